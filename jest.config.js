@@ -1,0 +1,25 @@
+// Unit tests (*.spec.ts beside the code) need no services; end-to-end and integration tests
+// (test/**/*.e2e-spec.ts) each get a fresh database copied from a migrated template and a Redis
+// key prefix of their own, so files run in parallel.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
+const moduleNameMapper = {
+  '^@lib/(\\w+)$': '<rootDir>/libs/$1/src',
+  '^@lib/(\\w+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@test/(.*)$': '<rootDir>/test/$1',
+};
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 30000,
+    },
+  ],
+};

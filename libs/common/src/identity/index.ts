@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './organisation-number';
+export * from './access';

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+/** Server URL the test databases live on (its own database name is ignored). */
+export const testServerUrl = () =>
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Name of the migrated template database, set by the e2e global setup. */
+export const TEMPLATE_ENV = 'GRANTS_TEST_TEMPLATE_DB';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(testServerUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+export async function createEmptyDatabase(name: string): Promise<string> {
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  });
+  return databaseUrl(name);
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file, copied from the migrated template (milliseconds, not a
+ * migration run), so files run in parallel without seeing each other's rows.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template)
+    throw new Error(
+      `${TEMPLATE_ENV} is not set: run the tests through jest (its global setup makes the template)`,
+    );
+  const name = `${template}_${randomBytes(4).toString('hex')}`;
+  // CREATE DATABASE ... TEMPLATE fails while another session is connected to the template; retry briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+      break;
+    } catch (error) {
+      if (attempt >= 20 || (error as { code?: string }).code !== '55006') throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
+}
+
+/** Drops every database whose name starts with the prefix (leftovers of an interrupted run). */
+export async function dropDatabasesWithPrefix(prefix: string): Promise<void> {
+  const names = await admin(async (c) => {
+    const result = await c.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    );
+    return result.rows.map((r) => r.datname);
+  });
+  for (const name of names) await dropDatabase(name);
+}

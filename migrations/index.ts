@@ -1,0 +1,5 @@
+import { Foundation1795425854352 } from './1795425854352-Foundation';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has landed. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Foundation1795425854352];

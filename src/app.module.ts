@@ -1,0 +1,55 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig, appConfigNamespace } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { QueueModule } from './queue/queue.module';
+import { WorkerModule } from './queue/worker.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+const REQUEST_ID = /^[\w.-]{8,100}$/;
+
+/**
+ * The whole service, composed for a role: `api` serves HTTP, `worker` consumes jobs, `all` does
+ * both in one process. Same code, same modules; only the set differs.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const api = config.role !== 'worker';
+    const worker = config.role !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigNamespace(config)] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.log.level,
+            transport: config.log.pretty
+              ? { target: 'pino-pretty', options: { singleLine: true } }
+              : undefined,
+            // Accept the caller's request id (a proxy's) when it looks like one; otherwise make one.
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+            customProps: () => ({ role: config.role }),
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        ...(api ? [HealthModule, AuthModule, UsersModule, OrganisationsModule] : []),
+        ...(worker ? [WorkerModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Actor, DomainError } from '@lib/common';
+import type { Request } from 'express';
+import { ActorRepository } from './actor.repository';
+import { ALLOWED, Audience, IS_PUBLIC } from './auth.decorators';
+
+const unauthenticated = (detail: string) => new DomainError('unauthenticated', 'unauthenticated', detail);
+
+/**
+ * Global guard: every route needs a valid Bearer token unless marked `@Public()`, and then one of
+ * the audiences named by `@Allow(...)`, if any. Ownership is checked by the services (a 404).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Security');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly actors: ActorRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token)
+      throw unauthenticated('Log in and send the access token as "Authorization: Bearer <token>"');
+    let subject: string;
+    try {
+      subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
+    } catch {
+      throw unauthenticated('The access token is invalid or has expired: log in again');
+    }
+    const actor = await this.actors.load(subject);
+    if (!actor) throw unauthenticated('The user of this token no longer exists or is deactivated');
+    request.actor = actor;
+
+    const allowed = this.reflector.getAllAndOverride<Audience[] | undefined>(ALLOWED, targets);
+    if (allowed && !allows(allowed, actor)) {
+      this.logger.warn({
+        event: 'authorization_refused',
+        userId: actor.userId,
+        method: request.method,
+        url: request.originalUrl,
+        allowed,
+      });
+      throw new DomainError('forbidden', 'forbidden', `This action is for: ${allowed.join(', ')}`);
+    }
+    return true;
+  }
+}
+
+function allows(allowed: Audience[], actor: Actor): boolean {
+  switch (actor.kind) {
+    case 'applicant':
+      return allowed.includes('applicant');
+    case 'staff':
+      return actor.roles.some((role) => allowed.includes(role));
+    case 'system':
+      return false;
+  }
+}

@@ -1,0 +1,54 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { REDIS } from '../redis/redis.module';
+import { UserAccount } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { ActorRepository } from './actor.repository';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+
+/** Authentication (who) and role checks (which audience); ownership is the services' part. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserAccount]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: 'grant-engine' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'grant-engine' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        throttlers: [
+          {
+            name: 'login',
+            ttl: config.auth.loginRateWindowSeconds * 1000,
+            limit: config.auth.loginRateLimit,
+          },
+        ],
+        storage: new ThrottlerStorageRedisService(redis),
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    UsersService,
+    ActorRepository,
+    PasswordHasher,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [PasswordHasher],
+})
+export class AuthModule {}

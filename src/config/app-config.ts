@@ -1,0 +1,133 @@
+import { Inject } from '@nestjs/common';
+import { getConfigToken, registerAs } from '@nestjs/config';
+import { z } from 'zod';
+
+/** Raised when the environment is missing or malformed; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(
+    (v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v),
+    'must be one of true, false, 1, 0, yes, no',
+  )
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
+
+const urlWithScheme = (...schemes: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+  );
+
+/** Development-only signing secret; refused when NODE_ENV=production. */
+const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
+
+/**
+ * Every variable the service reads, with its default. `process.env` is read nowhere else:
+ * `main.ts` and `worker.ts` hand the environment to `parseConfig` once at start.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: integer(1, 65535).default(3000),
+    DATABASE_URL: urlWithScheme('postgres', 'postgresql').default(
+      'postgres://postgres@127.0.0.1:5432/grants',
+    ),
+    DATABASE_POOL_SIZE: integer(1, 200).default(10),
+    REDIS_URL: urlWithScheme('redis', 'rediss').default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_:-]{1,64}$/i, 'must be 1-64 letters, digits, _ : or -')
+      .default('grants'),
+    APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    JWT_TTL_SECONDS: integer(60, 86_400).default(900),
+    MIGRATIONS_RUN: booleanFlag.default(true),
+    // Both default to on outside production and off in it (resolved below).
+    DATABASE_CREATE: booleanFlag.optional(),
+    SEED_ON_EMPTY: booleanFlag.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: booleanFlag.default(false),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
+      .default('1mb'),
+    LOGIN_RATE_LIMIT: integer(1, 10_000).default(5),
+    LOGIN_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    }
+  });
+
+export type Env = Record<string, string | undefined>;
+
+/** Parses and validates the environment. Throws `ConfigError` naming the first bad variable. */
+export function parseConfig(env: Env) {
+  // Empty strings count as unset, as a shell `VAR=` usually means "use the default".
+  const relevant = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(relevant);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const got = env[name];
+    const shown =
+      got === undefined ? 'it is not set' : name.includes('SECRET') ? 'value hidden' : `got "${got}"`;
+    throw new ConfigError(`Configuration error: ${name} ${issue.message} (${shown})`);
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    role: e.APP_ROLE,
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      runMigrations: e.MIGRATIONS_RUN,
+      createIfMissing: e.DATABASE_CREATE ?? e.NODE_ENV !== 'production',
+      seedOnEmpty: e.SEED_ON_EMPTY ?? e.NODE_ENV !== 'production',
+    },
+    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      loginRateLimit: e.LOGIN_RATE_LIMIT,
+      loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
+    },
+    http: { bodyLimit: e.BODY_LIMIT },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+  };
+}
+
+export type AppConfig = ReturnType<typeof parseConfig>;
+export type AppRole = AppConfig['role'];
+
+const NAMESPACE = 'app';
+
+/** `@nestjs/config` namespace holding the already parsed configuration. */
+export const appConfigNamespace = (config: AppConfig) => registerAs(NAMESPACE, () => config);
+
+/** Provider token of the typed `AppConfig`, for factories' `inject: [APP_CONFIG]`. */
+export const APP_CONFIG = getConfigToken(NAMESPACE);
+
+/** Injects the typed `AppConfig`: `constructor(@InjectConfig() config: AppConfig)`. */
+export const InjectConfig = () => Inject(APP_CONFIG);

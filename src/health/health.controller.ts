@@ -1,0 +1,54 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import type Redis from 'ioredis';
+import { Public } from '../auth/auth.decorators';
+import { REDIS } from '../redis/redis.module';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependencies checked)' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer; 503 otherwise' })
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.redisCheck(),
+    ]);
+  }
+
+  private async redisCheck() {
+    const check = this.indicators.check('redis');
+    try {
+      const reply = await Promise.race([
+        this.redis.ping(),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout after 2000 ms')), 2000).unref(),
+        ),
+      ]);
+      return reply === 'PONG' ? check.up() : check.down({ message: 'unexpected reply to PING' });
+    } catch (error) {
+      return check.down({ message: (error as Error).message });
+    }
+  }
+}

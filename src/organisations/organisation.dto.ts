@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ORGANISATION_FORM_CODES, type OrganisationForm } from './organisation-form';
+
+const NACE = /^\d{2}(\.\d{1,3})?$/;
+
+export class RegisterOrganisationDto {
+  @ApiProperty({ example: '921456786', description: 'Nine digits, MOD11 check digit; spaces allowed' })
+  @IsString()
+  @MaxLength(20)
+  organisationNumber!: string;
+
+  @ApiProperty({ example: 'Fjordverk Mekaniske AS' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ORGANISATION_FORM_CODES, description: 'Brønnøysund organisation form code' })
+  @IsIn(ORGANISATION_FORM_CODES)
+  form!: OrganisationForm;
+
+  @ApiProperty({ example: '5001', description: 'Four-digit municipality number (kommunenummer)' })
+  @Matches(/^\d{4}$/, { message: 'municipalityNumber must be four digits' })
+  municipalityNumber!: string;
+
+  @ApiProperty({ example: '25.110', description: 'Industry code (NACE / SN2007)' })
+  @Matches(NACE, { message: 'industryCode must look like 25.110' })
+  industryCode!: string;
+
+  @ApiProperty({ example: 42, minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  employeeCount!: number;
+}
+
+export class UpdateOrganisationDto {
+  @ApiProperty({
+    example: 1,
+    description: 'The version the change is based on; a stale one is refused with 409',
+  })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
+
+  @ApiPropertyOptional({ enum: ORGANISATION_FORM_CODES })
+  @IsOptional()
+  @IsIn(ORGANISATION_FORM_CODES)
+  form?: OrganisationForm;
+
+  @ApiPropertyOptional({ example: '5001' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'municipalityNumber must be four digits' })
+  municipalityNumber?: string;
+
+  @ApiPropertyOptional({ example: '25.110' })
+  @IsOptional()
+  @Matches(NACE, { message: 'industryCode must look like 25.110' })
+  industryCode?: string;
+
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) employeeCount?: number;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '921456786' }) organisationNumber!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANISATION_FORM_CODES }) form!: OrganisationForm;
+  @ApiProperty({ example: '5001' }) municipalityNumber!: string;
+  @ApiProperty({ example: '25.110' }) industryCode!: string;
+  @ApiProperty() employeeCount!: number;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'County whose staff handle it' }) countyId!:
+    string | null;
+  @ApiProperty() version!: number;
+}
+
+export class OrganisationPageDto {
+  @ApiProperty({ type: [OrganisationDto] }) items!: OrganisationDto[];
+  @ApiProperty({ nullable: true, description: 'Pass as `after` for the next page; null on the last' })
+  nextCursor!: string | null;
+}

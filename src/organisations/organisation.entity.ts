@@ -1,0 +1,66 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { County } from '../counties/county.entity';
+import { ORGANISATION_FORM_CODES, type OrganisationForm } from './organisation-form';
+
+/** An applicant: a company, municipality or other body registered in the Brønnøysund register. */
+@Entity({ name: 'organisation' })
+@Check('organisation_number_format', `"organisation_number" ~ '^[0-9]{9}$'`)
+@Check('organisation_municipality_format', `"municipality_number" ~ '^[0-9]{4}$'`)
+@Check('organisation_industry_code_format', `"industry_code" ~ '^[0-9]{2}(\\.[0-9]{1,3})?$'`)
+@Check('organisation_form_known', `"form" IN (${ORGANISATION_FORM_CODES.map((c) => `'${c}'`).join(', ')})`)
+@Check('organisation_employee_count_positive', `"employee_count" >= 0`)
+@Index('organisation_number_key', ['organisationNumber'], { unique: true })
+@Index('organisation_county_name_idx', ['countyId', 'name', 'id'])
+export class Organisation {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'organisation_pkey' })
+  id!: string;
+
+  /** Nine digits with a MOD11 check digit (organisasjonsnummer). */
+  @Column({ name: 'organisation_number', type: 'char', length: 9 })
+  organisationNumber!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  form!: OrganisationForm;
+
+  /** Four-digit municipality number (kommunenummer) of the business address. */
+  @Column({ name: 'municipality_number', type: 'char', length: 4 })
+  municipalityNumber!: string;
+
+  /** Industry code (næringskode, NACE / SN2007), e.g. "25.110". */
+  @Column({ name: 'industry_code', type: 'varchar', length: 6 })
+  industryCode!: string;
+
+  @Column({ name: 'employee_count', type: 'integer' })
+  employeeCount!: number;
+
+  /** The county whose staff handle this organisation, derived from the municipality number. */
+  @Column({ name: 'county_id', type: 'uuid', nullable: true })
+  countyId!: string | null;
+
+  @ManyToOne(() => County, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'organisation_county_fk' })
+  county?: County;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

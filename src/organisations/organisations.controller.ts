@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Actor, PageQuery, Problem } from '@lib/common';
+import { Allow, CurrentActor } from '../auth/auth.decorators';
+import {
+  OrganisationDto,
+  OrganisationPageDto,
+  RegisterOrganisationDto,
+  UpdateOrganisationDto,
+} from './organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Applicants: their own organisations. Staff: the organisations in their county' })
+  @ApiOkResponse({ type: OrganisationPageDto })
+  list(@CurrentActor() actor: Actor, @Query() page: PageQuery): Promise<OrganisationPageDto> {
+    return this.organisations.list(actor, page.limit, page.after);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: OrganisationDto })
+  @ApiNotFoundResponse({ type: Problem, description: 'Unknown, or not yours to see' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationDto> {
+    return this.organisations.get(actor, id);
+  }
+
+  @Post()
+  @Allow('applicant')
+  @ApiOperation({ summary: 'Register an organisation you act for; you become its member' })
+  @ApiCreatedResponse({ type: OrganisationDto })
+  @ApiUnprocessableEntityResponse({ type: Problem, description: 'Organisation number fails the MOD11 check' })
+  @ApiConflictResponse({ type: Problem, description: 'Already registered' })
+  register(
+    @CurrentActor() actor: Extract<Actor, { kind: 'applicant' }>,
+    @Body() body: RegisterOrganisationDto,
+  ): Promise<OrganisationDto> {
+    return this.organisations.register(actor, body);
+  }
+
+  @Patch(':id')
+  @Allow('applicant')
+  @ApiOperation({ summary: "Change your organisation's details (based on its current version)" })
+  @ApiOkResponse({ type: OrganisationDto })
+  @ApiConflictResponse({ type: Problem, description: 'Stale version' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
+    return this.organisations.update(actor, id, body);
+  }
+}

@@ -1,0 +1,74 @@
+import type { StaffRole } from '@lib/common';
+import type { EntityManager } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher';
+import { County } from '../counties/county.entity';
+import type { OrganisationForm } from '../organisations/organisation-form';
+import { OrganisationMember } from '../organisations/organisation-member.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { UserAccount } from '../users/user.entity';
+
+/** The one password of every demo user. Documented in the README; never seeded in production. */
+export const DEMO_PASSWORD = 'Demo-passord-2026';
+
+export const DEMO_COUNTY = { code: '50', name: 'Trøndelag fylkeskommune' } as const;
+
+export const DEMO_STAFF: ReadonlyArray<{ email: string; fullName: string; roles: StaffRole[] }> = [
+  { email: 'saksbehandler@trondelag.example', fullName: 'Siri Saksbehandler', roles: ['case_officer'] },
+  { email: 'godkjenner@trondelag.example', fullName: 'Geir Godkjenner', roles: ['approver'] },
+  { email: 'okonomi@trondelag.example', fullName: 'Åse Økonomi', roles: ['finance'] },
+  { email: 'admin@trondelag.example', fullName: 'Arne Admin', roles: ['admin'] },
+];
+
+export const DEMO_ORGANISATIONS: ReadonlyArray<{
+  organisationNumber: string;
+  name: string;
+  form: OrganisationForm;
+  municipalityNumber: string;
+  industryCode: string;
+  employeeCount: number;
+  user: { email: string; fullName: string };
+}> = [
+  {
+    organisationNumber: '921456786',
+    name: 'Fjordverk Mekaniske AS',
+    form: 'AS',
+    municipalityNumber: '5001', // Trondheim
+    industryCode: '25.110',
+    employeeCount: 42,
+    user: { email: 'kari@fjordverk.example', fullName: 'Kari Nordmann' },
+  },
+  {
+    organisationNumber: '931567896',
+    name: 'Innherred Treindustri AS',
+    form: 'AS',
+    municipalityNumber: '5037', // Levanger
+    industryCode: '16.100',
+    employeeCount: 85,
+    user: { email: 'ola@innherred-tre.example', fullName: 'Ola Nordmann' },
+  },
+];
+
+/**
+ * Seeds a county with one staff user per role and two applicant organisations with a user each,
+ * if the database holds no county yet. Returns whether it seeded.
+ */
+export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boolean> {
+  return manager.transaction(async (tx) => {
+    // Two processes starting together must not both seed.
+    await tx.query('LOCK TABLE county IN SHARE ROW EXCLUSIVE MODE');
+    if ((await tx.count(County)) > 0) return false;
+    const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+    const county = await tx.save(tx.create(County, DEMO_COUNTY));
+    for (const staff of DEMO_STAFF) {
+      await tx.save(tx.create(UserAccount, { ...staff, kind: 'staff', countyId: county.id, passwordHash }));
+    }
+    for (const { user, ...organisation } of DEMO_ORGANISATIONS) {
+      const org = await tx.save(tx.create(Organisation, { ...organisation, countyId: county.id }));
+      const account = await tx.save(
+        tx.create(UserAccount, { ...user, kind: 'applicant', countyId: null, roles: [], passwordHash }),
+      );
+      await tx.save(tx.create(OrganisationMember, { userId: account.id, organisationId: org.id }));
+    }
+    return true;
+  });
+}

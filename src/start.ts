@@ -1,0 +1,41 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppConfig, AppRole, ConfigError, Env, parseConfig } from './config/app-config';
+import { prepareDatabase } from './database/prepare-database';
+import { configureHttpApp } from './http-app';
+
+/** Parses the environment or stops the process with one line naming the bad variable. */
+export function configOrExit(env: Env, role?: AppRole): AppConfig {
+  try {
+    const config = parseConfig(env);
+    return role ? { ...config, role } : config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Starts the process in its role: HTTP API, job worker, or both. */
+export async function start(config: AppConfig): Promise<void> {
+  await prepareDatabase(config.database, new NestLogger('Database'));
+  if (config.role === 'worker') {
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    app.enableShutdownHooks();
+    app.get(Logger).log('Worker started');
+    return;
+  }
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  configureHttpApp(app, config);
+  await app.listen(config.port);
+  app
+    .get(Logger)
+    .log(
+      `${config.role === 'all' ? 'API and worker' : 'API'} listening on port ${config.port}; docs at /api/docs`,
+    );
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor, Problem } from '@lib/common';
+import { Allow, CurrentActor } from '../auth/auth.decorators';
+import { CreateStaffDto, StaffDto } from './staff.dto';
+import { StaffService } from './staff.service';
+
+type StaffActor = Extract<Actor, { kind: 'staff' }>;
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Allow('admin')
+@ApiForbiddenResponse({ type: Problem, description: 'Not an administrator' })
+@Controller('staff')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The staff of the administrator's county" })
+  @ApiOkResponse({ type: [StaffDto] })
+  list(@CurrentActor() actor: StaffActor): Promise<StaffDto[]> {
+    return this.staff.list(actor);
+  }
+
+  @Post()
+  @ApiOperation({ summary: "Create a staff user in the administrator's county" })
+  @ApiCreatedResponse({ type: StaffDto })
+  @ApiConflictResponse({ type: Problem, description: 'E-mail address taken' })
+  create(@CurrentActor() actor: StaffActor, @Body() body: CreateStaffDto): Promise<StaffDto> {
+    return this.staff.create(actor, body);
+  }
+}
