@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { randomUUID } from 'node:crypto';
+import { requestIdOf } from '@lib/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig, appConfigNamespace } from './config/app-config';
@@ -11,8 +11,6 @@ import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './queue/worker.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
-
-const REQUEST_ID = /^[\w.-]{8,100}$/;
 
 /**
  * The whole service, composed for a role: `api` serves HTTP, `worker` consumes jobs, `all` does
@@ -33,13 +31,7 @@ export class AppModule {
             transport: config.log.pretty
               ? { target: 'pino-pretty', options: { singleLine: true } }
               : undefined,
-            // Accept the caller's request id (a proxy's) when it looks like one; otherwise make one.
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
+            genReqId: requestIdOf,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
             customProps: () => ({ role: config.role }),
           },

@@ -1,7 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, ProblemDetailsFilter } from '@lib/common';
+import {
+  assignRequestId,
+  createValidationPipe,
+  namedBodyParserErrors,
+  ProblemDetailsFilter,
+} from '@lib/common';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
@@ -16,8 +21,10 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): INes
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.disable('x-powered-by');
+  express.use(assignRequestId);
   express.use(helmet());
   express.useBodyParser('json', { limit: config.http.bodyLimit });
+  express.use(namedBodyParserErrors);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

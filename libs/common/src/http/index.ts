@@ -2,3 +2,4 @@ export * from './problem';
 export * from './problem.filter';
 export * from './validation';
 export * from './pagination';
+export * from './request-id';

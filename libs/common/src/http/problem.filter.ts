@@ -11,6 +11,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  payload_too_large: 413,
   too_many_requests: 429,
 };
 
@@ -36,6 +37,28 @@ const DEFAULT_DETAIL: Record<number, string> = {
 };
 
 type Shaped = Omit<Problem, 'instance' | 'requestId'> & Record<string, unknown>;
+
+/**
+ * Gives body-parser's errors their own codes before Nest turns them into anonymous 400s
+ * (Express error middleware; register right after the body parser).
+ */
+export function namedBodyParserErrors(
+  error: unknown,
+  _req: unknown,
+  _res: unknown,
+  next: (error: unknown) => void,
+): void {
+  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+  if (type === 'entity.parse.failed') {
+    next(new DomainError('bad_request', 'malformed_json', 'The request body is not valid JSON'));
+  } else if (type === 'entity.too.large') {
+    next(
+      new DomainError('payload_too_large', 'payload_too_large', 'The request body is larger than allowed'),
+    );
+  } else {
+    next(error);
+  }
+}
 
 /** Errors raised by Express middleware before Nest (body parser): http-errors with `expose`. */
 interface ExposedHttpError {
@@ -123,7 +146,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isExposedHttpError(exception) && exception.status < 500) {
       const status = exception.status;
       const code =
-        exception.type === 'entity.parse.failed'
+        exception instanceof SyntaxError || exception.type === 'entity.parse.failed'
           ? 'malformed_json'
           : (CODE_OF_STATUS[status] ?? 'http_error');
       const detail =

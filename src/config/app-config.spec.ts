@@ -1,0 +1,69 @@
+import { ConfigError, parseConfig } from './app-config';
+
+describe('parseConfig', () => {
+  it('works with no environment at all on a machine with local PostgreSQL and Redis', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/grants');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.role).toBe('all');
+    expect(config.database.runMigrations).toBe(true);
+    expect(config.database.seedOnEmpty).toBe(true);
+  });
+
+  it('reads the conventional variable names', () => {
+    const config = parseConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://app:secret@db:5432/grants',
+      REDIS_URL: 'redis://cache:6380/2',
+      APP_ROLE: 'worker',
+      MIGRATIONS_RUN: 'false',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      role: 'worker',
+      database: { url: 'postgresql://app:secret@db:5432/grants', runMigrations: false },
+      redis: { url: 'redis://cache:6380/2' },
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number between 1 and 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^Configuration error: PORT must be a whole number/],
+    [
+      { DATABASE_URL: 'mysql://x/y' },
+      /^Configuration error: DATABASE_URL must be a URL starting with postgres:\/\//,
+    ],
+    [{ REDIS_URL: 'not a url' }, /^Configuration error: REDIS_URL must be a URL starting with redis:\/\//],
+    [{ APP_ROLE: 'both' }, /^Configuration error: APP_ROLE /],
+    [{ MIGRATIONS_RUN: 'maybe' }, /^Configuration error: MIGRATIONS_RUN must be one of true, false/],
+    [
+      { JWT_SECRET: 'short' },
+      /^Configuration error: JWT_SECRET must be at least 32 characters \(value hidden\)$/,
+    ],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    try {
+      parseConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('refuses to run in production with the development signing secret', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(
+      /^Configuration error: JWT_SECRET must be set in production/,
+    );
+  });
+
+  it('does not create databases or seed demo users in production unless told to', () => {
+    const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(config.database.seedOnEmpty).toBe(false);
+    expect(config.database.createIfMissing).toBe(false);
+  });
+});
