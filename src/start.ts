@@ -1,4 +1,4 @@
-import { Logger as NestLogger } from '@nestjs/common';
+import { ConsoleLogger, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -22,6 +22,8 @@ export function configOrExit(env: Env, role?: AppRole): AppConfig {
 
 /** Starts the process in its role: HTTP API, job worker, or both. */
 export async function start(config: AppConfig): Promise<void> {
+  // Until pino takes over inside Nest, log start-up steps as JSON lines too.
+  if (!config.log.pretty) NestLogger.overrideLogger(new ConsoleLogger({ json: true, colors: false }));
   await prepareDatabase(config.database, new NestLogger('Database'));
   if (config.role === 'worker') {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
