@@ -1,0 +1,242 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoDate, IsOre } from './bio-dto-decorators';
+import { nok } from './bio-money';
+import {
+  BIO_COST_CATEGORIES,
+  BIO_PROVIDER_TYPES,
+  type BioCostCategory,
+  type BioProviderType,
+} from './bio-vocabulary';
+
+/*
+ * What a company fills in when it applies for BIO (søknad), and what it reports at the end
+ * (sluttrapport). The DTOs check each field's shape; whether the whole is eligible under a call is
+ * for `checkBioEligibility` (bio.rules.ts). Amounts are whole øre.
+ */
+
+export interface BioTrainingPlan {
+  /** What the training covers and how it is organised (opplæringsplan). */
+  readonly content: string;
+  readonly providerName: string;
+  readonly providerType: BioProviderType;
+}
+
+export interface BioParticipants {
+  /** Employees taking part. */
+  readonly count: number;
+  /** Training weeks for each participant. */
+  readonly weeksEach: number;
+}
+
+export interface BioCostLine {
+  readonly category: BioCostCategory;
+  readonly description?: string;
+  readonly amountOre: number;
+}
+
+/** Financing plan (finansieringsplan): how the total costs are covered. */
+export interface BioFinancingPlan {
+  /** Own contribution (egenandel), cash or the company's own time. */
+  readonly ownContributionOre: number;
+  /** Other public support for the same costs. */
+  readonly otherPublicSupportOre: number;
+  /** The BIO grant applied for. */
+  readonly requestedGrantOre: number;
+}
+
+/** The applicant's state-aid declarations. */
+export interface BioDeclarations {
+  /** Has the company received other public support for the same costs? */
+  readonly otherPublicSupportReceived: boolean;
+  /** How much, øre; 0 when none was received. */
+  readonly otherPublicSupportAmountOre: number;
+  /** The company declares it is not an undertaking in difficulty (foretak i økonomiske vanskeligheter). */
+  readonly notInEconomicDifficulty: boolean;
+}
+
+export interface BioApplicationContent {
+  /** The restructuring need (omstillingsbehov) and why training meets it. */
+  readonly restructuringNeed: string;
+  readonly trainingPlan: BioTrainingPlan;
+  /** First day of the project, `YYYY-MM-DD`. */
+  readonly startDate: string;
+  /** Last day of the project, `YYYY-MM-DD`. */
+  readonly endDate: string;
+  readonly participants: BioParticipants;
+  /** Cost plan (kostnadsplan); several lines may share a category. */
+  readonly costPlan: readonly BioCostLine[];
+  readonly financingPlan: BioFinancingPlan;
+  readonly declarations: BioDeclarations;
+}
+
+/** Final report (sluttrapport): the basis for the final payment and for releasing what was not used. */
+export interface BioFinalReport {
+  /** What was done, and how it compares with the plan. */
+  readonly summary: string;
+  readonly participantsCompleted: number;
+  /** Actual costs (regnskap) per category. */
+  readonly actualCosts: readonly BioCostLine[];
+}
+
+export class BioTrainingPlanDto implements BioTrainingPlan {
+  @ApiProperty({ example: 'Six modules on CNC programming and lean production, 2 days a week' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
+  content!: string;
+
+  @ApiProperty({ example: 'NTNU Videre' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  providerName!: string;
+
+  @ApiProperty({ enum: BIO_PROVIDER_TYPES, example: 'university' })
+  @IsIn(BIO_PROVIDER_TYPES)
+  providerType!: BioProviderType;
+}
+
+export class BioParticipantsDto implements BioParticipants {
+  @ApiProperty({ example: 4, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  count!: number;
+
+  @ApiProperty({ example: 20, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(520)
+  weeksEach!: number;
+}
+
+export class BioCostLineDto implements BioCostLine {
+  @ApiProperty({ enum: BIO_COST_CATEGORIES, example: 'provider_fees' })
+  @IsIn(BIO_COST_CATEGORIES)
+  category!: BioCostCategory;
+
+  @ApiPropertyOptional({ example: 'Course fee, 4 participants' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
+  @ApiProperty({ example: nok(120_000), minimum: 0, description: 'Øre' })
+  @IsOre()
+  amountOre!: number;
+}
+
+export class BioFinancingPlanDto implements BioFinancingPlan {
+  @ApiProperty({ example: nok(200_000), minimum: 0, description: 'Øre' })
+  @IsOre()
+  ownContributionOre!: number;
+
+  @ApiProperty({ example: 0, minimum: 0, description: 'Øre' })
+  @IsOre()
+  otherPublicSupportOre!: number;
+
+  @ApiProperty({ example: nok(200_000), minimum: 0, description: 'Øre' })
+  @IsOre()
+  requestedGrantOre!: number;
+}
+
+export class BioDeclarationsDto implements BioDeclarations {
+  @ApiProperty({ example: false })
+  @IsBoolean()
+  otherPublicSupportReceived!: boolean;
+
+  @ApiProperty({ example: 0, minimum: 0, description: 'Øre; 0 when none' })
+  @IsOre()
+  otherPublicSupportAmountOre!: number;
+
+  @ApiProperty({ example: true })
+  @IsBoolean()
+  notInEconomicDifficulty!: boolean;
+}
+
+export class BioApplicationDto implements BioApplicationContent {
+  @ApiProperty({ example: 'We are moving from manual welding to robot cells and must retrain operators' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
+  restructuringNeed!: string;
+
+  @ApiProperty({ type: () => BioTrainingPlanDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BioTrainingPlanDto)
+  trainingPlan!: BioTrainingPlanDto;
+
+  @ApiProperty({ example: '2026-03-02', format: 'date' })
+  @IsIsoDate()
+  startDate!: string;
+
+  @ApiProperty({ example: '2027-02-26', format: 'date' })
+  @IsIsoDate()
+  endDate!: string;
+
+  @ApiProperty({ type: () => BioParticipantsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BioParticipantsDto)
+  participants!: BioParticipantsDto;
+
+  @ApiProperty({ type: () => BioCostLineDto, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BioCostLineDto)
+  costPlan!: BioCostLineDto[];
+
+  @ApiProperty({ type: () => BioFinancingPlanDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BioFinancingPlanDto)
+  financingPlan!: BioFinancingPlanDto;
+
+  @ApiProperty({ type: () => BioDeclarationsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BioDeclarationsDto)
+  declarations!: BioDeclarationsDto;
+}
+
+export class BioFinalReportDto implements BioFinalReport {
+  @ApiProperty({ example: 'All six modules held; two operators certified on the new robot cell' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20_000)
+  summary!: string;
+
+  @ApiProperty({ example: 3, minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  participantsCompleted!: number;
+
+  @ApiProperty({ type: () => BioCostLineDto, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BioCostLineDto)
+  actualCosts!: BioCostLineDto[];
+}

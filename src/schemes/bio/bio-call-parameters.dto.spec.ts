@@ -1,0 +1,101 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { BioCallParametersDto, TRONDELAG_BIO_CALL_PARAMETERS } from './bio-call-parameters.dto';
+import { patchJson } from './bio-testing';
+import { BIO_VALIDATOR_OPTIONS } from './bio-validation';
+
+async function problems(plain: object): Promise<Record<string, string[]>> {
+  const errors = await validate(plainToInstance(BioCallParametersDto, plain), BIO_VALIDATOR_OPTIONS);
+  const out: Record<string, string[]> = {};
+  const walk = (list: ValidationError[], path: string[]) => {
+    for (const error of list) {
+      const here = [...path, error.property];
+      if (error.constraints) out[here.join('.')] = Object.keys(error.constraints).sort();
+      walk(error.children ?? [], here);
+    }
+  };
+  walk(errors, []);
+  return out;
+}
+
+const body = (changes: Record<string, unknown> = {}) => patchJson(TRONDELAG_BIO_CALL_PARAMETERS, changes);
+
+describe('BioCallParametersDto', () => {
+  it('accepts the Trøndelag seed', async () => {
+    expect(await problems(body())).toEqual({});
+  });
+
+  it('holds the Trøndelag figures in øre and basis points', () => {
+    expect(TRONDELAG_BIO_CALL_PARAMETERS).toMatchObject({
+      maxGrantBySize: {
+        smallBelowEmployees: 50,
+        smallCompanyMaxOre: 30_000_000,
+        otherCompanyMaxOre: 50_000_000,
+      },
+      maxGrantPerParticipantOre: 10_000_000,
+      aidIntensityBasisPoints: 5000,
+      maxTravelAndAdministrationBasisPoints: 1000,
+      minTrainingCostShare: { numerator: 1, denominator: 3 },
+      completionMonths: 18,
+      stateAidBasis: 'gber_art31',
+      acceptanceDays: 21,
+    });
+  });
+
+  it('rejects fractional, negative and out-of-range money and shares', async () => {
+    const plain = body({
+      aidIntensityBasisPoints: 50.5,
+      maxTravelAndAdministrationBasisPoints: 10_001,
+      maxGrantPerParticipantOre: -1,
+      'maxGrantBySize.smallCompanyMaxOre': 300_000.5,
+      'minTrainingCostShare.denominator': 0,
+    });
+    expect(await problems(plain)).toEqual({
+      aidIntensityBasisPoints: ['isInt'],
+      maxTravelAndAdministrationBasisPoints: ['max'],
+      maxGrantPerParticipantOre: ['min'],
+      'maxGrantBySize.smallCompanyMaxOre': ['isInt'],
+      'minTrainingCostShare.denominator': ['min'],
+    });
+  });
+
+  it('checks the window: instants with an offset, deadlines for fixed calls', async () => {
+    expect(await problems({ ...body(), window: { kind: 'rolling', opensAt: '2026-01-05' } })).toEqual({
+      'window.opensAt': ['matches'],
+    });
+    expect(
+      await problems({ ...body(), window: { kind: 'fixed', opensAt: '2026-01-05T08:00:00+01:00' } }),
+    ).toEqual({
+      'window.deadlines': ['arrayMaxSize', 'arrayMinSize', 'isArray', 'isIso8601', 'matches'],
+    });
+    expect(
+      await problems({
+        ...body(),
+        window: { kind: 'fixed', opensAt: '2026-01-05T08:00:00+01:00', deadlines: ['2026-03-15T23:59:59'] },
+      }),
+    ).toEqual({ 'window.deadlines': ['matches'] });
+    expect(
+      await problems({ ...body(), window: { kind: 'weekly', opensAt: '2026-01-05T08:00:00Z', extra: 1 } }),
+    ).toEqual({
+      'window.kind': ['isIn'],
+      'window.extra': ['whitelistValidation'],
+    });
+  });
+
+  it('checks organisation forms, cost categories and the aid basis against their code lists', async () => {
+    expect(
+      await problems({
+        ...body(),
+        eligibleOrganisationForms: ['AS', 'LLC'],
+        eligibleCostCategories: ['provider_fees', 'provider_fees'],
+        stateAidBasis: 'gber_art32',
+        countyCode: '5',
+      }),
+    ).toEqual({
+      eligibleOrganisationForms: ['isIn'],
+      eligibleCostCategories: ['arrayUnique'],
+      stateAidBasis: ['isIn'],
+      countyCode: ['matches'],
+    });
+  });
+});

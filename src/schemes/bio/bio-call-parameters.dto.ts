@@ -1,0 +1,288 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ORGANISATION_FORM_CODES, type OrganisationForm } from '../../organisations/organisation-form';
+import { IsBasisPoints, IsIsoInstant, IsOre } from './bio-dto-decorators';
+import { nok, type Ratio } from './bio-money';
+import {
+  BIO_COST_CATEGORIES,
+  BIO_STATE_AID_BASES,
+  BIO_WINDOW_KINDS,
+  type BioCostCategory,
+  type BioStateAidBasis,
+  type BioWindowKind,
+} from './bio-vocabulary';
+
+/*
+ * The parameters of one BIO call (utlysning): one county's rules for one year or round. Counties
+ * change these every year, so everything a rule compares against lives here as data.
+ *
+ * The interfaces are what the pure rules and calculations take; the DTO classes validate the same
+ * shape when a call is created or edited over HTTP. Run `checkBioCallParameters` (bio.rules.ts) as
+ * well: it checks what spans several fields (closing after opening, GBER intensity ceiling, …).
+ */
+
+export interface BioCallWindow {
+  readonly kind: BioWindowKind;
+  /** When applications may first be submitted. */
+  readonly opensAt: string;
+  /** Rolling calls only; absent = open until the frame (ramme) is used up. */
+  readonly closesAt?: string;
+  /** Fixed calls only: the application deadlines (søknadsfrister), earliest first. */
+  readonly deadlines?: readonly string[];
+}
+
+export interface BioSizeCaps {
+  /** Companies with fewer employees than this are small (Trøndelag: 50, so 49 is small and 50 is not). */
+  readonly smallBelowEmployees: number;
+  /** Maximum grant for a small company, øre. */
+  readonly smallCompanyMaxOre: number;
+  /** Maximum grant for any other company, øre. */
+  readonly otherCompanyMaxOre: number;
+}
+
+export interface BioCallParameters {
+  readonly window: BioCallWindow;
+  /** Two-digit county number (fylkesnummer); the organisation must belong to it. Absent = anywhere. */
+  readonly countyCode?: string;
+  /** Brønnøysund organisation forms that may apply. */
+  readonly eligibleOrganisationForms: readonly OrganisationForm[];
+  /** Registered employees needed, owner not counted (1 shuts out an ENK without employees). */
+  readonly minEmployees: number;
+  readonly maxGrantBySize: BioSizeCaps;
+  /**
+   * Cap per participating employee, øre: the grant may not exceed this × the number of participants.
+   * (Not × the company's total employee count: the money follows the people being trained.)
+   */
+  readonly maxGrantPerParticipantOre: number;
+  /** Aid intensity (støtteintensitet): the grant's maximum share of eligible costs, basis points. */
+  readonly aidIntensityBasisPoints: number;
+  /** Travel, subsistence and administration together: maximum share of total costs, basis points. */
+  readonly maxTravelAndAdministrationBasisPoints: number;
+  /** Provider (training) costs: minimum share of eligible costs, as an exact ratio (1/3). */
+  readonly minTrainingCostShare: Ratio;
+  /** Cost categories that count as eligible costs; others may be in the plan but earn no grant. */
+  readonly eligibleCostCategories: readonly BioCostCategory[];
+  /** Maximum training weeks per participant (26 or 52 in the county guidelines). */
+  readonly maxWeeksPerParticipant: number;
+  /** The project must end within this many months of its start (and, at grant time, of the tilsagn). */
+  readonly completionMonths: number;
+  /** The project may not start before the application is sent (GBER art. 6: incentive effect). */
+  readonly startNotBeforeApplicationDate: boolean;
+  /** Extra notice: days from sending to start (Innlandet: about one month). Used only with the flag above. */
+  readonly minDaysFromApplicationToStart: number;
+  readonly stateAidBasis: BioStateAidBasis;
+  /** Grants above this amount are decided by the political committee, not the administration, øre. */
+  readonly delegationThresholdOre: number;
+  /** Days the company has to accept the grant commitment (tilsagn) after it is sent. */
+  readonly acceptanceDays: number;
+  /** Share of the grant paid as an advance once accepted, basis points (0 = everything on final report). */
+  readonly advancePaymentBasisPoints: number;
+}
+
+export class BioCallWindowDto implements BioCallWindow {
+  @ApiProperty({ enum: BIO_WINDOW_KINDS, example: 'rolling' })
+  @IsIn(BIO_WINDOW_KINDS)
+  kind!: BioWindowKind;
+
+  @ApiProperty({ example: '2026-01-05T08:00:00+01:00', description: 'Date-time with offset' })
+  @IsIsoInstant()
+  opensAt!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-30T23:59:59+01:00',
+    description: 'Rolling calls only; absent means open until the frame is used up',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  closesAt?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['2026-03-15T23:59:59+01:00', '2026-09-15T23:59:59+02:00'],
+    description: 'Fixed calls only: application deadlines (søknadsfrister), earliest first',
+  })
+  @ValidateIf((window: BioCallWindowDto) => window.kind === 'fixed' || window.deadlines !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @IsIsoInstant({ each: true })
+  deadlines?: string[];
+}
+
+export class BioSizeCapsDto implements BioSizeCaps {
+  @ApiProperty({ example: 50, minimum: 1, description: 'Fewer employees than this = small company' })
+  @IsInt()
+  @Min(1)
+  smallBelowEmployees!: number;
+
+  @ApiProperty({ example: nok(300_000), description: 'Øre' })
+  @IsOre()
+  smallCompanyMaxOre!: number;
+
+  @ApiProperty({ example: nok(500_000), description: 'Øre' })
+  @IsOre()
+  otherCompanyMaxOre!: number;
+}
+
+export class RatioDto implements Ratio {
+  @ApiProperty({ example: 1, minimum: 0 })
+  @IsInt()
+  @Min(0)
+  numerator!: number;
+
+  @ApiProperty({ example: 3, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  denominator!: number;
+}
+
+export class BioCallParametersDto implements BioCallParameters {
+  @ApiProperty({ type: () => BioCallWindowDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BioCallWindowDto)
+  window!: BioCallWindowDto;
+
+  @ApiPropertyOptional({ example: '50', description: 'Two-digit county number (fylkesnummer)' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'countyCode must be two digits' })
+  countyCode?: string;
+
+  @ApiProperty({ enum: ORGANISATION_FORM_CODES, isArray: true, example: ['AS', 'ENK'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ORGANISATION_FORM_CODES, { each: true })
+  eligibleOrganisationForms!: OrganisationForm[];
+
+  @ApiProperty({ example: 1, minimum: 0, description: 'Registered employees needed, owner not counted' })
+  @IsInt()
+  @Min(0)
+  minEmployees!: number;
+
+  @ApiProperty({ type: () => BioSizeCapsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BioSizeCapsDto)
+  maxGrantBySize!: BioSizeCapsDto;
+
+  @ApiProperty({ example: nok(100_000), description: 'Øre per participating employee' })
+  @IsOre()
+  maxGrantPerParticipantOre!: number;
+
+  @ApiProperty({ example: 5000, minimum: 0, maximum: 10_000, description: 'Basis points; 5000 = 50 %' })
+  @IsBasisPoints()
+  aidIntensityBasisPoints!: number;
+
+  @ApiProperty({ example: 1000, minimum: 0, maximum: 10_000, description: 'Basis points of total costs' })
+  @IsBasisPoints()
+  maxTravelAndAdministrationBasisPoints!: number;
+
+  @ApiProperty({ type: () => RatioDto, description: 'Minimum provider-cost share of eligible costs' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RatioDto)
+  minTrainingCostShare!: RatioDto;
+
+  @ApiProperty({ enum: BIO_COST_CATEGORIES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(BIO_COST_CATEGORIES, { each: true })
+  eligibleCostCategories!: BioCostCategory[];
+
+  @ApiProperty({ example: 52, minimum: 1, maximum: 104 })
+  @IsInt()
+  @Min(1)
+  @Max(104)
+  maxWeeksPerParticipant!: number;
+
+  @ApiProperty({ example: 18, minimum: 1, maximum: 60 })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  completionMonths!: number;
+
+  @ApiProperty({ example: true })
+  @IsBoolean()
+  startNotBeforeApplicationDate!: boolean;
+
+  @ApiProperty({ example: 0, minimum: 0, maximum: 365 })
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  minDaysFromApplicationToStart!: number;
+
+  @ApiProperty({ enum: BIO_STATE_AID_BASES, example: 'gber_art31' })
+  @IsIn(BIO_STATE_AID_BASES)
+  stateAidBasis!: BioStateAidBasis;
+
+  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
+  @IsOre()
+  delegationThresholdOre!: number;
+
+  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  acceptanceDays!: number;
+
+  @ApiProperty({ example: 0, minimum: 0, maximum: 10_000, description: 'Basis points paid in advance' })
+  @IsBasisPoints()
+  advancePaymentBasisPoints!: number;
+}
+
+/**
+ * Trøndelag's BIO call as published on trondelagfylke.no (rolling, opening in January and running
+ * while money lasts), used as seed data. Figures the current page does not state are taken from
+ * Trøndelag 2022 (52 weeks), the NAV-era baseline (training ≥ 1/3), Vestland's three-week acceptance
+ * and the engine's assumed delegation threshold; see domain-research.md §2.1 and §7.
+ */
+export const TRONDELAG_BIO_CALL_PARAMETERS: BioCallParameters = deepFreeze({
+  window: { kind: 'rolling', opensAt: '2026-01-05T08:00:00+01:00' },
+  countyCode: '50',
+  eligibleOrganisationForms: ['AS', 'ASA', 'ENK', 'ANS', 'DA', 'SA', 'NUF'],
+  minEmployees: 1,
+  maxGrantBySize: {
+    smallBelowEmployees: 50,
+    smallCompanyMaxOre: nok(300_000),
+    otherCompanyMaxOre: nok(500_000),
+  },
+  maxGrantPerParticipantOre: nok(100_000),
+  aidIntensityBasisPoints: 5000,
+  maxTravelAndAdministrationBasisPoints: 1000,
+  minTrainingCostShare: { numerator: 1, denominator: 3 },
+  eligibleCostCategories: ['participant_wages', 'provider_fees', 'travel_subsistence', 'administration'],
+  maxWeeksPerParticipant: 52,
+  completionMonths: 18,
+  startNotBeforeApplicationDate: true,
+  minDaysFromApplicationToStart: 0,
+  stateAidBasis: 'gber_art31',
+  delegationThresholdOre: nok(500_000),
+  acceptanceDays: 21,
+  advancePaymentBasisPoints: 0,
+});
+
+/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,67 @@
+/**
+ * Calendar-date helpers for BIO rules. Project dates are ISO calendar dates (`YYYY-MM-DD`) without a
+ * time zone; "today" is the calendar date in Norway, so an application sent at 00:30 Oslo time on
+ * 2 March counts as sent on 2 March even though it is still 1 March in UTC.
+ */
+
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ISO 8601 instant with an explicit offset, e.g. `2026-01-05T08:00:00+01:00`. */
+export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const NORWEGIAN_TIME_ZONE = 'Europe/Oslo';
+
+const osloDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: NORWEGIAN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Norway at the instant `now`. */
+export function norwegianDate(now: Date): string {
+  const parts = Object.fromEntries(osloDateFormat.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Whether `value` is a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const [y, m, d] = split(value);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Adds whole calendar months, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = split(isoDate);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = split(isoDate);
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return format(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = split(from);
+  const [y2, m2, d2] = split(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+function split(isoDate: string): [number, number, number] {
+  if (!ISO_DATE_PATTERN.test(isoDate)) throw new RangeError(`not an ISO date: ${isoDate}`);
+  return [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function format(year: number, month: number, day: number): string {
+  return `${year.toString().padStart(4, '0')}-${month.toString().padStart(2, '0')}-${day.toString().padStart(2, '0')}`;
+}

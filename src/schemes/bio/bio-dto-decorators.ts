@@ -1,0 +1,52 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  buildMessage,
+  IsInt,
+  IsISO8601,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import { isIsoDate, ISO_INSTANT_PATTERN } from './bio-dates';
+import { FULL_BASIS_POINTS, MAX_AMOUNT_ORE } from './bio-money';
+
+/** An amount in whole øre: an integer from 0 up to MAX_AMOUNT_ORE (no floats, no negatives). */
+export function IsOre(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(IsInt(options), Min(0, options), Max(MAX_AMOUNT_ORE, options));
+}
+
+/** A share in basis points: an integer 0–10 000 (5 000 = 50 %). */
+export function IsBasisPoints(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(IsInt(options), Min(0, options), Max(FULL_BASIS_POINTS, options));
+}
+
+/** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: buildMessage(
+          (eachPrefix) => `${eachPrefix}$property must be a calendar date in YYYY-MM-DD form`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** An instant with an explicit offset, e.g. `2026-01-05T08:00:00+01:00`, so no time zone is guessed. */
+export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    IsISO8601({ strict: true }, options),
+    Matches(ISO_INSTANT_PATTERN, {
+      ...options,
+      message: (args) =>
+        `${options?.each ? 'each value in ' : ''}${args.property} must be a date-time with an offset, e.g. 2026-01-05T08:00:00+01:00`,
+    }),
+  );
+}

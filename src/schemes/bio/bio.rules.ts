@@ -1,0 +1,488 @@
+import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
+import type { BioCallParameters } from './bio-call-parameters.dto';
+import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from './bio-dates';
+import { computeMaximumGrant, summariseBioCosts, type BioOrganisation } from './bio-grant';
+import {
+  formatBasisPoints,
+  formatNok,
+  isAtLeastRatio,
+  isWithinBasisPoints,
+  mulDivFloor,
+  sumOre,
+} from './bio-money';
+
+/*
+ * BIO eligibility as small pure rules. Each rule looks at one thing and returns the reasons it fails
+ * (none = passes); `checkBioEligibility` runs them all, because a refused submit lists every reason
+ * at once. Facts that need the database (another active BIO grant) are looked up by the caller and
+ * passed in through the context.
+ */
+
+/** Why an application (or a call) fails; `field` is the dotted path in the application, when there is one. */
+export interface BioReason {
+  readonly code: BioReasonCode;
+  readonly message: string;
+  readonly field?: string;
+}
+
+export type BioReasonCode =
+  | 'call_not_open'
+  | 'call_closed'
+  | 'organisation_form_not_eligible'
+  | 'organisation_outside_county'
+  | 'too_few_employees'
+  | 'participants_exceed_employees'
+  | 'project_period_invalid'
+  | 'project_duration_exceeded'
+  | 'weeks_per_participant_exceeded'
+  | 'weeks_exceed_project_period'
+  | 'start_before_application'
+  | 'no_eligible_costs'
+  | 'training_share_too_low'
+  | 'travel_administration_share_too_high'
+  | 'requested_grant_missing'
+  | 'grant_exceeds_size_cap'
+  | 'grant_exceeds_participant_cap'
+  | 'aid_intensity_exceeded'
+  | 'aid_cumulation_exceeded'
+  | 'financing_plan_unbalanced'
+  | 'other_public_support_declaration_inconsistent'
+  | 'economic_difficulty_declaration_missing'
+  | 'other_active_bio_grant'
+  | 'participants_completed_exceed_planned'
+  | 'invalid_call_window'
+  | 'invalid_call_shares';
+
+/** Facts about the moment of submission that the caller supplies. */
+export interface BioEligibilityContext {
+  /** The moment of submission; its date in Norway is the application date. */
+  readonly now: Date;
+  /** Whether the organisation already holds a BIO grant that is not yet closed (looked up by the caller). */
+  readonly otherActiveBioGrant: boolean;
+}
+
+export interface BioEligibilityInput {
+  readonly params: BioCallParameters;
+  readonly application: BioApplicationContent;
+  readonly organisation: BioOrganisation;
+  readonly context: BioEligibilityContext;
+}
+
+export type BioEligibilityRule = (input: BioEligibilityInput) => readonly BioReason[];
+
+const ok: readonly BioReason[] = [];
+const fail = (code: BioReasonCode, message: string, field?: string): BioReason[] => [
+  field === undefined ? { code, message } : { code, message, field },
+];
+
+// ── The call ────────────────────────────────────────────────────────────────────────────────
+
+/** Applications are taken from the opening until the closing time (rolling) or the last deadline (fixed). */
+export const callIsOpen: BioEligibilityRule = ({ params, context }) => {
+  const { window } = params;
+  const now = context.now.getTime();
+  if (now < Date.parse(window.opensAt)) {
+    return fail('call_not_open', `The call opens at ${window.opensAt}`);
+  }
+  const closesAt = window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1);
+  if (closesAt !== undefined && now > Date.parse(closesAt)) {
+    return fail('call_closed', `The call closed at ${closesAt}`);
+  }
+  return ok;
+};
+
+// ── The organisation ────────────────────────────────────────────────────────────────────────
+
+export const organisationFormAllowed: BioEligibilityRule = ({ params, organisation }) =>
+  params.eligibleOrganisationForms.includes(organisation.form)
+    ? ok
+    : fail(
+        'organisation_form_not_eligible',
+        `Organisation form ${organisation.form} may not apply; allowed: ${params.eligibleOrganisationForms.join(', ')}`,
+      );
+
+/** The business must be in the call's county (county number = first two digits of the municipality number). */
+export const organisationInCallCounty: BioEligibilityRule = ({ params, organisation }) => {
+  if (params.countyCode === undefined) return ok;
+  const county = organisation.countyCode ?? organisation.municipalityNumber.slice(0, 2);
+  return county === params.countyCode
+    ? ok
+    : fail(
+        'organisation_outside_county',
+        `The organisation is in county ${county}; this call is for county ${params.countyCode}`,
+      );
+};
+
+/** Training is for employees: a company (or ENK) without employees cannot apply. */
+export const organisationHasEmployees: BioEligibilityRule = ({ params, organisation }) =>
+  organisation.employeeCount >= params.minEmployees
+    ? ok
+    : fail(
+        'too_few_employees',
+        `The organisation has ${organisation.employeeCount} registered employees; at least ${params.minEmployees} ` +
+          `are required (the owner of a sole proprietorship does not count)`,
+      );
+
+/** Only the company's own employees can be participants. */
+export const participantsAreEmployees: BioEligibilityRule = ({ application, organisation }) =>
+  application.participants.count <= organisation.employeeCount
+    ? ok
+    : fail(
+        'participants_exceed_employees',
+        `${application.participants.count} participants, but the organisation has ${organisation.employeeCount} employees`,
+        'participants.count',
+      );
+
+/** One BIO project at a time per company. */
+export const noOtherActiveBioGrant: BioEligibilityRule = ({ context }) =>
+  context.otherActiveBioGrant
+    ? fail('other_active_bio_grant', 'The organisation already has an active BIO grant; finish it first')
+    : ok;
+
+// ── Time plan ───────────────────────────────────────────────────────────────────────────────
+
+function periodIsValid(application: BioApplicationContent): boolean {
+  return (
+    isIsoDate(application.startDate) &&
+    isIsoDate(application.endDate) &&
+    application.endDate >= application.startDate
+  );
+}
+
+export const projectPeriodValid: BioEligibilityRule = ({ application }) =>
+  periodIsValid(application)
+    ? ok
+    : fail('project_period_invalid', 'The end date must be a date on or after the start date', 'endDate');
+
+/** The project ends no later than `completionMonths` after it starts (deadline semantics: that day is allowed). */
+export const projectDurationWithinLimit: BioEligibilityRule = ({ params, application }) => {
+  if (!periodIsValid(application)) return ok;
+  const latestEnd = addMonths(application.startDate, params.completionMonths);
+  return application.endDate <= latestEnd
+    ? ok
+    : fail(
+        'project_duration_exceeded',
+        `The project must be completed within ${params.completionMonths} months, i.e. by ${latestEnd}`,
+        'endDate',
+      );
+};
+
+export const weeksPerParticipantWithinLimit: BioEligibilityRule = ({ params, application }) =>
+  application.participants.weeksEach <= params.maxWeeksPerParticipant
+    ? ok
+    : fail(
+        'weeks_per_participant_exceeded',
+        `${application.participants.weeksEach} weeks per participant; at most ${params.maxWeeksPerParticipant} are allowed`,
+        'participants.weeksEach',
+      );
+
+/** Each participant's weeks must fit in the project period (a started week counts as a week). */
+export const weeksFitProjectPeriod: BioEligibilityRule = ({ application }) => {
+  if (!periodIsValid(application)) return ok;
+  const weeksInPeriod = Math.ceil((daysBetween(application.startDate, application.endDate) + 1) / 7);
+  return application.participants.weeksEach <= weeksInPeriod
+    ? ok
+    : fail(
+        'weeks_exceed_project_period',
+        `${application.participants.weeksEach} weeks per participant do not fit in a project period of ${weeksInPeriod} weeks`,
+        'participants.weeksEach',
+      );
+};
+
+/** If the call says so, the project may not start before the application date (plus any notice days). */
+export const startNotBeforeApplication: BioEligibilityRule = ({ params, application, context }) => {
+  if (!params.startNotBeforeApplicationDate || !isIsoDate(application.startDate)) return ok;
+  const earliest = addDays(norwegianDate(context.now), params.minDaysFromApplicationToStart);
+  if (application.startDate >= earliest) return ok;
+  const notice = params.minDaysFromApplicationToStart;
+  return fail(
+    'start_before_application',
+    notice === 0
+      ? `The project may not start before the application is sent; earliest start ${earliest}`
+      : `The project may start no earlier than ${notice} days after the application is sent, i.e. ${earliest}`,
+    'startDate',
+  );
+};
+
+// ── Cost plan ───────────────────────────────────────────────────────────────────────────────
+
+export const hasEligibleCosts: BioEligibilityRule = ({ params, application }) =>
+  summariseBioCosts(params, application.costPlan).eligibleCostsOre > 0
+    ? ok
+    : fail('no_eligible_costs', 'The cost plan has no eligible costs', 'costPlan');
+
+/** Provider fees ≥ the minimum share (1/3) of eligible costs, compared exactly. */
+export const trainingShareSufficient: BioEligibilityRule = ({ params, application }) => {
+  const costs = summariseBioCosts(params, application.costPlan);
+  const share = params.minTrainingCostShare;
+  if (isAtLeastRatio(costs.trainingCostsOre, costs.eligibleCostsOre, share)) return ok;
+  // Smallest whole-øre amount meeting the share: ceil(eligible × n / d).
+  const required = -mulDivFloor(-costs.eligibleCostsOre, share.numerator, share.denominator);
+  return fail(
+    'training_share_too_low',
+    `Provider fees are ${formatNok(costs.trainingCostsOre)}; at least ${share.numerator}/${share.denominator} of ` +
+      `eligible costs of ${formatNok(costs.eligibleCostsOre)} (${formatNok(required)}) is required`,
+    'costPlan',
+  );
+};
+
+/** Travel, subsistence and administration together ≤ the maximum share (10 %) of total costs. */
+export const travelAndAdministrationWithinLimit: BioEligibilityRule = ({ params, application }) => {
+  const costs = summariseBioCosts(params, application.costPlan);
+  const limit = params.maxTravelAndAdministrationBasisPoints;
+  if (isWithinBasisPoints(costs.travelAndAdministrationOre, costs.totalCostsOre, limit)) return ok;
+  return fail(
+    'travel_administration_share_too_high',
+    `Travel, subsistence and administration are ${formatNok(costs.travelAndAdministrationOre)}; at most ` +
+      `${formatBasisPoints(limit)} of total costs of ${formatNok(costs.totalCostsOre)} is allowed`,
+    'costPlan',
+  );
+};
+
+// ── Grant and financing ─────────────────────────────────────────────────────────────────────
+
+export const requestedGrantPositive: BioEligibilityRule = ({ application }) =>
+  application.financingPlan.requestedGrantOre > 0
+    ? ok
+    : fail('requested_grant_missing', 'Apply for an amount above zero', 'financingPlan.requestedGrantOre');
+
+/**
+ * The requested grant within the size cap and the per-participant cap. Together with
+ * `requestedGrantWithinAidIntensity` this is exactly "requested ≤ computeMaximumGrant(…).maximumOre".
+ */
+export const requestedGrantWithinCaps: BioEligibilityRule = ({ params, application, organisation }) => {
+  const max = computeMaximumGrant(params, application, organisation);
+  const requested = application.financingPlan.requestedGrantOre;
+  const field = 'financingPlan.requestedGrantOre';
+  const reasons: BioReason[] = [];
+  if (requested > max.sizeCapOre) {
+    const size =
+      max.sizeClass === 'small'
+        ? `small companies (under ${params.maxGrantBySize.smallBelowEmployees} employees)`
+        : `companies with ${params.maxGrantBySize.smallBelowEmployees} or more employees`;
+    reasons.push(
+      ...fail(
+        'grant_exceeds_size_cap',
+        `The requested ${formatNok(requested)} exceeds the maximum of ${formatNok(max.sizeCapOre)} for ${size}`,
+        field,
+      ),
+    );
+  }
+  if (requested > max.participantCapOre) {
+    reasons.push(
+      ...fail(
+        'grant_exceeds_participant_cap',
+        `The requested ${formatNok(requested)} exceeds ${formatNok(params.maxGrantPerParticipantOre)} per ` +
+          `participant × ${application.participants.count} = ${formatNok(max.participantCapOre)}`,
+        field,
+      ),
+    );
+  }
+  return reasons;
+};
+
+/**
+ * The requested grant ≤ aid intensity × eligible costs; under GBER, the requested grant plus other
+ * public support for the same costs must also stay within it (cumulation).
+ */
+export const requestedGrantWithinAidIntensity: BioEligibilityRule = ({
+  params,
+  application,
+  organisation,
+}) => {
+  const max = computeMaximumGrant(params, application, organisation);
+  const requested = application.financingPlan.requestedGrantOre;
+  const field = 'financingPlan.requestedGrantOre';
+  const intensity = formatBasisPoints(params.aidIntensityBasisPoints);
+  if (requested > max.intensityOfEligibleCostsOre) {
+    return fail(
+      'aid_intensity_exceeded',
+      `The requested ${formatNok(requested)} exceeds ${intensity} of eligible costs of ` +
+        `${formatNok(max.eligibleCostsOre)} = ${formatNok(max.intensityOfEligibleCostsOre)}`,
+      field,
+    );
+  }
+  if (requested > max.intensityCapOre) {
+    return fail(
+      'aid_cumulation_exceeded',
+      `The requested ${formatNok(requested)} plus other public support of ` +
+        `${formatNok(max.otherPublicSupportDeductedOre)} exceeds ${intensity} of eligible costs ` +
+        `(${formatNok(max.intensityOfEligibleCostsOre)})`,
+      field,
+    );
+  }
+  return ok;
+};
+
+/** Own contribution + other public support + requested grant = total costs, to the øre. */
+export const financingPlanBalances: BioEligibilityRule = ({ params, application }) => {
+  const { ownContributionOre, otherPublicSupportOre, requestedGrantOre } = application.financingPlan;
+  const financing = sumOre([ownContributionOre, otherPublicSupportOre, requestedGrantOre]);
+  const { totalCostsOre } = summariseBioCosts(params, application.costPlan);
+  if (financing === totalCostsOre) return ok;
+  return fail(
+    'financing_plan_unbalanced',
+    `The financing plan adds up to ${formatNok(financing)} but total costs are ${formatNok(totalCostsOre)} ` +
+      `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    'financingPlan',
+  );
+};
+
+// ── Declarations ────────────────────────────────────────────────────────────────────────────
+
+/** "Received other public support" must agree with its amount and with the financing plan. */
+export const otherPublicSupportDeclared: BioEligibilityRule = ({ application }) => {
+  const { otherPublicSupportReceived, otherPublicSupportAmountOre } = application.declarations;
+  const field = 'declarations.otherPublicSupportAmountOre';
+  if (otherPublicSupportReceived && otherPublicSupportAmountOre === 0) {
+    return fail(
+      'other_public_support_declaration_inconsistent',
+      'State the amount of other public support',
+      field,
+    );
+  }
+  if (!otherPublicSupportReceived && otherPublicSupportAmountOre > 0) {
+    return fail(
+      'other_public_support_declaration_inconsistent',
+      'An amount of other public support is given, but the declaration says none was received',
+      field,
+    );
+  }
+  if (!otherPublicSupportReceived && application.financingPlan.otherPublicSupportOre > 0) {
+    return fail(
+      'other_public_support_declaration_inconsistent',
+      'The financing plan includes other public support; declare it',
+      'declarations.otherPublicSupportReceived',
+    );
+  }
+  return ok;
+};
+
+/** Undertakings in difficulty cannot receive the aid; the applicant must declare it is not one. */
+export const notInEconomicDifficulty: BioEligibilityRule = ({ application }) =>
+  application.declarations.notInEconomicDifficulty
+    ? ok
+    : fail(
+        'economic_difficulty_declaration_missing',
+        'The company must declare that it is not in economic difficulty',
+        'declarations.notInEconomicDifficulty',
+      );
+
+/** Every rule, in the order their reasons are listed. */
+export const BIO_ELIGIBILITY_RULES: readonly BioEligibilityRule[] = [
+  callIsOpen,
+  organisationFormAllowed,
+  organisationInCallCounty,
+  organisationHasEmployees,
+  noOtherActiveBioGrant,
+  participantsAreEmployees,
+  projectPeriodValid,
+  projectDurationWithinLimit,
+  startNotBeforeApplication,
+  weeksPerParticipantWithinLimit,
+  weeksFitProjectPeriod,
+  hasEligibleCosts,
+  trainingShareSufficient,
+  travelAndAdministrationWithinLimit,
+  requestedGrantPositive,
+  requestedGrantWithinCaps,
+  requestedGrantWithinAidIntensity,
+  financingPlanBalances,
+  otherPublicSupportDeclared,
+  notInEconomicDifficulty,
+];
+
+/**
+ * Runs every BIO eligibility rule and returns all reasons the application fails; an empty list
+ * means eligible. Expects content that has passed `BioApplicationDto` validation.
+ */
+export function checkBioEligibility(
+  params: BioCallParameters,
+  application: BioApplicationContent,
+  organisation: BioOrganisation,
+  context: BioEligibilityContext,
+): BioReason[] {
+  const input: BioEligibilityInput = { params, application, organisation, context };
+  return BIO_ELIGIBILITY_RULES.flatMap((rule) => rule(input));
+}
+
+/** Highest training-aid intensity GBER art. 31 allows (small enterprises: 50 % + 20 points). */
+export const GBER_ART31_MAX_BASIS_POINTS = 7000;
+
+/**
+ * Checks a call's parameters as a whole, beyond field shapes: run when a call is created or edited
+ * (and at start-up for seeded calls). Empty list = consistent.
+ */
+export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
+  const reasons: BioReason[] = [];
+  const { window } = params;
+  if (window.kind === 'rolling' && window.deadlines !== undefined) {
+    reasons.push(...fail('invalid_call_window', 'A rolling call has no deadlines', 'window.deadlines'));
+  }
+  if (window.kind === 'fixed') {
+    const deadlines = (window.deadlines ?? []).map((d) => Date.parse(d));
+    if (window.closesAt !== undefined) {
+      reasons.push(
+        ...fail(
+          'invalid_call_window',
+          'A fixed call closes at its last deadline; omit closesAt',
+          'window.closesAt',
+        ),
+      );
+    }
+    if (deadlines.length === 0) {
+      reasons.push(
+        ...fail('invalid_call_window', 'A fixed call needs at least one deadline', 'window.deadlines'),
+      );
+    }
+    if (deadlines.some((d, i) => d <= Date.parse(window.opensAt) || (i > 0 && d <= deadlines[i - 1]))) {
+      reasons.push(
+        ...fail(
+          'invalid_call_window',
+          'Deadlines must come after the opening, earliest first, without repeats',
+          'window.deadlines',
+        ),
+      );
+    }
+  }
+  if (window.closesAt !== undefined && Date.parse(window.closesAt) <= Date.parse(window.opensAt)) {
+    reasons.push(...fail('invalid_call_window', 'The call must close after it opens', 'window.closesAt'));
+  }
+  const share = params.minTrainingCostShare;
+  if (share.numerator > share.denominator) {
+    reasons.push(
+      ...fail('invalid_call_shares', 'The training share cannot exceed 1', 'minTrainingCostShare'),
+    );
+  }
+  if (share.numerator > 0 && !params.eligibleCostCategories.includes('provider_fees')) {
+    reasons.push(
+      ...fail(
+        'invalid_call_shares',
+        'A minimum training share needs provider fees among the eligible cost categories',
+        'eligibleCostCategories',
+      ),
+    );
+  }
+  // GBER art. 31: 50 %, plus 20 points for small enterprises at most; the call cannot go above 70 %.
+  if (params.stateAidBasis === 'gber_art31' && params.aidIntensityBasisPoints > GBER_ART31_MAX_BASIS_POINTS) {
+    reasons.push(
+      ...fail(
+        'invalid_call_shares',
+        `GBER art. 31 allows at most ${formatBasisPoints(GBER_ART31_MAX_BASIS_POINTS)} aid intensity`,
+        'aidIntensityBasisPoints',
+      ),
+    );
+  }
+  return reasons;
+}
+
+/** Checks a final report (sluttrapport) against its application before the settlement is computed. */
+export function checkBioFinalReport(application: BioApplicationContent, report: BioFinalReport): BioReason[] {
+  return report.participantsCompleted <= application.participants.count
+    ? []
+    : fail(
+        'participants_completed_exceed_planned',
+        `${report.participantsCompleted} participants completed, but ${application.participants.count} were planned`,
+        'participantsCompleted',
+      );
+}

@@ -1,0 +1,12 @@
+/**
+ * BIO (bedriftsintern opplæring): company-internal training grants. The pure parts of the scheme:
+ * call parameters, application and final-report DTOs, eligibility rules and grant arithmetic.
+ * Test factories live in `bio-testing.ts` and are deliberately not exported here.
+ */
+export * from './bio-application.dto';
+export * from './bio-call-parameters.dto';
+export * from './bio-grant';
+export { formatNok, MAX_AMOUNT_ORE, nok, type Ratio } from './bio-money';
+export * from './bio-validation';
+export * from './bio-vocabulary';
+export * from './bio.rules';
