@@ -1,5 +1,6 @@
 import { Foundation1795425854352 } from './1795425854352-Foundation';
+import { Applications1795427033736 } from './1795427033736-Applications';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Foundation1795425854352];
+export const MIGRATIONS: Function[] = [Foundation1795425854352, Applications1795427033736];

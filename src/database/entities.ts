@@ -1,7 +1,24 @@
+import { ApplicationReport } from '../applications/application-report.entity';
+import { Application } from '../applications/application.entity';
+import { IdempotencyRecord } from '../applications/idempotency-record.entity';
+import { OutboxMessage } from '../applications/outbox-message.entity';
+import { AuditRecord } from '../audit/audit-record.entity';
+import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { UserAccount } from '../users/user.entity';
 
 /** Every entity of the service, for the data source and the schema check. */
-export const ENTITIES = [County, Organisation, OrganisationMember, UserAccount];
+export const ENTITIES = [
+  County,
+  Organisation,
+  OrganisationMember,
+  UserAccount,
+  FundingCall,
+  Application,
+  ApplicationReport,
+  AuditRecord,
+  OutboxMessage,
+  IdempotencyRecord,
+];

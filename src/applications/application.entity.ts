@@ -1,0 +1,112 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { FundingCall } from '../calls/funding-call.entity';
+import { County } from '../counties/county.entity';
+import { bigintAsNumber } from '../database/bigint.transformer';
+import { Organisation } from '../organisations/organisation.entity';
+
+/**
+ * An application (søknad) and its case: the form content, the lifecycle snapshot, and the columns
+ * lists and reports filter on (status, amounts), kept in step with the snapshot by the runner.
+ */
+@Entity({ name: 'application' })
+@Index('application_work_queue_idx', ['countyId', 'status', 'schemeId', 'id'])
+@Index('application_organisation_idx', ['organisationId', 'id'])
+@Index('application_call_idx', ['callId'])
+@Index('application_reference_key', ['reference'], { unique: true })
+@Check(
+  'application_amounts_non_negative',
+  `coalesce("requested_amount", 0) >= 0 AND coalesce("maximum_amount", 0) >= 0 AND coalesce("granted_amount", 0) >= 0`,
+)
+@Check('application_content_version_positive', `"content_version" >= 1`)
+export class Application {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'application_pkey' })
+  id!: string;
+
+  /** Human-readable case reference (saksnummer), e.g. BIO-2026-000042. */
+  @Column({ type: 'text' })
+  reference!: string;
+
+  @Column({ name: 'county_id', type: 'uuid' })
+  countyId!: string;
+
+  @ManyToOne(() => County, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'application_county_fk' })
+  county?: County;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'application_organisation_fk' })
+  organisation?: Organisation;
+
+  @Column({ name: 'call_id', type: 'uuid' })
+  callId!: string;
+
+  @ManyToOne(() => FundingCall, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'application_call_fk' })
+  call?: FundingCall;
+
+  @Column({ name: 'scheme_id', type: 'text' })
+  schemeId!: string;
+
+  /** Top-level status from the lifecycle's shared tags (draft, applied, assessment, …). */
+  @Column({ type: 'text' })
+  status!: string;
+
+  /** The machine's leaf state, e.g. `assessment.in_review`. */
+  @Column({ type: 'text' })
+  state!: string;
+
+  @Column({ name: 'machine_id', type: 'text' })
+  machineId!: string;
+
+  @Column({ name: 'machine_version', type: 'integer' })
+  machineVersion!: number;
+
+  /** The persisted lifecycle snapshot (machine id, version, state value and context). */
+  @Column({ type: 'jsonb' })
+  snapshot!: Record<string, unknown>;
+
+  /** The application form, validated by the scheme's DTO. */
+  @Column({ type: 'jsonb' })
+  content!: Record<string, unknown>;
+
+  /** Incremented on each edit of the content; edits must name the version they were based on. */
+  @Column({ name: 'content_version', type: 'integer', default: 1 })
+  contentVersion!: number;
+
+  @Column({ name: 'requested_amount', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  requestedAmount!: number | null;
+
+  @Column({ name: 'maximum_amount', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  maximumAmount!: number | null;
+
+  @Column({ name: 'granted_amount', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  grantedAmount!: number | null;
+
+  @Column({ name: 'case_officer_id', type: 'uuid', nullable: true })
+  caseOfficerId!: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

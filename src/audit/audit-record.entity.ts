@@ -1,0 +1,62 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Application } from '../applications/application.entity';
+
+/**
+ * One transition of one application, append-only (the database refuses UPDATE, DELETE and TRUNCATE).
+ * Each record's hash covers its content and the previous record's hash, so any later change to the
+ * history of an application breaks the chain and `verify` finds where.
+ */
+@Entity({ name: 'audit_record' })
+@Index('audit_record_application_seq_key', ['applicationId', 'seq'], { unique: true })
+export class AuditRecord {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'audit_record_pkey' })
+  id!: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId!: string;
+
+  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'audit_record_application_fk' })
+  application?: Application;
+
+  /** 1, 2, 3 … per application. */
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId!: string | null;
+
+  /** The role the actor acted in (applicant, case_officer, approver, finance, system). */
+  @Column({ name: 'actor_role', type: 'text' })
+  actorRole!: string;
+
+  @Column({ type: 'text' })
+  event!: string;
+
+  @Column({ name: 'from_state', type: 'text', nullable: true })
+  fromState!: string | null;
+
+  @Column({ name: 'to_state', type: 'text' })
+  toState!: string;
+
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Column({ type: 'jsonb' })
+  effects!: unknown[];
+
+  @Column({ name: 'machine_id', type: 'text' })
+  machineId!: string;
+
+  @Column({ name: 'machine_version', type: 'integer' })
+  machineVersion!: number;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ name: 'prev_hash', type: 'text', nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'text' })
+  hash!: string;
+}
