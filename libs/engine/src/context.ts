@@ -1,0 +1,97 @@
+import type { Ore } from './money';
+import type { Instant } from './time';
+
+/** Innstilling: the case officer's proposal, which an approver then decides on. */
+export type Recommendation =
+  | {
+      readonly kind: 'grant';
+      readonly amount: Ore;
+      readonly notes: string;
+      readonly by: string;
+      readonly at: Instant;
+    }
+  | { readonly kind: 'rejection'; readonly grounds: string; readonly by: string; readonly at: Instant };
+
+/** Vedtak: the decision. `amount` is what was committed (tilsagn). */
+export type Decision =
+  | {
+      readonly kind: 'grant';
+      readonly amount: Ore;
+      readonly committeeCaseRef: string | null;
+      readonly by: string;
+      readonly at: Instant;
+    }
+  | { readonly kind: 'rejection'; readonly grounds: string; readonly by: string; readonly at: Instant };
+
+export interface InformationRequest {
+  readonly message: string;
+  readonly dueAt: Instant;
+  readonly requestedBy: string | null;
+  readonly requestedAt: Instant;
+}
+
+/**
+ * Everything the lifecycle remembers, persisted as JSON inside the snapshot: only strings, integers,
+ * null and plain objects (no Date, no undefined). The application's form data lives in its own table.
+ * Changing this shape means a new definition version and a snapshot migration.
+ */
+export interface LifecycleContext {
+  readonly createdAt: Instant;
+  readonly submittedAt: Instant | null;
+  /** Set at SUBMIT by the scheme's grant calculation; a recommendation may not exceed it. */
+  readonly maximumAmount: Ore | null;
+  /**
+   * The call's delegation limit, fixed at SUBMIT: a grant above it needs the political committee's
+   * decision (case reference). Null falls back to the definition's `requireCommitteeAbove`.
+   */
+  readonly delegationLimit: Ore | null;
+  readonly projectEndsAt: Instant | null;
+  readonly caseOfficerId: string | null;
+  readonly informationRequest: InformationRequest | null;
+  readonly recommendation: Recommendation | null;
+  readonly decision: Decision | null;
+  readonly acceptanceDueAt: Instant | null;
+  readonly acceptedAt: Instant | null;
+  readonly finalReportDueAt: Instant | null;
+  /** The due time an overdue reminder was last sent for, so a deadline firing twice notifies once. */
+  readonly finalReportOverdueNotifiedFor: Instant | null;
+  readonly reportId: string | null;
+  readonly finalPayableAmount: Ore | null;
+  /** When the case reached a terminal status, whichever it was. */
+  readonly endedAt: Instant | null;
+}
+
+export interface LifecycleInput {
+  /** When the draft was created. */
+  readonly createdAt: Instant;
+}
+
+export function initialContext(input: LifecycleInput): LifecycleContext {
+  return {
+    createdAt: input.createdAt,
+    submittedAt: null,
+    maximumAmount: null,
+    delegationLimit: null,
+    projectEndsAt: null,
+    caseOfficerId: null,
+    informationRequest: null,
+    recommendation: null,
+    decision: null,
+    acceptanceDueAt: null,
+    acceptedAt: null,
+    finalReportDueAt: null,
+    finalReportOverdueNotifiedFor: null,
+    reportId: null,
+    finalPayableAmount: null,
+    endedAt: null,
+  };
+}
+
+/** The keys a context must have; used to check snapshots loaded from storage and migrated. */
+export const CONTEXT_KEYS = Object.keys(initialContext({ createdAt: '1970-01-01T00:00:00.000Z' })) as Array<
+  keyof LifecycleContext
+>;
+
+/** The granted (committed) amount, or 0 before a grant decision. */
+export const grantedAmount = (context: LifecycleContext): Ore =>
+  context.decision?.kind === 'grant' ? context.decision.amount : 0;

@@ -1,0 +1,146 @@
+import { isOre, type Ore } from './money';
+import { isInstant, type Instant } from './time';
+
+/**
+ * The fixed catalogue of effects. A transition decides; the transition runner does, inside the same
+ * database transaction that stores the new snapshot. Anything that needs the database (is there money
+ * left in the frame?) is checked by the runner while carrying out the effect, not by a guard.
+ */
+export const EFFECT_KINDS = [
+  'commitFunds',
+  'releaseFunds',
+  'scheduleDeadline',
+  'cancelDeadline',
+  'notify',
+] as const;
+export type EffectKind = (typeof EFFECT_KINDS)[number];
+
+/** Deadlines the lifecycle sets. Each one, when due, is answered by one system event (`DEADLINE_EVENTS`). */
+export const DEADLINE_KINDS = ['information_response', 'acceptance', 'final_report'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Why committed money goes back to the frame (ramme). */
+export const RELEASE_REASONS = ['declined', 'lapsed', 'underspend'] as const;
+export type ReleaseReason = (typeof RELEASE_REASONS)[number];
+
+/**
+ * Who a notification is for; the runner resolves each audience: `applicant` = the owning organisation's
+ * contacts, `case_officer` = the assigned case officer (`context.caseOfficerId`, or the county queue when
+ * none), `approver` and `finance` = the county's holders of that role.
+ */
+export const AUDIENCES = ['applicant', 'case_officer', 'approver', 'finance'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Templates the common lifecycle uses. Variation effects may name their own. */
+export const NOTIFICATION_TEMPLATES = [
+  'application_submitted',
+  'application_withdrawn',
+  'assessment_started',
+  'case_assigned',
+  'information_requested',
+  'information_received',
+  'information_deadline_passed',
+  'recommendation_ready',
+  'recommendation_returned',
+  'grant_decided',
+  'rejection_decided',
+  'grant_accepted',
+  'grant_declined',
+  'grant_lapsed',
+  'final_report_overdue',
+  'final_report_submitted',
+  'final_report_returned',
+  'final_report_approved',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+/** Reserve money against the frame: the grant commitment (tilsagn). */
+export interface CommitFundsEffect {
+  readonly kind: 'commitFunds';
+  readonly amount: Ore;
+}
+
+/** Give committed money back to the frame. */
+export interface ReleaseFundsEffect {
+  readonly kind: 'releaseFunds';
+  readonly amount: Ore;
+  readonly reason: ReleaseReason;
+}
+
+/** Create (or move) the one open deadline of this kind for the application. */
+export interface ScheduleDeadlineEffect {
+  readonly kind: 'scheduleDeadline';
+  readonly deadline: DeadlineKind;
+  readonly dueAt: Instant;
+}
+
+export interface CancelDeadlineEffect {
+  readonly kind: 'cancelDeadline';
+  readonly deadline: DeadlineKind;
+}
+
+export interface NotifyEffect {
+  readonly kind: 'notify';
+  readonly template: string;
+  readonly recipients: readonly Audience[];
+}
+
+export type Effect =
+  CommitFundsEffect | ReleaseFundsEffect | ScheduleDeadlineEffect | CancelDeadlineEffect | NotifyEffect;
+
+export const commitFunds = (amount: Ore): CommitFundsEffect => ({ kind: 'commitFunds', amount });
+export const releaseFunds = (amount: Ore, reason: ReleaseReason): ReleaseFundsEffect => ({
+  kind: 'releaseFunds',
+  amount,
+  reason,
+});
+export const scheduleDeadline = (deadline: DeadlineKind, dueAt: Instant): ScheduleDeadlineEffect => ({
+  kind: 'scheduleDeadline',
+  deadline,
+  dueAt,
+});
+export const cancelDeadline = (deadline: DeadlineKind): CancelDeadlineEffect => ({
+  kind: 'cancelDeadline',
+  deadline,
+});
+export const notify = (template: string, recipients: readonly Audience[]): NotifyEffect => ({
+  kind: 'notify',
+  template,
+  recipients,
+});
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: unknown): value is T =>
+    typeof value === 'string' && (values as readonly string[]).includes(value);
+
+export const isEffectKind = oneOf(EFFECT_KINDS);
+const isDeadlineKind = oneOf(DEADLINE_KINDS);
+const isReleaseReason = oneOf(RELEASE_REASONS);
+const isAudience = oneOf(AUDIENCES);
+
+/** Checks an effect built at run time (a variation hook's output) against the catalogue. */
+export function isEffect(value: unknown): value is Effect {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  switch (e.kind) {
+    case 'commitFunds':
+      return isOre(e.amount) && e.amount > 0;
+    case 'releaseFunds':
+      return isOre(e.amount) && e.amount > 0 && isReleaseReason(e.reason);
+    case 'scheduleDeadline':
+      return isDeadlineKind(e.deadline) && isInstant(e.dueAt);
+    case 'cancelDeadline':
+      return isDeadlineKind(e.deadline);
+    case 'notify':
+      return (
+        typeof e.template === 'string' &&
+        e.template.length > 0 &&
+        Array.isArray(e.recipients) &&
+        e.recipients.length > 0 &&
+        e.recipients.every(isAudience)
+      );
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,117 @@
+import type { DeadlineKind } from './effects';
+import type { Ore } from './money';
+import type { EngineActor, Role } from './roles';
+import type { Instant } from './time';
+
+/** The fixed event catalogue, in the order the lifecycle usually meets them. */
+export const EVENT_TYPES = [
+  'SUBMIT',
+  'WITHDRAW',
+  'ASSIGN',
+  'REQUEST_INFO',
+  'ANSWER_INFO',
+  'INFORMATION_DEADLINE_PASSED',
+  'RECOMMEND_GRANT',
+  'RECOMMEND_REJECTION',
+  'RETURN_TO_REVIEW',
+  'DECIDE_GRANT',
+  'DECIDE_REJECTION',
+  'ACCEPT',
+  'DECLINE_GRANT',
+  'ACCEPTANCE_DEADLINE_PASSED',
+  'REPORT_DEADLINE_PASSED',
+  'SUBMIT_REPORT',
+  'RETURN_REPORT',
+  'APPROVE_REPORT',
+] as const;
+export type LifecycleEventType = (typeof EVENT_TYPES)[number];
+
+/** What each event carries besides `type` and `at`. Amounts are integer øre. */
+export interface LifecycleEventPayloads {
+  /**
+   * Draft → applied. The caller runs the scheme's eligibility rules and grant calculation on the
+   * submitted form and passes the results in, so the machine stays scheme-agnostic.
+   */
+  SUBMIT: {
+    /** The most this application can be granted, computed by the scheme (maksimalt tilskudd). */
+    readonly maximumAmount: Ore;
+    /** The call's delegation limit (delegert myndighet); above it a decision needs the committee. */
+    readonly delegationLimit?: Ore | null;
+    /** When the project ends; the final report (sluttrapport) is due relative to it. */
+    readonly projectEndsAt: Instant;
+    /** The scheme's eligibility reasons; any reason refuses the submission. */
+    readonly ineligibilityReasons: readonly string[];
+  };
+  /** The applicant withdraws before a decision (or declines nothing yet granted). */
+  WITHDRAW: { readonly reason?: string };
+  /** A case officer takes the case (applied → assessment) or hands it to another officer. */
+  ASSIGN: { readonly caseOfficerId?: string };
+  REQUEST_INFO: { readonly message: string; readonly dueAt: Instant };
+  /** The applicant has updated the application and sends it back to the case officer. */
+  ANSWER_INFO: { readonly message?: string };
+  INFORMATION_DEADLINE_PASSED: Record<never, never>;
+  /** Innstilling om tilsagn: the amount the case officer proposes. */
+  RECOMMEND_GRANT: { readonly amount: Ore; readonly notes: string };
+  RECOMMEND_REJECTION: { readonly grounds: string };
+  /** The approver sends the recommendation back instead of deciding. */
+  RETURN_TO_REVIEW: { readonly message: string };
+  /** Vedtak om tilsagn for the recommended amount; above the delegation limit it cites the committee case. */
+  DECIDE_GRANT: { readonly committeeCaseRef?: string };
+  /** Vedtak om avslag. */
+  DECIDE_REJECTION: { readonly grounds: string };
+  /** The applicant accepts the grant (aksept av tilsagn). */
+  ACCEPT: Record<never, never>;
+  DECLINE_GRANT: { readonly reason?: string };
+  ACCEPTANCE_DEADLINE_PASSED: Record<never, never>;
+  REPORT_DEADLINE_PASSED: Record<never, never>;
+  /** The final report (sluttrapport); its content is stored by the caller under `reportId`. */
+  SUBMIT_REPORT: { readonly reportId: string };
+  RETURN_REPORT: { readonly message: string; readonly dueAt: Instant };
+  /** Approves the report and fixes what is finally paid; the rest of the commitment is released. */
+  APPROVE_REPORT: { readonly finalPayableAmount: Ore };
+}
+
+/** An event as callers send it: `at` is when it happened (request time, or a deadline's due time). */
+export type LifecycleEvent<T extends LifecycleEventType = LifecycleEventType> = {
+  [K in T]: { readonly type: K; readonly at: Instant } & LifecycleEventPayloads[K];
+}[T];
+
+/** What the XState machine receives: the event plus who sent it (for four eyes and the record). */
+export type MachineEvent<T extends LifecycleEventType = LifecycleEventType> = LifecycleEvent<T> & {
+  readonly actor: EngineActor;
+};
+
+/** Who may send each event. A variation may override single entries. */
+export const EVENT_ROLES: Readonly<Record<LifecycleEventType, readonly Role[]>> = {
+  SUBMIT: ['applicant'],
+  WITHDRAW: ['applicant'],
+  ASSIGN: ['case_officer'],
+  REQUEST_INFO: ['case_officer'],
+  ANSWER_INFO: ['applicant'],
+  INFORMATION_DEADLINE_PASSED: ['system'],
+  RECOMMEND_GRANT: ['case_officer'],
+  RECOMMEND_REJECTION: ['case_officer'],
+  RETURN_TO_REVIEW: ['approver'],
+  DECIDE_GRANT: ['approver'],
+  DECIDE_REJECTION: ['approver'],
+  ACCEPT: ['applicant'],
+  DECLINE_GRANT: ['applicant'],
+  ACCEPTANCE_DEADLINE_PASSED: ['system'],
+  REPORT_DEADLINE_PASSED: ['system'],
+  SUBMIT_REPORT: ['applicant'],
+  RETURN_REPORT: ['case_officer'],
+  APPROVE_REPORT: ['case_officer'],
+};
+
+/**
+ * The system event the deadline worker sends when a deadline of each kind falls due, with
+ * `at` = the deadline's due time (or later). Sending it early is refused by a guard.
+ */
+export const DEADLINE_EVENTS: Readonly<Record<DeadlineKind, LifecycleEventType>> = {
+  information_response: 'INFORMATION_DEADLINE_PASSED',
+  acceptance: 'ACCEPTANCE_DEADLINE_PASSED',
+  final_report: 'REPORT_DEADLINE_PASSED',
+};
+
+export const isEventType = (value: unknown): value is LifecycleEventType =>
+  typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);

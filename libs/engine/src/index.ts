@@ -1,0 +1,19 @@
+/**
+ * @lib/engine: the pure, scheme-agnostic lifecycle engine. It decides and returns effects as data;
+ * the transition runner (database, ledger, outbox) carries them out. See ../README.md.
+ */
+export * from './context';
+export * from './effects';
+export * from './engine-actor';
+export * from './events';
+export * from './lifecycle.definition';
+export * from './lifecycle.machine';
+export * from './lifecycle.options';
+export { eventReasons, preconditionReasons } from './lifecycle.rules';
+export * from './money';
+export * from './roles';
+export * from './snapshot-migrations';
+export * from './state-view';
+export * from './tags';
+export * from './time';
+export * from './transition';

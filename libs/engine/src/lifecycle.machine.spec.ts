@@ -1,0 +1,442 @@
+import { initialTransition } from 'xstate';
+import type { AnyStateNode } from 'xstate';
+import { cancelDeadline, commitFunds, notify, releaseFunds, scheduleDeadline, type Effect } from './effects';
+import type { LifecycleEvent } from './events';
+import { defineLifecycle } from './lifecycle.definition';
+import type { EngineActor } from './roles';
+import type { LifecycleStatus } from './tags';
+import {
+  ev,
+  MAXIMUM,
+  people,
+  reach,
+  RECOMMENDED,
+  SCENARIOS,
+  times,
+  type Scenario,
+} from './testing/lifecycle.fixtures';
+import { allowedEvents, describeState, initialSnapshot, transition } from './transition';
+
+const lifecycle = defineLifecycle({ id: 'common', version: 1 });
+
+interface Row {
+  readonly from: Scenario;
+  readonly event: LifecycleEvent;
+  readonly actor: EngineActor;
+  readonly to: string;
+  readonly status: LifecycleStatus;
+  readonly effects: readonly Effect[];
+}
+
+const withdrawnNotice = notify('application_withdrawn', ['case_officer']);
+
+/** Every transition of the common lifecycle: state × event → next state and effects, exactly. */
+const TRANSITIONS: readonly Row[] = [
+  {
+    from: 'draft',
+    event: ev.submit(),
+    actor: people.applicant,
+    to: 'applied',
+    status: 'applied',
+    effects: [notify('application_submitted', ['applicant', 'case_officer'])],
+  },
+  {
+    from: 'draft',
+    event: ev.withdraw(),
+    actor: people.applicant,
+    to: 'withdrawn',
+    status: 'withdrawn',
+    effects: [],
+  },
+  {
+    from: 'applied',
+    event: ev.assign(),
+    actor: people.officer,
+    to: 'assessment.in_review',
+    status: 'assessment',
+    effects: [notify('assessment_started', ['applicant'])],
+  },
+  {
+    from: 'applied',
+    event: ev.withdraw(),
+    actor: people.applicant,
+    to: 'withdrawn',
+    status: 'withdrawn',
+    effects: [withdrawnNotice],
+  },
+  {
+    from: 'in_review',
+    event: ev.assign({ caseOfficerId: 'user-officer-2' }),
+    actor: people.officer,
+    to: 'assessment.in_review',
+    status: 'assessment',
+    effects: [notify('case_assigned', ['case_officer'])],
+  },
+  {
+    from: 'in_review',
+    event: ev.withdraw(),
+    actor: people.applicant,
+    to: 'withdrawn',
+    status: 'withdrawn',
+    effects: [withdrawnNotice],
+  },
+  {
+    from: 'in_review',
+    event: ev.requestInfo(),
+    actor: people.officer,
+    to: 'assessment.awaiting_applicant',
+    status: 'assessment',
+    effects: [
+      scheduleDeadline('information_response', times.infoDue),
+      notify('information_requested', ['applicant']),
+    ],
+  },
+  {
+    from: 'in_review',
+    event: ev.recommendGrant(),
+    actor: people.officer,
+    to: 'assessment.recommended',
+    status: 'assessment',
+    effects: [notify('recommendation_ready', ['approver'])],
+  },
+  {
+    from: 'in_review',
+    event: ev.recommendRejection(),
+    actor: people.officer,
+    to: 'assessment.recommended',
+    status: 'assessment',
+    effects: [notify('recommendation_ready', ['approver'])],
+  },
+  {
+    from: 'awaiting_applicant',
+    event: ev.answerInfo(),
+    actor: people.applicant,
+    to: 'assessment.in_review',
+    status: 'assessment',
+    effects: [cancelDeadline('information_response'), notify('information_received', ['case_officer'])],
+  },
+  {
+    from: 'awaiting_applicant',
+    event: ev.infoDeadlinePassed(),
+    actor: people.system,
+    to: 'assessment.in_review',
+    status: 'assessment',
+    effects: [notify('information_deadline_passed', ['case_officer'])],
+  },
+  {
+    from: 'awaiting_applicant',
+    event: ev.withdraw({ at: times.infoAnswered }),
+    actor: people.applicant,
+    to: 'withdrawn',
+    status: 'withdrawn',
+    effects: [cancelDeadline('information_response'), withdrawnNotice],
+  },
+  {
+    from: 'awaiting_applicant',
+    event: ev.assign({ at: times.infoAnswered, caseOfficerId: 'user-officer-2' }),
+    actor: people.officer,
+    to: 'assessment.awaiting_applicant',
+    status: 'assessment',
+    effects: [notify('case_assigned', ['case_officer'])],
+  },
+  {
+    from: 'recommended_grant',
+    event: ev.decideGrant(),
+    actor: people.approver,
+    to: 'granted.awaiting_acceptance',
+    status: 'granted',
+    effects: [
+      commitFunds(RECOMMENDED),
+      scheduleDeadline('acceptance', times.acceptanceDue),
+      notify('grant_decided', ['applicant', 'case_officer']),
+    ],
+  },
+  {
+    from: 'recommended_rejection',
+    event: ev.decideRejection(),
+    actor: people.approver,
+    to: 'rejected',
+    status: 'rejected',
+    effects: [notify('rejection_decided', ['applicant', 'case_officer'])],
+  },
+  {
+    from: 'recommended_grant',
+    event: ev.returnToReview(),
+    actor: people.approver,
+    to: 'assessment.in_review',
+    status: 'assessment',
+    effects: [notify('recommendation_returned', ['case_officer'])],
+  },
+  {
+    from: 'recommended_grant',
+    event: ev.withdraw({ at: times.decided }),
+    actor: people.applicant,
+    to: 'withdrawn',
+    status: 'withdrawn',
+    effects: [withdrawnNotice],
+  },
+  {
+    from: 'recommended_grant',
+    event: ev.assign({ at: times.decided, caseOfficerId: 'user-officer-2' }),
+    actor: people.officer,
+    to: 'assessment.recommended',
+    status: 'assessment',
+    effects: [notify('case_assigned', ['case_officer'])],
+  },
+  {
+    from: 'awaiting_acceptance',
+    event: ev.accept(),
+    actor: people.applicant,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [
+      cancelDeadline('acceptance'),
+      scheduleDeadline('final_report', times.projectEnds),
+      notify('grant_accepted', ['case_officer']),
+    ],
+  },
+  {
+    from: 'awaiting_acceptance',
+    event: ev.declineGrant(),
+    actor: people.applicant,
+    to: 'withdrawn',
+    status: 'withdrawn',
+    effects: [
+      cancelDeadline('acceptance'),
+      releaseFunds(RECOMMENDED, 'declined'),
+      notify('grant_declined', ['case_officer']),
+    ],
+  },
+  {
+    from: 'awaiting_acceptance',
+    event: ev.acceptanceDeadlinePassed(),
+    actor: people.system,
+    to: 'lapsed',
+    status: 'lapsed',
+    effects: [releaseFunds(RECOMMENDED, 'lapsed'), notify('grant_lapsed', ['applicant', 'case_officer'])],
+  },
+  {
+    from: 'active',
+    event: ev.submitReport(),
+    actor: people.applicant,
+    to: 'reported.report_review',
+    status: 'reported',
+    effects: [cancelDeadline('final_report'), notify('final_report_submitted', ['case_officer'])],
+  },
+  {
+    from: 'active',
+    event: ev.reportDeadlinePassed(),
+    actor: people.system,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [notify('final_report_overdue', ['applicant', 'case_officer'])],
+  },
+  {
+    from: 'report_review',
+    event: ev.returnReport(),
+    actor: people.officer,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [
+      scheduleDeadline('final_report', times.reportResubmissionDue),
+      notify('final_report_returned', ['applicant']),
+    ],
+  },
+  {
+    from: 'report_review',
+    event: ev.approveReport({ finalPayableAmount: 35_000_000 }),
+    actor: people.officer,
+    to: 'closed',
+    status: 'closed',
+    effects: [
+      releaseFunds(5_000_000, 'underspend'),
+      notify('final_report_approved', ['applicant', 'finance']),
+    ],
+  },
+  {
+    from: 'report_review',
+    event: ev.approveReport({ finalPayableAmount: RECOMMENDED }),
+    actor: people.officer,
+    to: 'closed',
+    status: 'closed',
+    effects: [notify('final_report_approved', ['applicant', 'finance'])],
+  },
+];
+
+describe('the common lifecycle', () => {
+  it.each(TRANSITIONS.map((row) => [row.from, row.event.type, row.to, row] as const))(
+    '%s + %s → %s',
+    (_from, _type, _to, row) => {
+      const result = transition(lifecycle, reach(lifecycle, row.from), row.event, row.actor);
+
+      if (!result.ok) throw new Error(`refused: ${result.detail}`);
+      expect(result.to.state).toBe(row.to);
+      expect(result.to.status).toBe(row.status);
+      expect(result.effects).toEqual(row.effects);
+      expect(result.snapshot).toMatchObject({ machineId: 'common', version: 1 });
+      expect(describeState(lifecycle, result.snapshot)).toEqual(result.to);
+    },
+  );
+
+  it('covers every event every state accepts', () => {
+    const covered = new Set(TRANSITIONS.map((row) => `${stateOf(row.from)} ${row.event.type}`));
+    const accepted = (Object.keys(SCENARIOS) as Scenario[]).flatMap((scenario) =>
+      allowedEvents(lifecycle, reach(lifecycle, scenario), people.everyone, '2100-01-01T00:00:00Z').map(
+        (type) => `${stateOf(scenario)} ${type}`,
+      ),
+    );
+    // ACCEPT is ruled out in 2100 (its deadline has passed); it is in the table all the same.
+    expect(accepted.filter((pair) => !covered.has(pair))).toEqual([]);
+    expect(covered.size).toBe(TRANSITIONS.length - 1); // two APPROVE_REPORT rows share a pair
+  });
+
+  it('starts in draft with an empty record', () => {
+    const stored = initialSnapshot(lifecycle, { createdAt: times.created });
+
+    expect(stored).toEqual({
+      machineId: 'common',
+      version: 1,
+      state: {
+        value: 'draft',
+        context: expect.objectContaining({ createdAt: times.created, submittedAt: null, decision: null }),
+      },
+    });
+    expect(describeState(lifecycle, stored).status).toBe('draft');
+  });
+
+  it('records what the rest of the system needs in the context', () => {
+    const closed = reach(lifecycle, 'closed').state.context;
+
+    expect(closed).toEqual({
+      createdAt: times.created,
+      submittedAt: times.submitted,
+      maximumAmount: MAXIMUM,
+      delegationLimit: null,
+      projectEndsAt: times.projectEnds,
+      caseOfficerId: 'user-officer',
+      informationRequest: null,
+      recommendation: {
+        kind: 'grant',
+        amount: RECOMMENDED,
+        notes: 'Godt prosjekt',
+        by: 'user-officer',
+        at: times.recommended,
+      },
+      decision: {
+        kind: 'grant',
+        amount: RECOMMENDED,
+        committeeCaseRef: null,
+        by: 'user-approver',
+        at: times.decided,
+      },
+      acceptanceDueAt: times.acceptanceDue,
+      acceptedAt: times.accepted,
+      finalReportDueAt: times.projectEnds,
+      finalReportOverdueNotifiedFor: null,
+      reportId: 'report-1',
+      finalPayableAmount: RECOMMENDED,
+      endedAt: times.closed,
+    });
+  });
+
+  it('stores instants in one canonical UTC form whatever offset the caller used', () => {
+    const result = transition(
+      lifecycle,
+      reach(lifecycle, 'recommended_grant'),
+      ev.decideGrant({ at: '2026-03-15T11:30:00+01:00' }),
+      people.approver,
+    );
+
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.snapshot.state.context.decision?.at).toBe(times.decided);
+    expect(result.effects).toContainEqual(scheduleDeadline('acceptance', times.acceptanceDue));
+  });
+
+  describe('tags', () => {
+    const expected: Record<Scenario, { status: LifecycleStatus; tags: string[] }> = {
+      draft: { status: 'draft', tags: ['awaiting:applicant', 'editable_by_applicant'] },
+      applied: { status: 'applied', tags: ['awaiting:case_officer'] },
+      in_review: { status: 'assessment', tags: ['awaiting:case_officer'] },
+      awaiting_applicant: { status: 'assessment', tags: ['awaiting:applicant', 'editable_by_applicant'] },
+      recommended_grant: { status: 'assessment', tags: ['awaiting:approver'] },
+      recommended_rejection: { status: 'assessment', tags: ['awaiting:approver'] },
+      awaiting_acceptance: { status: 'granted', tags: ['awaiting:applicant'] },
+      active: { status: 'granted', tags: ['awaiting:applicant', 'payable'] },
+      report_review: { status: 'reported', tags: ['awaiting:case_officer'] },
+      closed: { status: 'closed', tags: ['payable', 'terminal'] },
+      rejected: { status: 'rejected', tags: ['appealable', 'terminal'] },
+      withdrawn: { status: 'withdrawn', tags: ['terminal'] },
+      lapsed: { status: 'lapsed', tags: ['terminal'] },
+    };
+
+    it.each(Object.entries(expected))(
+      '%s carries its status tag and shared tags',
+      (scenario, { status, tags }) => {
+        const view = describeState(lifecycle, reach(lifecycle, scenario as Scenario));
+
+        expect(view.status).toBe(status);
+        expect(view.tags).toEqual([...tags, `status:${status}`].sort());
+      },
+    );
+  });
+
+  describe('purity', () => {
+    afterEach(() => jest.useRealTimers());
+
+    const walk = (node: AnyStateNode): AnyStateNode[] => [node, ...Object.values(node.states).flatMap(walk)];
+
+    it('has no delayed transitions, invoked actors or spawned children', () => {
+      const nodes = walk(lifecycle.machine.root);
+
+      expect(nodes.length).toBeGreaterThan(10);
+      expect(nodes.filter((node) => node.after.length > 0 || node.invoke.length > 0)).toEqual([]);
+      const [initial] = initialTransition(lifecycle.machine, { createdAt: times.created });
+      expect(initial.children).toEqual({});
+    });
+
+    it('takes time only from events: same events, any wall clock, same results and no timers', () => {
+      const runAt = (wallClock: string) => {
+        jest.useFakeTimers({ now: new Date(wallClock) });
+        const run = (Object.keys(SCENARIOS) as Scenario[]).map((scenario) => reach(lifecycle, scenario));
+        expect(jest.getTimerCount()).toBe(0);
+        jest.useRealTimers();
+        return run;
+      };
+
+      const in1999 = runAt('1999-12-31T23:59:59Z');
+      const in2040 = runAt('2040-06-01T12:00:00Z');
+
+      expect(in2040).toEqual(in1999);
+      expect(in1999.map((stored) => stored.state.context.acceptanceDueAt)).toContain(times.acceptanceDue);
+    });
+
+    it('returns plain JSON snapshots that survive a database round trip', () => {
+      for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
+        const stored = reach(lifecycle, scenario);
+        expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
+      }
+    });
+
+    it('leaves the snapshot it was given untouched', () => {
+      const stored = reach(lifecycle, 'recommended_grant');
+      const before = structuredClone(stored);
+
+      transition(lifecycle, deepFreeze(stored), ev.decideGrant(), people.approver);
+      transition(lifecycle, stored, ev.decideGrant(), people.officer);
+
+      expect(stored).toEqual(before);
+    });
+  });
+});
+
+function stateOf(scenario: Scenario): string {
+  return describeState(lifecycle, reach(lifecycle, scenario)).state;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,441 @@
+import { assertEvent, assign, enqueueActions, setup } from 'xstate';
+import { grantedAmount, initialContext, type LifecycleContext, type LifecycleInput } from './context';
+import type { Audience, DeadlineKind, NotificationTemplate, ReleaseReason } from './effects';
+import type { MachineEvent } from './events';
+import type { LifecycleOptions } from './lifecycle.options';
+import { eventReasons } from './lifecycle.rules';
+import type { Ore } from './money';
+import type { EngineActor } from './roles';
+import { statusTag, TAGS, type LifecycleTag } from './tags';
+import { addDays, normaliseInstant, type Instant } from './time';
+
+/**
+ * XState's own machine id. It is the same for every scheme (the definition id is stored beside the
+ * snapshot instead) so that `#lifecycle.…` targets work and nothing here names a scheme.
+ */
+export const LIFECYCLE_MACHINE_ID = 'lifecycle';
+
+const notifyAction = (template: NotificationTemplate, recipients: readonly Audience[]) =>
+  ({ type: 'notify', params: { template, recipients } }) as const;
+
+const cancelAction = (deadline: DeadlineKind) => ({ type: 'cancelDeadline', params: { deadline } }) as const;
+
+function present<T>(value: T | null, what: string): T {
+  // Rules run before every transition, so a missing value here is a bug in the machine, not bad input.
+  if (value === null) throw new Error(`lifecycle invariant broken: ${what} is missing`);
+  return value;
+}
+
+const userOf = (actor: EngineActor): string => present(actor.userId, 'the acting user');
+
+/**
+ * The common lifecycle, built from one definition and parameterised by a scheme's options.
+ *
+ * Deliberately absent: `after` timers, `invoke` and spawned actors. They are not restored from
+ * persisted snapshots (xstate#5331) and legal deadlines must survive restarts, so time arrives as
+ * events (`*_DEADLINE_PASSED`) sent by the deadline worker. Effects are named actions with no
+ * implementation: the pure `transition()` returns them as data with their params resolved.
+ *
+ * Terminal states are ordinary states, not `type: 'final'`, so that a later version can add an exit
+ * (an appeal from `rejected`) without migrating snapshots out of XState's `done` status.
+ */
+export function createLifecycleMachine(options: LifecycleOptions) {
+  return setup({
+    types: {
+      context: {} as LifecycleContext,
+      events: {} as MachineEvent,
+      input: {} as LifecycleInput,
+      tags: {} as LifecycleTag,
+    },
+    actions: {
+      // The effect catalogue (see effects.ts). Never executed by the engine.
+      commitFunds: (_, _params: { amount: Ore }) => undefined,
+      releaseFunds: (_, _params: { amount: Ore; reason: ReleaseReason }) => undefined,
+      scheduleDeadline: (_, _params: { deadline: DeadlineKind; dueAt: Instant }) => undefined,
+      cancelDeadline: (_, _params: { deadline: DeadlineKind }) => undefined,
+      notify: (_, _params: { template: string; recipients: readonly Audience[] }) => undefined,
+
+      // What the lifecycle remembers. Effects listed after these see the updated context.
+      recordSubmission: assign(({ event }) => {
+        assertEvent(event, 'SUBMIT');
+        return {
+          submittedAt: normaliseInstant(event.at),
+          maximumAmount: event.maximumAmount,
+          delegationLimit: event.delegationLimit ?? null,
+          projectEndsAt: normaliseInstant(event.projectEndsAt),
+        };
+      }),
+      recordEnd: assign(({ event }) => ({ endedAt: normaliseInstant(event.at) })),
+      recordAssignment: assign(({ event }) => {
+        assertEvent(event, 'ASSIGN');
+        return { caseOfficerId: event.caseOfficerId ?? userOf(event.actor) };
+      }),
+      recordInformationRequest: assign(({ event }) => {
+        assertEvent(event, 'REQUEST_INFO');
+        return {
+          informationRequest: {
+            message: event.message,
+            dueAt: normaliseInstant(event.dueAt),
+            requestedBy: event.actor.userId,
+            requestedAt: normaliseInstant(event.at),
+          },
+        };
+      }),
+      clearInformationRequest: assign({ informationRequest: null }),
+      recordGrantRecommendation: assign(({ event }) => {
+        assertEvent(event, 'RECOMMEND_GRANT');
+        return {
+          recommendation: {
+            kind: 'grant' as const,
+            amount: event.amount,
+            notes: event.notes,
+            by: userOf(event.actor),
+            at: normaliseInstant(event.at),
+          },
+        };
+      }),
+      recordRejectionRecommendation: assign(({ event }) => {
+        assertEvent(event, 'RECOMMEND_REJECTION');
+        return {
+          recommendation: {
+            kind: 'rejection' as const,
+            grounds: event.grounds,
+            by: userOf(event.actor),
+            at: normaliseInstant(event.at),
+          },
+        };
+      }),
+      clearRecommendation: assign({ recommendation: null }),
+      recordGrantDecision: assign(({ context, event }) => {
+        assertEvent(event, 'DECIDE_GRANT');
+        const recommendation = present(context.recommendation, 'the recommendation');
+        if (recommendation.kind !== 'grant')
+          throw new Error('lifecycle invariant broken: not a grant recommendation');
+        return {
+          decision: {
+            kind: 'grant' as const,
+            amount: recommendation.amount,
+            committeeCaseRef: event.committeeCaseRef ?? null,
+            by: userOf(event.actor),
+            at: normaliseInstant(event.at),
+          },
+          acceptanceDueAt: addDays(event.at, options.acceptanceDays),
+        };
+      }),
+      recordRejectionDecision: assign(({ event }) => {
+        assertEvent(event, 'DECIDE_REJECTION');
+        const at = normaliseInstant(event.at);
+        return {
+          decision: { kind: 'rejection' as const, grounds: event.grounds, by: userOf(event.actor), at },
+          endedAt: at,
+        };
+      }),
+      recordAcceptance: assign(({ context, event }) => {
+        assertEvent(event, 'ACCEPT');
+        const { from, days } = options.finalReportDue;
+        const start = from === 'project_end' ? present(context.projectEndsAt, 'the project end') : event.at;
+        return { acceptedAt: normaliseInstant(event.at), finalReportDueAt: addDays(start, days) };
+      }),
+      recordOverdueReminder: assign(({ context }) => ({
+        finalReportOverdueNotifiedFor: context.finalReportDueAt,
+      })),
+      recordReport: assign(({ event }) => {
+        assertEvent(event, 'SUBMIT_REPORT');
+        return { reportId: event.reportId };
+      }),
+      recordReturnedReport: assign(({ event }) => {
+        assertEvent(event, 'RETURN_REPORT');
+        return { finalReportDueAt: normaliseInstant(event.dueAt) };
+      }),
+      recordReportApproval: assign(({ event }) => {
+        assertEvent(event, 'APPROVE_REPORT');
+        return { finalPayableAmount: event.finalPayableAmount, endedAt: normaliseInstant(event.at) };
+      }),
+    },
+    guards: {
+      // One guard for every transition; the reasons behind it are in lifecycle.rules.ts.
+      rulesPass: ({ context, event }) => eventReasons(context, event, options).length === 0,
+    },
+  }).createMachine({
+    id: LIFECYCLE_MACHINE_ID,
+    context: ({ input }) => initialContext(input),
+    initial: 'draft',
+    states: {
+      draft: {
+        tags: [statusTag('draft'), TAGS.editableByApplicant, TAGS.awaitingApplicant],
+        on: {
+          SUBMIT: {
+            guard: 'rulesPass',
+            target: 'applied',
+            actions: [
+              'recordSubmission',
+              notifyAction('application_submitted', ['applicant', 'case_officer']),
+            ],
+          },
+          WITHDRAW: { guard: 'rulesPass', target: 'withdrawn', actions: ['recordEnd'] },
+        },
+      },
+      applied: {
+        tags: [statusTag('applied'), TAGS.awaitingCaseOfficer],
+        on: {
+          ASSIGN: {
+            guard: 'rulesPass',
+            target: 'assessment',
+            actions: ['recordAssignment', notifyAction('assessment_started', ['applicant'])],
+          },
+          WITHDRAW: {
+            guard: 'rulesPass',
+            target: 'withdrawn',
+            actions: ['recordEnd', notifyAction('application_withdrawn', ['case_officer'])],
+          },
+        },
+      },
+      // Saksbehandling.
+      assessment: {
+        tags: [statusTag('assessment')],
+        initial: 'in_review',
+        on: {
+          // Hand the case to another officer without leaving the current sub-state.
+          ASSIGN: {
+            guard: 'rulesPass',
+            actions: ['recordAssignment', notifyAction('case_assigned', ['case_officer'])],
+          },
+          WITHDRAW: {
+            guard: 'rulesPass',
+            target: 'withdrawn',
+            actions: ['recordEnd', notifyAction('application_withdrawn', ['case_officer'])],
+          },
+        },
+        states: {
+          in_review: {
+            tags: [TAGS.awaitingCaseOfficer],
+            on: {
+              REQUEST_INFO: {
+                guard: 'rulesPass',
+                target: 'awaiting_applicant',
+                actions: [
+                  'recordInformationRequest',
+                  {
+                    type: 'scheduleDeadline',
+                    params: ({ context }) => ({
+                      deadline: 'information_response' as const,
+                      dueAt: present(context.informationRequest, 'the information request').dueAt,
+                    }),
+                  },
+                  notifyAction('information_requested', ['applicant']),
+                ],
+              },
+              RECOMMEND_GRANT: {
+                guard: 'rulesPass',
+                target: 'recommended',
+                actions: ['recordGrantRecommendation', notifyAction('recommendation_ready', ['approver'])],
+              },
+              RECOMMEND_REJECTION: {
+                guard: 'rulesPass',
+                target: 'recommended',
+                actions: [
+                  'recordRejectionRecommendation',
+                  notifyAction('recommendation_ready', ['approver']),
+                ],
+              },
+            },
+          },
+          awaiting_applicant: {
+            tags: [TAGS.editableByApplicant, TAGS.awaitingApplicant],
+            on: {
+              ANSWER_INFO: {
+                guard: 'rulesPass',
+                target: 'in_review',
+                actions: [
+                  'clearInformationRequest',
+                  cancelAction('information_response'),
+                  notifyAction('information_received', ['case_officer']),
+                ],
+              },
+              INFORMATION_DEADLINE_PASSED: {
+                guard: 'rulesPass',
+                target: 'in_review',
+                actions: [
+                  'clearInformationRequest',
+                  notifyAction('information_deadline_passed', ['case_officer']),
+                ],
+              },
+              // Overrides the parent's WITHDRAW: the open information deadline must go too.
+              WITHDRAW: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.withdrawn`,
+                actions: [
+                  'recordEnd',
+                  cancelAction('information_response'),
+                  notifyAction('application_withdrawn', ['case_officer']),
+                ],
+              },
+            },
+          },
+          // Innstilling ready for an approver.
+          recommended: {
+            tags: [TAGS.awaitingApprover],
+            on: {
+              DECIDE_GRANT: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.granted`,
+                actions: [
+                  'recordGrantDecision',
+                  { type: 'commitFunds', params: ({ context }) => ({ amount: grantedAmount(context) }) },
+                  {
+                    type: 'scheduleDeadline',
+                    params: ({ context }) => ({
+                      deadline: 'acceptance' as const,
+                      dueAt: present(context.acceptanceDueAt, 'the acceptance deadline'),
+                    }),
+                  },
+                  notifyAction('grant_decided', ['applicant', 'case_officer']),
+                ],
+              },
+              DECIDE_REJECTION: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.rejected`,
+                actions: [
+                  'recordRejectionDecision',
+                  notifyAction('rejection_decided', ['applicant', 'case_officer']),
+                ],
+              },
+              RETURN_TO_REVIEW: {
+                guard: 'rulesPass',
+                target: 'in_review',
+                actions: ['clearRecommendation', notifyAction('recommendation_returned', ['case_officer'])],
+              },
+            },
+          },
+        },
+      },
+      // Tilsagn given.
+      granted: {
+        tags: [statusTag('granted')],
+        initial: 'awaiting_acceptance',
+        states: {
+          awaiting_acceptance: {
+            tags: [TAGS.awaitingApplicant],
+            on: {
+              ACCEPT: {
+                guard: 'rulesPass',
+                target: 'active',
+                actions: [
+                  'recordAcceptance',
+                  cancelAction('acceptance'),
+                  {
+                    type: 'scheduleDeadline',
+                    params: ({ context }) => ({
+                      deadline: 'final_report' as const,
+                      dueAt: present(context.finalReportDueAt, 'the final report deadline'),
+                    }),
+                  },
+                  notifyAction('grant_accepted', ['case_officer']),
+                ],
+              },
+              DECLINE_GRANT: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.withdrawn`,
+                actions: [
+                  'recordEnd',
+                  cancelAction('acceptance'),
+                  {
+                    type: 'releaseFunds',
+                    params: ({ context }) => ({
+                      amount: grantedAmount(context),
+                      reason: 'declined' as const,
+                    }),
+                  },
+                  notifyAction('grant_declined', ['case_officer']),
+                ],
+              },
+              ACCEPTANCE_DEADLINE_PASSED: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.lapsed`,
+                actions: [
+                  'recordEnd',
+                  {
+                    type: 'releaseFunds',
+                    params: ({ context }) => ({ amount: grantedAmount(context), reason: 'lapsed' as const }),
+                  },
+                  notifyAction('grant_lapsed', ['applicant', 'case_officer']),
+                ],
+              },
+            },
+          },
+          active: {
+            tags: [TAGS.payable, TAGS.awaitingApplicant],
+            on: {
+              SUBMIT_REPORT: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.reported`,
+                actions: [
+                  'recordReport',
+                  cancelAction('final_report'),
+                  notifyAction('final_report_submitted', ['case_officer']),
+                ],
+              },
+              // A reminder, not a state change: the grant stays active until a report arrives.
+              REPORT_DEADLINE_PASSED: {
+                guard: 'rulesPass',
+                actions: [
+                  'recordOverdueReminder',
+                  notifyAction('final_report_overdue', ['applicant', 'case_officer']),
+                ],
+              },
+            },
+          },
+        },
+      },
+      reported: {
+        tags: [statusTag('reported')],
+        initial: 'report_review',
+        states: {
+          report_review: {
+            tags: [TAGS.awaitingCaseOfficer],
+            on: {
+              RETURN_REPORT: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.granted.active`,
+                actions: [
+                  'recordReturnedReport',
+                  {
+                    type: 'scheduleDeadline',
+                    params: ({ context }) => ({
+                      deadline: 'final_report' as const,
+                      dueAt: present(context.finalReportDueAt, 'the final report deadline'),
+                    }),
+                  },
+                  notifyAction('final_report_returned', ['applicant']),
+                ],
+              },
+              APPROVE_REPORT: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.closed`,
+                actions: [
+                  'recordReportApproval',
+                  // The underspend goes back to the frame; nothing to release when all is paid out.
+                  enqueueActions(({ context, enqueue }) => {
+                    const underspend =
+                      grantedAmount(context) - present(context.finalPayableAmount, 'the final amount');
+                    if (underspend > 0) {
+                      enqueue({ type: 'releaseFunds', params: { amount: underspend, reason: 'underspend' } });
+                    }
+                  }),
+                  notifyAction('final_report_approved', ['applicant', 'finance']),
+                ],
+              },
+            },
+          },
+        },
+      },
+      // The final settlement (sluttutbetaling) is paid after closing, hence `payable`.
+      closed: { tags: [statusTag('closed'), TAGS.terminal, TAGS.payable] },
+      rejected: { tags: [statusTag('rejected'), TAGS.terminal, TAGS.appealable] },
+      withdrawn: { tags: [statusTag('withdrawn'), TAGS.terminal] },
+      lapsed: { tags: [statusTag('lapsed'), TAGS.terminal] },
+    },
+  });
+}
+
+export type LifecycleMachine = ReturnType<typeof createLifecycleMachine>;

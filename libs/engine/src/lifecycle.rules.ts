@@ -1,0 +1,225 @@
+import { grantedAmount, type LifecycleContext } from './context';
+import type { LifecycleEventType, MachineEvent } from './events';
+import type { LifecycleOptions } from './lifecycle.options';
+import { formatOre, isOre } from './money';
+import type { EngineActor } from './roles';
+import { compareInstants, isInstant, type Instant } from './time';
+
+/**
+ * The guards of the common lifecycle, written as functions that return human-readable reasons (empty =
+ * allowed). The machine's single guard passes when there are no reasons, and `transition` returns the
+ * same reasons on refusal, so the two can never disagree.
+ *
+ * A rule has two halves: `precondition` depends only on the case, the actor and the time, so it also
+ * decides which buttons `allowedEvents` offers; `payload` checks what the event carries.
+ */
+interface EventRule<T extends LifecycleEventType> {
+  readonly precondition?: (context: LifecycleContext, actor: EngineActor, at: Instant) => string[];
+  readonly payload?: (
+    context: LifecycleContext,
+    event: MachineEvent<T>,
+    options: LifecycleOptions,
+  ) => string[];
+}
+
+type Rules = { readonly [K in LifecycleEventType]: EventRule<K> };
+
+const text = (value: unknown, field: string): string[] =>
+  typeof value === 'string' && value.trim().length > 0 ? [] : [`${field} must be a non-empty text`];
+
+const optionalText = (value: unknown, field: string): string[] =>
+  value === undefined ? [] : text(value, field);
+
+const amount = (value: unknown, field: string): string[] =>
+  isOre(value) && value > 0 ? [] : [`${field} must be a positive whole number of øre`];
+
+const instant = (value: unknown, field: string): string[] =>
+  isInstant(value) ? [] : [`${field} must be an ISO-8601 instant with an offset, e.g. 2026-03-01T12:00:00Z`];
+
+const futureInstant = (value: unknown, field: string, at: Instant): string[] => {
+  const problems = instant(value, field);
+  if (problems.length > 0) return problems;
+  return compareInstants(value as Instant, at) > 0 ? [] : [`${field} must be after the time of the event`];
+};
+
+const identified = (actor: EngineActor): string[] =>
+  typeof actor.userId === 'string' && actor.userId.length > 0
+    ? []
+    : ['this event must be sent by an identified user'];
+
+/** Four eyes (fireøyneprinsippet): whoever decides must not be whoever recommended. */
+const notTheRecommender = (context: LifecycleContext, actor: EngineActor): string[] =>
+  context.recommendation !== null && context.recommendation.by === actor.userId
+    ? ['four eyes: the decision must be made by someone other than the case officer who recommended it']
+    : [];
+
+const dueReached = (dueAt: Instant | null, at: Instant, what: string): string[] => {
+  if (dueAt === null) return [`there is no ${what} deadline`];
+  return compareInstants(at, dueAt) >= 0 ? [] : [`the ${what} deadline (${dueAt}) has not passed yet`];
+};
+
+const RULES: Rules = {
+  SUBMIT: {
+    payload: (_context, event) => [
+      ...(isOre(event.maximumAmount) && event.maximumAmount > 0
+        ? []
+        : ['maximumAmount must be a positive whole number of øre']),
+      ...(event.delegationLimit === undefined ||
+      event.delegationLimit === null ||
+      isOre(event.delegationLimit)
+        ? []
+        : ['delegationLimit must be null or a whole number of øre']),
+      ...instant(event.projectEndsAt, 'projectEndsAt'),
+      ...(Array.isArray(event.ineligibilityReasons) &&
+      event.ineligibilityReasons.every((r) => typeof r === 'string')
+        ? event.ineligibilityReasons.map((reason) => `not eligible: ${reason}`)
+        : ['ineligibilityReasons must be a list of texts']),
+    ],
+  },
+  WITHDRAW: { payload: (_context, event) => optionalText(event.reason, 'reason') },
+  ASSIGN: {
+    payload: (context, event) => {
+      if (event.caseOfficerId !== undefined) {
+        const problems = text(event.caseOfficerId, 'caseOfficerId');
+        if (problems.length > 0) return problems;
+      }
+      const assignee = event.caseOfficerId ?? event.actor.userId;
+      if (assignee === null) return ['caseOfficerId is required when the sender is not an identified user'];
+      return assignee === context.caseOfficerId ? [`the case is already assigned to ${assignee}`] : [];
+    },
+  },
+  REQUEST_INFO: {
+    payload: (_context, event) => [
+      ...text(event.message, 'message'),
+      ...futureInstant(event.dueAt, 'dueAt', event.at),
+    ],
+  },
+  ANSWER_INFO: { payload: (_context, event) => optionalText(event.message, 'message') },
+  INFORMATION_DEADLINE_PASSED: {
+    precondition: (context, _actor, at) =>
+      dueReached(context.informationRequest?.dueAt ?? null, at, 'information'),
+  },
+  RECOMMEND_GRANT: {
+    precondition: (_context, actor) => identified(actor),
+    payload: (context, event) => {
+      const problems = [
+        ...amount(event.amount, 'amount'),
+        ...(typeof event.notes === 'string' ? [] : ['notes must be a text']),
+      ];
+      if (problems.length > 0) return problems;
+      if (context.maximumAmount === null) return ['the application has no computed maximum grant'];
+      return event.amount > context.maximumAmount
+        ? [
+            `the recommended amount ${formatOre(event.amount)} exceeds the maximum grant of ${formatOre(context.maximumAmount)} for this application`,
+          ]
+        : [];
+    },
+  },
+  RECOMMEND_REJECTION: {
+    precondition: (_context, actor) => identified(actor),
+    payload: (_context, event) => text(event.grounds, 'grounds'),
+  },
+  RETURN_TO_REVIEW: { payload: (_context, event) => text(event.message, 'message') },
+  DECIDE_GRANT: {
+    precondition: (context, actor) => [
+      ...identified(actor),
+      ...(context.recommendation?.kind === 'grant' ? [] : ['the recommendation is not a grant']),
+      ...notTheRecommender(context, actor),
+    ],
+    payload: (context, event, options) => {
+      const problems = optionalText(event.committeeCaseRef, 'committeeCaseRef');
+      if (problems.length > 0) return problems;
+      const limit = context.delegationLimit ?? options.requireCommitteeAbove;
+      const recommended = context.recommendation?.kind === 'grant' ? context.recommendation.amount : 0;
+      return limit !== null && recommended > limit && event.committeeCaseRef === undefined
+        ? [
+            `a grant of ${formatOre(recommended)} is above the delegation limit of ${formatOre(limit)} and needs a committee case reference (committeeCaseRef, e.g. "FU 161/20")`,
+          ]
+        : [];
+    },
+  },
+  DECIDE_REJECTION: {
+    precondition: (context, actor) => [
+      ...identified(actor),
+      ...(context.recommendation?.kind === 'rejection' ? [] : ['the recommendation is not a rejection']),
+      ...notTheRecommender(context, actor),
+    ],
+    payload: (_context, event) => text(event.grounds, 'grounds'),
+  },
+  ACCEPT: {
+    precondition: (context, _actor, at) =>
+      context.acceptanceDueAt !== null && compareInstants(at, context.acceptanceDueAt) > 0
+        ? [`the acceptance deadline (${context.acceptanceDueAt}) has passed`]
+        : [],
+  },
+  DECLINE_GRANT: { payload: (_context, event) => optionalText(event.reason, 'reason') },
+  ACCEPTANCE_DEADLINE_PASSED: {
+    precondition: (context, _actor, at) => dueReached(context.acceptanceDueAt, at, 'acceptance'),
+  },
+  REPORT_DEADLINE_PASSED: {
+    precondition: (context, _actor, at) => {
+      const problems = dueReached(context.finalReportDueAt, at, 'final report');
+      if (problems.length > 0) return problems;
+      return context.finalReportOverdueNotifiedFor === context.finalReportDueAt
+        ? ['the applicant has already been reminded of this final report deadline']
+        : [];
+    },
+  },
+  SUBMIT_REPORT: { payload: (_context, event) => text(event.reportId, 'reportId') },
+  RETURN_REPORT: {
+    payload: (_context, event) => [
+      ...text(event.message, 'message'),
+      ...futureInstant(event.dueAt, 'dueAt', event.at),
+    ],
+  },
+  APPROVE_REPORT: {
+    payload: (context, event) => {
+      if (!isOre(event.finalPayableAmount))
+        return ['finalPayableAmount must be a whole number of øre, zero or more'];
+      const granted = grantedAmount(context);
+      return event.finalPayableAmount > granted
+        ? [
+            `the final payable amount ${formatOre(event.finalPayableAmount)} exceeds the granted ${formatOre(granted)}`,
+          ]
+        : [];
+    },
+  },
+};
+
+const ruleFor = (type: LifecycleEventType) =>
+  RULES[type] as {
+    readonly precondition?: EventRule<LifecycleEventType>['precondition'];
+    readonly payload?: (
+      context: LifecycleContext,
+      event: MachineEvent,
+      options: LifecycleOptions,
+    ) => string[];
+  };
+
+/** Reasons that hold regardless of payload: what `allowedEvents` uses to hide buttons. */
+export function preconditionReasons(
+  type: LifecycleEventType,
+  context: LifecycleContext,
+  actor: EngineActor,
+  at: Instant,
+): string[] {
+  if (!isInstant(at)) return instant(at, 'at');
+  return ruleFor(type).precondition?.(context, actor, at) ?? [];
+}
+
+/** Every reason to refuse `event` in `context`, common rules first, then the scheme's. */
+export function eventReasons(
+  context: LifecycleContext,
+  event: MachineEvent,
+  options: LifecycleOptions,
+): string[] {
+  if (!isInstant(event.at)) return instant(event.at, 'at');
+  const rule = ruleFor(event.type);
+  const variation = options.rules[event.type] as
+    ((args: { context: LifecycleContext; event: MachineEvent }) => readonly string[]) | undefined;
+  return [
+    ...(rule.precondition?.(context, event.actor, event.at) ?? []),
+    ...(rule.payload?.(context, event, options) ?? []),
+    ...(variation?.({ context, event }) ?? []),
+  ];
+}
