@@ -45,6 +45,8 @@ export interface LifecycleContext {
    * decision (case reference). Null falls back to the definition's `requireCommitteeAbove`.
    */
   readonly delegationLimit: Ore | null;
+  /** The call's days to accept a grant, fixed at SUBMIT; null falls back to the definition's. */
+  readonly acceptanceDays: number | null;
   readonly projectEndsAt: Instant | null;
   readonly caseOfficerId: string | null;
   readonly informationRequest: InformationRequest | null;
@@ -72,6 +74,7 @@ export function initialContext(input: LifecycleInput): LifecycleContext {
     submittedAt: null,
     maximumAmount: null,
     delegationLimit: null,
+    acceptanceDays: null,
     projectEndsAt: null,
     caseOfficerId: null,
     informationRequest: null,

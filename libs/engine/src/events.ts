@@ -37,6 +37,8 @@ export interface LifecycleEventPayloads {
     readonly maximumAmount: Ore;
     /** The call's delegation limit (delegert myndighet); above it a decision needs the committee. */
     readonly delegationLimit?: Ore | null;
+    /** The call's days to accept a grant (akseptfrist); absent = the definition's default. */
+    readonly acceptanceDays?: number | null;
     /** When the project ends; the final report (sluttrapport) is due relative to it. */
     readonly projectEndsAt: Instant;
     /** The scheme's eligibility reasons; any reason refuses the submission. */

@@ -17,3 +17,4 @@ export * from './state-view';
 export * from './tags';
 export * from './time';
 export * from './transition';
+export * from './scheme-definition';

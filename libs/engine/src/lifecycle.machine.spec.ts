@@ -312,6 +312,7 @@ describe('the common lifecycle', () => {
       submittedAt: times.submitted,
       maximumAmount: MAXIMUM,
       delegationLimit: null,
+      acceptanceDays: null,
       projectEndsAt: times.projectEnds,
       caseOfficerId: 'user-officer',
       informationRequest: null,

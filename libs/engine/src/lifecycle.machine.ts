@@ -62,6 +62,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
           submittedAt: normaliseInstant(event.at),
           maximumAmount: event.maximumAmount,
           delegationLimit: event.delegationLimit ?? null,
+          acceptanceDays: event.acceptanceDays ?? null,
           projectEndsAt: normaliseInstant(event.projectEndsAt),
         };
       }),
@@ -119,7 +120,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
             by: userOf(event.actor),
             at: normaliseInstant(event.at),
           },
-          acceptanceDueAt: addDays(event.at, options.acceptanceDays),
+          acceptanceDueAt: addDays(event.at, context.acceptanceDays ?? options.acceptanceDays),
         };
       }),
       recordRejectionDecision: assign(({ event }) => {

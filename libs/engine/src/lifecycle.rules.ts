@@ -69,6 +69,11 @@ const RULES: Rules = {
       isOre(event.delegationLimit)
         ? []
         : ['delegationLimit must be null or a whole number of øre']),
+      ...(event.acceptanceDays === undefined ||
+      event.acceptanceDays === null ||
+      (Number.isSafeInteger(event.acceptanceDays) && event.acceptanceDays >= 1)
+        ? []
+        : ['acceptanceDays must be a whole number of 1 or more']),
       ...instant(event.projectEndsAt, 'projectEndsAt'),
       ...(Array.isArray(event.ineligibilityReasons) &&
       event.ineligibilityReasons.every((r) => typeof r === 'string')

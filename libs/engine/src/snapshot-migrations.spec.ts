@@ -58,6 +58,7 @@ function renameWaitingState({ value, context }: LegacyLifecycleState): LegacyLif
       caseOfficerId: assignee ?? null,
       finalReportOverdueNotifiedFor: null,
       delegationLimit: null,
+      acceptanceDays: null,
     },
   };
 }
@@ -178,7 +179,7 @@ describe('snapshot migrations', () => {
     });
 
     expect(() => migrateSnapshot(sloppy, VERSION_1_ROW)).toThrow(
-      'the context of a "grants" snapshot (version 1 migrated to 2) does not fit: missing [delegationLimit, caseOfficerId, finalReportOverdueNotifiedFor], unknown [assignee]',
+      'the context of a "grants" snapshot (version 1 migrated to 2) does not fit: missing [delegationLimit, acceptanceDays, caseOfficerId, finalReportOverdueNotifiedFor], unknown [assignee]',
     );
   });
 

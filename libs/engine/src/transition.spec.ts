@@ -217,6 +217,50 @@ describe('transition refusals', () => {
       },
     );
 
+    describe("the call's own limits, carried by SUBMIT", () => {
+      const submitWith = (extra: Record<string, unknown>) =>
+        [
+          [{ ...ev.submit(), ...extra } as LifecycleEvent, people.applicant],
+          ...SCENARIOS.recommended_grant.slice(1),
+        ] as const;
+      const drive = (steps: ReturnType<typeof submitWith>) =>
+        steps.reduce(
+          (current, [event, actor]) => accepted(transition(lifecycle, current, event, actor)).snapshot,
+          reach(lifecycle, 'draft'),
+        );
+
+      it("the call's delegation limit, not the definition's, decides when the committee must decide", () => {
+        const stored = drive(submitWith({ delegationLimit: RECOMMENDED - 1 }));
+        expect(reasonsOf(transition(lifecycle, stored, ev.decideGrant(), people.approver))).toEqual([
+          expect.stringContaining('above the delegation limit'),
+        ]);
+        const atLimit = drive(submitWith({ delegationLimit: RECOMMENDED }));
+        expect(transition(lifecycle, atLimit, ev.decideGrant(), people.approver).ok).toBe(true);
+      });
+
+      it("the call's acceptance days set the acceptance deadline", () => {
+        const stored = drive(submitWith({ acceptanceDays: 14 }));
+        const result = accepted(transition(lifecycle, stored, ev.decideGrant(), people.approver));
+        const due = result.snapshot.state.context.acceptanceDueAt;
+        expect(Date.parse(due!) - Date.parse(result.snapshot.state.context.decision!.at)).toBe(
+          14 * 24 * 3600 * 1000,
+        );
+      });
+
+      it.each([[{ delegationLimit: -1 }], [{ delegationLimit: 1.5 }], [{ acceptanceDays: 0 }]])(
+        'refuses a malformed limit %j',
+        (extra) => {
+          const result = transition(
+            lifecycle,
+            reach(lifecycle, 'draft'),
+            { ...ev.submit(), ...extra } as LifecycleEvent,
+            people.applicant,
+          );
+          expect(result.ok).toBe(false);
+        },
+      );
+    });
+
     describe('above the delegation limit', () => {
       const withCommittee = defineLifecycle({
         id: 'committee',

@@ -3,3 +3,4 @@ export * from './problem.filter';
 export * from './validation';
 export * from './pagination';
 export * from './request-id';
+export * from './validate-payload';

@@ -1,0 +1,93 @@
+import type { LifecycleDefinition } from './lifecycle.definition';
+import type { Ore } from './money';
+
+/** Why a scheme refuses something: a stable code, a sentence, and the field it concerns. */
+export interface SchemeReason {
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+}
+
+/** The applicant as schemes see it (from the organisation register, not from the form). */
+export interface SchemeOrganisation {
+  readonly form: string;
+  readonly employeeCount: number;
+  readonly municipalityNumber: string;
+  readonly countyCode: string | null;
+}
+
+/** A class-validator DTO class; the kernel validates JSON against it. */
+export type DtoClass<T> = new () => T;
+
+/**
+ * What one funding scheme contributes to the kernel: its lifecycle variation, the shapes of its
+ * call parameters, application form and final report, its rules and its money. Pure: the kernel
+ * looks up what the functions need (organisation, other grants, the clock) and passes it in.
+ *
+ * A new scheme is one folder under `src/schemes/` exporting one of these, plus one line in the
+ * scheme registry. Nothing in `libs/` names a scheme.
+ */
+export interface SchemeDefinition<
+  Params extends object = object,
+  Content extends object = object,
+  Report extends object = object,
+> {
+  /** Stable id used in URLs, calls and stored applications, e.g. `bio`. */
+  readonly id: string;
+  /** Case-reference prefix (saksnummer), e.g. `BIO` → BIO-2026-000042. */
+  readonly referencePrefix: string;
+  readonly name: string;
+  readonly description: string;
+  readonly lifecycle: LifecycleDefinition;
+  readonly callParametersDto: DtoClass<Params>;
+  readonly applicationDto: DtoClass<Content>;
+  readonly reportDto: DtoClass<Report>;
+  /** Rules that span several parameter fields (closing after opening, intensity ceilings …). */
+  checkCallParameters(params: Params): SchemeReason[];
+  /** Every reason the application is not eligible, all at once; empty = eligible. */
+  checkEligibility(input: {
+    params: Params;
+    content: Content;
+    organisation: SchemeOrganisation;
+    now: Date;
+    /** The organisation already holds a grant of this scheme that is not closed. */
+    otherActiveGrant: boolean;
+  }): SchemeReason[];
+  /** The most this application can be granted (maksimalt tilskudd), whole øre. */
+  maximumGrant(params: Params, content: Content, organisation: SchemeOrganisation): Ore;
+  /** What the applicant asks for, whole øre. */
+  requestedAmount(content: Content): Ore;
+  /** When the project ends (ISO instant); the final report is due relative to it. */
+  projectEndsAt(content: Content): string;
+  /** Grants above this need the political committee's decision; null = no limit. */
+  delegationLimit(params: Params): Ore | null;
+  /** Checks a final report against the application. */
+  checkReport(content: Content, report: Report): SchemeReason[];
+  /** What is finally paid on this report: never more than granted. */
+  finalPayable(params: Params, grantedAmount: Ore, report: Report): Ore;
+}
+
+/** Checks the composed set of schemes at start-up; returns every problem found. */
+export function validateSchemes(schemes: readonly SchemeDefinition[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const scheme of schemes) {
+    if (!/^[a-z][a-z0-9_-]{1,39}$/.test(scheme.id))
+      problems.push(`scheme id "${scheme.id}" must be lower-case letters, digits, - or _`);
+    if (!/^[A-Z][A-Z0-9]{1,9}$/.test(scheme.referencePrefix)) {
+      problems.push(
+        `scheme "${scheme.id}": reference prefix "${scheme.referencePrefix}" must be 2-10 capitals or digits`,
+      );
+    }
+    for (const [what, value] of [
+      ['id', scheme.id],
+      ['reference prefix', scheme.referencePrefix],
+      ['lifecycle id', `lifecycle:${scheme.lifecycle.id}`],
+    ] as const) {
+      const owner = seen.get(`${what}:${value}`);
+      if (owner) problems.push(`schemes "${owner}" and "${scheme.id}" share the ${what} "${value}"`);
+      seen.set(`${what}:${value}`, scheme.id);
+    }
+  }
+  return problems;
+}
