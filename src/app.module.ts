@@ -2,7 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { requestIdOf } from '@lib/common';
 import { LoggerModule } from 'nestjs-pino';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
+import { ClockModule } from './clock.module';
+import { SchemesModule } from './schemes/schemes.module';
 import { AppConfig, appConfigNamespace } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -36,10 +40,14 @@ export class AppModule {
             customProps: () => ({ role: config.role }),
           },
         }),
+        ClockModule,
         DatabaseModule,
         RedisModule,
         QueueModule,
-        ...(api ? [HealthModule, AuthModule, UsersModule, OrganisationsModule] : []),
+        SchemesModule,
+        ...(api
+          ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule, ApplicationsModule]
+          : []),
         ...(worker ? [WorkerModule] : []),
       ],
     };

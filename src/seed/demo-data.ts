@@ -1,7 +1,9 @@
 import type { StaffRole } from '@lib/common';
 import type { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
+import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
+import { BIO_SCHEME_ID, TRONDELAG_BIO_CALL_PARAMETERS } from '../schemes/bio';
 import type { OrganisationForm } from '../organisations/organisation-form';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -69,6 +71,21 @@ export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boole
       );
       await tx.save(tx.create(OrganisationMember, { userId: account.id, organisationId: org.id }));
     }
+    await tx.save(
+      tx.create(FundingCall, {
+        countyId: county.id,
+        schemeId: BIO_SCHEME_ID,
+        year: 2026,
+        title: 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag',
+        status: 'published',
+        opensAt: new Date(TRONDELAG_BIO_CALL_PARAMETERS.window.opensAt),
+        closesAt: TRONDELAG_BIO_CALL_PARAMETERS.window.closesAt
+          ? new Date(TRONDELAG_BIO_CALL_PARAMETERS.window.closesAt)
+          : null,
+        parameters: JSON.parse(JSON.stringify(TRONDELAG_BIO_CALL_PARAMETERS)) as Record<string, unknown>,
+        publishedAt: new Date(TRONDELAG_BIO_CALL_PARAMETERS.window.opensAt),
+      }),
+    );
     return true;
   });
 }

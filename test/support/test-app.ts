@@ -1,5 +1,6 @@
 import type { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Clock } from '@lib/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
   createTestDatabase,
@@ -33,6 +34,8 @@ export interface TestAppOptions {
   /** Extra modules or controllers for probing shared mechanisms. */
   imports?: ModuleMetadata['imports'];
   controllers?: ModuleMetadata['controllers'];
+  /** Replaces the system clock (e.g. a ManualClock). */
+  clock?: Clock;
 }
 
 /**
@@ -51,10 +54,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_RATE_LIMIT: '1000',
     ...options.env,
   });
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
     controllers: options.controllers ?? [],
-  }).compile();
+  });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
   configureHttpApp(app, config);
   await app.init();

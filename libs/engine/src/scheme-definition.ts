@@ -61,6 +61,8 @@ export interface SchemeDefinition<
   projectEndsAt(content: Content): string;
   /** Grants above this need the political committee's decision; null = no limit. */
   delegationLimit(params: Params): Ore | null;
+  /** Days to accept a grant under this call; null = the lifecycle's default. */
+  acceptanceDays(params: Params): number | null;
   /** Checks a final report against the application. */
   checkReport(content: Content, report: Report): SchemeReason[];
   /** What is finally paid on this report: never more than granted. */

@@ -253,7 +253,7 @@ describe('transition refusals', () => {
           const result = transition(
             lifecycle,
             reach(lifecycle, 'draft'),
-            { ...ev.submit(), ...extra } as LifecycleEvent,
+            { ...ev.submit(), ...extra },
             people.applicant,
           );
           expect(result.ok).toBe(false);

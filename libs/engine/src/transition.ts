@@ -75,6 +75,47 @@ export function allowedEvents(
 }
 
 /**
+ * Whether `actor` could send an event of this type now, before its payload is prepared (which may
+ * cost database reads): the catalogue, the role, the state and the payload-independent rules, with
+ * the same refusals `transition` gives. Null when it could.
+ */
+export function checkEvent(
+  definition: LifecycleDefinition,
+  stored: StoredLifecycle,
+  eventType: string,
+  actor: EngineActor,
+  at: string,
+): TransitionRefused | null {
+  const snapshot = restore(definition, migrateSnapshot(definition, stored));
+  const state = viewOf(snapshot);
+  const refuse = { ok: false as const, eventType, state };
+  if (!isEventType(eventType)) {
+    return { ...refuse, reason: 'unknown_event', detail: `${eventType} is not a lifecycle event` };
+  }
+  const requiredRoles = definition.eventRoles[eventType];
+  if (!hasAnyRole(actor, requiredRoles)) {
+    return {
+      ...refuse,
+      reason: 'forbidden',
+      requiredRoles,
+      detail: `only ${requiredRoles.join(' or ')} may send ${eventType}`,
+    };
+  }
+  if (!acceptedIn(snapshot).has(eventType)) {
+    return {
+      ...refuse,
+      reason: 'not_accepted',
+      allowedEvents: allowedIn(definition, snapshot, actor, at),
+      detail: `${eventType} is not accepted while the application is ${state.state}`,
+    };
+  }
+  const reasons = preconditionReasons(eventType, snapshot.context, actor, at);
+  return reasons.length > 0
+    ? { ...refuse, reason: 'guard_failed', reasons, detail: reasons.join('; ') }
+    : null;
+}
+
+/**
  * Applies one event, purely: no actor is started, no action is executed, no clock is read.
  *
  * Checks, in order: the event type is in the catalogue (`unknown_event`), one of the actor's roles may

@@ -10,3 +10,4 @@ export { formatNok, MAX_AMOUNT_ORE, nok, type Ratio } from './bio-money';
 export * from './bio-validation';
 export * from './bio-vocabulary';
 export * from './bio.rules';
+export * from './bio.scheme';

@@ -29,9 +29,17 @@ export async function validatePayload<T extends object>(
   const prefix = options.pathPrefix ? [options.pathPrefix] : [];
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     const field = prefix.join('.');
-    return { ok: false, problems: [{ field, pointer: prefix.length ? `/${field}` : '', messages: ['must be an object'] }] };
+    return {
+      ok: false,
+      problems: [{ field, pointer: prefix.length ? `/${field}` : '', messages: ['must be an object'] }],
+    };
   }
   const value = plainToInstance(dto, plain, { enableImplicitConversion: false });
-  const errors = await validate(value, { ...PAYLOAD_VALIDATOR_OPTIONS, skipMissingProperties: options.partial === true });
-  return errors.length === 0 ? { ok: true, value } : { ok: false, problems: flattenValidationErrors(errors, prefix) };
+  const errors = await validate(value, {
+    ...PAYLOAD_VALIDATOR_OPTIONS,
+    skipMissingProperties: options.partial === true,
+  });
+  return errors.length === 0
+    ? { ok: true, value }
+    : { ok: false, problems: flattenValidationErrors(errors, prefix) };
 }

@@ -11,7 +11,8 @@ export class RequestValidationException extends BadRequestException {
 /** Flattens class-validator's tree into `{ field, pointer, messages }`, one per invalid field. */
 export function flattenValidationErrors(errors: ValidationError[], parents: string[] = []): FieldProblem[] {
   return errors.flatMap((error) => {
-    const path = [...parents, error.property];
+    // class-validator leaves `property` empty for a value of no known class (forbidUnknownValues).
+    const path = error.property ? [...parents, error.property] : parents;
     const own: FieldProblem[] = error.constraints
       ? [
           {

@@ -1,0 +1,260 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { STATUSES, type LifecycleStatus } from '@lib/engine';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const MAX_ORE = 1_000_000_000_000; // 10 billion NOK: far above any grant, far below 2^53
+
+export class CreateApplicationDto {
+  @ApiProperty({ format: 'uuid', description: 'The published call (utlysning) to apply under' })
+  @IsUUID()
+  callId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The organisation applying (you must act for it)' })
+  @IsUUID()
+  organisationId!: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "The scheme's application form, possibly incomplete (see GET /schemes for its schema)",
+  })
+  @IsOptional()
+  @IsObject()
+  content?: Record<string, unknown>;
+}
+
+export class UpdateApplicationDto {
+  @ApiProperty({ description: 'The content version this edit is based on; a stale one is refused with 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The whole form, replacing the previous',
+  })
+  @IsObject()
+  content!: Record<string, unknown>;
+}
+
+export class ApplicationQuery {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: LifecycleStatus;
+
+  @ApiPropertyOptional({ example: 'bio' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  schemeId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  )
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Cursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string;
+}
+
+// ── Command bodies: one per action, so that unknown fields are refused per action ────────────
+
+/** A command with nothing to say but an optional comment for the record. */
+export class CommentDto {
+  @ApiPropertyOptional({ example: 'Signed by the general manager' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class ReasonDto {
+  @ApiPropertyOptional({ example: 'The project is postponed' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  reason?: string;
+}
+
+export class AssignDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Another case officer of the county; default: yourself',
+  })
+  @IsOptional()
+  @IsUUID()
+  caseOfficerId?: string;
+}
+
+export class MessageWithDueDto {
+  @ApiProperty({ example: 'Please attach the training plan from the provider' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  message!: string;
+
+  @ApiProperty({ example: '2026-03-18T12:00:00+01:00', description: 'ISO 8601 instant with offset' })
+  @Matches(ISO_INSTANT, { message: 'dueAt must be an ISO 8601 instant with an offset' })
+  dueAt!: string;
+}
+
+export class OptionalMessageDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  message?: string;
+}
+
+export class MessageDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  message!: string;
+}
+
+export class RecommendGrantDto {
+  @ApiProperty({ example: 25_000_000, description: 'Amount in øre (integer)' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ORE)
+  amount!: number;
+
+  @ApiProperty({ example: 'Clear restructuring need; realistic plan' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  notes!: string;
+}
+
+export class GroundsDto {
+  @ApiProperty({ example: 'The training is mandatory by law and not eligible' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds!: string;
+}
+
+export class DecideGrantDto {
+  @ApiPropertyOptional({
+    example: 'FU 161/20',
+    description: "The committee's case, when above the delegation limit",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  committeeCaseRef?: string;
+}
+
+export class SubmitReportDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The scheme's final report (sluttrapport)",
+  })
+  @IsObject()
+  report!: Record<string, unknown>;
+}
+
+export class ApproveReportDto {
+  @ApiPropertyOptional({
+    description: 'Final payable amount in øre; default: what the scheme computes from the report',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ORE)
+  finalPayableAmount?: number;
+}
+
+// ── Responses ──────────────────────────────────────────────────────────────────────────────
+
+export class ApplicationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'BIO-2026-000042' }) reference!: string;
+  @ApiProperty({ example: 'bio' }) schemeId!: string;
+  @ApiProperty({ format: 'uuid' }) callId!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ format: 'uuid' }) countyId!: string;
+  @ApiProperty({ enum: STATUSES }) status!: LifecycleStatus;
+  @ApiProperty({ example: 'assessment.in_review' }) state!: string;
+  @ApiProperty({ type: [String], example: ['status:assessment', 'awaiting:case_officer'] }) tags!: string[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) content!: Record<string, unknown>;
+  @ApiProperty() contentVersion!: number;
+  @ApiProperty({ nullable: true, description: 'øre' }) requestedAmount!: number | null;
+  @ApiProperty({ nullable: true, description: 'øre' }) maximumAmount!: number | null;
+  @ApiProperty({ nullable: true, description: 'øre' }) grantedAmount!: number | null;
+  @ApiProperty({ nullable: true, format: 'uuid' }) caseOfficerId!: string | null;
+  @ApiProperty({ nullable: true }) submittedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The case record (information requests, decision, deadlines); staff also see the recommendation',
+  })
+  case!: Record<string, unknown>;
+  @ApiProperty({
+    type: [String],
+    example: ['SUBMIT', 'WITHDRAW', 'EDIT'],
+    description: 'What the caller may do now: lifecycle events, and EDIT while the form is editable',
+  })
+  allowedActions!: string[];
+}
+
+export class ApplicationPage {
+  @ApiProperty({ type: [ApplicationView] }) items!: ApplicationView[];
+  @ApiProperty({ nullable: true }) nextCursor!: string | null;
+}
+
+export class AuditEntryDto {
+  @ApiProperty() seq!: number;
+  @ApiProperty() event!: string;
+  @ApiProperty({ nullable: true }) fromState!: string | null;
+  @ApiProperty() toState!: string;
+  @ApiProperty({ nullable: true, format: 'uuid' }) actorUserId!: string | null;
+  @ApiProperty() actorRole!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) effects!: unknown[];
+  @ApiProperty() machineId!: string;
+  @ApiProperty() machineVersion!: number;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty() hash!: string;
+}
+
+export class AuditVerificationDto {
+  @ApiProperty() valid!: boolean;
+  @ApiProperty() records!: number;
+  @ApiPropertyOptional() brokenAt?: number;
+  @ApiPropertyOptional() problem?: string;
+}

@@ -1,0 +1,324 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Actor, Problem } from '@lib/common';
+import type { LifecycleEventType } from '@lib/engine';
+import { Allow, CurrentActor } from '../auth/auth.decorators';
+import {
+  ApplicationPage,
+  ApplicationQuery,
+  ApplicationView,
+  ApproveReportDto,
+  AssignDto,
+  AuditEntryDto,
+  AuditVerificationDto,
+  CreateApplicationDto,
+  DecideGrantDto,
+  CommentDto,
+  GroundsDto,
+  MessageDto,
+  MessageWithDueDto,
+  OptionalMessageDto,
+  ReasonDto,
+  RecommendGrantDto,
+  SubmitReportDto,
+  UpdateApplicationDto,
+} from './application.dto';
+import { ApplicationsService } from './applications.service';
+
+const IdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Repeat a command safely: the same key and body returns the first answer; another body is 422',
+  });
+
+/** Every lifecycle command answers the same way: the application as it now stands, or a problem. */
+function Command(summary: string) {
+  return (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
+    HttpCode(200)(target, key, descriptor);
+    ApiOperation({ summary })(target, key, descriptor);
+    IdempotencyKey()(target, key, descriptor);
+    ApiOkResponse({ type: ApplicationView })(target, key, descriptor);
+    ApiConflictResponse({
+      type: Problem,
+      description: 'Not accepted in the current state (lists allowedEvents)',
+    })(target, key, descriptor);
+    ApiUnprocessableEntityResponse({ type: Problem, description: 'A rule refused it (lists reasons)' })(
+      target,
+      key,
+      descriptor,
+    );
+    ApiForbiddenResponse({ type: Problem, description: 'Your role may not do this' })(
+      target,
+      key,
+      descriptor,
+    );
+    ApiNotFoundResponse({ type: Problem, description: 'Unknown, or not yours to see' })(
+      target,
+      key,
+      descriptor,
+    );
+  };
+}
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  private send(actor: Actor, id: string, type: LifecycleEventType, body: object, key?: string) {
+    return this.applications.send(actor, id, type, { ...body }, key);
+  }
+
+  @Post()
+  @Allow('applicant')
+  @IdempotencyKey()
+  @ApiOperation({ summary: 'Start a draft application under a published call' })
+  @ApiCreatedResponse({ type: ApplicationView })
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateApplicationDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.applications.createDraft(actor, body, key);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Applicants: their organisations' applications. Staff: the county's work queue" })
+  @ApiOkResponse({ type: ApplicationPage })
+  list(@CurrentActor() actor: Actor, @Query() query: ApplicationQuery) {
+    return this.applications.list(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiNotFoundResponse({ type: Problem })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.applications.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Allow('applicant')
+  @IdempotencyKey()
+  @ApiOperation({ summary: 'Replace the form while it is editable; send the version you edited' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiConflictResponse({ type: Problem, description: 'Stale version, or not editable now' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateApplicationDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.applications.updateDraft(actor, id, body, key);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every transition of the application, hash-chained (audit trail)' })
+  @ApiOkResponse({ type: [AuditEntryDto] })
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.applications.history(actor, id);
+  }
+
+  @Get(':id/history/verification')
+  @Allow('case_officer', 'approver', 'finance', 'admin')
+  @ApiOperation({ summary: 'Recompute the audit hash chain and say whether (and where) it was altered' })
+  @ApiOkResponse({ type: AuditVerificationDto })
+  verify(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.applications.verifyHistory(actor, id);
+  }
+
+  // ── Applicant ───────────────────────────────────────────────────────────────────────────
+
+  @Post(':id/submit')
+  @Command('Submit (søknad sendt): the form is checked against the call, all reasons at once')
+  submit(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: CommentDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'SUBMIT', b, k);
+  }
+
+  @Post(':id/withdraw')
+  @Command('Withdraw the application before a decision')
+  withdraw(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: ReasonDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'WITHDRAW', b, k);
+  }
+
+  @Post(':id/answer-information')
+  @Command('Send the application back to the case officer after supplying the requested information')
+  answer(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: OptionalMessageDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'ANSWER_INFO', b, k);
+  }
+
+  @Post(':id/accept')
+  @Command('Accept the grant (aksept av tilsagn)')
+  accept(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: CommentDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'ACCEPT', b, k);
+  }
+
+  @Post(':id/decline')
+  @Command('Decline the grant; the money returns to the frame')
+  decline(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: ReasonDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'DECLINE_GRANT', b, k);
+  }
+
+  @Post(':id/report')
+  @Command('Submit the final report (sluttrapport)')
+  report(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: SubmitReportDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'SUBMIT_REPORT', b, k);
+  }
+
+  // ── Case officer ────────────────────────────────────────────────────────────────────────
+
+  @Post(':id/assign')
+  @Command('Take the case, or hand it to another case officer of the county')
+  assign(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: AssignDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'ASSIGN', b, k);
+  }
+
+  @Post(':id/request-information')
+  @Command('Ask the applicant for more information by a due date')
+  requestInformation(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: MessageWithDueDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'REQUEST_INFO', b, k);
+  }
+
+  @Post(':id/recommend-grant')
+  @Command('Recommend a grant (innstilling); at most the computed maximum')
+  recommendGrant(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: RecommendGrantDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'RECOMMEND_GRANT', b, k);
+  }
+
+  @Post(':id/recommend-rejection')
+  @Command('Recommend rejection, with grounds')
+  recommendRejection(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: GroundsDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'RECOMMEND_REJECTION', b, k);
+  }
+
+  @Post(':id/return-report')
+  @Command('Send the final report back to the applicant')
+  returnReport(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: MessageWithDueDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'RETURN_REPORT', b, k);
+  }
+
+  @Post(':id/approve-report')
+  @Command('Approve the final report; fixes the final payable amount and closes the case')
+  approveReport(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: ApproveReportDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'APPROVE_REPORT', b, k);
+  }
+
+  // ── Approver ────────────────────────────────────────────────────────────────────────────
+
+  @Post(':id/decide-grant')
+  @Command('Decide the recommended grant (vedtak om tilsagn); not by the recommender')
+  decideGrant(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: DecideGrantDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'DECIDE_GRANT', b, k);
+  }
+
+  @Post(':id/decide-rejection')
+  @Command('Decide rejection (vedtak om avslag); not by the recommender')
+  decideRejection(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: GroundsDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'DECIDE_REJECTION', b, k);
+  }
+
+  @Post(':id/return-to-review')
+  @Command('Send the recommendation back to the case officer instead of deciding')
+  returnToReview(
+    @CurrentActor() a: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: MessageDto,
+    @Headers('idempotency-key') k?: string,
+  ) {
+    return this.send(a, id, 'RETURN_TO_REVIEW', b, k);
+  }
+}

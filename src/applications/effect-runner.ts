@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { EFFECT_KINDS, type Effect, type EffectKind } from '@lib/engine';
+import type { EntityManager } from 'typeorm';
+import type { Application } from './application.entity';
+import { OutboxMessage } from './outbox-message.entity';
+
+/** Where an effect is being carried out: inside the transition's transaction. */
+export interface EffectContext {
+  readonly tx: EntityManager;
+  readonly application: Application;
+  readonly auditRecordId: string;
+  readonly actorUserId: string | null;
+  readonly at: Date;
+}
+
+/** Carries out one kind of effect inside the transition's transaction; throwing rolls it all back. */
+export type EffectHandler<K extends EffectKind = EffectKind> = (
+  effect: Extract<Effect, { kind: K }>,
+  context: EffectContext,
+) => Promise<void>;
+
+/**
+ * Writes the effect to the transactional outbox, for a dispatcher to act on after commit. The
+ * default for every kind until a capability registers its own handler (the ledger takes the money
+ * effects, the deadline service the deadline effects).
+ */
+export const toOutbox: EffectHandler = async (effect, { tx, application, auditRecordId }) => {
+  await tx.insert(OutboxMessage, {
+    applicationId: application.id,
+    auditRecordId,
+    kind: effect.kind,
+    payload: { ...effect },
+  });
+};
+
+/**
+ * The engine names effects; this runs them, in order, with the handler registered for each kind.
+ * Every kind of the catalogue has exactly one handler, checked when the service starts.
+ */
+@Injectable()
+export class EffectRunner {
+  private readonly handlers = new Map<EffectKind, EffectHandler>(
+    EFFECT_KINDS.map((kind) => [kind, toOutbox]),
+  );
+
+  /** A capability takes over a kind of effect (e.g. the ledger: `commitFunds`). */
+  register<K extends EffectKind>(kind: K, handler: EffectHandler<K>): void {
+    this.handlers.set(kind, handler as unknown as EffectHandler);
+  }
+
+  async run(effects: readonly Effect[], context: EffectContext): Promise<void> {
+    for (const effect of effects) {
+      const handler = this.handlers.get(effect.kind);
+      if (!handler) throw new Error(`No handler for effect ${effect.kind}`);
+      await handler(effect, context);
+    }
+  }
+}
