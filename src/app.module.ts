@@ -4,6 +4,7 @@ import { requestIdOf } from '@lib/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { BudgetModule } from './budget/budget.module';
 import { CallsModule } from './calls/calls.module';
 import { ClockModule } from './clock.module';
 import { SchemesModule } from './schemes/schemes.module';
@@ -46,7 +47,15 @@ export class AppModule {
         QueueModule,
         SchemesModule,
         ...(api
-          ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule, ApplicationsModule]
+          ? [
+              HealthModule,
+              AuthModule,
+              UsersModule,
+              OrganisationsModule,
+              CallsModule,
+              ApplicationsModule,
+              BudgetModule,
+            ]
           : []),
         ...(worker ? [WorkerModule] : []),
       ],

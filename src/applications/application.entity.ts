@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { BudgetFrame } from '../budget/budget-frame.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { bigintAsNumber } from '../database/bigint.transformer';
@@ -94,6 +95,14 @@ export class Application {
 
   @Column({ name: 'granted_amount', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   grantedAmount!: number | null;
+
+  /** The frame the grant was charged to (set by the commitment). */
+  @Column({ name: 'frame_id', type: 'uuid', nullable: true })
+  frameId!: string | null;
+
+  @ManyToOne(() => BudgetFrame, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'frame_id', foreignKeyConstraintName: 'application_frame_fk' })
+  frame?: BudgetFrame;
 
   @Column({ name: 'case_officer_id', type: 'uuid', nullable: true })
   caseOfficerId!: string | null;

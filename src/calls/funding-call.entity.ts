@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { BudgetFrame } from '../budget/budget-frame.entity';
 import { County } from '../counties/county.entity';
 
 export type CallStatus = 'draft' | 'published' | 'closed';
@@ -57,6 +58,14 @@ export class FundingCall {
   /** The scheme's parameters for this round (caps, intensity, windows …), validated by the scheme. */
   @Column({ type: 'jsonb' })
   parameters!: Record<string, unknown>;
+
+  /** The budget frame (ramme) its grants are charged to. */
+  @Column({ name: 'frame_id', type: 'uuid', nullable: true })
+  frameId!: string | null;
+
+  @ManyToOne(() => BudgetFrame, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'frame_id', foreignKeyConstraintName: 'funding_call_frame_fk' })
+  frame?: BudgetFrame;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;

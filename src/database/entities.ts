@@ -3,6 +3,10 @@ import { Application } from '../applications/application.entity';
 import { IdempotencyRecord } from '../applications/idempotency-record.entity';
 import { OutboxMessage } from '../applications/outbox-message.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
+import { BudgetFrame } from '../budget/budget-frame.entity';
+import { FrameAlert } from '../budget/frame-alert.entity';
+import { GrantPosition } from '../budget/grant-position.entity';
+import { LedgerEntry } from '../budget/ledger-entry.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
@@ -21,4 +25,8 @@ export const ENTITIES = [
   AuditRecord,
   OutboxMessage,
   IdempotencyRecord,
+  BudgetFrame,
+  LedgerEntry,
+  GrantPosition,
+  FrameAlert,
 ];

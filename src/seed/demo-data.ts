@@ -1,6 +1,8 @@
 import type { StaffRole } from '@lib/common';
 import type { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
+import { BudgetFrame } from '../budget/budget-frame.entity';
+import { LedgerService } from '../budget/ledger.service';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { BIO_SCHEME_ID, TRONDELAG_BIO_CALL_PARAMETERS } from '../schemes/bio';
@@ -11,6 +13,9 @@ import { UserAccount } from '../users/user.entity';
 
 /** The one password of every demo user. Documented in the README; never seeded in production. */
 export const DEMO_PASSWORD = 'Demo-passord-2026';
+
+/** The seeded BIO frame for 2026: 23 300 000 NOK. */
+export const DEMO_BIO_FRAME_ORE = 2_330_000_000;
 
 export const DEMO_COUNTY = { code: '50', name: 'Trøndelag fylkeskommune' } as const;
 
@@ -71,8 +76,28 @@ export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boole
       );
       await tx.save(tx.create(OrganisationMember, { userId: account.id, organisationId: org.id }));
     }
+    // Trøndelag's BIO frame: 23.3 MNOK, as granted in 2020 (domain research §2.1.5).
+    const frame = await tx.save(
+      tx.create(BudgetFrame, {
+        countyId: county.id,
+        schemeId: BIO_SCHEME_ID,
+        year: 2026,
+        name: 'BIO 2026',
+        currency: 'NOK',
+        status: 'open',
+      }),
+    );
+    await new LedgerService().allocate(tx, {
+      frameId: frame.id,
+      kind: 'allocation',
+      amount: DEMO_BIO_FRAME_ORE,
+      caseReference: 'FT 2025/42',
+      actorUserId: null,
+      reason: 'Budget 2026: competence measures, BIO',
+    });
     await tx.save(
       tx.create(FundingCall, {
+        frameId: frame.id,
         countyId: county.id,
         schemeId: BIO_SCHEME_ID,
         year: 2026,

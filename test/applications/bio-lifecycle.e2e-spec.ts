@@ -123,8 +123,15 @@ describe('BIO application, end to end over HTTP', () => {
       [id],
     );
     expect(outbox.map((o: { kind: string }) => o.kind)).toEqual(
-      expect.arrayContaining(['commitFunds', 'scheduleDeadline', 'cancelDeadline', 'notify']),
+      expect.arrayContaining(['scheduleDeadline', 'cancelDeadline', 'notify']),
     );
+    // The money went through the ledger, in the decision's transaction, charged to the call's frame.
+    const entries = await t.dataSource.query(
+      `SELECT kind, amount::bigint AS amount FROM ledger_entry WHERE application_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(entries).toEqual([{ kind: 'commitment', amount: '25000000' }]);
+    expect(outbox.map((o: { kind: string }) => o.kind)).not.toContain('commitFunds');
   });
 
   it('lists applications for the county work queue and for the applicant, with filters', async () => {

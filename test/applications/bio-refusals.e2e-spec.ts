@@ -196,9 +196,9 @@ describe('BIO applications: refusals, ownership, idempotency and the audit trail
     // A call of its own with a low limit: 200 000 NOK.
     const { callId } = await ids(t);
     const [call] = await t.dataSource.query(
-      `INSERT INTO funding_call (county_id, scheme_id, year, title, status, opens_at, parameters, published_at, version)
+      `INSERT INTO funding_call (county_id, scheme_id, year, title, status, opens_at, parameters, published_at, version, frame_id)
        SELECT county_id, scheme_id, year, 'BIO 2026 – low delegation', 'published', opens_at,
-              jsonb_set(parameters, '{delegationThresholdOre}', '20000000'), now(), 1
+              jsonb_set(parameters, '{delegationThresholdOre}', '20000000'), now(), 1, frame_id
          FROM funding_call WHERE id = $1 RETURNING id`,
       [callId],
     );

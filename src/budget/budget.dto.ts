@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ENTRY_KINDS, type EntryKind } from './ledger-entry.entity';
+
+const MAX_ORE = 1_000_000_000_000; // 10 billion NOK in øre
+
+export class CreateFrameDto {
+  @ApiProperty({ example: 'bio' }) @IsString() @Matches(/^[a-z][a-z0-9_-]{1,39}$/) schemeId!: string;
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 'BIO 2026' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
+  @ApiPropertyOptional({ example: 'NOK', default: 'NOK' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/)
+  currency?: string;
+}
+
+export class FrameStatusDto {
+  @ApiProperty({ enum: ['open', 'closed'] }) @IsIn(['open', 'closed']) status!: 'open' | 'closed';
+}
+
+class MoneyDto {
+  @ApiProperty({ example: 2_330_000_000, description: 'øre (integer)' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ORE)
+  amount!: number;
+
+  @ApiProperty({ example: 'Regional development funds 2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class AllocationDto extends MoneyDto {
+  @ApiProperty({ enum: ['allocation', 'top_up'] }) @IsIn(['allocation', 'top_up']) kind!:
+    'allocation' | 'top_up';
+  @ApiPropertyOptional({ example: 'FU 161/20', description: 'Required for a top-up' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  caseReference?: string;
+}
+
+export class ReallocationDto extends MoneyDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() toFrameId!: string;
+  @ApiProperty({ example: 'FU 12/21' }) @IsString() @MinLength(1) @MaxLength(100) caseReference!: string;
+}
+
+export class DirectAllocationDto extends MoneyDto {
+  @ApiProperty({ example: 'Karrieresenteret i Trøndelag' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  recipient!: string;
+  @ApiProperty({ example: 'FU 161/20', description: 'The decision the allocation rests on' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  decisionReference!: string;
+}
+
+export class GrantMoneyDto extends MoneyDto {
+  @ApiProperty({ description: 'The application id, or the key of a direct allocation (direct:…)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  grantKey!: string;
+}
+
+export class EntryQuery {
+  @ApiPropertyOptional({ enum: ENTRY_KINDS }) @IsOptional() @IsIn(ENTRY_KINDS) kind?: EntryKind;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  )
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) after?: string;
+}
+
+export class FrameDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() schemeId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() currency!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
+  @ApiProperty({ description: 'øre' }) allocated!: number;
+  @ApiProperty({ description: 'øre, outstanding commitments' }) committed!: number;
+  @ApiProperty({ description: 'øre, paid less repaid' }) disbursed!: number;
+  @ApiProperty({ description: 'øre: allocated − committed − disbursed' }) available!: number;
+}
+
+export class EntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ENTRY_KINDS }) kind!: EntryKind;
+  @ApiProperty({ nullable: true, enum: ['in', 'out'] }) direction!: string | null;
+  @ApiProperty() amount!: number;
+  @ApiProperty() currency!: string;
+  @ApiProperty() movementId!: string;
+  @ApiProperty({ nullable: true }) grantKey!: string | null;
+  @ApiProperty({ nullable: true }) applicationId!: string | null;
+  @ApiProperty({ nullable: true }) caseReference!: string | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ nullable: true }) actorUserId!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class EntryPageDto {
+  @ApiProperty({ type: [EntryDto] }) items!: EntryDto[];
+  @ApiProperty({ nullable: true }) nextCursor!: string | null;
+}
+
+export class RebuildDto {
+  @ApiProperty() consistent!: boolean;
+  @ApiProperty({ type: FrameDto }) running!: Pick<
+    FrameDto,
+    'allocated' | 'committed' | 'disbursed' | 'available'
+  >;
+  @ApiProperty({ type: FrameDto }) rebuilt!: Pick<
+    FrameDto,
+    'allocated' | 'committed' | 'disbursed' | 'available'
+  >;
+}
+
+export class AlertDto {
+  @ApiProperty() thresholdPercent!: number;
+  @ApiProperty() used!: number;
+  @ApiProperty() allocated!: number;
+  @ApiProperty() crossedAt!: string;
+}

@@ -1,0 +1,158 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Actor, Problem } from '@lib/common';
+import { Allow, CurrentActor } from '../auth/auth.decorators';
+import {
+  AlertDto,
+  AllocationDto,
+  CreateFrameDto,
+  DirectAllocationDto,
+  EntryPageDto,
+  EntryQuery,
+  FrameDto,
+  FrameStatusDto,
+  GrantMoneyDto,
+  RebuildDto,
+  ReallocationDto,
+} from './budget.dto';
+import { FramesService } from './frames.service';
+
+type Staff = Extract<Actor, { kind: 'staff' }>;
+
+/** Budget frames (rammer) and their ledger: finance acts, approvers may read. */
+@ApiTags('finance')
+@ApiBearerAuth()
+@Allow('finance')
+@ApiForbiddenResponse({ type: Problem, description: 'Not finance (or, for reads, approver)' })
+@Controller('frames')
+export class FramesController {
+  constructor(private readonly frames: FramesService) {}
+
+  @Get()
+  @Allow('finance', 'approver')
+  @ApiOperation({
+    summary: "The county's frames with allocated, committed, disbursed and available (O(1) each)",
+  })
+  @ApiOkResponse({ type: [FrameDto] })
+  list(@CurrentActor() actor: Staff) {
+    return this.frames.list(actor);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a frame for a scheme and budget year' })
+  @ApiCreatedResponse({ type: FrameDto })
+  create(@CurrentActor() actor: Staff, @Body() body: CreateFrameDto) {
+    return this.frames.create(actor, body);
+  }
+
+  @Get(':id')
+  @Allow('finance', 'approver')
+  @ApiOkResponse({ type: FrameDto })
+  get(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frames.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Open or close the frame for new commitments' })
+  @ApiOkResponse({ type: FrameDto })
+  setStatus(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FrameStatusDto,
+  ) {
+    return this.frames.setStatus(actor, id, body.status);
+  }
+
+  @Get(':id/entries')
+  @Allow('finance', 'approver')
+  @ApiOperation({ summary: 'Ledger entries, newest first, keyset-paginated' })
+  @ApiOkResponse({ type: EntryPageDto })
+  entries(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string, @Query() query: EntryQuery) {
+    return this.frames.entries(actor, id, query);
+  }
+
+  @Get(':id/rebuild')
+  @Allow('finance', 'approver')
+  @ApiOperation({ summary: 'Recompute the totals from the entries and compare with the running totals' })
+  @ApiOkResponse({ type: RebuildDto })
+  rebuild(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frames.rebuild(actor, id);
+  }
+
+  @Get(':id/alerts')
+  @Allow('finance', 'approver')
+  @ApiOperation({ summary: 'Thresholds (80, 90, 100 % used) the frame has crossed' })
+  @ApiOkResponse({ type: [AlertDto] })
+  alerts(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frames.alerts(actor, id);
+  }
+
+  @Post(':id/allocations')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The year's allocation, or a top-up with its case reference" })
+  @ApiOkResponse({ type: FrameDto })
+  @ApiUnprocessableEntityResponse({ type: Problem })
+  allocate(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AllocationDto,
+  ) {
+    return this.frames.allocate(actor, id, body);
+  }
+
+  @Post(':id/reallocations')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move money to another frame of the county (both sides in one transaction)' })
+  @ApiUnprocessableEntityResponse({ type: Problem, description: 'frame_exhausted, currency_mismatch …' })
+  reallocate(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReallocationDto,
+  ) {
+    return this.frames.reallocate(actor, id, body);
+  }
+
+  @Post(':id/direct-allocations')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Commit money straight to a named recipient by a recorded decision (no application)',
+  })
+  @ApiUnprocessableEntityResponse({ type: Problem, description: 'frame_exhausted' })
+  directAllocation(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DirectAllocationDto,
+  ) {
+    return this.frames.directAllocation(actor, id, body);
+  }
+
+  @Post(':id/disbursements')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Pay out committed money of a payable grant (utbetaling); never above what's outstanding",
+  })
+  @ApiOkResponse({ type: FrameDto })
+  disburse(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: GrantMoneyDto,
+  ) {
+    return this.frames.disburse(actor, id, body);
+  }
+
+  @Post(':id/repayments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record money paid back; it returns to the frame' })
+  @ApiOkResponse({ type: FrameDto })
+  repay(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string, @Body() body: GrantMoneyDto) {
+    return this.frames.repay(actor, id, body);
+  }
+}

@@ -1,0 +1,548 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, notFound } from '@lib/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { FrameAlert } from './frame-alert.entity';
+import { LedgerEntry, type EntryDirection, type EntryKind } from './ledger-entry.entity';
+
+/** Committed shares of a frame that raise an alert, once each. */
+export const ALERT_THRESHOLDS = [80, 90, 100] as const;
+
+export interface Who {
+  actorUserId: string | null;
+  reason: string;
+}
+
+interface FrameTotals {
+  id: string;
+  currency: string;
+  status: string;
+  allocated: string;
+  committed: string;
+  disbursed: string;
+}
+
+export interface Balances {
+  allocated: number;
+  committed: number;
+  disbursed: number;
+  available: number;
+}
+
+const num = (v: string | number) => Number(v);
+const balancesOf = (t: Pick<FrameTotals, 'allocated' | 'committed' | 'disbursed'>): Balances => ({
+  allocated: num(t.allocated),
+  committed: num(t.committed),
+  disbursed: num(t.disbursed),
+  available: num(t.allocated) - num(t.committed) - num(t.disbursed),
+});
+
+function assertAmount(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw new DomainError(
+      'unprocessable',
+      'invalid_amount',
+      `The amount must be a positive whole number of øre, not ${amount}`,
+    );
+  }
+}
+
+/**
+ * The budget ledger in PostgreSQL. Every operation runs inside the caller's transaction and changes
+ * money only by conditional updates of running totals (`… WHERE available >= $amount`), so that two
+ * processes deciding against the last money of a frame cannot both succeed; the CHECK constraints on
+ * `budget_frame` and `grant_position` are the backstop. Each movement appends its entries.
+ */
+@Injectable()
+export class LedgerService {
+  // ── Money into and between frames ───────────────────────────────────────────────────────
+
+  /** The year's allocation (tildeling) or a top-up (tilleggsbevilgning, needs its case reference). */
+  async allocate(
+    tx: EntityManager,
+    input: Who & {
+      frameId: string;
+      kind: 'allocation' | 'top_up';
+      amount: number;
+      caseReference?: string | null;
+    },
+  ): Promise<Balances> {
+    assertAmount(input.amount);
+    if (input.kind === 'top_up' && !input.caseReference?.trim()) {
+      throw new DomainError(
+        'unprocessable',
+        'case_reference_required',
+        'A top-up needs the case reference of its decision, e.g. "FU 161/20"',
+      );
+    }
+    const frame = await this.move(tx, input.frameId, 'allocated = allocated + $2', [input.amount]);
+    if (!frame) throw notFound('Frame');
+    await this.entry(
+      tx,
+      randomUUID(),
+      frame,
+      input.kind,
+      null,
+      input.amount,
+      null,
+      null,
+      input.caseReference ?? null,
+      input,
+    );
+    return balancesOf(frame);
+  }
+
+  /** Omdisponering: money out of one frame into another, both sides in this transaction. */
+  async reallocate(
+    tx: EntityManager,
+    input: Who & { fromFrameId: string; toFrameId: string; amount: number; caseReference: string },
+  ): Promise<{ from: Balances; to: Balances }> {
+    assertAmount(input.amount);
+    if (input.fromFrameId === input.toFrameId) {
+      throw new DomainError(
+        'unprocessable',
+        'same_frame',
+        'A reallocation moves money between two different frames',
+      );
+    }
+    if (!input.caseReference?.trim()) {
+      throw new DomainError(
+        'unprocessable',
+        'case_reference_required',
+        'A reallocation needs the case reference of its decision',
+      );
+    }
+    const [from, to] = await this.lockInOrder(tx, input.fromFrameId, input.toFrameId);
+    if (from.currency !== to.currency) {
+      throw new DomainError(
+        'unprocessable',
+        'currency_mismatch',
+        `Cannot move ${from.currency} into a ${to.currency} frame`,
+      );
+    }
+    const out = await this.move(
+      tx,
+      from.id,
+      'allocated = allocated - $2',
+      [input.amount],
+      'allocated - committed - disbursed >= $2',
+    );
+    if (!out) throw this.exhausted(from, input.amount);
+    const into = (await this.move(tx, to.id, 'allocated = allocated + $2', [input.amount]))!;
+    const movement = randomUUID();
+    await this.entry(
+      tx,
+      movement,
+      out,
+      'reallocation',
+      'out',
+      input.amount,
+      null,
+      null,
+      input.caseReference,
+      input,
+    );
+    await this.entry(
+      tx,
+      movement,
+      into,
+      'reallocation',
+      'in',
+      input.amount,
+      null,
+      null,
+      input.caseReference,
+      input,
+    );
+    return { from: balancesOf(out), to: balancesOf(into) };
+  }
+
+  // ── Grants ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Tilsagn: reserves money for a grant. Refused with `frame_exhausted` (showing available and
+   * requested) when the frame cannot cover it, and `frame_closed` when it takes no new commitments.
+   */
+  async commit(
+    tx: EntityManager,
+    input: Who & {
+      frameId: string;
+      grantKey: string;
+      applicationId: string | null;
+      recipient?: string | null;
+      amount: number;
+      caseReference?: string | null;
+    },
+  ): Promise<Balances> {
+    assertAmount(input.amount);
+    // Taken last in the transition, so the hot frame row is held for the shortest time.
+    const frame = await this.move(
+      tx,
+      input.frameId,
+      'committed = committed + $2',
+      [input.amount],
+      "status = 'open' AND allocated - committed - disbursed >= $2",
+    );
+    if (!frame) {
+      const current = await this.read(tx, input.frameId);
+      if (current.status !== 'open') {
+        throw new DomainError('unprocessable', 'frame_closed', 'The frame is closed for new commitments', {
+          frameId: current.id,
+        });
+      }
+      throw this.exhausted(current, input.amount);
+    }
+    await tx.query(
+      `INSERT INTO grant_position (frame_id, grant_key, application_id, recipient, committed)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (frame_id, grant_key) DO UPDATE SET committed = grant_position.committed + EXCLUDED.committed`,
+      [frame.id, input.grantKey, input.applicationId, input.recipient ?? null, input.amount],
+    );
+    await this.entry(
+      tx,
+      randomUUID(),
+      frame,
+      'commitment',
+      null,
+      input.amount,
+      input.grantKey,
+      input.applicationId,
+      input.caseReference ?? null,
+      input,
+    );
+    await this.recordAlerts(tx, frame);
+    return balancesOf(frame);
+  }
+
+  /** Returns committed, unpaid money to the frame (lapse, withdrawal, underspend, cancellation). */
+  async release(
+    tx: EntityManager,
+    input: Who & { frameId: string; grantKey: string; amount: number },
+  ): Promise<Balances> {
+    assertAmount(input.amount);
+    const position = await this.movePosition(
+      tx,
+      input,
+      'released = released + $3',
+      'committed - released - disbursed - carried_out >= $3',
+    );
+    if (!position) throw await this.beyondOutstanding(tx, input, 'release_exceeds_outstanding', 'release');
+    const frame = (await this.move(tx, input.frameId, 'committed = committed - $2', [input.amount]))!;
+    await this.entry(
+      tx,
+      randomUUID(),
+      frame,
+      'release',
+      null,
+      input.amount,
+      input.grantKey,
+      position.application_id,
+      null,
+      input,
+    );
+    return balancesOf(frame);
+  }
+
+  /** Utbetaling: pays committed money; never more than the grant has outstanding. */
+  async disburse(
+    tx: EntityManager,
+    input: Who & { frameId: string; grantKey: string; amount: number },
+  ): Promise<Balances> {
+    assertAmount(input.amount);
+    const position = await this.movePosition(
+      tx,
+      input,
+      'disbursed = disbursed + $3',
+      'committed - released - disbursed - carried_out >= $3',
+    );
+    if (!position) throw await this.beyondOutstanding(tx, input, 'disbursement_exceeds_outstanding', 'pay');
+    const frame = (await this.move(
+      tx,
+      input.frameId,
+      'committed = committed - $2, disbursed = disbursed + $2',
+      [input.amount],
+    ))!;
+    await this.entry(
+      tx,
+      randomUUID(),
+      frame,
+      'disbursement',
+      null,
+      input.amount,
+      input.grantKey,
+      position.application_id,
+      null,
+      input,
+    );
+    return balancesOf(frame);
+  }
+
+  /** Tilbakebetaling: money paid back returns to the frame's available money. */
+  async repay(
+    tx: EntityManager,
+    input: Who & { frameId: string; grantKey: string; amount: number },
+  ): Promise<Balances> {
+    assertAmount(input.amount);
+    const position = await this.movePosition(tx, input, 'repaid = repaid + $3', 'disbursed - repaid >= $3');
+    if (!position) {
+      const current = await this.readPosition(tx, input.frameId, input.grantKey);
+      throw new DomainError(
+        'unprocessable',
+        'repayment_exceeds_disbursed',
+        `Only ${num(current.disbursed) - num(current.repaid)} øre was paid out and not yet repaid; ${input.amount} øre cannot be repaid`,
+        { paid: num(current.disbursed) - num(current.repaid), requested: input.amount },
+      );
+    }
+    const frame = (await this.move(tx, input.frameId, 'disbursed = disbursed - $2', [input.amount]))!;
+    await this.entry(
+      tx,
+      randomUUID(),
+      frame,
+      'repayment',
+      null,
+      input.amount,
+      input.grantKey,
+      position.application_id,
+      null,
+      input,
+    );
+    return balancesOf(frame);
+  }
+
+  /**
+   * Overføring: a grant's open commitment moves to next year's frame by a finance decision; the
+   * money goes with it, so neither frame's available money changes.
+   */
+  async carryOver(
+    tx: EntityManager,
+    input: Who & {
+      fromFrameId: string;
+      toFrameId: string;
+      grantKey: string;
+      amount: number;
+      caseReference: string;
+    },
+  ): Promise<void> {
+    assertAmount(input.amount);
+    const [from, to] = await this.lockInOrder(tx, input.fromFrameId, input.toFrameId);
+    if (from.currency !== to.currency) {
+      throw new DomainError(
+        'unprocessable',
+        'currency_mismatch',
+        `Cannot carry ${from.currency} into a ${to.currency} frame`,
+      );
+    }
+    const position = await this.movePosition(
+      tx,
+      { frameId: from.id, grantKey: input.grantKey, amount: input.amount },
+      'carried_out = carried_out + $3',
+      'committed - released - disbursed - carried_out >= $3',
+    );
+    if (!position)
+      throw await this.beyondOutstanding(
+        tx,
+        { ...input, frameId: from.id },
+        'carry_over_exceeds_outstanding',
+        'carry over',
+      );
+    const out = (await this.move(tx, from.id, 'allocated = allocated - $2, committed = committed - $2', [
+      input.amount,
+    ]))!;
+    const into = (await this.move(tx, to.id, 'allocated = allocated + $2, committed = committed + $2', [
+      input.amount,
+    ]))!;
+    await tx.query(
+      `INSERT INTO grant_position (frame_id, grant_key, application_id, recipient, committed) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (frame_id, grant_key) DO UPDATE SET committed = grant_position.committed + EXCLUDED.committed`,
+      [to.id, input.grantKey, position.application_id, position.recipient, input.amount],
+    );
+    const movement = randomUUID();
+    await this.entry(
+      tx,
+      movement,
+      out,
+      'carry_over',
+      'out',
+      input.amount,
+      input.grantKey,
+      position.application_id,
+      input.caseReference,
+      input,
+    );
+    await this.entry(
+      tx,
+      movement,
+      into,
+      'carry_over',
+      'in',
+      input.amount,
+      input.grantKey,
+      position.application_id,
+      input.caseReference,
+      input,
+    );
+  }
+
+  // ── Reading ─────────────────────────────────────────────────────────────────────────────
+
+  /** The running totals: one row read, whatever the number of entries. */
+  async balances(tx: EntityManager, frameId: string): Promise<Balances> {
+    return balancesOf(await this.read(tx, frameId));
+  }
+
+  /** The totals recomputed from the entries alone, to prove the running totals right. */
+  async rebuild(tx: EntityManager, frameId: string): Promise<Balances> {
+    const [row] = await tx.query<Array<Record<'allocated' | 'committed' | 'disbursed', string>>>(
+      `SELECT
+         coalesce(sum(CASE WHEN kind IN ('allocation', 'top_up') THEN amount
+                           WHEN kind IN ('reallocation', 'carry_over') AND direction = 'in' THEN amount
+                           WHEN kind IN ('reallocation', 'carry_over') AND direction = 'out' THEN -amount END), 0) AS allocated,
+         coalesce(sum(CASE WHEN kind = 'commitment' THEN amount
+                           WHEN kind IN ('release', 'disbursement') THEN -amount
+                           WHEN kind = 'carry_over' AND direction = 'in' THEN amount
+                           WHEN kind = 'carry_over' AND direction = 'out' THEN -amount END), 0) AS committed,
+         coalesce(sum(CASE WHEN kind = 'disbursement' THEN amount WHEN kind = 'repayment' THEN -amount END), 0) AS disbursed
+       FROM ledger_entry WHERE frame_id = $1`,
+      [frameId],
+    );
+    return balancesOf(row);
+  }
+
+  // ── Internals ───────────────────────────────────────────────────────────────────────────
+
+  /** One conditional update of a frame's totals; null when the condition (or the frame) fails. */
+  private async move(
+    tx: EntityManager,
+    frameId: string,
+    set: string,
+    params: unknown[],
+    condition = 'true',
+  ): Promise<FrameTotals | null> {
+    const [rows] = await tx.query<[FrameTotals[], number]>(
+      `UPDATE budget_frame SET ${set}, updated_at = now() WHERE id = $1 AND ${condition}
+       RETURNING id, currency, status, allocated, committed, disbursed`,
+      [frameId, ...params],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async movePosition(
+    tx: EntityManager,
+    input: { frameId: string; grantKey: string; amount: number },
+    set: string,
+    condition: string,
+  ): Promise<{ application_id: string | null; recipient: string | null } | null> {
+    const [rows] = await tx.query<
+      [Array<{ application_id: string | null; recipient: string | null }>, number]
+    >(
+      `UPDATE grant_position SET ${set} WHERE frame_id = $1 AND grant_key = $2 AND ${condition}
+       RETURNING application_id, recipient`,
+      [input.frameId, input.grantKey, input.amount],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async read(tx: EntityManager, frameId: string): Promise<FrameTotals> {
+    const [row] = await tx.query<FrameTotals[]>(
+      'SELECT id, currency, status, allocated, committed, disbursed FROM budget_frame WHERE id = $1',
+      [frameId],
+    );
+    if (!row) throw notFound('Frame');
+    return row;
+  }
+
+  private async readPosition(tx: EntityManager, frameId: string, grantKey: string) {
+    const [row] = await tx.query<
+      Array<Record<'committed' | 'released' | 'disbursed' | 'repaid' | 'carried_out', string>>
+    >(
+      'SELECT committed, released, disbursed, repaid, carried_out FROM grant_position WHERE frame_id = $1 AND grant_key = $2',
+      [frameId, grantKey],
+    );
+    if (!row) throw notFound('Grant on this frame');
+    return row;
+  }
+
+  /** Locks two frames in id order, so that opposite movements cannot deadlock. */
+  private async lockInOrder(tx: EntityManager, a: string, b: string): Promise<[FrameTotals, FrameTotals]> {
+    const rows = await tx.query<FrameTotals[]>(
+      'SELECT id, currency, status, allocated, committed, disbursed FROM budget_frame WHERE id IN ($1, $2) ORDER BY id FOR UPDATE',
+      [a, b],
+    );
+    const find = (id: string) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw notFound('Frame');
+      return row;
+    };
+    return [find(a), find(b)];
+  }
+
+  private exhausted(frame: FrameTotals, requested: number): DomainError {
+    const { available } = balancesOf(frame);
+    return new DomainError(
+      'unprocessable',
+      'frame_exhausted',
+      `The frame has ${available} øre available; ${requested} øre was requested`,
+      { frameId: frame.id, available, requested },
+    );
+  }
+
+  private async beyondOutstanding(
+    tx: EntityManager,
+    input: { frameId: string; grantKey: string; amount: number },
+    code: string,
+    verb: string,
+  ): Promise<DomainError> {
+    const p = await this.readPosition(tx, input.frameId, input.grantKey);
+    const outstanding = num(p.committed) - num(p.released) - num(p.disbursed) - num(p.carried_out);
+    return new DomainError(
+      'unprocessable',
+      code,
+      `The grant has ${outstanding} øre outstanding; cannot ${verb} ${input.amount} øre`,
+      { outstanding, requested: input.amount },
+    );
+  }
+
+  private async entry(
+    tx: EntityManager,
+    movementId: string,
+    frame: FrameTotals,
+    kind: EntryKind,
+    direction: EntryDirection | null,
+    amount: number,
+    grantKey: string | null,
+    applicationId: string | null,
+    caseReference: string | null,
+    who: Who,
+  ): Promise<void> {
+    await tx.insert(LedgerEntry, {
+      frameId: frame.id,
+      kind,
+      direction,
+      amount,
+      currency: frame.currency,
+      movementId,
+      grantKey,
+      applicationId,
+      caseReference,
+      reason: who.reason,
+      actorUserId: who.actorUserId,
+    });
+  }
+
+  /** Records each threshold the frame's used share has reached, once (a unique index decides). */
+  private async recordAlerts(tx: EntityManager, frame: FrameTotals): Promise<void> {
+    const { allocated, committed, disbursed } = balancesOf(frame);
+    const used = committed + disbursed;
+    for (const threshold of ALERT_THRESHOLDS) {
+      if (allocated > 0 && used * 100 >= allocated * threshold) {
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(FrameAlert)
+          .values({ frameId: frame.id, thresholdPercent: threshold, used, allocated })
+          .orIgnore()
+          .execute();
+      }
+    }
+  }
+}

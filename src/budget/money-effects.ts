@@ -1,0 +1,59 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DomainError } from '@lib/common';
+import { EffectRunner } from '../applications/effect-runner';
+import { Application } from '../applications/application.entity';
+import { FundingCall } from '../calls/funding-call.entity';
+import { LedgerService } from './ledger.service';
+
+const RELEASE_REASONS = {
+  declined: 'Grant declined by the applicant',
+  lapsed: 'Grant lapsed: not accepted in time',
+  underspend: 'Final report: unused part of the grant',
+} as const;
+
+/**
+ * The lifecycle's money effects, carried out by the ledger inside the transition's transaction: a
+ * grant decision that would overspend the call's frame is refused and the application stays where
+ * it was.
+ */
+@Injectable()
+export class MoneyEffects implements OnModuleInit {
+  constructor(
+    private readonly effects: EffectRunner,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.effects.register('commitFunds', async (effect, { tx, application, actorUserId }) => {
+      const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+      if (!call.frameId) {
+        throw new DomainError(
+          'unprocessable',
+          'no_frame',
+          'The call is not charged to a budget frame; finance must assign one',
+        );
+      }
+      await this.ledger.commit(tx, {
+        frameId: call.frameId,
+        grantKey: application.id,
+        applicationId: application.id,
+        amount: effect.amount,
+        actorUserId,
+        reason: `Grant decision ${application.reference}`,
+      });
+      application.frameId = call.frameId;
+      await tx.update(Application, { id: application.id }, { frameId: call.frameId });
+    });
+    this.effects.register('releaseFunds', async (effect, { tx, application, actorUserId }) => {
+      if (!application.frameId)
+        throw new Error(`application ${application.id} releases money but was never charged to a frame`);
+      await this.ledger.release(tx, {
+        frameId: application.frameId,
+        grantKey: application.id,
+        amount: effect.amount,
+        actorUserId,
+        reason: `${RELEASE_REASONS[effect.reason]} (${application.reference})`,
+      });
+    });
+  }
+}
