@@ -34,6 +34,8 @@ export interface TestAppOptions {
   /** Extra modules or controllers for probing shared mechanisms. */
   imports?: ModuleMetadata['imports'];
   controllers?: ModuleMetadata['controllers'];
+  /** Use this database (another app's) instead of a fresh one; it is not dropped on close. */
+  shareDatabaseOf?: TestApp;
   /** Replaces the system clock (e.g. a ManualClock). */
   clock?: Clock;
 }
@@ -42,8 +44,11 @@ export interface TestAppOptions {
  * The whole service as `main.ts` builds it, on a fresh database and a Redis prefix of its own.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
-  const prefix = uniqueRedisPrefix();
+  const shared = options.shareDatabaseOf;
+  const database: TestDatabase = shared
+    ? { name: '', url: shared.config.database.url, drop: async () => undefined }
+    : await createTestDatabase();
+  const prefix = shared ? shared.config.redis.keyPrefix : uniqueRedisPrefix();
   const config = parseConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -86,7 +91,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.close();
       await database.drop();
-      await deleteRedisPrefix(prefix);
+      if (!shared) await deleteRedisPrefix(prefix);
     },
   };
 }

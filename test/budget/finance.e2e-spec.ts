@@ -1,0 +1,261 @@
+import type { Actor } from '@lib/common';
+import { ApplicationsService } from '../../src/applications/applications.service';
+import { DEMO_BIO_FRAME_ORE } from '../../src/seed/demo-data';
+import {
+  act,
+  APPROVER,
+  expectOk,
+  FINANCE,
+  KARI,
+  newClock,
+  OFFICER,
+  recommended,
+} from '../support/bio';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('finance: frames over HTTP, and the lifecycle moving money', () => {
+  let t: TestApp;
+  const clock = newClock();
+  let frameId: string;
+  const system: Actor = { kind: 'system', userId: null, reason: 'deadline' };
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    [{ frame_id: frameId }] = await t.dataSource.query(
+      `SELECT frame_id FROM funding_call WHERE scheme_id = 'bio'`,
+    );
+  });
+  afterAll(() => t.close());
+  beforeEach(() => clock.set(newClock().now()));
+
+  const get = async (path: string, email = FINANCE) =>
+    t
+      .http()
+      .get(`/api/v1${path}`)
+      .set('authorization', await t.bearer(email));
+  const post = async (path: string, body: object, email = FINANCE) =>
+    t
+      .http()
+      .post(`/api/v1${path}`)
+      .set('authorization', await t.bearer(email))
+      .send(body);
+  const frame = async () =>
+    (await get(`/frames/${frameId}`)).body as {
+      allocated: number;
+      committed: number;
+      disbursed: number;
+      available: number;
+    };
+
+  it('lets finance and approvers read frames, and only finance change them', async () => {
+    const list = await get('/frames');
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({
+        id: frameId,
+        schemeId: 'bio',
+        year: 2026,
+        currency: 'NOK',
+        allocated: DEMO_BIO_FRAME_ORE,
+        available: DEMO_BIO_FRAME_ORE,
+      }),
+    ]);
+    expect((await get('/frames', APPROVER)).status).toBe(200);
+    expect((await get('/frames', OFFICER)).status).toBe(403);
+    expect((await get('/frames', KARI)).status).toBe(403);
+    expect(
+      (
+        await post(
+          `/frames/${frameId}/allocations`,
+          { kind: 'top_up', amount: 1, reason: 'x', caseReference: 'FU 1/26' },
+          APPROVER,
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it('gives staff of another county 404 for this county’s frame', async () => {
+    const [{ id: rogaland }] = await t.dataSource.query(
+      `INSERT INTO county (code, name) VALUES ('11', 'Rogaland fylkeskommune') RETURNING id`,
+    );
+    const [{ password_hash }] = await t.dataSource.query(
+      `SELECT password_hash FROM user_account WHERE email = $1`,
+      [FINANCE],
+    );
+    await t.dataSource.query(
+      `INSERT INTO user_account (email, full_name, password_hash, kind, county_id, roles) VALUES ('okonomi@rogaland.example', 'R', $1, 'staff', $2, '{finance}')`,
+      [password_hash, rogaland],
+    );
+    expect((await get(`/frames/${frameId}`, 'okonomi@rogaland.example')).status).toBe(404);
+    expect((await get(`/frames/${frameId}/entries`, 'okonomi@rogaland.example')).status).toBe(404);
+    expect((await get('/frames', 'okonomi@rogaland.example')).body).toEqual([]);
+  });
+
+  it('tops up with a case reference and lists entries newest first', async () => {
+    const before = await frame();
+    const missingRef = await post(`/frames/${frameId}/allocations`, {
+      kind: 'top_up',
+      amount: 100_000_00,
+      reason: 'Extra',
+    });
+    expect(missingRef.status).toBe(422);
+    expect(missingRef.body.code).toBe('case_reference_required');
+    const topUp = await post(`/frames/${frameId}/allocations`, {
+      kind: 'top_up',
+      amount: 100_000_00,
+      reason: 'Extra',
+      caseReference: 'FU 161/20',
+    });
+    expect(topUp.status).toBe(200);
+    expect(topUp.body.allocated).toBe(before.allocated + 100_000_00);
+    const entries = await get(`/frames/${frameId}/entries?limit=1`);
+    expect(entries.body.items[0]).toMatchObject({
+      kind: 'top_up',
+      amount: 100_000_00,
+      caseReference: 'FU 161/20',
+    });
+    expect(entries.body.nextCursor).toEqual(expect.any(String));
+    expect(
+      (await post(`/frames/${frameId}/allocations`, { kind: 'allocation', amount: 10.5, reason: 'x' }))
+        .status,
+    ).toBe(400);
+  });
+
+  it('releases the money when a grant lapses (deadline event from the system)', async () => {
+    const id = await recommended(t, 20_000_000);
+    await expectOk(act(t, APPROVER, id, 'decide-grant'));
+    const committed = (await frame()).committed;
+    clock.advance(22 * 86_400_000);
+    const lapsed = await t.app
+      .get(ApplicationsService)
+      .send(system, id, 'ACCEPTANCE_DEADLINE_PASSED', {}, undefined);
+    expect(lapsed.status).toBe('lapsed');
+    expect((await frame()).committed).toBe(committed - 20_000_000);
+    const kinds = await t.dataSource.query(
+      `SELECT kind FROM ledger_entry WHERE application_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['commitment', 'release']);
+  });
+
+  it('pays a payable grant, refuses paying one that is not, and releases the underspend at the final report', async () => {
+    const id = await recommended(t, 25_000_000);
+    await expectOk(act(t, APPROVER, id, 'decide-grant'));
+    const early = await post(`/frames/${frameId}/disbursements`, {
+      grantKey: id,
+      amount: 1_000_000,
+      reason: 'Advance',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('not_payable');
+    await expectOk(act(t, KARI, id, 'accept'));
+    const advance = await post(`/frames/${frameId}/disbursements`, {
+      grantKey: id,
+      amount: 10_000_000,
+      reason: 'Advance 40 %',
+    });
+    expect(advance.status).toBe(200);
+    const over = await post(`/frames/${frameId}/disbursements`, {
+      grantKey: id,
+      amount: 15_000_001,
+      reason: 'Too much',
+    });
+    expect(over.status).toBe(422);
+    expect(over.body).toMatchObject({ code: 'disbursement_exceeds_outstanding', outstanding: 15_000_000 });
+
+    clock.set('2027-03-01T10:00:00+01:00');
+    // Actual eligible costs 400 000 NOK → 50 % = 200 000 NOK payable of 250 000 granted.
+    const report = {
+      summary: 'Done, cheaper than planned',
+      participantsCompleted: 4,
+      actualCosts: [
+        { category: 'participant_wages', amountOre: 25_000_000 },
+        { category: 'provider_fees', amountOre: 15_000_000 },
+      ],
+    };
+    await expectOk(act(t, KARI, id, 'report', { report }));
+    const before = await frame();
+    const closed = await expectOk(act(t, OFFICER, id, 'approve-report'));
+    expect((closed.case as { finalPayableAmount: number }).finalPayableAmount).toBe(20_000_000);
+    const after = await frame();
+    expect(after.committed).toBe(before.committed - 5_000_000);
+    expect(after.available).toBe(before.available + 5_000_000);
+    // The rest is still payable after closing; then the grant is settled.
+    expect(
+      (
+        await post(`/frames/${frameId}/disbursements`, {
+          grantKey: id,
+          amount: 10_000_000,
+          reason: 'Final payment',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await post(`/frames/${frameId}/disbursements`, { grantKey: id, amount: 1, reason: 'x' })).status,
+    ).toBe(422);
+  });
+
+  it('commits a direct allocation without an application, and refuses a decision the frame cannot cover', async () => {
+    const available = (await frame()).available;
+    const direct = await post(`/frames/${frameId}/direct-allocations`, {
+      recipient: 'Karrieresenteret i Trøndelag',
+      amount: available - 10_000_000,
+      decisionReference: 'FU 161/20',
+      reason: 'Career guidance, corona measures',
+    });
+    expect(direct.status).toBe(200);
+    expect(direct.body.grantKey).toMatch(/^direct:/);
+    expect(direct.body.available).toBe(10_000_000);
+
+    const id = await recommended(t, 10_000_001);
+    const refused = await act(t, APPROVER, id, 'decide-grant');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'frame_exhausted',
+      available: 10_000_000,
+      requested: 10_000_001,
+    });
+    const view = await expectOk(
+      t
+        .http()
+        .get(`/api/v1/applications/${id}`)
+        .set('authorization', await t.bearer(APPROVER)),
+    );
+    expect(view).toMatchObject({ state: 'assessment.recommended', grantedAmount: null });
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_record WHERE application_id = $1 AND event = 'DECIDE_GRANT'`,
+      [id],
+    );
+    expect(n).toBe(0);
+
+    const alerts = await get(`/frames/${frameId}/alerts`);
+    expect(alerts.body.map((a: { thresholdPercent: number }) => a.thresholdPercent)).toEqual([80, 90]);
+  });
+
+  it('proves the running totals against a rebuild from the entries', async () => {
+    const res = await get(`/frames/${frameId}/rebuild`);
+    expect(res.status).toBe(200);
+    expect(res.body.consistent).toBe(true);
+    expect(res.body.running).toEqual(res.body.rebuilt);
+  });
+
+  it('refuses unknown fields and bad money in finance commands', async () => {
+    expect(
+      (
+        await post(`/frames/${frameId}/allocations`, {
+          kind: 'allocation',
+          amount: 100,
+          reason: 'x',
+          committed: 0,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await post(`/frames/${frameId}/allocations`, { kind: 'allocation', amount: -100, reason: 'x' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await post(`/frames/${frameId}/allocations`, { kind: 'gift', amount: 100, reason: 'x' })).status,
+    ).toBe(400);
+  });
+});
