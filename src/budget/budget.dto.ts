@@ -145,3 +145,26 @@ export class AlertDto {
   @ApiProperty() allocated!: number;
   @ApiProperty() crossedAt!: string;
 }
+
+export class BurnDownMonthDto {
+  @ApiProperty({ example: '2026-03' }) month!: string;
+  @ApiProperty({ description: 'Net change of outstanding commitments in the month, øre' }) committed!: number;
+  @ApiProperty({ description: 'Net disbursements in the month, øre' }) disbursed!: number;
+  @ApiProperty({ description: 'Cumulative commitments ever made, less releases (øre)' })
+  cumulativeCommitted!: number;
+  @ApiProperty({ description: 'Cumulative net disbursements (øre)' }) cumulativeDisbursed!: number;
+}
+
+export class PipelineDto {
+  @ApiProperty({ description: 'Applications submitted but not yet decided' }) applications!: number;
+  @ApiProperty({ description: 'What they ask for in total, øre' }) requested!: number;
+  @ApiProperty({ description: 'Recommended but not yet decided, øre' }) recommended!: number;
+  @ApiProperty({ description: 'Available now, øre' }) available!: number;
+  @ApiProperty({ description: 'Commitments made in the last 90 days, øre per day (average)' })
+  dailyCommitmentRate!: number;
+  @ApiProperty({
+    nullable: true,
+    description: 'When the frame runs out at that rate (null: no recent commitments)',
+  })
+  exhaustedOn!: string | null;
+}

@@ -1,6 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiProduces,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
@@ -8,11 +20,13 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Actor, Problem } from '@lib/common';
+import { Actor, CSV_CONTENT_TYPE, Problem } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
 import {
   AlertDto,
   AllocationDto,
+  BurnDownMonthDto,
+  PipelineDto,
   CreateFrameDto,
   DirectAllocationDto,
   EntryPageDto,
@@ -46,6 +60,18 @@ export class FramesController {
     return this.frames.list(actor);
   }
 
+  @Get('balances.csv')
+  @Allow('finance', 'approver')
+  @Header('Content-Type', CSV_CONTENT_TYPE)
+  @Header('Content-Disposition', 'attachment; filename="frames.csv"')
+  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiOperation({
+    summary: "The county's frames and balances as CSV (UTF-8 with BOM, ';', kroner with decimal comma)",
+  })
+  balancesCsv(@CurrentActor() actor: Staff) {
+    return this.frames.balancesCsv(actor);
+  }
+
   @Post()
   @ApiOperation({ summary: 'Create a frame for a scheme and budget year' })
   @ApiCreatedResponse({ type: FrameDto })
@@ -77,6 +103,36 @@ export class FramesController {
   @ApiOkResponse({ type: EntryPageDto })
   entries(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string, @Query() query: EntryQuery) {
     return this.frames.entries(actor, id, query);
+  }
+
+  @Get(':id/entries.csv')
+  @Allow('finance', 'approver')
+  @Header('Content-Type', CSV_CONTENT_TYPE)
+  @Header('Content-Disposition', 'attachment; filename="ledger-entries.csv"')
+  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiOperation({
+    summary: "All the frame's entries as CSV (UTF-8 with BOM, ';', kroner with decimal comma)",
+  })
+  entriesCsv(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frames.entriesCsv(actor, id);
+  }
+
+  @Get(':id/burn-down')
+  @Allow('finance', 'approver')
+  @ApiOperation({ summary: 'Committed and disbursed per month, and cumulative' })
+  @ApiOkResponse({ type: [BurnDownMonthDto] })
+  burnDown(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frames.burnDown(actor, id);
+  }
+
+  @Get(':id/pipeline')
+  @Allow('finance', 'approver')
+  @ApiOperation({
+    summary: 'Undecided applications against the frame, and when it runs out at the recent rate',
+  })
+  @ApiOkResponse({ type: PipelineDto })
+  pipeline(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frames.pipeline(actor, id);
   }
 
   @Get(':id/rebuild')

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, decodeCursor, DomainError, encodeCursor, notFound, visibleOrNotFound } from '@lib/common';
+import {
+  Actor,
+  Clock,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  notFound,
+  oreAsKroner,
+  toCsv,
+  visibleOrNotFound,
+} from '@lib/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeState, type StoredLifecycle } from '@lib/engine';
@@ -8,6 +18,8 @@ import { Application } from '../applications/application.entity';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import {
   AllocationDto,
+  BurnDownMonthDto,
+  PipelineDto,
   AlertDto,
   CreateFrameDto,
   DirectAllocationDto,
@@ -47,6 +59,7 @@ export class FramesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly schemes: SchemeRegistry,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Staff): Promise<FrameDto[]> {
@@ -240,6 +253,135 @@ export class FramesService {
       allocated: a.allocated,
       crossedAt: a.crossedAt.toISOString(),
     }));
+  }
+
+  /** Commitments and disbursements per month (Oslo time), with running sums, for a burn-down chart. */
+  async burnDown(actor: Staff, id: string): Promise<BurnDownMonthDto[]> {
+    await this.visible(this.dataSource.manager, actor, id);
+    const rows = await this.dataSource.query<Array<{ month: string; committed: string; disbursed: string }>>(
+      `SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Europe/Oslo'), 'YYYY-MM') AS month,
+              sum(CASE WHEN kind = 'commitment' THEN amount WHEN kind = 'release' THEN -amount ELSE 0 END) AS committed,
+              sum(CASE WHEN kind = 'disbursement' THEN amount WHEN kind = 'repayment' THEN -amount ELSE 0 END) AS disbursed
+         FROM ledger_entry WHERE frame_id = $1
+        GROUP BY 1 ORDER BY 1`,
+      [id],
+    );
+    let cumulativeCommitted = 0;
+    let cumulativeDisbursed = 0;
+    return rows.map((r) => {
+      cumulativeCommitted += Number(r.committed);
+      cumulativeDisbursed += Number(r.disbursed);
+      return {
+        month: r.month,
+        committed: Number(r.committed),
+        disbursed: Number(r.disbursed),
+        cumulativeCommitted,
+        cumulativeDisbursed,
+      };
+    });
+  }
+
+  /** What is waiting for a decision against this frame, and when the money runs out at the recent rate. */
+  async pipeline(actor: Staff, id: string): Promise<PipelineDto> {
+    const frame = await this.visible(this.dataSource.manager, actor, id);
+    const [waiting] = await this.dataSource.query<
+      Array<{ n: number; requested: string; recommended: string }>
+    >(
+      `SELECT count(*)::int AS n, coalesce(sum(a.requested_amount), 0) AS requested,
+              coalesce(sum((a.snapshot #>> '{state,context,recommendation,amount}')::bigint)
+                       FILTER (WHERE a.state = 'assessment.recommended'), 0) AS recommended
+         FROM application a JOIN funding_call c ON c.id = a.call_id
+        WHERE c.frame_id = $1 AND a.status IN ('applied', 'assessment')`,
+      [id],
+    );
+    const now = this.clock.now();
+    const [recent] = await this.dataSource.query<Array<{ committed: string }>>(
+      `SELECT coalesce(sum(amount), 0) AS committed FROM ledger_entry
+        WHERE frame_id = $1 AND kind = 'commitment' AND created_at > $2::timestamptz - interval '90 days'`,
+      [id, now.toISOString()],
+    );
+    const available = frame.allocated - frame.committed - frame.disbursed;
+    const dailyCommitmentRate = Math.floor(Number(recent.committed) / 90);
+    const exhaustedOn =
+      dailyCommitmentRate > 0
+        ? new Date(now.getTime() + Math.ceil(available / dailyCommitmentRate) * 86_400_000)
+            .toISOString()
+            .slice(0, 10)
+        : null;
+    return {
+      applications: waiting.n,
+      requested: Number(waiting.requested),
+      recommended: Number(waiting.recommended),
+      available,
+      dailyCommitmentRate,
+      exhaustedOn,
+    };
+  }
+
+  /** Every entry of a frame as CSV (oldest first), amounts in kroner. */
+  async entriesCsv(actor: Staff, id: string): Promise<string> {
+    await this.visible(this.dataSource.manager, actor, id);
+    const entries = await this.dataSource.manager.find(LedgerEntry, {
+      where: { frameId: id },
+      order: { id: 'ASC' },
+    });
+    return toCsv(
+      [
+        'id',
+        'date',
+        'kind',
+        'direction',
+        'amount_nok',
+        'currency',
+        'grant',
+        'application_id',
+        'case_reference',
+        'reason',
+      ],
+      entries.map((e) => [
+        e.id,
+        e.createdAt.toISOString(),
+        e.kind,
+        e.direction,
+        oreAsKroner(e.amount),
+        e.currency,
+        e.grantKey,
+        e.applicationId,
+        e.caseReference,
+        e.reason,
+      ]),
+    );
+  }
+
+  /** The county's frames with their balances as CSV, amounts in kroner. */
+  async balancesCsv(actor: Staff): Promise<string> {
+    const frames = await this.list(actor);
+    return toCsv(
+      [
+        'frame_id',
+        'scheme',
+        'year',
+        'name',
+        'currency',
+        'status',
+        'allocated_nok',
+        'committed_nok',
+        'disbursed_nok',
+        'available_nok',
+      ],
+      frames.map((f) => [
+        f.id,
+        f.schemeId,
+        f.year,
+        f.name,
+        f.currency,
+        f.status,
+        oreAsKroner(f.allocated),
+        oreAsKroner(f.committed),
+        oreAsKroner(f.disbursed),
+        oreAsKroner(f.available),
+      ]),
+    );
   }
 
   private async visible(tx: EntityManager, actor: Staff, id: string): Promise<BudgetFrame> {

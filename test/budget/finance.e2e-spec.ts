@@ -1,16 +1,7 @@
 import type { Actor } from '@lib/common';
 import { ApplicationsService } from '../../src/applications/applications.service';
 import { DEMO_BIO_FRAME_ORE } from '../../src/seed/demo-data';
-import {
-  act,
-  APPROVER,
-  expectOk,
-  FINANCE,
-  KARI,
-  newClock,
-  OFFICER,
-  recommended,
-} from '../support/bio';
+import { act, APPROVER, expectOk, FINANCE, KARI, newClock, OFFICER, recommended } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('finance: frames over HTTP, and the lifecycle moving money', () => {

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './http';
 export * from './identity';
 export * from './clock';
+export * from './csv';
