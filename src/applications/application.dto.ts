@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -13,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageQuery } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -52,7 +52,7 @@ export class UpdateApplicationDto {
   content!: Record<string, unknown>;
 }
 
-export class ApplicationQuery {
+export class ApplicationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES)
@@ -63,22 +63,6 @@ export class ApplicationQuery {
   @IsString()
   @MaxLength(40)
   schemeId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  after?: string;
 }
 
 // ── Command bodies: one per action, so that unknown fields are refused per action ────────────

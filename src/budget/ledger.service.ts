@@ -8,6 +8,13 @@ import { LedgerEntry, type EntryDirection, type EntryKind } from './ledger-entry
 /** Committed shares of a frame that raise an alert, once each. */
 export const ALERT_THRESHOLDS = [80, 90, 100] as const;
 
+/** A grant's money on one frame. */
+interface GrantMove {
+  frameId: string;
+  grantKey: string;
+  amount: number;
+}
+
 export interface Who {
   actorUserId: string | null;
   reason: string;
@@ -79,14 +86,8 @@ export class LedgerService {
     if (!frame) throw notFound('Frame');
     await this.entry(
       tx,
-      randomUUID(),
       frame,
-      input.kind,
-      null,
-      input.amount,
-      null,
-      null,
-      input.caseReference ?? null,
+      { kind: input.kind, amount: input.amount, caseReference: input.caseReference ?? null },
       input,
     );
     return balancesOf(frame);
@@ -132,26 +133,26 @@ export class LedgerService {
     const movement = randomUUID();
     await this.entry(
       tx,
-      movement,
       out,
-      'reallocation',
-      'out',
-      input.amount,
-      null,
-      null,
-      input.caseReference,
+      {
+        kind: 'reallocation',
+        amount: input.amount,
+        direction: 'out',
+        movementId: movement,
+        caseReference: input.caseReference,
+      },
       input,
     );
     await this.entry(
       tx,
-      movement,
       into,
-      'reallocation',
-      'in',
-      input.amount,
-      null,
-      null,
-      input.caseReference,
+      {
+        kind: 'reallocation',
+        amount: input.amount,
+        direction: 'in',
+        movementId: movement,
+        caseReference: input.caseReference,
+      },
       input,
     );
     return { from: balancesOf(out), to: balancesOf(into) };
@@ -200,14 +201,14 @@ export class LedgerService {
     );
     await this.entry(
       tx,
-      randomUUID(),
       frame,
-      'commitment',
-      null,
-      input.amount,
-      input.grantKey,
-      input.applicationId,
-      input.caseReference ?? null,
+      {
+        kind: 'commitment',
+        amount: input.amount,
+        grantKey: input.grantKey,
+        applicationId: input.applicationId,
+        caseReference: input.caseReference ?? null,
+      },
       input,
     );
     await this.recordAlerts(tx, frame);
@@ -215,73 +216,59 @@ export class LedgerService {
   }
 
   /** Returns committed, unpaid money to the frame (lapse, withdrawal, underspend, cancellation). */
-  async release(
-    tx: EntityManager,
-    input: Who & { frameId: string; grantKey: string; amount: number },
-  ): Promise<Balances> {
-    assertAmount(input.amount);
-    const position = await this.movePosition(
+  release(tx: EntityManager, input: Who & GrantMove): Promise<Balances> {
+    return this.fromOutstanding(
       tx,
       input,
-      'released = released + $3',
-      'committed - released - disbursed - carried_out >= $3',
-    );
-    if (!position) throw await this.beyondOutstanding(tx, input, 'release_exceeds_outstanding', 'release');
-    const frame = (await this.move(tx, input.frameId, 'committed = committed - $2', [input.amount]))!;
-    await this.entry(
-      tx,
-      randomUUID(),
-      frame,
       'release',
-      null,
-      input.amount,
-      input.grantKey,
-      position.application_id,
-      null,
-      input,
+      'released = released + $3',
+      'committed = committed - $2',
     );
-    return balancesOf(frame);
   }
 
   /** Utbetaling: pays committed money; never more than the grant has outstanding. */
-  async disburse(
+  disburse(tx: EntityManager, input: Who & GrantMove): Promise<Balances> {
+    return this.fromOutstanding(
+      tx,
+      input,
+      'disbursement',
+      'disbursed = disbursed + $3',
+      'committed = committed - $2, disbursed = disbursed + $2',
+    );
+  }
+
+  /** Money out of a grant's outstanding commitment: at most what is outstanding, checked in the update. */
+  private async fromOutstanding(
     tx: EntityManager,
-    input: Who & { frameId: string; grantKey: string; amount: number },
+    input: Who & GrantMove,
+    kind: 'release' | 'disbursement',
+    positionSet: string,
+    frameSet: string,
   ): Promise<Balances> {
     assertAmount(input.amount);
     const position = await this.movePosition(
       tx,
       input,
-      'disbursed = disbursed + $3',
+      positionSet,
       'committed - released - disbursed - carried_out >= $3',
     );
-    if (!position) throw await this.beyondOutstanding(tx, input, 'disbursement_exceeds_outstanding', 'pay');
-    const frame = (await this.move(
-      tx,
-      input.frameId,
-      'committed = committed - $2, disbursed = disbursed + $2',
-      [input.amount],
-    ))!;
+    if (!position) {
+      throw kind === 'release'
+        ? await this.beyondOutstanding(tx, input, 'release_exceeds_outstanding', 'release')
+        : await this.beyondOutstanding(tx, input, 'disbursement_exceeds_outstanding', 'pay');
+    }
+    const frame = (await this.move(tx, input.frameId, frameSet, [input.amount]))!;
     await this.entry(
       tx,
-      randomUUID(),
       frame,
-      'disbursement',
-      null,
-      input.amount,
-      input.grantKey,
-      position.application_id,
-      null,
+      { kind, amount: input.amount, grantKey: input.grantKey, applicationId: position.application_id },
       input,
     );
     return balancesOf(frame);
   }
 
   /** Tilbakebetaling: money paid back returns to the frame's available money. */
-  async repay(
-    tx: EntityManager,
-    input: Who & { frameId: string; grantKey: string; amount: number },
-  ): Promise<Balances> {
+  async repay(tx: EntityManager, input: Who & GrantMove): Promise<Balances> {
     assertAmount(input.amount);
     const position = await this.movePosition(tx, input, 'repaid = repaid + $3', 'disbursed - repaid >= $3');
     if (!position) {
@@ -296,14 +283,13 @@ export class LedgerService {
     const frame = (await this.move(tx, input.frameId, 'disbursed = disbursed - $2', [input.amount]))!;
     await this.entry(
       tx,
-      randomUUID(),
       frame,
-      'repayment',
-      null,
-      input.amount,
-      input.grantKey,
-      position.application_id,
-      null,
+      {
+        kind: 'repayment',
+        amount: input.amount,
+        grantKey: input.grantKey,
+        applicationId: position.application_id,
+      },
       input,
     );
     return balancesOf(frame);
@@ -359,26 +345,30 @@ export class LedgerService {
     const movement = randomUUID();
     await this.entry(
       tx,
-      movement,
       out,
-      'carry_over',
-      'out',
-      input.amount,
-      input.grantKey,
-      position.application_id,
-      input.caseReference,
+      {
+        kind: 'carry_over',
+        amount: input.amount,
+        direction: 'out',
+        movementId: movement,
+        grantKey: input.grantKey,
+        applicationId: position.application_id,
+        caseReference: input.caseReference,
+      },
       input,
     );
     await this.entry(
       tx,
-      movement,
       into,
-      'carry_over',
-      'in',
-      input.amount,
-      input.grantKey,
-      position.application_id,
-      input.caseReference,
+      {
+        kind: 'carry_over',
+        amount: input.amount,
+        direction: 'in',
+        movementId: movement,
+        grantKey: input.grantKey,
+        applicationId: position.application_id,
+        caseReference: input.caseReference,
+      },
       input,
     );
   }
@@ -504,26 +494,28 @@ export class LedgerService {
 
   private async entry(
     tx: EntityManager,
-    movementId: string,
     frame: FrameTotals,
-    kind: EntryKind,
-    direction: EntryDirection | null,
-    amount: number,
-    grantKey: string | null,
-    applicationId: string | null,
-    caseReference: string | null,
+    entry: {
+      kind: EntryKind;
+      amount: number;
+      direction?: EntryDirection;
+      movementId?: string;
+      grantKey?: string | null;
+      applicationId?: string | null;
+      caseReference?: string | null;
+    },
     who: Who,
   ): Promise<void> {
     await tx.insert(LedgerEntry, {
       frameId: frame.id,
-      kind,
-      direction,
-      amount,
+      kind: entry.kind,
+      direction: entry.direction ?? null,
+      amount: entry.amount,
       currency: frame.currency,
-      movementId,
-      grantKey,
-      applicationId,
-      caseReference,
+      movementId: entry.movementId ?? randomUUID(),
+      grantKey: entry.grantKey ?? null,
+      applicationId: entry.applicationId ?? null,
+      caseReference: entry.caseReference ?? null,
       reason: who.reason,
       actorUserId: who.actorUserId,
     });

@@ -87,6 +87,30 @@ export function checkEvent(
   at: string,
 ): TransitionRefused | null {
   const snapshot = restore(definition, migrateSnapshot(definition, stored));
+  const refused = refuseByKindRoleOrState(definition, snapshot, eventType, actor, at);
+  if (refused) return refused;
+  if (!isEventType(eventType)) throw new Error('unreachable: the event type was checked');
+  const reasons = preconditionReasons(eventType, snapshot.context, actor, at);
+  return reasons.length > 0
+    ? {
+        ok: false,
+        eventType,
+        state: viewOf(snapshot),
+        reason: 'guard_failed',
+        reasons,
+        detail: reasons.join('; '),
+      }
+    : null;
+}
+
+/** The first three checks of every event: in the catalogue, sent by an allowed role, accepted by the state. */
+function refuseByKindRoleOrState(
+  definition: LifecycleDefinition,
+  snapshot: RestoredSnapshot,
+  eventType: string,
+  actor: EngineActor,
+  at: string,
+): TransitionRefused | null {
   const state = viewOf(snapshot);
   const refuse = { ok: false as const, eventType, state };
   if (!isEventType(eventType)) {
@@ -109,10 +133,7 @@ export function checkEvent(
       detail: `${eventType} is not accepted while the application is ${state.state}`,
     };
   }
-  const reasons = preconditionReasons(eventType, snapshot.context, actor, at);
-  return reasons.length > 0
-    ? { ...refuse, reason: 'guard_failed', reasons, detail: reasons.join('; ') }
-    : null;
+  return null;
 }
 
 /**
@@ -134,28 +155,10 @@ export function transition(
   const snapshot = restore(definition, current);
   const from = viewOf(snapshot);
   const eventType: unknown = event.type;
-  const refuse = { ok: false as const, eventType: String(eventType), state: from };
-
-  if (!isEventType(eventType)) {
-    return { ...refuse, reason: 'unknown_event', detail: `${String(eventType)} is not a lifecycle event` };
-  }
-  const requiredRoles = definition.eventRoles[eventType];
-  if (!hasAnyRole(actor, requiredRoles)) {
-    return {
-      ...refuse,
-      reason: 'forbidden',
-      requiredRoles,
-      detail: `only ${requiredRoles.join(' or ')} may send ${eventType}`,
-    };
-  }
-  if (!acceptedIn(snapshot).has(eventType)) {
-    return {
-      ...refuse,
-      reason: 'not_accepted',
-      allowedEvents: allowedIn(definition, snapshot, actor, event.at),
-      detail: `${eventType} is not accepted while the application is ${from.state}`,
-    };
-  }
+  const refused = refuseByKindRoleOrState(definition, snapshot, String(eventType), actor, event.at);
+  if (refused) return refused;
+  if (!isEventType(eventType)) throw new Error('unreachable: the event type was checked');
+  const refuse = { ok: false as const, eventType, state: from };
 
   const machineEvent = { ...event, actor: { userId: actor.userId, roles: [...actor.roles] } } as MachineEvent;
   const reasons = eventReasons(snapshot.context, machineEvent, definition.options);
