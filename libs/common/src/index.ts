@@ -3,3 +3,4 @@ export * from './http';
 export * from './identity';
 export * from './clock';
 export * from './csv';
+export * from './calendar';
