@@ -1,6 +1,7 @@
 import { Foundation1795425854352 } from './1795425854352-Foundation';
 import { Applications1795427033736 } from './1795427033736-Applications';
 import { Ledger1795428492912 } from './1795428492912-Ledger';
+import { Deadlines1795429394435 } from './1795429394435-Deadlines';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   Foundation1795425854352,
   Applications1795427033736,
   Ledger1795428492912,
+  Deadlines1795429394435,
 ];

@@ -10,6 +10,8 @@ import { ClockModule } from './clock.module';
 import { SchemesModule } from './schemes/schemes.module';
 import { AppConfig, appConfigNamespace } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueueModule } from './queue/queue.module';
@@ -46,18 +48,12 @@ export class AppModule {
         RedisModule,
         QueueModule,
         SchemesModule,
-        ...(api
-          ? [
-              HealthModule,
-              AuthModule,
-              UsersModule,
-              OrganisationsModule,
-              CallsModule,
-              ApplicationsModule,
-              BudgetModule,
-            ]
-          : []),
-        ...(worker ? [WorkerModule] : []),
+        // The domain: transitions, money and deadlines, in every role.
+        ApplicationsModule,
+        BudgetModule,
+        DeadlinesModule,
+        ...(api ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule] : []),
+        ...(worker ? [WorkerModule, DeadlinesWorkerModule] : []),
       ],
     };
   }

@@ -1,7 +1,7 @@
 // Operator commands: `migrate`, `revert` (the last migration) and `seed` (demo data into an empty database).
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { configOrExit } from './start';
+import { configOrExit } from './config/config-or-exit';
 import { createDataSource } from './database/data-source';
 import { ensureDatabaseExists, prepareDatabase } from './database/prepare-database';
 import { seedDemoDataIfEmpty } from './seed/demo-data';

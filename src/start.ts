@@ -2,23 +2,9 @@ import { ConsoleLogger, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { AppConfig, AppRole, ConfigError, Env, parseConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';
 import { configureHttpApp } from './http-app';
-
-/** Parses the environment or stops the process with one line naming the bad variable. */
-export function configOrExit(env: Env, role?: AppRole): AppConfig {
-  try {
-    const config = parseConfig(env);
-    return role ? { ...config, role } : config;
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
 
 /** Starts the process in its role: HTTP API, job worker, or both. */
 export async function start(config: AppConfig): Promise<void> {

@@ -319,58 +319,70 @@ export class ApplicationsService {
       this.idempotency.run(
         tx,
         this.idempotencyRequest(actor, key, `POST /applications/${id}/${type}`, body),
-        async () => {
-          const application = await this.lockVisible(tx, actor, id);
-          const scheme = this.schemes.forStored(application.schemeId);
-          const engineActor = this.engineActor(actor, application);
-          const stored = application.snapshot as unknown as StoredLifecycle;
-          const now = this.clock.now();
-          const at = now.toISOString();
-
-          // Role and state first, so that a wrong-state command is a 409 before any form is judged.
-          const early = checkEvent(scheme.lifecycle, stored, type, engineActor, at);
-          if (early) throw refusal(early);
-
-          const event = await this.prepareEvent(tx, actor, application, scheme, type, body, now);
-          const result = transition(scheme.lifecycle, stored, event, engineActor);
-          if (!result.ok) throw refusal(result);
-
-          const context = result.snapshot.state.context;
-          application.snapshot = result.snapshot as unknown as Record<string, unknown>;
-          application.status = result.to.status;
-          application.state = result.to.state;
-          application.machineId = result.snapshot.machineId;
-          application.machineVersion = result.snapshot.version;
-          application.maximumAmount = context.maximumAmount;
-          application.grantedAmount = context.decision?.kind === 'grant' ? context.decision.amount : null;
-          application.caseOfficerId = context.caseOfficerId;
-          application.submittedAt = context.submittedAt ? new Date(context.submittedAt) : null;
-          await tx.save(application);
-
-          const record = await this.audit.append(tx, {
-            applicationId: application.id,
-            actorUserId: engineActor.userId,
-            actorRole: actorRole(engineActor, type, scheme),
-            event: type,
-            fromState: result.from.state,
-            toState: result.to.state,
-            payload: eventPayload(event),
-            effects: [...result.effects],
-            machineId: result.snapshot.machineId,
-            machineVersion: result.snapshot.version,
-            occurredAt: at,
-          });
-          await this.effects.run(result.effects, {
-            tx,
-            application,
-            auditRecordId: record.id,
-            actorUserId: engineActor.userId,
-            at: now,
-          });
-          return this.view(actor, application, scheme, now);
-        },
+        () => this.sendWithin(tx, actor, id, type, body),
       ),
     );
+  }
+
+  /**
+   * The transition itself, inside a transaction the caller owns: the deadline worker marks its
+   * deadline fired in the same transaction, so that firing and its effects happen together or not at all.
+   */
+  async sendWithin(
+    tx: EntityManager,
+    actor: Actor,
+    id: string,
+    type: LifecycleEventType,
+    body: CommandBody,
+  ): Promise<ApplicationView> {
+    const application = await this.lockVisible(tx, actor, id);
+    const scheme = this.schemes.forStored(application.schemeId);
+    const engineActor = this.engineActor(actor, application);
+    const stored = application.snapshot as unknown as StoredLifecycle;
+    const now = this.clock.now();
+    const at = now.toISOString();
+
+    // Role and state first, so that a wrong-state command is a 409 before any form is judged.
+    const early = checkEvent(scheme.lifecycle, stored, type, engineActor, at);
+    if (early) throw refusal(early);
+
+    const event = await this.prepareEvent(tx, actor, application, scheme, type, body, now);
+    const result = transition(scheme.lifecycle, stored, event, engineActor);
+    if (!result.ok) throw refusal(result);
+
+    const context = result.snapshot.state.context;
+    application.snapshot = result.snapshot as unknown as Record<string, unknown>;
+    application.status = result.to.status;
+    application.state = result.to.state;
+    application.machineId = result.snapshot.machineId;
+    application.machineVersion = result.snapshot.version;
+    application.maximumAmount = context.maximumAmount;
+    application.grantedAmount = context.decision?.kind === 'grant' ? context.decision.amount : null;
+    application.caseOfficerId = context.caseOfficerId;
+    application.submittedAt = context.submittedAt ? new Date(context.submittedAt) : null;
+    await tx.save(application);
+
+    const record = await this.audit.append(tx, {
+      applicationId: application.id,
+      actorUserId: engineActor.userId,
+      actorRole: actorRole(engineActor, type, scheme),
+      event: type,
+      fromState: result.from.state,
+      toState: result.to.state,
+      payload: eventPayload(event),
+      effects: [...result.effects],
+      machineId: result.snapshot.machineId,
+      machineVersion: result.snapshot.version,
+      occurredAt: at,
+    });
+    await this.effects.run(result.effects, {
+      tx,
+      application,
+      auditRecordId: record.id,
+      actorUserId: engineActor.userId,
+      at: now,
+    });
+    return this.view(actor, application, scheme, now);
   }
 
   /** Turns a command body into the engine's event, doing the scheme's part where one is needed. */

@@ -70,6 +70,8 @@ const envSchema = z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
       .default('1mb'),
+    OUTBOX_POLL_MS: integer(10, 60_000).default(250),
+    SWEEP_INTERVAL_SECONDS: integer(1, 86_400).default(300),
     LOGIN_RATE_LIMIT: integer(1, 10_000).default(5),
     LOGIN_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
   })
@@ -107,6 +109,7 @@ export function parseConfig(env: Env) {
       seedOnEmpty: e.SEED_ON_EMPTY ?? e.NODE_ENV !== 'production',
     },
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX },
+    jobs: { outboxPollMs: e.OUTBOX_POLL_MS, sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS },
     auth: {
       jwtSecret: e.JWT_SECRET,
       jwtTtlSeconds: e.JWT_TTL_SECONDS,

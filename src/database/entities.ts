@@ -8,6 +8,7 @@ import { FrameAlert } from '../budget/frame-alert.entity';
 import { GrantPosition } from '../budget/grant-position.entity';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
 import { FundingCall } from '../calls/funding-call.entity';
+import { Deadline } from '../deadlines/deadline.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   LedgerEntry,
   GrantPosition,
   FrameAlert,
+  Deadline,
 ];

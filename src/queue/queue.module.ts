@@ -2,8 +2,11 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
-/** Housekeeping queue; later capabilities add their own queues beside it. */
+/** Housekeeping queue. */
 export const SYSTEM_QUEUE = 'system';
+
+/** Timers of deadlines: one delayed job per deadline row, job id = the row's id. */
+export const DEADLINE_QUEUE = 'deadlines';
 
 /** Job names of the system queue and their payloads (ids only: the database is the truth). */
 export interface SystemJobs {
@@ -23,6 +26,15 @@ export interface SystemJobs {
       }),
     }),
     BullModule.registerQueue({ name: SYSTEM_QUEUE }),
+    BullModule.registerQueue({
+      name: DEADLINE_QUEUE,
+      defaultJobOptions: {
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: 10_000,
+        removeOnFail: 10_000,
+      },
+    }),
   ],
   exports: [BullModule],
 })

@@ -117,14 +117,23 @@ describe('BIO application, end to end over HTTP', () => {
       .set('authorization', await t.bearer(OFFICER));
     expect(verification.body).toEqual({ valid: true, records: 8 });
 
-    // Every effect was written to the outbox in its transition's transaction.
+    // Deadlines and notifications were written to the outbox in their transitions' transactions.
     const outbox = await t.dataSource.query(
       `SELECT kind FROM outbox_message WHERE application_id = $1 ORDER BY id`,
       [id],
     );
     expect(outbox.map((o: { kind: string }) => o.kind)).toEqual(
-      expect.arrayContaining(['scheduleDeadline', 'cancelDeadline', 'notify']),
+      expect.arrayContaining(['deadline.arm', 'deadline.disarm', 'notify']),
     );
+    // Each deadline a transition set is a row; the acceptance one was settled by the acceptance.
+    const deadlines = await t.dataSource.query(
+      `SELECT kind, status FROM deadline WHERE application_id = $1 ORDER BY created_at`,
+      [id],
+    );
+    expect(deadlines).toEqual([
+      { kind: 'acceptance', status: 'cancelled' },
+      { kind: 'final_report', status: 'cancelled' },
+    ]);
     // The money went through the ledger, in the decision's transaction, charged to the call's frame.
     const entries = await t.dataSource.query(
       `SELECT kind, amount::bigint AS amount FROM ledger_entry WHERE application_id = $1 ORDER BY id`,

@@ -1,0 +1,18 @@
+import { AppConfig, AppRole, ConfigError, Env, parseConfig } from './app-config';
+
+/**
+ * Parses the environment or stops the process with one line naming the bad variable. Kept apart
+ * from the application so that a bad variable is reported before anything heavy is loaded.
+ */
+export function configOrExit(env: Env, role?: AppRole): AppConfig {
+  try {
+    const config = parseConfig(env);
+    return role ? { ...config, role } : config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

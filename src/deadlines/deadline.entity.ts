@@ -1,0 +1,57 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Application } from '../applications/application.entity';
+
+export type DeadlineStatus = 'scheduled' | 'fired' | 'skipped' | 'cancelled';
+
+/**
+ * A legal or practical deadline of an application (acceptance, information, final report). The row
+ * is the truth; a BullMQ delayed job with the row's id as job id is only the timer that nudges it.
+ */
+@Entity({ name: 'deadline' })
+@Index('deadline_open_kind_key', ['applicationId', 'kind'], { unique: true, where: `"status" = 'scheduled'` })
+@Index('deadline_scheduled_due_idx', ['dueAt'], { where: `"status" = 'scheduled'` })
+@Check('deadline_status', `"status" IN ('scheduled', 'fired', 'skipped', 'cancelled')`)
+export class Deadline {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'deadline_pkey' })
+  id!: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId!: string;
+
+  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'deadline_application_fk' })
+  application?: Application;
+
+  /** `acceptance`, `information_response`, `final_report`. */
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Column({ type: 'text', default: 'scheduled' })
+  status!: DeadlineStatus;
+
+  /** Times a worker took it up (a retry after a crash counts again). */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
+  settledAt!: Date | null;
+
+  /** Why it was skipped (the case had moved on), for the record. */
+  @Column({ type: 'text', nullable: true })
+  outcome!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

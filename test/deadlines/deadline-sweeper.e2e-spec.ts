@@ -1,0 +1,106 @@
+import { deleteRedisPrefix } from '@lib/testing';
+import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
+import { DeadlineProcessor } from '../../src/deadlines/deadline.processor';
+import { OutboxDispatcher } from '../../src/deadlines/outbox-dispatcher';
+import { act, APPROVER, expectOk, KARI, newClock, recommended } from '../support/bio';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Moved time and lost timers: the database is the truth, the sweeper repairs Redis. */
+describe('deadlines survive lost timers and fire exactly once', () => {
+  let t: TestApp;
+  const clock = newClock();
+  beforeAll(async () => {
+    // The sweeper runs only when told to here (a long interval), so each test sees what it did.
+    t = await startTestApp({ clock, env: { OUTBOX_POLL_MS: '50', SWEEP_INTERVAL_SECONDS: '3600' } });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => clock.set(newClock().now()));
+
+  const frameCommitted = async () =>
+    Number((await t.dataSource.query(`SELECT committed FROM budget_frame LIMIT 1`))[0].committed);
+  const deadline = async (id: string, kind: string) =>
+    (
+      await t.dataSource.query(`SELECT id, status FROM deadline WHERE application_id = $1 AND kind = $2`, [
+        id,
+        kind,
+      ])
+    )[0] as {
+      id: string;
+      status: string;
+    };
+  async function until(check: () => Promise<boolean>, ms = 5000) {
+    const stop = Date.now() + ms;
+    while (Date.now() < stop) {
+      if (await check()) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
+  async function granted(amount = 20_000_000) {
+    const id = await recommended(t, amount);
+    await expectOk(act(t, APPROVER, id, 'decide-grant'));
+    await t.app.get(OutboxDispatcher).dispatchOnce();
+    return id;
+  }
+
+  it('lapses a grant not accepted in time and returns its money to the frame', async () => {
+    const before = await frameCommitted();
+    const id = await granted();
+    expect(await frameCommitted()).toBe(before + 20_000_000);
+    clock.advance(21 * 86_400_000 + 1000);
+    const report = await t.app.get(DeadlineSweeper).sweep();
+    expect(report.promoted).toBeGreaterThanOrEqual(1);
+    expect(await until(async () => (await deadline(id, 'acceptance')).status === 'fired')).toBe(true);
+    const [app] = await t.dataSource.query(`SELECT status FROM application WHERE id = $1`, [id]);
+    expect(app.status).toBe('lapsed');
+    expect(await frameCommitted()).toBe(before);
+  });
+
+  it('after Redis lost every job, re-arms all scheduled deadlines and fires the overdue ones exactly once', async () => {
+    const overdue = [await granted(), await granted()];
+    clock.advance(10 * 86_400_000);
+    const future = await granted(); // its acceptance is due 21 days from now
+    clock.advance(12 * 86_400_000); // the first two are overdue now, the third is not
+
+    // What FLUSHALL does to this installation: every key under its prefix is gone.
+    await deleteRedisPrefix(t.config.redis.keyPrefix);
+    const report = await t.app.get(DeadlineSweeper).sweep();
+    expect(report).toMatchObject({ checked: 3, rearmed: 3 });
+
+    for (const id of overdue) {
+      expect(await until(async () => (await deadline(id, 'acceptance')).status === 'fired')).toBe(true);
+    }
+    expect((await deadline(future, 'acceptance')).status).toBe('scheduled');
+
+    // A second sweep repairs nothing and fires nothing again.
+    expect(await t.app.get(DeadlineSweeper).sweep()).toMatchObject({ checked: 1, rearmed: 0 });
+    for (const id of overdue) {
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_record WHERE application_id = $1 AND event = 'ACCEPTANCE_DEADLINE_PASSED'`,
+        [id],
+      );
+      expect(n).toBe(1);
+    }
+  });
+
+  it('treats a second firing, a cancelled deadline and an early one as no-ops', async () => {
+    const id = await granted();
+    const { id: deadlineId } = await deadline(id, 'acceptance');
+    const processor = t.app.get(DeadlineProcessor);
+    expect(await processor.fire(deadlineId)).toBe('not_due');
+    clock.advance(22 * 86_400_000);
+    expect(await processor.fire(deadlineId)).toBe('fired');
+    expect(await processor.fire(deadlineId)).toBe('not_scheduled');
+
+    // Accepted in time: the acceptance deadline is cancelled, and firing it does nothing.
+    clock.set(newClock().now());
+    const other = await granted();
+    await expectOk(act(t, KARI, other, 'accept'));
+    const cancelled = await deadline(other, 'acceptance');
+    expect(cancelled.status).toBe('cancelled');
+    clock.advance(30 * 86_400_000);
+    expect(await processor.fire(cancelled.id)).toBe('not_scheduled');
+    const [app] = await t.dataSource.query(`SELECT state FROM application WHERE id = $1`, [other]);
+    expect(app.state).toBe('granted.active');
+  });
+});
