@@ -2,6 +2,7 @@ import { Foundation1795425854352 } from './1795425854352-Foundation';
 import { Applications1795427033736 } from './1795427033736-Applications';
 import { Ledger1795428492912 } from './1795428492912-Ledger';
 import { Deadlines1795429394435 } from './1795429394435-Deadlines';
+import { Notifications1795430125842 } from './1795430125842-Notifications';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   Applications1795427033736,
   Ledger1795428492912,
   Deadlines1795429394435,
+  Notifications1795430125842,
 ];

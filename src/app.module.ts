@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './queue/worker.module';
@@ -52,8 +53,9 @@ export class AppModule {
         ApplicationsModule,
         BudgetModule,
         DeadlinesModule,
+        NotificationsModule,
         ...(api ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule] : []),
-        ...(worker ? [WorkerModule, DeadlinesWorkerModule] : []),
+        ...(worker ? [WorkerModule, DeadlinesWorkerModule, NotificationsWorkerModule] : []),
       ],
     };
   }

@@ -71,6 +71,9 @@ const envSchema = z
       .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 512kb or 1mb')
       .default('1mb'),
     OUTBOX_POLL_MS: integer(10, 60_000).default(250),
+    // Unset: e-mails are rendered and recorded as `logged`, not sent.
+    SMTP_URL: urlWithScheme('smtp', 'smtps').optional(),
+    MAIL_FROM: z.string().min(3).default('Tilskudd <noreply@tilskudd.invalid>'),
     SWEEP_INTERVAL_SECONDS: integer(1, 86_400).default(300),
     LOGIN_RATE_LIMIT: integer(1, 10_000).default(5),
     LOGIN_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
@@ -110,6 +113,7 @@ export function parseConfig(env: Env) {
     },
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX },
     jobs: { outboxPollMs: e.OUTBOX_POLL_MS, sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     auth: {
       jwtSecret: e.JWT_SECRET,
       jwtTtlSeconds: e.JWT_TTL_SECONDS,

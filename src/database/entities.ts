@@ -9,6 +9,7 @@ import { GrantPosition } from '../budget/grant-position.entity';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { Deadline } from '../deadlines/deadline.entity';
+import { Notification } from '../notifications/notification.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   GrantPosition,
   FrameAlert,
   Deadline,
+  Notification,
 ];

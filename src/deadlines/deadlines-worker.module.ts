@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { QueueModule } from '../queue/queue.module';
+import { DeadlineOutbox } from './deadline-outbox';
 import { DeadlineSweeper } from './deadline-sweeper';
 import { DeadlineProcessor } from './deadline.processor';
 import { DeadlinesModule } from './deadlines.module';
-import { OutboxDispatcher } from './outbox-dispatcher';
 
-/** The worker's part: the outbox dispatcher, the firing of deadlines, and the sweeper. */
+/** The worker's part: arming timers from the outbox, firing deadlines, and the sweeper. */
 @Module({
-  imports: [ApplicationsModule, QueueModule, DeadlinesModule],
-  providers: [OutboxDispatcher, DeadlineProcessor, DeadlineSweeper],
+  imports: [ApplicationsModule, QueueModule, DeadlinesModule, OutboxModule],
+  providers: [DeadlineOutbox, DeadlineProcessor, DeadlineSweeper],
 })
 export class DeadlinesWorkerModule {}

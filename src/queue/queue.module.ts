@@ -5,6 +5,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 /** Housekeeping queue. */
 export const SYSTEM_QUEUE = 'system';
 
+/** E-mails to send: one job per notification row, job id = the row's id. */
+export const NOTIFICATION_QUEUE = 'notifications';
+
 /** Timers of deadlines: one delayed job per deadline row, job id = the row's id. */
 export const DEADLINE_QUEUE = 'deadlines';
 
@@ -26,6 +29,15 @@ export interface SystemJobs {
       }),
     }),
     BullModule.registerQueue({ name: SYSTEM_QUEUE }),
+    BullModule.registerQueue({
+      name: NOTIFICATION_QUEUE,
+      defaultJobOptions: {
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: 10_000,
+        removeOnFail: 10_000,
+      },
+    }),
     BullModule.registerQueue({
       name: DEADLINE_QUEUE,
       defaultJobOptions: {

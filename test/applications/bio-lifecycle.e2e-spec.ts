@@ -123,7 +123,7 @@ describe('BIO application, end to end over HTTP', () => {
       [id],
     );
     expect(outbox.map((o: { kind: string }) => o.kind)).toEqual(
-      expect.arrayContaining(['deadline.arm', 'deadline.disarm', 'notify']),
+      expect.arrayContaining(['deadline.arm', 'deadline.disarm', 'notification.send']),
     );
     // Each deadline a transition set is a row; the acceptance one was settled by the acceptance.
     const deadlines = await t.dataSource.query(

@@ -1,7 +1,7 @@
 import { deleteRedisPrefix } from '@lib/testing';
 import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
 import { DeadlineProcessor } from '../../src/deadlines/deadline.processor';
-import { OutboxDispatcher } from '../../src/deadlines/outbox-dispatcher';
+import { OutboxDispatcher } from '../../src/outbox/outbox-dispatcher';
 import { act, APPROVER, expectOk, KARI, newClock, recommended } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 

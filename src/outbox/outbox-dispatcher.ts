@@ -3,33 +3,39 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@lib/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, InjectConfig } from '../config/app-config';
-import { ARM_DEADLINE, DISARM_DEADLINE, type ArmPayload } from './deadline-effects';
-import { DeadlineTimers } from './deadline-timers';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   kind: string;
   payload: Record<string, unknown>;
 }
 
+/** Acts on a batch of outbox rows of one kind (enqueue jobs); throwing leaves them for the next poll. */
+export type OutboxHandler = (rows: OutboxRow[], now: Date) => Promise<void>;
+
 /**
- * Moves outbox rows to BullMQ after their transaction committed: polls for undispatched rows it
- * knows, acts on them, and marks them dispatched in one transaction (rows locked with SKIP LOCKED,
- * so several workers share the work). A crash between enqueue and commit only repeats an enqueue,
- * which the job id makes harmless.
+ * Moves outbox rows to BullMQ after their transaction committed: polls for undispatched rows of the
+ * kinds registered, hands them to their handler, and marks them dispatched, in one transaction (rows
+ * locked with SKIP LOCKED, so several workers share the work). A crash between enqueue and commit only
+ * repeats an enqueue, which deterministic job ids make harmless.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
+  private readonly handlers = new Map<string, OutboxHandler>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly timers: DeadlineTimers,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
+
+  register(kind: string, handler: OutboxHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`Outbox kind ${kind} has two handlers`);
+    this.handlers.set(kind, handler);
+  }
 
   onApplicationBootstrap(): void {
     const tick = () => {
@@ -52,22 +58,21 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   /** One batch; returns how many rows it dispatched. */
   async dispatchOnce(batch = 500): Promise<number> {
+    const kinds = [...this.handlers.keys()];
+    if (!kinds.length) return 0;
     return this.dataSource.transaction(async (tx) => {
       const rows = await tx.query<OutboxRow[]>(
         `SELECT id, kind, payload FROM outbox_message
           WHERE dispatched_at IS NULL AND kind = ANY($1)
           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [[ARM_DEADLINE, DISARM_DEADLINE], batch],
+        [kinds, batch],
       );
       if (!rows.length) return 0;
       const now = this.clock.now();
-      const arms = rows.filter((r) => r.kind === ARM_DEADLINE).map((r) => r.payload as unknown as ArmPayload);
-      await this.timers.arm(
-        arms.map((a) => ({ deadlineId: a.deadlineId, dueAt: new Date(a.dueAt) })),
-        now,
-      );
-      for (const row of rows.filter((r) => r.kind === DISARM_DEADLINE))
-        await this.timers.disarm(String(row.payload.deadlineId));
+      for (const [kind, handler] of this.handlers) {
+        const mine = rows.filter((r) => r.kind === kind);
+        if (mine.length) await handler(mine, now);
+      }
       await tx.query(`UPDATE outbox_message SET dispatched_at = now() WHERE id = ANY($1)`, [
         rows.map((r) => r.id),
       ]);

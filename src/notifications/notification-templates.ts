@@ -1,0 +1,109 @@
+/** What a template may use: the case reference, the organisation, and event details. */
+export interface TemplateValues {
+  reference: string;
+  organisation: string;
+  scheme: string;
+  amount?: string;
+  dueAt?: string;
+  message?: string;
+}
+
+type Text = { subject: string; body: string };
+type Template = { nb?: Text; en: Text };
+
+const sign = {
+  nb: '\n\nDette er en automatisk melding fra tilskuddsordningen. Se saken i søknadsportalen.',
+  en: '\n\nThis is an automatic message from the grant scheme. See the case in the application portal.',
+};
+
+/**
+ * Notification texts in Norwegian (bokmål) with an English fallback. `{name}` is replaced by the
+ * value of that name; decisions under forvaltningsloven carry their own letter, these only announce.
+ */
+export const TEMPLATES: Record<string, Template> = {
+  application_submitted: {
+    nb: {
+      subject: 'Søknad {reference} er mottatt',
+      body: 'Vi har mottatt søknaden fra {organisation} om {scheme} ({reference}).',
+    },
+    en: {
+      subject: 'Application {reference} received',
+      body: 'We have received the application from {organisation} for {scheme} ({reference}).',
+    },
+  },
+  information_requested: {
+    nb: {
+      subject: 'Vi trenger mer informasjon om søknad {reference}',
+      body: 'Saksbehandleren ber om mer informasjon:\n\n{message}\n\nFrist: {dueAt}.',
+    },
+    en: {
+      subject: 'More information needed for application {reference}',
+      body: 'The case officer asks for more information:\n\n{message}\n\nDue: {dueAt}.',
+    },
+  },
+  grant_decided: {
+    nb: {
+      subject: 'Tilsagn om tilskudd – {reference}',
+      body: '{organisation} er innvilget {amount} kr i {scheme}. Tilsagnet må aksepteres innen {dueAt}.',
+    },
+    en: {
+      subject: 'Grant awarded – {reference}',
+      body: '{organisation} has been awarded NOK {amount} under {scheme}. Accept the grant by {dueAt}.',
+    },
+  },
+  rejection_decided: {
+    nb: {
+      subject: 'Vedtak om avslag – {reference}',
+      body: 'Søknaden fra {organisation} er avslått. Vedtaket med begrunnelse og klageadgang finner du i saken.',
+    },
+    en: {
+      subject: 'Application rejected – {reference}',
+      body: 'The application from {organisation} has been rejected. The decision, its grounds and how to appeal are in the case.',
+    },
+  },
+  grant_lapsed: {
+    nb: {
+      subject: 'Tilsagnet er bortfalt – {reference}',
+      body: 'Tilsagnet til {organisation} ble ikke akseptert innen fristen og er bortfalt.',
+    },
+    en: {
+      subject: 'Grant lapsed – {reference}',
+      body: 'The grant to {organisation} was not accepted in time and has lapsed.',
+    },
+  },
+  final_report_overdue: {
+    nb: {
+      subject: 'Sluttrapport mangler – {reference}',
+      body: 'Fristen for sluttrapport for {reference} er passert. Send rapporten snarest.',
+    },
+    en: {
+      subject: 'Final report overdue – {reference}',
+      body: 'The final report for {reference} is overdue. Please send it as soon as possible.',
+    },
+  },
+};
+
+const GENERIC: Template = {
+  nb: {
+    subject: 'Nytt i sak {reference}',
+    body: 'Det er en endring i saken {reference} ({scheme}, {organisation}).',
+  },
+  en: {
+    subject: 'Update on case {reference}',
+    body: 'There is an update on case {reference} ({scheme}, {organisation}).',
+  },
+};
+
+/** Renders a template in the wanted language, falling back to English, then to a generic text. */
+export function renderTemplate(
+  template: string,
+  locale: 'nb' | 'en',
+  values: TemplateValues,
+): Text & { locale: 'nb' | 'en' } {
+  const chosen = TEMPLATES[template] ?? GENERIC;
+  const text = (locale === 'nb' ? chosen.nb : undefined) ?? chosen.en;
+  const used: 'nb' | 'en' = locale === 'nb' && chosen.nb ? 'nb' : 'en';
+  const named = values as unknown as Record<string, string | undefined>;
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, name: string) => named[name] ?? '');
+  return { locale: used, subject: fill(text.subject), body: fill(text.body) + sign[used] };
+}

@@ -1,0 +1,36 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { ApplicationsModule } from '../applications/applications.module';
+import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
+import { OutboxModule } from '../outbox/outbox.module';
+import { NOTIFICATION_QUEUE, QueueModule } from '../queue/queue.module';
+import { NotificationEffects, SEND_NOTIFICATION } from './notification-effects';
+import { NotificationProcessor, type SendNotificationJob } from './notification.processor';
+
+/** Renders notifications when transitions ask for them (every role that runs transitions). */
+@Module({ imports: [ApplicationsModule], providers: [NotificationEffects] })
+export class NotificationsModule {}
+
+@Injectable()
+class NotificationOutbox implements OnModuleInit {
+  constructor(
+    private readonly outbox: OutboxDispatcher,
+    @InjectQueue(NOTIFICATION_QUEUE) private readonly queue: Queue<SendNotificationJob>,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.register(SEND_NOTIFICATION, async (rows) => {
+      await this.queue.addBulk(
+        rows.map((r) => {
+          const notificationId = String(r.payload.notificationId);
+          return { name: 'send', data: { notificationId }, opts: { jobId: notificationId } };
+        }),
+      );
+    });
+  }
+}
+
+/** The worker's part: queueing notifications from the outbox and sending them. */
+@Module({ imports: [QueueModule, OutboxModule], providers: [NotificationOutbox, NotificationProcessor] })
+export class NotificationsWorkerModule {}
