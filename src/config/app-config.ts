@@ -57,6 +57,7 @@ const envSchema = z
       .string()
       .regex(/^[a-z0-9_:-]{1,64}$/i, 'must be 1-64 letters, digits, _ : or -')
       .default('grants'),
+    REDIS_REQUIRE_NOEVICTION: booleanFlag.default(false),
     APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
     JWT_TTL_SECONDS: integer(60, 86_400).default(900),
@@ -111,7 +112,7 @@ export function parseConfig(env: Env) {
       createIfMissing: e.DATABASE_CREATE ?? e.NODE_ENV !== 'production',
       seedOnEmpty: e.SEED_ON_EMPTY ?? e.NODE_ENV !== 'production',
     },
-    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX },
+    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX, requireNoEviction: e.REDIS_REQUIRE_NOEVICTION },
     jobs: { outboxPollMs: e.OUTBOX_POLL_MS, sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     auth: {

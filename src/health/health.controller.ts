@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { Public } from '../auth/auth.decorators';
+import { HEARTBEAT_INTERVAL_MS, HEARTBEATS_KEY } from '../queue/worker-heartbeat';
 import { REDIS } from '../redis/redis.module';
 
 @ApiTags('health')
@@ -29,12 +30,26 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer; 503 otherwise' })
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer and a worker is alive; 503 otherwise' })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.redisCheck(),
+      () => this.workerCheck(),
     ]);
+  }
+
+  /** Deadlines and e-mails need a worker: up when one has beaten within 30 seconds. */
+  private async workerCheck() {
+    const check = this.indicators.check('worker');
+    const newest = await this.redis.zrevrange(HEARTBEATS_KEY, 0, 0, 'WITHSCORES').catch(() => []);
+    const ageSeconds = newest.length === 2 ? Math.round((Date.now() - Number(newest[1])) / 1000) : null;
+    return ageSeconds !== null && ageSeconds <= (3 * HEARTBEAT_INTERVAL_MS) / 1000
+      ? check.up({ lastHeartbeatSecondsAgo: ageSeconds })
+      : check.down({
+          message: 'No worker has sent a heartbeat in the last 30 seconds',
+          lastHeartbeatSecondsAgo: ageSeconds,
+        });
   }
 
   private async redisCheck() {

@@ -1,9 +1,10 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RedisPolicyCheck } from './redis-policy';
+import { REDIS } from './redis.token';
 
-/** Token of the shared ioredis client (health checks, rate limits). BullMQ opens its own connections. */
-export const REDIS = Symbol('REDIS');
+export { REDIS } from './redis.token';
 
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
@@ -22,6 +23,7 @@ class RedisCloser implements OnApplicationShutdown {
         new Redis(config.redis.url, { keyPrefix: `${config.redis.keyPrefix}:` }),
     },
     RedisCloser,
+    RedisPolicyCheck,
   ],
   exports: [REDIS],
 })

@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import Redis from 'ioredis';
+import type { AppConfig } from '../../src/config/app-config';
+import { RedisPolicyCheck } from '../../src/redis/redis-policy';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, QueueEvents } from 'bullmq';
 import { SYSTEM_QUEUE } from '../../src/queue/queue.module';
@@ -61,5 +65,70 @@ describe('the service: health, OpenAPI, queue, schema', () => {
   it('has a schema that matches the entities exactly (migrations and entities agree)', async () => {
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+});
+
+describe('readiness and Redis as BullMQ needs it', () => {
+  it('is not ready (503 problem naming the worker) when no worker is alive', async () => {
+    const api = await startTestApp({ env: { APP_ROLE: 'api' } });
+    try {
+      const ready = await api.http().get('/api/v1/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(ready.body).toMatchObject({
+        code: 'service_unavailable',
+        checks: { database: { status: 'up' }, redis: { status: 'up' }, worker: { status: 'down' } },
+      });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('warns about, or refuses, a Redis that may evict keys', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const redis = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'allkeys-lru',
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      let client: Redis | null = null;
+      for (let attempt = 0; !client; attempt++) {
+        const candidate = new Redis(`redis://127.0.0.1:${port}`, {
+          lazyConnect: true,
+          retryStrategy: () => null,
+        });
+        try {
+          await candidate.connect();
+          client = candidate;
+        } catch (error) {
+          candidate.disconnect();
+          if (attempt > 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      const redisClient = client;
+      const check = (requireNoEviction: boolean) =>
+        new RedisPolicyCheck(redisClient, {
+          redis: { requireNoEviction },
+        } as unknown as AppConfig).onApplicationBootstrap();
+      expect(await new RedisPolicyCheck(redisClient, {} as AppConfig).evictionPolicy()).toBe('allkeys-lru');
+      await expect(check(false)).resolves.toBeUndefined();
+      await expect(check(true)).rejects.toThrow(/maxmemory-policy is "allkeys-lru".*Refusing to start/);
+      redisClient.disconnect();
+    } finally {
+      redis.kill();
+    }
   });
 });

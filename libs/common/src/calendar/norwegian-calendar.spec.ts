@@ -1,4 +1,10 @@
-import { addBusinessDays, businessDaysBetween, easterSunday, isBusinessDay, norwegianHolidays } from './norwegian-calendar';
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  easterSunday,
+  isBusinessDay,
+  norwegianHolidays,
+} from './norwegian-calendar';
 
 describe('Norwegian calendar', () => {
   it.each([

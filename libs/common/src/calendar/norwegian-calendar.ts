@@ -72,7 +72,7 @@ export function addBusinessDays(date: string, days: number): string {
   if (!Number.isSafeInteger(days)) throw new RangeError(`${days} is not a whole number of days`);
   const step = days < 0 ? -1 : 1;
   let current = date;
-  for (let left = Math.abs(days); left > 0; ) {
+  for (let left = Math.abs(days); left > 0;) {
     current = plusDays(current, step);
     if (isBusinessDay(current)) left--;
   }

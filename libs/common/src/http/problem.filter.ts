@@ -129,6 +129,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      if (status === 503) {
+        // A readiness check that failed: say which dependency is down (terminus puts it in the response).
+        const response = exception.getResponse();
+        const details =
+          typeof response === 'object' && response !== null
+            ? (response as { details?: unknown }).details
+            : undefined;
+        return {
+          type: problemType('service_unavailable'),
+          title: 'Service Unavailable',
+          status,
+          detail: 'The service is not ready: a dependency is down',
+          code: 'service_unavailable',
+          ...(details ? { checks: details } : {}),
+        };
+      }
       if (status >= 500) return this.unexpected(exception, request);
       const code = CODE_OF_STATUS[status] ?? 'http_error';
       const response = exception.getResponse();

@@ -1,0 +1,37 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { hostname } from 'node:os';
+import { REDIS } from '../redis/redis.module';
+
+/** Sorted set of worker ids scored by their last beat (ms); readiness reads the newest. */
+export const HEARTBEATS_KEY = 'worker-heartbeats';
+export const HEARTBEAT_INTERVAL_MS = 10_000;
+
+/** A worker says it is alive every ten seconds, so the API's readiness can tell whether any worker runs. */
+@Injectable()
+export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly id = `${hostname()}:${process.pid}`;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.beat();
+    this.timer = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.redis.zrem(HEARTBEATS_KEY, this.id).catch(() => undefined);
+  }
+
+  private async beat(): Promise<void> {
+    const now = Date.now();
+    await this.redis
+      .multi()
+      .zadd(HEARTBEATS_KEY, now, this.id)
+      .zremrangebyscore(HEARTBEATS_KEY, 0, now - 10 * HEARTBEAT_INTERVAL_MS)
+      .exec();
+  }
+}
