@@ -12,11 +12,10 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '@lib/common';
+import { MAX_AMOUNT_ORE, PageQuery } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const MAX_ORE = 1_000_000_000_000; // 10 billion NOK: far above any grant, far below 2^53
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The published call (utlysning) to apply under' })
@@ -129,7 +128,7 @@ export class RecommendGrantDto {
   @ApiProperty({ example: 25_000_000, description: 'Amount in øre (integer)' })
   @IsInt()
   @Min(1)
-  @Max(MAX_ORE)
+  @Max(MAX_AMOUNT_ORE)
   amount!: number;
 
   @ApiProperty({ example: 'Clear restructuring need; realistic plan' })
@@ -176,7 +175,7 @@ export class ApproveReportDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_ORE)
+  @Max(MAX_AMOUNT_ORE)
   finalPayableAmount?: number;
 }
 

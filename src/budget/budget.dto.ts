@@ -12,9 +12,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MAX_AMOUNT_ORE } from '@lib/common';
 import { ENTRY_KINDS, type EntryKind } from './ledger-entry.entity';
-
-const MAX_ORE = 1_000_000_000_000; // 10 billion NOK in øre
 
 export class CreateFrameDto {
   @ApiProperty({ example: 'bio' }) @IsString() @Matches(/^[a-z][a-z0-9_-]{1,39}$/) schemeId!: string;
@@ -34,7 +33,7 @@ class MoneyDto {
   @ApiProperty({ example: 2_330_000_000, description: 'øre (integer)' })
   @IsInt()
   @Min(1)
-  @Max(MAX_ORE)
+  @Max(MAX_AMOUNT_ORE)
   amount!: number;
 
   @ApiProperty({ example: 'Regional development funds 2026' })

@@ -12,17 +12,9 @@ import { Application } from '../applications/application.entity';
 import { bigintAsNumber } from '../database/bigint.transformer';
 import { BudgetFrame } from './budget-frame.entity';
 
-export const ENTRY_KINDS = [
-  'allocation',
-  'top_up',
-  'reallocation',
-  'commitment',
-  'release',
-  'disbursement',
-  'repayment',
-  'carry_over',
-] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+// The kinds are the pure model's (libs/ledger), which this store follows.
+export { ENTRY_KINDS, type EntryKind } from '@lib/ledger';
+import type { EntryKind } from '@lib/ledger';
 
 /** Movements out of one frame and into another are two entries: `out` and `in`. */
 export type EntryDirection = 'in' | 'out';

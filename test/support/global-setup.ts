@@ -1,3 +1,5 @@
+// Global setup runs outside Jest's module mapper: resolve the @lib/* aliases from tsconfig.json.
+import 'tsconfig-paths/register';
 import { createEmptyDatabase, TEMPLATE_ENV } from '../../libs/testing/src';
 import { createDataSource } from '../../src/database/data-source';
 

@@ -4,3 +4,4 @@ export * from './identity';
 export * from './clock';
 export * from './csv';
 export * from './calendar';
+export * from './money';

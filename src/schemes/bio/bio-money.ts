@@ -4,8 +4,7 @@
  * `amount × basis points` can never lose precision, and results are rounded down to whole øre.
  */
 
-/** Upper bound for a single amount field: 10 billion NOK, far above any BIO figure. */
-export const MAX_AMOUNT_ORE = 1_000_000_000_000;
+export { MAX_AMOUNT_ORE } from '@lib/common';
 
 /** 100 % in basis points. */
 export const FULL_BASIS_POINTS = 10_000;
