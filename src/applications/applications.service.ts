@@ -53,7 +53,14 @@ export type CommandBody = Record<string, unknown>;
 /** Idempotency-Key of a command, if the caller sent one. */
 export type IdempotencyKey = string | undefined;
 
-const ownership = (a: Application) => ({ organisationId: a.organisationId, countyId: a.countyId });
+/**
+ * Who owns an application: its organisation, and its county once it is submitted. A draft is the
+ * applicant's own working copy; the county's staff see it only when it is sent.
+ */
+const ownership = (a: Application) => ({
+  organisationId: a.organisationId,
+  countyId: a.status === 'draft' ? null : a.countyId,
+});
 
 /** Statuses in which an organisation "holds" a grant of a scheme (for one-at-a-time schemes). */
 const HOLDING_STATUSES = ['granted', 'reported'];
@@ -244,7 +251,7 @@ export class ApplicationsService {
       if (!actor.organisationIds.length) return { items: [], nextCursor: null };
       q.where('a.organisationId IN (:...orgs)', { orgs: actor.organisationIds });
     } else if (actor.kind === 'staff') {
-      q.where('a.countyId = :county', { county: actor.countyId });
+      q.where('a.countyId = :county', { county: actor.countyId }).andWhere("a.status <> 'draft'");
     }
     if (query.status) q.andWhere('a.status = :status', { status: query.status });
     if (query.schemeId) q.andWhere('a.schemeId = :scheme', { scheme: query.schemeId });

@@ -182,6 +182,16 @@ describe('BIO applications: refusals, ownership, idempotency and the audit trail
     expect(own.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
   });
 
+  it("keeps a draft from the county's staff until it is submitted", async () => {
+    const { id } = await draft(t);
+    const officer = await t.bearer(OFFICER);
+    expect((await t.http().get(`/api/v1/applications/${id}`).set('authorization', officer)).status).toBe(404);
+    const queue = await t.http().get('/api/v1/applications?limit=200').set('authorization', officer);
+    expect(queue.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    await expectOk(act(t, KARI, id, 'submit'));
+    expect((await t.http().get(`/api/v1/applications/${id}`).set('authorization', officer)).status).toBe(200);
+  });
+
   it('gives staff of another county 404 and an empty work queue', async () => {
     const { id } = await draft(t);
     await expectOk(act(t, KARI, id, 'submit'));
