@@ -382,12 +382,19 @@ export class ApplicationsService {
       machineVersion: result.snapshot.version,
       occurredAt: at,
     });
-    await this.effects.run(result.effects, {
+    const effectContext = {
       tx,
       application,
       auditRecordId: record.id,
       actorUserId: engineActor.userId,
       at: now,
+    };
+    await this.effects.run(result.effects, effectContext);
+    await this.effects.transitioned({
+      ...effectContext,
+      event: type,
+      fromStatus: result.from.status,
+      toStatus: result.to.status,
     });
     return this.view(actor, application, scheme, now);
   }

@@ -19,6 +19,15 @@ export type EffectHandler<K extends EffectKind = EffectKind> = (
   context: EffectContext,
 ) => Promise<void>;
 
+/** What a transition did, for capabilities that act on transitions rather than on one effect. */
+export interface TransitionDone extends EffectContext {
+  readonly event: string;
+  readonly fromStatus: string | null;
+  readonly toStatus: string;
+}
+
+export type TransitionObserver = (done: TransitionDone) => Promise<void>;
+
 /**
  * Writes the effect to the transactional outbox, for a dispatcher to act on after commit. The
  * default for every kind until a capability registers its own handler (the ledger takes the money
@@ -46,6 +55,17 @@ export class EffectRunner {
   /** A capability takes over a kind of effect (e.g. the ledger: `commitFunds`). */
   register<K extends EffectKind>(kind: K, handler: EffectHandler<K>): void {
     this.handlers.set(kind, handler as unknown as EffectHandler);
+  }
+
+  private readonly observers: TransitionObserver[] = [];
+
+  /** Called after every transition's effects, in its transaction (e.g. the preliminary-reply deadline). */
+  observe(observer: TransitionObserver): void {
+    this.observers.push(observer);
+  }
+
+  async transitioned(done: TransitionDone): Promise<void> {
+    for (const observer of this.observers) await observer(done);
   }
 
   async run(effects: readonly Effect[], context: EffectContext): Promise<void> {

@@ -59,6 +59,10 @@ export class FundingCall {
   @Column({ type: 'jsonb' })
   parameters!: Record<string, unknown>;
 
+  /** Days before the final report is due on which the applicant is reminded (e.g. 60, 14, 1). */
+  @Column({ name: 'reminder_days', type: 'integer', array: true, default: () => "'{60,14,1}'" })
+  reminderDays!: number[];
+
   /** The budget frame (ramme) its grants are charged to. */
   @Column({ name: 'frame_id', type: 'uuid', nullable: true })
   frameId!: string | null;

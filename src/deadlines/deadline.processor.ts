@@ -1,10 +1,13 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, DomainError } from '@lib/common';
 import { DEADLINE_EVENTS, type DeadlineKind } from '@lib/engine';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Application } from '../applications/application.entity';
+import { NotificationService, osloDate } from '../notifications/notification.service';
+import { PRELIMINARY_REPLY, REMINDER_PREFIX } from './deadline-effects';
 import { ApplicationsService } from '../applications/applications.service';
 import { DEADLINE_QUEUE } from '../queue/queue.module';
 import type { FireDeadlineJob } from './deadline-timers';
@@ -26,6 +29,7 @@ export class DeadlineProcessor extends WorkerHost {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationService,
   ) {
     super();
   }
@@ -34,10 +38,16 @@ export class DeadlineProcessor extends WorkerHost {
     return this.fire(job.data.deadlineId);
   }
 
+  /** Redis trouble (a lost job key after a flush): logged; the sweeper re-arms from the database. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error }, 'Deadline worker error');
+  }
+
   async fire(deadlineId: string): Promise<FireOutcome> {
     return this.dataSource.transaction(async (tx) => {
       const [row] = await tx.query<
-        Array<{ id: string; application_id: string; kind: DeadlineKind; due_at: Date; status: string }>
+        Array<{ id: string; application_id: string; kind: string; due_at: Date; status: string }>
       >(`SELECT id, application_id, kind, due_at, status FROM deadline WHERE id = $1 FOR UPDATE`, [
         deadlineId,
       ]);
@@ -46,11 +56,18 @@ export class DeadlineProcessor extends WorkerHost {
       // Early by our clock (the job's delay was computed elsewhere): the sweeper will fire it when due.
       if (row.due_at > now) return 'not_due';
       await tx.query(`UPDATE deadline SET attempts = attempts + 1 WHERE id = $1`, [row.id]);
+      if (!(row.kind in DEADLINE_EVENTS)) return this.advise(tx, row);
       await tx.query('SAVEPOINT fire_deadline');
       let outcome: FireOutcome = 'fired';
       let note: string | null = null;
       try {
-        await this.applications.sendWithin(tx, SYSTEM, row.application_id, DEADLINE_EVENTS[row.kind], {});
+        await this.applications.sendWithin(
+          tx,
+          SYSTEM,
+          row.application_id,
+          DEADLINE_EVENTS[row.kind as DeadlineKind],
+          {},
+        );
       } catch (error) {
         // The case moved on (409) or a rule says no (422): record it and stop. Anything else retries.
         if (!(error instanceof DomainError) || !['conflict', 'unprocessable'].includes(error.kind))
@@ -70,5 +87,53 @@ export class DeadlineProcessor extends WorkerHost {
       );
       return outcome;
     });
+  }
+
+  /**
+   * Deadlines that only tell people something: a reminder that the final report is due (while it
+   * still is), and the preliminary reply owed when a month passes without a decision (forvaltningsloven
+   * § 11 a), sent while the case is still undecided.
+   */
+  private async advise(
+    tx: EntityManager,
+    row: { id: string; application_id: string; kind: string },
+  ): Promise<FireOutcome> {
+    const application = await tx.findOneByOrFail(Application, { id: row.application_id });
+    const context = (application.snapshot as { state: { context: { finalReportDueAt?: string | null } } })
+      .state.context;
+    let sent = 0;
+    if (row.kind.startsWith(REMINDER_PREFIX)) {
+      const [open] = await tx.query<Array<{ id: string }>>(
+        `SELECT id FROM deadline WHERE application_id = $1 AND kind = 'final_report' AND status = 'scheduled'`,
+        [row.application_id],
+      );
+      if (open) {
+        sent = await this.notifications.notify(
+          tx,
+          application,
+          'final_report_reminder',
+          ['applicant'],
+          null,
+          {
+            dueAt: osloDate(context.finalReportDueAt),
+          },
+        );
+      }
+    } else if (row.kind === PRELIMINARY_REPLY && ['applied', 'assessment'].includes(application.status)) {
+      sent = await this.notifications.notify(
+        tx,
+        application,
+        'preliminary_reply',
+        ['applicant', 'case_officer'],
+        null,
+      );
+    }
+    const outcome: FireOutcome = sent > 0 ? 'fired' : 'skipped';
+    await tx.query(`UPDATE deadline SET status = $2, settled_at = now(), outcome = $3 WHERE id = $1`, [
+      row.id,
+      outcome,
+      sent > 0 ? `${sent} notified` : 'no longer relevant',
+    ]);
+    return outcome;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { QueueModule } from '../queue/queue.module';
 import { DeadlineOutbox } from './deadline-outbox';
@@ -9,7 +10,7 @@ import { DeadlinesModule } from './deadlines.module';
 
 /** The worker's part: arming timers from the outbox, firing deadlines, and the sweeper. */
 @Module({
-  imports: [ApplicationsModule, QueueModule, DeadlinesModule, OutboxModule],
+  imports: [ApplicationsModule, QueueModule, DeadlinesModule, OutboxModule, NotificationsModule],
   providers: [DeadlineOutbox, DeadlineProcessor, DeadlineSweeper],
 })
 export class DeadlinesWorkerModule {}

@@ -71,6 +71,26 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'The grant to {organisation} was not accepted in time and has lapsed.',
     },
   },
+  final_report_reminder: {
+    nb: {
+      subject: 'Påminnelse: sluttrapport for {reference}',
+      body: 'Sluttrapporten for {reference} ({organisation}) skal leveres innen {dueAt}.',
+    },
+    en: {
+      subject: 'Reminder: final report for {reference}',
+      body: 'The final report for {reference} ({organisation}) is due by {dueAt}.',
+    },
+  },
+  preliminary_reply: {
+    nb: {
+      subject: 'Foreløpig svar på søknad {reference}',
+      body: 'Søknaden fra {organisation} ({reference}) har ikke blitt avgjort innen en måned. Vi behandler den så snart som mulig og gir beskjed når vedtak er fattet (forvaltningsloven § 11 a).',
+    },
+    en: {
+      subject: 'Preliminary reply on application {reference}',
+      body: 'The application from {organisation} ({reference}) has not been decided within a month. We are handling it and will tell you when a decision is made.',
+    },
+  },
   final_report_overdue: {
     nb: {
       subject: 'Sluttrapport mangler – {reference}',

@@ -63,6 +63,11 @@ export class NotificationProcessor extends WorkerHost {
     return status;
   }
 
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error }, 'Notification worker error');
+  }
+
   @OnWorkerEvent('failed')
   async onFailed(job: Job<SendNotificationJob>, error: Error): Promise<void> {
     if (job.attemptsMade < (job.opts.attempts ?? 1)) return;

@@ -5,11 +5,16 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { OutboxModule } from '../outbox/outbox.module';
 import { NOTIFICATION_QUEUE, QueueModule } from '../queue/queue.module';
-import { NotificationEffects, SEND_NOTIFICATION } from './notification-effects';
+import { NotificationEffects } from './notification-effects';
+import { NotificationService, SEND_NOTIFICATION } from './notification.service';
 import { NotificationProcessor, type SendNotificationJob } from './notification.processor';
 
 /** Renders notifications when transitions ask for them (every role that runs transitions). */
-@Module({ imports: [ApplicationsModule], providers: [NotificationEffects] })
+@Module({
+  imports: [ApplicationsModule],
+  providers: [NotificationService, NotificationEffects],
+  exports: [NotificationService],
+})
 export class NotificationsModule {}
 
 @Injectable()

@@ -64,8 +64,14 @@ describe('deadlines survive lost timers and fire exactly once', () => {
 
     // What FLUSHALL does to this installation: every key under its prefix is gone.
     await deleteRedisPrefix(t.config.redis.keyPrefix);
+    const scheduled = async () =>
+      Number(
+        (await t.dataSource.query(`SELECT count(*) AS n FROM deadline WHERE status = 'scheduled'`))[0].n,
+      );
+    const before = await scheduled(); // three acceptances, and the preliminary replies of this file's cases
+    expect(before).toBeGreaterThanOrEqual(3);
     const report = await t.app.get(DeadlineSweeper).sweep();
-    expect(report).toMatchObject({ checked: 3, rearmed: 3 });
+    expect(report).toMatchObject({ checked: before, rearmed: before });
 
     for (const id of overdue) {
       expect(await until(async () => (await deadline(id, 'acceptance')).status === 'fired')).toBe(true);
@@ -73,7 +79,10 @@ describe('deadlines survive lost timers and fire exactly once', () => {
     expect((await deadline(future, 'acceptance')).status).toBe('scheduled');
 
     // A second sweep repairs nothing and fires nothing again.
-    expect(await t.app.get(DeadlineSweeper).sweep()).toMatchObject({ checked: 1, rearmed: 0 });
+    expect(await t.app.get(DeadlineSweeper).sweep()).toMatchObject({
+      checked: await scheduled(),
+      rearmed: 0,
+    });
     for (const id of overdue) {
       const [{ n }] = await t.dataSource.query(
         `SELECT count(*)::int AS n FROM audit_record WHERE application_id = $1 AND event = 'ACCEPTANCE_DEADLINE_PASSED'`,
@@ -102,5 +111,81 @@ describe('deadlines survive lost timers and fire exactly once', () => {
     expect(await processor.fire(cancelled.id)).toBe('not_scheduled');
     const [app] = await t.dataSource.query(`SELECT state FROM application WHERE id = $1`, [other]);
     expect(app.state).toBe('granted.active');
+  });
+
+  it('reminds the applicant before the final report is due, on the call’s days, until the report comes', async () => {
+    const id = await granted();
+    await expectOk(act(t, KARI, id, 'accept'));
+    await t.app.get(OutboxDispatcher).dispatchOnce();
+    const reminders = async () =>
+      t.dataSource.query(
+        `SELECT kind, status FROM deadline WHERE application_id = $1 AND kind LIKE 'reminder.%' ORDER BY due_at`,
+        [id],
+      );
+    expect(await reminders()).toEqual([
+      { kind: 'reminder.final_report.60', status: 'scheduled' },
+      { kind: 'reminder.final_report.14', status: 'scheduled' },
+      { kind: 'reminder.final_report.1', status: 'scheduled' },
+    ]);
+    // The report is due 30 days after the project ends (2027-02-26): 2027-03-28.
+    clock.set('2027-03-15T12:00:00Z');
+    await t.app.get(DeadlineSweeper).sweep();
+    expect(
+      await until(
+        async () => (await reminders()).filter((r: { status: string }) => r.status === 'fired').length === 2,
+      ),
+    ).toBe(true);
+    const mails = await t.dataSource.query(
+      `SELECT subject, body, recipient_email FROM notification WHERE application_id = $1 AND template = 'final_report_reminder'`,
+      [id],
+    );
+    expect(mails).toHaveLength(2);
+    expect(mails[0].recipient_email).toBe('kari@fjordverk.example');
+    expect(mails[0].body).toContain('skal leveres innen 28.03.2027');
+
+    // The report arrives: the last reminder is cancelled with the deadline.
+    const report = {
+      summary: 'Done',
+      participantsCompleted: 4,
+      actualCosts: [{ category: 'provider_fees', amountOre: 10_000_000 }],
+    };
+    await expectOk(act(t, KARI, id, 'report', { report }));
+    expect((await reminders())[2]).toEqual({ kind: 'reminder.final_report.1', status: 'cancelled' });
+  });
+
+  it('sends a preliminary reply when a month passes without a decision, and not after a decision', async () => {
+    const waiting = await recommended(t);
+    const decided = await recommended(t);
+    await expectOk(act(t, APPROVER, decided, 'decide-grant'));
+    await t.app.get(OutboxDispatcher).dispatchOnce();
+    clock.set('2026-03-02T09:00:01+01:00'); // one month and a second after submission
+    await t.app.get(DeadlineSweeper).sweep();
+    const outcome = async (id: string) =>
+      (
+        (
+          await t.dataSource.query(
+            `SELECT status FROM deadline WHERE application_id = $1 AND kind = 'preliminary_reply'`,
+            [id],
+          )
+        )[0] as {
+          status: string;
+        }
+      ).status;
+    expect(
+      await until(async () => (await outcome(waiting)) === 'fired' && (await outcome(decided)) === 'skipped'),
+    ).toBe(true);
+    const mails = await t.dataSource.query(
+      `SELECT recipient_email FROM notification WHERE application_id = $1 AND template = 'preliminary_reply' ORDER BY 1`,
+      [waiting],
+    );
+    expect(mails.map((m: { recipient_email: string }) => m.recipient_email)).toEqual([
+      'kari@fjordverk.example',
+      'saksbehandler@trondelag.example',
+    ]);
+    const none = await t.dataSource.query(
+      `SELECT 1 FROM notification WHERE application_id = $1 AND template = 'preliminary_reply'`,
+      [decided],
+    );
+    expect(none).toEqual([]);
   });
 });

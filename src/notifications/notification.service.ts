@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { Audience } from '@lib/engine';
+import type { EntityManager } from 'typeorm';
+import type { Application } from '../applications/application.entity';
+import { OutboxMessage } from '../applications/outbox-message.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { SchemeRegistry } from '../schemes/scheme-registry';
+import { Notification } from './notification.entity';
+import { renderTemplate, type TemplateValues } from './notification-templates';
+
+export const SEND_NOTIFICATION = 'notification.send';
+
+const kroner = (ore: number | null | undefined) =>
+  ore === null || ore === undefined
+    ? undefined
+    : new Intl.NumberFormat('nb-NO').format(Math.floor(ore / 100));
+export const osloDate = (iso: unknown) =>
+  typeof iso === 'string'
+    ? new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short' }).format(new Date(iso))
+    : undefined;
+
+/**
+ * Turns "tell these audiences about this application" into one rendered e-mail per person (queued)
+ * and an outbox row each for the worker to send, inside the caller's transaction.
+ */
+@Injectable()
+export class NotificationService {
+  constructor(private readonly schemes: SchemeRegistry) {}
+
+  async notify(
+    tx: EntityManager,
+    application: Application,
+    template: string,
+    audiences: readonly Audience[],
+    auditRecordId: string | null,
+    extra: Partial<TemplateValues> = {},
+  ): Promise<number> {
+    const recipients = await this.recipients(tx, application, audiences);
+    if (!recipients.length) return 0;
+    const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
+    const context = (application.snapshot as { state: { context: Record<string, unknown> } }).state.context;
+    const request = context.informationRequest as { message?: string; dueAt?: string } | null;
+    const values: TemplateValues = {
+      reference: application.reference,
+      organisation: organisation.name,
+      scheme: this.schemes.forStored(application.schemeId).name,
+      amount: kroner(application.grantedAmount),
+      dueAt: osloDate(request?.dueAt ?? context.acceptanceDueAt ?? context.finalReportDueAt),
+      message: request?.message,
+      ...extra,
+    };
+    for (const recipient of recipients) {
+      const text = renderTemplate(template, 'nb', values);
+      const notification = await tx.save(
+        tx.create(Notification, {
+          applicationId: application.id,
+          auditRecordId,
+          template,
+          recipientUserId: recipient.id,
+          recipientEmail: recipient.email,
+          locale: text.locale,
+          subject: text.subject,
+          body: text.body,
+          status: 'queued',
+        }),
+      );
+      await tx.insert(OutboxMessage, {
+        applicationId: application.id,
+        auditRecordId,
+        kind: SEND_NOTIFICATION,
+        payload: { notificationId: notification.id },
+      });
+    }
+    return recipients.length;
+  }
+
+  /** The people behind each audience: the organisation's users, the case's officer, the county's role holders. */
+  private async recipients(tx: EntityManager, application: Application, audiences: readonly Audience[]) {
+    const found = new Map<string, { id: string; email: string }>();
+    for (const audience of audiences) {
+      const rows: Array<{ id: string; email: string }> =
+        audience === 'applicant'
+          ? await tx.query(
+              `SELECT u.id, u.email FROM user_account u JOIN organisation_member m ON m.user_id = u.id
+                WHERE m.organisation_id = $1 AND u.active`,
+              [application.organisationId],
+            )
+          : audience === 'case_officer' && application.caseOfficerId
+            ? await tx.query(`SELECT id, email FROM user_account WHERE id = $1 AND active`, [
+                application.caseOfficerId,
+              ])
+            : await tx.query(
+                `SELECT id, email FROM user_account WHERE county_id = $1 AND active AND $2 = ANY(roles)`,
+                [application.countyId, audience],
+              );
+      for (const row of rows) found.set(row.id, row);
+    }
+    return [...found.values()];
+  }
+}
