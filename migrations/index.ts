@@ -4,6 +4,7 @@ import { Ledger1795428492912 } from './1795428492912-Ledger';
 import { Deadlines1795429394435 } from './1795429394435-Deadlines';
 import { Notifications1795430125842 } from './1795430125842-Notifications';
 import { CallReminders1795432121218 } from './1795432121218-CallReminders';
+import { CallDeadlines1795433747102 } from './1795433747102-CallDeadlines';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   Deadlines1795429394435,
   Notifications1795430125842,
   CallReminders1795432121218,
+  CallDeadlines1795433747102,
 ];

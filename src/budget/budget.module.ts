@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { FrameAlertNotifications } from './frame-alert-notifications';
 import { FramesController } from './frames.controller';
 import { FramesService } from './frames.service';
 import { LedgerService } from './ledger.service';
 import { MoneyEffects } from './money-effects';
 
-/** Budget frames and the ledger; takes over the lifecycle's money effects. */
+/** Budget frames and the ledger; takes over the lifecycle's money effects and tells finance of thresholds. */
 @Module({
-  imports: [ApplicationsModule],
+  imports: [ApplicationsModule, NotificationsModule],
   controllers: [FramesController],
-  providers: [LedgerService, FramesService, MoneyEffects],
+  providers: [LedgerService, FramesService, MoneyEffects, FrameAlertNotifications],
   exports: [LedgerService],
 })
 export class BudgetModule {}

@@ -15,6 +15,9 @@ interface GrantMove {
   amount: number;
 }
 
+/** A threshold a frame crossed just now, told to listeners inside the same transaction. */
+export type FrameAlertListener = (tx: EntityManager, alert: FrameAlert) => Promise<void>;
+
 export interface Who {
   actorUserId: string | null;
   reason: string;
@@ -62,6 +65,13 @@ function assertAmount(amount: number): void {
  */
 @Injectable()
 export class LedgerService {
+  private readonly alertListeners: FrameAlertListener[] = [];
+
+  /** Someone to tell when a frame first crosses a threshold (finance's e-mail, for one). */
+  onAlert(listener: FrameAlertListener): void {
+    this.alertListeners.push(listener);
+  }
+
   // ── Money into and between frames ───────────────────────────────────────────────────────
 
   /** The year's allocation (tildeling) or a top-up (tilleggsbevilgning, needs its case reference). */
@@ -521,19 +531,34 @@ export class LedgerService {
     });
   }
 
-  /** Records each threshold the frame's used share has reached, once (a unique index decides). */
+  /**
+   * Records each threshold the frame's used share has reached, once (a unique index decides), and
+   * tells the listeners about the ones crossed now.
+   */
   private async recordAlerts(tx: EntityManager, frame: FrameTotals): Promise<void> {
     const { allocated, committed, disbursed } = balancesOf(frame);
     const used = committed + disbursed;
     for (const threshold of ALERT_THRESHOLDS) {
       if (allocated > 0 && used * 100 >= allocated * threshold) {
-        await tx
+        const inserted = await tx
           .createQueryBuilder()
           .insert()
           .into(FrameAlert)
           .values({ frameId: frame.id, thresholdPercent: threshold, used, allocated })
           .orIgnore()
+          .returning('*')
           .execute();
+        const [row] = inserted.raw as Array<{ id: string; crossed_at: Date }>;
+        if (!row) continue;
+        const alert = tx.create(FrameAlert, {
+          id: String(row.id),
+          frameId: frame.id,
+          thresholdPercent: threshold,
+          used,
+          allocated,
+          crossedAt: row.crossed_at,
+        });
+        for (const listener of this.alertListeners) await listener(tx, alert);
       }
     }
   }

@@ -63,6 +63,16 @@ export class FundingCall {
   @Column({ name: 'reminder_days', type: 'integer', array: true, default: () => "'{60,14,1}'" })
   reminderDays!: number[];
 
+  /**
+   * Days after an overdue final report on which the case officer is alerted, and then proposed to
+   * let the grant lapse (bortfall), if no report has come.
+   */
+  @Column({ name: 'overdue_escalation_days', type: 'integer', default: 14 })
+  overdueEscalationDays!: number;
+
+  @Column({ name: 'overdue_lapse_proposal_days', type: 'integer', default: 42 })
+  overdueLapseProposalDays!: number;
+
   /** The budget frame (ramme) its grants are charged to. */
   @Column({ name: 'frame_id', type: 'uuid', nullable: true })
   frameId!: string | null;

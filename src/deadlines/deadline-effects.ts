@@ -9,13 +9,58 @@ import { Deadline } from './deadline.entity';
 export const ARM_DEADLINE = 'deadline.arm';
 export const DISARM_DEADLINE = 'deadline.disarm';
 
-/** Deadlines that only notify (no lifecycle event): reminders and the preliminary-reply warning. */
+/**
+ * Deadlines that only notify (no lifecycle event): reminders before the final report, the
+ * escalation steps after it is overdue, and the preliminary-reply warning.
+ */
 export const REMINDER_PREFIX = 'reminder.final_report.';
+export const REPORT_ESCALATION = 'report_overdue.escalation';
+export const REPORT_LAPSE_PROPOSAL = 'report_overdue.lapse_proposal';
 export const PRELIMINARY_REPLY = 'preliminary_reply';
+
+/** A call's announcements: when it opens and when it closes. */
+export const CALL_OPENS = 'call.opens';
+export const CALL_CLOSES = 'call.closes';
 
 export interface ArmPayload {
   deadlineId: string;
   dueAt: string;
+}
+
+/**
+ * Writes a scheduled deadline of an application or a call, and the outbox row that arms its timer,
+ * in the caller's transaction.
+ */
+export async function scheduleDeadline(
+  tx: EntityManager,
+  owner: { applicationId: string } | { callId: string },
+  kind: string,
+  dueAt: Date,
+  auditRecordId: string | null,
+): Promise<Deadline> {
+  const deadline = await tx.save(tx.create(Deadline, { ...owner, kind, dueAt, status: 'scheduled' }));
+  const payload: ArmPayload = { deadlineId: deadline.id, dueAt: deadline.dueAt.toISOString() };
+  await tx.insert(OutboxMessage, {
+    applicationId: 'applicationId' in owner ? owner.applicationId : null,
+    auditRecordId,
+    kind: ARM_DEADLINE,
+    payload: { ...payload },
+  });
+  return deadline;
+}
+
+/**
+ * A published call's announcements: its opening and its closing, each only if still ahead (a call
+ * published after its opening is announced by its publication).
+ */
+export async function scheduleCallAnnouncements(
+  tx: EntityManager,
+  call: Pick<FundingCall, 'id' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): Promise<void> {
+  if (call.opensAt > now) await scheduleDeadline(tx, { callId: call.id }, CALL_OPENS, call.opensAt, null);
+  if (call.closesAt && call.closesAt > now)
+    await scheduleDeadline(tx, { callId: call.id }, CALL_CLOSES, call.closesAt, null);
 }
 
 const DAY_MS = 86_400_000;
@@ -31,8 +76,9 @@ function plusOneMonth(at: Date): Date {
 /**
  * The lifecycle's deadline effects, inside the transition's transaction: the deadline row (one open
  * per application and kind) and an outbox row asking the dispatcher to arm or disarm its timer. A
- * final report deadline brings its reminders (the call's days before it); a submission brings the
- * preliminary-reply deadline one month later.
+ * final report deadline brings its reminders (the call's days before it), and once it has passed,
+ * the escalation to the case officer and then the proposal to let the grant lapse (the call's days
+ * after it); a submission brings the preliminary-reply deadline one month later.
  */
 @Injectable()
 export class DeadlineEffects implements OnModuleInit {
@@ -55,37 +101,49 @@ export class DeadlineEffects implements OnModuleInit {
     this.effects.register('cancelDeadline', async (effect, { tx, application, auditRecordId }) => {
       await this.cancel(tx, application.id, effect.deadline, auditRecordId);
     });
-    this.effects.observe(async ({ tx, application, auditRecordId, at, fromStatus, toStatus }) => {
+    this.effects.observe(async ({ tx, application, auditRecordId, at, event, fromStatus, toStatus }) => {
       if (fromStatus === 'draft' && toStatus === 'applied') {
         await this.schedule(tx, application.id, PRELIMINARY_REPLY, plusOneMonth(at), auditRecordId);
+      }
+      if (event === 'REPORT_DEADLINE_PASSED') {
+        const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+        const after = (days: number) => new Date(at.getTime() + days * DAY_MS);
+        await this.schedule(
+          tx,
+          application.id,
+          REPORT_ESCALATION,
+          after(call.overdueEscalationDays),
+          auditRecordId,
+        );
+        await this.schedule(
+          tx,
+          application.id,
+          REPORT_LAPSE_PROPOSAL,
+          after(call.overdueLapseProposalDays),
+          auditRecordId,
+        );
       }
     });
   }
 
-  private async schedule(
+  private schedule(
     tx: EntityManager,
     applicationId: string,
     kind: string,
     dueAt: Date,
     auditRecordId: string,
   ) {
-    const deadline = await tx.save(tx.create(Deadline, { applicationId, kind, dueAt, status: 'scheduled' }));
-    const payload: ArmPayload = { deadlineId: deadline.id, dueAt: deadline.dueAt.toISOString() };
-    await tx.insert(OutboxMessage, {
-      applicationId,
-      auditRecordId,
-      kind: ARM_DEADLINE,
-      payload: { ...payload },
-    });
+    return scheduleDeadline(tx, { applicationId }, kind, dueAt, auditRecordId);
   }
 
-  /** Cancels the open deadline of a kind, and for the final report its reminders too. */
+  /** Cancels the open deadline of a kind, and for the final report its reminders and escalations too. */
   private async cancel(tx: EntityManager, applicationId: string, kind: string, auditRecordId: string) {
     const [rows] = await tx.query<[Array<{ id: string }>, number]>(
       `UPDATE deadline SET status = 'cancelled', settled_at = now(), outcome = 'cancelled by a transition'
-        WHERE application_id = $1 AND status = 'scheduled' AND (kind = $2 OR ($2 = 'final_report' AND kind LIKE $3))
+        WHERE application_id = $1 AND status = 'scheduled'
+          AND (kind = $2 OR ($2 = 'final_report' AND (kind LIKE $3 OR kind IN ($4, $5))))
         RETURNING id`,
-      [applicationId, kind, `${REMINDER_PREFIX}%`],
+      [applicationId, kind, `${REMINDER_PREFIX}%`, REPORT_ESCALATION, REPORT_LAPSE_PROPOSAL],
     );
     for (const { id } of rows) {
       await tx.insert(OutboxMessage, {

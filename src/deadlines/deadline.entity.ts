@@ -9,27 +9,38 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { FundingCall } from '../calls/funding-call.entity';
 
 export type DeadlineStatus = 'scheduled' | 'fired' | 'skipped' | 'cancelled';
 
 /**
- * A legal or practical deadline of an application (acceptance, information, final report). The row
- * is the truth; a BullMQ delayed job with the row's id as job id is only the timer that nudges it.
+ * A legal or practical deadline of an application (acceptance, information, final report, reminders)
+ * or of a call (its opening and closing). The row is the truth; a BullMQ delayed job with the row's
+ * id as job id is only the timer that nudges it.
  */
 @Entity({ name: 'deadline' })
 @Index('deadline_open_kind_key', ['applicationId', 'kind'], { unique: true, where: `"status" = 'scheduled'` })
+@Index('deadline_call_open_kind_key', ['callId', 'kind'], { unique: true, where: `"status" = 'scheduled'` })
+@Check('deadline_owner', `("application_id" IS NULL) <> ("call_id" IS NULL)`)
 @Index('deadline_scheduled_due_idx', ['dueAt'], { where: `"status" = 'scheduled'` })
 @Check('deadline_status', `"status" IN ('scheduled', 'fired', 'skipped', 'cancelled')`)
 export class Deadline {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'deadline_pkey' })
   id!: string;
 
-  @Column({ name: 'application_id', type: 'uuid' })
-  applicationId!: string;
+  @Column({ name: 'application_id', type: 'uuid', nullable: true })
+  applicationId!: string | null;
 
   @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'deadline_application_fk' })
   application?: Application;
+
+  @Column({ name: 'call_id', type: 'uuid', nullable: true })
+  callId!: string | null;
+
+  @ManyToOne(() => FundingCall, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'deadline_call_fk' })
+  call?: FundingCall;
 
   /** `acceptance`, `information_response`, `final_report`. */
   @Column({ type: 'text' })

@@ -1,12 +1,8 @@
-/** What a template may use: the case reference, the organisation, and event details. */
-export interface TemplateValues {
-  reference: string;
-  organisation: string;
-  scheme: string;
-  amount?: string;
-  dueAt?: string;
-  message?: string;
-}
+/**
+ * What a template may use: for a case its reference, organisation, scheme, amount, due date and
+ * message; for a call or a frame their names and figures. Missing values render as nothing.
+ */
+export type TemplateValues = Readonly<Record<string, string | undefined>>;
 
 type Text = { subject: string; body: string };
 type Template = { nb?: Text; en: Text };
@@ -101,6 +97,56 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'The final report for {reference} is overdue. Please send it as soon as possible.',
     },
   },
+  final_report_escalation: {
+    nb: {
+      subject: 'Sluttrapport fortsatt ikke levert – {reference}',
+      body: 'Sluttrapporten for {reference} ({organisation}) hadde frist {dueAt} og er fortsatt ikke levert. Følg opp tilskuddsmottakeren.',
+    },
+    en: {
+      subject: 'Final report still missing – {reference}',
+      body: 'The final report for {reference} ({organisation}) was due {dueAt} and has still not arrived. Please follow up the grant holder.',
+    },
+  },
+  final_report_lapse_proposal: {
+    nb: {
+      subject: 'Forslag om bortfall av tilsagn – {reference}',
+      body: 'Sluttrapporten for {reference} ({organisation}) hadde frist {dueAt} og mangler fortsatt. Vurder å la tilsagnet falle bort og kreve tilbake utbetalt tilskudd.',
+    },
+    en: {
+      subject: 'Proposal to let the grant lapse – {reference}',
+      body: 'The final report for {reference} ({organisation}) was due {dueAt} and is still missing. Consider letting the grant lapse and reclaiming what was paid.',
+    },
+  },
+  call_opened: {
+    nb: {
+      subject: 'Utlysningen er åpnet: {call}',
+      body: 'Utlysningen «{call}» ({scheme}) er åpen for søknader fra {opensAt}. Søknadsfrist: {closesAt}.',
+    },
+    en: {
+      subject: 'Call opened: {call}',
+      body: 'The call "{call}" ({scheme}) is open for applications from {opensAt}. Closes: {closesAt}.',
+    },
+  },
+  call_closed: {
+    nb: {
+      subject: 'Utlysningen er stengt: {call}',
+      body: 'Utlysningen «{call}» ({scheme}) stengte {closesAt}. Innkomne søknader: {applications}, samlet søkt {amount} kr.',
+    },
+    en: {
+      subject: 'Call closed: {call}',
+      body: 'The call "{call}" ({scheme}) closed {closesAt}. Applications received: {applications}, NOK {amount} applied for in all.',
+    },
+  },
+  frame_threshold_crossed: {
+    nb: {
+      subject: 'Rammen {frame} er {threshold} % brukt',
+      body: 'Tilsagn og utbetalinger på rammen {frame} er nå {used} kr av {allocated} kr ({threshold} %). Gjenstående: {remaining} kr.',
+    },
+    en: {
+      subject: 'Frame {frame} is {threshold} % used',
+      body: 'Commitments and payments on the frame {frame} now come to NOK {used} of NOK {allocated} ({threshold} %). Remaining: NOK {remaining}.',
+    },
+  },
 };
 
 const GENERIC: Template = {
@@ -123,7 +169,6 @@ export function renderTemplate(
   const chosen = TEMPLATES[template] ?? GENERIC;
   const text = (locale === 'nb' ? chosen.nb : undefined) ?? chosen.en;
   const used: 'nb' | 'en' = locale === 'nb' && chosen.nb ? 'nb' : 'en';
-  const named = values as unknown as Record<string, string | undefined>;
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, name: string) => named[name] ?? '');
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
   return { locale: used, subject: fill(text.subject), body: fill(text.body) + sign[used] };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { StaffRole } from '@lib/common';
 import type { Audience } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity';
@@ -10,7 +11,7 @@ import { renderTemplate, type TemplateValues } from './notification-templates';
 
 export const SEND_NOTIFICATION = 'notification.send';
 
-const kroner = (ore: number | null | undefined) =>
+export const kroner = (ore: number | null | undefined) =>
   ore === null || ore === undefined
     ? undefined
     : new Intl.NumberFormat('nb-NO').format(Math.floor(ore / 100));
@@ -18,10 +19,26 @@ export const osloDate = (iso: unknown) =>
   typeof iso === 'string'
     ? new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short' }).format(new Date(iso))
     : undefined;
+export const osloDateTime = (at: Date) =>
+  new Intl.DateTimeFormat('nb-NO', {
+    timeZone: 'Europe/Oslo',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(at);
+
+/** Who is told and in which case (if any) the message belongs. */
+interface Delivery {
+  recipients: ReadonlyArray<{ id: string; email: string }>;
+  template: string;
+  values: TemplateValues;
+  applicationId: string | null;
+  auditRecordId: string | null;
+}
 
 /**
- * Turns "tell these audiences about this application" into one rendered e-mail per person (queued)
- * and an outbox row each for the worker to send, inside the caller's transaction.
+ * Turns "tell these people about this" into one rendered e-mail per person (queued) and an outbox row
+ * each for the worker to send, inside the caller's transaction: about an application (its audiences),
+ * or about a call or a frame (the county's holders of some roles).
  */
 @Injectable()
 export class NotificationService {
@@ -33,7 +50,7 @@ export class NotificationService {
     template: string,
     audiences: readonly Audience[],
     auditRecordId: string | null,
-    extra: Partial<TemplateValues> = {},
+    extra: TemplateValues = {},
   ): Promise<number> {
     const recipients = await this.recipients(tx, application, audiences);
     if (!recipients.length) return 0;
@@ -49,11 +66,31 @@ export class NotificationService {
       message: request?.message,
       ...extra,
     };
+    return this.deliver(tx, { recipients, template, values, applicationId: application.id, auditRecordId });
+  }
+
+  /** Tells the county's active holders of these roles (e.g. finance about a frame, officers about a call). */
+  async notifyCountyStaff(
+    tx: EntityManager,
+    countyId: string,
+    roles: readonly StaffRole[],
+    template: string,
+    values: TemplateValues,
+  ): Promise<number> {
+    const recipients = await tx.query<Array<{ id: string; email: string }>>(
+      `SELECT id, email FROM user_account WHERE county_id = $1 AND active AND roles && $2::text[] ORDER BY email`,
+      [countyId, roles],
+    );
+    return this.deliver(tx, { recipients, template, values, applicationId: null, auditRecordId: null });
+  }
+
+  private async deliver(tx: EntityManager, delivery: Delivery): Promise<number> {
+    const { recipients, template, values, applicationId, auditRecordId } = delivery;
     for (const recipient of recipients) {
       const text = renderTemplate(template, 'nb', values);
       const notification = await tx.save(
         tx.create(Notification, {
-          applicationId: application.id,
+          applicationId,
           auditRecordId,
           template,
           recipientUserId: recipient.id,
@@ -65,7 +102,7 @@ export class NotificationService {
         }),
       );
       await tx.insert(OutboxMessage, {
-        applicationId: application.id,
+        applicationId,
         auditRecordId,
         kind: SEND_NOTIFICATION,
         payload: { notificationId: notification.id },

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { LedgerService } from '../budget/ledger.service';
+import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { BIO_SCHEME_ID, TRONDELAG_BIO_CALL_PARAMETERS } from '../schemes/bio';
@@ -95,7 +96,7 @@ export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boole
       actorUserId: null,
       reason: 'Budget 2026: competence measures, BIO',
     });
-    await tx.save(
+    const call = await tx.save(
       tx.create(FundingCall, {
         frameId: frame.id,
         countyId: county.id,
@@ -111,6 +112,7 @@ export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boole
         publishedAt: new Date(TRONDELAG_BIO_CALL_PARAMETERS.window.opensAt),
       }),
     );
+    await scheduleCallAnnouncements(tx, call, new Date());
     return true;
   });
 }
