@@ -1,9 +1,12 @@
 import { DomainError, notFound } from '@lib/common';
 import { validateSchemes, type SchemeDefinition } from '@lib/engine';
-import { bioScheme } from './bio';
+import { bioPlugin } from './bio';
+import type { SchemePlugin } from './scheme-plugin';
 
 /** Every funding scheme of the installation: a new scheme is one folder and one line here. */
-export const SCHEMES: readonly SchemeDefinition[] = [bioScheme];
+export const PLUGINS: readonly SchemePlugin[] = [bioPlugin];
+
+export const SCHEMES: readonly SchemeDefinition[] = PLUGINS.map((p) => p.scheme);
 
 /** Looks schemes up by id; the composed set is checked when the registry is built (at start-up). */
 export class SchemeRegistry {

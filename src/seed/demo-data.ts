@@ -6,7 +6,8 @@ import { LedgerService } from '../budget/ledger.service';
 import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
-import { BIO_SCHEME_ID, TRONDELAG_BIO_CALL_PARAMETERS } from '../schemes/bio';
+import { bioPlugin } from '../schemes/bio';
+import { PLUGINS } from '../schemes/scheme-registry';
 import type { OrganisationForm } from '../organisations/organisation-form';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -16,15 +17,25 @@ import { UserAccount } from '../users/user.entity';
 export const DEMO_PASSWORD = 'Demo-passord-2026';
 
 /** The seeded BIO frame for 2026: 23 300 000 NOK. */
-export const DEMO_BIO_FRAME_ORE = 2_330_000_000;
+export const DEMO_BIO_FRAME_ORE = bioPlugin.demoCalls[0].frame.allocationOre;
 
 export const DEMO_COUNTY = { code: '50', name: 'Trøndelag fylkeskommune' } as const;
+
+/** A second county, so that tenancy shows and schemes whose rules differ by county can be tried. */
+export const DEMO_OTHER_COUNTY = { code: '11', name: 'Rogaland fylkeskommune' } as const;
 
 export const DEMO_STAFF: ReadonlyArray<{ email: string; fullName: string; roles: StaffRole[] }> = [
   { email: 'saksbehandler@trondelag.example', fullName: 'Siri Saksbehandler', roles: ['case_officer'] },
   { email: 'godkjenner@trondelag.example', fullName: 'Geir Godkjenner', roles: ['approver'] },
   { email: 'okonomi@trondelag.example', fullName: 'Åse Økonomi', roles: ['finance'] },
   { email: 'admin@trondelag.example', fullName: 'Arne Admin', roles: ['admin'] },
+];
+
+export const DEMO_OTHER_STAFF: ReadonlyArray<{ email: string; fullName: string; roles: StaffRole[] }> = [
+  { email: 'saksbehandler@rogaland.example', fullName: 'Randi Saksbehandler', roles: ['case_officer'] },
+  { email: 'godkjenner@rogaland.example', fullName: 'Rune Godkjenner', roles: ['approver'] },
+  { email: 'okonomi@rogaland.example', fullName: 'Ragnhild Økonomi', roles: ['finance'] },
+  { email: 'admin@rogaland.example', fullName: 'Roar Admin', roles: ['admin'] },
 ];
 
 export const DEMO_ORGANISATIONS: ReadonlyArray<{
@@ -54,11 +65,30 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
     employeeCount: 85,
     user: { email: 'ola@innherred-tre.example', fullName: 'Ola Nordmann' },
   },
+  {
+    organisationNumber: '942110464',
+    name: 'Trondheim kommune',
+    form: 'KOMM',
+    municipalityNumber: '5001',
+    industryCode: '84.110',
+    employeeCount: 14_000,
+    user: { email: 'tove@trondheim.example', fullName: 'Tove Kommune' },
+  },
+  {
+    organisationNumber: '964965226',
+    name: 'Stavanger kommune',
+    form: 'KOMM',
+    municipalityNumber: '1103',
+    industryCode: '84.110',
+    employeeCount: 9_000,
+    user: { email: 'sverre@stavanger.example', fullName: 'Sverre Kommune' },
+  },
 ];
 
 /**
- * Seeds a county with one staff user per role and two applicant organisations with a user each,
- * if the database holds no county yet. Returns whether it seeded.
+ * Seeds two counties with one staff user per role, applicant organisations with a user each, and
+ * every registered scheme's demo calls with their frames, if the database holds no county yet.
+ * Returns whether it seeded.
  */
 export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boolean> {
   return manager.transaction(async (tx) => {
@@ -66,53 +96,67 @@ export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boole
     await tx.query('LOCK TABLE county IN SHARE ROW EXCLUSIVE MODE');
     if ((await tx.count(County)) > 0) return false;
     const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
-    const county = await tx.save(tx.create(County, DEMO_COUNTY));
-    for (const staff of DEMO_STAFF) {
-      await tx.save(tx.create(UserAccount, { ...staff, kind: 'staff', countyId: county.id, passwordHash }));
+    const counties = new Map<string, County>();
+    for (const [data, staff] of [
+      [DEMO_COUNTY, DEMO_STAFF],
+      [DEMO_OTHER_COUNTY, DEMO_OTHER_STAFF],
+    ] as const) {
+      const county = await tx.save(tx.create(County, data));
+      counties.set(county.code, county);
+      for (const person of staff) {
+        await tx.save(
+          tx.create(UserAccount, { ...person, kind: 'staff', countyId: county.id, passwordHash }),
+        );
+      }
     }
     for (const { user, ...organisation } of DEMO_ORGANISATIONS) {
-      const org = await tx.save(tx.create(Organisation, { ...organisation, countyId: county.id }));
+      const countyId = counties.get(organisation.municipalityNumber.slice(0, 2))!.id;
+      const org = await tx.save(tx.create(Organisation, { ...organisation, countyId }));
       const account = await tx.save(
         tx.create(UserAccount, { ...user, kind: 'applicant', countyId: null, roles: [], passwordHash }),
       );
       await tx.save(tx.create(OrganisationMember, { userId: account.id, organisationId: org.id }));
     }
-    // Trøndelag's BIO frame: 23.3 MNOK, as granted in 2020 (domain research §2.1.5).
-    const frame = await tx.save(
-      tx.create(BudgetFrame, {
-        countyId: county.id,
-        schemeId: BIO_SCHEME_ID,
-        year: 2026,
-        name: 'BIO 2026',
-        currency: 'NOK',
-        status: 'open',
-      }),
-    );
-    await new LedgerService().allocate(tx, {
-      frameId: frame.id,
-      kind: 'allocation',
-      amount: DEMO_BIO_FRAME_ORE,
-      caseReference: 'FT 2025/42',
-      actorUserId: null,
-      reason: 'Budget 2026: competence measures, BIO',
-    });
-    const call = await tx.save(
-      tx.create(FundingCall, {
-        frameId: frame.id,
-        countyId: county.id,
-        schemeId: BIO_SCHEME_ID,
-        year: 2026,
-        title: 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag',
-        status: 'published',
-        opensAt: new Date(TRONDELAG_BIO_CALL_PARAMETERS.window.opensAt),
-        closesAt: TRONDELAG_BIO_CALL_PARAMETERS.window.closesAt
-          ? new Date(TRONDELAG_BIO_CALL_PARAMETERS.window.closesAt)
-          : null,
-        parameters: JSON.parse(JSON.stringify(TRONDELAG_BIO_CALL_PARAMETERS)) as Record<string, unknown>,
-        publishedAt: new Date(TRONDELAG_BIO_CALL_PARAMETERS.window.opensAt),
-      }),
-    );
-    await scheduleCallAnnouncements(tx, call, new Date());
+    const now = new Date();
+    for (const { scheme, demoCalls } of PLUGINS) {
+      for (const demo of demoCalls) {
+        const county = counties.get(demo.countyCode)!;
+        const frame = await tx.save(
+          tx.create(BudgetFrame, {
+            countyId: county.id,
+            schemeId: scheme.id,
+            year: demo.year,
+            name: demo.frame.name,
+            currency: 'NOK',
+            status: 'open',
+          }),
+        );
+        await new LedgerService().allocate(tx, {
+          frameId: frame.id,
+          kind: 'allocation',
+          amount: demo.frame.allocationOre,
+          caseReference: demo.frame.caseReference ?? null,
+          actorUserId: null,
+          reason: demo.frame.reason,
+        });
+        const window = scheme.callWindow(demo.parameters);
+        const call = await tx.save(
+          tx.create(FundingCall, {
+            frameId: frame.id,
+            countyId: county.id,
+            schemeId: scheme.id,
+            year: demo.year,
+            title: demo.title,
+            status: 'published',
+            opensAt: new Date(window.opensAt),
+            closesAt: window.closesAt ? new Date(window.closesAt) : null,
+            parameters: JSON.parse(JSON.stringify(demo.parameters)) as Record<string, unknown>,
+            publishedAt: new Date(window.opensAt),
+          }),
+        );
+        await scheduleCallAnnouncements(tx, call, now);
+      }
+    }
     return true;
   });
 }

@@ -13,7 +13,7 @@ describe('budget ledger (PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     ledger = t.app.get(LedgerService);
-    [{ id: countyId }] = await t.dataSource.query(`SELECT id FROM county LIMIT 1`);
+    [{ id: countyId }] = await t.dataSource.query(`SELECT id FROM county WHERE code = '50'`);
   });
   afterAll(() => t.close());
 

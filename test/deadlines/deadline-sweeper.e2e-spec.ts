@@ -17,7 +17,9 @@ describe('deadlines survive lost timers and fire exactly once', () => {
   beforeEach(() => clock.set(newClock().now()));
 
   const frameCommitted = async () =>
-    Number((await t.dataSource.query(`SELECT committed FROM budget_frame LIMIT 1`))[0].committed);
+    Number(
+      (await t.dataSource.query(`SELECT committed FROM budget_frame WHERE scheme_id = 'bio'`))[0].committed,
+    );
   const deadline = async (id: string, kind: string) =>
     (
       await t.dataSource.query(`SELECT id, status FROM deadline WHERE application_id = $1 AND kind = $2`, [

@@ -113,7 +113,7 @@ describe('follow-ups: overdue reports, call windows, frame thresholds', () => {
 
   it('announces a call’s opening and closing to the county’s staff, with what came in', async () => {
     const [seeded] = await t.dataSource.query<Array<{ id: string; county_id: string; frame_id: string }>>(
-      `SELECT id, county_id, frame_id FROM funding_call LIMIT 1`,
+      `SELECT id, county_id, frame_id FROM funding_call WHERE scheme_id = 'bio'`,
     );
     // Next round, published ahead of its window; and the running call gets a closing date.
     const next = await t.dataSource.getRepository(FundingCall).save({
@@ -190,7 +190,7 @@ describe('follow-ups: overdue reports, call windows, frame thresholds', () => {
 
   it('tells finance once per threshold when a frame’s commitments reach 80, 90 and 100 %', async () => {
     const [frame] = await t.dataSource.query<Array<{ id: string; allocated: string; committed: string }>>(
-      `SELECT id, allocated, committed FROM budget_frame LIMIT 1`,
+      `SELECT id, allocated, committed FROM budget_frame WHERE scheme_id = 'bio'`,
     );
     const allocated = Number(frame.allocated);
     const commit = (amount: number) =>

@@ -16,17 +16,7 @@ describe('organisations: validation and ownership', () => {
     kari = await t.bearer(fjordverk.user.email);
     ola = await t.bearer(innherred.user.email);
     officer = await t.bearer('saksbehandler@trondelag.example');
-    // A second county with a case officer of its own.
-    const [rogaland] = await t.dataSource.query(
-      `INSERT INTO county (code, name) VALUES ('11', 'Rogaland fylkeskommune') RETURNING id`,
-    );
-    const hash = await t.dataSource.query(
-      `SELECT password_hash FROM user_account WHERE email = 'saksbehandler@trondelag.example'`,
-    );
-    await t.dataSource.query(
-      `INSERT INTO user_account (email, full_name, password_hash, kind, county_id, roles) VALUES ('saksbehandler@rogaland.example', 'Rita Rogaland', $1, 'staff', $2, '{case_officer}')`,
-      [hash[0].password_hash, rogaland.id],
-    );
+    // The seeded second county's case officer.
     otherCountyOfficer = await t.bearer('saksbehandler@rogaland.example');
     for (const row of await t.dataSource.query('SELECT id, organisation_number FROM organisation')) {
       ids[row.organisation_number] = row.id;

@@ -18,3 +18,4 @@ export * from './tags';
 export * from './time';
 export * from './transition';
 export * from './scheme-definition';
+export * from './eligibility';

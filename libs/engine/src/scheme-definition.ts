@@ -16,6 +16,21 @@ export interface SchemeOrganisation {
   readonly countyCode: string | null;
 }
 
+/** When a call takes submissions, derived from its parameters (ISO instants; null = until the frame is used). */
+export interface CallWindow {
+  readonly opensAt: string;
+  readonly closesAt: string | null;
+}
+
+/** One payment of a grant (utbetaling): on acceptance (advance), on a date, or on the final report. */
+export interface Instalment {
+  readonly label: string;
+  readonly amount: Ore;
+  readonly on: 'acceptance' | 'date' | 'final_report';
+  /** For `date`: the calendar day (YYYY-MM-DD) it falls due. */
+  readonly date?: string;
+}
+
 /** A class-validator DTO class; the kernel validates JSON against it. */
 export type DtoClass<T> = new () => T;
 
@@ -44,6 +59,8 @@ export interface SchemeDefinition<
   readonly reportDto: DtoClass<Report>;
   /** Rules that span several parameter fields (closing after opening, intensity ceilings …). */
   checkCallParameters(params: Params): SchemeReason[];
+  /** The call's submission window, from its parameters (the call's opening and closing columns). */
+  callWindow(params: Params): CallWindow;
   /** Every reason the application is not eligible, all at once; empty = eligible. */
   checkEligibility(input: {
     params: Params;
@@ -53,6 +70,11 @@ export interface SchemeDefinition<
     /** The organisation already holds a grant of this scheme that is not closed. */
     otherActiveGrant: boolean;
   }): SchemeReason[];
+  /**
+   * Things the case officer should weigh that do not stop a submission (e.g. fewer participants
+   * than the scheme expects); shown on the case, never to block it.
+   */
+  advisories?(input: { params: Params; content: Content; organisation: SchemeOrganisation }): SchemeReason[];
   /** The most this application can be granted (maksimalt tilskudd), whole øre. */
   maximumGrant(params: Params, content: Content, organisation: SchemeOrganisation): Ore;
   /** What the applicant asks for, whole øre. */
@@ -67,6 +89,8 @@ export interface SchemeDefinition<
   checkReport(content: Content, report: Report): SchemeReason[];
   /** What is finally paid on this report: never more than granted. */
   finalPayable(params: Params, grantedAmount: Ore, report: Report): Ore;
+  /** How a grant of this amount is paid out; the instalments add up to the amount exactly. */
+  paymentPlan(params: Params, grantedAmount: Ore, content: Content): Instalment[];
 }
 
 /** Checks the composed set of schemes at start-up; returns every problem found. */

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { BioApplicationDto, BioCostLineDto, BioFinalReportDto } from './bio-application.dto';
-import { nok } from './bio-money';
+import { nok } from '@lib/common';
 import { newBioApplication, patchJson } from './bio-testing';
 import { BIO_VALIDATOR_OPTIONS, validateBioPayload } from './bio-validation';
 

@@ -16,8 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOre } from './bio-dto-decorators';
-import { nok } from './bio-money';
+import { IsIsoDate, IsOre } from '@lib/common';
+import { nok } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
   BIO_PROVIDER_TYPES,

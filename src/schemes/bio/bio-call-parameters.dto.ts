@@ -17,8 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ORGANISATION_FORM_CODES, type OrganisationForm } from '../../organisations/organisation-form';
-import { IsBasisPoints, IsIsoInstant, IsOre } from './bio-dto-decorators';
-import { nok, type Ratio } from './bio-money';
+import { IsBasisPoints, IsIsoInstant, IsOre } from '@lib/common';
+import { nok, type Ratio } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
   BIO_STATE_AID_BASES,

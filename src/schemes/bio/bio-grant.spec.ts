@@ -10,7 +10,7 @@ import {
   requiresPoliticalDecision,
   summariseBioCosts,
 } from './bio-grant';
-import { nok } from './bio-money';
+import { nok } from '@lib/common';
 import { newBioApplication, newBioCallParameters, newBioOrganisation } from './bio-testing';
 
 const costs = (lines: Partial<Record<BioCostLine['category'], number>>): BioCostLine[] =>

@@ -1,8 +1,8 @@
 import type { OrganisationForm } from '../../organisations/organisation-form';
 import type { BioApplicationContent, BioCostLine } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
-import { addDays, addMonths } from './bio-dates';
-import { applyBasisPoints, mulDivFloor, sumOre } from './bio-money';
+import { addDays, addMonths } from '@lib/common';
+import { applyBasisPoints, mulDivFloor, sumOre } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
   BIO_TRAVEL_AND_ADMINISTRATION_CATEGORIES,

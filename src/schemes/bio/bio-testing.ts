@@ -1,7 +1,7 @@
 import type { BioApplicationContent } from './bio-application.dto';
 import { TRONDELAG_BIO_CALL_PARAMETERS, type BioCallParameters } from './bio-call-parameters.dto';
 import type { BioOrganisation } from './bio-grant';
-import { nok } from './bio-money';
+import { nok } from '@lib/common';
 import type { BioEligibilityContext } from './bio.rules';
 
 /*

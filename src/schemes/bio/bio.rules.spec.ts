@@ -1,7 +1,7 @@
 import type { BioApplicationContent, BioCostLine } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
 import { computeMaximumGrant, type BioOrganisation } from './bio-grant';
-import { nok } from './bio-money';
+import { nok } from '@lib/common';
 import { newBioApplication, newBioCallParameters, newBioContext, newBioOrganisation } from './bio-testing';
 import {
   callIsOpen,

@@ -1,6 +1,6 @@
 import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
-import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from './bio-dates';
+import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from '@lib/common';
 import { computeMaximumGrant, summariseBioCosts, type BioOrganisation } from './bio-grant';
 import {
   formatBasisPoints,
@@ -9,7 +9,7 @@ import {
   isWithinBasisPoints,
   mulDivFloor,
   sumOre,
-} from './bio-money';
+} from '@lib/common';
 
 /*
  * BIO eligibility as small pure rules. Each rule looks at one thing and returns the reasons it fails

@@ -1,3 +1,4 @@
+import { applyBasisPoints } from '@lib/common';
 import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
 import type { OrganisationForm } from '../../organisations/organisation-form';
 import {
@@ -30,6 +31,10 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   applicationDto: BioApplicationDto,
   reportDto: BioFinalReportDto,
   checkCallParameters: (params) => checkBioCallParameters(params),
+  callWindow: ({ window }) => ({
+    opensAt: window.opensAt,
+    closesAt: (window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1)) ?? null,
+  }),
   checkEligibility: ({ params, content, organisation, now, otherActiveGrant }) =>
     checkBioEligibility(
       params,
@@ -56,4 +61,11 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   checkReport: (content, report) => checkBioFinalReport(content, report),
   finalPayable: (params, grantedAmount, report) =>
     computeFinalPayable(params, grantedAmount, report.actualCosts).payableOre,
+  paymentPlan: (params, grantedAmount) => {
+    const advance = applyBasisPoints(grantedAmount, params.advancePaymentBasisPoints);
+    return [
+      ...(advance > 0 ? [{ label: 'Forskudd', amount: advance, on: 'acceptance' as const }] : []),
+      { label: 'Sluttutbetaling', amount: grantedAmount - advance, on: 'final_report' as const },
+    ];
+  },
 };

@@ -6,8 +6,8 @@
 export * from './bio-application.dto';
 export * from './bio-call-parameters.dto';
 export * from './bio-grant';
-export { formatNok, MAX_AMOUNT_ORE, nok, type Ratio } from './bio-money';
 export * from './bio-validation';
 export * from './bio-vocabulary';
 export * from './bio.rules';
 export * from './bio.scheme';
+export * from './bio.plugin';

@@ -1,1 +1,2 @@
 export * from './norwegian-calendar';
+export * from './dates';

@@ -4,3 +4,4 @@ export * from './validation';
 export * from './pagination';
 export * from './request-id';
 export * from './validate-payload';
+export * from './dto-decorators';

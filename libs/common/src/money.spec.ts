@@ -7,7 +7,7 @@ import {
   mulDivFloor,
   nok,
   sumOre,
-} from './bio-money';
+} from './money';
 
 describe('bio money', () => {
   it('rounds products down, also below zero', () => {

@@ -1,5 +1,5 @@
 /**
- * Calendar-date helpers for BIO rules. Project dates are ISO calendar dates (`YYYY-MM-DD`) without a
+ * Calendar-date helpers for scheme rules. Project dates are ISO calendar dates (`YYYY-MM-DD`) without a
  * time zone; "today" is the calendar date in Norway, so an application sent at 00:30 Oslo time on
  * 2 March counts as sent on 2 March even though it is still 1 March in UTC.
  */

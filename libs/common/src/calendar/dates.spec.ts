@@ -1,6 +1,6 @@
-import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from './bio-dates';
+import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from './dates';
 
-describe('bio dates', () => {
+describe('calendar dates', () => {
   it('takes the calendar date in Norway, winter and summer time', () => {
     expect(norwegianDate(new Date('2026-02-01T22:59:59Z'))).toBe('2026-02-01');
     expect(norwegianDate(new Date('2026-02-01T23:00:00Z'))).toBe('2026-02-02');

@@ -9,8 +9,8 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
-import { isIsoDate, ISO_INSTANT_PATTERN } from './bio-dates';
-import { FULL_BASIS_POINTS, MAX_AMOUNT_ORE } from './bio-money';
+import { isIsoDate, ISO_INSTANT_PATTERN } from '../calendar/dates';
+import { FULL_BASIS_POINTS, MAX_AMOUNT_ORE } from '../money';
 
 /** An amount in whole øre: an integer from 0 up to MAX_AMOUNT_ORE (no floats, no negatives). */
 export function IsOre(options?: ValidationOptions): PropertyDecorator {

@@ -1,0 +1,133 @@
+import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
+import type { SchemeOrganisation, SchemeReason } from './scheme-definition';
+
+/**
+ * Eligibility rule types (who may apply) that a call switches on with its own arguments, so that a
+ * county changes them per round without a code change: the types live here, the call stores
+ * `[{ rule: 'organisation_form', forms: ['KOMM'] }, …]`.
+ */
+export type EligibilityRule =
+  /** Only these Brønnøysund organisation forms (AS, KOMM, FYLK, STI, FLI …). */
+  | { readonly rule: 'organisation_form'; readonly forms: readonly string[] }
+  /** At least this many registered employees. */
+  | { readonly rule: 'min_employees'; readonly count: number }
+  /** Fewer than this many registered employees (e.g. SMEs only: 250). */
+  | { readonly rule: 'employees_below'; readonly count: number }
+  /** Located in one of these counties (two-digit fylkesnummer). */
+  | { readonly rule: 'county'; readonly countyCodes: readonly string[] }
+  /** Located in one of these municipalities (four-digit kommunenummer). */
+  | { readonly rule: 'municipality'; readonly municipalityNumbers: readonly string[] };
+
+export const ELIGIBILITY_RULE_TYPES = [
+  'organisation_form',
+  'min_employees',
+  'employees_below',
+  'county',
+  'municipality',
+] as const satisfies ReadonlyArray<EligibilityRule['rule']>;
+
+const isStringList = (value: unknown, pattern: RegExp) =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((v) => typeof v === 'string' && pattern.test(v)) &&
+  new Set(value).size === value.length;
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** What is wrong with a call's rule list, one sentence per problem; empty = fine. */
+export function eligibilityRuleProblems(rules: unknown): string[] {
+  if (!Array.isArray(rules)) return ['must be a list of rules'];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  rules.forEach((raw: unknown, i) => {
+    const at = `rule ${i + 1}`;
+    if (typeof raw !== 'object' || raw === null) return problems.push(`${at} must be an object`);
+    const r = raw as Record<string, unknown>;
+    const expected: Record<EligibilityRule['rule'], [string, (v: unknown) => boolean, string]> = {
+      organisation_form: ['forms', (v) => isStringList(v, /^[A-Z]{2,4}$/), 'a list of organisation forms'],
+      min_employees: ['count', isCount, 'a whole number ≥ 0'],
+      employees_below: ['count', isCount, 'a whole number ≥ 0'],
+      county: ['countyCodes', (v) => isStringList(v, /^\d{2}$/), 'a list of two-digit county numbers'],
+      municipality: [
+        'municipalityNumbers',
+        (v) => isStringList(v, /^\d{4}$/),
+        'a list of four-digit municipality numbers',
+      ],
+    };
+    const type = r.rule as EligibilityRule['rule'];
+    if (!(ELIGIBILITY_RULE_TYPES as readonly string[]).includes(type))
+      return problems.push(`${at}: rule must be one of ${ELIGIBILITY_RULE_TYPES.join(', ')}`);
+    if (seen.has(type)) problems.push(`${at}: rule ${type} appears twice`);
+    seen.add(type);
+    const [field, valid, what] = expected[type];
+    if (!valid(r[field])) problems.push(`${at} (${type}): ${field} must be ${what}`);
+    const unknown = Object.keys(r).filter((k) => k !== 'rule' && k !== field);
+    if (unknown.length) problems.push(`${at} (${type}): unknown ${unknown.join(', ')}`);
+  });
+  return problems;
+}
+
+/** class-validator decorator for a call's `eligibility` list. */
+export function IsEligibilityRules(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEligibilityRules',
+      validator: {
+        validate: (value: unknown) => eligibilityRuleProblems(value).length === 0,
+        defaultMessage: buildMessage(
+          (_, args) => `$property: ${eligibilityRuleProblems(args?.value).join('; ')}`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** Every rule the organisation fails, with a sentence an applicant understands. */
+export function checkEligibilityRules(
+  rules: readonly EligibilityRule[],
+  organisation: SchemeOrganisation,
+): SchemeReason[] {
+  const county = organisation.countyCode ?? organisation.municipalityNumber.slice(0, 2);
+  const reasons: SchemeReason[] = [];
+  for (const r of rules) {
+    switch (r.rule) {
+      case 'organisation_form':
+        if (!r.forms.includes(organisation.form))
+          reasons.push({
+            code: 'organisation_form_not_eligible',
+            message: `Organisation form ${organisation.form} may not apply; allowed: ${r.forms.join(', ')}`,
+          });
+        break;
+      case 'min_employees':
+        if (organisation.employeeCount < r.count)
+          reasons.push({
+            code: 'too_few_employees',
+            message: `The organisation has ${organisation.employeeCount} registered employees; at least ${r.count} are required`,
+          });
+        break;
+      case 'employees_below':
+        if (organisation.employeeCount >= r.count)
+          reasons.push({
+            code: 'too_many_employees',
+            message: `The organisation has ${organisation.employeeCount} registered employees; this call is for fewer than ${r.count}`,
+          });
+        break;
+      case 'county':
+        if (!r.countyCodes.includes(county))
+          reasons.push({
+            code: 'outside_county',
+            message: `The organisation is in county ${county}; this call is for ${r.countyCodes.join(', ')}`,
+          });
+        break;
+      case 'municipality':
+        if (!r.municipalityNumbers.includes(organisation.municipalityNumber))
+          reasons.push({
+            code: 'outside_municipalities',
+            message: `The organisation is in municipality ${organisation.municipalityNumber}; this call is for ${r.municipalityNumbers.join(', ')}`,
+          });
+        break;
+    }
+  }
+  return reasons;
+}

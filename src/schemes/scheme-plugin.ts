@@ -1,0 +1,26 @@
+import type { SchemeDefinition } from '@lib/engine';
+
+/**
+ * A realistic call of a scheme for the demo data: the county it belongs to, its frame (ramme) and
+ * the round's parameters, so a newcomer can try every scheme right after start.
+ */
+export interface DemoCall {
+  /** Two-digit county number: 50 Trøndelag, 11 Rogaland (the seeded counties). */
+  readonly countyCode: '50' | '11';
+  readonly year: number;
+  readonly title: string;
+  readonly frame: {
+    readonly name: string;
+    readonly allocationOre: number;
+    /** Why the money is there (the budget decision), for the ledger's first entry. */
+    readonly reason: string;
+    readonly caseReference?: string;
+  };
+  readonly parameters: object;
+}
+
+/** What a scheme folder registers: its definition and its demo calls. */
+export interface SchemePlugin {
+  readonly scheme: SchemeDefinition;
+  readonly demoCalls: readonly DemoCall[];
+}
