@@ -49,6 +49,7 @@ import { PasswordHasher } from './password-hasher';
     PasswordHasher,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [PasswordHasher],
+  // The JWT settings and the actor lookup are shared with gates outside Nest's guard (queue dashboard).
+  exports: [PasswordHasher, JwtModule, ActorRepository],
 })
 export class AuthModule {}

@@ -9,6 +9,8 @@ describe('parseConfig', () => {
     expect(config.role).toBe('all');
     expect(config.database.runMigrations).toBe(true);
     expect(config.database.seedOnEmpty).toBe(true);
+    // BullMQ's own defaults for job locks and stalled-job checks.
+    expect(config.jobs).toMatchObject({ lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
   });
 
   it('reads the conventional variable names', () => {
@@ -18,12 +20,15 @@ describe('parseConfig', () => {
       REDIS_URL: 'redis://cache:6380/2',
       APP_ROLE: 'worker',
       MIGRATIONS_RUN: 'false',
+      QUEUE_LOCK_DURATION_MS: '2000',
+      QUEUE_STALLED_INTERVAL_MS: '1000',
     });
     expect(config).toMatchObject({
       port: 8080,
       role: 'worker',
       database: { url: 'postgresql://app:secret@db:5432/grants', runMigrations: false },
       redis: { url: 'redis://cache:6380/2' },
+      jobs: { lockDurationMs: 2000, stalledIntervalMs: 1000 },
     });
   });
 
@@ -41,6 +46,10 @@ describe('parseConfig', () => {
     [{ REDIS_URL: 'not a url' }, /^Configuration error: REDIS_URL must be a URL starting with redis:\/\//],
     [{ APP_ROLE: 'both' }, /^Configuration error: APP_ROLE /],
     [{ MIGRATIONS_RUN: 'maybe' }, /^Configuration error: MIGRATIONS_RUN must be one of true, false/],
+    [
+      { QUEUE_LOCK_DURATION_MS: '500' },
+      /^Configuration error: QUEUE_LOCK_DURATION_MS must be a whole number between 1000 and 3600000 \(got "500"\)$/,
+    ],
     [
       { JWT_SECRET: 'short' },
       /^Configuration error: JWT_SECRET must be at least 32 characters \(value hidden\)$/,

@@ -76,8 +76,13 @@ const envSchema = z
     SMTP_URL: urlWithScheme('smtp', 'smtps').optional(),
     MAIL_FROM: z.string().min(3).default('Tilskudd <noreply@tilskudd.invalid>'),
     SWEEP_INTERVAL_SECONDS: integer(1, 86_400).default(300),
+    // BullMQ's own defaults: a running job's lock lasts this long unless its worker renews it (at half
+    // the time), and workers look for jobs whose lock ran out (their worker died) this often.
+    QUEUE_LOCK_DURATION_MS: integer(1000, 3_600_000).default(30_000),
+    QUEUE_STALLED_INTERVAL_MS: integer(1000, 3_600_000).default(30_000),
     LOGIN_RATE_LIMIT: integer(1, 10_000).default(5),
     LOGIN_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+    QUEUE_DASHBOARD: booleanFlag.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
@@ -113,7 +118,12 @@ export function parseConfig(env: Env) {
       seedOnEmpty: e.SEED_ON_EMPTY ?? e.NODE_ENV !== 'production',
     },
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX, requireNoEviction: e.REDIS_REQUIRE_NOEVICTION },
-    jobs: { outboxPollMs: e.OUTBOX_POLL_MS, sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS },
+    jobs: {
+      outboxPollMs: e.OUTBOX_POLL_MS,
+      sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+      lockDurationMs: e.QUEUE_LOCK_DURATION_MS,
+      stalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
+    },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     auth: {
       jwtSecret: e.JWT_SECRET,
@@ -121,7 +131,7 @@ export function parseConfig(env: Env) {
       loginRateLimit: e.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
     },
-    http: { bodyLimit: e.BODY_LIMIT },
+    http: { bodyLimit: e.BODY_LIMIT, queueDashboard: e.QUEUE_DASHBOARD },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
   };
 }

@@ -12,6 +12,8 @@ export interface SweepReport {
   rearmed: number;
   /** Already due by the clock while their job still waited: started now. */
   promoted: number;
+  /** Due, but their job had ended (failed every attempt, or ran early): replaced by a fresh one. */
+  replaced: number;
   elapsedMs: number;
 }
 
@@ -54,6 +56,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     let checked = 0;
     let rearmed = 0;
     let promoted = 0;
+    let replaced = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await this.dataSource.query<Array<{ id: string; due_at: Date }>>(
@@ -70,12 +73,14 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       );
       rearmed += missing.size;
       for (const row of rows.filter((r) => !missing.has(r.id) && r.due_at <= now)) {
-        await this.timers.promote(row.id);
-        promoted++;
+        const done = await this.timers.nudge(row.id);
+        if (done === 'promoted') promoted++;
+        if (done === 'replaced') replaced++;
       }
     }
-    const report = { checked, rearmed, promoted, elapsedMs: Date.now() - started };
-    if (rearmed || promoted) this.logger.warn(report, 'Deadline sweep repaired missing or late timers');
+    const report = { checked, rearmed, promoted, replaced, elapsedMs: Date.now() - started };
+    if (rearmed || promoted || replaced)
+      this.logger.warn(report, 'Deadline sweep repaired missing or late timers');
     return report;
   }
 }

@@ -44,9 +44,25 @@ export class DeadlineTimers {
     return deadlineIds.filter((_, i) => results[i]?.[1] === 0);
   }
 
-  /** Runs a delayed job now (its deadline is due by the clock). */
-  async promote(deadlineId: string): Promise<void> {
+  /**
+   * Makes a due deadline's job run now: a delayed job is promoted; a job that already ended while
+   * the row is still scheduled (it failed every attempt, or ran early by a skewed clock and found the
+   * deadline not yet due) is replaced, since a job id only deduplicates while the job exists.
+   * Returns what it did; a waiting or running job is left alone.
+   */
+  async nudge(deadlineId: string): Promise<'promoted' | 'replaced' | 'left'> {
     const job = await this.queue.getJob(deadlineId);
-    if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+    if (!job) return 'left';
+    const state = await job.getState();
+    if (state === 'delayed') {
+      await job.promote().catch(() => undefined);
+      return 'promoted';
+    }
+    if (state === 'completed' || state === 'failed') {
+      await job.remove();
+      await this.queue.add('fire', { deadlineId }, { jobId: deadlineId });
+      return 'replaced';
+    }
+    return 'left';
   }
 }

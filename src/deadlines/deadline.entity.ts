@@ -52,7 +52,7 @@ export class Deadline {
   @Column({ type: 'text', default: 'scheduled' })
   status!: DeadlineStatus;
 
-  /** Times a worker took it up (a retry after a crash counts again). */
+  /** Times a worker settled or tried it; counted in the firing transaction, so a crashed try is not. */
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 

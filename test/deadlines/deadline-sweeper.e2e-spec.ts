@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { deleteRedisPrefix } from '@lib/testing';
+import type { Queue } from 'bullmq';
+import { DEADLINE_QUEUE } from '../../src/queue/queue.module';
 import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
 import { DeadlineProcessor } from '../../src/deadlines/deadline.processor';
 import { OutboxDispatcher } from '../../src/outbox/outbox-dispatcher';
@@ -113,6 +116,22 @@ describe('deadlines survive lost timers and fire exactly once', () => {
     expect(await processor.fire(cancelled.id)).toBe('not_scheduled');
     const [app] = await t.dataSource.query(`SELECT state FROM application WHERE id = $1`, [other]);
     expect(app.state).toBe('granted.active');
+  });
+
+  it('replaces a job that ended while its deadline is still scheduled (it ran early, or failed every try)', async () => {
+    const id = await granted();
+    const { id: deadlineId } = await deadline(id, 'acceptance');
+    // A worker whose clock runs ahead picks the job up early: the deadline is not due, the job completes.
+    const queue = t.app.get<Queue>(getQueueToken(DEADLINE_QUEUE));
+    await (await queue.getJob(deadlineId))!.remove();
+    await queue.add('fire', { deadlineId }, { jobId: deadlineId });
+    expect(await until(async () => (await queue.getJob(deadlineId))?.returnvalue === 'not_due')).toBe(true);
+    expect(await (await queue.getJob(deadlineId))!.getState()).toBe('completed');
+
+    // When it is due, the sweeper sees an ended job for a scheduled row and replaces it.
+    clock.advance(22 * 86_400_000);
+    expect(await t.app.get(DeadlineSweeper).sweep()).toMatchObject({ replaced: 1 });
+    expect(await until(async () => (await deadline(id, 'acceptance')).status === 'fired')).toBe(true);
   });
 
   it('reminds the applicant before the final report is due, on the call’s days, until the report comes', async () => {
