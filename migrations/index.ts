@@ -5,6 +5,7 @@ import { Deadlines1795429394435 } from './1795429394435-Deadlines';
 import { Notifications1795430125842 } from './1795430125842-Notifications';
 import { CallReminders1795432121218 } from './1795432121218-CallReminders';
 import { CallDeadlines1795433747102 } from './1795433747102-CallDeadlines';
+import { CallAudit1795434902053 } from './1795434902053-CallAudit';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1795430125842,
   CallReminders1795432121218,
   CallDeadlines1795433747102,
+  CallAudit1795434902053,
 ];

@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { requestIdOf } from '@lib/common';
 import { LoggerModule } from 'nestjs-pino';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { BudgetModule } from './budget/budget.module';
 import { CallsModule } from './calls/calls.module';
 import { ClockModule } from './clock.module';
+import { SchemesApiModule } from './schemes/schemes.controller';
 import { SchemesModule } from './schemes/schemes.module';
 import { AppConfig, appConfigNamespace } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -54,7 +56,8 @@ export class AppModule {
         BudgetModule,
         DeadlinesModule,
         NotificationsModule,
-        ...(api ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule] : []),
+        ...(api ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule, SchemesApiModule] : []),
+        ...(api && config.http.queueDashboard ? [QueueDashboardModule] : []),
         ...(worker ? [WorkerModule, DeadlinesWorkerModule, NotificationsWorkerModule] : []),
       ],
     };

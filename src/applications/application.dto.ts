@@ -215,6 +215,41 @@ export class ApplicationView {
   allowedActions!: string[];
 }
 
+export class SchemeReasonDto {
+  @ApiProperty({ example: 'few_participants' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional() field?: string;
+}
+
+export class InstalmentDto {
+  @ApiProperty({ example: 'Forskudd' }) label!: string;
+  @ApiProperty({ description: 'øre' }) amount!: number;
+  @ApiProperty({ enum: ['acceptance', 'date', 'final_report'] }) on!: string;
+  @ApiPropertyOptional({ example: '2027-03-15' }) date?: string;
+}
+
+/** One application with what only a single read computes: the scheme's advisories and the payment plan. */
+export class ApplicationDetail extends ApplicationView {
+  @ApiProperty({
+    type: [SchemeReasonDto],
+    description: 'Staff only: what the officer should weigh (never blocks); empty for applicants and drafts',
+  })
+  advisories!: SchemeReasonDto[];
+  @ApiProperty({ type: [InstalmentDto], nullable: true, description: 'How the grant is paid, once granted' })
+  paymentPlan!: InstalmentDto[] | null;
+}
+
+export class FinalReportView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) content!: Record<string, unknown>;
+  @ApiProperty({
+    type: [String],
+    description: 'Fields withheld from this reader: personal data is for the applicant and case officers',
+  })
+  withheld!: string[];
+}
+
 export class ApplicationPage {
   @ApiProperty({ type: [ApplicationView] }) items!: ApplicationView[];
   @ApiProperty({ nullable: true }) nextCursor!: string | null;

@@ -28,7 +28,9 @@ import { Allow, CurrentActor } from '../auth/auth.decorators';
 import {
   ApplicationPage,
   ApplicationQuery,
+  ApplicationDetail,
   ApplicationView,
+  FinalReportView,
   ApproveReportDto,
   AssignDto,
   AuditEntryDto,
@@ -115,7 +117,7 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ApplicationView })
+  @ApiOkResponse({ type: ApplicationDetail })
   @ApiNotFoundResponse({ type: Problem })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.applications.get(actor, id);
@@ -134,6 +136,15 @@ export class ApplicationsController {
     @Headers('idempotency-key') key?: string,
   ) {
     return this.applications.updateDraft(actor, id, body, key);
+  }
+
+  @Get(':id/report')
+  @ApiOperation({
+    summary: 'The final report; participant-level personal data only for the applicant and case officers',
+  })
+  @ApiOkResponse({ type: FinalReportView })
+  readReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.applications.report(actor, id);
   }
 
   @Get(':id/history')

@@ -37,7 +37,9 @@ import { ApplicationReport } from './application-report.entity';
 import {
   ApplicationPage,
   ApplicationQuery,
+  ApplicationDetail,
   ApplicationView,
+  FinalReportView,
   AuditEntryDto,
   AuditVerificationDto,
   CreateApplicationDto,
@@ -233,14 +235,72 @@ export class ApplicationsService {
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
 
-  async get(actor: Actor, id: string): Promise<ApplicationView> {
+  async get(actor: Actor, id: string): Promise<ApplicationDetail> {
     const application = visibleOrNotFound(
       actor,
       await this.dataSource.manager.findOneBy(Application, { id }),
       ownership,
       'Application',
     );
-    return this.view(actor, application, this.schemes.forStored(application.schemeId), this.clock.now());
+    const scheme = this.schemes.forStored(application.schemeId);
+    const view = this.view(actor, application, scheme, this.clock.now());
+    const call = await this.dataSource.manager.findOneByOrFail(FundingCall, { id: application.callId });
+    const content =
+      application.status === 'draft'
+        ? null
+        : await validatePayload(scheme.applicationDto, application.content).then((r) =>
+            r.ok ? r.value : null,
+          );
+    let advisories: SchemeReason[] = [];
+    if (actor.kind === 'staff' && content && scheme.advisories) {
+      const organisation = await this.dataSource.manager.findOneByOrFail(Organisation, {
+        id: application.organisationId,
+      });
+      const county = organisation.countyId
+        ? await this.dataSource.manager.findOneBy(County, { id: organisation.countyId })
+        : null;
+      advisories = scheme.advisories({
+        params: call.parameters,
+        content,
+        organisation: {
+          form: organisation.form,
+          employeeCount: organisation.employeeCount,
+          municipalityNumber: organisation.municipalityNumber,
+          countyCode: county?.code ?? null,
+        },
+      });
+    }
+    const paymentPlan =
+      content && application.grantedAmount !== null
+        ? scheme.paymentPlan(call.parameters, application.grantedAmount, content)
+        : null;
+    return { ...view, advisories, paymentPlan };
+  }
+
+  /**
+   * The final report, to the applicant and the county's staff; fields the scheme marks as personal
+   * data (participant-level outcomes) only to the applicant and the county's case officers.
+   */
+  async report(actor: Actor, id: string): Promise<FinalReportView> {
+    const application = visibleOrNotFound(
+      actor,
+      await this.dataSource.manager.findOneBy(Application, { id }),
+      ownership,
+      'Application',
+    );
+    const report = await this.dataSource.manager.findOne(ApplicationReport, {
+      where: { applicationId: application.id },
+      order: { submittedAt: 'DESC' },
+    });
+    if (!report) throw notFound('Final report');
+    const scheme = this.schemes.forStored(application.schemeId);
+    const mayReadPersonalData =
+      actor.kind === 'applicant' || (actor.kind === 'staff' && actor.roles.includes('case_officer'));
+    const withheld = mayReadPersonalData
+      ? []
+      : (scheme.personalDataInReport ?? []).filter((field) => field in report.content);
+    const content = Object.fromEntries(Object.entries(report.content).filter(([k]) => !withheld.includes(k)));
+    return { id: report.id, submittedAt: report.submittedAt.toISOString(), content, withheld };
   }
 
   /** An applicant's own applications, or a county's work queue; filtered, newest first, keyset-paged. */

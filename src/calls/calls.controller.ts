@@ -1,40 +1,25 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, notFound, Problem } from '@lib/common';
+import { Actor, Clock, notFound, Problem } from '@lib/common';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
+import { Allow, CurrentActor, Public } from '../auth/auth.decorators';
+import { CallDto, CreateCallDto, UpdateCallDto } from './call.dto';
+import { CallsService, toCallDto } from './calls.service';
 import { FundingCall } from './funding-call.entity';
 
-export class CallDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) countyId!: string;
-  @ApiProperty({ example: 'bio' }) schemeId!: string;
-  @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty() title!: string;
-  @ApiProperty() opensAt!: string;
-  @ApiProperty({ nullable: true, description: 'null: rolling, open until the frame is used' }) closesAt!:
-    string | null;
-  @ApiProperty({ description: 'Open for submissions now' }) open!: boolean;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: "The round's rules (scheme parameters)",
-  })
-  parameters!: Record<string, unknown>;
-}
-
-const toDto = (call: FundingCall, now: Date): CallDto => ({
-  id: call.id,
-  countyId: call.countyId,
-  schemeId: call.schemeId,
-  year: call.year,
-  title: call.title,
-  opensAt: call.opensAt.toISOString(),
-  closesAt: call.closesAt?.toISOString() ?? null,
-  open: now >= call.opensAt && (call.closesAt === null || now <= call.closesAt),
-  parameters: call.parameters,
-});
+type Staff = Extract<Actor, { kind: 'staff' }>;
 
 /** Published calls (utlysninger) are public, like a county's "apply for a grant" page. */
 @ApiTags('calls')
@@ -56,7 +41,7 @@ export class CallsController {
       take: 200,
     });
     const now = this.clock.now();
-    return calls.map((c) => toDto(c, now));
+    return calls.map((c) => toCallDto(c, now));
   }
 
   @Get(':id')
@@ -65,6 +50,56 @@ export class CallsController {
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<CallDto> {
     const call = await this.dataSource.manager.findOneBy(FundingCall, { id, status: 'published' });
     if (!call) throw notFound('Call');
-    return toDto(call, this.clock.now());
+    return toCallDto(call, this.clock.now());
+  }
+}
+
+/** A county's admins write calls: drafts they may change, then publish (which freezes them). */
+@ApiTags('calls')
+@ApiBearerAuth()
+@Allow('admin')
+@ApiForbiddenResponse({ type: Problem, description: 'Not an admin' })
+@ApiNotFoundResponse({ type: Problem, description: "No such call in the admin's county" })
+@Controller('admin/calls')
+export class CallsAdminController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The county's calls, drafts included" })
+  @ApiOkResponse({ type: [CallDto] })
+  list(@CurrentActor() actor: Staff) {
+    return this.calls.list(actor);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CallDto })
+  get(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.calls.get(actor, id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: "A draft call; its parameters must pass the scheme's parameter schema and rules" })
+  @ApiCreatedResponse({ type: CallDto })
+  @ApiBadRequestResponse({ type: Problem, description: 'Invalid fields, each named' })
+  @ApiUnprocessableEntityResponse({ type: Problem, description: "The scheme's rules refuse the parameters" })
+  create(@CurrentActor() actor: Staff, @Body() dto: CreateCallDto) {
+    return this.calls.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft call (a published call is frozen: 409)' })
+  @ApiOkResponse({ type: CallDto })
+  @ApiConflictResponse({ type: Problem })
+  update(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCallDto) {
+    return this.calls.update(actor, id, dto);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a draft: its rules freeze and its opening and closing are announced' })
+  @ApiOkResponse({ type: CallDto })
+  @ApiConflictResponse({ type: Problem })
+  publish(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.calls.publish(actor, id);
   }
 }

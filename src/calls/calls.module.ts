@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CallsController } from './calls.controller';
+import { CallsAdminController, CallsController } from './calls.controller';
+import { CallsService } from './calls.service';
 
-@Module({ controllers: [CallsController] })
+/** Calls (utlysninger): public listing, and the admins' drafts and publication. */
+@Module({ controllers: [CallsController, CallsAdminController], providers: [CallsService] })
 export class CallsModule {}

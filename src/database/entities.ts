@@ -7,6 +7,7 @@ import { BudgetFrame } from '../budget/budget-frame.entity';
 import { FrameAlert } from '../budget/frame-alert.entity';
 import { GrantPosition } from '../budget/grant-position.entity';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
+import { CallAuditRecord } from '../calls/call-audit.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { Deadline } from '../deadlines/deadline.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   OrganisationMember,
   UserAccount,
   FundingCall,
+  CallAuditRecord,
   Application,
   ApplicationReport,
   AuditRecord,

@@ -23,4 +23,9 @@ export interface DemoCall {
 export interface SchemePlugin {
   readonly scheme: SchemeDefinition;
   readonly demoCalls: readonly DemoCall[];
+  /**
+   * A complete, realistic application form that is eligible under the first demo call: the
+   * conformance suite checks it against the scheme's DTO and payment plan, and it documents the form.
+   */
+  readonly sampleApplication: object;
 }

@@ -5,8 +5,10 @@ import {
   bioContent,
   draft,
   expectOk,
+  FINANCE,
   KARI,
   newClock,
+  OLA,
   OFFICER,
   recommended,
 } from '../support/bio';
@@ -71,6 +73,15 @@ describe('BIO application, end to end over HTTP', () => {
 
     clock.advance(86_400_000);
     expect(await expectOk(act(t, KARI, id, 'accept'))).toMatchObject({ state: 'granted.active' });
+    // The call pays no advance: everything on the final report.
+    const detail = await t
+      .http()
+      .get(`/api/v1/applications/${id}`)
+      .set('authorization', await t.bearer(KARI));
+    expect(detail.body.paymentPlan).toEqual([
+      { label: 'Sluttutbetaling', amount: 25_000_000, on: 'final_report' },
+    ]);
+    expect(detail.body.advisories).toEqual([]);
 
     clock.set('2027-03-01T10:00:00+01:00');
     const report = {
@@ -85,6 +96,19 @@ describe('BIO application, end to end over HTTP', () => {
     expect(await expectOk(act(t, KARI, id, 'report', { report }))).toMatchObject({
       state: 'reported.report_review',
     });
+    for (const reader of [KARI, OFFICER, FINANCE]) {
+      const read = await t
+        .http()
+        .get(`/api/v1/applications/${id}/report`)
+        .set('authorization', await t.bearer(reader));
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ content: report, withheld: [] });
+    }
+    const stranger = await t
+      .http()
+      .get(`/api/v1/applications/${id}/report`)
+      .set('authorization', await t.bearer(OLA));
+    expect(stranger.status).toBe(404);
 
     // 50 % of 620 000 NOK actual eligible costs = 310 000 NOK, capped at the 250 000 NOK granted.
     const closed = await expectOk(act(t, OFFICER, id, 'approve-report'));

@@ -16,7 +16,10 @@ export const bioContent = (overrides: Parameters<typeof newBioApplication>[0] = 
   JSON.parse(JSON.stringify(newBioApplication(overrides))) as Record<string, unknown>;
 
 export async function ids(t: TestApp) {
-  const [call] = await t.dataSource.query(`SELECT id FROM funding_call WHERE scheme_id = 'bio'`);
+  // Trøndelag's BIO 2026 call, as seeded (tests may add others).
+  const [call] = await t.dataSource.query(
+    `SELECT id FROM funding_call WHERE scheme_id = 'bio' AND year = 2026 ORDER BY created_at LIMIT 1`,
+  );
   const orgs = await t.dataSource.query(`SELECT id, organisation_number FROM organisation`);
   const org = (n: string) =>
     orgs.find((o: { organisation_number: string }) => o.organisation_number === n).id as string;
@@ -73,9 +76,9 @@ export async function freshOrganisation(t: TestApp, email = KARI): Promise<strin
 /** A draft with a complete, eligible form, for a fresh organisation unless one is given. */
 export async function draft(
   t: TestApp,
-  options: { email?: string; organisationId?: string; content?: object } = {},
+  options: { email?: string; organisationId?: string; content?: object; callId?: string } = {},
 ) {
-  const { callId } = await ids(t);
+  const callId = options.callId ?? (await ids(t)).callId;
   const email = options.email ?? KARI;
   const organisationId = options.organisationId ?? (await freshOrganisation(t, email));
   const res = await t

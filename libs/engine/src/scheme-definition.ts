@@ -85,6 +85,11 @@ export interface SchemeDefinition<
   delegationLimit(params: Params): Ore | null;
   /** Days to accept a grant under this call; null = the lifecycle's default. */
   acceptanceDays(params: Params): number | null;
+  /**
+   * Top-level fields of the final report that hold personal data (even pseudonymous): shown to the
+   * applicant and the county's case officers only, withheld from other staff (data minimisation).
+   */
+  readonly personalDataInReport?: readonly string[];
   /** Checks a final report against the application. */
   checkReport(content: Content, report: Report): SchemeReason[];
   /** What is finally paid on this report: never more than granted. */

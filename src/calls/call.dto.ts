@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+/** What an admin sends to create a call (utlysning); the parameters are checked by the scheme. */
+export class CreateCallDto {
+  @ApiProperty({ example: 'bio', description: 'A registered scheme (GET /api/v1/schemes)' })
+  @Matches(/^[a-z][a-z0-9_-]{1,39}$/)
+  schemeId!: string;
+
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 'Bedriftsintern opplæring (BIO) 2027 – Trøndelag' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The county's frame (ramme) its grants are charged to",
+  })
+  @IsOptional()
+  @IsUUID()
+  frameId?: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The round's rules, validated against the scheme's parameter schema",
+  })
+  @IsObject()
+  parameters!: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  reminderDays?: number[];
+
+  @ApiPropertyOptional({
+    example: 14,
+    description: 'Days after an overdue report before the officer is alerted',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  overdueEscalationDays?: number;
+
+  @ApiPropertyOptional({
+    example: 42,
+    description: 'Days after an overdue report before a lapse is proposed',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  overdueLapseProposalDays?: number;
+}
+
+/** Changes to a draft call: any field of the creation, the scheme excepted. */
+export class UpdateCallDto {
+  @ApiPropertyOptional({ example: 2027 })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  frameId?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  parameters?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: [60, 14, 1] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  reminderDays?: number[];
+
+  @ApiPropertyOptional({ example: 14 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  overdueEscalationDays?: number;
+
+  @ApiPropertyOptional({ example: 42 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  overdueLapseProposalDays?: number;
+}
+
+export class CallDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) countyId!: string;
+  @ApiProperty({ example: 'bio' }) schemeId!: string;
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['draft', 'published', 'closed'] }) status!: string;
+  @ApiProperty({ description: "From the parameters' window" }) opensAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: rolling, open until the frame is used' })
+  closesAt!: string | null;
+  @ApiProperty({ description: 'Open for submissions now' }) open!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The round's rules" })
+  parameters!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) frameId!: string | null;
+  @ApiProperty({ type: [Number] }) reminderDays!: number[];
+  @ApiProperty() overdueEscalationDays!: number;
+  @ApiProperty() overdueLapseProposalDays!: number;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ description: 'Raised by every change' }) version!: number;
+}

@@ -1,0 +1,106 @@
+import { validatePayload } from '@lib/common';
+import { validateLifecycleDefinition, validateSchemes } from '@lib/engine';
+import { PLUGINS } from './scheme-registry';
+import { apiPropertyOf, dtoClassesOf, jsonSchemaOf, validatedFieldsOf } from './scheme-schemas';
+
+/**
+ * What every registered scheme must satisfy, so that a new scheme gets these checks by being
+ * registered: a valid lifecycle, documented DTOs, demo calls its own rules accept, and a payment
+ * plan that pays exactly what was granted.
+ */
+describe('scheme conformance', () => {
+  it('the registered set is consistent: ids, reference prefixes and lifecycle ids unique', () => {
+    expect(validateSchemes(PLUGINS.map((p) => p.scheme))).toEqual([]);
+  });
+
+  it('DTO class names are unique across schemes (JSON Schemas are named by class)', () => {
+    const owners = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const { scheme } of PLUGINS) {
+      const names = new Set(
+        [scheme.callParametersDto, scheme.applicationDto, scheme.reportDto].flatMap((d) =>
+          dtoClassesOf(d).map((c) => c.name),
+        ),
+      );
+      for (const name of names) {
+        const owner = owners.get(name);
+        if (owner && owner !== scheme.id) clashes.push(`${name}: ${owner} and ${scheme.id}`);
+        owners.set(name, scheme.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  describe.each(PLUGINS.map((p) => [p.scheme.id, p] as const))(
+    '%s',
+    (_, { scheme, demoCalls, sampleApplication }) => {
+      it('has a lifecycle whose every state carries one status tag and handles only known events', () => {
+        expect(validateLifecycleDefinition(scheme.lifecycle)).toEqual([]);
+      });
+
+      it.each([
+        ['call parameters', scheme.callParametersDto],
+        ['application', scheme.applicationDto],
+        ['final report', scheme.reportDto],
+      ])('documents every validated field of its %s DTO, and validates every documented one', (__, dto) => {
+        const problems: string[] = [];
+        for (const cls of dtoClassesOf(dto)) {
+          const validated = validatedFieldsOf(cls);
+          if (!validated.length) problems.push(`${cls.name} validates no field`);
+          for (const key of validated)
+            if (!apiPropertyOf(cls, key)) problems.push(`${cls.name}.${key} has no @ApiProperty`);
+          const documented = (Reflect.getMetadata(
+            'swagger/apiModelPropertiesArray',
+            cls.prototype as object,
+          ) ?? []) as string[];
+          for (const key of documented.map((k) => k.replace(/^:/, '')))
+            if (!validated.includes(key)) problems.push(`${cls.name}.${key} is documented but not validated`);
+        }
+        expect(problems).toEqual([]);
+        expect(jsonSchemaOf(dto)).toMatchObject({ type: 'object', additionalProperties: false });
+      });
+
+      it('has demo calls whose parameters pass its DTO and its rules, with a sensible window', async () => {
+        expect(demoCalls.length).toBeGreaterThan(0);
+        for (const demo of demoCalls) {
+          const validation = await validatePayload(scheme.callParametersDto, demo.parameters);
+          expect(validation).toMatchObject({ ok: true });
+          if (!validation.ok) continue;
+          expect(scheme.checkCallParameters(validation.value)).toEqual([]);
+          const window = scheme.callWindow(validation.value);
+          expect(Number.isNaN(Date.parse(window.opensAt))).toBe(false);
+          if (window.closesAt !== null)
+            expect(Date.parse(window.closesAt)).toBeGreaterThan(Date.parse(window.opensAt));
+          expect(Number.isSafeInteger(demo.frame.allocationOre) && demo.frame.allocationOre > 0).toBe(true);
+        }
+      });
+
+      it('has a sample application its DTO accepts, whose amounts are whole øre', async () => {
+        const validation = await validatePayload(scheme.applicationDto, sampleApplication);
+        expect(validation).toMatchObject({ ok: true });
+        if (!validation.ok) return;
+        const requested = scheme.requestedAmount(validation.value);
+        expect(Number.isSafeInteger(requested) && requested >= 0).toBe(true);
+        expect(Number.isNaN(Date.parse(scheme.projectEndsAt(validation.value)))).toBe(false);
+      });
+
+      it('pays out exactly the granted amount over its payment plan, for any whole-øre amount', async () => {
+        const params = (await validatePayload(scheme.callParametersDto, demoCalls[0].parameters)) as {
+          ok: true;
+          value: object;
+        };
+        const content = (await validatePayload(scheme.applicationDto, sampleApplication)) as {
+          ok: true;
+          value: object;
+        };
+        for (const amount of [1, 99, 100_001, 12_345_679, 2_330_000_001]) {
+          const plan = scheme.paymentPlan(params.value, amount, content.value);
+          expect(plan.length).toBeGreaterThan(0);
+          expect(plan.every((i) => Number.isSafeInteger(i.amount) && i.amount >= 0)).toBe(true);
+          expect(plan.reduce((sum, i) => sum + i.amount, 0)).toBe(amount);
+          expect(plan.every((i) => i.on !== 'date' || /^\d{4}-\d{2}-\d{2}$/.test(i.date ?? ''))).toBe(true);
+        }
+      });
+    },
+  );
+});

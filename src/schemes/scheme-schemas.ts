@@ -1,0 +1,96 @@
+import { getMetadataStorage } from 'class-validator';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { DtoClass } from '@lib/engine';
+// class-transformer keeps @Type() targets here; without it nested objects would not be described.
+import { defaultMetadataStorage as untypedStorage } from 'class-transformer/cjs/storage';
+import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+
+const defaultMetadataStorage = untypedStorage as MetadataStorage;
+
+/** A JSON Schema (2020-12) document. */
+export type JsonSchema = Record<string, unknown>;
+
+let cache: Record<string, JsonSchema> | null = null;
+
+/** Every DTO's schema, generated once from the validation metadata the server itself enforces. */
+function allSchemas(): Record<string, JsonSchema> {
+  cache ??= validationMetadatasToSchemas({
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    classValidatorMetadataStorage: getMetadataStorage(),
+    refPointerPrefix: '#/$defs/',
+    forbidUnknownValues: true,
+  }) as Record<string, JsonSchema>;
+  return cache;
+}
+
+/** What `@ApiProperty` says of a field (its documentation), kept by @nestjs/swagger under this key. */
+const API_PROPERTY = 'swagger/apiModelProperties';
+
+/** The DTO class and every class it nests (through `@Type`), each once. */
+export function dtoClassesOf(dto: DtoClass<object>): DtoClass<object>[] {
+  const found = new Map<string, DtoClass<object>>();
+  const visit = (cls: DtoClass<object>) => {
+    if (found.has(cls.name)) return;
+    found.set(cls.name, cls);
+    const generated = allSchemas()[cls.name] as { properties?: Record<string, unknown> } | undefined;
+    for (const key of Object.keys(generated?.properties ?? {})) {
+      const nested = defaultMetadataStorage.findTypeMetadata(cls, key)?.typeFunction() as
+        DtoClass<object> | undefined;
+      if (nested) visit(nested);
+    }
+  };
+  visit(dto);
+  return [...found.values()];
+}
+
+/** What `@ApiProperty` says of each field of a class (undefined: undocumented). */
+export function apiPropertyOf(
+  cls: DtoClass<object>,
+  key: string,
+): { description?: string; example?: unknown } | undefined {
+  return Reflect.getMetadata(API_PROPERTY, cls.prototype as object, key) as
+    { description?: string; example?: unknown } | undefined;
+}
+
+/** The fields class-validator checks on a class (what the API accepts). */
+export function validatedFieldsOf(cls: DtoClass<object>): string[] {
+  const generated = allSchemas()[cls.name] as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(generated?.properties ?? {});
+}
+
+/**
+ * The JSON Schema of what a DTO accepts, for a form renderer: the class and every class it nests,
+ * with the fields' documentation from `@ApiProperty`, and unknown fields refused as the API does.
+ */
+export function jsonSchemaOf(dto: DtoClass<object>): JsonSchema {
+  const schemas = allSchemas();
+  const defs: Record<string, JsonSchema> = {};
+  const visit = (cls: DtoClass<object>) => {
+    const generated = schemas[cls.name] as { properties?: Record<string, JsonSchema> } | undefined;
+    if (defs[cls.name] || !generated) return;
+    const properties: Record<string, JsonSchema> = {};
+    for (const [key, schema] of Object.entries(generated.properties ?? {})) {
+      const doc = (Reflect.getMetadata(API_PROPERTY, cls.prototype as object, key) ?? {}) as {
+        description?: string;
+        example?: unknown;
+      };
+      properties[key] = {
+        ...schema,
+        ...(doc.description ? { description: doc.description } : {}),
+        ...(doc.example !== undefined ? { examples: [doc.example] } : {}),
+      };
+      const nested = defaultMetadataStorage.findTypeMetadata(cls, key)?.typeFunction() as
+        DtoClass<object> | undefined;
+      if (nested) visit(nested);
+    }
+    defs[cls.name] = { ...generated, properties, additionalProperties: false };
+  };
+  visit(dto);
+  const { [dto.name]: root, ...rest } = defs;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: dto.name,
+    ...root,
+    ...(Object.keys(rest).length ? { $defs: rest } : {}),
+  };
+}
