@@ -1,10 +1,11 @@
 import { DomainError, notFound } from '@lib/common';
 import { validateSchemes, type SchemeDefinition } from '@lib/engine';
 import { bioPlugin } from './bio';
+import { coronaPlugin } from './corona';
 import type { SchemePlugin } from './scheme-plugin';
 
 /** Every funding scheme of the installation: a new scheme is one folder and one line here. */
-export const PLUGINS: readonly SchemePlugin[] = [bioPlugin];
+export const PLUGINS: readonly SchemePlugin[] = [bioPlugin, coronaPlugin];
 
 export const SCHEMES: readonly SchemeDefinition[] = PLUGINS.map((p) => p.scheme);
 

@@ -94,7 +94,9 @@ describe('calls as configuration', () => {
     expect(closesBeforeOpening.status).toBe(422);
     expect(closesBeforeOpening.body.reasons.length).toBeGreaterThan(0);
     expect((await send('post', '/admin/calls', OFFICER, createBody())).status).toBe(403);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM funding_call WHERE year = 2027`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM funding_call WHERE scheme_id = 'bio' AND year = 2027`,
+    );
     expect(n).toBe(0);
   });
 
