@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsBasisPoints, IsIsoInstant, IsOre, nok } from '@lib/common';
+import { IsEligibilityRules, type EligibilityRule } from '@lib/engine';
+import { ETABLERER_WINDOW_KINDS, type EtablererWindowKind } from './etablerer-vocabulary';
+
+/*
+ * The parameters of one call (utlysning) for entrepreneurship training for immigrants
+ * (etablereropplæring): one county's rules for one round, as data. The DTO classes check each
+ * field's shape; `checkEtablererCallParameters` (etablerer.rules.ts) checks what spans fields.
+ */
+
+export interface EtablererCallWindow {
+  readonly kind: EtablererWindowKind;
+  /** When applications may first be submitted. */
+  readonly opensAt: string;
+  /** Rolling calls only; absent = open until the frame (ramme) is used up. */
+  readonly closesAt?: string;
+  /** Fixed calls only: the application deadlines (søknadsfrister), earliest first. */
+  readonly deadlines?: readonly string[];
+}
+
+/**
+ * The support share (støtteandel) for applicants with economic activity: training aid under GBER
+ * art. 31, normally 50 % of eligible costs, up to 60 % for SMEs (fewer than 250 employees).
+ */
+export interface EtablererAidIntensity {
+  /** Basis points of eligible costs (5000 = 50 %). */
+  readonly basisPoints: number;
+  /** For SMEs, basis points (6000 = 60 %). */
+  readonly smeBasisPoints: number;
+  /** An SME has fewer registered employees than this (250). */
+  readonly smeBelowEmployees: number;
+}
+
+export interface EtablererCallParameters {
+  readonly window: EtablererCallWindow;
+  /** Who may apply: municipalities and public bodies, private organisations with expertise, voluntary organisations. */
+  readonly eligibility: readonly EligibilityRule[];
+  /** Own funds (egne midler) ≥ this share of the amount applied for, basis points (10 000 = at least equal). */
+  readonly minOwnFundsBasisPoints: number;
+  readonly aidIntensity: EtablererAidIntensity;
+  /** The largest grant to one project, øre. */
+  readonly maxGrantOre: number;
+  /** The project must end within this many months of its start. */
+  readonly maxProjectMonths: number;
+  /** Grants above this are decided by the political committee, øre. */
+  readonly delegationThresholdOre: number;
+  /** Days to accept the grant commitment (tilsagn). */
+  readonly acceptanceDays: number;
+  /** Share of the grant paid once it is accepted, basis points; the rest on the final report. */
+  readonly advancePaymentBasisPoints: number;
+}
+
+export class EtablererCallWindowDto implements EtablererCallWindow {
+  @ApiProperty({ enum: ETABLERER_WINDOW_KINDS, example: 'fixed' })
+  @IsIn(ETABLERER_WINDOW_KINDS)
+  kind!: EtablererWindowKind;
+
+  @ApiProperty({ example: '2026-11-02T08:00:00+01:00', description: 'Date-time with offset' })
+  @IsIsoInstant()
+  opensAt!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-31T23:59:59+01:00',
+    description: 'Rolling calls only; absent means open until the frame is used up',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  closesAt?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00'],
+    description: 'Fixed calls only: application deadlines (søknadsfrister), earliest first',
+  })
+  @ValidateIf((window: EtablererCallWindowDto) => window.kind === 'fixed' || window.deadlines !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @IsIsoInstant({ each: true })
+  deadlines?: string[];
+}
+
+export class EtablererAidIntensityDto implements EtablererAidIntensity {
+  @ApiProperty({ example: 5000, minimum: 0, maximum: 10_000, description: 'Basis points of eligible costs' })
+  @IsBasisPoints()
+  basisPoints!: number;
+
+  @ApiProperty({ example: 6000, minimum: 0, maximum: 10_000, description: 'Basis points for SMEs' })
+  @IsBasisPoints()
+  smeBasisPoints!: number;
+
+  @ApiProperty({ example: 250, minimum: 1, description: 'Fewer employees than this = SME' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  smeBelowEmployees!: number;
+}
+
+export class EtablererCallParametersDto implements EtablererCallParameters {
+  @ApiProperty({ type: () => EtablererCallWindowDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EtablererCallWindowDto)
+  window!: EtablererCallWindowDto;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    example: [
+      { rule: 'organisation_form', forms: ['KOMM', 'AS', 'FLI'] },
+      { rule: 'county', countyCodes: ['50'] },
+    ],
+    description:
+      'Who may apply: rules of the types organisation_form, min_employees, employees_below, county, municipality',
+  })
+  @IsEligibilityRules()
+  eligibility!: EligibilityRule[];
+
+  @ApiProperty({
+    example: 10_000,
+    minimum: 0,
+    maximum: 10_000,
+    description: 'Own funds as basis points of the amount applied for; 10 000 = at least equal',
+  })
+  @IsBasisPoints()
+  minOwnFundsBasisPoints!: number;
+
+  @ApiProperty({ type: () => EtablererAidIntensityDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EtablererAidIntensityDto)
+  aidIntensity!: EtablererAidIntensityDto;
+
+  @ApiProperty({ example: nok(200_000), description: 'Largest grant to one project, øre' })
+  @IsOre()
+  maxGrantOre!: number;
+
+  @ApiProperty({ example: 18, minimum: 1, maximum: 60 })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  maxProjectMonths!: number;
+
+  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
+  @IsOre()
+  delegationThresholdOre!: number;
+
+  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  acceptanceDays!: number;
+
+  @ApiProperty({ example: 5000, minimum: 0, maximum: 10_000, description: 'Basis points paid on acceptance' })
+  @IsBasisPoints()
+  advancePaymentBasisPoints!: number;
+}
+
+/**
+ * Trøndelag's call (domain research §2.4): municipalities and public bodies, private organisations
+ * with expertise and voluntary organisations; deadlines 1 April and 1 October, moved to the coming
+ * year (the 2027 call is announced in November 2026 and takes applications now); support share
+ * 50 %, 60 % for SMEs with economic activity (GBER art. 31); own funds at least equal to the amount
+ * applied for (Vestfold og Telemark 2021, Vestland). [ASSUMPTION]: the 200 000 NOK cap (Vestland
+ * 2021 gave 55 000–200 000), 18 months, the 500 000 NOK delegation threshold, 21 days, 50 % advance.
+ */
+export const TRONDELAG_ETABLERER_CALL_PARAMETERS: EtablererCallParameters = deepFreeze({
+  window: {
+    kind: 'fixed',
+    opensAt: '2026-11-02T08:00:00+01:00',
+    deadlines: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00'],
+  },
+  eligibility: [
+    {
+      rule: 'organisation_form',
+      forms: ['KOMM', 'FYLK', 'KF', 'IKS', 'ORGL', 'STAT', 'AS', 'ASA', 'ENK', 'SA', 'STI', 'FLI'],
+    },
+    { rule: 'county', countyCodes: ['50'] },
+  ],
+  minOwnFundsBasisPoints: 10_000,
+  aidIntensity: { basisPoints: 5000, smeBasisPoints: 6000, smeBelowEmployees: 250 },
+  maxGrantOre: nok(200_000),
+  maxProjectMonths: 18,
+  delegationThresholdOre: nok(500_000),
+  acceptanceDays: 21,
+  advancePaymentBasisPoints: 5000,
+});
+
+/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

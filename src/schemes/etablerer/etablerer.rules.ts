@@ -1,0 +1,341 @@
+import { addMonths, formatBasisPoints, formatNok, isIsoDate, isWithinBasisPoints, sumOre } from '@lib/common';
+import { checkEligibilityRules, type SchemeOrganisation, type SchemeReason } from '@lib/engine';
+import { ORGANISATION_FORM_CODES } from '../../organisations/organisation-form';
+import type { EtablererApplicationContent, EtablererFinalReport } from './etablerer-application.dto';
+import type { EtablererCallParameters } from './etablerer-call-parameters.dto';
+import {
+  isSme,
+  ownFundsSufficient,
+  requiredOwnFundsOre,
+  summariseEtablererCosts,
+  supportShareBasisPoints,
+} from './etablerer-grant';
+import { ETABLERER_CATEGORY_FORMS } from './etablerer-vocabulary';
+
+/*
+ * Etablereropplæring's rules as small pure functions returning reasons (none = passes), all run at
+ * once by `checkEtablererEligibility`. Who may apply is data (the call's `eligibility` rules); the
+ * applicant category, own funds and the GBER art. 31 support share are the scheme's own (domain
+ * research §2.4, §4.5).
+ */
+
+export type EtablererReasonCode =
+  | 'call_not_open'
+  | 'call_closed'
+  | 'applicant_category_mismatch'
+  | 'voluntary_register_missing'
+  | 'project_period_invalid'
+  | 'project_duration_exceeded'
+  | 'requested_grant_missing'
+  | 'grant_exceeds_call_cap'
+  | 'own_funds_too_low'
+  | 'financing_plan_unbalanced'
+  | 'no_eligible_costs'
+  | 'support_share_exceeded'
+  | 'sme_declaration_inconsistent'
+  | 'mandatory_training_not_eligible'
+  | 'state_aid_basis_changed'
+  | 'invalid_call_window'
+  | 'invalid_call_eligibility'
+  | 'invalid_call_amounts';
+
+export interface EtablererEligibilityInput {
+  readonly params: EtablererCallParameters;
+  readonly application: EtablererApplicationContent;
+  readonly organisation: SchemeOrganisation;
+  /** The moment of submission. */
+  readonly now: Date;
+}
+
+export type EtablererRule = (input: EtablererEligibilityInput) => readonly SchemeReason[];
+
+const ok: readonly SchemeReason[] = [];
+const fail = (code: EtablererReasonCode, message: string, field?: string): SchemeReason[] => [
+  field === undefined ? { code, message } : { code, message, field },
+];
+
+// ── The call and the applicant ─────────────────────────────────────────────────────────────
+
+export const callIsOpen: EtablererRule = ({ params, now }) => {
+  const { window } = params;
+  if (now.getTime() < Date.parse(window.opensAt))
+    return fail('call_not_open', `The call opens at ${window.opensAt}`);
+  const closesAt = window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1);
+  if (closesAt !== undefined && now.getTime() > Date.parse(closesAt))
+    return fail('call_closed', `The call closed at ${closesAt}`);
+  return ok;
+};
+
+/** Who may apply, as the call says. */
+export const applicantEligible: EtablererRule = ({ params, organisation }) =>
+  checkEligibilityRules(params.eligibility, organisation);
+
+/** The category the applicant gives must fit its registered organisation form (a municipality is a public body). */
+export const applicantCategoryFitsForm: EtablererRule = ({ application, organisation }) => {
+  const { category } = application.applicant;
+  const forms = ETABLERER_CATEGORY_FORMS[category];
+  return forms.includes(organisation.form)
+    ? ok
+    : fail(
+        'applicant_category_mismatch',
+        `An organisation of form ${organisation.form} cannot apply as ${category.replace(/_/g, ' ')} ` +
+          `(forms: ${forms.join(', ')})`,
+        'applicant.category',
+      );
+};
+
+/** Voluntary organisations must be registered in Frivillighetsregisteret. */
+export const voluntaryOrganisationRegistered: EtablererRule = ({ application }) =>
+  application.applicant.category === 'voluntary_organisation' &&
+  !application.applicant.registeredInVoluntaryRegister
+    ? fail(
+        'voluntary_register_missing',
+        'Voluntary organisations must be registered in Frivillighetsregisteret',
+        'applicant.registeredInVoluntaryRegister',
+      )
+    : ok;
+
+// ── Time plan ───────────────────────────────────────────────────────────────────────────────
+
+function periodIsValid(application: EtablererApplicationContent): boolean {
+  return (
+    isIsoDate(application.startDate) &&
+    isIsoDate(application.endDate) &&
+    application.endDate >= application.startDate
+  );
+}
+
+export const projectPeriodValid: EtablererRule = ({ application }) =>
+  periodIsValid(application)
+    ? ok
+    : fail('project_period_invalid', 'The end date must be on or after the start date', 'endDate');
+
+export const projectDurationWithinLimit: EtablererRule = ({ params, application }) => {
+  if (!periodIsValid(application)) return ok;
+  const latestEnd = addMonths(application.startDate, params.maxProjectMonths);
+  return application.endDate <= latestEnd
+    ? ok
+    : fail(
+        'project_duration_exceeded',
+        `The project must end within ${params.maxProjectMonths} months of its start, i.e. by ${latestEnd}`,
+        'endDate',
+      );
+};
+
+// ── Grant and financing ─────────────────────────────────────────────────────────────────────
+
+export const requestedGrantPositive: EtablererRule = ({ application }) =>
+  application.financingPlan.requestedGrantOre > 0
+    ? ok
+    : fail('requested_grant_missing', 'Apply for an amount above zero', 'financingPlan.requestedGrantOre');
+
+export const requestedGrantWithinCap: EtablererRule = ({ params, application }) => {
+  const requested = application.financingPlan.requestedGrantOre;
+  return requested <= params.maxGrantOre
+    ? ok
+    : fail(
+        'grant_exceeds_call_cap',
+        `The requested ${formatNok(requested)} exceeds the call's maximum of ${formatNok(params.maxGrantOre)} per project`,
+        'financingPlan.requestedGrantOre',
+      );
+};
+
+/** Own funds at least equal to the amount applied for (the call's share of it), compared exactly. */
+export const ownFundsAtLeastRequested: EtablererRule = ({ params, application }) => {
+  const { ownFundsOre, requestedGrantOre } = application.financingPlan;
+  if (ownFundsSufficient(params, ownFundsOre, requestedGrantOre)) return ok;
+  const required = requiredOwnFundsOre(params, requestedGrantOre);
+  return fail(
+    'own_funds_too_low',
+    `Own funds are ${formatNok(ownFundsOre)}; at least ${formatNok(required)} ` +
+      `(${formatBasisPoints(params.minOwnFundsBasisPoints)} of the ${formatNok(requestedGrantOre)} applied for) are required`,
+    'financingPlan.ownFundsOre',
+  );
+};
+
+/** Own funds + other public funding + grant = the budget, to the øre. */
+export const financingPlanBalances: EtablererRule = ({ application }) => {
+  const { ownFundsOre, otherPublicFundingOre, requestedGrantOre } = application.financingPlan;
+  const financing = sumOre([ownFundsOre, otherPublicFundingOre, requestedGrantOre]);
+  const { totalCostsOre } = summariseEtablererCosts(application.costPlan);
+  if (financing === totalCostsOre) return ok;
+  return fail(
+    'financing_plan_unbalanced',
+    `The financing plan adds up to ${formatNok(financing)} but the budget is ${formatNok(totalCostsOre)} ` +
+      `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    'financingPlan',
+  );
+};
+
+// ── State aid (only with economic activity) ─────────────────────────────────────────────────
+
+/** With economic activity the budget must have costs in the GBER art. 31 categories. */
+export const hasEligibleCosts: EtablererRule = ({ application }) => {
+  if (!application.declarations.economicActivity) return ok;
+  return summariseEtablererCosts(application.costPlan).eligibleCostsOre > 0
+    ? ok
+    : fail('no_eligible_costs', 'The budget has no costs eligible under GBER art. 31', 'costPlan');
+};
+
+/** An SME declaration must fit the register: fewer employees than the call's boundary (250). */
+export const smeDeclarationConsistent: EtablererRule = ({ params, application, organisation }) => {
+  const { economicActivity, smeDeclared } = application.declarations;
+  if (!economicActivity || !smeDeclared || isSme(params, true, organisation.employeeCount)) return ok;
+  return fail(
+    'sme_declaration_inconsistent',
+    `The applicant declares it is an SME but has ${organisation.employeeCount} registered employees; ` +
+      `an SME has fewer than ${params.aidIntensity.smeBelowEmployees}`,
+    'declarations.smeDeclared',
+  );
+};
+
+/**
+ * With economic activity: grant + other public funding ≤ the support share (50 %, 60 % for SMEs) of
+ * eligible costs, compared exactly. Without economic activity the own-funds rule alone applies.
+ */
+export const supportShareWithinLimit: EtablererRule = ({ params, application, organisation }) => {
+  const { economicActivity, smeDeclared } = application.declarations;
+  if (!economicActivity) return ok;
+  const sme = isSme(params, smeDeclared, organisation.employeeCount);
+  const share = supportShareBasisPoints(params, sme);
+  const { eligibleCostsOre } = summariseEtablererCosts(application.costPlan);
+  const { requestedGrantOre, otherPublicFundingOre } = application.financingPlan;
+  const aid = sumOre([requestedGrantOre, otherPublicFundingOre]);
+  if (isWithinBasisPoints(aid, eligibleCostsOre, share)) return ok;
+  return fail(
+    'support_share_exceeded',
+    `The grant of ${formatNok(requestedGrantOre)}` +
+      (otherPublicFundingOre > 0 ? ` plus other public funding of ${formatNok(otherPublicFundingOre)}` : '') +
+      ` exceeds ${formatBasisPoints(share)} of eligible costs of ${formatNok(eligibleCostsOre)}` +
+      (sme ? ' (SME)' : ''),
+    'financingPlan.requestedGrantOre',
+  );
+};
+
+/** GBER gives no aid for training needed to meet mandatory national standards. */
+export const notMandatoryTraining: EtablererRule = ({ application }) =>
+  application.declarations.economicActivity && !application.declarations.notMandatoryTraining
+    ? fail(
+        'mandatory_training_not_eligible',
+        'Training needed to meet mandatory national standards cannot be supported',
+        'declarations.notMandatoryTraining',
+      )
+    : ok;
+
+export const ETABLERER_RULES: readonly EtablererRule[] = [
+  callIsOpen,
+  applicantEligible,
+  applicantCategoryFitsForm,
+  voluntaryOrganisationRegistered,
+  projectPeriodValid,
+  projectDurationWithinLimit,
+  requestedGrantPositive,
+  requestedGrantWithinCap,
+  ownFundsAtLeastRequested,
+  financingPlanBalances,
+  hasEligibleCosts,
+  smeDeclarationConsistent,
+  supportShareWithinLimit,
+  notMandatoryTraining,
+];
+
+/** Every reason the application is not eligible under the call, all at once; empty = eligible. */
+export function checkEtablererEligibility(input: EtablererEligibilityInput): SchemeReason[] {
+  return ETABLERER_RULES.flatMap((rule) => rule(input));
+}
+
+// ── Advisories (never blocking) ─────────────────────────────────────────────────────────────
+
+/** What the case officer should weigh: a state-aid grant, and planned results that do not add up. */
+export function etablererAdvisories(application: EtablererApplicationContent): SchemeReason[] {
+  const advisories: SchemeReason[] = [];
+  if (application.declarations.economicActivity)
+    advisories.push({
+      code: 'state_aid_gber31',
+      message:
+        'The applicant has economic activity: the grant is training aid under GBER art. 31 (record it for the ESA report)',
+      field: 'declarations.economicActivity',
+    });
+  const { courseParticipants, newBusinesses } = application.plannedResults;
+  if (newBusinesses > courseParticipants)
+    advisories.push({
+      code: 'results_unrealistic',
+      message: `${newBusinesses} new businesses planned from ${courseParticipants} course participants`,
+      field: 'plannedResults.newBusinesses',
+    });
+  return advisories;
+}
+
+// ── The final report ────────────────────────────────────────────────────────────────────────
+
+/** The report restates the application's state-aid basis unchanged (the settlement applies it). */
+export function checkEtablererFinalReport(
+  application: EtablererApplicationContent,
+  report: EtablererFinalReport,
+): SchemeReason[] {
+  const { economicActivity, smeDeclared } = application.declarations;
+  return report.stateAid.economicActivity === economicActivity && report.stateAid.smeDeclared === smeDeclared
+    ? []
+    : fail(
+        'state_aid_basis_changed',
+        `State the state-aid basis as in the application: economic activity ${economicActivity ? 'yes' : 'no'}, ` +
+          `SME ${smeDeclared ? 'yes' : 'no'}`,
+        'stateAid',
+      );
+}
+
+// ── The call ────────────────────────────────────────────────────────────────────────────────
+
+/** What spans several call-parameter fields: the window, known organisation forms, shares and amounts. */
+export function checkEtablererCallParameters(params: EtablererCallParameters): SchemeReason[] {
+  const reasons: SchemeReason[] = [];
+  const { window } = params;
+  const opens = Date.parse(window.opensAt);
+  if (window.kind === 'rolling') {
+    if (window.deadlines !== undefined)
+      reasons.push(...fail('invalid_call_window', 'A rolling call has no deadlines', 'window.deadlines'));
+    if (window.closesAt !== undefined && Date.parse(window.closesAt) <= opens)
+      reasons.push(...fail('invalid_call_window', 'The call must close after it opens', 'window.closesAt'));
+  } else {
+    if (window.closesAt !== undefined)
+      reasons.push(
+        ...fail(
+          'invalid_call_window',
+          'A call with deadlines closes at its last deadline',
+          'window.closesAt',
+        ),
+      );
+    const times = (window.deadlines ?? []).map((d) => Date.parse(d));
+    if (times.some((t, i) => t <= (i === 0 ? opens : times[i - 1])))
+      reasons.push(
+        ...fail(
+          'invalid_call_window',
+          'Deadlines must come after the opening, earliest first, without repeats',
+          'window.deadlines',
+        ),
+      );
+  }
+  for (const [i, rule] of params.eligibility.entries()) {
+    if (rule.rule !== 'organisation_form') continue;
+    const unknown = rule.forms.filter((f) => !(ORGANISATION_FORM_CODES as readonly string[]).includes(f));
+    if (unknown.length)
+      reasons.push(
+        ...fail(
+          'invalid_call_eligibility',
+          `Unknown organisation forms: ${unknown.join(', ')}`,
+          `eligibility.${i}.forms`,
+        ),
+      );
+  }
+  if (params.aidIntensity.smeBasisPoints < params.aidIntensity.basisPoints)
+    reasons.push(
+      ...fail(
+        'invalid_call_amounts',
+        'The SME support share cannot be below the ordinary one',
+        'aidIntensity.smeBasisPoints',
+      ),
+    );
+  if (params.maxGrantOre === 0)
+    reasons.push(...fail('invalid_call_amounts', 'The grant cap must be above zero', 'maxGrantOre'));
+  return reasons;
+}

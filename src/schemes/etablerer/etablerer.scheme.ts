@@ -1,0 +1,71 @@
+import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import {
+  EtablererApplicationDto,
+  EtablererFinalReportDto,
+  type EtablererApplicationContent,
+  type EtablererFinalReport,
+} from './etablerer-application.dto';
+import { EtablererCallParametersDto, type EtablererCallParameters } from './etablerer-call-parameters.dto';
+import {
+  computeEtablererFinalPayable,
+  computeEtablererMaximumGrant,
+  planEtablererPayments,
+} from './etablerer-grant';
+import {
+  checkEtablererCallParameters,
+  checkEtablererEligibility,
+  checkEtablererFinalReport,
+  etablererAdvisories,
+} from './etablerer.rules';
+import { ETABLERER_SCHEME_ID } from './etablerer-vocabulary';
+
+/**
+ * The lifecycle of etablerer cases: the common one, with the final report due 60 days after the
+ * project ends ([ASSUMPTION]: the research gives no report deadline for this scheme).
+ */
+const etablererLifecycle = defineLifecycle({
+  id: 'etablerer',
+  version: 1,
+  finalReportDue: { from: 'project_end', days: 60 },
+});
+
+/**
+ * Etablereropplæring for innvandrere: grants for entrepreneurship training for immigrants (courses,
+ * guidance towards starting a business), to municipalities and public bodies, private organisations
+ * with expertise and registered voluntary organisations (domain research §2.4).
+ */
+export const etablererScheme: SchemeDefinition<
+  EtablererCallParameters,
+  EtablererApplicationContent,
+  EtablererFinalReport
+> = {
+  id: ETABLERER_SCHEME_ID,
+  referencePrefix: 'ETAB',
+  name: 'Etablereropplæring for innvandrere',
+  description:
+    'Grants for entrepreneurship training for immigrants; own funds at least equal to the amount applied for, ' +
+    'and for applicants with economic activity a support share of at most 50 % (60 % for SMEs) under GBER art. 31.',
+  lifecycle: etablererLifecycle,
+  callParametersDto: EtablererCallParametersDto,
+  applicationDto: EtablererApplicationDto,
+  reportDto: EtablererFinalReportDto,
+  checkCallParameters: (params) => checkEtablererCallParameters(params),
+  callWindow: ({ window }) => ({
+    opensAt: window.opensAt,
+    closesAt: (window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1)) ?? null,
+  }),
+  checkEligibility: ({ params, content, organisation, now }) =>
+    checkEtablererEligibility({ params, application: content, organisation, now }),
+  advisories: ({ content }) => etablererAdvisories(content),
+  maximumGrant: (params, content, organisation) =>
+    computeEtablererMaximumGrant(params, content, organisation.employeeCount).maximumOre,
+  requestedAmount: (content) => content.financingPlan.requestedGrantOre,
+  // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
+  projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
+  delegationLimit: (params) => params.delegationThresholdOre,
+  acceptanceDays: (params) => params.acceptanceDays,
+  checkReport: (content, report) => checkEtablererFinalReport(content, report),
+  finalPayable: (params, grantedAmount, report) =>
+    computeEtablererFinalPayable(params, grantedAmount, report).payableOre,
+  paymentPlan: (params, grantedAmount) => planEtablererPayments(params, grantedAmount),
+};

@@ -1,0 +1,269 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsBasisPoints, IsIsoInstant, IsOre, nok } from '@lib/common';
+import { IsEligibilityRules, type EligibilityRule } from '@lib/engine';
+import { MENTOR_WINDOW_KINDS, type MentorWindowKind } from './mentor-vocabulary';
+
+/*
+ * The parameters of one call (utlysning) of the mentor and trainee scheme for immigrants: one
+ * county's rules for one round. Counties word and change these every year, so every figure a rule
+ * compares against is data here. The DTO classes check each field's shape; `checkMentorCallParameters`
+ * (mentor.rules.ts) checks what spans several fields.
+ */
+
+export interface MentorCallWindow {
+  readonly kind: MentorWindowKind;
+  /** When applications may first be submitted. */
+  readonly opensAt: string;
+  /** Rolling calls only; absent = open until the frame (ramme) is used up. */
+  readonly closesAt?: string;
+  /** Fixed calls only: the application deadlines (søknadsfrister), earliest first. */
+  readonly deadlines?: readonly string[];
+}
+
+/**
+ * How staff time in the own share is turned into money: an hourly rate of a share of the person's
+ * gross annual salary (Rogaland: 1.2 ‰), capped (800 NOK/h), rounded down to whole øre.
+ */
+export interface MentorStaffTimeRate {
+  /** The hourly rate's share of gross annual salary, in basis points: 12 = 0.12 % = 1.2 ‰. */
+  readonly basisPointsOfAnnualSalary: number;
+  /** The highest hourly rate, øre (800 NOK = 80 000). */
+  readonly maxHourlyRateOre: number;
+}
+
+export interface MentorCallParameters {
+  readonly window: MentorCallWindow;
+  /** Who may apply (Trøndelag: municipalities and municipal companies in the county). */
+  readonly eligibility: readonly EligibilityRule[];
+  /** The own share (egenandel) must be at least this share of the amount applied for, basis points (5000 = 50 %). */
+  readonly minOwnShareBasisPoints: number;
+  readonly staffTimeRate: MentorStaffTimeRate;
+  /** Staff time in the own share must be documented with timesheets (timelister). */
+  readonly timesheetsRequired: boolean;
+  /** Projects with fewer participants than this are not refused, but get a lower priority (Trøndelag: 10). */
+  readonly priorityMinParticipants: number;
+  /** The largest grant to one project, øre. */
+  readonly maxGrantOre: number;
+  /** The project must end within this many months of its start. */
+  readonly maxProjectMonths: number;
+  /**
+   * De minimis ceiling for applicants with economic activity (state aid), øre: the grant plus de
+   * minimis aid received in the last three fiscal years must stay within it.
+   */
+  readonly deMinimisCeilingOre: number;
+  /** Grants above this are decided by the political committee, øre. */
+  readonly delegationThresholdOre: number;
+  /** Days to accept the grant commitment (tilsagn). */
+  readonly acceptanceDays: number;
+  /** Share of the grant paid once it is accepted, basis points; the rest is paid on the final report. */
+  readonly advancePaymentBasisPoints: number;
+}
+
+export class MentorCallWindowDto implements MentorCallWindow {
+  @ApiProperty({ enum: MENTOR_WINDOW_KINDS, example: 'fixed' })
+  @IsIn(MENTOR_WINDOW_KINDS)
+  kind!: MentorWindowKind;
+
+  @ApiProperty({ example: '2026-11-02T08:00:00+01:00', description: 'Date-time with offset' })
+  @IsIsoInstant()
+  opensAt!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-31T23:59:59+01:00',
+    description: 'Rolling calls only; absent means open until the frame is used up',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  closesAt?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00'],
+    description: 'Fixed calls only: application deadlines (søknadsfrister), earliest first',
+  })
+  @ValidateIf((window: MentorCallWindowDto) => window.kind === 'fixed' || window.deadlines !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @IsIsoInstant({ each: true })
+  deadlines?: string[];
+}
+
+export class MentorStaffTimeRateDto implements MentorStaffTimeRate {
+  @ApiProperty({
+    example: 12,
+    minimum: 0,
+    maximum: 10_000,
+    description: 'Hourly rate as basis points of gross annual salary: 12 = 1.2 ‰',
+  })
+  @IsBasisPoints()
+  basisPointsOfAnnualSalary!: number;
+
+  @ApiProperty({ example: nok(800), description: 'Highest hourly rate, øre' })
+  @IsOre()
+  maxHourlyRateOre!: number;
+}
+
+export class MentorCallParametersDto implements MentorCallParameters {
+  @ApiProperty({ type: () => MentorCallWindowDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MentorCallWindowDto)
+  window!: MentorCallWindowDto;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    example: [
+      { rule: 'organisation_form', forms: ['KOMM', 'KF', 'IKS'] },
+      { rule: 'county', countyCodes: ['50'] },
+    ],
+    description:
+      'Who may apply: rules of the types organisation_form, min_employees, employees_below, county, municipality',
+  })
+  @IsEligibilityRules()
+  eligibility!: EligibilityRule[];
+
+  @ApiProperty({
+    example: 5000,
+    minimum: 0,
+    maximum: 10_000,
+    description: 'Basis points of the amount applied for',
+  })
+  @IsBasisPoints()
+  minOwnShareBasisPoints!: number;
+
+  @ApiProperty({ type: () => MentorStaffTimeRateDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MentorStaffTimeRateDto)
+  staffTimeRate!: MentorStaffTimeRateDto;
+
+  @ApiProperty({ example: true })
+  @IsBoolean()
+  timesheetsRequired!: boolean;
+
+  @ApiProperty({
+    example: 10,
+    minimum: 0,
+    description: 'Fewer participants lowers the priority (not a refusal)',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  priorityMinParticipants!: number;
+
+  @ApiProperty({ example: nok(400_000), description: 'Largest grant to one project, øre' })
+  @IsOre()
+  maxGrantOre!: number;
+
+  @ApiProperty({ example: 24, minimum: 1, maximum: 60 })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  maxProjectMonths!: number;
+
+  @ApiProperty({ example: nok(3_400_000), description: 'De minimis ceiling over three fiscal years, øre' })
+  @IsOre()
+  deMinimisCeilingOre!: number;
+
+  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
+  @IsOre()
+  delegationThresholdOre!: number;
+
+  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  acceptanceDays!: number;
+
+  @ApiProperty({ example: 5000, minimum: 0, maximum: 10_000, description: 'Basis points paid on acceptance' })
+  @IsBasisPoints()
+  advancePaymentBasisPoints!: number;
+}
+
+/*
+ * Demo calls (seed data). Sources: domain research §2.3 (who may apply, own share ≥ 50 % of the
+ * amount applied for, 1.2 ‰ / 800 NOK, timesheets, deadlines 1 April and 1 October in Trøndelag,
+ * rolling in Rogaland, ≥ 10 participants as a priority) and §4.5 (de minimis). [ASSUMPTION] where
+ * the research has no figure: the grant cap (Vestland gave 180 000–400 000 NOK per project), 24
+ * months, the 500 000 NOK delegation threshold, 21 days to accept, 50 % advance, and the de minimis
+ * ceiling of EUR 300 000 at about 11.3 NOK/EUR.
+ */
+
+const STAFF_TIME_RATE: MentorStaffTimeRate = { basisPointsOfAnnualSalary: 12, maxHourlyRateOre: nok(800) };
+
+/**
+ * Trøndelag: municipalities (and municipal companies) in Trøndelag only, rounds with deadlines 1
+ * April and 1 October. The historical deadlines are moved to the coming year: the call for 2027 is
+ * announced in November 2026, so it takes applications now, towards 1 April 2027.
+ */
+export const TRONDELAG_MENTOR_CALL_PARAMETERS: MentorCallParameters = deepFreeze({
+  window: {
+    kind: 'fixed',
+    opensAt: '2026-11-02T08:00:00+01:00',
+    deadlines: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00'],
+  },
+  eligibility: [
+    { rule: 'organisation_form', forms: ['KOMM', 'KF', 'IKS'] },
+    { rule: 'county', countyCodes: ['50'] },
+  ],
+  minOwnShareBasisPoints: 5000,
+  staffTimeRate: STAFF_TIME_RATE,
+  timesheetsRequired: true,
+  priorityMinParticipants: 10,
+  maxGrantOre: nok(400_000),
+  maxProjectMonths: 24,
+  deMinimisCeilingOre: nok(3_400_000),
+  delegationThresholdOre: nok(500_000),
+  acceptanceDays: 21,
+  advancePaymentBasisPoints: 5000,
+});
+
+/**
+ * Rogaland: municipalities, public and private businesses and voluntary organisations in Rogaland;
+ * rolling, open from January until the frame is spent.
+ */
+export const ROGALAND_MENTOR_CALL_PARAMETERS: MentorCallParameters = deepFreeze({
+  window: { kind: 'rolling', opensAt: '2026-01-05T08:00:00+01:00' },
+  eligibility: [
+    {
+      rule: 'organisation_form',
+      forms: ['AS', 'ASA', 'ENK', 'ANS', 'DA', 'SA', 'NUF', 'STI', 'FLI', 'KOMM', 'KF', 'IKS', 'ORGL'],
+    },
+    { rule: 'county', countyCodes: ['11'] },
+  ],
+  minOwnShareBasisPoints: 5000,
+  staffTimeRate: STAFF_TIME_RATE,
+  timesheetsRequired: true,
+  priorityMinParticipants: 10,
+  maxGrantOre: nok(400_000),
+  maxProjectMonths: 24,
+  deMinimisCeilingOre: nok(3_400_000),
+  delegationThresholdOre: nok(500_000),
+  acceptanceDays: 21,
+  advancePaymentBasisPoints: 5000,
+});
+
+/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

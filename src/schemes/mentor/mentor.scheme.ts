@@ -1,0 +1,66 @@
+import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import {
+  MentorApplicationDto,
+  MentorFinalReportDto,
+  type MentorApplicationContent,
+  type MentorFinalReport,
+} from './mentor-application.dto';
+import { MentorCallParametersDto, type MentorCallParameters } from './mentor-call-parameters.dto';
+import { computeMentorFinalPayable, computeMentorMaximumGrant, planMentorPayments } from './mentor-grant';
+import {
+  checkMentorCallParameters,
+  checkMentorEligibility,
+  checkMentorFinalReport,
+  mentorAdvisories,
+} from './mentor.rules';
+import { MENTOR_SCHEME_ID } from './mentor-vocabulary';
+
+/**
+ * The lifecycle of mentor cases: the common one, with the final report due 60 days after the
+ * project ends ([ASSUMPTION]: the research gives no report deadline for this scheme).
+ */
+const mentorLifecycle = defineLifecycle({
+  id: 'mentor',
+  version: 1,
+  finalReportDue: { from: 'project_end', days: 60 },
+});
+
+/**
+ * Mentor- og traineeordning for innvandrere: project grants to municipalities (and, where the call
+ * allows, businesses and organisations) that match immigrants with mentors or trainee placements,
+ * so they get work that fits their qualifications (domain research §2.3).
+ */
+export const mentorScheme: SchemeDefinition<
+  MentorCallParameters,
+  MentorApplicationContent,
+  MentorFinalReport
+> = {
+  id: MENTOR_SCHEME_ID,
+  referencePrefix: 'MENTOR',
+  name: 'Mentor- og traineeordning for innvandrere',
+  description:
+    'Project grants for mentor and trainee schemes that help immigrants into work that fits their qualifications; ' +
+    'own share at least half the amount applied for, staff time counted at an hourly rate.',
+  lifecycle: mentorLifecycle,
+  callParametersDto: MentorCallParametersDto,
+  applicationDto: MentorApplicationDto,
+  reportDto: MentorFinalReportDto,
+  checkCallParameters: (params) => checkMentorCallParameters(params),
+  callWindow: ({ window }) => ({
+    opensAt: window.opensAt,
+    closesAt: (window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1)) ?? null,
+  }),
+  checkEligibility: ({ params, content, organisation, now }) =>
+    checkMentorEligibility({ params, application: content, organisation, now }),
+  advisories: ({ params, content }) => mentorAdvisories(params, content),
+  maximumGrant: (params, content) => computeMentorMaximumGrant(params, content).maximumOre,
+  requestedAmount: (content) => content.financingPlan.requestedGrantOre,
+  // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
+  projectEndsAt: (content) => `${content.timePlan.endDate}T12:00:00.000Z`,
+  delegationLimit: (params) => params.delegationThresholdOre,
+  acceptanceDays: (params) => params.acceptanceDays,
+  checkReport: (content, report) => checkMentorFinalReport(content, report),
+  finalPayable: (params, grantedAmount, report) =>
+    computeMentorFinalPayable(params, grantedAmount, report).payableOre,
+  paymentPlan: (params, grantedAmount) => planMentorPayments(params, grantedAmount),
+};
