@@ -1,13 +1,20 @@
 import { DomainError, notFound } from '@lib/common';
 import { validateSchemes, type SchemeDefinition } from '@lib/engine';
 import { bioPlugin } from './bio';
+import { jobbsjansenPlugin } from './jobbsjansen';
 import { mentorPlugin } from './mentor';
 import { coronaPlugin } from './corona';
 import { etablererPlugin } from './etablerer';
 import type { SchemePlugin } from './scheme-plugin';
 
 /** Every funding scheme of the installation: a new scheme is one folder and one line here. */
-export const PLUGINS: readonly SchemePlugin[] = [bioPlugin, mentorPlugin, coronaPlugin, etablererPlugin];
+export const PLUGINS: readonly SchemePlugin[] = [
+  bioPlugin,
+  jobbsjansenPlugin,
+  mentorPlugin,
+  coronaPlugin,
+  etablererPlugin,
+];
 
 export const SCHEMES: readonly SchemeDefinition[] = PLUGINS.map((p) => p.scheme);
 

@@ -53,6 +53,13 @@ describe('calls as configuration', () => {
   it('lists the schemes publicly, with JSON Schemas of parameters, application and report', async () => {
     const res = await t.http().get('/api/v1/schemes');
     expect(res.status).toBe(200);
+    expect((res.body as SchemeBody[]).map((s) => s.id).sort()).toEqual([
+      'bio',
+      'corona',
+      'etablerer',
+      'jobbsjansen',
+      'mentor',
+    ]);
     const bio = (res.body as SchemeBody[]).find((s) => s.id === 'bio')!;
     expect(bio).toMatchObject({ referencePrefix: 'BIO', name: 'Bedriftsintern opplæring (BIO)' });
     expect(bio.parametersSchema).toMatchObject({

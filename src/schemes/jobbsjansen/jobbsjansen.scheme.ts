@@ -1,0 +1,72 @@
+import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import {
+  JobbsjansenApplicationDto,
+  JobbsjansenFinalReportDto,
+  type JobbsjansenApplicationContent,
+  type JobbsjansenFinalReport,
+} from './jobbsjansen-application.dto';
+import {
+  JobbsjansenCallParametersDto,
+  type JobbsjansenCallParameters,
+} from './jobbsjansen-call-parameters.dto';
+import {
+  computeJobbsjansenFinalPayable,
+  computeJobbsjansenMaximumGrant,
+  planJobbsjansenPayments,
+} from './jobbsjansen-grant';
+import {
+  checkJobbsjansenCallParameters,
+  checkJobbsjansenEligibility,
+  checkJobbsjansenFinalReport,
+  jobbsjansenAdvisories,
+} from './jobbsjansen.rules';
+import { JOBBSJANSEN_SCHEME_ID } from './jobbsjansen-vocabulary';
+
+/**
+ * The lifecycle of Jobbsjansen cases: the common one, with the final report due 60 days after the
+ * project ends (an assumption: no county deadline was found; a school year ending in June leaves
+ * the summer for outcomes and accounts). IMDi asked for yearly reports at project and participant
+ * level; here that is the one final report per grant that the engine's lifecycle has.
+ */
+const jobbsjansenLifecycle = defineLifecycle({
+  id: 'jobbsjansen',
+  version: 1,
+  finalReportDue: { from: 'project_end', days: 60 },
+});
+
+/** Jobbsjansen del B: more primary-level schooling for immigrant youth aged 16–24 (§2.2). */
+export const jobbsjansenScheme: SchemeDefinition<
+  JobbsjansenCallParameters,
+  JobbsjansenApplicationContent,
+  JobbsjansenFinalReport
+> = {
+  id: JOBBSJANSEN_SCHEME_ID,
+  referencePrefix: 'JOBB',
+  name: 'Jobbsjansen del B – mer grunnskoleopplæring for innvandrerungdom',
+  description:
+    'Grants for municipalities and county units that give immigrant youth aged 16–24 more primary-level ' +
+    'schooling, so that they can complete upper secondary education. Own financing is required.',
+  lifecycle: jobbsjansenLifecycle,
+  callParametersDto: JobbsjansenCallParametersDto,
+  applicationDto: JobbsjansenApplicationDto,
+  reportDto: JobbsjansenFinalReportDto,
+  checkCallParameters: (params) => checkJobbsjansenCallParameters(params),
+  callWindow: ({ window }) => ({ opensAt: window.opensAt, closesAt: window.closesAt ?? null }),
+  // One municipality may run several offers, so another active grant does not bar a new one.
+  checkEligibility: ({ params, content, organisation, now }) =>
+    checkJobbsjansenEligibility({ params, application: content, organisation, now }),
+  advisories: ({ params, content }) => jobbsjansenAdvisories(params, content),
+  maximumGrant: (params, content) => computeJobbsjansenMaximumGrant(params, content).maximumOre,
+  requestedAmount: (content) => content.financingPlan.requestedGrantOre,
+  // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
+  projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
+  delegationLimit: (params) => params.delegationThresholdOre,
+  acceptanceDays: (params) => params.acceptanceDays,
+  // Pseudonymous participant rows are still personal data: the kernel shows them to the applicant
+  // and the county's case officers only, not to approvers or finance (data minimisation, §4.4).
+  personalDataInReport: ['participants'] satisfies ReadonlyArray<keyof JobbsjansenFinalReport>,
+  checkReport: (_content, report) => checkJobbsjansenFinalReport(report),
+  finalPayable: (params, grantedAmount, report) =>
+    computeJobbsjansenFinalPayable(params, grantedAmount, report).payableOre,
+  paymentPlan: (params, grantedAmount) => planJobbsjansenPayments(params, grantedAmount),
+};
