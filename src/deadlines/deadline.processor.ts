@@ -63,6 +63,14 @@ export class DeadlineProcessor extends WorkerHost {
 
   async fire(deadlineId: string): Promise<FireOutcome> {
     return this.dataSource.transaction(async (tx) => {
+      // Locks in the order transitions take them (the application, then its deadline rows), or a
+      // firing and a person's command on the same case can deadlock.
+      const [owner] = await tx.query<Array<{ application_id: string | null }>>(
+        `SELECT application_id FROM deadline WHERE id = $1`,
+        [deadlineId],
+      );
+      if (owner?.application_id)
+        await tx.query(`SELECT 1 FROM application WHERE id = $1 FOR UPDATE`, [owner.application_id]);
       const [row] = await tx.query<Array<DeadlineRow & { status: string }>>(
         `SELECT id, application_id, call_id, kind, due_at, status FROM deadline WHERE id = $1 FOR UPDATE`,
         [deadlineId],
