@@ -13,19 +13,16 @@ describe('scheme conformance', () => {
     expect(validateSchemes(PLUGINS.map((p) => p.scheme))).toEqual([]);
   });
 
-  it('DTO class names are unique across schemes (JSON Schemas are named by class)', () => {
-    const owners = new Map<string, string>();
+  it('DTO class names are unique across schemes (JSON Schemas are named by class); shared classes are one class', () => {
+    const byName = new Map<string, { cls: unknown; scheme: string }>();
     const clashes: string[] = [];
     for (const { scheme } of PLUGINS) {
-      const names = new Set(
-        [scheme.callParametersDto, scheme.applicationDto, scheme.reportDto].flatMap((d) =>
-          dtoClassesOf(d).map((c) => c.name),
-        ),
-      );
-      for (const name of names) {
-        const owner = owners.get(name);
-        if (owner && owner !== scheme.id) clashes.push(`${name}: ${owner} and ${scheme.id}`);
-        owners.set(name, scheme.id);
+      for (const cls of [scheme.callParametersDto, scheme.applicationDto, scheme.reportDto].flatMap((d) =>
+        dtoClassesOf(d),
+      )) {
+        const seen = byName.get(cls.name);
+        if (seen && seen.cls !== cls) clashes.push(`${cls.name}: ${seen.scheme} and ${scheme.id}`);
+        if (!seen) byName.set(cls.name, { cls, scheme: scheme.id });
       }
     }
     expect(clashes).toEqual([]);

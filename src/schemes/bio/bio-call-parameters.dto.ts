@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -13,19 +12,17 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { SubmissionWindowDto, type SubmissionWindow } from '@lib/engine';
 import { ORGANISATION_FORM_CODES, type OrganisationForm } from '../../organisations/organisation-form';
-import { IsBasisPoints, IsIsoInstant, IsOre } from '@lib/common';
+import { IsBasisPoints, IsOre } from '@lib/common';
 import { nok, type Ratio } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
   BIO_STATE_AID_BASES,
-  BIO_WINDOW_KINDS,
   type BioCostCategory,
   type BioStateAidBasis,
-  type BioWindowKind,
 } from './bio-vocabulary';
 
 /*
@@ -37,16 +34,6 @@ import {
  * well: it checks what spans several fields (closing after opening, GBER intensity ceiling, …).
  */
 
-export interface BioCallWindow {
-  readonly kind: BioWindowKind;
-  /** When applications may first be submitted. */
-  readonly opensAt: string;
-  /** Rolling calls only; absent = open until the frame (ramme) is used up. */
-  readonly closesAt?: string;
-  /** Fixed calls only: the application deadlines (søknadsfrister), earliest first. */
-  readonly deadlines?: readonly string[];
-}
-
 export interface BioSizeCaps {
   /** Companies with fewer employees than this are small (Trøndelag: 50, so 49 is small and 50 is not). */
   readonly smallBelowEmployees: number;
@@ -57,7 +44,7 @@ export interface BioSizeCaps {
 }
 
 export interface BioCallParameters {
-  readonly window: BioCallWindow;
+  readonly window: SubmissionWindow;
   /** Two-digit county number (fylkesnummer); the organisation must belong to it. Absent = anywhere. */
   readonly countyCode?: string;
   /** Brønnøysund organisation forms that may apply. */
@@ -95,36 +82,6 @@ export interface BioCallParameters {
   readonly advancePaymentBasisPoints: number;
 }
 
-export class BioCallWindowDto implements BioCallWindow {
-  @ApiProperty({ enum: BIO_WINDOW_KINDS, example: 'rolling' })
-  @IsIn(BIO_WINDOW_KINDS)
-  kind!: BioWindowKind;
-
-  @ApiProperty({ example: '2026-01-05T08:00:00+01:00', description: 'Date-time with offset' })
-  @IsIsoInstant()
-  opensAt!: string;
-
-  @ApiPropertyOptional({
-    example: '2026-11-30T23:59:59+01:00',
-    description: 'Rolling calls only; absent means open until the frame is used up',
-  })
-  @IsOptional()
-  @IsIsoInstant()
-  closesAt?: string;
-
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['2026-03-15T23:59:59+01:00', '2026-09-15T23:59:59+02:00'],
-    description: 'Fixed calls only: application deadlines (søknadsfrister), earliest first',
-  })
-  @ValidateIf((window: BioCallWindowDto) => window.kind === 'fixed' || window.deadlines !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(24)
-  @IsIsoInstant({ each: true })
-  deadlines?: string[];
-}
-
 export class BioSizeCapsDto implements BioSizeCaps {
   @ApiProperty({ example: 50, minimum: 1, description: 'Fewer employees than this = small company' })
   @IsInt()
@@ -153,11 +110,11 @@ export class RatioDto implements Ratio {
 }
 
 export class BioCallParametersDto implements BioCallParameters {
-  @ApiProperty({ type: () => BioCallWindowDto })
+  @ApiProperty({ type: () => SubmissionWindowDto })
   @IsObject()
   @ValidateNested()
-  @Type(() => BioCallWindowDto)
-  window!: BioCallWindowDto;
+  @Type(() => SubmissionWindowDto)
+  window!: SubmissionWindowDto;
 
   @ApiPropertyOptional({ example: '50', description: 'Two-digit county number (fylkesnummer)' })
   @IsOptional()

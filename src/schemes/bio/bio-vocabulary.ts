@@ -10,10 +10,6 @@ export const BIO_SCHEME_ID = 'bio';
 export const BIO_STATE_AID_BASES = ['gber_art31', 'de_minimis'] as const;
 export type BioStateAidBasis = (typeof BIO_STATE_AID_BASES)[number];
 
-/** Rolling (løpende) calls take applications while money lasts; fixed calls have deadlines (søknadsfrister). */
-export const BIO_WINDOW_KINDS = ['rolling', 'fixed'] as const;
-export type BioWindowKind = (typeof BIO_WINDOW_KINDS)[number];
-
 /** Cost plan (kostnadsplan) categories. */
 export const BIO_COST_CATEGORIES = [
   /** Wages of employees for the hours they are in training. */

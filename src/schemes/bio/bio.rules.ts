@@ -1,6 +1,7 @@
 import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
 import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from '@lib/common';
+import { checkSubmissionWindow, submissionRefusals } from '@lib/engine';
 import { computeMaximumGrant, summariseBioCosts, type BioOrganisation } from './bio-grant';
 import {
   formatBasisPoints,
@@ -78,18 +79,8 @@ const fail = (code: BioReasonCode, message: string, field?: string): BioReason[]
 // ── The call ────────────────────────────────────────────────────────────────────────────────
 
 /** Applications are taken from the opening until the closing time (rolling) or the last deadline (fixed). */
-export const callIsOpen: BioEligibilityRule = ({ params, context }) => {
-  const { window } = params;
-  const now = context.now.getTime();
-  if (now < Date.parse(window.opensAt)) {
-    return fail('call_not_open', `The call opens at ${window.opensAt}`);
-  }
-  const closesAt = window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1);
-  if (closesAt !== undefined && now > Date.parse(closesAt)) {
-    return fail('call_closed', `The call closed at ${closesAt}`);
-  }
-  return ok;
-};
+export const callIsOpen: BioEligibilityRule = ({ params, context }) =>
+  submissionRefusals(params.window, context.now) as BioReason[];
 
 // ── The organisation ────────────────────────────────────────────────────────────────────────
 
@@ -415,39 +406,7 @@ export const GBER_ART31_MAX_BASIS_POINTS = 7000;
  */
 export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
   const reasons: BioReason[] = [];
-  const { window } = params;
-  if (window.kind === 'rolling' && window.deadlines !== undefined) {
-    reasons.push(...fail('invalid_call_window', 'A rolling call has no deadlines', 'window.deadlines'));
-  }
-  if (window.kind === 'fixed') {
-    const deadlines = (window.deadlines ?? []).map((d) => Date.parse(d));
-    if (window.closesAt !== undefined) {
-      reasons.push(
-        ...fail(
-          'invalid_call_window',
-          'A fixed call closes at its last deadline; omit closesAt',
-          'window.closesAt',
-        ),
-      );
-    }
-    if (deadlines.length === 0) {
-      reasons.push(
-        ...fail('invalid_call_window', 'A fixed call needs at least one deadline', 'window.deadlines'),
-      );
-    }
-    if (deadlines.some((d, i) => d <= Date.parse(window.opensAt) || (i > 0 && d <= deadlines[i - 1]))) {
-      reasons.push(
-        ...fail(
-          'invalid_call_window',
-          'Deadlines must come after the opening, earliest first, without repeats',
-          'window.deadlines',
-        ),
-      );
-    }
-  }
-  if (window.closesAt !== undefined && Date.parse(window.closesAt) <= Date.parse(window.opensAt)) {
-    reasons.push(...fail('invalid_call_window', 'The call must close after it opens', 'window.closesAt'));
-  }
+  reasons.push(...(checkSubmissionWindow(params.window) as BioReason[]));
   const share = params.minTrainingCostShare;
   if (share.numerator > share.denominator) {
     reasons.push(

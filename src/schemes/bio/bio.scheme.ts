@@ -1,5 +1,5 @@
 import { applyBasisPoints } from '@lib/common';
-import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
 import type { OrganisationForm } from '../../organisations/organisation-form';
 import {
   BioApplicationDto,
@@ -31,10 +31,7 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   applicationDto: BioApplicationDto,
   reportDto: BioFinalReportDto,
   checkCallParameters: (params) => checkBioCallParameters(params),
-  callWindow: ({ window }) => ({
-    opensAt: window.opensAt,
-    closesAt: (window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1)) ?? null,
-  }),
+  callWindow: ({ window }) => submissionPeriod(window),
   checkEligibility: ({ params, content, organisation, now, otherActiveGrant }) =>
     checkBioEligibility(
       params,

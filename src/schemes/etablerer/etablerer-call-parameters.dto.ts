@@ -1,37 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsBasisPoints, IsOre, nok } from '@lib/common';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { IsBasisPoints, IsIsoInstant, IsOre, nok } from '@lib/common';
-import { IsEligibilityRules, type EligibilityRule } from '@lib/engine';
-import { ETABLERER_WINDOW_KINDS, type EtablererWindowKind } from './etablerer-vocabulary';
+  IsEligibilityRules,
+  SubmissionWindowDto,
+  type EligibilityRule,
+  type SubmissionWindow,
+} from '@lib/engine';
 
 /*
  * The parameters of one call (utlysning) for entrepreneurship training for immigrants
  * (etablereropplæring): one county's rules for one round, as data. The DTO classes check each
  * field's shape; `checkEtablererCallParameters` (etablerer.rules.ts) checks what spans fields.
  */
-
-export interface EtablererCallWindow {
-  readonly kind: EtablererWindowKind;
-  /** When applications may first be submitted. */
-  readonly opensAt: string;
-  /** Rolling calls only; absent = open until the frame (ramme) is used up. */
-  readonly closesAt?: string;
-  /** Fixed calls only: the application deadlines (søknadsfrister), earliest first. */
-  readonly deadlines?: readonly string[];
-}
 
 /**
  * The support share (støtteandel) for applicants with economic activity: training aid under GBER
@@ -47,7 +29,7 @@ export interface EtablererAidIntensity {
 }
 
 export interface EtablererCallParameters {
-  readonly window: EtablererCallWindow;
+  readonly window: SubmissionWindow;
   /** Who may apply: municipalities and public bodies, private organisations with expertise, voluntary organisations. */
   readonly eligibility: readonly EligibilityRule[];
   /** Own funds (egne midler) ≥ this share of the amount applied for, basis points (10 000 = at least equal). */
@@ -63,36 +45,6 @@ export interface EtablererCallParameters {
   readonly acceptanceDays: number;
   /** Share of the grant paid once it is accepted, basis points; the rest on the final report. */
   readonly advancePaymentBasisPoints: number;
-}
-
-export class EtablererCallWindowDto implements EtablererCallWindow {
-  @ApiProperty({ enum: ETABLERER_WINDOW_KINDS, example: 'fixed' })
-  @IsIn(ETABLERER_WINDOW_KINDS)
-  kind!: EtablererWindowKind;
-
-  @ApiProperty({ example: '2026-11-02T08:00:00+01:00', description: 'Date-time with offset' })
-  @IsIsoInstant()
-  opensAt!: string;
-
-  @ApiPropertyOptional({
-    example: '2026-12-31T23:59:59+01:00',
-    description: 'Rolling calls only; absent means open until the frame is used up',
-  })
-  @IsOptional()
-  @IsIsoInstant()
-  closesAt?: string;
-
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00'],
-    description: 'Fixed calls only: application deadlines (søknadsfrister), earliest first',
-  })
-  @ValidateIf((window: EtablererCallWindowDto) => window.kind === 'fixed' || window.deadlines !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(24)
-  @IsIsoInstant({ each: true })
-  deadlines?: string[];
 }
 
 export class EtablererAidIntensityDto implements EtablererAidIntensity {
@@ -112,11 +64,11 @@ export class EtablererAidIntensityDto implements EtablererAidIntensity {
 }
 
 export class EtablererCallParametersDto implements EtablererCallParameters {
-  @ApiProperty({ type: () => EtablererCallWindowDto })
+  @ApiProperty({ type: () => SubmissionWindowDto })
   @IsObject()
   @ValidateNested()
-  @Type(() => EtablererCallWindowDto)
-  window!: EtablererCallWindowDto;
+  @Type(() => SubmissionWindowDto)
+  window!: SubmissionWindowDto;
 
   @ApiProperty({
     type: 'array',

@@ -3,10 +3,6 @@
 /** The scheme id under which entrepreneurship training for immigrants registers with the engine. */
 export const ETABLERER_SCHEME_ID = 'etablerer';
 
-/** Rolling (løpende) calls run while money lasts; fixed calls have deadlines (Trøndelag: 1 April, 1 October). */
-export const ETABLERER_WINDOW_KINDS = ['rolling', 'fixed'] as const;
-export type EtablererWindowKind = (typeof ETABLERER_WINDOW_KINDS)[number];
-
 /** Who may apply in Trøndelag (domain research §2.4), as the applicant describes itself. */
 export const ETABLERER_APPLICANT_CATEGORIES = [
   /** Municipalities and other public bodies. */

@@ -1,5 +1,11 @@
 import { addMonths, formatBasisPoints, formatNok, isIsoDate, isWithinBasisPoints, sumOre } from '@lib/common';
-import { checkEligibilityRules, type SchemeOrganisation, type SchemeReason } from '@lib/engine';
+import {
+  checkEligibilityRules,
+  checkSubmissionWindow,
+  submissionRefusals,
+  type SchemeOrganisation,
+  type SchemeReason,
+} from '@lib/engine';
 import { ORGANISATION_FORM_CODES } from '../../organisations/organisation-form';
 import type { EtablererApplicationContent, EtablererFinalReport } from './etablerer-application.dto';
 import type { EtablererCallParameters } from './etablerer-call-parameters.dto';
@@ -56,15 +62,7 @@ const fail = (code: EtablererReasonCode, message: string, field?: string): Schem
 
 // ── The call and the applicant ─────────────────────────────────────────────────────────────
 
-export const callIsOpen: EtablererRule = ({ params, now }) => {
-  const { window } = params;
-  if (now.getTime() < Date.parse(window.opensAt))
-    return fail('call_not_open', `The call opens at ${window.opensAt}`);
-  const closesAt = window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1);
-  if (closesAt !== undefined && now.getTime() > Date.parse(closesAt))
-    return fail('call_closed', `The call closed at ${closesAt}`);
-  return ok;
-};
+export const callIsOpen: EtablererRule = ({ params, now }) => submissionRefusals(params.window, now);
 
 /** Who may apply, as the call says. */
 export const applicantEligible: EtablererRule = ({ params, organisation }) =>
@@ -289,32 +287,7 @@ export function checkEtablererFinalReport(
 /** What spans several call-parameter fields: the window, known organisation forms, shares and amounts. */
 export function checkEtablererCallParameters(params: EtablererCallParameters): SchemeReason[] {
   const reasons: SchemeReason[] = [];
-  const { window } = params;
-  const opens = Date.parse(window.opensAt);
-  if (window.kind === 'rolling') {
-    if (window.deadlines !== undefined)
-      reasons.push(...fail('invalid_call_window', 'A rolling call has no deadlines', 'window.deadlines'));
-    if (window.closesAt !== undefined && Date.parse(window.closesAt) <= opens)
-      reasons.push(...fail('invalid_call_window', 'The call must close after it opens', 'window.closesAt'));
-  } else {
-    if (window.closesAt !== undefined)
-      reasons.push(
-        ...fail(
-          'invalid_call_window',
-          'A call with deadlines closes at its last deadline',
-          'window.closesAt',
-        ),
-      );
-    const times = (window.deadlines ?? []).map((d) => Date.parse(d));
-    if (times.some((t, i) => t <= (i === 0 ? opens : times[i - 1])))
-      reasons.push(
-        ...fail(
-          'invalid_call_window',
-          'Deadlines must come after the opening, earliest first, without repeats',
-          'window.deadlines',
-        ),
-      );
-  }
+  reasons.push(...checkSubmissionWindow(params.window));
   for (const [i, rule] of params.eligibility.entries()) {
     if (rule.rule !== 'organisation_form') continue;
     const unknown = rule.forms.filter((f) => !(ORGANISATION_FORM_CODES as readonly string[]).includes(f));

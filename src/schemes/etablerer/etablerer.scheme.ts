@@ -1,4 +1,4 @@
-import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
 import {
   EtablererApplicationDto,
   EtablererFinalReportDto,
@@ -50,10 +50,7 @@ export const etablererScheme: SchemeDefinition<
   applicationDto: EtablererApplicationDto,
   reportDto: EtablererFinalReportDto,
   checkCallParameters: (params) => checkEtablererCallParameters(params),
-  callWindow: ({ window }) => ({
-    opensAt: window.opensAt,
-    closesAt: (window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1)) ?? null,
-  }),
+  callWindow: ({ window }) => submissionPeriod(window),
   checkEligibility: ({ params, content, organisation, now }) =>
     checkEtablererEligibility({ params, application: content, organisation, now }),
   advisories: ({ content }) => etablererAdvisories(content),

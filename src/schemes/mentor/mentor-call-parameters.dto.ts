@@ -1,22 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsBasisPoints, IsOre, nok } from '@lib/common';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { IsBasisPoints, IsIsoInstant, IsOre, nok } from '@lib/common';
-import { IsEligibilityRules, type EligibilityRule } from '@lib/engine';
-import { MENTOR_WINDOW_KINDS, type MentorWindowKind } from './mentor-vocabulary';
+  IsEligibilityRules,
+  SubmissionWindowDto,
+  type EligibilityRule,
+  type SubmissionWindow,
+} from '@lib/engine';
 
 /*
  * The parameters of one call (utlysning) of the mentor and trainee scheme for immigrants: one
@@ -24,16 +15,6 @@ import { MENTOR_WINDOW_KINDS, type MentorWindowKind } from './mentor-vocabulary'
  * compares against is data here. The DTO classes check each field's shape; `checkMentorCallParameters`
  * (mentor.rules.ts) checks what spans several fields.
  */
-
-export interface MentorCallWindow {
-  readonly kind: MentorWindowKind;
-  /** When applications may first be submitted. */
-  readonly opensAt: string;
-  /** Rolling calls only; absent = open until the frame (ramme) is used up. */
-  readonly closesAt?: string;
-  /** Fixed calls only: the application deadlines (søknadsfrister), earliest first. */
-  readonly deadlines?: readonly string[];
-}
 
 /**
  * How staff time in the own share is turned into money: an hourly rate of a share of the person's
@@ -47,7 +28,7 @@ export interface MentorStaffTimeRate {
 }
 
 export interface MentorCallParameters {
-  readonly window: MentorCallWindow;
+  readonly window: SubmissionWindow;
   /** Who may apply (Trøndelag: municipalities and municipal companies in the county). */
   readonly eligibility: readonly EligibilityRule[];
   /** The own share (egenandel) must be at least this share of the amount applied for, basis points (5000 = 50 %). */
@@ -74,36 +55,6 @@ export interface MentorCallParameters {
   readonly advancePaymentBasisPoints: number;
 }
 
-export class MentorCallWindowDto implements MentorCallWindow {
-  @ApiProperty({ enum: MENTOR_WINDOW_KINDS, example: 'fixed' })
-  @IsIn(MENTOR_WINDOW_KINDS)
-  kind!: MentorWindowKind;
-
-  @ApiProperty({ example: '2026-11-02T08:00:00+01:00', description: 'Date-time with offset' })
-  @IsIsoInstant()
-  opensAt!: string;
-
-  @ApiPropertyOptional({
-    example: '2026-12-31T23:59:59+01:00',
-    description: 'Rolling calls only; absent means open until the frame is used up',
-  })
-  @IsOptional()
-  @IsIsoInstant()
-  closesAt?: string;
-
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00'],
-    description: 'Fixed calls only: application deadlines (søknadsfrister), earliest first',
-  })
-  @ValidateIf((window: MentorCallWindowDto) => window.kind === 'fixed' || window.deadlines !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(24)
-  @IsIsoInstant({ each: true })
-  deadlines?: string[];
-}
-
 export class MentorStaffTimeRateDto implements MentorStaffTimeRate {
   @ApiProperty({
     example: 12,
@@ -120,11 +71,11 @@ export class MentorStaffTimeRateDto implements MentorStaffTimeRate {
 }
 
 export class MentorCallParametersDto implements MentorCallParameters {
-  @ApiProperty({ type: () => MentorCallWindowDto })
+  @ApiProperty({ type: () => SubmissionWindowDto })
   @IsObject()
   @ValidateNested()
-  @Type(() => MentorCallWindowDto)
-  window!: MentorCallWindowDto;
+  @Type(() => SubmissionWindowDto)
+  window!: SubmissionWindowDto;
 
   @ApiProperty({
     type: 'array',

@@ -1,16 +1,12 @@
 import { applyBasisPoints, FULL_BASIS_POINTS, isAtLeastRatio, mulDivFloor, sumOre } from '@lib/common';
-import type { Instalment } from '@lib/engine';
+import type { Instalment, SubmissionWindow } from '@lib/engine';
 import type {
   MentorApplicationContent,
   MentorCostLine,
   MentorFinalReport,
   MentorOwnShareLine,
 } from './mentor-application.dto';
-import type {
-  MentorCallParameters,
-  MentorCallWindow,
-  MentorStaffTimeRate,
-} from './mentor-call-parameters.dto';
+import type { MentorCallParameters, MentorStaffTimeRate } from './mentor-call-parameters.dto';
 import { MENTOR_OWN_SHARE_KINDS, type MentorOwnShareKind } from './mentor-vocabulary';
 
 /*
@@ -224,7 +220,7 @@ export function planMentorPayments(params: MentorCallParameters, grantedOre: num
  * calls), or null (rolling calls, or after the last deadline). Applications are handled per round
  * until the frame is used.
  */
-export function applicationRound(window: MentorCallWindow, now: Date): string | null {
+export function applicationRound(window: SubmissionWindow, now: Date): string | null {
   if (window.kind !== 'fixed') return null;
   return window.deadlines?.find((deadline) => now.getTime() <= Date.parse(deadline)) ?? null;
 }

@@ -4,13 +4,6 @@
 export const MENTOR_SCHEME_ID = 'mentor';
 
 /**
- * Rolling (løpende) calls take applications while money lasts (Rogaland); fixed calls have
- * application deadlines (søknadsfrister), e.g. 1 April and 1 October in Trøndelag.
- */
-export const MENTOR_WINDOW_KINDS = ['rolling', 'fixed'] as const;
-export type MentorWindowKind = (typeof MENTOR_WINDOW_KINDS)[number];
-
-/**
  * Budget (kostnadsplan) categories. The grant covers the project's activities and the necessary
  * administration, project management included (domain research §2.3, IMDi 2018).
  */

@@ -1,5 +1,11 @@
 import { addMonths, formatBasisPoints, formatNok, isIsoDate, sumOre } from '@lib/common';
-import { checkEligibilityRules, type SchemeOrganisation, type SchemeReason } from '@lib/engine';
+import {
+  checkEligibilityRules,
+  checkSubmissionWindow,
+  submissionRefusals,
+  type SchemeOrganisation,
+  type SchemeReason,
+} from '@lib/engine';
 import { ORGANISATION_FORM_CODES } from '../../organisations/organisation-form';
 import type { MentorApplicationContent, MentorFinalReport } from './mentor-application.dto';
 import type { MentorCallParameters } from './mentor-call-parameters.dto';
@@ -59,15 +65,7 @@ const fail = (code: MentorReasonCode, message: string, field?: string): SchemeRe
 // ── The call and the applicant ─────────────────────────────────────────────────────────────
 
 /** Applications are taken from the opening until the closing time (rolling) or the last deadline (fixed). */
-export const callIsOpen: MentorRule = ({ params, now }) => {
-  const { window } = params;
-  if (now.getTime() < Date.parse(window.opensAt))
-    return fail('call_not_open', `The call opens at ${window.opensAt}`);
-  const closesAt = window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1);
-  if (closesAt !== undefined && now.getTime() > Date.parse(closesAt))
-    return fail('call_closed', `The call closed at ${closesAt}`);
-  return ok;
-};
+export const callIsOpen: MentorRule = ({ params, now }) => submissionRefusals(params.window, now);
 
 /** Who may apply, as the call says (Trøndelag: KOMM, KF, IKS in county 50; Rogaland: most forms in 11). */
 export const applicantEligible: MentorRule = ({ params, organisation }) =>
@@ -303,32 +301,7 @@ export function checkMentorFinalReport(
 /** What spans several call-parameter fields: the window's order, known organisation forms, usable amounts. */
 export function checkMentorCallParameters(params: MentorCallParameters): SchemeReason[] {
   const reasons: SchemeReason[] = [];
-  const { window } = params;
-  const opens = Date.parse(window.opensAt);
-  if (window.kind === 'rolling') {
-    if (window.deadlines !== undefined)
-      reasons.push(...fail('invalid_call_window', 'A rolling call has no deadlines', 'window.deadlines'));
-    if (window.closesAt !== undefined && Date.parse(window.closesAt) <= opens)
-      reasons.push(...fail('invalid_call_window', 'The call must close after it opens', 'window.closesAt'));
-  } else {
-    if (window.closesAt !== undefined)
-      reasons.push(
-        ...fail(
-          'invalid_call_window',
-          'A call with deadlines closes at its last deadline',
-          'window.closesAt',
-        ),
-      );
-    const times = (window.deadlines ?? []).map((d) => Date.parse(d));
-    if (times.some((t, i) => t <= (i === 0 ? opens : times[i - 1])))
-      reasons.push(
-        ...fail(
-          'invalid_call_window',
-          'Deadlines must come after the opening, earliest first, without repeats',
-          'window.deadlines',
-        ),
-      );
-  }
+  reasons.push(...checkSubmissionWindow(params.window));
   for (const [i, rule] of params.eligibility.entries()) {
     if (rule.rule !== 'organisation_form') continue;
     const unknown = rule.forms.filter((f) => !(ORGANISATION_FORM_CODES as readonly string[]).includes(f));

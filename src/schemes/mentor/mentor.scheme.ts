@@ -1,4 +1,4 @@
-import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
 import {
   MentorApplicationDto,
   MentorFinalReportDto,
@@ -46,10 +46,7 @@ export const mentorScheme: SchemeDefinition<
   applicationDto: MentorApplicationDto,
   reportDto: MentorFinalReportDto,
   checkCallParameters: (params) => checkMentorCallParameters(params),
-  callWindow: ({ window }) => ({
-    opensAt: window.opensAt,
-    closesAt: (window.kind === 'rolling' ? window.closesAt : window.deadlines?.at(-1)) ?? null,
-  }),
+  callWindow: ({ window }) => submissionPeriod(window),
   checkEligibility: ({ params, content, organisation, now }) =>
     checkMentorEligibility({ params, application: content, organisation, now }),
   advisories: ({ params, content }) => mentorAdvisories(params, content),
