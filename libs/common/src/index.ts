@@ -5,3 +5,4 @@ export * from './clock';
 export * from './csv';
 export * from './calendar';
 export * from './money';
+export * from './deep-freeze';

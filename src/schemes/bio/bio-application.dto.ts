@@ -1,22 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOre } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject } from '@lib/common';
 import { nok } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
@@ -178,10 +172,7 @@ export class BioApplicationDto implements BioApplicationContent {
   @MaxLength(20_000)
   restructuringNeed!: string;
 
-  @ApiProperty({ type: () => BioTrainingPlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BioTrainingPlanDto)
+  @NestedObject(() => BioTrainingPlanDto)
   trainingPlan!: BioTrainingPlanDto;
 
   @ApiProperty({ example: '2026-03-02', format: 'date' })
@@ -192,30 +183,16 @@ export class BioApplicationDto implements BioApplicationContent {
   @IsIsoDate()
   endDate!: string;
 
-  @ApiProperty({ type: () => BioParticipantsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BioParticipantsDto)
+  @NestedObject(() => BioParticipantsDto)
   participants!: BioParticipantsDto;
 
-  @ApiProperty({ type: () => BioCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => BioCostLineDto)
+  @NestedList(() => BioCostLineDto, { min: 1, max: 100 })
   costPlan!: BioCostLineDto[];
 
-  @ApiProperty({ type: () => BioFinancingPlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BioFinancingPlanDto)
+  @NestedObject(() => BioFinancingPlanDto)
   financingPlan!: BioFinancingPlanDto;
 
-  @ApiProperty({ type: () => BioDeclarationsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BioDeclarationsDto)
+  @NestedObject(() => BioDeclarationsDto)
   declarations!: BioDeclarationsDto;
 }
 
@@ -232,11 +209,6 @@ export class BioFinalReportDto implements BioFinalReport {
   @Max(100_000)
   participantsCompleted!: number;
 
-  @ApiProperty({ type: () => BioCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => BioCostLineDto)
+  @NestedList(() => BioCostLineDto, { min: 1, max: 100 })
   actualCosts!: BioCostLineDto[];
 }

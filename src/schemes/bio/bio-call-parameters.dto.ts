@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { SubmissionWindowDto, type SubmissionWindow } from '@lib/engine';
 import { ORGANISATION_FORM_CODES, type OrganisationForm } from '../../organisations/organisation-form';
-import { IsBasisPoints, IsOre } from '@lib/common';
+import { deepFreeze, IsBasisPoints, IsOre, NestedObject } from '@lib/common';
 import { nok, type Ratio } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
@@ -110,10 +110,7 @@ export class RatioDto implements Ratio {
 }
 
 export class BioCallParametersDto implements BioCallParameters {
-  @ApiProperty({ type: () => SubmissionWindowDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SubmissionWindowDto)
+  @NestedObject(() => SubmissionWindowDto)
   window!: SubmissionWindowDto;
 
   @ApiPropertyOptional({ example: '50', description: 'Two-digit county number (fylkesnummer)' })
@@ -133,10 +130,7 @@ export class BioCallParametersDto implements BioCallParameters {
   @Min(0)
   minEmployees!: number;
 
-  @ApiProperty({ type: () => BioSizeCapsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BioSizeCapsDto)
+  @NestedObject(() => BioSizeCapsDto)
   maxGrantBySize!: BioSizeCapsDto;
 
   @ApiProperty({ example: nok(100_000), description: 'Øre per participating employee' })
@@ -235,11 +229,3 @@ export const TRONDELAG_BIO_CALL_PARAMETERS: BioCallParameters = deepFreeze({
   acceptanceDays: 21,
   advancePaymentBasisPoints: 0,
 });
-
-/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
-  }
-  return Object.freeze(value);
-}

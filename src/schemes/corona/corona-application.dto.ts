@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -18,7 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOre, nok } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
 import { IsSectionOfMeasure } from './corona-validation';
 import {
   CORONA_CANDIDATE_REFERENCE_PATTERN,
@@ -295,10 +292,7 @@ export class CoronaBioExtraApplicationDto implements CoronaBioExtraApplication {
   @MaxLength(20_000)
   restructuringNeed!: string;
 
-  @ApiProperty({ type: () => CoronaTrainingPlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaTrainingPlanDto)
+  @NestedObject(() => CoronaTrainingPlanDto)
   trainingPlan!: CoronaTrainingPlanDto;
 
   @ApiProperty({ example: '2026-12-07', format: 'date' })
@@ -309,30 +303,16 @@ export class CoronaBioExtraApplicationDto implements CoronaBioExtraApplication {
   @IsIsoDate()
   endDate!: string;
 
-  @ApiProperty({ type: () => CoronaParticipantsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaParticipantsDto)
+  @NestedObject(() => CoronaParticipantsDto)
   participants!: CoronaParticipantsDto;
 
-  @ApiProperty({ type: () => CoronaCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaCostLineDto)
+  @NestedList(() => CoronaCostLineDto, { min: 1, max: 100 })
   costPlan!: CoronaCostLineDto[];
 
-  @ApiProperty({ type: () => CoronaFinancingPlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaFinancingPlanDto)
+  @NestedObject(() => CoronaFinancingPlanDto)
   financingPlan!: CoronaFinancingPlanDto;
 
-  @ApiProperty({ type: () => CoronaBioExtraDeclarationsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaBioExtraDeclarationsDto)
+  @NestedObject(() => CoronaBioExtraDeclarationsDto)
   declarations!: CoronaBioExtraDeclarationsDto;
 }
 
@@ -398,12 +378,7 @@ export class CoronaApprenticeDeclarationsDto implements CoronaApprenticeDeclarat
 }
 
 export class CoronaApprenticeApplicationDto implements CoronaApprenticeApplication {
-  @ApiProperty({ type: () => CoronaApprenticeContractDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaApprenticeContractDto)
+  @NestedList(() => CoronaApprenticeContractDto, { min: 1, max: 200 })
   contracts!: CoronaApprenticeContractDto[];
 
   @ApiProperty({ example: 0, minimum: 0, description: 'Longest 100 % layoff of an apprentice, weeks' })
@@ -416,10 +391,7 @@ export class CoronaApprenticeApplicationDto implements CoronaApprenticeApplicati
   @IsOre()
   requestedGrantOre!: number;
 
-  @ApiProperty({ type: () => CoronaApprenticeDeclarationsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaApprenticeDeclarationsDto)
+  @NestedObject(() => CoronaApprenticeDeclarationsDto)
   declarations!: CoronaApprenticeDeclarationsDto;
 }
 
@@ -467,22 +439,14 @@ export class CoronaFagbrevDeclarationsDto implements CoronaFagbrevDeclarations {
 }
 
 export class CoronaFagbrevApplicationDto implements CoronaFagbrevApplication {
-  @ApiProperty({ type: () => CoronaFagbrevContractDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaFagbrevContractDto)
+  @NestedList(() => CoronaFagbrevContractDto, { min: 1, max: 200 })
   contracts!: CoronaFagbrevContractDto[];
 
   @ApiProperty({ example: nok(60_000), description: 'Øre' })
   @IsOre()
   requestedGrantOre!: number;
 
-  @ApiProperty({ type: () => CoronaFagbrevDeclarationsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaFagbrevDeclarationsDto)
+  @NestedObject(() => CoronaFagbrevDeclarationsDto)
   declarations!: CoronaFagbrevDeclarationsDto;
 }
 
@@ -534,12 +498,7 @@ export class CoronaBioExtraReportDto implements CoronaBioExtraReport {
   @Max(100_000)
   participantsCompleted!: number;
 
-  @ApiProperty({ type: () => CoronaCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaCostLineDto)
+  @NestedList(() => CoronaCostLineDto, { min: 1, max: 100 })
   actualCosts!: CoronaCostLineDto[];
 }
 
@@ -565,12 +524,7 @@ export class CoronaContractStatusDto implements CoronaContractStatus {
 }
 
 export class CoronaApprenticeReportDto implements CoronaApprenticeReport {
-  @ApiProperty({ type: () => CoronaContractStatusDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaContractStatusDto)
+  @NestedList(() => CoronaContractStatusDto, { min: 1, max: 200 })
   contracts!: CoronaContractStatusDto[];
 
   @ApiProperty({ example: true })
@@ -585,12 +539,7 @@ export class CoronaFagbrevReportDto implements CoronaFagbrevReport {
   @MaxLength(20_000)
   summary!: string;
 
-  @ApiProperty({ type: () => CoronaContractStatusDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaContractStatusDto)
+  @NestedList(() => CoronaContractStatusDto, { min: 1, max: 200 })
   contracts!: CoronaContractStatusDto[];
 }
 

@@ -18,7 +18,16 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsBasisPoints, IsIsoDate, IsIsoInstant, IsOre, nok, type Ratio } from '@lib/common';
+import {
+  IsBasisPoints,
+  IsIsoDate,
+  IsIsoInstant,
+  IsOre,
+  NestedList,
+  NestedObject,
+  nok,
+  type Ratio,
+} from '@lib/common';
 import { IsEligibilityRules, type EligibilityRule } from '@lib/engine';
 import { IsSectionOfMeasure } from './corona-validation';
 import {
@@ -228,10 +237,7 @@ export class CoronaBioExtraParametersDto implements CoronaBioExtraParameters {
   @IsBasisPoints()
   aidIntensityBasisPoints!: number;
 
-  @ApiProperty({ type: () => CoronaSizeCapsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaSizeCapsDto)
+  @NestedObject(() => CoronaSizeCapsDto)
   maxGrantBySize!: CoronaSizeCapsDto;
 
   @ApiProperty({ example: nok(100_000), description: 'Øre per participating employee' })
@@ -280,11 +286,7 @@ export class CoronaBioExtraParametersDto implements CoronaBioExtraParameters {
   @IsIsoDate()
   difficultyReferenceDate?: string;
 
-  @ApiProperty({ type: () => CoronaPrioritisedSectorDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaPrioritisedSectorDto)
+  @NestedList(() => CoronaPrioritisedSectorDto, { max: 100 })
   prioritisedSectors!: CoronaPrioritisedSectorDto[];
 }
 
@@ -333,18 +335,10 @@ export class CoronaApprenticePackageDefinitionDto implements CoronaApprenticePac
 }
 
 export class CoronaApprenticePackageParametersDto implements CoronaApprenticePackageParameters {
-  @ApiProperty({ type: () => CoronaContractPeriodDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaContractPeriodDto)
+  @NestedObject(() => CoronaContractPeriodDto)
   contractPeriod!: CoronaContractPeriodDto;
 
-  @ApiProperty({ type: () => CoronaApprenticePackageDefinitionDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CoronaApprenticePackageDefinitionDto)
+  @NestedList(() => CoronaApprenticePackageDefinitionDto, { min: 1, max: 20 })
   packages!: CoronaApprenticePackageDefinitionDto[];
 
   @ApiProperty({ example: nok(50_000), description: 'Øre per company over all packages' })
@@ -367,10 +361,7 @@ export class CoronaApprenticePackageParametersDto implements CoronaApprenticePac
 }
 
 export class CoronaFagbrevParametersDto implements CoronaFagbrevParameters {
-  @ApiProperty({ type: () => CoronaContractPeriodDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaContractPeriodDto)
+  @NestedObject(() => CoronaContractPeriodDto)
   contractPeriod!: CoronaContractPeriodDto;
 
   @ApiProperty({ example: nok(30_000), description: 'Øre per eligible contract' })
@@ -391,10 +382,7 @@ export class CoronaCallParametersDto implements CoronaCallParameters {
   @IsIn(CORONA_MEASURES)
   measure!: CoronaMeasure;
 
-  @ApiProperty({ type: () => CoronaCallWindowDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CoronaCallWindowDto)
+  @NestedObject(() => CoronaCallWindowDto)
   window!: CoronaCallWindowDto;
 
   @ApiProperty({

@@ -1,4 +1,4 @@
-import { nok } from '@lib/common';
+import { deepFreeze, nok } from '@lib/common';
 import type { EligibilityRule } from '@lib/engine';
 import type { DemoCall } from '../scheme-plugin';
 import type { CoronaCallParameters } from './corona-call-parameters.dto';
@@ -243,11 +243,3 @@ export const CORONA_DEMO_CALLS: readonly DemoCall[] = [
     parameters: ROGALAND_BIO_EXTRA_PARAMETERS,
   },
 ];
-
-/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
-  }
-  return Object.freeze(value);
-}

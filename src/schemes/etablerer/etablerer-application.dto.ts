@@ -1,22 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOre, nok } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
 import {
   ETABLERER_APPLICANT_CATEGORIES,
   ETABLERER_COST_CATEGORIES,
@@ -214,16 +208,10 @@ export class EtablererApplicationDto implements EtablererApplicationContent {
   @MaxLength(200)
   projectTitle!: string;
 
-  @ApiProperty({ type: () => EtablererApplicantDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererApplicantDto)
+  @NestedObject(() => EtablererApplicantDto)
   applicant!: EtablererApplicantDto;
 
-  @ApiProperty({ type: () => EtablererTargetGroupDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererTargetGroupDto)
+  @NestedObject(() => EtablererTargetGroupDto)
   targetGroup!: EtablererTargetGroupDto;
 
   @ApiProperty({
@@ -250,30 +238,16 @@ export class EtablererApplicationDto implements EtablererApplicationContent {
   @IsIsoDate()
   endDate!: string;
 
-  @ApiProperty({ type: () => EtablererResultsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererResultsDto)
+  @NestedObject(() => EtablererResultsDto)
   plannedResults!: EtablererResultsDto;
 
-  @ApiProperty({ type: () => EtablererCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => EtablererCostLineDto)
+  @NestedList(() => EtablererCostLineDto, { min: 1, max: 100 })
   costPlan!: EtablererCostLineDto[];
 
-  @ApiProperty({ type: () => EtablererFinancingPlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererFinancingPlanDto)
+  @NestedObject(() => EtablererFinancingPlanDto)
   financingPlan!: EtablererFinancingPlanDto;
 
-  @ApiProperty({ type: () => EtablererDeclarationsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererDeclarationsDto)
+  @NestedObject(() => EtablererDeclarationsDto)
   declarations!: EtablererDeclarationsDto;
 }
 
@@ -294,18 +268,10 @@ export class EtablererFinalReportDto implements EtablererFinalReport {
   @MaxLength(20_000)
   summary!: string;
 
-  @ApiProperty({ type: () => EtablererResultsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererResultsDto)
+  @NestedObject(() => EtablererResultsDto)
   results!: EtablererResultsDto;
 
-  @ApiProperty({ type: () => EtablererCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => EtablererCostLineDto)
+  @NestedList(() => EtablererCostLineDto, { min: 1, max: 100 })
   actualCosts!: EtablererCostLineDto[];
 
   @ApiProperty({ example: nok(150_000), minimum: 0, description: 'Øre' })
@@ -316,9 +282,6 @@ export class EtablererFinalReportDto implements EtablererFinalReport {
   @IsOre()
   otherPublicFundingOre!: number;
 
-  @ApiProperty({ type: () => EtablererStateAidBasisDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererStateAidBasisDto)
+  @NestedObject(() => EtablererStateAidBasisDto)
   stateAid!: EtablererStateAidBasisDto;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
-import { IsBasisPoints, IsOre, nok } from '@lib/common';
+import { IsInt, Max, Min } from 'class-validator';
+import { deepFreeze, IsBasisPoints, IsOre, NestedObject, nok } from '@lib/common';
 import {
   IsEligibilityRules,
   SubmissionWindowDto,
@@ -64,10 +63,7 @@ export class EtablererAidIntensityDto implements EtablererAidIntensity {
 }
 
 export class EtablererCallParametersDto implements EtablererCallParameters {
-  @ApiProperty({ type: () => SubmissionWindowDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SubmissionWindowDto)
+  @NestedObject(() => SubmissionWindowDto)
   window!: SubmissionWindowDto;
 
   @ApiProperty({
@@ -92,10 +88,7 @@ export class EtablererCallParametersDto implements EtablererCallParameters {
   @IsBasisPoints()
   minOwnFundsBasisPoints!: number;
 
-  @ApiProperty({ type: () => EtablererAidIntensityDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EtablererAidIntensityDto)
+  @NestedObject(() => EtablererAidIntensityDto)
   aidIntensity!: EtablererAidIntensityDto;
 
   @ApiProperty({ example: nok(200_000), description: 'Largest grant to one project, øre' })
@@ -152,11 +145,3 @@ export const TRONDELAG_ETABLERER_CALL_PARAMETERS: EtablererCallParameters = deep
   acceptanceDays: 21,
   advancePaymentBasisPoints: 5000,
 });
-
-/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
-  }
-  return Object.freeze(value);
-}

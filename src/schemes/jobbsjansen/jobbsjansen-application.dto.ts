@@ -2,11 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -16,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOre, nok } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
 import {
   JOBBSJANSEN_AGE_BANDS,
   JOBBSJANSEN_COST_CATEGORIES,
@@ -197,10 +195,7 @@ export class JobbsjansenApplicationDto implements JobbsjansenApplicationContent 
   @IsIsoDate()
   endDate!: string;
 
-  @ApiProperty({ type: () => JobbsjansenParticipantCountsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => JobbsjansenParticipantCountsDto)
+  @NestedObject(() => JobbsjansenParticipantCountsDto)
   participants!: JobbsjansenParticipantCountsDto;
 
   @ApiProperty({ example: 1, minimum: 1, maximum: 2, description: 'Normally 1; 2 in special cases' })
@@ -209,18 +204,10 @@ export class JobbsjansenApplicationDto implements JobbsjansenApplicationContent 
   @Max(2)
   schoolYearsPerParticipant!: number;
 
-  @ApiProperty({ type: () => JobbsjansenCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => JobbsjansenCostLineDto)
+  @NestedList(() => JobbsjansenCostLineDto, { min: 1, max: 100 })
   costPlan!: JobbsjansenCostLineDto[];
 
-  @ApiProperty({ type: () => JobbsjansenFinancingPlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => JobbsjansenFinancingPlanDto)
+  @NestedObject(() => JobbsjansenFinancingPlanDto)
   financingPlan!: JobbsjansenFinancingPlanDto;
 }
 
@@ -296,10 +283,7 @@ export class JobbsjansenFinalReportDto implements JobbsjansenFinalReport {
   @MaxLength(20_000)
   summary!: string;
 
-  @ApiProperty({ type: () => JobbsjansenProjectResultsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => JobbsjansenProjectResultsDto)
+  @NestedObject(() => JobbsjansenProjectResultsDto)
   results!: JobbsjansenProjectResultsDto;
 
   @ApiProperty({ type: () => JobbsjansenParticipantOutcomeDto, isArray: true })
@@ -309,17 +293,9 @@ export class JobbsjansenFinalReportDto implements JobbsjansenFinalReport {
   @Type(() => JobbsjansenParticipantOutcomeDto)
   participants!: JobbsjansenParticipantOutcomeDto[];
 
-  @ApiProperty({ type: () => JobbsjansenCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => JobbsjansenCostLineDto)
+  @NestedList(() => JobbsjansenCostLineDto, { min: 1, max: 100 })
   actualCosts!: JobbsjansenCostLineDto[];
 
-  @ApiProperty({ type: () => JobbsjansenActualFinancingDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => JobbsjansenActualFinancingDto)
+  @NestedObject(() => JobbsjansenActualFinancingDto)
   actualFinancing!: JobbsjansenActualFinancingDto;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { IsBasisPoints, IsIsoDate, IsIsoInstant, IsOre, nok } from '@lib/common';
+import { IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { deepFreeze, IsBasisPoints, IsIsoDate, IsIsoInstant, IsOre, NestedObject, nok } from '@lib/common';
 import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from '@lib/engine';
 
 /*
@@ -115,10 +114,7 @@ export class JobbsjansenPaymentScheduleDto implements JobbsjansenPaymentSchedule
 }
 
 export class JobbsjansenCallParametersDto implements JobbsjansenCallParameters {
-  @ApiProperty({ type: () => JobbsjansenCallWindowDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => JobbsjansenCallWindowDto)
+  @NestedObject(() => JobbsjansenCallWindowDto)
   window!: JobbsjansenCallWindowDto;
 
   @ApiProperty({
@@ -134,10 +130,7 @@ export class JobbsjansenCallParametersDto implements JobbsjansenCallParameters {
   @IsEligibilityRules()
   eligibility!: EligibilityRule[];
 
-  @ApiProperty({ type: () => JobbsjansenProjectPeriodDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => JobbsjansenProjectPeriodDto)
+  @NestedObject(() => JobbsjansenProjectPeriodDto)
   projectPeriod!: JobbsjansenProjectPeriodDto;
 
   @ApiProperty({ example: 15, minimum: 1, maximum: 1000, description: 'Participants a project should have' })
@@ -176,10 +169,7 @@ export class JobbsjansenCallParametersDto implements JobbsjansenCallParameters {
   @Max(365)
   acceptanceDays!: number;
 
-  @ApiProperty({ type: () => JobbsjansenPaymentScheduleDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => JobbsjansenPaymentScheduleDto)
+  @NestedObject(() => JobbsjansenPaymentScheduleDto)
   payments!: JobbsjansenPaymentScheduleDto;
 }
 
@@ -230,11 +220,3 @@ export const ROGALAND_JOBBSJANSEN_CALL_PARAMETERS: JobbsjansenCallParameters = d
   acceptanceDays: 21,
   payments: { springDate: '2027-04-01', autumnDate: '2026-11-01', springShareBasisPoints: 5000 },
 });
-
-/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
-  }
-  return Object.freeze(value);
-}

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -19,7 +18,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { IsIsoDate, IsOre, nok } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
 import {
   MENTOR_COST_CATEGORIES,
   MENTOR_GOAL_OUTCOMES,
@@ -273,11 +272,7 @@ export class MentorTimePlanDto implements MentorTimePlan {
   @IsIsoDate()
   endDate!: string;
 
-  @ApiProperty({ type: () => MentorMilestoneDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => MentorMilestoneDto)
+  @NestedList(() => MentorMilestoneDto, { max: 50 })
   milestones!: MentorMilestoneDto[];
 }
 
@@ -359,11 +354,7 @@ export class MentorFinancingPlanDto implements MentorFinancingPlan {
   @IsOre()
   requestedGrantOre!: number;
 
-  @ApiProperty({ type: () => MentorOwnShareLineDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MentorOwnShareLineDto)
+  @NestedList(() => MentorOwnShareLineDto, { max: 100 })
   ownShare!: MentorOwnShareLineDto[];
 
   @ApiProperty({ type: () => MentorPublicFundingLineDto, isArray: true, description: 'Empty when none' })
@@ -409,10 +400,7 @@ export class MentorDeclarationsDto implements MentorDeclarations {
   @IsBoolean()
   staffTimeDocumentedWithTimesheets!: boolean;
 
-  @ApiProperty({ type: () => MentorLeaderSignatureDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorLeaderSignatureDto)
+  @NestedObject(() => MentorLeaderSignatureDto)
   leaderSignature!: MentorLeaderSignatureDto;
 }
 
@@ -429,16 +417,10 @@ export class MentorApplicationDto implements MentorApplicationContent {
   @MaxLength(20_000)
   applicantCompetence!: string;
 
-  @ApiProperty({ type: () => MentorGoalsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorGoalsDto)
+  @NestedObject(() => MentorGoalsDto)
   goals!: MentorGoalsDto;
 
-  @ApiProperty({ type: () => MentorTargetGroupDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorTargetGroupDto)
+  @NestedObject(() => MentorTargetGroupDto)
   targetGroup!: MentorTargetGroupDto;
 
   @ApiProperty({ example: 'Mentors are recruited through the chamber of commerce and retired professionals' })
@@ -453,30 +435,16 @@ export class MentorApplicationDto implements MentorApplicationContent {
   @MaxLength(20_000)
   implementationPlan!: string;
 
-  @ApiProperty({ type: () => MentorTimePlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorTimePlanDto)
+  @NestedObject(() => MentorTimePlanDto)
   timePlan!: MentorTimePlanDto;
 
-  @ApiProperty({ type: () => MentorCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MentorCostLineDto)
+  @NestedList(() => MentorCostLineDto, { min: 1, max: 100 })
   costPlan!: MentorCostLineDto[];
 
-  @ApiProperty({ type: () => MentorFinancingPlanDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorFinancingPlanDto)
+  @NestedObject(() => MentorFinancingPlanDto)
   financingPlan!: MentorFinancingPlanDto;
 
-  @ApiProperty({ type: () => MentorDeclarationsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorDeclarationsDto)
+  @NestedObject(() => MentorDeclarationsDto)
   declarations!: MentorDeclarationsDto;
 }
 
@@ -529,19 +497,10 @@ export class MentorFinalReportDto implements MentorFinalReport {
   @Max(100_000)
   mentorsRecruited!: number;
 
-  @ApiProperty({ type: () => MentorCostLineDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MentorCostLineDto)
+  @NestedList(() => MentorCostLineDto, { min: 1, max: 100 })
   actualCosts!: MentorCostLineDto[];
 
-  @ApiProperty({ type: () => MentorOwnShareLineDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MentorOwnShareLineDto)
+  @NestedList(() => MentorOwnShareLineDto, { max: 100 })
   actualOwnShare!: MentorOwnShareLineDto[];
 
   @ApiProperty({ example: nok(110_000), minimum: 0, description: 'Øre' })

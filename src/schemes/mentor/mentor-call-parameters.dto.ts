@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
-import { IsBasisPoints, IsOre, nok } from '@lib/common';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { deepFreeze, IsBasisPoints, IsOre, NestedObject, nok } from '@lib/common';
 import {
   IsEligibilityRules,
   SubmissionWindowDto,
@@ -71,10 +70,7 @@ export class MentorStaffTimeRateDto implements MentorStaffTimeRate {
 }
 
 export class MentorCallParametersDto implements MentorCallParameters {
-  @ApiProperty({ type: () => SubmissionWindowDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SubmissionWindowDto)
+  @NestedObject(() => SubmissionWindowDto)
   window!: SubmissionWindowDto;
 
   @ApiProperty({
@@ -99,10 +95,7 @@ export class MentorCallParametersDto implements MentorCallParameters {
   @IsBasisPoints()
   minOwnShareBasisPoints!: number;
 
-  @ApiProperty({ type: () => MentorStaffTimeRateDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorStaffTimeRateDto)
+  @NestedObject(() => MentorStaffTimeRateDto)
   staffTimeRate!: MentorStaffTimeRateDto;
 
   @ApiProperty({ example: true })
@@ -210,11 +203,3 @@ export const ROGALAND_MENTOR_CALL_PARAMETERS: MentorCallParameters = deepFreeze(
   acceptanceDays: 21,
   advancePaymentBasisPoints: 5000,
 });
-
-/** Seed data is shared; freezing it makes an accidental edit fail loudly instead of leaking between uses. */
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
-  }
-  return Object.freeze(value);
-}

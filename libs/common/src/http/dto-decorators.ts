@@ -1,5 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsObject,
+  ValidateNested,
   buildMessage,
   IsInt,
   IsISO8601,
@@ -48,5 +55,25 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
       message: (args) =>
         `${options?.each ? 'each value in ' : ''}${args.property} must be a date-time with an offset, e.g. 2026-01-05T08:00:00+01:00`,
     }),
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type DtoType = () => Function;
+
+/** A nested object field: documented, required to be an object, validated, and turned into its class. */
+export function NestedObject(type: DtoType): PropertyDecorator {
+  return applyDecorators(ApiProperty({ type }), IsObject(), ValidateNested(), Type(type));
+}
+
+/** A list of nested objects, optionally bounded in length, each validated as its class. */
+export function NestedList(type: DtoType, length: { min?: number; max?: number } = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type, isArray: true }),
+    IsArray(),
+    ...(length.min !== undefined ? [ArrayMinSize(length.min)] : []),
+    ...(length.max !== undefined ? [ArrayMaxSize(length.max)] : []),
+    ValidateNested({ each: true }),
+    Type(type),
   );
 }
