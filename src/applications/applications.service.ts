@@ -23,6 +23,7 @@ import {
   type LifecycleEvent,
   type LifecycleEventType,
   type SchemeDefinition,
+  type SchemeOrganisation,
   type SchemeReason,
   type StoredLifecycle,
   type TransitionRefused,
@@ -253,21 +254,10 @@ export class ApplicationsService {
           );
     let advisories: SchemeReason[] = [];
     if (actor.kind === 'staff' && content && scheme.advisories) {
-      const organisation = await this.dataSource.manager.findOneByOrFail(Organisation, {
-        id: application.organisationId,
-      });
-      const county = organisation.countyId
-        ? await this.dataSource.manager.findOneBy(County, { id: organisation.countyId })
-        : null;
       advisories = scheme.advisories({
         params: call.parameters,
         content,
-        organisation: {
-          form: organisation.form,
-          employeeCount: organisation.employeeCount,
-          municipalityNumber: organisation.municipalityNumber,
-          countyCode: county?.code ?? null,
-        },
+        organisation: await this.schemeOrganisation(this.dataSource.manager, application.organisationId),
       });
     }
     const paymentPlan =
@@ -476,16 +466,7 @@ export class ApplicationsService {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
         this.assertCallOpen(call, now);
         const content = await this.validateContent(scheme, application.content, false);
-        const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
-        const county = organisation.countyId
-          ? await tx.findOneBy(County, { id: organisation.countyId })
-          : null;
-        const schemeOrganisation = {
-          form: organisation.form,
-          employeeCount: organisation.employeeCount,
-          municipalityNumber: organisation.municipalityNumber,
-          countyCode: county?.code ?? null,
-        };
+        const schemeOrganisation = await this.schemeOrganisation(tx, application.organisationId);
         const otherActiveGrant = await tx
           .createQueryBuilder(Application, 'a')
           .where('a.organisationId = :org AND a.schemeId = :scheme AND a.id <> :id', {
@@ -555,7 +536,10 @@ export class ApplicationsService {
         const validation = await validatePayload(scheme.reportDto, report.content);
         if (!validation.ok) throw new Error(`stored report ${report.id} no longer validates`);
         const granted = context.decision?.kind === 'grant' ? context.decision.amount : 0;
-        const entitled = scheme.finalPayable(call.parameters, granted, validation.value);
+        const entitled = scheme.finalPayable(call.parameters, granted, validation.value, {
+          content: await this.validateContent(scheme, application.content, false),
+          organisation: await this.schemeOrganisation(tx, application.organisationId),
+        });
         const requested = typeof body.finalPayableAmount === 'number' ? body.finalPayableAmount : entitled;
         if (requested > entitled) {
           throw new DomainError(
@@ -593,6 +577,18 @@ export class ApplicationsService {
 
   private idempotencyRequest(actor: Actor, key: IdempotencyKey, scope: string, body: unknown) {
     return key && actor.kind !== 'system' ? { userId: actor.userId, key, scope, body } : null;
+  }
+
+  /** The applicant as schemes see it: from the organisation register, not from the form. */
+  private async schemeOrganisation(tx: EntityManager, organisationId: string): Promise<SchemeOrganisation> {
+    const organisation = await tx.findOneByOrFail(Organisation, { id: organisationId });
+    const county = organisation.countyId ? await tx.findOneBy(County, { id: organisation.countyId }) : null;
+    return {
+      form: organisation.form,
+      employeeCount: organisation.employeeCount,
+      municipalityNumber: organisation.municipalityNumber,
+      countyCode: county?.code ?? null,
+    };
   }
 
   private async validateContent(

@@ -92,8 +92,16 @@ export interface SchemeDefinition<
   readonly personalDataInReport?: readonly string[];
   /** Checks a final report against the application. */
   checkReport(content: Content, report: Report): SchemeReason[];
-  /** What is finally paid on this report: never more than granted. */
-  finalPayable(params: Params, grantedAmount: Ore, report: Report): Ore;
+  /**
+   * What is finally paid on this report: never more than granted. The application and the applicant
+   * are given for schemes whose settlement depends on them (e.g. the SME aid ceiling).
+   */
+  finalPayable(
+    params: Params,
+    grantedAmount: Ore,
+    report: Report,
+    applicant: { readonly content: Content; readonly organisation: SchemeOrganisation },
+  ): Ore;
   /** How a grant of this amount is paid out; the instalments add up to the amount exactly. */
   paymentPlan(params: Params, grantedAmount: Ore, content: Content): Instalment[];
 }

@@ -89,10 +89,11 @@ export interface EtablererApplicationContent {
   readonly declarations: EtablererDeclarations;
 }
 
-/** The state-aid basis of the grant, restated in the report and checked against the application. */
+/** The state-aid basis of the settlement, from the application's declarations and the register. */
 export interface EtablererStateAidBasis {
   readonly economicActivity: boolean;
-  readonly smeDeclared: boolean;
+  /** An SME under the call's boundary, as declared and checked against the register at submission. */
+  readonly sme: boolean;
 }
 
 /** Final report (sluttrapport): results, actual costs and financing. */
@@ -102,8 +103,6 @@ export interface EtablererFinalReport {
   readonly actualCosts: readonly EtablererCostLine[];
   readonly actualOwnFundsOre: number;
   readonly otherPublicFundingOre: number;
-  /** As declared in the application (the final settlement applies its support share). */
-  readonly stateAid: EtablererStateAidBasis;
 }
 
 export class EtablererApplicantDto implements EtablererApplicant {
@@ -251,16 +250,6 @@ export class EtablererApplicationDto implements EtablererApplicationContent {
   declarations!: EtablererDeclarationsDto;
 }
 
-export class EtablererStateAidBasisDto implements EtablererStateAidBasis {
-  @ApiProperty({ example: false, description: 'As declared in the application' })
-  @IsBoolean()
-  economicActivity!: boolean;
-
-  @ApiProperty({ example: false, description: 'As declared in the application' })
-  @IsBoolean()
-  smeDeclared!: boolean;
-}
-
 export class EtablererFinalReportDto implements EtablererFinalReport {
   @ApiProperty({ example: 'Two courses held; 27 completed, 5 businesses registered by December' })
   @IsString()
@@ -281,7 +270,4 @@ export class EtablererFinalReportDto implements EtablererFinalReport {
   @ApiProperty({ example: nok(10_000), minimum: 0, description: 'Øre' })
   @IsOre()
   otherPublicFundingOre!: number;
-
-  @NestedObject(() => EtablererStateAidBasisDto)
-  stateAid!: EtablererStateAidBasisDto;
 }

@@ -111,7 +111,6 @@ describe('EtablererFinalReportDto', () => {
     );
     const plain = patchEtablererJson(newEtablererReport(), {
       'results.guidanceSessions': -1,
-      'stateAid.smeDeclared': undefined,
       actualCosts: [],
       materials: 'Course book',
     });
@@ -119,7 +118,6 @@ describe('EtablererFinalReportDto', () => {
       'actualCosts',
       'materials',
       'results.guidanceSessions',
-      'stateAid.smeDeclared',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { nok } from '@lib/common';
 import {
   computeEtablererFinalPayable,
+  etablererStateAidBasis,
   computeEtablererMaximumGrant,
   grantSupportedByOwnFundsOre,
   isSme,
@@ -119,10 +120,12 @@ describe('computeEtablererMaximumGrant', () => {
   });
 });
 
+const noActivity = { economicActivity: false, sme: false };
+
 describe('computeEtablererFinalPayable', () => {
   it('pays the costs not covered by own funds and other funding, never more than granted', () => {
     // 280 000 − 150 000 − 10 000 = 120 000 of 140 000 granted.
-    expect(computeEtablererFinalPayable(params, nok(140_000), newEtablererReport())).toEqual({
+    expect(computeEtablererFinalPayable(params, nok(140_000), newEtablererReport(), noActivity)).toEqual({
       grantedOre: nok(140_000),
       actualTotalCostsOre: nok(280_000),
       actualEligibleCostsOre: nok(265_000),
@@ -136,23 +139,38 @@ describe('computeEtablererFinalPayable', () => {
 
   it('keeps own funds ≥ the payment', () => {
     const report = newEtablererReport({ actualOwnFundsOre: nok(100_000), otherPublicFundingOre: 0 });
-    expect(computeEtablererFinalPayable(params, nok(140_000), report).payableOre).toBe(nok(100_000));
+    expect(computeEtablererFinalPayable(params, nok(140_000), report, noActivity).payableOre).toBe(
+      nok(100_000),
+    );
   });
 
   it('applies the support share of actual eligible costs with economic activity: 60 % SME, 50 % otherwise', () => {
-    const report = (smeDeclared: boolean) =>
-      newEtablererReport({
-        actualCosts: [
-          { category: 'trainer_personnel', amountOre: 15_000_001 },
-          { category: 'other', amountOre: nok(100_000) },
-        ],
-        actualOwnFundsOre: nok(120_000),
-        otherPublicFundingOre: 0,
-        stateAid: { economicActivity: true, smeDeclared },
-      });
+    const report = newEtablererReport({
+      actualCosts: [
+        { category: 'trainer_personnel', amountOre: 15_000_001 },
+        { category: 'other', amountOre: nok(100_000) },
+      ],
+      actualOwnFundsOre: nok(120_000),
+      otherPublicFundingOre: 0,
+    });
+    const basis = (sme: boolean) => ({ economicActivity: true, sme });
     // Eligible 150 000,01 NOK: 60 % = 90 000,00 (rounded down), 50 % = 75 000,00.
-    expect(computeEtablererFinalPayable(params, nok(120_000), report(true)).payableOre).toBe(9_000_000);
-    expect(computeEtablererFinalPayable(params, nok(120_000), report(false)).payableOre).toBe(7_500_000);
+    expect(computeEtablererFinalPayable(params, nok(120_000), report, basis(true)).payableOre).toBe(
+      9_000_000,
+    );
+    expect(computeEtablererFinalPayable(params, nok(120_000), report, basis(false)).payableOre).toBe(
+      7_500_000,
+    );
+  });
+
+  it('takes the basis from the application and the register: a declared SME with 250 employees is not one', () => {
+    const company = newEtablererCompanyApplication();
+    expect(etablererStateAidBasis(params, company, 249)).toEqual({ economicActivity: true, sme: true });
+    expect(etablererStateAidBasis(params, company, 250)).toEqual({ economicActivity: true, sme: false });
+    expect(etablererStateAidBasis(params, newEtablererApplication(), 10)).toEqual({
+      economicActivity: false,
+      sme: false,
+    });
   });
 });
 

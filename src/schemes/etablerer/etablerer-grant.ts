@@ -4,6 +4,7 @@ import type {
   EtablererApplicationContent,
   EtablererCostLine,
   EtablererFinalReport,
+  EtablererStateAidBasis,
 } from './etablerer-application.dto';
 import type { EtablererCallParameters } from './etablerer-call-parameters.dto';
 import { ETABLERER_GBER31_COST_CATEGORIES } from './etablerer-vocabulary';
@@ -31,6 +32,16 @@ export function summariseEtablererCosts(lines: readonly EtablererCostLine[]): Et
 /** Whether the applicant is an SME for the support share: it declares so and has fewer employees than the call's boundary. */
 export function isSme(params: EtablererCallParameters, smeDeclared: boolean, employeeCount: number): boolean {
   return smeDeclared && employeeCount < params.aidIntensity.smeBelowEmployees;
+}
+
+/** The settlement's state-aid basis: the application's declarations, the size from the register. */
+export function etablererStateAidBasis(
+  params: EtablererCallParameters,
+  content: EtablererApplicationContent,
+  employeeCount: number,
+): EtablererStateAidBasis {
+  const { economicActivity, smeDeclared } = content.declarations;
+  return { economicActivity, sme: economicActivity && isSme(params, smeDeclared, employeeCount) };
 }
 
 /** The support share for an applicant with economic activity: 60 % for an SME, otherwise 50 % (basis points). */
@@ -138,12 +149,13 @@ export interface EtablererFinalSettlement {
 /**
  * The final settlement on the report: the same limits as at the decision, applied to the actual
  * figures (uncovered costs, own funds ≥ the grant, and with economic activity the support share of
- * actual eligible costs, using the state-aid basis of the application restated in the report).
+ * actual eligible costs, on the state-aid basis of the application).
  */
 export function computeEtablererFinalPayable(
   params: EtablererCallParameters,
   grantedOre: number,
   report: EtablererFinalReport,
+  basis: EtablererStateAidBasis,
 ): EtablererFinalSettlement {
   const costs = summariseEtablererCosts(report.actualCosts);
   const uncoveredCostsOre = Math.max(
@@ -151,11 +163,10 @@ export function computeEtablererFinalPayable(
     costs.totalCostsOre - report.actualOwnFundsOre - report.otherPublicFundingOre,
   );
   const ownFundsCapOre = grantSupportedByOwnFundsOre(params, report.actualOwnFundsOre);
-  // An SME declaration was checked against the register (fewer than the boundary) at submission.
   const shareCap = supportShareCapOre(
     params,
-    report.stateAid.economicActivity,
-    report.stateAid.smeDeclared,
+    basis.economicActivity,
+    basis.sme,
     costs.eligibleCostsOre,
     report.otherPublicFundingOre,
   );

@@ -110,7 +110,6 @@ export function newEtablererReport(overrides: Partial<EtablererFinalReport> = {}
     ],
     actualOwnFundsOre: nok(150_000),
     otherPublicFundingOre: nok(10_000),
-    stateAid: { economicActivity: false, smeDeclared: false },
     ...overrides,
   };
 }

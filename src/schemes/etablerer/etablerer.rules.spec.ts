@@ -5,7 +5,6 @@ import type { EtablererCallParameters } from './etablerer-call-parameters.dto';
 import {
   checkEtablererCallParameters,
   checkEtablererEligibility,
-  checkEtablererFinalReport,
   etablererAdvisories,
 } from './etablerer.rules';
 import {
@@ -15,7 +14,6 @@ import {
   newEtablererCompany,
   newEtablererCompanyApplication,
   newEtablererOrganisation,
-  newEtablererReport,
 } from './etablerer-testing';
 
 const check = (
@@ -237,22 +235,6 @@ describe('etablererAdvisories', () => {
       'results_unrealistic',
     ]);
     expect(codes({ application, organisation: newEtablererCompany() })).toEqual([]);
-  });
-});
-
-describe('checkEtablererFinalReport', () => {
-  it('wants the state-aid basis of the application restated unchanged', () => {
-    expect(checkEtablererFinalReport(newEtablererApplication(), newEtablererReport())).toEqual([]);
-    const changed = newEtablererReport({ stateAid: { economicActivity: true, smeDeclared: true } });
-    expect(checkEtablererFinalReport(newEtablererApplication(), changed).map((r) => r.code)).toEqual([
-      'state_aid_basis_changed',
-    ]);
-    expect(
-      checkEtablererFinalReport(
-        newEtablererCompanyApplication(),
-        newEtablererReport({ stateAid: { economicActivity: true, smeDeclared: false } }),
-      ).map((r) => r.code),
-    ).toEqual(['state_aid_basis_changed']);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type SchemeReason,
 } from '@lib/engine';
 import { ORGANISATION_FORM_CODES } from '../../organisations/organisation-form';
-import type { EtablererApplicationContent, EtablererFinalReport } from './etablerer-application.dto';
+import type { EtablererApplicationContent } from './etablerer-application.dto';
 import type { EtablererCallParameters } from './etablerer-call-parameters.dto';
 import {
   isSme,
@@ -40,7 +40,6 @@ export type EtablererReasonCode =
   | 'support_share_exceeded'
   | 'sme_declaration_inconsistent'
   | 'mandatory_training_not_eligible'
-  | 'state_aid_basis_changed'
   | 'invalid_call_window'
   | 'invalid_call_eligibility'
   | 'invalid_call_amounts';
@@ -262,24 +261,6 @@ export function etablererAdvisories(application: EtablererApplicationContent): S
       field: 'plannedResults.newBusinesses',
     });
   return advisories;
-}
-
-// ── The final report ────────────────────────────────────────────────────────────────────────
-
-/** The report restates the application's state-aid basis unchanged (the settlement applies it). */
-export function checkEtablererFinalReport(
-  application: EtablererApplicationContent,
-  report: EtablererFinalReport,
-): SchemeReason[] {
-  const { economicActivity, smeDeclared } = application.declarations;
-  return report.stateAid.economicActivity === economicActivity && report.stateAid.smeDeclared === smeDeclared
-    ? []
-    : fail(
-        'state_aid_basis_changed',
-        `State the state-aid basis as in the application: economic activity ${economicActivity ? 'yes' : 'no'}, ` +
-          `SME ${smeDeclared ? 'yes' : 'no'}`,
-        'stateAid',
-      );
 }
 
 // ── The call ────────────────────────────────────────────────────────────────────────────────

@@ -75,7 +75,12 @@ describe('etablererScheme, as the kernel calls it', () => {
 
   it('settles the report and plans payments that sum to the grant', () => {
     expect(etablererScheme.checkReport(newEtablererApplication(), newEtablererReport())).toEqual([]);
-    expect(etablererScheme.finalPayable(params, nok(140_000), newEtablererReport())).toBe(nok(120_000));
+    expect(
+      etablererScheme.finalPayable(params, nok(140_000), newEtablererReport(), {
+        content: newEtablererApplication(),
+        organisation: newEtablererOrganisation(),
+      }),
+    ).toBe(nok(120_000));
     for (const amount of [1, 7, 14_000_001, 2_330_000_001]) {
       const plan = etablererScheme.paymentPlan(params, amount, newEtablererApplication());
       expect(plan.reduce((sum, i) => sum + i.amount, 0)).toBe(amount);

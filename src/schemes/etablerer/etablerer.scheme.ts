@@ -8,13 +8,13 @@ import {
 import { EtablererCallParametersDto, type EtablererCallParameters } from './etablerer-call-parameters.dto';
 import {
   computeEtablererFinalPayable,
+  etablererStateAidBasis,
   computeEtablererMaximumGrant,
   planEtablererPayments,
 } from './etablerer-grant';
 import {
   checkEtablererCallParameters,
   checkEtablererEligibility,
-  checkEtablererFinalReport,
   etablererAdvisories,
 } from './etablerer.rules';
 import { ETABLERER_SCHEME_ID } from './etablerer-vocabulary';
@@ -61,8 +61,14 @@ export const etablererScheme: SchemeDefinition<
   projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
   delegationLimit: (params) => params.delegationThresholdOre,
   acceptanceDays: (params) => params.acceptanceDays,
-  checkReport: (content, report) => checkEtablererFinalReport(content, report),
-  finalPayable: (params, grantedAmount, report) =>
-    computeEtablererFinalPayable(params, grantedAmount, report).payableOre,
+  // The report carries figures only; the state-aid basis comes from the application.
+  checkReport: () => [],
+  finalPayable: (params, grantedAmount, report, { content, organisation }) =>
+    computeEtablererFinalPayable(
+      params,
+      grantedAmount,
+      report,
+      etablererStateAidBasis(params, content, organisation.employeeCount),
+    ).payableOre,
   paymentPlan: (params, grantedAmount) => planEtablererPayments(params, grantedAmount),
 };

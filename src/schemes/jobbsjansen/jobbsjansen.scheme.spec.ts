@@ -59,7 +59,12 @@ describe('jobbsjansenScheme', () => {
     const content = newJobbsjansenApplication();
     expect(jobbsjansenScheme.requestedAmount(content)).toBe(nok(720_000));
     expect(jobbsjansenScheme.maximumGrant(params, content, organisation)).toBe(nok(720_000));
-    expect(jobbsjansenScheme.finalPayable(params, nok(720_000), newJobbsjansenReport())).toBe(nok(670_000));
+    expect(
+      jobbsjansenScheme.finalPayable(params, nok(720_000), newJobbsjansenReport(), {
+        content: newJobbsjansenApplication(),
+        organisation,
+      }),
+    ).toBe(nok(670_000));
     const plan = jobbsjansenScheme.paymentPlan(params, nok(720_000) + 1, content);
     expect(plan.map((i) => [i.on, i.date, i.amount])).toEqual([
       ['date', '2026-12-15', nok(360_000) + 1],

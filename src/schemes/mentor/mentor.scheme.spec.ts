@@ -90,7 +90,12 @@ describe('mentorScheme, as the kernel calls it', () => {
 
   it('settles the final report and plans payments that sum to the grant', () => {
     expect(mentorScheme.checkReport(newMentorApplication(), newMentorReport())).toEqual([]);
-    expect(mentorScheme.finalPayable(params, nok(280_000), newMentorReport())).toBe(nok(236_000));
+    expect(
+      mentorScheme.finalPayable(params, nok(280_000), newMentorReport(), {
+        content: newMentorApplication(),
+        organisation: newMentorOrganisation(),
+      }),
+    ).toBe(nok(236_000));
     for (const amount of [1, 3, 28_000_001, 2_330_000_001]) {
       const plan = mentorScheme.paymentPlan(params, amount, newMentorApplication());
       expect(plan.reduce((sum, i) => sum + i.amount, 0)).toBe(amount);
