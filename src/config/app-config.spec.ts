@@ -10,7 +10,7 @@ describe('parseConfig', () => {
     expect(config.database.runMigrations).toBe(true);
     expect(config.database.seedOnEmpty).toBe(true);
     // BullMQ's own defaults for job locks and stalled-job checks.
-    expect(config.jobs).toMatchObject({ lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
+    expect(config.jobs).toMatchObject({ lockDurationMs: 30_000, stalledIntervalMs: 30_000, concurrency: 8 });
   });
 
   it('reads the conventional variable names', () => {

@@ -80,6 +80,7 @@ const envSchema = z
     // the time), and workers look for jobs whose lock ran out (their worker died) this often.
     QUEUE_LOCK_DURATION_MS: integer(1000, 3_600_000).default(30_000),
     QUEUE_STALLED_INTERVAL_MS: integer(1000, 3_600_000).default(30_000),
+    QUEUE_CONCURRENCY: integer(1, 100).default(8),
     LOGIN_RATE_LIMIT: integer(1, 10_000).default(5),
     LOGIN_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
     QUEUE_DASHBOARD: booleanFlag.default(true),
@@ -123,6 +124,7 @@ export function parseConfig(env: Env) {
       sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
       lockDurationMs: e.QUEUE_LOCK_DURATION_MS,
       stalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
+      concurrency: e.QUEUE_CONCURRENCY,
     },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     auth: {

@@ -4,7 +4,9 @@ import { Worker, type Processor, type WorkerOptions } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** How long a running job's lock lasts and how often workers look for jobs whose worker died. */
-export type WorkerSettings = Required<Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'>>;
+export type WorkerSettings = Required<
+  Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'concurrency'>
+>;
 
 export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');
 
@@ -23,7 +25,8 @@ export function workerClassWith(settings: WorkerSettings): typeof Worker {
 }
 
 /**
- * Applies `QUEUE_LOCK_DURATION_MS` and `QUEUE_STALLED_INTERVAL_MS` to every worker of this process.
+ * Applies `QUEUE_LOCK_DURATION_MS`, `QUEUE_STALLED_INTERVAL_MS` and `QUEUE_CONCURRENCY` to every
+ * worker of this process.
  * A factory runs while the providers are created, so before `@nestjs/bullmq` builds the workers.
  */
 export const workerSettingsProvider: FactoryProvider<WorkerSettings> = {
@@ -33,6 +36,8 @@ export const workerSettingsProvider: FactoryProvider<WorkerSettings> = {
     const settings: WorkerSettings = {
       lockDuration: config.jobs.lockDurationMs,
       stalledInterval: config.jobs.stalledIntervalMs,
+      // Jobs of one worker run side by side; each firing or sending is its own transaction and row lock.
+      concurrency: config.jobs.concurrency,
     };
     BullModule.workerClass = workerClassWith(settings);
     return settings;
