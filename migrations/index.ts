@@ -6,6 +6,7 @@ import { Notifications1795430125842 } from './1795430125842-Notifications';
 import { CallReminders1795432121218 } from './1795432121218-CallReminders';
 import { CallDeadlines1795433747102 } from './1795433747102-CallDeadlines';
 import { CallAudit1795434902053 } from './1795434902053-CallAudit';
+import { WorkQueueStatusIndex1795439364154 } from './1795439364154-WorkQueueStatusIndex';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   CallReminders1795432121218,
   CallDeadlines1795433747102,
   CallAudit1795434902053,
+  WorkQueueStatusIndex1795439364154,
 ];

@@ -21,6 +21,7 @@ import { Organisation } from '../organisations/organisation.entity';
  */
 @Entity({ name: 'application' })
 @Index('application_work_queue_idx', ['countyId', 'status', 'schemeId', 'id'])
+@Index('application_county_status_idx', ['countyId', 'status', 'id'])
 @Index('application_organisation_idx', ['organisationId', 'id'])
 @Index('application_call_idx', ['callId'])
 @Index('application_reference_key', ['reference'], { unique: true })
