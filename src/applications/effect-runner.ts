@@ -68,8 +68,13 @@ export class EffectRunner {
     for (const observer of this.observers) await observer(done);
   }
 
+  /**
+   * Runs the effects in the engine's order, except that money moves last: the frame row is the one
+   * every decision on a frame contends for, so it is locked as late, and held as briefly, as possible.
+   */
   async run(effects: readonly Effect[], context: EffectContext): Promise<void> {
-    for (const effect of effects) {
+    const money = (e: Effect) => e.kind === 'commitFunds' || e.kind === 'releaseFunds';
+    for (const effect of [...effects.filter((e) => !money(e)), ...effects.filter(money)]) {
       const handler = this.handlers.get(effect.kind);
       if (!handler) throw new Error(`No handler for effect ${effect.kind}`);
       await handler(effect, context);
