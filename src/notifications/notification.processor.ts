@@ -69,16 +69,15 @@ export class NotificationProcessor extends WorkerHost {
   }
 
   @OnWorkerEvent('failed')
-  async onFailed(job: Job<SendNotificationJob>, error: Error): Promise<void> {
-    if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    this.logger.error(
-      { notificationId: job.data.notificationId, err: error },
-      'Notification failed for good',
-    );
-    await this.dataSource.manager.update(
-      Notification,
-      { id: job.data.notificationId, status: 'queued' },
-      { status: 'failed' },
-    );
+  async onFailed(job: Job<SendNotificationJob> | undefined, error: Error): Promise<void> {
+    // A job whose data was lost with Redis has nothing to mark; an event handler must never throw.
+    const notificationId = job?.data?.notificationId;
+    if (!job || !notificationId || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    this.logger.error({ notificationId, err: error }, 'Notification failed for good');
+    await this.dataSource.manager
+      .update(Notification, { id: notificationId, status: 'queued' }, { status: 'failed' })
+      .catch((err: unknown) =>
+        this.logger.error({ notificationId, err }, 'Could not mark notification failed'),
+      );
   }
 }

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { Job } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
+import { NotificationProcessor } from '../../src/notifications/notification.processor';
 import { act, APPROVER, expectOk, newClock, recommended } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -119,5 +121,12 @@ describe('notifications by e-mail', () => {
     for (const { id: notificationId } of ids) {
       expect(smtp.received.filter((m) => m.raw.includes(notificationId)).length).toBe(1);
     }
+  });
+
+  it('ignores a failed job whose data was lost with Redis, instead of throwing in the worker', async () => {
+    const processor = t.app.get(NotificationProcessor);
+    await expect(processor.onFailed(undefined, new Error('gone'))).resolves.toBeUndefined();
+    const orphan = { data: undefined, attemptsMade: 8, opts: { attempts: 8 } } as unknown as Job;
+    await expect(processor.onFailed(orphan, new Error('gone'))).resolves.toBeUndefined();
   });
 });
