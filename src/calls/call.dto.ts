@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -81,55 +81,7 @@ export class CreateCallDto {
 }
 
 /** Changes to a draft call: any field of the creation, the scheme excepted. */
-export class UpdateCallDto {
-  @ApiPropertyOptional({ example: 2027 })
-  @IsOptional()
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(200)
-  title?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  frameId?: string;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
-  parameters?: Record<string, unknown>;
-
-  @ApiPropertyOptional({ example: [60, 14, 1] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(365, { each: true })
-  reminderDays?: number[];
-
-  @ApiPropertyOptional({ example: 14 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  overdueEscalationDays?: number;
-
-  @ApiPropertyOptional({ example: 42 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(730)
-  overdueLapseProposalDays?: number;
-}
+export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['schemeId'] as const)) {}
 
 export class CallDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
