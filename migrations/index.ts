@@ -7,6 +7,7 @@ import { CallReminders1795432121218 } from './1795432121218-CallReminders';
 import { CallDeadlines1795433747102 } from './1795433747102-CallDeadlines';
 import { CallAudit1795434902053 } from './1795434902053-CallAudit';
 import { WorkQueueStatusIndex1795439364154 } from './1795439364154-WorkQueueStatusIndex';
+import { IdempotencyResponseJson1796251794754 } from './1796251794754-IdempotencyResponseJson';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   CallDeadlines1795433747102,
   CallAudit1795434902053,
   WorkQueueStatusIndex1795439364154,
+  IdempotencyResponseJson1796251794754,
 ];

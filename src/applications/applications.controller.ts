@@ -1,21 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -25,6 +13,7 @@ import {
 import { Actor, Problem } from '@lib/common';
 import type { LifecycleEventType } from '@lib/engine';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import {
   ApplicationPage,
   ApplicationQuery,
@@ -49,20 +38,11 @@ import {
 } from './application.dto';
 import { ApplicationsService } from './applications.service';
 
-const IdempotencyKey = () =>
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Repeat a command safely: the same key and body returns the first answer; another body is 422',
-  });
-
 /** Every lifecycle command answers the same way: the application as it now stands, or a problem. */
 function Command(summary: string) {
   return (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
     HttpCode(200)(target, key, descriptor);
     ApiOperation({ summary })(target, key, descriptor);
-    IdempotencyKey()(target, key, descriptor);
     ApiOkResponse({ type: ApplicationView })(target, key, descriptor);
     ApiConflictResponse({
       type: Problem,
@@ -92,19 +72,18 @@ function Command(summary: string) {
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  private send(actor: Actor, id: string, type: LifecycleEventType, body: object, key?: string) {
+  private send(actor: Actor, id: string, type: LifecycleEventType, body: object, key: IdempotencyKey) {
     return this.applications.send(actor, id, type, { ...body }, key);
   }
 
   @Post()
   @Allow('applicant')
-  @IdempotencyKey()
   @ApiOperation({ summary: 'Start a draft application under a published call' })
   @ApiCreatedResponse({ type: ApplicationView })
   create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateApplicationDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key: IdempotencyKey,
   ) {
     return this.applications.createDraft(actor, body, key);
   }
@@ -125,7 +104,6 @@ export class ApplicationsController {
 
   @Patch(':id')
   @Allow('applicant')
-  @IdempotencyKey()
   @ApiOperation({ summary: 'Replace the form while it is editable; send the version you edited' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiConflictResponse({ type: Problem, description: 'Stale version, or not editable now' })
@@ -133,7 +111,7 @@ export class ApplicationsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateApplicationDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key: IdempotencyKey,
   ) {
     return this.applications.updateDraft(actor, id, body, key);
   }
@@ -170,7 +148,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: CommentDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'SUBMIT', b, k);
   }
@@ -181,7 +159,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: ReasonDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'WITHDRAW', b, k);
   }
@@ -192,7 +170,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: OptionalMessageDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'ANSWER_INFO', b, k);
   }
@@ -203,7 +181,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: CommentDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'ACCEPT', b, k);
   }
@@ -214,7 +192,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: ReasonDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'DECLINE_GRANT', b, k);
   }
@@ -225,7 +203,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: SubmitReportDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'SUBMIT_REPORT', b, k);
   }
@@ -238,7 +216,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: AssignDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'ASSIGN', b, k);
   }
@@ -249,7 +227,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: MessageWithDueDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'REQUEST_INFO', b, k);
   }
@@ -260,7 +238,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: RecommendGrantDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'RECOMMEND_GRANT', b, k);
   }
@@ -271,7 +249,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: GroundsDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'RECOMMEND_REJECTION', b, k);
   }
@@ -282,7 +260,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: MessageWithDueDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'RETURN_REPORT', b, k);
   }
@@ -293,7 +271,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: ApproveReportDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'APPROVE_REPORT', b, k);
   }
@@ -306,7 +284,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: DecideGrantDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'DECIDE_GRANT', b, k);
   }
@@ -317,7 +295,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: GroundsDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'DECIDE_REJECTION', b, k);
   }
@@ -328,7 +306,7 @@ export class ApplicationsController {
     @CurrentActor() a: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() b: MessageDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'RETURN_TO_REVIEW', b, k);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
+  assertVersion,
   canSee,
   Clock,
   decodeCursor,
@@ -32,6 +33,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
+import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { ApplicationReport } from './application-report.entity';
@@ -48,13 +51,9 @@ import {
 } from './application.dto';
 import { Application } from './application.entity';
 import { EffectRunner } from './effect-runner';
-import { IdempotencyService } from './idempotency.service';
 
 /** The events people send over HTTP, with the body each one takes (validated by the controller). */
 export type CommandBody = Record<string, unknown>;
-
-/** Idempotency-Key of a command, if the caller sent one. */
-export type IdempotencyKey = string | undefined;
 
 /**
  * Who owns an application: its organisation, and its county once it is submitted. A draft is the
@@ -110,62 +109,60 @@ export class ApplicationsService {
 
   // ── Drafts ──────────────────────────────────────────────────────────────────────────────
 
-  async createDraft(actor: Actor, dto: CreateApplicationDto, key: IdempotencyKey): Promise<ApplicationView> {
+  async createDraft(actor: Actor, dto: CreateApplicationDto, key?: IdempotencyKey): Promise<ApplicationView> {
     if (actor.kind !== 'applicant')
       throw new DomainError('forbidden', 'forbidden', 'Only applicants create applications');
-    return this.dataSource.transaction(async (tx) =>
-      this.idempotency.run(tx, this.idempotencyRequest(actor, key, 'POST /applications', dto), async () => {
-        if (!actor.organisationIds.includes(dto.organisationId)) throw notFound('Organisation');
-        const call = await tx.findOneBy(FundingCall, { id: dto.callId, status: 'published' });
-        if (!call) throw notFound('Call');
-        const scheme = this.schemes.forStored(call.schemeId);
-        const content = dto.content ?? {};
-        await this.validateContent(scheme, content, true);
+    return this.idempotency.transaction(key, async (tx) => {
+      if (!actor.organisationIds.includes(dto.organisationId)) throw notFound('Organisation');
+      const call = await tx.findOneBy(FundingCall, { id: dto.callId, status: 'published' });
+      if (!call) throw notFound('Call');
+      const scheme = this.schemes.forStored(call.schemeId);
+      const content = dto.content ?? {};
+      await this.validateContent(scheme, content, true);
 
-        const now = this.clock.now();
-        const snapshot = initialSnapshot(scheme.lifecycle, { createdAt: now.toISOString() });
-        const view = describeState(scheme.lifecycle, snapshot);
-        const [{ seq }] = await tx.query<Array<{ seq: string }>>(
-          `SELECT nextval('application_reference_seq') AS seq`,
-        );
-        const application = await tx.save(
-          tx.create(Application, {
-            reference: `${scheme.referencePrefix}-${call.year}-${seq.padStart(6, '0')}`,
-            countyId: call.countyId,
-            organisationId: dto.organisationId,
-            callId: call.id,
-            schemeId: scheme.id,
-            status: view.status,
-            state: view.state,
-            machineId: snapshot.machineId,
-            machineVersion: snapshot.version,
-            snapshot: snapshot as unknown as Record<string, unknown>,
-            content,
-            contentVersion: 1,
-            requestedAmount: null,
-            maximumAmount: null,
-            grantedAmount: null,
-            caseOfficerId: null,
-            createdBy: actor.userId,
-            submittedAt: null,
-          }),
-        );
-        await this.audit.append(tx, {
-          applicationId: application.id,
-          actorUserId: actor.userId,
-          actorRole: 'applicant',
-          event: 'CREATE',
-          fromState: null,
-          toState: view.state,
-          payload: { callId: call.id, organisationId: dto.organisationId },
-          effects: [],
+      const now = this.clock.now();
+      const snapshot = initialSnapshot(scheme.lifecycle, { createdAt: now.toISOString() });
+      const view = describeState(scheme.lifecycle, snapshot);
+      const [{ seq }] = await tx.query<Array<{ seq: string }>>(
+        `SELECT nextval('application_reference_seq') AS seq`,
+      );
+      const application = await tx.save(
+        tx.create(Application, {
+          reference: `${scheme.referencePrefix}-${call.year}-${seq.padStart(6, '0')}`,
+          countyId: call.countyId,
+          organisationId: dto.organisationId,
+          callId: call.id,
+          schemeId: scheme.id,
+          status: view.status,
+          state: view.state,
           machineId: snapshot.machineId,
           machineVersion: snapshot.version,
-          occurredAt: now.toISOString(),
-        });
-        return this.view(actor, application, scheme, now);
-      }),
-    );
+          snapshot: snapshot as unknown as Record<string, unknown>,
+          content,
+          contentVersion: 1,
+          requestedAmount: null,
+          maximumAmount: null,
+          grantedAmount: null,
+          caseOfficerId: null,
+          createdBy: actor.userId,
+          submittedAt: null,
+        }),
+      );
+      await this.audit.append(tx, {
+        applicationId: application.id,
+        actorUserId: actor.userId,
+        actorRole: 'applicant',
+        event: 'CREATE',
+        fromState: null,
+        toState: view.state,
+        payload: { callId: call.id, organisationId: dto.organisationId },
+        effects: [],
+        machineId: snapshot.machineId,
+        machineVersion: snapshot.version,
+        occurredAt: now.toISOString(),
+      });
+      return this.view(actor, application, scheme, now);
+    });
   }
 
   /** Replaces the form while the lifecycle lets the applicant edit it, based on the current version. */
@@ -173,65 +170,48 @@ export class ApplicationsService {
     actor: Actor,
     id: string,
     dto: UpdateApplicationDto,
-    key: IdempotencyKey,
+    key?: IdempotencyKey,
   ): Promise<ApplicationView> {
-    return this.dataSource.transaction(async (tx) =>
-      this.idempotency.run(
-        tx,
-        this.idempotencyRequest(actor, key, `PATCH /applications/${id}`, dto),
-        async () => {
-          const application = await this.lockVisible(tx, actor, id);
-          const scheme = this.schemes.forStored(application.schemeId);
-          if (actor.kind !== 'applicant') {
-            throw new DomainError(
-              'forbidden',
-              'forbidden',
-              'Only the applicant changes the application form',
-            );
-          }
-          const stored = application.snapshot as unknown as StoredLifecycle;
-          const state = describeState(scheme.lifecycle, stored);
-          if (!state.tags.includes('editable_by_applicant')) {
-            throw new DomainError(
-              'conflict',
-              'not_editable',
-              `The application cannot be changed while it is ${state.state}`,
-              {
-                currentStatus: state.status,
-                currentState: state.state,
-              },
-            );
-          }
-          if (application.contentVersion !== dto.version) {
-            throw new DomainError(
-              'conflict',
-              'stale_version',
-              `The application has changed since version ${dto.version}; reload it (now version ${application.contentVersion})`,
-              { currentVersion: application.contentVersion },
-            );
-          }
-          await this.validateContent(scheme, dto.content, true);
-          const now = this.clock.now();
-          application.content = dto.content;
-          application.contentVersion += 1;
-          await tx.save(application);
-          await this.audit.append(tx, {
-            applicationId: application.id,
-            actorUserId: actor.userId,
-            actorRole: 'applicant',
-            event: 'EDIT',
-            fromState: state.state,
-            toState: state.state,
-            payload: { contentVersion: application.contentVersion },
-            effects: [],
-            machineId: stored.machineId,
-            machineVersion: stored.version,
-            occurredAt: now.toISOString(),
-          });
-          return this.view(actor, application, scheme, now);
-        },
-      ),
-    );
+    return this.idempotency.transaction(key, async (tx) => {
+      const application = await this.lockVisible(tx, actor, id);
+      const scheme = this.schemes.forStored(application.schemeId);
+      if (actor.kind !== 'applicant') {
+        throw new DomainError('forbidden', 'forbidden', 'Only the applicant changes the application form');
+      }
+      const stored = application.snapshot as unknown as StoredLifecycle;
+      const state = describeState(scheme.lifecycle, stored);
+      if (!state.tags.includes('editable_by_applicant')) {
+        throw new DomainError(
+          'conflict',
+          'not_editable',
+          `The application cannot be changed while it is ${state.state}`,
+          {
+            currentStatus: state.status,
+            currentState: state.state,
+          },
+        );
+      }
+      assertVersion('application', application.contentVersion, dto.version);
+      await this.validateContent(scheme, dto.content, true);
+      const now = this.clock.now();
+      application.content = dto.content;
+      application.contentVersion += 1;
+      await tx.save(application);
+      await this.audit.append(tx, {
+        applicationId: application.id,
+        actorUserId: actor.userId,
+        actorRole: 'applicant',
+        event: 'EDIT',
+        fromState: state.state,
+        toState: state.state,
+        payload: { contentVersion: application.contentVersion },
+        effects: [],
+        machineId: stored.machineId,
+        machineVersion: stored.version,
+        occurredAt: now.toISOString(),
+      });
+      return this.view(actor, application, scheme, now);
+    });
   }
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
@@ -370,15 +350,9 @@ export class ApplicationsService {
     id: string,
     type: LifecycleEventType,
     body: CommandBody,
-    key: IdempotencyKey,
+    key?: IdempotencyKey,
   ): Promise<ApplicationView> {
-    return this.dataSource.transaction(async (tx) =>
-      this.idempotency.run(
-        tx,
-        this.idempotencyRequest(actor, key, `POST /applications/${id}/${type}`, body),
-        () => this.sendWithin(tx, actor, id, type, body),
-      ),
-    );
+    return this.idempotency.transaction(key, (tx) => this.sendWithin(tx, actor, id, type, body));
   }
 
   /**
@@ -573,10 +547,6 @@ export class ApplicationsService {
       actor,
       actor.kind === 'applicant' && actor.organisationIds.includes(application.organisationId),
     );
-  }
-
-  private idempotencyRequest(actor: Actor, key: IdempotencyKey, scope: string, body: unknown) {
-    return key && actor.kind !== 'system' ? { userId: actor.userId, key, scope, body } : null;
   }
 
   /** The applicant as schemes see it: from the organisation register, not from the form. */

@@ -1,6 +1,5 @@
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
-import { IdempotencyRecord } from '../applications/idempotency-record.entity';
 import { OutboxMessage } from '../applications/outbox-message.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { BudgetFrame } from '../budget/budget-frame.entity';
@@ -10,6 +9,7 @@ import { LedgerEntry } from '../budget/ledger-entry.entity';
 import { CallAuditRecord } from '../calls/call-audit.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { Deadline } from '../deadlines/deadline.entity';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Notification } from '../notifications/notification.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';

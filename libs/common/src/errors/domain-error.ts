@@ -30,3 +30,18 @@ export class DomainError extends Error {
 
 /** Someone else's object, or none at all: callers cannot tell the two apart (no existence leak). */
 export const notFound = (what: string) => new DomainError('not_found', 'not_found', `${what} was not found`);
+
+/**
+ * An edit names the version of the object it was based on; if the object has changed since, the
+ * edit is refused (409) instead of silently overwriting the other change.
+ */
+export function assertVersion(what: string, current: number, sent: number): void {
+  if (current !== sent) {
+    throw new DomainError(
+      'conflict',
+      'stale_version',
+      `The ${what} has changed since version ${sent}; reload it (now version ${current})`,
+      { currentVersion: current },
+    );
+  }
+}

@@ -23,7 +23,8 @@ export class IdempotencyRecord {
   @Column({ name: 'status_code', type: 'integer' })
   statusCode!: number;
 
-  @Column({ type: 'jsonb' })
+  /** `json`, not `jsonb`: kept as written, so a repeat answers with the same bytes (key order too). */
+  @Column({ type: 'json' })
   response!: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
