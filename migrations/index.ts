@@ -8,6 +8,7 @@ import { CallDeadlines1795433747102 } from './1795433747102-CallDeadlines';
 import { CallAudit1795434902053 } from './1795434902053-CallAudit';
 import { WorkQueueStatusIndex1795439364154 } from './1795439364154-WorkQueueStatusIndex';
 import { IdempotencyResponseJson1796251794754 } from './1796251794754-IdempotencyResponseJson';
+import { FrameVersion1796251854754 } from './1796251854754-FrameVersion';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   CallAudit1795434902053,
   WorkQueueStatusIndex1795439364154,
   IdempotencyResponseJson1796251794754,
+  FrameVersion1796251854754,
 ];

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { County } from '../counties/county.entity';
 import { bigintAsNumber } from '../database/bigint.transformer';
@@ -62,6 +63,13 @@ export class BudgetFrame {
   /** Paid out, less repayments. */
   @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
   disbursed!: number;
+
+  /**
+   * Raised by each edit of the frame itself (status), which must name the version it was based on;
+   * money movements update the totals by conditional updates instead and leave it alone.
+   */
+  @VersionColumn({ default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

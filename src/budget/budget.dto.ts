@@ -27,6 +27,13 @@ export class CreateFrameDto {
 
 export class FrameStatusDto {
   @ApiProperty({ enum: ['open', 'closed'] }) @IsIn(['open', 'closed']) status!: 'open' | 'closed';
+  @ApiProperty({
+    example: 1,
+    description: 'The version the change is based on; a stale one is refused with 409',
+  })
+  @IsInt()
+  @Min(1)
+  version!: number;
 }
 
 class MoneyDto {
@@ -71,6 +78,23 @@ export class DirectAllocationDto extends MoneyDto {
   decisionReference!: string;
 }
 
+/** Overføring: a grant's open commitment and its money move to a later year's frame. */
+export class CarryOverDto extends MoneyDto {
+  @ApiProperty({ format: 'uuid', description: "A later year's frame of the county, same currency" })
+  @IsUUID()
+  toFrameId!: string;
+  @ApiProperty({ description: 'The application id, or the key of a direct allocation (direct:…)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  grantKey!: string;
+  @ApiProperty({ example: 'FU 9/27', description: 'The decision to carry it over' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  caseReference!: string;
+}
+
 export class GrantMoneyDto extends MoneyDto {
   @ApiProperty({ description: 'The application id, or the key of a direct allocation (direct:…)' })
   @IsString()
@@ -104,6 +128,14 @@ export class FrameDto {
   @ApiProperty({ description: 'øre, outstanding commitments' }) committed!: number;
   @ApiProperty({ description: 'øre, paid less repaid' }) disbursed!: number;
   @ApiProperty({ description: 'øre: allocated − committed − disbursed' }) available!: number;
+  @ApiProperty({ description: 'Raised by every edit of the frame (not by money moving on it)' })
+  version!: number;
+}
+
+/** Both frames of a movement between two frames (reallocation, carry-over), after it. */
+export class FramePairDto {
+  @ApiProperty({ type: FrameDto }) from!: FrameDto;
+  @ApiProperty({ type: FrameDto }) to!: FrameDto;
 }
 
 export class EntryDto {

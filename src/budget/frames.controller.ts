@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiProduces,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -22,16 +23,19 @@ import {
 } from '@nestjs/swagger';
 import { Actor, CSV_CONTENT_TYPE, Problem } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import {
   AlertDto,
   AllocationDto,
   BurnDownMonthDto,
   PipelineDto,
+  CarryOverDto,
   CreateFrameDto,
   DirectAllocationDto,
   EntryPageDto,
   EntryQuery,
   FrameDto,
+  FramePairDto,
   FrameStatusDto,
   GrantMoneyDto,
   RebuildDto,
@@ -75,8 +79,8 @@ export class FramesController {
   @Post()
   @ApiOperation({ summary: 'Create a frame for a scheme and budget year' })
   @ApiCreatedResponse({ type: FrameDto })
-  create(@CurrentActor() actor: Staff, @Body() body: CreateFrameDto) {
-    return this.frames.create(actor, body);
+  create(@CurrentActor() actor: Staff, @Body() body: CreateFrameDto, @IdempotencyKey() key: IdempotencyKey) {
+    return this.frames.create(actor, body, key);
   }
 
   @Get(':id')
@@ -87,14 +91,16 @@ export class FramesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Open or close the frame for new commitments' })
+  @ApiOperation({ summary: 'Open or close the frame for new commitments; send the version you read' })
   @ApiOkResponse({ type: FrameDto })
+  @ApiConflictResponse({ type: Problem, description: 'stale_version: the frame changed since that version' })
   setStatus(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: FrameStatusDto,
+    @IdempotencyKey() key: IdempotencyKey,
   ) {
-    return this.frames.setStatus(actor, id, body.status);
+    return this.frames.setStatus(actor, id, body, key);
   }
 
   @Get(':id/entries')
@@ -160,20 +166,23 @@ export class FramesController {
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AllocationDto,
+    @IdempotencyKey() key: IdempotencyKey,
   ) {
-    return this.frames.allocate(actor, id, body);
+    return this.frames.allocate(actor, id, body, key);
   }
 
   @Post(':id/reallocations')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move money to another frame of the county (both sides in one transaction)' })
+  @ApiOkResponse({ type: FramePairDto })
   @ApiUnprocessableEntityResponse({ type: Problem, description: 'frame_exhausted, currency_mismatch …' })
   reallocate(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ReallocationDto,
+    @IdempotencyKey() key: IdempotencyKey,
   ) {
-    return this.frames.reallocate(actor, id, body);
+    return this.frames.reallocate(actor, id, body, key);
   }
 
   @Post(':id/direct-allocations')
@@ -186,8 +195,9 @@ export class FramesController {
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DirectAllocationDto,
+    @IdempotencyKey() key: IdempotencyKey,
   ) {
-    return this.frames.directAllocation(actor, id, body);
+    return this.frames.directAllocation(actor, id, body, key);
   }
 
   @Post(':id/disbursements')
@@ -200,15 +210,40 @@ export class FramesController {
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: GrantMoneyDto,
+    @IdempotencyKey() key: IdempotencyKey,
   ) {
-    return this.frames.disburse(actor, id, body);
+    return this.frames.disburse(actor, id, body, key);
   }
 
   @Post(':id/repayments')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record money paid back; it returns to the frame' })
   @ApiOkResponse({ type: FrameDto })
-  repay(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string, @Body() body: GrantMoneyDto) {
-    return this.frames.repay(actor, id, body);
+  repay(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: GrantMoneyDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.frames.repay(actor, id, body, key);
+  }
+
+  @Post(':id/carry-overs')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Carry a grant's open commitment and its money over to a later year's frame (overføring)",
+  })
+  @ApiOkResponse({ type: FramePairDto })
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description: 'carry_over_exceeds_outstanding, carry_over_not_forward, currency_mismatch …',
+  })
+  carryOver(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CarryOverDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.frames.carryOver(actor, id, body, key);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
+  assertVersion,
   Clock,
   decodeCursor,
   DomainError,
@@ -15,17 +16,22 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeState, type StoredLifecycle } from '@lib/engine';
 import { Application } from '../applications/application.entity';
+import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import {
   AllocationDto,
   BurnDownMonthDto,
   PipelineDto,
   AlertDto,
+  CarryOverDto,
   CreateFrameDto,
   DirectAllocationDto,
   EntryPageDto,
   EntryQuery,
   FrameDto,
+  FramePairDto,
+  FrameStatusDto,
   GrantMoneyDto,
   RebuildDto,
   ReallocationDto,
@@ -50,6 +56,7 @@ const toDto = (f: BudgetFrame): FrameDto => ({
   committed: f.committed,
   disbursed: f.disbursed,
   available: f.allocated - f.committed - f.disbursed,
+  version: f.version,
 });
 
 /** Finance's view of and commands on the county's frames; the money itself moves in `LedgerService`. */
@@ -57,6 +64,7 @@ const toDto = (f: BudgetFrame): FrameDto => ({
 export class FramesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
     private readonly ledger: LedgerService,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
@@ -74,30 +82,34 @@ export class FramesService {
     return toDto(await this.visible(this.dataSource.manager, actor, id));
   }
 
-  async create(actor: Staff, dto: CreateFrameDto): Promise<FrameDto> {
-    const frame = await this.dataSource.manager.save(
-      this.dataSource.manager.create(BudgetFrame, {
-        countyId: actor.countyId,
-        schemeId: dto.schemeId,
-        year: dto.year,
-        name: dto.name.trim(),
-        currency: dto.currency ?? 'NOK',
-        status: 'open',
-      }),
-    );
-    return toDto(frame);
+  async create(actor: Staff, dto: CreateFrameDto, key?: IdempotencyKey): Promise<FrameDto> {
+    return this.idempotency.transaction(key, async (tx) => {
+      const frame = await tx.save(
+        tx.create(BudgetFrame, {
+          countyId: actor.countyId,
+          schemeId: dto.schemeId,
+          year: dto.year,
+          name: dto.name.trim(),
+          currency: dto.currency ?? 'NOK',
+          status: 'open',
+        }),
+      );
+      return toDto(frame);
+    });
   }
 
-  async setStatus(actor: Staff, id: string, status: 'open' | 'closed'): Promise<FrameDto> {
-    return this.dataSource.transaction(async (tx) => {
-      const frame = await this.visible(tx, actor, id);
-      frame.status = status;
+  /** Opens or closes the frame for new commitments, based on the version the caller read. */
+  async setStatus(actor: Staff, id: string, dto: FrameStatusDto, key?: IdempotencyKey): Promise<FrameDto> {
+    return this.idempotency.transaction(key, async (tx) => {
+      const frame = await this.visible(tx, actor, id, true);
+      assertVersion('frame', frame.version, dto.version);
+      frame.status = dto.status;
       return toDto(await tx.save(frame));
     });
   }
 
-  async allocate(actor: Staff, id: string, dto: AllocationDto): Promise<FrameDto> {
-    return this.inFrame(actor, id, (tx) =>
+  async allocate(actor: Staff, id: string, dto: AllocationDto, key?: IdempotencyKey): Promise<FrameDto> {
+    return this.inFrame(actor, id, key, (tx) =>
       this.ledger.allocate(tx, {
         frameId: id,
         kind: dto.kind,
@@ -113,23 +125,33 @@ export class FramesService {
     actor: Staff,
     id: string,
     dto: ReallocationDto,
-  ): Promise<{ from: FrameDto; to: FrameDto }> {
-    return this.dataSource.transaction(async (tx) => {
-      await this.visible(tx, actor, id);
-      await this.visible(tx, actor, dto.toFrameId);
-      await this.ledger.reallocate(tx, {
+    key?: IdempotencyKey,
+  ): Promise<FramePairDto> {
+    return this.betweenFrames(actor, id, dto.toFrameId, key, (tx) =>
+      this.ledger.reallocate(tx, {
         fromFrameId: id,
         toFrameId: dto.toFrameId,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
         reason: dto.reason,
-      });
-      return {
-        from: toDto(await tx.findOneByOrFail(BudgetFrame, { id })),
-        to: toDto(await tx.findOneByOrFail(BudgetFrame, { id: dto.toFrameId })),
-      };
-    });
+      }),
+    );
+  }
+
+  /** Overføring: a grant's open commitment, and its money, to a later year's frame by a recorded decision. */
+  async carryOver(actor: Staff, id: string, dto: CarryOverDto, key?: IdempotencyKey): Promise<FramePairDto> {
+    return this.betweenFrames(actor, id, dto.toFrameId, key, (tx) =>
+      this.ledger.carryOver(tx, {
+        fromFrameId: id,
+        toFrameId: dto.toFrameId,
+        grantKey: dto.grantKey,
+        amount: dto.amount,
+        caseReference: dto.caseReference,
+        actorUserId: actor.userId,
+        reason: dto.reason,
+      }),
+    );
   }
 
   /** A commitment without an application: money straight to a named recipient by a recorded decision. */
@@ -137,10 +159,13 @@ export class FramesService {
     actor: Staff,
     id: string,
     dto: DirectAllocationDto,
+    key?: IdempotencyKey,
   ): Promise<FrameDto & { grantKey: string }> {
-    const grantKey = `direct:${randomUUID()}`;
-    const frame = await this.inFrame(actor, id, (tx) =>
-      this.ledger.commit(tx, {
+    // The new grant's key is part of the answer, so it is made inside the command: a repeat gets the same.
+    return this.idempotency.transaction(key, async (tx) => {
+      await this.visible(tx, actor, id);
+      const grantKey = `direct:${randomUUID()}`;
+      await this.ledger.commit(tx, {
         frameId: id,
         grantKey,
         applicationId: null,
@@ -149,14 +174,14 @@ export class FramesService {
         caseReference: dto.decisionReference,
         actorUserId: actor.userId,
         reason: dto.reason,
-      }),
-    );
-    return { ...frame, grantKey };
+      });
+      return { ...toDto(await tx.findOneByOrFail(BudgetFrame, { id })), grantKey };
+    });
   }
 
   /** Pays out committed money of a grant that the lifecycle says is payable. */
-  async disburse(actor: Staff, id: string, dto: GrantMoneyDto): Promise<FrameDto> {
-    return this.inFrame(actor, id, async (tx) => {
+  async disburse(actor: Staff, id: string, dto: GrantMoneyDto, key?: IdempotencyKey): Promise<FrameDto> {
+    return this.inFrame(actor, id, key, async (tx) => {
       if (!dto.grantKey.startsWith('direct:')) {
         const application = await tx.findOneBy(Application, { id: dto.grantKey });
         if (!application || application.countyId !== actor.countyId) throw notFound('Grant');
@@ -183,8 +208,8 @@ export class FramesService {
     });
   }
 
-  async repay(actor: Staff, id: string, dto: GrantMoneyDto): Promise<FrameDto> {
-    return this.inFrame(actor, id, (tx) =>
+  async repay(actor: Staff, id: string, dto: GrantMoneyDto, key?: IdempotencyKey): Promise<FrameDto> {
+    return this.inFrame(actor, id, key, (tx) =>
       this.ledger.repay(tx, {
         frameId: id,
         grantKey: dto.grantKey,
@@ -384,19 +409,44 @@ export class FramesService {
     );
   }
 
-  private async visible(tx: EntityManager, actor: Staff, id: string): Promise<BudgetFrame> {
-    return visibleOrNotFound(actor, await tx.findOneBy(BudgetFrame, { id }), ownership, 'Frame');
+  private async visible(tx: EntityManager, actor: Staff, id: string, lock = false): Promise<BudgetFrame> {
+    const frame = await tx.findOne(BudgetFrame, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return visibleOrNotFound(actor, frame, ownership, 'Frame');
   }
 
+  /** A money command on one frame of the actor's county; answers with the frame after it. */
   private async inFrame(
     actor: Staff,
     id: string,
+    key: IdempotencyKey | undefined,
     work: (tx: EntityManager) => Promise<unknown>,
   ): Promise<FrameDto> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.idempotency.transaction(key, async (tx) => {
       await this.visible(tx, actor, id);
       await work(tx);
       return toDto(await tx.findOneByOrFail(BudgetFrame, { id }));
+    });
+  }
+
+  /** A movement between two frames of the actor's county; answers with both after it. */
+  private async betweenFrames(
+    actor: Staff,
+    fromId: string,
+    toId: string,
+    key: IdempotencyKey | undefined,
+    work: (tx: EntityManager) => Promise<unknown>,
+  ): Promise<FramePairDto> {
+    return this.idempotency.transaction(key, async (tx) => {
+      await this.visible(tx, actor, fromId);
+      await this.visible(tx, actor, toId);
+      await work(tx);
+      return {
+        from: toDto(await tx.findOneByOrFail(BudgetFrame, { id: fromId })),
+        to: toDto(await tx.findOneByOrFail(BudgetFrame, { id: toId })),
+      };
     });
   }
 }

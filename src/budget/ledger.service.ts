@@ -32,6 +32,8 @@ interface FrameTotals {
   disbursed: string;
 }
 
+type LockedFrame = FrameTotals & { year: number };
+
 export interface Balances {
   allocated: number;
   committed: number;
@@ -328,6 +330,14 @@ export class LedgerService {
         `Cannot carry ${from.currency} into a ${to.currency} frame`,
       );
     }
+    if (to.year <= from.year) {
+      throw new DomainError(
+        'unprocessable',
+        'carry_over_not_forward',
+        `A carry-over goes to a later year's frame, not from ${from.year} to ${to.year}`,
+        { fromYear: from.year, toYear: to.year },
+      );
+    }
     const position = await this.movePosition(
       tx,
       { frameId: from.id, grantKey: input.grantKey, amount: input.amount },
@@ -463,9 +473,9 @@ export class LedgerService {
   }
 
   /** Locks two frames in id order, so that opposite movements cannot deadlock. */
-  private async lockInOrder(tx: EntityManager, a: string, b: string): Promise<[FrameTotals, FrameTotals]> {
-    const rows = await tx.query<FrameTotals[]>(
-      'SELECT id, currency, status, allocated, committed, disbursed FROM budget_frame WHERE id IN ($1, $2) ORDER BY id FOR UPDATE',
+  private async lockInOrder(tx: EntityManager, a: string, b: string): Promise<[LockedFrame, LockedFrame]> {
+    const rows = await tx.query<LockedFrame[]>(
+      'SELECT id, currency, status, allocated, committed, disbursed, year FROM budget_frame WHERE id IN ($1, $2) ORDER BY id FOR UPDATE',
       [a, b],
     );
     const find = (id: string) => {

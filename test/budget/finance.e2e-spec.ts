@@ -225,6 +225,58 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     expect(alerts.body.map((a: { thresholdPercent: number }) => a.thresholdPercent)).toEqual([80, 90]);
   });
 
+  it("carries an open commitment and its money over to a later year's frame, and refuses what it cannot", async () => {
+    const newFrame = async (year: number, allocation: number) => {
+      const created = await post('/frames', { schemeId: 'bio', year, name: `BIO ${year}` });
+      expect(created.status).toBe(201);
+      await expectOk(
+        post(`/frames/${created.body.id}/allocations`, {
+          kind: 'allocation',
+          amount: allocation,
+          reason: 'x',
+        }),
+      );
+      return created.body.id as string;
+    };
+    const from = await newFrame(2030, 1_000_000);
+    const to = await newFrame(2031, 500_000);
+    const sameYear = await newFrame(2030, 1);
+    const direct = await post(`/frames/${from}/direct-allocations`, {
+      recipient: 'Karrieresenteret i Trøndelag',
+      amount: 400_000,
+      decisionReference: 'FU 161/20',
+      reason: 'Career guidance',
+    });
+    const grantKey = direct.body.grantKey as string;
+    const carry = (toFrameId: string, amount: number, email = FINANCE) =>
+      post(
+        `/frames/${from}/carry-overs`,
+        { toFrameId, grantKey, amount, caseReference: 'FU 9/31', reason: 'Delayed course' },
+        email,
+      );
+
+    expect((await carry(to, 100_000, APPROVER)).status).toBe(403);
+    expect((await carry(to, 100_000, 'okonomi@rogaland.example')).status).toBe(404);
+    const backwards = await carry(sameYear, 100_000);
+    expect(backwards.status).toBe(422);
+    expect(backwards.body).toMatchObject({ code: 'carry_over_not_forward', fromYear: 2030, toYear: 2030 });
+    const over = await carry(to, 400_001);
+    expect(over.status).toBe(422);
+    expect(over.body).toMatchObject({ code: 'carry_over_exceeds_outstanding', outstanding: 400_000 });
+
+    const carried = await carry(to, 300_000);
+    expect(carried.status).toBe(200);
+    expect(carried.body).toMatchObject({
+      from: { id: from, allocated: 700_000, committed: 100_000, available: 600_000 },
+      to: { id: to, allocated: 800_000, committed: 300_000, available: 500_000 },
+    });
+    // The carried money is paid from next year's frame.
+    expect(
+      (await post(`/frames/${to}/disbursements`, { grantKey, amount: 300_000, reason: 'Paid' })).status,
+    ).toBe(200);
+    for (const id of [from, to]) expect((await get(`/frames/${id}/rebuild`)).body.consistent).toBe(true);
+  });
+
   it('proves the running totals against a rebuild from the entries', async () => {
     const res = await get(`/frames/${frameId}/rebuild`);
     expect(res.status).toBe(200);

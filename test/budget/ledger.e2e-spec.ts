@@ -18,10 +18,10 @@ describe('budget ledger (PostgreSQL)', () => {
   afterAll(() => t.close());
 
   const tx = <T>(work: (tx: EntityManager) => Promise<T>) => t.dataSource.transaction(work);
-  async function frame(allocated = 0, currency = 'NOK'): Promise<string> {
+  async function frame(allocated = 0, currency = 'NOK', year = 2026): Promise<string> {
     const [{ id }] = await t.dataSource.query(
-      `INSERT INTO budget_frame (county_id, scheme_id, year, name, currency) VALUES ($1, 'bio', 2026, 'test', $2) RETURNING id`,
-      [countyId, currency],
+      `INSERT INTO budget_frame (county_id, scheme_id, year, name, currency) VALUES ($1, 'bio', $3, 'test', $2) RETURNING id`,
+      [countyId, currency, year],
     );
     if (allocated)
       await tx((m) => ledger.allocate(m, { ...who, frameId: id, kind: 'allocation', amount: allocated }));
@@ -166,18 +166,26 @@ describe('budget ledger (PostgreSQL)', () => {
 
   it('carries an open commitment and its money to next year, leaving both frames’ available unchanged', async () => {
     const old = await frame(1_000);
-    const next = await frame(500);
+    const next = await frame(500, 'NOK', 2027);
+    const sameYear = await frame(500);
     await commit(old, 'g', 400);
-    await tx((m) =>
-      ledger.carryOver(m, {
-        ...who,
-        fromFrameId: old,
-        toFrameId: next,
-        grantKey: 'g',
-        amount: 400,
-        caseReference: 'FU 9/27',
-      }),
-    );
+    const carry = (toFrameId: string) =>
+      tx((m) =>
+        ledger.carryOver(m, {
+          ...who,
+          fromFrameId: old,
+          toFrameId,
+          grantKey: 'g',
+          amount: 400,
+          caseReference: 'FU 9/27',
+        }),
+      );
+    expect(await refusal(carry(sameYear))).toMatchObject({
+      code: 'carry_over_not_forward',
+      extensions: { fromYear: 2026, toYear: 2026 },
+    });
+    expect(await entriesOf(old)).toBe(2);
+    await carry(next);
     expect(await tx((m) => ledger.balances(m, old))).toEqual({
       allocated: 600,
       committed: 0,
