@@ -81,7 +81,15 @@ export class CreateCallDto {
 }
 
 /** Changes to a draft call: any field of the creation, the scheme excepted. */
-export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['schemeId'] as const)) {}
+export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['schemeId'] as const)) {
+  @ApiProperty({
+    example: 1,
+    description: 'The version the change is based on; a stale one is refused with 409',
+  })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
 
 export class CallDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -15,6 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, notFound, Problem } from '@lib/common';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor, Public } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { CallDto, CreateCallDto, UpdateCallDto } from './call.dto';
 import { CallsService, toCallDto } from './calls.service';
 import { FundingCall } from './funding-call.entity';
@@ -82,16 +83,23 @@ export class CallsAdminController {
   @ApiCreatedResponse({ type: CallDto })
   @ApiBadRequestResponse({ type: Problem, description: 'Invalid fields, each named' })
   @ApiUnprocessableEntityResponse({ type: Problem, description: "The scheme's rules refuse the parameters" })
-  create(@CurrentActor() actor: Staff, @Body() dto: CreateCallDto) {
-    return this.calls.create(actor, dto);
+  create(@CurrentActor() actor: Staff, @Body() dto: CreateCallDto, @IdempotencyKey() key: IdempotencyKey) {
+    return this.calls.create(actor, dto, key);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a draft call (a published call is frozen: 409)' })
+  @ApiOperation({
+    summary: 'Change a draft call, sending the version you read (a published call is frozen: 409)',
+  })
   @ApiOkResponse({ type: CallDto })
-  @ApiConflictResponse({ type: Problem })
-  update(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCallDto) {
-    return this.calls.update(actor, id, dto);
+  @ApiConflictResponse({ type: Problem, description: 'call_frozen, or stale_version' })
+  update(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCallDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.calls.update(actor, id, dto, key);
   }
 
   @Post(':id/publish')
@@ -99,7 +107,11 @@ export class CallsAdminController {
   @ApiOperation({ summary: 'Publish a draft: its rules freeze and its opening and closing are announced' })
   @ApiOkResponse({ type: CallDto })
   @ApiConflictResponse({ type: Problem })
-  publish(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
-    return this.calls.publish(actor, id);
+  publish(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.calls.publish(actor, id, key);
   }
 }

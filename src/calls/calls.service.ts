@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, Clock, DomainError, notFound, validatePayload } from '@lib/common';
+import { Actor, assertVersion, Clock, DomainError, notFound, validatePayload } from '@lib/common';
 import type { SchemeDefinition } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
+import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { CallAuditRecord } from './call-audit.entity';
 import type { CallDto, CreateCallDto, UpdateCallDto } from './call.dto';
@@ -41,6 +43,7 @@ export const toCallDto = (call: FundingCall, now: Date): CallDto => ({
 export class CallsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
   ) {}
@@ -59,10 +62,10 @@ export class CallsService {
     return toCallDto(await this.own(this.dataSource.manager, actor, id), this.clock.now());
   }
 
-  async create(actor: Staff, dto: CreateCallDto): Promise<CallDto> {
+  async create(actor: Staff, dto: CreateCallDto, key?: IdempotencyKey): Promise<CallDto> {
     const scheme = this.schemes.get(dto.schemeId);
     const parameters = await this.checkParameters(scheme, dto.parameters);
-    return this.dataSource.transaction(async (tx) => {
+    return this.idempotency.transaction(key, async (tx) => {
       if (dto.frameId) await this.checkFrame(tx, actor, dto.frameId, scheme.id);
       const window = scheme.callWindow(parameters);
       const call = await tx.save(
@@ -87,8 +90,9 @@ export class CallsService {
     });
   }
 
-  async update(actor: Staff, id: string, dto: UpdateCallDto): Promise<CallDto> {
-    return this.dataSource.transaction(async (tx) => {
+  /** Changes a draft call, based on the version the admin read. */
+  async update(actor: Staff, id: string, dto: UpdateCallDto, key?: IdempotencyKey): Promise<CallDto> {
+    return this.idempotency.transaction(key, async (tx) => {
       const call = await this.own(tx, actor, id, true);
       if (call.status !== 'draft') {
         throw new DomainError(
@@ -97,6 +101,7 @@ export class CallsService {
           'A published call cannot change: applications are judged by its rules. Create a new call instead.',
         );
       }
+      assertVersion('call', call.version, dto.version);
       const scheme = this.schemes.forStored(call.schemeId);
       if (dto.parameters) {
         const parameters = await this.checkParameters(scheme, dto.parameters);
@@ -114,14 +119,15 @@ export class CallsService {
       if (dto.overdueLapseProposalDays) call.overdueLapseProposalDays = dto.overdueLapseProposalDays;
       this.checkEscalation(call);
       const saved = await tx.save(call);
-      await this.audit(tx, actor, call.id, 'updated', { ...dto });
+      const { version: _version, ...changes } = dto;
+      await this.audit(tx, actor, call.id, 'updated', changes);
       return toCallDto(saved, this.clock.now());
     });
   }
 
   /** Draft → published: needs a frame; from now on its rules are frozen and its window announced. */
-  async publish(actor: Staff, id: string): Promise<CallDto> {
-    return this.dataSource.transaction(async (tx) => {
+  async publish(actor: Staff, id: string, key?: IdempotencyKey): Promise<CallDto> {
+    return this.idempotency.transaction(key, async (tx) => {
       const call = await this.own(tx, actor, id, true);
       if (call.status !== 'draft')
         throw new DomainError('conflict', 'call_not_draft', `The call is ${call.status}, not a draft`);

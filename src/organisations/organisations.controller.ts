@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { Actor, PageQuery, Problem } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import {
   OrganisationDto,
   OrganisationPageDto,
@@ -48,8 +49,9 @@ export class OrganisationsController {
   register(
     @CurrentActor() actor: Extract<Actor, { kind: 'applicant' }>,
     @Body() body: RegisterOrganisationDto,
+    @IdempotencyKey() key: IdempotencyKey,
   ): Promise<OrganisationDto> {
-    return this.organisations.register(actor, body);
+    return this.organisations.register(actor, body, key);
   }
 
   @Patch(':id')
@@ -61,7 +63,8 @@ export class OrganisationsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateOrganisationDto,
+    @IdempotencyKey() key: IdempotencyKey,
   ): Promise<OrganisationDto> {
-    return this.organisations.update(actor, id, body);
+    return this.organisations.update(actor, id, body, key);
   }
 }

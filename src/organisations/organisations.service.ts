@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
+  assertVersion,
   decodeCursor,
   DomainError,
   encodeCursor,
@@ -10,6 +11,8 @@ import {
 } from '@lib/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { County } from '../counties/county.entity';
+import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { OrganisationMember } from './organisation-member.entity';
 import { Organisation } from './organisation.entity';
 import {
@@ -35,7 +38,10 @@ const toDto = (o: Organisation): OrganisationDto => ({
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   /** An applicant's own organisations, or the organisations in a staff member's county. */
   async list(actor: Actor, limit = 50, after?: string): Promise<OrganisationPageDto> {
@@ -72,9 +78,10 @@ export class OrganisationsService {
   async register(
     actor: Extract<Actor, { kind: 'applicant' }>,
     dto: RegisterOrganisationDto,
+    key?: IdempotencyKey,
   ): Promise<OrganisationDto> {
     const organisationNumber = parseOrganisationNumber(dto.organisationNumber);
-    return this.dataSource.transaction(async (tx) => {
+    return this.idempotency.transaction(key, async (tx) => {
       const existing = await tx.findOneBy(Organisation, { organisationNumber });
       if (existing) {
         throw new DomainError(
@@ -100,8 +107,13 @@ export class OrganisationsService {
   }
 
   /** Members change their organisation's details; the change must be based on the current version. */
-  async update(actor: Actor, id: string, dto: UpdateOrganisationDto): Promise<OrganisationDto> {
-    return this.dataSource.transaction(async (tx) => {
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateOrganisationDto,
+    key?: IdempotencyKey,
+  ): Promise<OrganisationDto> {
+    return this.idempotency.transaction(key, async (tx) => {
       const found = await tx.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const organisation = visibleOrNotFound(actor, found, ownership, 'Organisation');
       if (actor.kind !== 'applicant') {
@@ -111,14 +123,7 @@ export class OrganisationsService {
           "Only the organisation's own users change its details",
         );
       }
-      if (organisation.version !== dto.version) {
-        throw new DomainError(
-          'conflict',
-          'stale_version',
-          `The organisation has changed since version ${dto.version}; reload it (now version ${organisation.version})`,
-          { currentVersion: organisation.version },
-        );
-      }
+      assertVersion('organisation', organisation.version, dto.version);
       const { version: _version, ...changes } = dto;
       Object.assign(organisation, changes);
       if (changes.municipalityNumber)

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Actor, Problem } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { CreateStaffDto, StaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
 
@@ -34,7 +35,12 @@ export class StaffController {
   @ApiOperation({ summary: "Create a staff user in the administrator's county" })
   @ApiCreatedResponse({ type: StaffDto })
   @ApiConflictResponse({ type: Problem, description: 'E-mail address taken' })
-  create(@CurrentActor() actor: StaffActor, @Body() body: CreateStaffDto): Promise<StaffDto> {
-    return this.staff.create(actor, body);
+  create(
+    @CurrentActor() actor: StaffActor,
+    @Body() body: CreateStaffDto,
+    // No hash of the password is kept with the key.
+    @IdempotencyKey({ secret: ['password'] }) key: IdempotencyKey,
+  ): Promise<StaffDto> {
+    return this.staff.create(actor, body, key);
   }
 }

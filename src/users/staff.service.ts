@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, DomainError } from '@lib/common';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
+import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CreateStaffDto, StaffDto } from './staff.dto';
 import { UserAccount } from './user.entity';
 
@@ -21,6 +23,7 @@ const toDto = (u: UserAccount): StaffDto => ({
 export class StaffService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
     private readonly hasher: PasswordHasher,
   ) {}
 
@@ -32,10 +35,10 @@ export class StaffService {
     return staff.map(toDto);
   }
 
-  async create(actor: StaffActor, dto: CreateStaffDto): Promise<StaffDto> {
+  async create(actor: StaffActor, dto: CreateStaffDto, key?: IdempotencyKey): Promise<StaffDto> {
     const email = dto.email.trim().toLowerCase();
     const passwordHash = await this.hasher.hash(dto.password);
-    return this.dataSource.transaction(async (tx) => {
+    return this.idempotency.transaction(key, async (tx) => {
       if (await tx.existsBy(UserAccount, { email })) {
         throw new DomainError('conflict', 'email_taken', `A user with e-mail ${email} already exists`);
       }

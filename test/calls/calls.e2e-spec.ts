@@ -120,7 +120,13 @@ describe('calls as configuration', () => {
 
     const created = await send('post', '/admin/calls', ADMIN, createBody());
     expect(created.status).toBe(201);
-    const call = created.body as { id: string; status: string; opensAt: string; closesAt: string | null };
+    const call = created.body as {
+      id: string;
+      status: string;
+      opensAt: string;
+      closesAt: string | null;
+      version: number;
+    };
     expect(call).toMatchObject({ status: 'draft', opensAt: '2026-12-01T07:00:00.000Z', closesAt: null });
     // Drafts are not public; another county's admin does not see it.
     expect((await t.http().get(`/api/v1/calls/${call.id}`)).status).toBe(404);
@@ -138,14 +144,17 @@ describe('calls as configuration', () => {
       }),
     );
     const edited = await send('patch', `/admin/calls/${call.id}`, ADMIN, {
+      version: call.version,
       frameId: frame.body.id,
       title: 'BIO 2027 – Trøndelag',
     });
     expect(edited.status).toBe(200);
-    expect((await send('post', `/admin/calls/${call.id}/publish`, ADMIN)).status).toBe(200);
+    const published = await send('post', `/admin/calls/${call.id}/publish`, ADMIN);
+    expect(published.status).toBe(200);
 
     // Published: frozen, public, and its opening is announced on 1 December.
     const frozen = await send('patch', `/admin/calls/${call.id}`, ADMIN, {
+      version: published.body.version,
       parameters: createBody().parameters,
     });
     expect(frozen.status).toBe(409);
