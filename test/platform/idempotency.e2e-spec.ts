@@ -1,0 +1,637 @@
+import { nok, organisationNumberCheckDigit } from '@lib/common';
+import { newBioCallParameters } from '../../src/schemes/bio/bio-testing';
+import {
+  act,
+  APPROVER,
+  bioContent,
+  draft,
+  expectOk,
+  FINANCE,
+  freshOrganisation,
+  ids,
+  KARI,
+  newClock,
+  OLA,
+  recommended,
+} from '../support/bio';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const ADMIN = 'admin@trondelag.example';
+
+/** What a command is sent to, and another request to try under the same key. */
+interface Prepared {
+  /** Below /api/v1. */
+  path: string;
+  body: object;
+  other: { path?: string; body?: object };
+}
+
+/** One state-changing command. A new command is one row. */
+interface Command {
+  /** As OpenAPI names it, e.g. `POST /api/v1/frames/{id}/disbursements`. */
+  route: string;
+  as: string;
+  /** The status of its first answer, which a repeat must give again. */
+  status: 200 | 201;
+  /** A fresh object to act on, each time it is called. */
+  prepare(): Promise<Prepared>;
+}
+
+/** An edit that carries the version it was based on. */
+interface Edit {
+  route: string;
+  as: string;
+  /** A fresh object at `version`, and an edit of it based on any version. */
+  prepare(): Promise<{ path: string; version: number; edit: (version: number) => object }>;
+}
+
+/**
+ * Every state-changing command honours `Idempotency-Key` (a repeat with the same key and body is the
+ * first answer and does nothing; concurrent repeats act once; the same key for another request is
+ * 422), and edits of calls, frames and organisations carry the version they were based on (stale: 409).
+ */
+describe('idempotent commands and versioned edits', () => {
+  let t: TestApp;
+  const clock = newClock();
+  let serial = 0;
+  const next = () => `${process.pid}-${++serial}`;
+  const newKey = () => `idem-${next()}-${Math.random().toString(36).slice(2, 10)}`;
+
+  beforeAll(async () => {
+    // Five concurrent repeats each hold a connection while they wait for the first.
+    t = await startTestApp({ clock, env: { DATABASE_POOL_SIZE: '12' } });
+  });
+  afterAll(() => t.close());
+
+  const send = async (as: string, method: 'post' | 'patch', path: string, body: object, key?: string) => {
+    const agent = t.http();
+    const req = agent[method](`/api/v1${path}`).set('authorization', await t.bearer(as));
+    if (key) req.set('idempotency-key', key);
+    return req.send(body);
+  };
+  const methodOf = (route: string) => route.split(' ')[0].toLowerCase() as 'post' | 'patch';
+
+  /** Everything a command may change, as numbers: a repeat must leave every one as it was. */
+  async function world(): Promise<Record<string, number>> {
+    const [row] = await t.dataSource.query<Array<Record<string, string>>>(
+      `SELECT (SELECT count(*) FROM ledger_entry) AS ledger_entries,
+              (SELECT count(*) FROM grant_position) AS grant_positions,
+              (SELECT count(*) FROM budget_frame) AS frames,
+              (SELECT coalesce(sum(allocated), 0) FROM budget_frame) AS allocated,
+              (SELECT coalesce(sum(committed), 0) FROM budget_frame) AS committed,
+              (SELECT coalesce(sum(disbursed), 0) FROM budget_frame) AS disbursed,
+              (SELECT count(*) FROM budget_frame WHERE status = 'closed') AS closed_frames,
+              (SELECT coalesce(sum(version), 0) FROM budget_frame) AS frame_versions,
+              (SELECT count(*) FROM funding_call) AS calls,
+              (SELECT count(*) FROM funding_call WHERE status = 'published') AS published_calls,
+              (SELECT coalesce(sum(version), 0) FROM funding_call) AS call_versions,
+              (SELECT count(*) FROM call_audit_record) AS call_audit_records,
+              (SELECT count(*) FROM organisation) AS organisations,
+              (SELECT coalesce(sum(version), 0) FROM organisation) AS organisation_versions,
+              (SELECT count(*) FROM organisation_member) AS organisation_members,
+              (SELECT count(*) FROM user_account) AS users,
+              (SELECT count(*) FROM application) AS applications,
+              (SELECT coalesce(sum(content_version), 0) FROM application) AS application_versions,
+              (SELECT count(*) FROM audit_record) AS audit_records,
+              (SELECT count(*) FROM deadline) AS deadlines,
+              (SELECT count(*) FROM notification) AS notifications,
+              (SELECT count(*) FROM idempotency_record) AS idempotency_records`,
+    );
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+  }
+  const delta = (before: Record<string, number>, after: Record<string, number>) =>
+    Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]));
+
+  // ── Fixtures ──────────────────────────────────────────────────────────────────────────────
+
+  async function newFrame(allocation = 0, year = 2030): Promise<string> {
+    const created = await send(FINANCE, 'post', '/frames', {
+      schemeId: 'bio',
+      year,
+      name: `Frame ${next()}`,
+    });
+    if (created.status !== 201) throw new Error(`frame: ${created.status} ${created.text}`);
+    const id = (created.body as { id: string }).id;
+    if (allocation) {
+      await expectOk(
+        send(FINANCE, 'post', `/frames/${id}/allocations`, {
+          kind: 'allocation',
+          amount: allocation,
+          reason: 'Budget',
+        }),
+      );
+    }
+    return id;
+  }
+  async function directGrant(frameId: string, amount: number): Promise<string> {
+    const res = await expectOk(
+      send(FINANCE, 'post', `/frames/${frameId}/direct-allocations`, {
+        recipient: 'Karrieresenteret i Trøndelag',
+        amount,
+        decisionReference: 'FU 161/20',
+        reason: 'Career guidance',
+      }),
+    );
+    return res.grantKey as string;
+  }
+  const callBody = (frameId?: string) => ({
+    schemeId: 'bio',
+    year: 2027,
+    title: `BIO 2027 – Trøndelag ${next()}`,
+    parameters: newBioCallParameters({ window: { kind: 'rolling', opensAt: '2026-12-01T08:00:00+01:00' } }),
+    ...(frameId ? { frameId } : {}),
+  });
+  async function newCall(frameId?: string): Promise<{ id: string; version: number }> {
+    const res = await send(ADMIN, 'post', '/admin/calls', callBody(frameId));
+    if (res.status !== 201) throw new Error(`call: ${res.status} ${res.text}`);
+    return res.body as { id: string; version: number };
+  }
+  function organisationNumber(): string {
+    for (;;) {
+      const base = String(60_000_000 + (process.pid % 10_000) * 1000 + ++serial).slice(-8);
+      const check = organisationNumberCheckDigit(base);
+      if (check !== null) return `${base}${check}`;
+    }
+  }
+  const organisationBody = () => ({
+    organisationNumber: organisationNumber(),
+    name: `Idempotent ${next()} AS`,
+    form: 'AS',
+    municipalityNumber: '5001',
+    industryCode: '25.110',
+    employeeCount: 12,
+  });
+  /** A granted, accepted application: its money is committed and payable. */
+  async function payableGrant(amount: number): Promise<string> {
+    const id = await recommended(t, amount);
+    await expectOk(act(t, APPROVER, id, 'decide-grant'));
+    await expectOk(act(t, KARI, id, 'accept'));
+    return id;
+  }
+  const bioFrame = async () =>
+    (
+      await t.dataSource.query<Array<{ frame_id: string }>>(
+        `SELECT frame_id FROM funding_call WHERE id = $1`,
+        [(await ids(t)).callId],
+      )
+    )[0].frame_id;
+
+  // ── The commands ──────────────────────────────────────────────────────────────────────────
+
+  const COMMANDS: Command[] = [
+    {
+      route: 'POST /api/v1/frames',
+      as: FINANCE,
+      status: 201,
+      prepare: async () => {
+        const body = { schemeId: 'bio', year: 2031, name: `BIO 2031 ${next()}` };
+        return { path: '/frames', body, other: { body: { ...body, name: 'Another name' } } };
+      },
+    },
+    {
+      route: 'PATCH /api/v1/frames/{id}',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const path = `/frames/${await newFrame()}`;
+        return {
+          path,
+          body: { status: 'closed', version: 1 },
+          other: { body: { status: 'open', version: 1 } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/allocations',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const body = { kind: 'allocation', amount: nok(1_000_000), reason: 'Budget 2030' };
+        return {
+          path: `/frames/${await newFrame()}/allocations`,
+          body,
+          other: { body: { ...body, amount: nok(2_000_000) } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/allocations (top-up)',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const body = { kind: 'top_up', amount: nok(100_000), reason: 'Extra', caseReference: 'FU 161/20' };
+        return {
+          path: `/frames/${await newFrame(nok(1_000_000))}/allocations`,
+          body,
+          other: { body: { ...body, caseReference: 'FU 162/20' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/reallocations',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const from = await newFrame(nok(1_000_000));
+        const to = await newFrame();
+        const body = { toFrameId: to, amount: nok(100_000), caseReference: 'FU 12/21', reason: 'Move' };
+        return {
+          path: `/frames/${from}/reallocations`,
+          body,
+          other: { body: { ...body, amount: nok(200_000) } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/direct-allocations',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const body = {
+          recipient: 'Karrieresenteret i Trøndelag',
+          amount: nok(100_000),
+          decisionReference: 'FU 161/20',
+          reason: 'Career guidance',
+        };
+        return {
+          path: `/frames/${await newFrame(nok(1_000_000))}/direct-allocations`,
+          body,
+          other: { body: { ...body, recipient: 'Someone else' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/disbursements',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const frame = await newFrame(nok(1_000_000));
+        const grantKey = await directGrant(frame, nok(500_000));
+        const body = { grantKey, amount: nok(100_000), reason: 'Advance' };
+        return {
+          path: `/frames/${frame}/disbursements`,
+          body,
+          other: { body: { ...body, amount: nok(100_001) } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/disbursements (application grant)',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const grantKey = await payableGrant(25_000_000);
+        const body = { grantKey, amount: 1_000_000, reason: 'Advance' };
+        return {
+          path: `/frames/${await bioFrame()}/disbursements`,
+          body,
+          other: { body: { ...body, reason: 'Another advance' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/repayments',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const frame = await newFrame(nok(1_000_000));
+        const grantKey = await directGrant(frame, nok(500_000));
+        await expectOk(
+          send(FINANCE, 'post', `/frames/${frame}/disbursements`, {
+            grantKey,
+            amount: nok(500_000),
+            reason: 'Paid',
+          }),
+        );
+        const body = { grantKey, amount: nok(10_000), reason: 'Paid back' };
+        return {
+          path: `/frames/${frame}/repayments`,
+          body,
+          other: { body: { ...body, amount: nok(20_000) } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frames/{id}/carry-overs',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const from = await newFrame(nok(1_000_000), 2030);
+        const to = await newFrame(0, 2031);
+        const grantKey = await directGrant(from, nok(500_000));
+        const body = {
+          toFrameId: to,
+          grantKey,
+          amount: nok(100_000),
+          caseReference: 'FU 9/27',
+          reason: 'Late',
+        };
+        return {
+          path: `/frames/${from}/carry-overs`,
+          body,
+          other: { body: { ...body, amount: nok(200_000) } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/admin/calls',
+      as: ADMIN,
+      status: 201,
+      prepare: async () => {
+        const body = callBody();
+        return { path: '/admin/calls', body, other: { body: { ...body, title: 'Another title' } } };
+      },
+    },
+    {
+      route: 'PATCH /api/v1/admin/calls/{id}',
+      as: ADMIN,
+      status: 200,
+      prepare: async () => {
+        const call = await newCall();
+        return {
+          path: `/admin/calls/${call.id}`,
+          body: { version: call.version, title: 'BIO 2027 – edited' },
+          other: { body: { version: call.version, title: 'BIO 2027 – edited otherwise' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/admin/calls/{id}/publish',
+      as: ADMIN,
+      status: 200,
+      prepare: async () => {
+        const frame = await newFrame(nok(1_000_000), 2027);
+        const call = await newCall(frame);
+        const another = await newCall(frame);
+        return {
+          path: `/admin/calls/${call.id}/publish`,
+          body: {},
+          other: { path: `/admin/calls/${another.id}/publish` },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/organisations',
+      as: OLA,
+      status: 201,
+      prepare: async () => {
+        const body = organisationBody();
+        return { path: '/organisations', body, other: { body: { ...body, name: 'Another AS' } } };
+      },
+    },
+    {
+      route: 'PATCH /api/v1/organisations/{id}',
+      as: OLA,
+      status: 200,
+      prepare: async () => {
+        const id = await freshOrganisation(t, OLA);
+        return {
+          path: `/organisations/${id}`,
+          body: { version: 1, employeeCount: 50 },
+          other: { body: { version: 1, employeeCount: 51 } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/staff',
+      as: ADMIN,
+      status: 201,
+      prepare: async () => {
+        const body = {
+          email: `ny.${next()}@trondelag.example`,
+          fullName: 'Nina Ny',
+          roles: ['case_officer'],
+          password: 'Et-langt-passord-2026',
+        };
+        return { path: '/staff', body, other: { body: { ...body, fullName: 'Nora Ny' } } };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications',
+      as: KARI,
+      status: 201,
+      prepare: async () => {
+        const body = {
+          callId: (await ids(t)).callId,
+          organisationId: await freshOrganisation(t),
+          content: bioContent(),
+        };
+        return { path: '/applications', body, other: { body: { ...body, content: {} } } };
+      },
+    },
+    {
+      route: 'PATCH /api/v1/applications/{id}',
+      as: KARI,
+      status: 200,
+      prepare: async () => {
+        const { id, contentVersion } = await draft(t);
+        return {
+          path: `/applications/${id}`,
+          body: { version: contentVersion, content: bioContent({ restructuringNeed: 'Robots' }) },
+          other: { body: { version: contentVersion, content: bioContent({ restructuringNeed: 'Lasers' }) } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/submit',
+      as: KARI,
+      status: 200,
+      prepare: async () => {
+        const { id } = await draft(t);
+        return { path: `/applications/${id}/submit`, body: {}, other: { body: { comment: 'Signed' } } };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/decide-grant',
+      as: APPROVER,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        return {
+          path: `/applications/${id}/decide-grant`,
+          body: {},
+          other: { body: { committeeCaseRef: 'FU 1/26' } },
+        };
+      },
+    },
+  ];
+
+  describe.each(COMMANDS)('$route', (command) => {
+    const method = methodOf(command.route);
+
+    it('answers a repeat with the same key and body with the first answer, and does nothing again', async () => {
+      const { path, body } = await command.prepare();
+      const key = newKey();
+      const before = await world();
+      const first = await send(command.as, method, path, body, key);
+      expect(first.status).toBe(command.status);
+      const after = await world();
+      clock.advance(60_000);
+      const again = await send(command.as, method, path, body, key);
+      expect(await world()).toEqual(after);
+      expect(again.status).toBe(first.status);
+      expect(again.text).toBe(first.text);
+      // The key's record was written with the command's effects.
+      expect(delta(before, after)).toMatchObject({ idempotency_records: 1 });
+    });
+
+    it('acts once for five concurrent repeats, as for one request', async () => {
+      const single = await command.prepare();
+      const beforeSingle = await world();
+      expect((await send(command.as, method, single.path, single.body, newKey())).status).toBe(
+        command.status,
+      );
+      const once = delta(beforeSingle, await world());
+
+      const { path, body } = await command.prepare();
+      const key = newKey();
+      const before = await world();
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () => send(command.as, method, path, body, key)),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(5).fill(command.status));
+      expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+      expect(delta(before, await world())).toEqual(once);
+    });
+
+    it('refuses the same key for another request with 422, changing nothing', async () => {
+      const { path, body, other } = await command.prepare();
+      const key = newKey();
+      expect((await send(command.as, method, path, body, key)).status).toBe(command.status);
+      const after = await world();
+      const reused = await send(command.as, method, other.path ?? path, other.body ?? body, key);
+      expect(reused.status).toBe(422);
+      expect(reused.body.code).toBe('idempotency_key_reused');
+      expect(await world()).toEqual(after);
+    });
+  });
+
+  it('documents Idempotency-Key on every command, and every command has its row above', async () => {
+    const doc = (await t.http().get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
+    };
+    // Sessions are not commands: logging in, and the dashboard's cookie.
+    const sessions = /^(POST \/api\/v1\/auth\/|(POST|DELETE) \/api\/v1\/admin\/queues\/session$)/;
+    const commands = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
+        .map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation }))
+        .filter(({ route }) => !sessions.test(route)),
+    );
+    const undocumented = commands
+      .filter(
+        ({ operation }) =>
+          !operation.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
+      )
+      .map(({ route }) => route);
+    expect(undocumented).toEqual([]);
+
+    // Lifecycle events share one path (ApplicationsService.send); submit and decide-grant stand for them all.
+    const lifecycleEvent = /^POST \/api\/v1\/applications\/\{id\}\/[a-z-]+$/;
+    const rows = new Set(COMMANDS.map((c) => c.route.replace(/ \(.*\)$/, '')));
+    const missing = commands
+      .map(({ route }) => route)
+      .filter((route) => !rows.has(route) && !lifecycleEvent.test(route));
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps no fingerprint of a password: a repeat differing only in the password is the same command', async () => {
+    const key = newKey();
+    const body = {
+      email: `ny.${next()}@trondelag.example`,
+      fullName: 'Nina Ny',
+      roles: ['case_officer'],
+      password: 'Første-passord-2026',
+    };
+    const first = await send(ADMIN, 'post', '/staff', body, key);
+    expect(first.status).toBe(201);
+    const again = await send(ADMIN, 'post', '/staff', { ...body, password: 'Andre-passord-2026' }, key);
+    expect(again.status).toBe(201);
+    expect(again.text).toBe(first.text);
+    const login = (password: string) =>
+      t.http().post('/api/v1/auth/login').send({ email: body.email, password });
+    expect((await login('Første-passord-2026')).status).toBe(200);
+    expect((await login('Andre-passord-2026')).status).toBe(401);
+  });
+
+  it('refuses a malformed Idempotency-Key with 400 before doing anything', async () => {
+    const before = await world();
+    const res = await send(FINANCE, 'post', '/frames', { schemeId: 'bio', year: 2031, name: 'x y' }, 'short');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_idempotency_key');
+    expect(await world()).toEqual(before);
+  });
+
+  // ── Versions ──────────────────────────────────────────────────────────────────────────────
+
+  const EDITS: Edit[] = [
+    {
+      route: 'PATCH /api/v1/frames/{id}',
+      as: FINANCE,
+      prepare: async () => ({
+        path: `/frames/${await newFrame()}`,
+        version: 1,
+        edit: (version) => ({ status: 'closed', version }),
+      }),
+    },
+    {
+      route: 'PATCH /api/v1/admin/calls/{id}',
+      as: ADMIN,
+      prepare: async () => {
+        const call = await newCall();
+        return {
+          path: `/admin/calls/${call.id}`,
+          version: call.version,
+          edit: (version) => ({ version, title: `Edited ${next()}` }),
+        };
+      },
+    },
+    {
+      route: 'PATCH /api/v1/organisations/{id}',
+      as: OLA,
+      prepare: async () => ({
+        path: `/organisations/${await freshOrganisation(t, OLA)}`,
+        version: 1,
+        edit: (version) => ({ version, employeeCount: 40 + (serial % 50) }),
+      }),
+    },
+  ];
+
+  describe.each(EDITS)('$route', (edit) => {
+    it('raises the version, refuses an edit based on a stale one with 409, and changes nothing then', async () => {
+      const { path, version, edit: body } = await edit.prepare();
+      const first = await send(edit.as, 'patch', path, body(version));
+      expect(first.status).toBe(200);
+      expect(first.body.version).toBe(version + 1);
+      const before = await world();
+      const stale = await send(edit.as, 'patch', path, body(version));
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: version + 1 });
+      expect(await world()).toEqual(before);
+    });
+
+    it('refuses an edit without a version (400)', async () => {
+      const { path, version, edit: body } = await edit.prepare();
+      const { version: _version, ...unversioned } = body(version) as { version: number };
+      const before = await world();
+      expect((await send(edit.as, 'patch', path, unversioned)).status).toBe(400);
+      expect(await world()).toEqual(before);
+    });
+  });
+
+  it("shows a frame's version, raised by its edits and not by money moving on it", async () => {
+    const id = await newFrame(nok(1_000_000));
+    const read = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/frames/${id}`)
+          .set('authorization', await t.bearer(FINANCE))
+      ).body;
+    expect(await read()).toMatchObject({ version: 1, allocated: nok(1_000_000) });
+    await directGrant(id, nok(1_000));
+    expect(await read()).toMatchObject({ version: 1 });
+    await expectOk(send(FINANCE, 'patch', `/frames/${id}`, { status: 'closed', version: 1 }));
+    expect(await read()).toMatchObject({ version: 2, status: 'closed' });
+  });
+});
