@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { EFFECT_KINDS, type Effect, type EffectKind } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
+import { AppConfig, InjectConfig, type AppRole } from '../config/app-config';
+import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import type { Application } from './application.entity';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -29,11 +32,29 @@ export interface TransitionDone extends EffectContext {
 export type TransitionObserver = (done: TransitionDone) => Promise<void>;
 
 /**
- * Writes the effect to the transactional outbox, for a dispatcher to act on after commit. The
- * default for every kind until a capability registers its own handler (the ledger takes the money
- * effects, the deadline service the deadline effects).
+ * Where each kind of the engine's catalogue is carried out, declared once so that start-up can check
+ * the process has what its role needs:
+ * - `inline`: by a handler inside the transition's transaction (a refusal rolls the transition back).
+ *   Every role runs transitions (the API on commands, the worker on deadlines), so every process must
+ *   have the handler.
+ * - `outbox`: written to the outbox in the transaction and carried out after commit by the worker's
+ *   dispatcher. An API-only process only writes the row; a process that dispatches (`worker`, `all`)
+ *   must have the dispatcher's handler for the kind.
  */
-export const toOutbox: EffectHandler = async (effect, { tx, application, auditRecordId }) => {
+export type EffectPlacement = 'inline' | 'outbox';
+export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
+  // Money is checked and moved under the transaction: a grant that does not fit is refused.
+  commitFunds: 'inline',
+  releaseFunds: 'inline',
+  // The deadline row and its arm/disarm outbox row are written with the transition.
+  scheduleDeadline: 'inline',
+  cancelDeadline: 'inline',
+  // The notification rows are written with the transition; sending them is the worker's outbox kind.
+  notify: 'inline',
+};
+
+/** Writes an `outbox` effect as it is, for the worker's dispatcher to act on after commit. */
+const toOutbox: EffectHandler = async (effect, { tx, application, auditRecordId }) => {
   await tx.insert(OutboxMessage, {
     applicationId: application.id,
     auditRecordId,
@@ -42,19 +63,63 @@ export const toOutbox: EffectHandler = async (effect, { tx, application, auditRe
   });
 };
 
+/** What a process in `role` lacks: inline kinds without a handler, and outbox kinds it would not dispatch. */
+export function missingEffectHandlers(
+  role: AppRole,
+  inline: ReadonlySet<EffectKind>,
+  dispatched: ReadonlySet<string>,
+  placement: Readonly<Record<EffectKind, EffectPlacement>> = EFFECT_PLACEMENT,
+): EffectKind[] {
+  return EFFECT_KINDS.filter((kind) =>
+    placement[kind] === 'inline' ? !inline.has(kind) : role !== 'api' && !dispatched.has(kind),
+  );
+}
+
 /**
- * The engine names effects; this runs them, in order, with the handler registered for each kind.
- * Every kind of the catalogue has exactly one handler, checked when the service starts.
+ * The engine names effects; this runs them, in order, with the one handler each kind has. A process
+ * refuses to start when a kind of the catalogue has no handler in its role (see `EFFECT_PLACEMENT`),
+ * so a role composed without, say, the budget module cannot decide a grant and leave the ledger as it was.
  */
 @Injectable()
-export class EffectRunner {
-  private readonly handlers = new Map<EffectKind, EffectHandler>(
-    EFFECT_KINDS.map((kind) => [kind, toOutbox]),
-  );
+export class EffectRunner implements OnApplicationBootstrap {
+  private readonly handlers = new Map<EffectKind, EffectHandler>();
 
-  /** A capability takes over a kind of effect (e.g. the ledger: `commitFunds`). */
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** A capability takes on an inline kind of effect (e.g. the ledger: `commitFunds`); once per kind. */
   register<K extends EffectKind>(kind: K, handler: EffectHandler<K>): void {
+    if (EFFECT_PLACEMENT[kind] !== 'inline') {
+      throw new Error(`Effect ${kind} runs via the outbox; register its handler with the outbox dispatcher`);
+    }
+    if (this.handlers.has(kind)) throw new Error(`Effect ${kind} has two handlers`);
     this.handlers.set(kind, handler as unknown as EffectHandler);
+  }
+
+  /**
+   * Swaps the handler a kind already has (a test proving its harness catches a wrong handler); it
+   * cannot stand in for a missing one.
+   */
+  replace<K extends EffectKind>(kind: K, handler: EffectHandler<K>): void {
+    if (!this.handlers.has(kind)) throw new Error(`Effect ${kind} has no handler to replace`);
+    this.handlers.set(kind, handler as unknown as EffectHandler);
+  }
+
+  /** Refuses to start a process whose role leaves a kind of the catalogue without its handler. */
+  onApplicationBootstrap(): void {
+    const missing = missingEffectHandlers(
+      this.config.role,
+      new Set(this.handlers.keys()),
+      new Set(EFFECT_KINDS.filter((kind) => this.dispatcher()?.handles(kind))),
+    );
+    if (missing.length > 0) {
+      throw new Error(
+        `Role ${this.config.role} has no handler for effect ${missing.join(', ')}: ` +
+          'a module that carries it out is missing from the composition',
+      );
+    }
   }
 
   private readonly observers: TransitionObserver[] = [];
@@ -75,9 +140,18 @@ export class EffectRunner {
   async run(effects: readonly Effect[], context: EffectContext): Promise<void> {
     const money = (e: Effect) => e.kind === 'commitFunds' || e.kind === 'releaseFunds';
     for (const effect of [...effects.filter((e) => !money(e)), ...effects.filter(money)]) {
-      const handler = this.handlers.get(effect.kind);
+      const handler = EFFECT_PLACEMENT[effect.kind] === 'outbox' ? toOutbox : this.handlers.get(effect.kind);
       if (!handler) throw new Error(`No handler for effect ${effect.kind}`);
       await handler(effect, context);
+    }
+  }
+
+  /** The worker's outbox dispatcher, when this process has one. */
+  private dispatcher(): OutboxDispatcher | undefined {
+    try {
+      return this.moduleRef.get(OutboxDispatcher, { strict: false });
+    } catch {
+      return undefined;
     }
   }
 }

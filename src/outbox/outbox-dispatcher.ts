@@ -37,6 +37,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.handlers.set(kind, handler);
   }
 
+  handles(kind: string): boolean {
+    return this.handlers.has(kind);
+  }
+
   onApplicationBootstrap(): void {
     const tick = () => {
       this.running = this.dispatchOnce().catch((error: unknown) => {

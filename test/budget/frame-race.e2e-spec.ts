@@ -191,7 +191,7 @@ describe('the frame under concurrent grant decisions', () => {
         [frameId, effect.amount, application.id, application.id],
       );
     };
-    for (const app of [a, b]) app.app.get(EffectRunner).register('commitFunds', naive);
+    for (const app of [a, b]) app.app.get(EffectRunner).replace('commitFunds', naive);
     const outcome = await race(frameId, applicationIds);
     // It grants more than fits, and the entries no longer match the totals it wrote.
     expect(outcome.granted).toBeGreaterThan(FITS);

@@ -1,0 +1,52 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { createTestDatabase, deleteRedisPrefix, testRedisUrl, uniqueRedisPrefix } from '@lib/testing';
+import { AppModule } from '../../src/app.module';
+import { BudgetModule } from '../../src/budget/budget.module';
+import { parseConfig, type AppRole } from '../../src/config/app-config';
+
+/** The service as `AppModule` composes it for a role, with one module left out, started as far as it gets. */
+async function startWithout(role: AppRole, left: unknown): Promise<unknown> {
+  const database = await createTestDatabase();
+  const prefix = uniqueRedisPrefix();
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    APP_ROLE: role,
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '2',
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+  });
+  const composed: DynamicModule = AppModule.forRoot(config);
+  const moduleRef = await Test.createTestingModule({
+    imports: [{ ...composed, imports: composed.imports!.filter((m) => m !== left) }],
+  }).compile();
+  // An HTTP application even for the worker role: the role's modules are the same, and unlike a bare
+  // application context it can still be closed after a failed start.
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  try {
+    await app.init();
+    return undefined;
+  } catch (error) {
+    return error;
+  } finally {
+    await app.close();
+    await database.drop();
+    await deleteRedisPrefix(prefix);
+  }
+}
+
+describe('start-up with an effect handler missing', () => {
+  it.each(['api', 'worker'] as const)(
+    'refuses to start a %s process composed without the budget module, naming the money effects',
+    async (role) => {
+      const error = await startWithout(role, BudgetModule);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toBe(
+        `Role ${role} has no handler for effect commitFunds, releaseFunds: ` +
+          'a module that carries it out is missing from the composition',
+      );
+    },
+  );
+});
