@@ -351,6 +351,12 @@ export class LedgerService {
         'carry_over_exceeds_outstanding',
         'carry over',
       );
+    // A carry-over in is a new commitment on the later frame: refused there once the frame is closed.
+    if (to.status !== 'open') {
+      throw new DomainError('unprocessable', 'frame_closed', 'The frame is closed for new commitments', {
+        frameId: to.id,
+      });
+    }
     const out = (await this.move(tx, from.id, 'allocated = allocated - $2, committed = committed - $2', [
       input.amount,
     ]))!;
@@ -433,7 +439,19 @@ export class LedgerService {
        RETURNING id, currency, status, allocated, committed, disbursed`,
       [frameId, ...params],
     );
-    return rows[0] ?? null;
+    const frame = rows[0] ?? null;
+    // bigint goes further than a JavaScript number: a total beyond 2^53 − 1 would be read back wrong.
+    if (
+      frame &&
+      ![frame.allocated, frame.committed, frame.disbursed].every((t) => Number.isSafeInteger(num(t)))
+    ) {
+      throw new DomainError(
+        'unprocessable',
+        'invalid_amount',
+        `The amount ${String(params[0])} would take the frame's totals beyond ${Number.MAX_SAFE_INTEGER} øre`,
+      );
+    }
+    return frame;
   }
 
   private async movePosition(

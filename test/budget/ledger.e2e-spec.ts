@@ -204,6 +204,36 @@ describe('budget ledger (PostgreSQL)', () => {
     }
   });
 
+  it('refuses a carry-over into a closed frame: it would be a new commitment there', async () => {
+    const old = await frame(1_000);
+    const next = await frame(500, 'NOK', 2027);
+    await commit(old, 'g', 400);
+    await t.dataSource.query(`UPDATE budget_frame SET status = 'closed' WHERE id = $1`, [next]);
+    const carried = refusal(
+      tx((m) =>
+        ledger.carryOver(m, {
+          ...who,
+          fromFrameId: old,
+          toFrameId: next,
+          grantKey: 'g',
+          amount: 400,
+          caseReference: 'FU 9/27',
+        }),
+      ),
+    );
+    expect(await carried).toMatchObject({ code: 'frame_closed', extensions: { frameId: next } });
+    expect(await tx((m) => ledger.balances(m, old))).toMatchObject({ allocated: 1_000, committed: 400 });
+  });
+
+  it('refuses a total beyond 2^53 − 1, which bigint would hold but a number cannot read back', async () => {
+    const f = await frame(1);
+    const allocate = (amount: number) =>
+      tx((m) => ledger.allocate(m, { ...who, frameId: f, kind: 'allocation', amount }));
+    expect((await refusal(allocate(Number.MAX_SAFE_INTEGER))).code).toBe('invalid_amount');
+    await allocate(Number.MAX_SAFE_INTEGER - 1);
+    expect((await tx((m) => ledger.balances(m, f))).allocated).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
   it('is enforced by the database too: entries are append-only and totals cannot go negative', async () => {
     const f = await frame(100);
     await commit(f, 'g', 100);

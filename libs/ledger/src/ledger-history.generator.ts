@@ -100,15 +100,56 @@ const WEIGHTS: Record<StepKind, number> = {
   malformed: 6,
 };
 
+/** The malformed requests a history mixes in, each refused whatever the money. */
+export const MALFORMED_VARIANTS = [
+  'amount',
+  'no_reason',
+  'unknown_grant',
+  'unknown_frame',
+  'wrong_currency',
+  'no_recipient',
+  'same_frame',
+  'lone_half',
+  'overflow',
+] as const;
+export type MalformedVariant = (typeof MALFORMED_VARIANTS)[number];
+
+const MALFORMED_WEIGHTS: Record<MalformedVariant, number> = {
+  amount: 30,
+  no_reason: 8,
+  unknown_grant: 8,
+  unknown_frame: 6,
+  wrong_currency: 8,
+  no_recipient: 8,
+  same_frame: 8,
+  lone_half: 8,
+  overflow: 6,
+};
+
+/**
+ * What a history may contain, for a replay against a store that lacks some of the model's concepts
+ * (the PostgreSQL ledger has no sub-frames, and its typed commands cannot express a lone half).
+ */
+export interface HistoryOptions {
+  /** Now and then split the 2020 frame into BIO1/BIO2 sub-frames (default true). */
+  readonly subFrames?: boolean;
+  /** The malformed requests to mix in (default all of `MALFORMED_VARIANTS`). */
+  readonly malformed?: readonly MalformedVariant[];
+}
+
 /**
  * A realistic, deterministic ledger history: a county's BIO frame for 2020 (sometimes split into BIO1
  * and BIO2 sub-frames), the 2021 frame, sometimes a Swedish frame in SEK, their allocations, then
  * `steps` operations of grants, payments, releases, repayments, top-ups, reallocations, carry-overs and
  * status changes, with boundary cases and malformed requests mixed in so that every refusal occurs.
- * The same seed gives the same history (for this version of the generator and the model).
+ * The same seed and options give the same history (for this version of the generator and the model).
  */
-export function generateLedgerHistory(seed: number, steps: number): LedgerHistory {
-  return new HistoryWriter(seededRandom(seed)).write(steps);
+export function generateLedgerHistory(
+  seed: number,
+  steps: number,
+  options: HistoryOptions = {},
+): LedgerHistory {
+  return new HistoryWriter(seededRandom(seed), options).write(steps);
 }
 
 class HistoryWriter {
@@ -121,7 +162,16 @@ class HistoryWriter {
   /** Frames that take allocations (no parent); definitions only, read totals from `state`. */
   private readonly roots: FrameDefinition[] = [];
 
-  constructor(private readonly rng: SeededRandom) {
+  private readonly subFrames: boolean;
+  private readonly malformedWeights: Partial<Record<MalformedVariant, number>>;
+
+  constructor(
+    private readonly rng: SeededRandom,
+    options: HistoryOptions,
+  ) {
+    this.subFrames = options.subFrames ?? true;
+    const malformed = options.malformed ?? MALFORMED_VARIANTS;
+    this.malformedWeights = Object.fromEntries(malformed.map((v) => [v, MALFORMED_WEIGHTS[v]]));
     this.county = rng.uuid();
     this.finance = [rng.uuid(), rng.uuid()];
     this.officers = [rng.uuid(), rng.uuid(), rng.uuid()];
@@ -173,7 +223,7 @@ class HistoryWriter {
       kroner(this.rng.int(2_000, 6_000) * 1_000) + this.rng.int(0, 99),
       'setup.allocation',
     );
-    if (this.rng.chance(0.5)) {
+    if (this.subFrames && this.rng.chance(0.5)) {
       // Trøndelag split its year's frame: BIO1 small firms, BIO2 medium, the rest kept on the parent.
       const bio1 = this.openFrame({
         name: 'BIO1 små bedrifter',
@@ -499,17 +549,8 @@ class HistoryWriter {
   private malformed(): boolean {
     const open = [...this.state.frames.values()].filter((f) => f.status === 'open');
     const frame = open.length > 0 ? this.rng.pick(open) : this.rng.pick([...this.state.frames.values()]);
-    const variant = this.rng.weighted({
-      amount: 30,
-      no_reason: 8,
-      unknown_grant: 8,
-      unknown_frame: 6,
-      wrong_currency: 8,
-      no_recipient: 8,
-      same_frame: 8,
-      lone_half: 8,
-      overflow: 6,
-    });
+    if (Object.keys(this.malformedWeights).length === 0) return false;
+    const variant = this.rng.weighted(this.malformedWeights as Record<MalformedVariant, number>);
     const valid = this.commitment(frame, 100);
     const invalidAmount = this.rng.pick([0, -kroner(1_000), 12.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2]);
     switch (variant) {
