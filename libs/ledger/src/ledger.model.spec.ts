@@ -14,7 +14,7 @@ import {
   setFrameStatus,
 } from './ledger.model';
 import { rebuildBalances } from './ledger.rebuild';
-import { describeRefusal, formatMinorUnits, REFUSAL_CODES } from './ledger.refusals';
+import { REFUSAL_CODES } from './ledger.refusals';
 import type { LedgerEntry, LedgerState } from './ledger.types';
 import {
   allocation,
@@ -113,9 +113,6 @@ describe('commitments (tilsagn) against the frame (ramme)', () => {
       available: kr(600_000),
       requested: kr(600_000) + 1,
     });
-    expect(describeRefusal(refusalOf(result))).toBe(
-      'Only 600000.00 NOK is available; 600000.01 NOK was requested',
-    );
   });
 
   it('lets a grant grow by a second commitment, within the frame', () => {
@@ -694,12 +691,8 @@ describe('checkInvariants', () => {
   });
 });
 
-describe('refusal messages', () => {
-  it('exist for every code and format money with integer arithmetic', () => {
+describe('refusal codes', () => {
+  it('are listed once each', () => {
     expect(new Set(REFUSAL_CODES).size).toBe(REFUSAL_CODES.length);
-    expect(formatMinorUnits(-12_345, 'SEK')).toBe('-123.45 SEK');
-    expect(describeRefusal({ code: 'frame_closed', frameId: 'f' })).toBe(
-      'Frame f is closed for new commitments',
-    );
   });
 });

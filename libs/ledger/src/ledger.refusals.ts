@@ -1,8 +1,8 @@
 import type { CurrencyCode, EntryKind, FrameId, GrantId, LedgerState, MinorUnits } from './ledger.types';
 
 /**
- * Why the ledger said no. Refusals are values, not exceptions: the caller maps the code to a 4xx
- * problem+json and the database store must return the same code for the same request.
+ * Why the ledger said no. Refusals are values, not exceptions: the database store answers the same
+ * request with the same code (a 4xx problem+json), which the replay test checks step by step.
  */
 export type LedgerRefusal =
   /** Not a positive safe integer, or it would push a running total past the safe range. */
@@ -104,62 +104,3 @@ const _everyCodeListed: [Exclude<RefusalCode, (typeof REFUSAL_CODES)[number]>] e
   : false = true;
 
 export const refuse = (refusal: LedgerRefusal): LedgerResult => ({ ok: false, refusal });
-
-/** `123456, 'NOK'` → `"1234.56 NOK"`, with integer arithmetic only. */
-export function formatMinorUnits(amount: MinorUnits, currency: CurrencyCode): string {
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  const major = (abs - (abs % 100)) / 100;
-  return `${sign}${major}.${String(abs % 100).padStart(2, '0')} ${currency}`;
-}
-
-/** A sentence for a person (the problem+json `detail`); amounts are shown in minor units' major form. */
-export function describeRefusal(refusal: LedgerRefusal, currency: CurrencyCode = 'NOK'): string {
-  const money = (amount: MinorUnits) => formatMinorUnits(amount, currency);
-  switch (refusal.code) {
-    case 'invalid_amount':
-      return `The amount must be a positive whole number of minor units within the safe range, not ${refusal.amount}`;
-    case 'reason_required':
-      return `A ${refusal.kind} entry needs a reason`;
-    case 'case_reference_required':
-      return `A ${refusal.kind} needs the case reference of its decision, e.g. "FU 161/20"`;
-    case 'grant_id_required':
-      return `A ${refusal.kind} entry needs the id of its grant`;
-    case 'recipient_required':
-      return `Grant ${refusal.grantId} has no application, so it must name its recipient`;
-    case 'unbalanced_movement':
-      return `The entries do not form one movement: ${refusal.detail}`;
-    case 'same_frame':
-      return `A movement between frames needs two different frames, not ${refusal.frameId} twice`;
-    case 'unknown_frame':
-      return `There is no frame ${refusal.frameId}`;
-    case 'unknown_grant':
-      return `There is no grant ${refusal.grantId} on frame ${refusal.frameId}`;
-    case 'grant_mismatch':
-      return `Grant ${refusal.grantId} on frame ${refusal.frameId} belongs to another application or recipient`;
-    case 'currency_mismatch':
-      return `Frame ${refusal.frameId} keeps ${refusal.expected}; ${refusal.actual} cannot be mixed in`;
-    case 'frame_closed':
-      return `Frame ${refusal.frameId} is closed for new commitments`;
-    case 'sub_frame_funded_by_parent':
-      return `Frame ${refusal.frameId} is a sub-frame; fund it by reallocation from ${refusal.parentId}`;
-    case 'carry_over_not_forward':
-      return `A carry-over goes to a later year's frame, not from ${refusal.fromYear} to ${refusal.toYear}`;
-    case 'frame_exhausted':
-      return `Only ${money(refusal.available)} is available; ${money(refusal.requested)} was requested`;
-    case 'release_exceeds_outstanding':
-    case 'disbursement_exceeds_outstanding':
-    case 'carry_over_exceeds_outstanding':
-      return `Grant ${refusal.grantId} has ${money(refusal.outstanding)} outstanding; ${money(refusal.requested)} was requested`;
-    case 'repayment_exceeds_disbursed':
-      return `Only ${money(refusal.repayable)} was paid out and not yet paid back; ${money(refusal.requested)} cannot be repaid`;
-    case 'frame_exists':
-      return `Frame ${refusal.frameId} already exists`;
-    case 'invalid_frame':
-      return `Frame ${refusal.frameId} is not valid: ${refusal.detail}`;
-    case 'invalid_currency':
-      return `"${refusal.currency}" is not an ISO 4217 currency code`;
-    case 'invalid_parent':
-      return `Frame ${refusal.frameId} cannot be a sub-frame of ${refusal.parentId}: ${refusal.detail}`;
-  }
-}

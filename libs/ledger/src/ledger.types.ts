@@ -15,8 +15,6 @@ export type GrantId = string;
 /** ISO 4217, three capital letters. */
 export type CurrencyCode = string;
 
-export const DEFAULT_CURRENCY: CurrencyCode = 'NOK';
-
 /** `closed` stops new commitments only; payments, releases and repayments on old ones go on. */
 export const FRAME_STATUSES = ['open', 'closed'] as const;
 export type FrameStatus = (typeof FRAME_STATUSES)[number];
