@@ -9,6 +9,7 @@ import {
   type RefusalCode,
   type ReplayedStep,
 } from '@lib/ledger';
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { FramesService } from '../../src/budget/frames.service';
 import { LedgerService } from '../../src/budget/ledger.service';
@@ -39,6 +40,23 @@ const DATABASE_HISTORIES: HistoryOptions = {
   subFrames: false,
   malformed: ['amount', 'unknown_grant', 'unknown_frame', 'same_frame', 'overflow'],
 };
+
+/** What a step came to: `accepted` or a refusal code, and a refusal's money figures. */
+interface Outcome {
+  code: string;
+  figures: Record<string, unknown>;
+}
+
+/**
+ * The figures a refusal states (what is available, outstanding or repayable, what was requested, the
+ * years of a carry-over), which both sides must state alike; the store calls `repayable` `paid`.
+ */
+function figuresOf(details: object): Record<string, unknown> {
+  const { paid, ...rest } = details as Record<string, unknown>;
+  const all: Record<string, unknown> = paid === undefined ? rest : { ...rest, repayable: paid };
+  const names = ['available', 'outstanding', 'repayable', 'requested', 'fromYear', 'toYear'];
+  return Object.fromEntries(names.filter((n) => n in all).map((n) => [n, all[n]]));
+}
 
 /** The store answers an unknown frame or grant as any missing object: 404, no existence leak. */
 const storeCode = (code: RefusalCode): string =>
@@ -86,8 +104,8 @@ describe('the PostgreSQL ledger replays the model’s seeded histories', () => {
       return this.frameIds.get(id) ?? id;
     }
 
-    /** Carries out one operation; the code of its refusal, or `accepted`. */
-    async apply(operation: LedgerOperation): Promise<string> {
+    /** Carries out one operation: `accepted`, or the code and money figures of its refusal. */
+    async apply(operation: LedgerOperation): Promise<Outcome> {
       try {
         switch (operation.op) {
           case 'open_frame': {
@@ -111,9 +129,9 @@ describe('the PostgreSQL ledger replays the model’s seeded histories', () => {
             // A movement is all or nothing: its entries share one transaction.
             await t.dataSource.transaction((tx) => this.move(tx, operation.entries));
         }
-        return 'accepted';
+        return { code: 'accepted', figures: {} };
       } catch (error) {
-        if (error instanceof DomainError) return error.code;
+        if (error instanceof DomainError) return { code: error.code, figures: figuresOf(error.extensions) };
         throw error;
       }
     }
@@ -258,15 +276,23 @@ describe('the PostgreSQL ledger replays the model’s seeded histories', () => {
       const replay = new Replay(seed);
       for (const replayed of replayHistory(generateLedgerHistory(seed, stepsFor(seed), DATABASE_HISTORIES))) {
         const { result, state } = replayed;
-        let outcome: string;
+        let outcome: Outcome;
         try {
           outcome = await replay.apply(replayed.step.operation);
         } catch (error) {
           throw failure(seed, replayed, `the store failed: ${String(error)}`);
         }
-        const expected = result.ok ? 'accepted' : storeCode(result.refusal.code);
-        if (outcome !== expected) throw failure(seed, replayed, `model: ${expected}, store: ${outcome}`);
-        if (!result.ok) refusals.set(outcome, (refusals.get(outcome) ?? 0) + 1);
+        const expected: Outcome = result.ok
+          ? { code: 'accepted', figures: {} }
+          : { code: storeCode(result.refusal.code), figures: figuresOf(result.refusal) };
+        if (!isDeepStrictEqual(outcome, expected)) {
+          throw failure(
+            seed,
+            replayed,
+            `model: ${JSON.stringify(expected)}\nstore: ${JSON.stringify(outcome)}`,
+          );
+        }
+        if (!result.ok) refusals.set(outcome.code, (refusals.get(outcome.code) ?? 0) + 1);
         const differing = differences(replay.expected(state), await replay.actual());
         if (differing.length > 0)
           throw failure(seed, replayed, `balances (model ≠ store):\n${differing.join('\n')}`);
