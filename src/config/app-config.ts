@@ -83,6 +83,8 @@ const envSchema = z
     QUEUE_CONCURRENCY: integer(1, 100).default(8),
     LOGIN_RATE_LIMIT: integer(1, 10_000).default(5),
     LOGIN_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+    // Per address over every account: one password sprayed across many e-mails.
+    LOGIN_ADDRESS_RATE_LIMIT: integer(1, 100_000).default(30),
     QUEUE_DASHBOARD: booleanFlag.default(true),
   })
   .superRefine((env, ctx) => {
@@ -132,6 +134,7 @@ export function parseConfig(env: Env) {
       jwtTtlSeconds: e.JWT_TTL_SECONDS,
       loginRateLimit: e.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
+      loginAddressRateLimit: e.LOGIN_ADDRESS_RATE_LIMIT,
     },
     http: { bodyLimit: e.BODY_LIMIT, queueDashboard: e.QUEUE_DASHBOARD },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
