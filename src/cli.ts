@@ -25,6 +25,12 @@ async function run(command: string | undefined): Promise<void> {
       return;
     }
     case 'seed': {
+      if (!config.demoDataAllowed) {
+        process.stderr.write(
+          'Refusing to seed demo users (their password is published) in production; set DEMO_MODE=true for a trial\n',
+        );
+        process.exit(1);
+      }
       if (config.database.createIfMissing) await ensureDatabaseExists(config.database.url);
       await prepareDatabase({ ...config.database, runMigrations: true, seedOnEmpty: false }, logger);
       const dataSource = await createDataSource(config.database).initialize();

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from './app-config';
+import { ConfigError, parseConfig, PUBLISHED_JWT_SECRETS } from './app-config';
 
 describe('parseConfig', () => {
   it('works with no environment at all on a machine with local PostgreSQL and Redis', () => {
@@ -70,9 +70,46 @@ describe('parseConfig', () => {
     );
   });
 
-  it('does not create databases or seed demo users in production unless told to', () => {
+  it('does not create databases or seed demo users in production', () => {
     const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(config.database.seedOnEmpty).toBe(false);
     expect(config.database.createIfMissing).toBe(false);
+    expect(config.demoMode).toBe(false);
+    expect(config.demoDataAllowed).toBe(false);
+  });
+
+  it.each(PUBLISHED_JWT_SECRETS)('refuses the published secret %s in production', (secret) => {
+    expect(() => parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(
+      /^Configuration error: JWT_SECRET (must be set in production|is a value published in the repository).*\(value hidden\)$/,
+    );
+  });
+
+  it('refuses SEED_ON_EMPTY in production: demo users have a published password', () => {
+    expect(() =>
+      parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_ON_EMPTY: 'true' }),
+    ).toThrow(/^Configuration error: SEED_ON_EMPTY would seed demo users .*DEMO_MODE=true/);
+  });
+
+  it('accepts a published secret and seeds demo users in production only as a declared trial', () => {
+    const trial = parseConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: PUBLISHED_JWT_SECRETS[1],
+      DEMO_MODE: 'true',
+    });
+    expect(trial).toMatchObject({ demoMode: true, demoDataAllowed: true, database: { seedOnEmpty: true } });
+    const quiet = parseConfig({ NODE_ENV: 'production', DEMO_MODE: 'true', SEED_ON_EMPTY: 'false' });
+    expect(quiet.database.seedOnEmpty).toBe(false);
+  });
+
+  it('seeds an empty database outside production as before, without DEMO_MODE', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      const config = parseConfig({ NODE_ENV });
+      expect(config).toMatchObject({
+        demoMode: false,
+        demoDataAllowed: true,
+        database: { seedOnEmpty: true },
+      });
+    }
+    expect(parseConfig({ SEED_ON_EMPTY: 'false' }).database.seedOnEmpty).toBe(false);
   });
 });

@@ -37,8 +37,17 @@ const urlWithScheme = (...schemes: string[]) =>
     `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
   );
 
-/** Development-only signing secret; refused when NODE_ENV=production. */
+/** Development-only signing secret; refused when NODE_ENV=production (unless DEMO_MODE). */
 const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
+
+/**
+ * Secrets written in this repository (the development default, docker-compose's trial value):
+ * anyone can sign tokens with them, so production refuses them unless it is a declared trial.
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = [
+  DEV_JWT_SECRET,
+  'change-me-this-is-only-a-trial-secret-0123456789',
+];
 
 /**
  * Every variable the service reads, with its default. `process.env` is read nowhere else:
@@ -86,10 +95,27 @@ const envSchema = z
     // Per address over every account: one password sprayed across many e-mails.
     LOGIN_ADDRESS_RATE_LIMIT: integer(1, 100_000).default(30),
     QUEUE_DASHBOARD: booleanFlag.default(true),
+    // A trial installation: demo users with the README's password, and a published JWT_SECRET.
+    DEMO_MODE: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+    if (env.NODE_ENV !== 'production' || env.DEMO_MODE) return;
+    if (env.JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    } else if (PUBLISHED_JWT_SECRETS.includes(env.JWT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message:
+          'is a value published in the repository: set a secret of your own (DEMO_MODE=true for a trial)',
+      });
+    }
+    if (env.SEED_ON_EMPTY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_ON_EMPTY'],
+        message: 'would seed demo users with a published password: production seeds only with DEMO_MODE=true',
+      });
     }
   });
 
@@ -111,6 +137,9 @@ export function parseConfig(env: Env) {
   const e = result.data;
   return {
     env: e.NODE_ENV,
+    demoMode: e.DEMO_MODE,
+    /** Demo users (published password) may be written: outside production, or in a declared trial. */
+    demoDataAllowed: e.NODE_ENV !== 'production' || e.DEMO_MODE,
     port: e.PORT,
     role: e.APP_ROLE,
     database: {
@@ -118,7 +147,8 @@ export function parseConfig(env: Env) {
       poolSize: e.DATABASE_POOL_SIZE,
       runMigrations: e.MIGRATIONS_RUN,
       createIfMissing: e.DATABASE_CREATE ?? e.NODE_ENV !== 'production',
-      seedOnEmpty: e.SEED_ON_EMPTY ?? e.NODE_ENV !== 'production',
+      // In production only a declared trial (DEMO_MODE) seeds; the schema refuses SEED_ON_EMPTY otherwise.
+      seedOnEmpty: e.SEED_ON_EMPTY ?? (e.NODE_ENV !== 'production' || e.DEMO_MODE),
     },
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX, requireNoEviction: e.REDIS_REQUIRE_NOEVICTION },
     jobs: {

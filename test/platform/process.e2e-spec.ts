@@ -47,6 +47,10 @@ describe('the process', () => {
       'Configuration error: DATABASE_URL must be a URL starting with postgres:// or postgresql:// (got "mysql://localhost/x")',
     ],
     [{ NODE_ENV: 'production' }, 'Configuration error: JWT_SECRET must be set in production (it is not set)'],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'change-me-this-is-only-a-trial-secret-0123456789' },
+      'Configuration error: JWT_SECRET is a value published in the repository: set a secret of your own (DEMO_MODE=true for a trial) (value hidden)',
+    ],
   ])('stops at once on bad configuration %j with one clear line', async (env, line) => {
     const result = await exited(run('src/main.ts', env));
     expect(result.code).toBe(1);
