@@ -84,9 +84,14 @@ describe('the process', () => {
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: prefix,
     });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const base = `http://127.0.0.1:${port}`;
     try {
-      expect(await readyWithin(base, child, 90_000)).toBe(true);
+      const ready = await readyWithin(base, child, 90_000);
+      // On failure, show what the process said (a port taken meanwhile, a crash) rather than only `false`.
+      expect({ ready, exitCode: child.exitCode, output }).toMatchObject({ ready: true, exitCode: null });
       expect((await fetch(`${base}/api/docs`)).status).toBe(200);
       const login = await fetch(`${base}/api/v1/auth/login`, {
         method: 'POST',
@@ -95,8 +100,12 @@ describe('the process', () => {
       });
       expect(login.status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit').catch(() => undefined);
+      // Waiting for 'exit' of a process that has already exited would never end.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exit = once(child, 'exit');
+        child.kill('SIGTERM');
+        await exit;
+      }
       await dropDatabase(name);
       await deleteRedisPrefix(prefix);
     }
