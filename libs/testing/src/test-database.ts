@@ -66,14 +66,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
 }
 
-/** Drops every database whose name starts with the prefix (leftovers of an interrupted run). */
-export async function dropDatabasesWithPrefix(prefix: string): Promise<void> {
+/**
+ * Drops the template and every database copied from it (`<template>_<8 hex>`, leftovers of files
+ * that did not close). Exactly those: a bare prefix match (`LIKE 'grants_test_123%'`) would also
+ * drop the databases of a run whose process id starts with 123, still running beside this one.
+ */
+export async function dropTemplateAndCopies(template: string): Promise<void> {
+  const copy = new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_[0-9a-f]{8}$`);
   const names = await admin(async (c) => {
-    const result = await c.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
-    return result.rows.map((r) => r.datname);
+    const result = await c.query<{ datname: string }>('SELECT datname FROM pg_database');
+    return result.rows.map((r) => r.datname).filter((name) => name === template || copy.test(name));
   });
+  // Copies first: the template cannot be dropped while one is being made from it.
+  names.sort((a, b) => Number(a === template) - Number(b === template));
   for (const name of names) await dropDatabase(name);
 }
