@@ -45,7 +45,7 @@ async function freePort(): Promise<number> {
 }
 
 const status = (url: string) =>
-  fetch(url, { signal: AbortSignal.timeout(5000) }).then(
+  fetch(url, { signal: AbortSignal.timeout(15_000) }).then(
     (r) => r.status,
     () => 0,
   );
