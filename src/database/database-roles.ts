@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { HISTORY_TABLES } from './history-tables';
 
 /** The group role the migrations grant to (see migration ServiceRole1796251974754). */
 export const SERVICE_GROUP_ROLE = 'grants_service';
@@ -58,28 +59,44 @@ export async function ensureServiceLogin(ownerUrl: string, serviceUrl: string): 
 
 /**
  * Refuses a service connection that could rewrite history: a superuser (it can switch triggers off),
- * a role that may create roles, or one that owns (or may act as the owner of) a table of the schema
- * (it can disable or drop the append-only triggers).
+ * a role that may create roles, one that owns (or may act as the owner of) a table of the schema (it
+ * can disable or drop the append-only triggers), or one granted UPDATE, DELETE or TRUNCATE on a
+ * history table.
  */
 export async function assertServiceRole(serviceUrl: string): Promise<void> {
   const found = await withClient(serviceUrl, (client) =>
-    client.query<{ login: string; superuser: boolean; createrole: boolean; owned: string[] }>(
-      `SELECT current_user AS login, r.rolsuper AS superuser, r.rolcreaterole AS createrole,
-              coalesce((SELECT array_agg(c.relname::text ORDER BY c.relname)
-                          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-                           AND pg_has_role(current_user, c.relowner, 'MEMBER')), '{}') AS owned
+    client.query<{
+      login: string;
+      superuser: boolean;
+      createrole: boolean;
+      owned: string[];
+      changeable: string[];
+    }>(
+      `WITH tables AS (
+         SELECT c.oid, c.relname::text AS name, c.relowner
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p'))
+       SELECT current_user AS login, r.rolsuper AS superuser, r.rolcreaterole AS createrole,
+              coalesce((SELECT array_agg(name ORDER BY name) FROM tables
+                         WHERE pg_has_role(current_user, relowner, 'MEMBER')), '{}') AS owned,
+              coalesce((SELECT array_agg(name ORDER BY name) FROM tables
+                         WHERE name = ANY($1) AND has_table_privilege(current_user, oid, 'UPDATE, DELETE, TRUNCATE')),
+                       '{}') AS changeable
          FROM pg_roles r WHERE r.rolname = current_user`,
+      [HISTORY_TABLES],
     ),
   );
-  const { login, superuser, createrole, owned } = found.rows[0];
+  const { login, superuser, createrole, owned, changeable } = found.rows[0];
+  const list = (names: string[]) => `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
   const why = superuser
     ? 'is a superuser'
     : createrole
       ? 'may create roles'
       : owned.length
-        ? `owns tables (${owned.slice(0, 3).join(', ')}${owned.length > 3 ? ', …' : ''})`
-        : null;
+        ? `owns tables (${list(owned)})`
+        : changeable.length
+          ? `may change or remove rows of history tables (${list(changeable)})`
+          : null;
   if (why) {
     throw new DatabaseRoleError(
       `The service's database login "${login}" ${why}, so it could rewrite the append-only history: ` +
