@@ -67,7 +67,7 @@ describe('the process', () => {
     expect(result.stderr.trim()).toMatch(
       /^Failed to start: The service's database login "\w+" is a superuser, .* \(DATABASE_URL\) .* \(DATABASE_MIGRATION_URL\); see the README, "Database roles"$/,
     );
-  });
+  }, 60_000);
 
   it('starts on an empty server: creates the database, migrates, seeds, serves, and demo users log in', async () => {
     const name = `grants_start_${randomBytes(4).toString('hex')}`;
@@ -83,7 +83,8 @@ describe('the process', () => {
     const base = `http://127.0.0.1:${port}`;
     try {
       let ready = false;
-      for (let i = 0; i < 100 && !ready && child.exitCode === null; i++) {
+      // ts-node compiles the whole service first, which takes a while on a busy machine.
+      for (let i = 0; i < 200 && !ready && child.exitCode === null; i++) {
         await new Promise((r) => setTimeout(r, 200));
         ready = await fetch(`${base}/api/v1/health/ready`).then(
           (r) => r.ok,
