@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { assertServiceRole } from './database/database-roles';
 import { prepareDatabase } from './database/prepare-database';
 import { configureHttpApp } from './http-app';
 
@@ -16,6 +17,7 @@ export async function start(config: AppConfig): Promise<void> {
     );
   }
   await prepareDatabase(config.database, new NestLogger('Database'));
+  await assertServiceRole(config.database.url);
   if (config.role === 'worker') {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
     app.useLogger(app.get(Logger));

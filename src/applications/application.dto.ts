@@ -269,10 +269,3 @@ export class AuditEntryDto {
   @ApiProperty() occurredAt!: string;
   @ApiProperty() hash!: string;
 }
-
-export class AuditVerificationDto {
-  @ApiProperty() valid!: boolean;
-  @ApiProperty() records!: number;
-  @ApiPropertyOptional() brokenAt?: number;
-  @ApiPropertyOptional() problem?: string;
-}

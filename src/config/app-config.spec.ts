@@ -4,7 +4,9 @@ describe('parseConfig', () => {
   it('works with no environment at all on a machine with local PostgreSQL and Redis', () => {
     const config = parseConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/grants');
+    // The service runs as a login that owns nothing; migrations run as the owner.
+    expect(config.database.url).toBe('postgres://grants_app@127.0.0.1:5432/grants');
+    expect(config.database.migrationUrl).toBe('postgres://postgres@127.0.0.1:5432/grants');
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.role).toBe('all');
     expect(config.database.runMigrations).toBe(true);
@@ -30,6 +32,18 @@ describe('parseConfig', () => {
       redis: { url: 'redis://cache:6380/2' },
       jobs: { lockDurationMs: 2000, stalledIntervalMs: 1000 },
     });
+  });
+
+  it('derives the owner from the service URL unless DATABASE_MIGRATION_URL names it', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://svc:pw@db:5433/x' }).database.migrationUrl).toBe(
+      'postgres://postgres@db:5433/x',
+    );
+    expect(
+      parseConfig({
+        DATABASE_URL: 'postgres://svc:pw@db/x',
+        DATABASE_MIGRATION_URL: 'postgres://owner:secret@db/x',
+      }).database,
+    ).toMatchObject({ url: 'postgres://svc:pw@db/x', migrationUrl: 'postgres://owner:secret@db/x' });
   });
 
   it('treats an empty variable as unset', () => {

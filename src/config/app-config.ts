@@ -57,9 +57,12 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: integer(1, 65535).default(3000),
+    // The service's login: owns nothing, is no superuser, and may only append to the history tables.
     DATABASE_URL: urlWithScheme('postgres', 'postgresql').default(
-      'postgres://postgres@127.0.0.1:5432/grants',
+      'postgres://grants_app@127.0.0.1:5432/grants',
     ),
+    // The owner of the schema, for migrations and start-up preparation only (resolved below).
+    DATABASE_MIGRATION_URL: urlWithScheme('postgres', 'postgresql').optional(),
     DATABASE_POOL_SIZE: integer(1, 200).default(10),
     REDIS_URL: urlWithScheme('redis', 'rediss').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z
@@ -121,6 +124,14 @@ const envSchema = z
 
 export type Env = Record<string, string | undefined>;
 
+/** The service's URL with the user `postgres` and no password: the owner on a fresh local server. */
+export function asOwner(serviceUrl: string): string {
+  const url = new URL(serviceUrl);
+  url.username = 'postgres';
+  url.password = '';
+  return url.toString();
+}
+
 /** Parses and validates the environment. Throws `ConfigError` naming the first bad variable. */
 export function parseConfig(env: Env) {
   // Empty strings count as unset, as a shell `VAR=` usually means "use the default".
@@ -144,6 +155,7 @@ export function parseConfig(env: Env) {
     role: e.APP_ROLE,
     database: {
       url: e.DATABASE_URL,
+      migrationUrl: e.DATABASE_MIGRATION_URL ?? asOwner(e.DATABASE_URL),
       poolSize: e.DATABASE_POOL_SIZE,
       runMigrations: e.MIGRATIONS_RUN,
       createIfMissing: e.DATABASE_CREATE ?? e.NODE_ENV !== 'production',

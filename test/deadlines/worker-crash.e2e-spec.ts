@@ -63,6 +63,7 @@ describe('a worker killed in the middle of firing a deadline', () => {
           NODE_ENV: 'test',
           APP_ROLE: 'worker',
           DATABASE_URL: t.config.database.url,
+          DATABASE_MIGRATION_URL: t.config.database.migrationUrl,
           REDIS_URL: t.config.redis.url,
           REDIS_PREFIX: t.config.redis.keyPrefix,
           MIGRATIONS_RUN: 'false',

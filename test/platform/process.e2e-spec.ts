@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { databaseUrl, deleteRedisPrefix, dropDatabase, testRedisUrl } from '@lib/testing';
+import { databaseUrl, deleteRedisPrefix, dropDatabase, serviceDatabaseUrl, testRedisUrl } from '@lib/testing';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../src/seed/demo-data';
 
 const ROOT = join(__dirname, '..', '..');
@@ -74,13 +74,30 @@ describe('the process', () => {
     expect(result.stderr.trim()).toBe(line);
   });
 
+  it('refuses to serve as a superuser, with one line saying what to change', async () => {
+    const result = await exited(
+      run('src/main.ts', {
+        DATABASE_URL: databaseUrl('postgres'),
+        MIGRATIONS_RUN: 'false',
+        DATABASE_CREATE: 'false',
+        SEED_ON_EMPTY: 'false',
+        REDIS_URL: testRedisUrl(),
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^Failed to start: The service's database login "\w+" is a superuser, .* \(DATABASE_URL\) .* \(DATABASE_MIGRATION_URL\); see the README, "Database roles"$/,
+    );
+  }, 60_000);
+
   it('starts on an empty server: creates the database, migrates, seeds, serves, and demo users log in', async () => {
     const name = `grants_start_${randomBytes(4).toString('hex')}`;
     const prefix = `test-start-${randomBytes(4).toString('hex')}`;
     const port = await freePort();
     const child = run('src/main.ts', {
       PORT: String(port),
-      DATABASE_URL: databaseUrl(name),
+      // Only the service's login: the owner (postgres) is derived from it, as on a fresh machine.
+      DATABASE_URL: serviceDatabaseUrl(name),
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: prefix,
     });

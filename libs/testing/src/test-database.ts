@@ -5,12 +5,27 @@ import { Client } from 'pg';
 export const testServerUrl = () =>
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * The login the service runs as in tests: owns nothing, member of the service's group role (the
+ * global setup creates it). Test databases are made and migrated as the server URL's user, the owner.
+ */
+export const TEST_SERVICE_LOGIN = 'grants_app';
+
 /** Name of the migrated template database, set by the e2e global setup. */
 export const TEMPLATE_ENV = 'GRANTS_TEST_TEMPLATE_DB';
 
+/** The database as the owner (the user of the server URL). */
 export function databaseUrl(name: string): string {
   const url = new URL(testServerUrl());
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The database as the service's login. */
+export function serviceDatabaseUrl(name: string): string {
+  const url = new URL(databaseUrl(name));
+  url.username = TEST_SERVICE_LOGIN;
+  url.password = '';
   return url.toString();
 }
 
@@ -38,7 +53,10 @@ export async function createEmptyDatabase(name: string): Promise<string> {
 
 export interface TestDatabase {
   name: string;
+  /** As the service's login (DATABASE_URL). */
   url: string;
+  /** As the owner (DATABASE_MIGRATION_URL), for set-up and inspection the service may not do. */
+  ownerUrl: string;
   drop(): Promise<void>;
 }
 
@@ -63,7 +81,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
+  return {
+    name,
+    url: serviceDatabaseUrl(name),
+    ownerUrl: databaseUrl(name),
+    drop: () => dropDatabase(name),
+  };
 }
 
 /**
