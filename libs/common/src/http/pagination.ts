@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from './dto-decorators';
 import { DomainError } from '../errors';
 
 /** Keyset pagination: `after` is the opaque cursor of the previous page's last row. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
+  @Optional()
   // Query strings arrive as text; convert explicitly (implicit conversion is off).
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
@@ -17,7 +18,7 @@ export class PageQuery {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Cursor from the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   after?: string;
