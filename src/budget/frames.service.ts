@@ -226,7 +226,7 @@ export class FramesService {
     const q = this.dataSource.manager.createQueryBuilder(LedgerEntry, 'e').where('e.frameId = :id', { id });
     if (query.kind) q.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.after) {
-      const [after] = decodeCursor<[string]>(query.after, 1);
+      const [after] = decodeCursor(query.after, ['bigint']);
       q.andWhere('e.id < :after', { after });
     }
     const rows = await q

@@ -20,7 +20,7 @@ const pointerOf = (path: readonly (string | number)[]) =>
   path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 
 /** Why a string cannot be stored or compared as text (PostgreSQL refuses NUL; e-mail and URI code throw on halves). */
-function textFault(text: string): string | null {
+export function textFault(text: string): string | null {
   if (text.includes('\u0000')) return 'must not contain the NUL character';
   if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (it has a lone surrogate)';
   return null;
