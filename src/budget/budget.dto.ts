@@ -71,7 +71,10 @@ export class CarryOverDto extends MoneyDto {
   @ApiProperty({ format: 'uuid', description: "A later year's frame of the county, same currency" })
   @IsUUID()
   toFrameId!: string;
-  @ApiProperty({ description: 'The application id, or the key of a direct allocation (direct:…)' })
+  @ApiProperty({
+    description:
+      'The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -84,7 +87,10 @@ export class CarryOverDto extends MoneyDto {
 }
 
 export class GrantMoneyDto extends MoneyDto {
-  @ApiProperty({ description: 'The application id, or the key of a direct allocation (direct:…)' })
+  @ApiProperty({
+    description:
+      'The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
