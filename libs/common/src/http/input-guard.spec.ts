@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { findInputFault, inputGuard, MAX_INPUT_DEPTH } from './input-guard';
+import { findInputFault, findQueryEncodingFault, inputGuard, MAX_INPUT_DEPTH } from './input-guard';
 import { RequestValidationException } from './validation';
 
 describe('findInputFault', () => {
@@ -52,6 +52,21 @@ describe('findInputFault', () => {
   });
 });
 
+describe('findQueryEncodingFault', () => {
+  it('passes well-formed queries, encoded or not', () => {
+    expect(findQueryEncodingFault('/a?schemeId=bio&name=B%C3%B8lgen+AS&x')).toBeNull();
+    expect(findQueryEncodingFault('/a')).toBeNull();
+  });
+
+  it.each([
+    ['half a surrogate pair', '/a?schemeId=%ED%A0%80', 'schemeId'],
+    ['a byte that is no character', '/a?limit=1&after=%FF', 'after'],
+    ['a broken escape', '/a?status=%E2%82', 'status'],
+  ])('refuses %s, naming the parameter', (_name, url, field) => {
+    expect(findQueryEncodingFault(url)?.field).toBe(field);
+  });
+});
+
 describe('inputGuard', () => {
   const run = (req: { headers: Record<string, string>; body?: unknown; query?: unknown }) => {
     let passed: unknown = 'not called';
@@ -66,7 +81,7 @@ describe('inputGuard', () => {
     expect(run({ ...body('application/json; charset=utf-8'), body: { a: 1 } })).toBeUndefined();
     expect(run({ ...body('application/merge-patch+json'), body: { a: 1 } })).toBeUndefined();
     expect(run({ headers: {}, query: { limit: '5' } })).toBeUndefined();
-    expect(run({ headers: { 'content-length': '0', 'content-type': 'text/plain' } })).toBeUndefined();
+    expect(run({ headers: { 'content-length': '0' } })).toBeUndefined();
   });
 
   it.each([
@@ -79,6 +94,14 @@ describe('inputGuard', () => {
     const error = run(body(contentType));
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ kind: 'unsupported_media_type' });
+  });
+
+  it('answers an empty body declared as a form with 415 (it is not "no body")', () => {
+    expect(
+      run({ headers: { 'content-length': '0', 'content-type': 'application/x-www-form-urlencoded' } }),
+    ).toMatchObject({
+      kind: 'unsupported_media_type',
+    });
   });
 
   it('answers a chunked body without a JSON type with 415', () => {

@@ -67,12 +67,40 @@ export function findInputFault(value: unknown, maxDepth = MAX_INPUT_DEPTH): Fiel
   return null;
 }
 
+/**
+ * A query parameter whose percent-encoding is not UTF-8 (`%ED%A0%80` is half a surrogate pair, `%FF`
+ * no character at all). Node's query parser quietly turns those into U+FFFD; refuse them instead.
+ */
+export function findQueryEncodingFault(url: string | undefined): FieldProblem | null {
+  const query = url?.split('#')[0].split('?').slice(1).join('?') ?? '';
+  for (const pair of query ? query.split('&') : []) {
+    const [rawName, ...rest] = pair.split('=');
+    const decode = (text: string) => {
+      try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+      } catch {
+        return null;
+      }
+    };
+    const name = decode(rawName);
+    if (name === null || decode(rest.join('=')) === null) {
+      const field = name ?? rawName;
+      return {
+        field,
+        pointer: pointerOf([field]),
+        messages: [`${field} is not valid UTF-8 once percent-decoded`],
+      };
+    }
+  }
+  return null;
+}
+
 const hasBody = (req: IncomingMessage) =>
   req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 /**
- * Stops input that no handler should see, before validation: a body that is not JSON (415: it would
- * otherwise read as an empty body and the command would run), and parsed bodies or queries holding
+ * Stops input that no handler should see, before validation: a body that is not JSON, or a declared
+ * Content-Type that is not (415: either would otherwise read as an empty body and the command run), and parsed bodies or queries holding
  * what `findInputFault` refuses (400 naming the field). Install right after the JSON body parser.
  */
 export function inputGuard(
@@ -80,21 +108,21 @@ export function inputGuard(
   _res: ServerResponse,
   next: (error?: unknown) => void,
 ): void {
-  if (hasBody(req)) {
-    const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim();
-    if (!JSON_MEDIA_TYPE.test(mediaType)) {
-      return next(
-        new DomainError(
-          'unsupported_media_type',
-          'unsupported_media_type',
-          mediaType
-            ? `A request body must be application/json, not ${mediaType}`
-            : 'A request body must be sent with Content-Type: application/json',
-        ),
-      );
-    }
+  // A declared type must be JSON even for an empty body (an empty form is not "no body"), and a body
+  // must declare its type.
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim();
+  if (mediaType ? !JSON_MEDIA_TYPE.test(mediaType) : hasBody(req)) {
+    return next(
+      new DomainError(
+        'unsupported_media_type',
+        'unsupported_media_type',
+        mediaType
+          ? `A request body must be application/json, not ${mediaType}`
+          : 'A request body must be sent with Content-Type: application/json',
+      ),
+    );
   }
-  const fault = findInputFault(req.query) ?? findInputFault(req.body);
+  const fault = findQueryEncodingFault(req.url) ?? findInputFault(req.query) ?? findInputFault(req.body);
   if (fault) return next(new RequestValidationException([fault]));
   next();
 }
