@@ -6,9 +6,6 @@
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** ISO 8601 instant with an explicit offset, e.g. `2026-01-05T08:00:00+01:00`. */
-export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 export const NORWEGIAN_TIME_ZONE = 'Europe/Oslo';
 
 const osloDateFormat = new Intl.DateTimeFormat('en-CA', {
