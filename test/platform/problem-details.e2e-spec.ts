@@ -120,6 +120,7 @@ describe('errors are application/problem+json everywhere', () => {
     const res = await req.send(Buffer.from('{"name":"x","active":true,"lines":[]}'));
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('unsupported_media_type');
+    expect(res.body.detail).toBe('A request body must be sent with Content-Type: application/json');
   });
 
   it.each([
