@@ -286,7 +286,7 @@ export class ApplicationsService {
     if (query.status) q.andWhere('a.status = :status', { status: query.status });
     if (query.schemeId) q.andWhere('a.schemeId = :scheme', { scheme: query.schemeId });
     if (query.after) {
-      const [after] = decodeCursor<[string]>(query.after, 1);
+      const [after] = decodeCursor(query.after, ['uuid']);
       q.andWhere('a.id < :after', { after });
     }
     const rows = await q
