@@ -3,7 +3,16 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'jest.config.js',
+      'eslint.config.mjs',
+      'bench/results/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -11,11 +20,45 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Nest's DI and decorators make these noisy without catching real faults.
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/require-await': 'off',
+      // One strict instant validator and one null policy for the whole API (libs/common/src/http/dto-decorators.ts).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsDateString', 'IsISO8601', 'IsDate', 'isDateString', 'isISO8601'],
+              message: 'Use IsIsoInstant or IsIsoDate from @lib/common: they refuse impossible dates.',
+            },
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use Optional (null refused) or Nullable (null meaningful) from @lib/common.',
+            },
+            {
+              name: '@nestjs/swagger',
+              importNames: ['PartialType'],
+              message: 'Use PartialDto from @lib/common: PartialType lets null through to NOT NULL columns.',
+            },
+            {
+              name: '@nestjs/mapped-types',
+              importNames: ['PartialType'],
+              message: 'Use PartialDto from @lib/common: PartialType lets null through to NOT NULL columns.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -9,6 +9,8 @@ import { CallAudit1795434902053 } from './1795434902053-CallAudit';
 import { WorkQueueStatusIndex1795439364154 } from './1795439364154-WorkQueueStatusIndex';
 import { IdempotencyResponseJson1796251794754 } from './1796251794754-IdempotencyResponseJson';
 import { FrameVersion1796251854754 } from './1796251854754-FrameVersion';
+import { AppendOnlyHistory1796251914754 } from './1796251914754-AppendOnlyHistory';
+import { ServiceRole1796251974754 } from './1796251974754-ServiceRole';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +26,6 @@ export const MIGRATIONS: Function[] = [
   WorkQueueStatusIndex1795439364154,
   IdempotencyResponseJson1796251794754,
   FrameVersion1796251854754,
+  AppendOnlyHistory1796251914754,
+  ServiceRole1796251974754,
 ];

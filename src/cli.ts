@@ -19,15 +19,27 @@ async function run(command: string | undefined): Promise<void> {
       return;
     }
     case 'revert': {
-      const dataSource = await createDataSource(config.database).initialize();
+      const dataSource = await createDataSource({
+        url: config.database.migrationUrl,
+        poolSize: 1,
+      }).initialize();
       await dataSource.undoLastMigration({ transaction: 'each' });
       await dataSource.destroy();
       return;
     }
     case 'seed': {
-      if (config.database.createIfMissing) await ensureDatabaseExists(config.database.url);
+      if (!config.demoDataAllowed) {
+        process.stderr.write(
+          'Refusing to seed demo users (their password is published) in production; set DEMO_MODE=true for a trial\n',
+        );
+        process.exit(1);
+      }
+      if (config.database.createIfMissing) await ensureDatabaseExists(config.database.migrationUrl);
       await prepareDatabase({ ...config.database, runMigrations: true, seedOnEmpty: false }, logger);
-      const dataSource = await createDataSource(config.database).initialize();
+      const dataSource = await createDataSource({
+        url: config.database.migrationUrl,
+        poolSize: 1,
+      }).initialize();
       const seeded = await seedDemoDataIfEmpty(dataSource.manager);
       await dataSource.destroy();
       logger.log(seeded ? 'Seeded demo data' : 'The database already has data; nothing seeded');

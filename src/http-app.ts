@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   assignRequestId,
   createValidationPipe,
+  inputGuard,
+  JSON_MEDIA_TYPES,
   namedBodyParserErrors,
   ProblemDetailsFilter,
 } from '@lib/common';
@@ -23,8 +25,10 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): INes
   express.disable('x-powered-by');
   express.use(assignRequestId);
   express.use(helmet());
-  express.useBodyParser('json', { limit: config.http.bodyLimit });
+  express.useBodyParser('json', { limit: config.http.bodyLimit, type: JSON_MEDIA_TYPES });
   express.use(namedBodyParserErrors);
+  // Before any handler: non-JSON bodies (415) and values no field may hold (400), for every route.
+  express.use(inputGuard);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -7,8 +7,13 @@ const config = configOrExit(process.env);
 void import('./start')
   .then(({ start }) => start(config))
   .catch((error: unknown) => {
-    process.stderr.write(
-      `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    // A refused database role is a configuration problem: its message says what to change.
+    const shown =
+      error instanceof Error
+        ? error.name === 'DatabaseRoleError'
+          ? error.message
+          : (error.stack ?? error.message)
+        : String(error);
+    process.stderr.write(`Failed to start: ${shown}\n`);
     process.exit(1);
   });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { assertServiceRole } from './database/database-roles';
 import { prepareDatabase } from './database/prepare-database';
 import { configureHttpApp } from './http-app';
 
@@ -10,7 +11,13 @@ import { configureHttpApp } from './http-app';
 export async function start(config: AppConfig): Promise<void> {
   // Until pino takes over inside Nest, log start-up steps as JSON lines too.
   if (!config.log.pretty) NestLogger.overrideLogger(new ConsoleLogger({ json: true, colors: false }));
+  if (config.env === 'production' && config.demoMode) {
+    new NestLogger('Config').warn(
+      'DEMO_MODE is on: demo users with a published password may be seeded and a published JWT_SECRET is accepted. A trial only, never for real users.',
+    );
+  }
   await prepareDatabase(config.database, new NestLogger('Database'));
+  await assertServiceRole(config.database.url);
   if (config.role === 'worker') {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
     app.useLogger(app.get(Logger));

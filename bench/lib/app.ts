@@ -38,6 +38,7 @@ export function benchAppEnv(env: BenchEnvironment, options: Omit<BenchAppOptions
     REDIS_PREFIX: env.redisPrefix,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT: '10000',
+    LOGIN_ADDRESS_RATE_LIMIT: '10000',
     MIGRATIONS_RUN: 'false',
     DATABASE_CREATE: 'false',
     SEED_ON_EMPTY: 'false',

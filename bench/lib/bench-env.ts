@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/database/data-source';
+import { ensureServiceLogin } from '../../src/database/database-roles';
 
 /** The PostgreSQL server the bench database is created on (its own database name is ignored). */
 export const benchServerUrl = () =>
@@ -18,6 +19,16 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
+/** The bench's own service login, for the processes it starts from `main.ts` and `worker.ts`. */
+export const BENCH_SERVICE_LOGIN = 'grants_bench_app';
+
+export function serviceDatabaseUrl(name: string): string {
+  const url = new URL(databaseUrl(name));
+  url.username = BENCH_SERVICE_LOGIN;
+  url.password = '';
+  return url.toString();
+}
+
 async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl('postgres') });
   await client.connect();
@@ -30,7 +41,13 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 
 export interface BenchEnvironment {
   databaseName: string;
+  /**
+   * As the owner: the bench's fixtures bulk-load with triggers off and make tables of their own, so
+   * the apps it runs in this process connect as the owner too.
+   */
   databaseUrl: string;
+  /** As the bench's service login: spawned processes refuse to start as anything else. */
+  serviceDatabaseUrl: string;
   redisUrl: string;
   /** REDIS_PREFIX of every app the bench starts: all its keys live under `${prefix}:`. */
   redisPrefix: string;
@@ -52,6 +69,7 @@ export async function createBenchRun(): Promise<BenchRun> {
   } finally {
     await dataSource.destroy();
   }
+  await ensureServiceLogin(databaseUrl(template), serviceDatabaseUrl(template));
   return { suffix, template };
 }
 
@@ -65,6 +83,7 @@ export async function createSectionEnvironment(run: BenchRun, section: string): 
   return {
     databaseName,
     databaseUrl: databaseUrl(databaseName),
+    serviceDatabaseUrl: serviceDatabaseUrl(databaseName),
     redisUrl: benchRedisUrl(),
     redisPrefix: `${BENCH_REDIS_PREFIX}${run.suffix.replace(/_/g, '-')}-${section}`,
   };

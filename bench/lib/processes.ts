@@ -7,10 +7,17 @@ import type { BenchEnvironment } from './bench-env';
 import { type Child, spawnTs } from './children';
 import { until } from './stats';
 
+/** The entry points check their role at start: they run as the bench's service login. */
+const asService = (env: BenchEnvironment) => ({
+  DATABASE_URL: env.serviceDatabaseUrl,
+  DATABASE_MIGRATION_URL: env.databaseUrl,
+});
+
 /** The real worker entry point (`src/worker.ts`, APP_ROLE=worker) on the bench database and prefix. */
 export function spawnWorker(env: BenchEnvironment, extra: Record<string, string> = {}): Child {
   return spawnTs('src/worker.ts', {
     ...benchAppEnv(env, { role: 'worker', poolSize: 10 }),
+    ...asService(env),
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     ...extra,
   });
@@ -59,6 +66,7 @@ export async function spawnApi(
   const port = await freePort();
   const child = spawnTs('src/main.ts', {
     ...benchAppEnv(env, { role: 'api', poolSize }),
+    ...asService(env),
     PORT: String(port),
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     JWT_TTL_SECONDS: '7200',

@@ -4,6 +4,7 @@ import { Actor, DomainError } from '@lib/common';
 import type { Request } from 'express';
 import { createHmac } from 'node:crypto';
 import { ActorRepository } from '../auth/actor.repository';
+import { verifiedSubject } from '../auth/token-claims';
 import { AppConfig, InjectConfig } from '../config/app-config';
 import { API_PREFIX } from '../http-app';
 
@@ -49,25 +50,19 @@ export class DashboardSessions {
   async authenticate(request: Request): Promise<Actor> {
     const authorization = request.headers.authorization;
     const cookie = cookieValue(request.headers.cookie, DASHBOARD_COOKIE);
-    let subject: string;
-    try {
-      if (authorization) {
-        const [scheme, token] = authorization.split(' ');
-        if (scheme !== 'Bearer' || !token) throw new Error('not a bearer token');
-        subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
-      } else if (cookie) {
-        subject = (
-          await this.jwt.verifyAsync<{ sub: string }>(cookie, { secret: this.secret, audience: AUDIENCE })
-        ).sub;
-      } else {
-        throw unauthenticated(
-          `Send an admin's access token as a Bearer token, or open a session with POST ${DASHBOARD_PATH}/session`,
-        );
-      }
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
-      throw unauthenticated('The access token or dashboard session is invalid or has expired: log in again');
+    let subject: string | null = null;
+    if (authorization) {
+      const [scheme, token] = authorization.split(' ');
+      if (scheme === 'Bearer' && token) subject = await verifiedSubject(this.jwt, token);
+    } else if (cookie) {
+      subject = await verifiedSubject(this.jwt, cookie, { secret: this.secret, audience: AUDIENCE });
+    } else {
+      throw unauthenticated(
+        `Send an admin's access token as a Bearer token, or open a session with POST ${DASHBOARD_PATH}/session`,
+      );
     }
+    if (!subject)
+      throw unauthenticated('The access token or dashboard session is invalid or has expired: log in again');
     // Reloaded on every request, like the API's guard: a removed role or user takes effect at once.
     const actor = await this.actors.load(subject);
     if (!actor) throw unauthenticated('The user of this token no longer exists or is deactivated');

@@ -1,21 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { MAX_AMOUNT_ORE, PageQuery } from '@lib/common';
+import { IsIn, IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_AMOUNT_ORE, PageQuery, Optional, IsVersion, IsIsoInstant } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The published call (utlysning) to apply under' })
@@ -31,15 +17,14 @@ export class CreateApplicationDto {
     additionalProperties: true,
     description: "The scheme's application form, possibly incomplete (see GET /schemes for its schema)",
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   content?: Record<string, unknown>;
 }
 
 export class UpdateApplicationDto {
   @ApiProperty({ description: 'The content version this edit is based on; a stale one is refused with 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiProperty({
@@ -53,12 +38,12 @@ export class UpdateApplicationDto {
 
 export class ApplicationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(STATUSES)
   status?: LifecycleStatus;
 
   @ApiPropertyOptional({ example: 'bio' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
   schemeId?: string;
@@ -69,7 +54,7 @@ export class ApplicationQuery extends PageQuery {
 /** A command with nothing to say but an optional comment for the record. */
 export class CommentDto {
   @ApiPropertyOptional({ example: 'Signed by the general manager' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
@@ -78,7 +63,7 @@ export class CommentDto {
 
 export class ReasonDto {
   @ApiPropertyOptional({ example: 'The project is postponed' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
@@ -90,7 +75,7 @@ export class AssignDto {
     format: 'uuid',
     description: 'Another case officer of the county; default: yourself',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   caseOfficerId?: string;
 }
@@ -103,13 +88,13 @@ export class MessageWithDueDto {
   message!: string;
 
   @ApiProperty({ example: '2026-03-18T12:00:00+01:00', description: 'ISO 8601 instant with offset' })
-  @Matches(ISO_INSTANT, { message: 'dueAt must be an ISO 8601 instant with an offset' })
+  @IsIsoInstant()
   dueAt!: string;
 }
 
 export class OptionalMessageDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
@@ -151,7 +136,7 @@ export class DecideGrantDto {
     example: 'FU 161/20',
     description: "The committee's case, when above the delegation limit",
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -172,7 +157,7 @@ export class ApproveReportDto {
   @ApiPropertyOptional({
     description: 'Final payable amount in øre; default: what the scheme computes from the report',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MAX_AMOUNT_ORE)
@@ -268,11 +253,4 @@ export class AuditEntryDto {
   @ApiProperty() machineVersion!: number;
   @ApiProperty() occurredAt!: string;
   @ApiProperty() hash!: string;
-}
-
-export class AuditVerificationDto {
-  @ApiProperty() valid!: boolean;
-  @ApiProperty() records!: number;
-  @ApiPropertyOptional() brokenAt?: number;
-  @ApiPropertyOptional() problem?: string;
 }

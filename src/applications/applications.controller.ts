@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { Actor, Problem } from '@lib/common';
 import type { LifecycleEventType } from '@lib/engine';
+import { AuditVerificationDto } from '../audit/audit-verification.dto';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import {
@@ -23,7 +24,6 @@ import {
   ApproveReportDto,
   AssignDto,
   AuditEntryDto,
-  AuditVerificationDto,
   CreateApplicationDto,
   DecideGrantDto,
   CommentDto,

@@ -31,6 +31,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
+import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
@@ -45,7 +46,6 @@ import {
   ApplicationView,
   FinalReportView,
   AuditEntryDto,
-  AuditVerificationDto,
   CreateApplicationDto,
   UpdateApplicationDto,
 } from './application.dto';
@@ -286,7 +286,7 @@ export class ApplicationsService {
     if (query.status) q.andWhere('a.status = :status', { status: query.status });
     if (query.schemeId) q.andWhere('a.schemeId = :scheme', { scheme: query.schemeId });
     if (query.after) {
-      const [after] = decodeCursor<[string]>(query.after, 1);
+      const [after] = decodeCursor(query.after, ['uuid']);
       q.andWhere('a.id < :after', { after });
     }
     const rows = await q
@@ -333,10 +333,7 @@ export class ApplicationsService {
       ownership,
       'Application',
     );
-    const verdict = await this.audit.verify(this.dataSource.manager, id);
-    return verdict.valid
-      ? { valid: true, records: verdict.records }
-      : { valid: false, records: verdict.records, brokenAt: verdict.brokenAt, problem: verdict.problem };
+    return toVerificationDto(await this.audit.verify(this.dataSource.manager, id));
   }
 
   // ── Lifecycle commands ──────────────────────────────────────────────────────────────────

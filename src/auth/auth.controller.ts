@@ -31,7 +31,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with e-mail and password; returns a signed access token' })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ type: Problem, description: 'Wrong e-mail address or password' })
-  @ApiTooManyRequestsResponse({ type: Problem, description: 'Too many attempts for this address and e-mail' })
+  @ApiTooManyRequestsResponse({
+    type: Problem,
+    description:
+      'Too many attempts for this address and e-mail, or from this address; `Retry-After` says when to try again',
+  })
   login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(body.email, body.password);
   }

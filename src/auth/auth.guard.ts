@@ -5,6 +5,7 @@ import { Actor, DomainError } from '@lib/common';
 import type { Request } from 'express';
 import { ActorRepository } from './actor.repository';
 import { ALLOWED, Audience, IS_PUBLIC } from './auth.decorators';
+import { verifiedSubject } from './token-claims';
 
 const unauthenticated = (detail: string) => new DomainError('unauthenticated', 'unauthenticated', detail);
 
@@ -30,12 +31,8 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token)
       throw unauthenticated('Log in and send the access token as "Authorization: Bearer <token>"');
-    let subject: string;
-    try {
-      subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
-    } catch {
-      throw unauthenticated('The access token is invalid or has expired: log in again');
-    }
+    const subject = await verifiedSubject(this.jwt, token);
+    if (!subject) throw unauthenticated('The access token is invalid or has expired: log in again');
     const actor = await this.actors.load(subject);
     if (!actor) throw unauthenticated('The user of this token no longer exists or is deactivated');
     request.actor = actor;

@@ -13,6 +13,12 @@ import { ActorRepository } from './actor.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import {
+  LOGIN_ADDRESS_THROTTLER,
+  LOGIN_THROTTLER,
+  trackAddress,
+  trackAddressAndEmail,
+} from './login-throttler.guard';
 import { PasswordHasher } from './password-hasher';
 
 /** Authentication (who) and role checks (which audience); ownership is the services' part. */
@@ -32,9 +38,16 @@ import { PasswordHasher } from './password-hasher';
       useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: [
           {
-            name: 'login',
+            name: LOGIN_THROTTLER,
             ttl: config.auth.loginRateWindowSeconds * 1000,
             limit: config.auth.loginRateLimit,
+            getTracker: trackAddressAndEmail,
+          },
+          {
+            name: LOGIN_ADDRESS_THROTTLER,
+            ttl: config.auth.loginRateWindowSeconds * 1000,
+            limit: config.auth.loginAddressRateLimit,
+            getTracker: trackAddress,
           },
         ],
         storage: new ThrottlerStorageRedisService(redis),

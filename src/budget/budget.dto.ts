@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { MAX_AMOUNT_ORE } from '@lib/common';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_AMOUNT_ORE, Optional, IsVersion } from '@lib/common';
 import { ENTRY_KINDS, type EntryKind } from './ledger-entry.entity';
 
 export class CreateFrameDto {
@@ -20,7 +9,7 @@ export class CreateFrameDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
   @ApiProperty({ example: 'BIO 2026' }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ example: 'NOK', default: 'NOK' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Z]{3}$/)
   currency?: string;
 }
@@ -31,8 +20,7 @@ export class FrameStatusDto {
     example: 1,
     description: 'The version the change is based on; a stale one is refused with 409',
   })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -54,7 +42,7 @@ export class AllocationDto extends MoneyDto {
   @ApiProperty({ enum: ['allocation', 'top_up'] }) @IsIn(['allocation', 'top_up']) kind!:
     'allocation' | 'top_up';
   @ApiPropertyOptional({ example: 'FU 161/20', description: 'Required for a top-up' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   caseReference?: string;
@@ -83,7 +71,10 @@ export class CarryOverDto extends MoneyDto {
   @ApiProperty({ format: 'uuid', description: "A later year's frame of the county, same currency" })
   @IsUUID()
   toFrameId!: string;
-  @ApiProperty({ description: 'The application id, or the key of a direct allocation (direct:…)' })
+  @ApiProperty({
+    description:
+      'The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -96,7 +87,10 @@ export class CarryOverDto extends MoneyDto {
 }
 
 export class GrantMoneyDto extends MoneyDto {
-  @ApiProperty({ description: 'The application id, or the key of a direct allocation (direct:…)' })
+  @ApiProperty({
+    description:
+      'The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -104,9 +98,9 @@ export class GrantMoneyDto extends MoneyDto {
 }
 
 export class EntryQuery {
-  @ApiPropertyOptional({ enum: ENTRY_KINDS }) @IsOptional() @IsIn(ENTRY_KINDS) kind?: EntryKind;
+  @ApiPropertyOptional({ enum: ENTRY_KINDS }) @Optional() @IsIn(ENTRY_KINDS) kind?: EntryKind;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
   )
@@ -114,7 +108,7 @@ export class EntryQuery {
   @Min(1)
   @Max(500)
   limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) after?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) after?: string;
 }
 
 export class FrameDto {

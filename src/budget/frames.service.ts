@@ -7,7 +7,6 @@ import {
   decodeCursor,
   DomainError,
   encodeCursor,
-  notFound,
   oreAsKroner,
   toCsv,
   visibleOrNotFound,
@@ -42,6 +41,8 @@ import { LedgerEntry } from './ledger-entry.entity';
 import { Balances, LedgerService } from './ledger.service';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ownership = (f: BudgetFrame) => ({ countyId: f.countyId });
 
@@ -141,11 +142,11 @@ export class FramesService {
 
   /** Overføring: a grant's open commitment, and its money, to a later year's frame by a recorded decision. */
   async carryOver(actor: Staff, id: string, dto: CarryOverDto, key?: IdempotencyKey): Promise<FramePairDto> {
-    return this.betweenFrames(actor, id, dto.toFrameId, key, (tx) =>
+    return this.betweenFrames(actor, id, dto.toFrameId, key, async (tx) =>
       this.ledger.carryOver(tx, {
         fromFrameId: id,
         toFrameId: dto.toFrameId,
-        grantKey: dto.grantKey,
+        grantKey: (await this.grantOf(tx, actor, dto.grantKey)).key,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
@@ -182,9 +183,8 @@ export class FramesService {
   /** Pays out committed money of a grant that the lifecycle says is payable. */
   async disburse(actor: Staff, id: string, dto: GrantMoneyDto, key?: IdempotencyKey): Promise<FrameDto> {
     return this.inFrame(actor, id, key, async (tx) => {
-      if (!dto.grantKey.startsWith('direct:')) {
-        const application = await tx.findOneBy(Application, { id: dto.grantKey });
-        if (!application || application.countyId !== actor.countyId) throw notFound('Grant');
+      const { key: grantKey, application } = await this.grantOf(tx, actor, dto.grantKey);
+      if (application) {
         const scheme = this.schemes.forStored(application.schemeId);
         const { tags } = describeState(scheme.lifecycle, application.snapshot as unknown as StoredLifecycle);
         if (!tags.includes('payable')) {
@@ -200,7 +200,7 @@ export class FramesService {
       }
       return this.ledger.disburse(tx, {
         frameId: id,
-        grantKey: dto.grantKey,
+        grantKey,
         amount: dto.amount,
         actorUserId: actor.userId,
         reason: dto.reason,
@@ -209,10 +209,10 @@ export class FramesService {
   }
 
   async repay(actor: Staff, id: string, dto: GrantMoneyDto, key?: IdempotencyKey): Promise<FrameDto> {
-    return this.inFrame(actor, id, key, (tx) =>
+    return this.inFrame(actor, id, key, async (tx) =>
       this.ledger.repay(tx, {
         frameId: id,
-        grantKey: dto.grantKey,
+        grantKey: (await this.grantOf(tx, actor, dto.grantKey)).key,
         amount: dto.amount,
         actorUserId: actor.userId,
         reason: dto.reason,
@@ -226,7 +226,7 @@ export class FramesService {
     const q = this.dataSource.manager.createQueryBuilder(LedgerEntry, 'e').where('e.frameId = :id', { id });
     if (query.kind) q.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.after) {
-      const [after] = decodeCursor<[string]>(query.after, 1);
+      const [after] = decodeCursor(query.after, ['bigint']);
       q.andWhere('e.id < :after', { after });
     }
     const rows = await q
@@ -407,6 +407,37 @@ export class FramesService {
         oreAsKroner(f.available),
       ]),
     );
+  }
+
+  /**
+   * The ledger's key of a grant as users name it: a direct allocation's key (`direct:…`), or an
+   * application's id or case reference (BIO-2026-000001), which both resolve to the application id.
+   * Unknown, or another county's: 404 naming grantKey.
+   */
+  private async grantOf(
+    tx: EntityManager,
+    actor: Staff,
+    grantKey: string,
+  ): Promise<{ key: string; application: Application | null }> {
+    if (grantKey.startsWith('direct:')) return { key: grantKey, application: null };
+    const application = await tx.findOneBy(
+      Application,
+      UUID.test(grantKey) ? { id: grantKey } : { reference: grantKey },
+    );
+    if (!application || application.countyId !== actor.countyId) {
+      throw new DomainError('not_found', 'not_found', 'Grant was not found', {
+        errors: [
+          {
+            field: 'grantKey',
+            pointer: '/grantKey',
+            messages: [
+              'grantKey names no grant of your county: an application id, case reference or direct:… key',
+            ],
+          },
+        ],
+      });
+    }
+    return { key: application.id, application };
   }
 
   private async visible(tx: EntityManager, actor: Staff, id: string, lock = false): Promise<BudgetFrame> {

@@ -1,17 +1,13 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { FundingCall } from './funding-call.entity';
 
-/** Who created, changed or published a call, and what changed: written with the change. */
+/**
+ * Who created, changed or published a call, and what changed: written with the change, append-only
+ * (the database refuses UPDATE, DELETE and TRUNCATE), and hash-chained per call like `audit_record`.
+ */
 @Entity({ name: 'call_audit_record' })
 @Index('call_audit_record_call_idx', ['callId', 'occurredAt'])
+@Index('call_audit_record_call_seq_key', ['callId', 'seq'], { unique: true })
 export class CallAuditRecord {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'call_audit_record_pkey' })
   id!: string;
@@ -22,6 +18,10 @@ export class CallAuditRecord {
   @ManyToOne(() => FundingCall, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'call_audit_record_call_fk' })
   call?: FundingCall;
+
+  /** 1, 2, 3 … per call. */
+  @Column({ type: 'integer' })
+  seq!: number;
 
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId!: string | null;
@@ -34,6 +34,12 @@ export class CallAuditRecord {
   @Column({ type: 'jsonb' })
   changes!: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
   occurredAt!: Date;
+
+  @Column({ name: 'prev_hash', type: 'text', nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'text' })
+  hash!: string;
 }

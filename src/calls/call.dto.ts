@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -14,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsVersion, Nullable, Optional, PartialDto } from '@lib/common';
 
 /** What an admin sends to create a call (utlysning); the parameters are checked by the scheme. */
 export class CreateCallDto {
@@ -35,11 +35,13 @@ export class CreateCallDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: "The county's frame (ramme) its grants are charged to",
+    description: "The county's frame (ramme) its grants are charged to; null: none yet",
+    type: String,
+    nullable: true,
   })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
-  frameId?: string;
+  frameId?: string | null;
 
   @ApiProperty({
     type: 'object',
@@ -50,7 +52,7 @@ export class CreateCallDto {
   parameters!: Record<string, unknown>;
 
   @ApiPropertyOptional({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
@@ -63,7 +65,7 @@ export class CreateCallDto {
     example: 14,
     description: 'Days after an overdue report before the officer is alerted',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(365)
@@ -73,7 +75,7 @@ export class CreateCallDto {
     example: 42,
     description: 'Days after an overdue report before a lapse is proposed',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(730)
@@ -81,13 +83,12 @@ export class CreateCallDto {
 }
 
 /** Changes to a draft call: any field of the creation, the scheme excepted. */
-export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['schemeId'] as const)) {
+export class UpdateCallDto extends PartialDto(OmitType(CreateCallDto, ['schemeId'] as const)) {
   @ApiProperty({
     example: 1,
     description: 'The version the change is based on; a stale one is refused with 409',
   })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

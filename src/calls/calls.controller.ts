@@ -14,6 +14,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, notFound, Problem } from '@lib/common';
 import { DataSource } from 'typeorm';
+import { AuditVerificationDto } from '../audit/audit-verification.dto';
 import { Allow, CurrentActor, Public } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { CallDto, CreateCallDto, UpdateCallDto } from './call.dto';
@@ -76,6 +77,15 @@ export class CallsAdminController {
   @ApiOkResponse({ type: CallDto })
   get(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
     return this.calls.get(actor, id);
+  }
+
+  @Get(':id/history/verification')
+  @ApiOperation({
+    summary: "Recompute the call's audit hash chain and say whether (and where) it was altered",
+  })
+  @ApiOkResponse({ type: AuditVerificationDto })
+  verify(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
+    return this.calls.verifyHistory(actor, id);
   }
 
   @Post()

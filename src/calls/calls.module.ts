@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { CallAuditRepository } from './call-audit.repository';
 import { CallsAdminController, CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
 
@@ -7,6 +8,6 @@ import { CallsService } from './calls.service';
 @Module({
   imports: [IdempotencyModule],
   controllers: [CallsController, CallsAdminController],
-  providers: [CallsService],
+  providers: [CallsService, CallAuditRepository],
 })
 export class CallsModule {}

@@ -8,7 +8,8 @@ import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
-import { CallAuditRecord } from './call-audit.entity';
+import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
+import { CallAuditRepository } from './call-audit.repository';
 import type { CallDto, CreateCallDto, UpdateCallDto } from './call.dto';
 import { FundingCall } from './funding-call.entity';
 
@@ -44,6 +45,7 @@ export class CallsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
+    private readonly callAudit: CallAuditRepository,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
   ) {}
@@ -60,6 +62,12 @@ export class CallsService {
 
   async get(actor: Staff, id: string): Promise<CallDto> {
     return toCallDto(await this.own(this.dataSource.manager, actor, id), this.clock.now());
+  }
+
+  /** Recomputes the call's audit hash chain: whether (and where) its history was altered. */
+  async verifyHistory(actor: Staff, id: string): Promise<AuditVerificationDto> {
+    await this.own(this.dataSource.manager, actor, id);
+    return toVerificationDto(await this.callAudit.verify(this.dataSource.manager, id));
   }
 
   async create(actor: Staff, dto: CreateCallDto, key?: IdempotencyKey): Promise<CallDto> {
@@ -210,6 +218,12 @@ export class CallsService {
     action: string,
     changes: Record<string, unknown>,
   ) {
-    await tx.save(tx.create(CallAuditRecord, { callId, actorUserId: actor.userId, action, changes }));
+    await this.callAudit.append(tx, {
+      callId,
+      actorUserId: actor.userId,
+      action,
+      changes,
+      occurredAt: this.clock.now().toISOString(),
+    });
   }
 }

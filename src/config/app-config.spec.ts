@@ -1,10 +1,12 @@
-import { ConfigError, parseConfig } from './app-config';
+import { ConfigError, parseConfig, PUBLISHED_JWT_SECRETS } from './app-config';
 
 describe('parseConfig', () => {
   it('works with no environment at all on a machine with local PostgreSQL and Redis', () => {
     const config = parseConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/grants');
+    // The service runs as a login that owns nothing; migrations run as the owner.
+    expect(config.database.url).toBe('postgres://grants_app@127.0.0.1:5432/grants');
+    expect(config.database.migrationUrl).toBe('postgres://postgres@127.0.0.1:5432/grants');
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.role).toBe('all');
     expect(config.database.runMigrations).toBe(true);
@@ -30,6 +32,18 @@ describe('parseConfig', () => {
       redis: { url: 'redis://cache:6380/2' },
       jobs: { lockDurationMs: 2000, stalledIntervalMs: 1000 },
     });
+  });
+
+  it('derives the owner from the service URL unless DATABASE_MIGRATION_URL names it', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://svc:pw@db:5433/x' }).database.migrationUrl).toBe(
+      'postgres://postgres@db:5433/x',
+    );
+    expect(
+      parseConfig({
+        DATABASE_URL: 'postgres://svc:pw@db/x',
+        DATABASE_MIGRATION_URL: 'postgres://owner:secret@db/x',
+      }).database,
+    ).toMatchObject({ url: 'postgres://svc:pw@db/x', migrationUrl: 'postgres://owner:secret@db/x' });
   });
 
   it('treats an empty variable as unset', () => {
@@ -70,9 +84,46 @@ describe('parseConfig', () => {
     );
   });
 
-  it('does not create databases or seed demo users in production unless told to', () => {
+  it('does not create databases or seed demo users in production', () => {
     const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(config.database.seedOnEmpty).toBe(false);
     expect(config.database.createIfMissing).toBe(false);
+    expect(config.demoMode).toBe(false);
+    expect(config.demoDataAllowed).toBe(false);
+  });
+
+  it.each(PUBLISHED_JWT_SECRETS)('refuses the published secret %s in production', (secret) => {
+    expect(() => parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(
+      /^Configuration error: JWT_SECRET (must be set in production|is a value published in the repository).*\(value hidden\)$/,
+    );
+  });
+
+  it('refuses SEED_ON_EMPTY in production: demo users have a published password', () => {
+    expect(() =>
+      parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_ON_EMPTY: 'true' }),
+    ).toThrow(/^Configuration error: SEED_ON_EMPTY would seed demo users .*DEMO_MODE=true/);
+  });
+
+  it('accepts a published secret and seeds demo users in production only as a declared trial', () => {
+    const trial = parseConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: PUBLISHED_JWT_SECRETS[1],
+      DEMO_MODE: 'true',
+    });
+    expect(trial).toMatchObject({ demoMode: true, demoDataAllowed: true, database: { seedOnEmpty: true } });
+    const quiet = parseConfig({ NODE_ENV: 'production', DEMO_MODE: 'true', SEED_ON_EMPTY: 'false' });
+    expect(quiet.database.seedOnEmpty).toBe(false);
+  });
+
+  it('seeds an empty database outside production as before, without DEMO_MODE', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      const config = parseConfig({ NODE_ENV });
+      expect(config).toMatchObject({
+        demoMode: false,
+        demoDataAllowed: true,
+        database: { seedOnEmpty: true },
+      });
+    }
+    expect(parseConfig({ SEED_ON_EMPTY: 'false' }).database.seedOnEmpty).toBe(false);
   });
 });

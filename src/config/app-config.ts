@@ -37,8 +37,17 @@ const urlWithScheme = (...schemes: string[]) =>
     `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
   );
 
-/** Development-only signing secret; refused when NODE_ENV=production. */
+/** Development-only signing secret; refused when NODE_ENV=production (unless DEMO_MODE). */
 const DEV_JWT_SECRET = 'development-only-secret-change-me-in-production';
+
+/**
+ * Secrets written in this repository (the development default, docker-compose's trial value):
+ * anyone can sign tokens with them, so production refuses them unless it is a declared trial.
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = [
+  DEV_JWT_SECRET,
+  'change-me-this-is-only-a-trial-secret-0123456789',
+];
 
 /**
  * Every variable the service reads, with its default. `process.env` is read nowhere else:
@@ -48,9 +57,12 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: integer(1, 65535).default(3000),
+    // The service's login: owns nothing, is no superuser, and may only append to the history tables.
     DATABASE_URL: urlWithScheme('postgres', 'postgresql').default(
-      'postgres://postgres@127.0.0.1:5432/grants',
+      'postgres://grants_app@127.0.0.1:5432/grants',
     ),
+    // The owner of the schema, for migrations and start-up preparation only (resolved below).
+    DATABASE_MIGRATION_URL: urlWithScheme('postgres', 'postgresql').optional(),
     DATABASE_POOL_SIZE: integer(1, 200).default(10),
     REDIS_URL: urlWithScheme('redis', 'rediss').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z
@@ -83,15 +95,42 @@ const envSchema = z
     QUEUE_CONCURRENCY: integer(1, 100).default(8),
     LOGIN_RATE_LIMIT: integer(1, 10_000).default(5),
     LOGIN_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+    // Per address over every account: one password sprayed across many e-mails.
+    LOGIN_ADDRESS_RATE_LIMIT: integer(1, 100_000).default(30),
     QUEUE_DASHBOARD: booleanFlag.default(true),
+    // A trial installation: demo users with the README's password, and a published JWT_SECRET.
+    DEMO_MODE: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+    if (env.NODE_ENV !== 'production' || env.DEMO_MODE) return;
+    if (env.JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    } else if (PUBLISHED_JWT_SECRETS.includes(env.JWT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message:
+          'is a value published in the repository: set a secret of your own (DEMO_MODE=true for a trial)',
+      });
+    }
+    if (env.SEED_ON_EMPTY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_ON_EMPTY'],
+        message: 'would seed demo users with a published password: production seeds only with DEMO_MODE=true',
+      });
     }
   });
 
 export type Env = Record<string, string | undefined>;
+
+/** The service's URL with the user `postgres` and no password: the owner on a fresh local server. */
+export function asOwner(serviceUrl: string): string {
+  const url = new URL(serviceUrl);
+  url.username = 'postgres';
+  url.password = '';
+  return url.toString();
+}
 
 /** Parses and validates the environment. Throws `ConfigError` naming the first bad variable. */
 export function parseConfig(env: Env) {
@@ -109,14 +148,19 @@ export function parseConfig(env: Env) {
   const e = result.data;
   return {
     env: e.NODE_ENV,
+    demoMode: e.DEMO_MODE,
+    /** Demo users (published password) may be written: outside production, or in a declared trial. */
+    demoDataAllowed: e.NODE_ENV !== 'production' || e.DEMO_MODE,
     port: e.PORT,
     role: e.APP_ROLE,
     database: {
       url: e.DATABASE_URL,
+      migrationUrl: e.DATABASE_MIGRATION_URL ?? asOwner(e.DATABASE_URL),
       poolSize: e.DATABASE_POOL_SIZE,
       runMigrations: e.MIGRATIONS_RUN,
       createIfMissing: e.DATABASE_CREATE ?? e.NODE_ENV !== 'production',
-      seedOnEmpty: e.SEED_ON_EMPTY ?? e.NODE_ENV !== 'production',
+      // In production only a declared trial (DEMO_MODE) seeds; the schema refuses SEED_ON_EMPTY otherwise.
+      seedOnEmpty: e.SEED_ON_EMPTY ?? (e.NODE_ENV !== 'production' || e.DEMO_MODE),
     },
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_PREFIX, requireNoEviction: e.REDIS_REQUIRE_NOEVICTION },
     jobs: {
@@ -132,6 +176,7 @@ export function parseConfig(env: Env) {
       jwtTtlSeconds: e.JWT_TTL_SECONDS,
       loginRateLimit: e.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
+      loginAddressRateLimit: e.LOGIN_ADDRESS_RATE_LIMIT,
     },
     http: { bodyLimit: e.BODY_LIMIT, queueDashboard: e.QUEUE_DASHBOARD },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },

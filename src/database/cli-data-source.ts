@@ -1,5 +1,6 @@
-// Data source for the TypeORM CLI (`npm run migration:generate`); the service builds its own.
+// Data source for the TypeORM CLI (`npm run migration:generate`), as the owner; the service builds its own.
 import { parseConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
 
-export default createDataSource(parseConfig(process.env).database);
+const { database } = parseConfig(process.env);
+export default createDataSource({ url: database.migrationUrl, poolSize: database.poolSize });

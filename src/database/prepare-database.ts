@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
+import { ensureServiceLogin } from './database-roles';
 import { seedDemoDataIfEmpty } from '../seed/demo-data';
 
 /** Arbitrary but fixed: serialises migrations when the API and the worker start together. */
@@ -30,18 +31,21 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
 }
 
 /**
- * Brings the database to the current schema before the service starts: creates it if allowed,
- * runs pending migrations under an advisory lock, and seeds demo data into an empty database if
- * configured. Returns the names of the migrations it ran.
+ * Brings the database to the current schema before the service starts, as the owner
+ * (`migrationUrl`): creates it if allowed, runs pending migrations under an advisory lock, makes
+ * sure the service's login exists, and seeds demo data into an empty database if configured.
+ * Returns the names of the migrations it ran. With nothing to do it does not connect at all, so a
+ * service started with `MIGRATIONS_RUN=false` needs no owner credentials.
  */
 export async function prepareDatabase(
   database: AppConfig['database'],
   logger = new Logger('Database'),
 ): Promise<string[]> {
-  if (database.createIfMissing && (await ensureDatabaseExists(database.url))) {
+  if (!database.createIfMissing && !database.runMigrations && !database.seedOnEmpty) return [];
+  if (database.createIfMissing && (await ensureDatabaseExists(database.migrationUrl))) {
     logger.log('Created the database');
   }
-  const dataSource = createDataSource({ url: database.url, poolSize: 2 });
+  const dataSource = createDataSource({ url: database.migrationUrl, poolSize: 2 });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {
@@ -51,6 +55,7 @@ export async function prepareDatabase(
     if (database.runMigrations) {
       ran = (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
       if (ran.length) logger.log(`Ran migrations: ${ran.join(', ')}`);
+      await ensureServiceLogin(database.migrationUrl, database.url);
     }
     if (database.seedOnEmpty && (await seedDemoDataIfEmpty(dataSource.manager))) {
       logger.log('Seeded demo data into the empty database (see README, "Demo users")');

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { Public } from '../auth/auth.decorators';
-import { HEARTBEAT_INTERVAL_MS, HEARTBEATS_KEY } from '../queue/worker-heartbeat';
+import { HEARTBEAT_STALE_AFTER_MS, newestHeartbeatAge } from '../queue/worker-heartbeat';
 import { REDIS } from '../redis/redis.module';
 
 @ApiTags('health')
@@ -42,12 +42,12 @@ export class HealthController {
   /** Deadlines and e-mails need a worker: up when one has beaten within 30 seconds. */
   private async workerCheck() {
     const check = this.indicators.check('worker');
-    const newest = await this.redis.zrevrange(HEARTBEATS_KEY, 0, 0, 'WITHSCORES').catch(() => []);
-    const ageSeconds = newest.length === 2 ? Math.round((Date.now() - Number(newest[1])) / 1000) : null;
-    return ageSeconds !== null && ageSeconds <= (3 * HEARTBEAT_INTERVAL_MS) / 1000
+    const age = await newestHeartbeatAge(this.redis, Date.now()).catch(() => null);
+    const ageSeconds = age === null ? null : Math.round(age / 1000);
+    return age !== null && age < HEARTBEAT_STALE_AFTER_MS
       ? check.up({ lastHeartbeatSecondsAgo: ageSeconds })
       : check.down({
-          message: 'No worker has sent a heartbeat in the last 30 seconds',
+          message: `No worker has sent a heartbeat in the last ${HEARTBEAT_STALE_AFTER_MS / 1000} seconds`,
           lastHeartbeatSecondsAgo: ageSeconds,
         });
   }

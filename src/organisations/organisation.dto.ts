@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Optional, IsVersion } from '@lib/common';
 import { ORGANISATION_FORM_CODES, type OrganisationForm } from './organisation-form';
 
 const NACE = /^\d{2}(\.\d{1,3})?$/;
@@ -40,28 +41,27 @@ export class UpdateOrganisationDto {
     example: 1,
     description: 'The version the change is based on; a stale one is refused with 409',
   })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
 
   @ApiPropertyOptional({ enum: ORGANISATION_FORM_CODES })
-  @IsOptional()
+  @Optional()
   @IsIn(ORGANISATION_FORM_CODES)
   form?: OrganisationForm;
 
   @ApiPropertyOptional({ example: '5001' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{4}$/, { message: 'municipalityNumber must be four digits' })
   municipalityNumber?: string;
 
   @ApiPropertyOptional({ example: '25.110' })
-  @IsOptional()
+  @Optional()
   @Matches(NACE, { message: 'industryCode must look like 25.110' })
   industryCode?: string;
 
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) employeeCount?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @Optional() @IsInt() @Min(0) @Max(1_000_000) employeeCount?: number;
 }
 
 export class OrganisationDto {

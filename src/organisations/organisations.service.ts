@@ -53,7 +53,7 @@ export class OrganisationsService {
       query.where('o.countyId = :countyId', { countyId: actor.countyId });
     }
     if (after) {
-      const [name, id] = decodeCursor<[string, string]>(after, 2);
+      const [name, id] = decodeCursor(after, ['text', 'uuid']);
       query.andWhere('(o.name, o.id) > (:name, :id)', { name, id });
     }
     const rows = await query

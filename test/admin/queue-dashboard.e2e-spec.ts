@@ -1,3 +1,5 @@
+import { JwtService } from '@nestjs/jwt';
+import { createHmac } from 'node:crypto';
 import { QueueDashboardModule } from '../../src/admin/queue-dashboard.module';
 import { AppModule } from '../../src/app.module';
 import { parseConfig } from '../../src/config/app-config';
@@ -137,6 +139,30 @@ describe('queue dashboard: bull-board for admins only', () => {
     const { pair } = dashboardCookie(res.headers['set-cookie']);
     const tampered = `${pair.slice(0, -1)}${pair.endsWith('A') ? 'B' : 'A'}`;
     expectProblem(await t.http().get(QUEUES_API).set('cookie', tampered), 401, 'unauthenticated');
+  });
+
+  it('refuses a correctly signed token or cookie without exp or without iat', async () => {
+    const jwt = t.app.get(JwtService);
+    const { sub } = jwt.decode<{ sub: string }>((await t.bearer(staff.admin)).slice('Bearer '.length));
+    const now = Math.floor(Date.now() / 1000);
+    const cookie = {
+      secret: createHmac('sha256', t.config.auth.jwtSecret).update('queue-dashboard').digest('hex'),
+      audience: 'queue-dashboard',
+    };
+    // The same signing as a real session works, so only the missing claim is refused below.
+    const complete = jwt.sign({ sub }, { ...cookie, expiresIn: 600 });
+    expect((await t.http().get(QUEUES_API).set('cookie', `queue_dashboard=${complete}`)).status).toBe(200);
+    for (const bearer of [jwt.sign({ sub }), jwt.sign({ sub, exp: now + 600 }, { noTimestamp: true })]) {
+      const res = await t.http().get(QUEUES_API).set('authorization', `Bearer ${bearer}`);
+      expectProblem(res, 401, 'unauthenticated');
+    }
+    for (const session of [
+      jwt.sign({ sub }, cookie),
+      jwt.sign({ sub, exp: now + 600 }, { ...cookie, noTimestamp: true }),
+    ]) {
+      const res = await t.http().get(QUEUES_API).set('cookie', `queue_dashboard=${session}`);
+      expectProblem(res, 401, 'unauthenticated');
+    }
   });
 
   it('checks the role in the database on every request: a revoked admin is refused at once', async () => {

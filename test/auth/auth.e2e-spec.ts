@@ -83,6 +83,10 @@ describe('login and /me', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(blocked.body.code).toBe('too_many_requests');
+    // The standard header says when to come back: within the 60-second window.
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     // Another account from the same address is unaffected.
     const other = await t
       .http()
@@ -111,6 +115,22 @@ describe('login and /me', () => {
     }
   });
 
+  it('refuses a correctly signed token without exp or without iat', async () => {
+    const jwt = t.app.get(JwtService);
+    const { sub } = jwt.decode<{ sub: string }>((await t.bearer(officer)).slice('Bearer '.length));
+    const now = Math.floor(Date.now() / 1000);
+    const withoutExp = jwt.sign({ sub }); // the module signs no lifetime by itself
+    const withoutIat = jwt.sign({ sub, exp: now + 600 }, { noTimestamp: true });
+    expect(jwt.decode<{ exp?: number }>(withoutExp).exp).toBeUndefined();
+    expect(jwt.decode<{ iat?: number }>(withoutIat).iat).toBeUndefined();
+    for (const token of [withoutExp, withoutIat]) {
+      const res = await t.http().get('/api/v1/me').set('authorization', `Bearer ${token}`);
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe('unauthenticated');
+    }
+  });
+
   it('locks a deactivated user out at once, even with a valid token', async () => {
     const email = DEMO_ORGANISATIONS[1].user.email;
     const bearer = await t.bearer(email);
@@ -135,5 +155,36 @@ describe('login and /me', () => {
       .send({ email: admin, password: 'x'.repeat(201) });
     expect(huge.status).toBe(400);
     expect(huge.body.errors[0].field).toBe('password');
+  });
+});
+
+describe('login limits per client address (password spraying)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { LOGIN_RATE_LIMIT: '5', LOGIN_ADDRESS_RATE_LIMIT: '4', LOGIN_RATE_WINDOW_SECONDS: '60' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('refuses one password tried over many accounts from one address, with Retry-After', async () => {
+    const statuses: number[] = [];
+    let last: { status: number; headers: Record<string, string>; body: { code?: string } } | undefined;
+    for (let i = 0; i < 6; i++) {
+      last = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: `person-${i}@sprayed.example`, password: 'Sommer2026!' });
+      statuses.push(last.status);
+    }
+    // Each e-mail was tried once only: the per-address limit is what stops it.
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(last!.body.code).toBe('too_many_requests');
+    const retryAfter = Number(last!.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // A real user from that address waits too.
+    const real = await t.http().post('/api/v1/auth/login').send({ email: officer, password: DEMO_PASSWORD });
+    expect(real.status).toBe(429);
   });
 });

@@ -188,6 +188,38 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     ).toBe(422);
   });
 
+  it('names a grant by the case reference users see as well as by its id; an unknown one is 404 naming grantKey', async () => {
+    const id = await recommended(t, 10_000_000);
+    await expectOk(act(t, APPROVER, id, 'decide-grant'));
+    await expectOk(act(t, KARI, id, 'accept'));
+    const { reference } = (await get(`/applications/${id}`)).body as { reference: string };
+    expect(reference).toMatch(/^BIO-\d{4}-\d{6}$/);
+    const paid = await post(`/frames/${frameId}/disbursements`, {
+      grantKey: reference,
+      amount: 1_000,
+      reason: 'By reference',
+    });
+    expect(paid.status).toBe(200);
+    const [entry] = await t.dataSource.query(
+      `SELECT grant_key FROM ledger_entry WHERE kind = 'disbursement' AND reason = 'By reference'`,
+    );
+    expect(entry.grant_key).toBe(id);
+    const repaid = await post(`/frames/${frameId}/repayments`, {
+      grantKey: reference,
+      amount: 1_000,
+      reason: 'Back',
+    });
+    expect(repaid.status).toBe(200);
+
+    for (const grantKey of ['BIO-2099-999999', 'x\u00e6', '00000000-0000-4000-8000-000000000000']) {
+      const unknown = await post(`/frames/${frameId}/disbursements`, { grantKey, amount: 1, reason: 'x' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.errors).toEqual([
+        expect.objectContaining({ field: 'grantKey', pointer: '/grantKey' }),
+      ]);
+    }
+  });
+
   it('commits a direct allocation without an application, and refuses a decision the frame cannot cover', async () => {
     const available = (await frame()).available;
     const direct = await post(`/frames/${frameId}/direct-allocations`, {

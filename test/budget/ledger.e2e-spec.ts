@@ -237,10 +237,11 @@ describe('budget ledger (PostgreSQL)', () => {
   it('is enforced by the database too: entries are append-only and totals cannot go negative', async () => {
     const f = await frame(100);
     await commit(f, 'g', 100);
+    // Even the owner: the service's login is not granted UPDATE or DELETE in the first place.
     await expect(
-      t.dataSource.query(`UPDATE ledger_entry SET amount = 1 WHERE frame_id = $1`, [f]),
+      t.owner.query(`UPDATE ledger_entry SET amount = 1 WHERE frame_id = $1`, [f]),
     ).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query(`DELETE FROM ledger_entry WHERE frame_id = $1`, [f])).rejects.toThrow(
+    await expect(t.owner.query(`DELETE FROM ledger_entry WHERE frame_id = $1`, [f])).rejects.toThrow(
       /append-only/,
     );
     await expect(

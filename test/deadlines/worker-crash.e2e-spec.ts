@@ -12,6 +12,11 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
 const AMOUNT = 20_000_000;
+/**
+ * How long a worker process may take to start from source (ts-node compiles the whole service): a few
+ * seconds on an idle machine, well over 25 s on one busy with other test files.
+ */
+const STARTUP_MS = 90_000;
 
 interface WorkerProcess {
   child: ChildProcess;
@@ -58,6 +63,7 @@ describe('a worker killed in the middle of firing a deadline', () => {
           NODE_ENV: 'test',
           APP_ROLE: 'worker',
           DATABASE_URL: t.config.database.url,
+          DATABASE_MIGRATION_URL: t.config.database.migrationUrl,
           REDIS_URL: t.config.redis.url,
           REDIS_PREFIX: t.config.redis.keyPrefix,
           MIGRATIONS_RUN: 'false',
@@ -179,7 +185,7 @@ describe('a worker killed in the middle of firing a deadline', () => {
             WHERE datname = current_database() AND $1 = ANY(pg_blocking_pids(pid))`,
           [holderPid],
         )) ?? null,
-      25_000,
+      STARTUP_MS,
       first,
     );
     expect(blocked).toMatchObject({ wait_event_type: 'Lock', wrote: true });
@@ -211,7 +217,7 @@ describe('a worker killed in the middle of firing a deadline', () => {
             [blocked.pid],
           )
         ).n === 0,
-      10_000,
+      30_000,
     );
 
     expect(await stateOf(id, frameId)).toEqual(before);
@@ -226,13 +232,13 @@ describe('a worker killed in the middle of firing a deadline', () => {
     await until(
       'the second worker is up',
       async () => (await redis.zscore(HEARTBEATS_KEY, `${hostname()}:${second.child.pid}`)) !== null,
-      25_000,
+      STARTUP_MS,
       second,
     );
     await until(
       'the second worker has fired the acceptance deadline',
       async () => (await stateOf(id, frameId)).acceptance.status === 'fired',
-      8_000,
+      30_000,
       second,
     );
 
@@ -271,5 +277,5 @@ describe('a worker killed in the middle of firing a deadline', () => {
     const retried = await timers.queue.getJob(deadline.id);
     expect(await retried?.getState()).toBe('completed');
     expect(retried).toMatchObject({ returnvalue: 'fired', stalledCounter: 1 });
-  }, 60_000);
+  }, 360_000); // two worker start-ups (STARTUP_MS each) and the rest
 });

@@ -103,6 +103,65 @@ describe('errors are application/problem+json everywhere', () => {
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   });
 
+  it.each([
+    ['text/plain', '{"name":"x","active":true,"lines":[]}'],
+    ['application/x-www-form-urlencoded', 'name=x&active=true'],
+    ['application/xml', '<probe><name>x</name></probe>'],
+  ])('answers a %s body with a 415 problem and never reaches the handler', async (type, text) => {
+    const res = await t.http().post('/api/v1/probe/echo').set('content-type', type).send(text);
+    expect(res.status).toBe(415);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.body.code).toBe('unsupported_media_type');
+  });
+
+  it('answers a body without a Content-Type with a 415 problem', async () => {
+    const req = t.http().post('/api/v1/probe/echo');
+    req.unset('content-type');
+    const res = await req.send(Buffer.from('{"name":"x","active":true,"lines":[]}'));
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('unsupported_media_type');
+    expect(res.body.detail).toBe('A request body must be sent with Content-Type: application/json');
+  });
+
+  it.each([
+    ['a NUL character', '{"name":"a\\u0000b","active":true,"lines":[]}', '/name'],
+    ['a lone surrogate', '{"name":"a\\ud800","active":true,"lines":[]}', '/name'],
+    [
+      'a prototype key',
+      '{"name":"x","active":true,"lines":[{"amount":1,"__proto__":{"x":1}}]}',
+      '/lines/0/__proto__',
+    ],
+    [
+      'a number beyond the safe integers',
+      '{"name":"x","active":true,"lines":[{"amount":1e300}]}',
+      '/lines/0/amount',
+    ],
+    ['a non-finite number', '{"name":"x","active":true,"lines":[{"amount":1e400}]}', '/lines/0/amount'],
+  ])('refuses %s in a JSON body with a 400 naming the field', async (_name, text, pointer) => {
+    const res = await t.http().post('/api/v1/probe/echo').set('content-type', 'application/json').send(text);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.errors[0].pointer).toBe(pointer);
+  });
+
+  it('refuses deeply nested arrays with a 400 (this app allows 2 kB bodies; the bad-input suite sends 10 000)', async () => {
+    const deep = '['.repeat(900) + ']'.repeat(900);
+    const res = await t
+      .http()
+      .post('/api/v1/probe/echo')
+      .set('content-type', 'application/json')
+      .send(`{"name":"x","active":true,"lines":${deep}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].messages[0]).toMatch(/nested deeper/);
+  });
+
+  it('refuses a NUL character in a query parameter, naming it', async () => {
+    const res = await t.http().get('/api/v1/calls?schemeId=bio%00');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('schemeId');
+  });
+
   it('answers an oversized body with a 413 problem', async () => {
     const res = await t
       .http()

@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import type { AppConfig } from '../../src/config/app-config';
 import { RedisPolicyCheck } from '../../src/redis/redis-policy';
@@ -85,14 +89,19 @@ describe('readiness and Redis as BullMQ needs it', () => {
   });
 
   it('warns about, or refuses, a Redis that may evict keys', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // Its own Redis on a unix socket in a directory of its own: no TCP port to collide with another
+    // test run's (a random port could reach someone else's Redis, with another policy).
+    const dir = mkdtempSync(join(tmpdir(), 'redis-evicting-'));
+    const socket = join(dir, 'redis.sock');
     const redis = spawn(
       'redis-server',
       [
         '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
+        '0',
+        '--unixsocket',
+        socket,
+        '--dir',
+        dir,
         '--save',
         '',
         '--appendonly',
@@ -104,17 +113,16 @@ describe('readiness and Redis as BullMQ needs it', () => {
     );
     try {
       let client: Redis | null = null;
-      for (let attempt = 0; !client; attempt++) {
-        const candidate = new Redis(`redis://127.0.0.1:${port}`, {
-          lazyConnect: true,
-          retryStrategy: () => null,
-        });
+      // A busy machine may take seconds to start it: wait by the clock.
+      const stop = Date.now() + 20_000;
+      while (!client) {
+        const candidate = new Redis({ path: socket, lazyConnect: true, retryStrategy: () => null });
         try {
           await candidate.connect();
           client = candidate;
         } catch (error) {
           candidate.disconnect();
-          if (attempt > 50) throw error;
+          if (Date.now() > stop || redis.exitCode !== null) throw error;
           await new Promise((r) => setTimeout(r, 100));
         }
       }
@@ -128,7 +136,12 @@ describe('readiness and Redis as BullMQ needs it', () => {
       await expect(check(true)).rejects.toThrow(/maxmemory-policy is "allkeys-lru".*Refusing to start/);
       redisClient.disconnect();
     } finally {
-      redis.kill();
+      if (redis.exitCode === null) {
+        const exit = once(redis, 'exit');
+        redis.kill();
+        await exit;
+      }
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

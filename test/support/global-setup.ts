@@ -1,9 +1,10 @@
 // Global setup runs outside Jest's module mapper: resolve the @lib/* aliases from tsconfig.json.
 import 'tsconfig-paths/register';
-import { createEmptyDatabase, TEMPLATE_ENV } from '../../libs/testing/src';
+import { createEmptyDatabase, serviceDatabaseUrl, TEMPLATE_ENV } from '../../libs/testing/src';
 import { createDataSource } from '../../src/database/data-source';
+import { ensureServiceLogin } from '../../src/database/database-roles';
 
-/** Migrates one template database per run; every test file copies it. */
+/** Migrates one template database per run as the owner; every test file copies it (grants included). */
 export default async function globalSetup(): Promise<void> {
   const name = `grants_test_${process.pid}`;
   const url = await createEmptyDatabase(name);
@@ -13,5 +14,6 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  await ensureServiceLogin(url, serviceDatabaseUrl(name));
   process.env[TEMPLATE_ENV] = name;
 }

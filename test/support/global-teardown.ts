@@ -1,6 +1,6 @@
-import { dropDatabasesWithPrefix, TEMPLATE_ENV } from '../../libs/testing/src';
+import { dropTemplateAndCopies, TEMPLATE_ENV } from '../../libs/testing/src';
 
 export default async function globalTeardown(): Promise<void> {
   const template = process.env[TEMPLATE_ENV];
-  if (template) await dropDatabasesWithPrefix(template);
+  if (template) await dropTemplateAndCopies(template);
 }

@@ -13,13 +13,17 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AppConfig, Env, parseConfig } from '../../src/config/app-config';
+import { createDataSource } from '../../src/database/data-source';
 import { configureHttpApp } from '../../src/http-app';
 import { DEMO_PASSWORD, seedDemoDataIfEmpty } from '../../src/seed/demo-data';
 
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
+  /** The service's pool: its login owns nothing and may only append to the history tables. */
   dataSource: DataSource;
+  /** The owner's connection, for set-up and inspection the service may not do (tampering included). */
+  owner: DataSource;
   /** supertest bound to the running app. */
   http: () => ReturnType<typeof request>;
   /** Logs in and returns an `Authorization` header value (cached per e-mail). */
@@ -46,17 +50,24 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const shared = options.shareDatabaseOf;
   const database: TestDatabase = shared
-    ? { name: '', url: shared.config.database.url, drop: async () => undefined }
+    ? {
+        name: '',
+        url: shared.config.database.url,
+        ownerUrl: shared.config.database.migrationUrl,
+        drop: async () => undefined,
+      }
     : await createTestDatabase();
   const prefix = shared ? shared.config.redis.keyPrefix : uniqueRedisPrefix();
   const config = parseConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
+    DATABASE_MIGRATION_URL: database.ownerUrl,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: testRedisUrl(),
     REDIS_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT: '1000',
+    LOGIN_ADDRESS_RATE_LIMIT: '1000',
     ...options.env,
   });
   const builder = Test.createTestingModule({
@@ -69,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   configureHttpApp(app, config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  const owner = await createDataSource({ url: database.ownerUrl, poolSize: 2 }).initialize();
   if (options.seed !== false) await seedDemoDataIfEmpty(dataSource.manager);
 
   const tokens = new Map<string, string>();
@@ -77,6 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     config,
     dataSource,
+    owner,
     http,
     async bearer(email, password = DEMO_PASSWORD) {
       const cached = tokens.get(email);
@@ -90,6 +103,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await app.close();
+      await owner.destroy();
       await database.drop();
       if (!shared) await deleteRedisPrefix(prefix);
     },

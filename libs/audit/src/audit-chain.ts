@@ -18,13 +18,21 @@ export interface AuditContent {
   readonly occurredAt: string;
 }
 
-export interface ChainedRecord extends AuditContent {
-  readonly prevHash: string | null;
-  readonly hash: string;
+/** Any record of a history stream (one application's, one call's): numbered 1, 2, 3 … in its stream. */
+export interface StreamContent {
+  readonly seq: number;
 }
 
+/** A record with its link to the one before it and its own hash. */
+export type Chained<C extends StreamContent> = C & {
+  readonly prevHash: string | null;
+  readonly hash: string;
+};
+
+export type ChainedRecord = Chained<AuditContent>;
+
 /** SHA-256 over the previous hash and the canonical content: each record seals the history before it. */
-export function auditHash(prevHash: string | null, content: AuditContent): string {
+export function auditHash(prevHash: string | null, content: StreamContent): string {
   return createHash('sha256')
     .update(prevHash ?? 'genesis')
     .update('\n')
@@ -32,7 +40,10 @@ export function auditHash(prevHash: string | null, content: AuditContent): strin
     .digest('hex');
 }
 
-export function chainRecord(prev: Pick<ChainedRecord, 'hash'> | null, content: AuditContent): ChainedRecord {
+export function chainRecord<C extends StreamContent>(
+  prev: { readonly hash: string } | null,
+  content: C,
+): Chained<C> {
   const prevHash = prev?.hash ?? null;
   return { ...content, prevHash, hash: auditHash(prevHash, content) };
 }
@@ -42,8 +53,8 @@ export type ChainVerdict =
   | { readonly valid: false; readonly records: number; readonly brokenAt: number; readonly problem: string };
 
 /** Recomputes every hash in order; names the first record (by seq) whose content or link does not match. */
-export function verifyChain(records: readonly ChainedRecord[]): ChainVerdict {
-  let prev: ChainedRecord | null = null;
+export function verifyChain<C extends StreamContent>(records: readonly Chained<C>[]): ChainVerdict {
+  let prev: Chained<C> | null = null;
   for (const [index, record] of records.entries()) {
     if (record.seq !== index + 1) {
       return {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIsoInstant } from '@lib/common';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { IsIsoInstant, Optional } from '@lib/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, ValidateIf } from 'class-validator';
 import type { CallWindow, SchemeReason } from './scheme-definition';
 
 /**
@@ -34,7 +34,7 @@ export class SubmissionWindowDto implements SubmissionWindow {
     example: '2026-11-30T23:59:59+01:00',
     description: 'Rolling calls only; absent means open until the frame is used up',
   })
-  @IsOptional()
+  @Optional()
   @IsIsoInstant()
   closesAt?: string;
 

@@ -5,12 +5,27 @@ import { Client } from 'pg';
 export const testServerUrl = () =>
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * The login the service runs as in tests: owns nothing, member of the service's group role (the
+ * global setup creates it). Test databases are made and migrated as the server URL's user, the owner.
+ */
+export const TEST_SERVICE_LOGIN = 'grants_app';
+
 /** Name of the migrated template database, set by the e2e global setup. */
 export const TEMPLATE_ENV = 'GRANTS_TEST_TEMPLATE_DB';
 
+/** The database as the owner (the user of the server URL). */
 export function databaseUrl(name: string): string {
   const url = new URL(testServerUrl());
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The database as the service's login. */
+export function serviceDatabaseUrl(name: string): string {
+  const url = new URL(databaseUrl(name));
+  url.username = TEST_SERVICE_LOGIN;
+  url.password = '';
   return url.toString();
 }
 
@@ -38,7 +53,10 @@ export async function createEmptyDatabase(name: string): Promise<string> {
 
 export interface TestDatabase {
   name: string;
+  /** As the service's login (DATABASE_URL). */
   url: string;
+  /** As the owner (DATABASE_MIGRATION_URL), for set-up and inspection the service may not do. */
+  ownerUrl: string;
   drop(): Promise<void>;
 }
 
@@ -63,17 +81,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
+  return {
+    name,
+    url: serviceDatabaseUrl(name),
+    ownerUrl: databaseUrl(name),
+    drop: () => dropDatabase(name),
+  };
 }
 
-/** Drops every database whose name starts with the prefix (leftovers of an interrupted run). */
-export async function dropDatabasesWithPrefix(prefix: string): Promise<void> {
+/**
+ * Drops the template and every database copied from it (`<template>_<8 hex>`, leftovers of files
+ * that did not close). Exactly those: a bare prefix match (`LIKE 'grants_test_123%'`) would also
+ * drop the databases of a run whose process id starts with 123, still running beside this one.
+ */
+export async function dropTemplateAndCopies(template: string): Promise<void> {
+  const copy = new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_[0-9a-f]{8}$`);
   const names = await admin(async (c) => {
-    const result = await c.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
-    return result.rows.map((r) => r.datname);
+    const result = await c.query<{ datname: string }>('SELECT datname FROM pg_database');
+    return result.rows.map((r) => r.datname).filter((name) => name === template || copy.test(name));
   });
+  // Copies first: the template cannot be dropped while one is being made from it.
+  names.sort((a, b) => Number(a === template) - Number(b === template));
   for (const name of names) await dropDatabase(name);
 }

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsIsoDate, IsOre, NestedList, NestedObject } from '@lib/common';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIsoDate, IsOre, NestedList, NestedObject, Optional } from '@lib/common';
 import { nok } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
@@ -127,7 +117,7 @@ export class BioCostLineDto implements BioCostLine {
   category!: BioCostCategory;
 
   @ApiPropertyOptional({ example: 'Course fee, 4 participants' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   description?: string;

@@ -61,19 +61,19 @@ describe('BioCallParametersDto', () => {
 
   it('checks the window: instants with an offset, deadlines for fixed calls', async () => {
     expect(await problems({ ...body(), window: { kind: 'rolling', opensAt: '2026-01-05' } })).toEqual({
-      'window.opensAt': ['matches'],
+      'window.opensAt': ['isIsoInstant'],
     });
     expect(
       await problems({ ...body(), window: { kind: 'fixed', opensAt: '2026-01-05T08:00:00+01:00' } }),
     ).toEqual({
-      'window.deadlines': ['arrayMaxSize', 'arrayMinSize', 'isArray', 'isIso8601', 'matches'],
+      'window.deadlines': ['arrayMaxSize', 'arrayMinSize', 'isArray', 'isIsoInstant'],
     });
     expect(
       await problems({
         ...body(),
         window: { kind: 'fixed', opensAt: '2026-01-05T08:00:00+01:00', deadlines: ['2026-03-15T23:59:59'] },
       }),
-    ).toEqual({ 'window.deadlines': ['matches'] });
+    ).toEqual({ 'window.deadlines': ['isIsoInstant'] });
     expect(
       await problems({ ...body(), window: { kind: 'weekly', opensAt: '2026-01-05T08:00:00Z', extra: 1 } }),
     ).toEqual({

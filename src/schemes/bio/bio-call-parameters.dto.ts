@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   Matches,
   Max,
   Min,
@@ -16,7 +15,7 @@ import {
 } from 'class-validator';
 import { SubmissionWindowDto, type SubmissionWindow } from '@lib/engine';
 import { ORGANISATION_FORM_CODES, type OrganisationForm } from '../../organisations/organisation-form';
-import { deepFreeze, IsBasisPoints, IsOre, NestedObject } from '@lib/common';
+import { deepFreeze, IsBasisPoints, IsOre, NestedObject, Optional } from '@lib/common';
 import { nok, type Ratio } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
@@ -114,7 +113,7 @@ export class BioCallParametersDto implements BioCallParameters {
   window!: SubmissionWindowDto;
 
   @ApiPropertyOptional({ example: '50', description: 'Two-digit county number (fylkesnummer)' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{2}$/, { message: 'countyCode must be two digits' })
   countyCode?: string;
 

@@ -5,7 +5,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok, Optional } from '@lib/common';
 import { IsSectionOfMeasure } from './corona-validation';
 import {
   CORONA_CANDIDATE_REFERENCE_PATTERN,
@@ -233,7 +232,7 @@ export class CoronaCostLineDto implements CoronaCostLine {
   category!: CoronaCostCategory;
 
   @ApiPropertyOptional({ example: 'Course fee, 6 participants' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   description?: string;
@@ -323,14 +322,14 @@ export class CoronaApprenticeContractDto implements CoronaApprenticeContract {
     example: 'TFK-2026-0417',
     description: 'Pseudonymous candidate reference (never a national identity number)',
   })
-  @IsOptional()
+  @Optional()
   @Matches(CORONA_CANDIDATE_REFERENCE_PATTERN, {
     message: 'candidateReference must be 2-40 letters, digits, - or _, and not a national identity number',
   })
   candidateReference?: string;
 
   @ApiPropertyOptional({ example: 'V-50-2026-11873', description: 'The contract number in Vigo' })
-  @IsOptional()
+  @Optional()
   @Matches(CORONA_VIGO_CONTRACT_NUMBER_PATTERN, {
     message: 'vigoContractNumber must be 4-40 letters, digits or -',
   })
@@ -400,14 +399,14 @@ export class CoronaFagbrevContractDto implements CoronaFagbrevContract {
     example: 'FPJ-2026-0032',
     description: 'Pseudonymous candidate reference (never a national identity number)',
   })
-  @IsOptional()
+  @Optional()
   @Matches(CORONA_CANDIDATE_REFERENCE_PATTERN, {
     message: 'candidateReference must be 2-40 letters, digits, - or _, and not a national identity number',
   })
   candidateReference?: string;
 
   @ApiPropertyOptional({ example: 'V-50-2026-20011', description: 'The contract number in Vigo' })
-  @IsOptional()
+  @Optional()
   @Matches(CORONA_VIGO_CONTRACT_NUMBER_PATTERN, {
     message: 'vigoContractNumber must be 4-40 letters, digits or -',
   })

@@ -131,7 +131,7 @@ describe('CoronaCallParametersDto', () => {
       measure: ['isIn'],
       // The section no longer matches the (invalid) measure.
       apprenticePackage: ['isSectionOfMeasure'],
-      'window.opensAt': ['matches'],
+      'window.opensAt': ['isIsoInstant'],
       'apprenticePackage.maxPerCompanyOre': ['isInt'],
       'apprenticePackage.packages.1.ratePerContractOre': ['min'],
       'apprenticePackage.packages.2.code': ['matches'],

@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -27,6 +26,7 @@ import {
   NestedObject,
   nok,
   type Ratio,
+  Optional,
 } from '@lib/common';
 import { IsEligibilityRules, type EligibilityRule } from '@lib/engine';
 import { IsSectionOfMeasure } from './corona-validation';
@@ -172,7 +172,7 @@ export class CoronaCallWindowDto implements CoronaCallWindow {
     example: '2026-06-01T23:59:59+02:00',
     description: 'The original deadline (søknadsfrist); absent = open until the frame is used up',
   })
-  @IsOptional()
+  @Optional()
   @IsIsoInstant()
   closesAt?: string;
 
@@ -181,7 +181,7 @@ export class CoronaCallWindowDto implements CoronaCallWindow {
     example: ['2026-10-01T23:59:59+02:00', '2026-11-30T23:59:59+01:00'],
     description: 'Extended deadlines, earliest first; the last one closes the call',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(12)
@@ -282,7 +282,7 @@ export class CoronaBioExtraParametersDto implements CoronaBioExtraParameters {
     format: 'date',
     description: 'A company not in difficulty on this date may apply even if it is now (covid exception)',
   })
-  @IsOptional()
+  @Optional()
   @IsIsoDate()
   difficultyReferenceDate?: string;
 

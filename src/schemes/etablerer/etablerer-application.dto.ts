@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok, Optional } from '@lib/common';
 import {
   ETABLERER_APPLICANT_CATEGORIES,
   ETABLERER_COST_CATEGORIES,
@@ -162,7 +152,7 @@ export class EtablererCostLineDto implements EtablererCostLine {
   category!: EtablererCostCategory;
 
   @ApiPropertyOptional({ example: 'Two course leaders, 2 × 10 evenings' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   description?: string;

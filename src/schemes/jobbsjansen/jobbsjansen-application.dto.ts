@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -14,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok, Optional } from '@lib/common';
 import {
   JOBBSJANSEN_AGE_BANDS,
   JOBBSJANSEN_COST_CATEGORIES,
@@ -139,7 +138,7 @@ export class JobbsjansenCostLineDto implements JobbsjansenCostLine {
   category!: JobbsjansenCostCategory;
 
   @ApiPropertyOptional({ example: 'Two teachers, 60 % each, spring and autumn term' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   description?: string;

@@ -88,8 +88,8 @@ describe('JobbsjansenCallParametersDto', () => {
         }),
       ),
     ).toEqual({
-      'window.opensAt': ['matches'],
-      'window.closesAt': ['matches'],
+      'window.opensAt': ['isIsoInstant'],
+      'window.closesAt': ['isIsoInstant'],
       'window.extra': ['whitelistValidation'],
       'projectPeriod.latestEnd': ['isIsoDate'],
       'payments.springDate': ['isIsoDate'],

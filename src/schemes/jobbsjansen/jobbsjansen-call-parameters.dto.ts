@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { deepFreeze, IsBasisPoints, IsIsoDate, IsIsoInstant, IsOre, NestedObject, nok } from '@lib/common';
+import { IsArray, IsBoolean, IsInt, Max, Min } from 'class-validator';
+import {
+  deepFreeze,
+  IsBasisPoints,
+  IsIsoDate,
+  IsIsoInstant,
+  IsOre,
+  NestedObject,
+  nok,
+  Optional,
+} from '@lib/common';
 import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from '@lib/engine';
 
 /*
@@ -75,7 +84,7 @@ export class JobbsjansenCallWindowDto implements JobbsjansenCallWindow {
     example: '2027-02-25T23:59:59+01:00',
     description: 'Application deadline (søknadsfrist); absent means open while the frame lasts',
   })
-  @IsOptional()
+  @Optional()
   @IsIsoInstant()
   closesAt?: string;
 }

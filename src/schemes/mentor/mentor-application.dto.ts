@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { IsIsoDate, IsOre, NestedList, NestedObject, nok } from '@lib/common';
+import { IsIsoDate, IsOre, NestedList, NestedObject, nok, Optional } from '@lib/common';
 import {
   MENTOR_COST_CATEGORIES,
   MENTOR_GOAL_OUTCOMES,
@@ -282,7 +281,7 @@ export class MentorCostLineDto implements MentorCostLine {
   category!: MentorCostCategory;
 
   @ApiPropertyOptional({ example: 'Mentor training, two evenings' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   description?: string;

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from './dates';
+import { addDays, addMonths, daysBetween, isIsoDate, isIsoInstant, norwegianDate } from './dates';
 
 describe('calendar dates', () => {
   it('takes the calendar date in Norway, winter and summer time', () => {
@@ -13,6 +13,33 @@ describe('calendar dates', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('2026-3-1')).toBe(false);
+  });
+
+  it.each([
+    '2026-01-05T08:00:00+01:00',
+    '2026-01-05T08:00+01:00',
+    '2026-01-05T08:00:00Z',
+    '2026-01-05T08:00:00.123456789-05:30',
+    '2028-02-29T23:59:59+01:00',
+  ])('accepts the instant %s', (value) => {
+    expect(isIsoInstant(value)).toBe(true);
+  });
+
+  it.each([
+    ['an impossible day', '2027-02-30T12:00:00+01:00'],
+    ['29 February of a common year', '2027-02-29T12:00:00+01:00'],
+    ['month 13', '2027-13-01T12:00:00Z'],
+    ['hour 24', '2027-01-01T24:00:00Z'],
+    ['minute 60', '2027-01-01T12:60:00Z'],
+    ['second 60', '2027-01-01T12:00:60Z'],
+    ['an offset beyond 18 hours', '2027-01-01T12:00:00+19:00'],
+    ['no offset (a time zone would be guessed)', '2027-01-01T12:00:00'],
+    ['a date alone', '2027-01-01'],
+    ['a space for T', '2027-01-01 12:00:00Z'],
+    ['trailing text', '2027-01-01T12:00:00Zjunk'],
+    ['an empty string', ''],
+  ])('refuses %s', (_name, value) => {
+    expect(isIsoInstant(value)).toBe(false);
   });
 
   it('adds months, clamping to the end of shorter months', () => {

@@ -6,9 +6,6 @@
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** ISO 8601 instant with an explicit offset, e.g. `2026-01-05T08:00:00+01:00`. */
-export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 export const NORWEGIAN_TIME_ZONE = 'Europe/Oslo';
 
 const osloDateFormat = new Intl.DateTimeFormat('en-CA', {
@@ -29,6 +26,22 @@ export function isIsoDate(value: string): boolean {
   if (!ISO_DATE_PATTERN.test(value)) return false;
   const [y, m, d] = split(value);
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+const ISO_INSTANT_PARTS =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * Whether `value` is a real instant: a calendar date that exists (2027-02-30 does not), a time of day
+ * up to 23:59:59, and an explicit offset (`Z` or ±hh:mm, at most ±18:00) so no time zone is guessed.
+ */
+export function isIsoInstant(value: string): boolean {
+  const parts = ISO_INSTANT_PARTS.exec(value);
+  if (!parts || !isIsoDate(parts[1])) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = parts.slice(2).map((p) => Number(p ?? 0));
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 18 || offsetMinutes > 59) return false;
+  // Round trip: JavaScript must read it as the same instant it will be stored as.
+  return Number.isFinite(Date.parse(value));
 }
 
 /** Adds whole calendar months, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */

@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'conflict'
   | 'unprocessable'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'too_many_requests';
 
 export class DomainError extends Error {

@@ -5,3 +5,4 @@ export * from './pagination';
 export * from './request-id';
 export * from './validate-payload';
 export * from './dto-decorators';
+export * from './input-guard';

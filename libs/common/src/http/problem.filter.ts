@@ -12,6 +12,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   conflict: 409,
   unprocessable: 422,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   too_many_requests: 429,
 };
 

@@ -1,0 +1,14 @@
+/**
+ * The history tables: once written, a row is never changed or removed. Triggers refuse UPDATE, DELETE
+ * and TRUNCATE for everyone, and the service's role is granted only SELECT and INSERT on them. A new
+ * history table must be added here and, in its migration, get both (tables later migrations create
+ * are granted UPDATE and DELETE by default privileges). The database-roles test checks this list
+ * against the catalogue.
+ */
+export const HISTORY_TABLES = [
+  'application_report',
+  'audit_record',
+  'call_audit_record',
+  'frame_alert',
+  'ledger_entry',
+] as const;
