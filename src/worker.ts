@@ -1,19 +1,9 @@
 // Entry point of a worker-only process (job consumers, no HTTP), for scaling workers apart from the API.
 import 'reflect-metadata';
-import { configOrExit } from './config/config-or-exit';
+import { configOrExit, exitOnStartFailure } from './config/config-or-exit';
 
 // The configuration is checked before the application is loaded, so a bad variable fails fast.
 const config = configOrExit(process.env, 'worker');
 void import('./start')
   .then(({ start }) => start(config))
-  .catch((error: unknown) => {
-    // A refused database role is a configuration problem: its message says what to change.
-    const shown =
-      error instanceof Error
-        ? error.name === 'DatabaseRoleError'
-          ? error.message
-          : (error.stack ?? error.message)
-        : String(error);
-    process.stderr.write(`Failed to start: ${shown}\n`);
-    process.exit(1);
-  });
+  .catch(exitOnStartFailure);

@@ -16,3 +16,15 @@ export function configOrExit(env: Env, role?: AppRole): AppConfig {
     throw error;
   }
 }
+
+/** Ends a process whose start failed: a refused database role is a configuration problem, its message says what to change. */
+export function exitOnStartFailure(error: unknown): never {
+  const shown =
+    error instanceof Error
+      ? error.name === 'DatabaseRoleError'
+        ? error.message
+        : (error.stack ?? error.message)
+      : String(error);
+  process.stderr.write(`Failed to start: ${shown}\n`);
+  process.exit(1);
+}
