@@ -317,7 +317,8 @@ describe('the PostgreSQL ledger replays the model’s seeded histories', () => {
         'same_frame',
       ]);
     }
-  });
+    // 25 histories of a few hundred steps: seconds alone, up to a minute beside other test files.
+  }, 180_000);
 });
 
 /** Each balance the store shows otherwise than the model, as `where.field: model ≠ store`. */

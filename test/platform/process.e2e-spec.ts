@@ -1,9 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { databaseUrl, deleteRedisPrefix, dropDatabase, serviceDatabaseUrl, testRedisUrl } from '@lib/testing';
+import {
+  databaseUrl,
+  deleteRedisPrefix,
+  reserveChildPort,
+  dropDatabase,
+  serviceDatabaseUrl,
+  testRedisUrl,
+} from '@lib/testing';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../src/seed/demo-data';
 
 const ROOT = join(__dirname, '..', '..');
@@ -26,14 +32,6 @@ async function exited(child: ChildProcess): Promise<{ code: number | null; stder
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, stderr };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
 }
 
 /**
@@ -93,7 +91,7 @@ describe('the process', () => {
   it('starts on an empty server: creates the database, migrates, seeds, serves, and demo users log in', async () => {
     const name = `grants_start_${randomBytes(4).toString('hex')}`;
     const prefix = `test-start-${randomBytes(4).toString('hex')}`;
-    const port = await freePort();
+    const port = await reserveChildPort();
     const child = run('src/main.ts', {
       PORT: String(port),
       // Only the service's login: the owner (postgres) is derived from it, as on a fresh machine.

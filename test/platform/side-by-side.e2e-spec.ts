@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createTestDatabase,
   deleteRedisPrefix,
+  reserveChildPort,
   TestDatabase,
   testRedisUrl,
   uniqueRedisPrefix,
@@ -34,14 +34,6 @@ async function stop(child: ChildProcess): Promise<void> {
   const exit = once(child, 'exit');
   process.kill(-child.pid!, 'SIGTERM');
   await exit;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
 }
 
 const status = (url: string) =>
@@ -99,7 +91,7 @@ describe('starting beside a running process', () => {
   it('starts a worker with npm run start:worker beside a running API: the API keeps answering', async () => {
     const database: TestDatabase = await createTestDatabase();
     const prefix = uniqueRedisPrefix();
-    const port = await freePort();
+    const port = await reserveChildPort();
     const env = {
       NODE_ENV: 'test',
       PORT: String(port),
