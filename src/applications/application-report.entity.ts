@@ -1,13 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { Application } from './application.entity';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A submitted report (sluttrapport); every submission is kept, the lifecycle names the current one. */
 @Entity({ name: 'application_report' })
@@ -16,12 +7,9 @@ export class ApplicationReport {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'application_report_pkey' })
   id!: string;
 
+  @ForeignKey('application', { name: 'application_report_application_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
-
-  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'application_report_application_fk' })
-  application?: Application;
 
   @Column({ type: 'text' })
   kind!: string;

@@ -3,17 +3,12 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { BudgetFrame } from '../budget/budget-frame.entity';
-import { FundingCall } from '../calls/funding-call.entity';
-import { County } from '../counties/county.entity';
 import { bigintAsNumber } from '../database/bigint.transformer';
-import { Organisation } from '../organisations/organisation.entity';
 
 /**
  * An application (søknad) and its case: the form content, the lifecycle snapshot, and the columns
@@ -38,26 +33,17 @@ export class Application {
   @Column({ type: 'text' })
   reference!: string;
 
+  @ForeignKey('county', { name: 'application_county_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'county_id', type: 'uuid' })
   countyId!: string;
 
-  @ManyToOne(() => County, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'application_county_fk' })
-  county?: County;
-
+  @ForeignKey('organisation', { name: 'application_organisation_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId!: string;
 
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'application_organisation_fk' })
-  organisation?: Organisation;
-
+  @ForeignKey('funding_call', { name: 'application_call_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'call_id', type: 'uuid' })
   callId!: string;
-
-  @ManyToOne(() => FundingCall, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'application_call_fk' })
-  call?: FundingCall;
 
   @Column({ name: 'scheme_id', type: 'text' })
   schemeId!: string;
@@ -98,12 +84,9 @@ export class Application {
   grantedAmount!: number | null;
 
   /** The frame the grant was charged to (set by the commitment). */
+  @ForeignKey('budget_frame', { name: 'application_frame_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'frame_id', type: 'uuid', nullable: true })
   frameId!: string | null;
-
-  @ManyToOne(() => BudgetFrame, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'frame_id', foreignKeyConstraintName: 'application_frame_fk' })
-  frame?: BudgetFrame;
 
   @Column({ name: 'case_officer_id', type: 'uuid', nullable: true })
   caseOfficerId!: string | null;

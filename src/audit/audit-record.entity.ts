@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Application } from '../applications/application.entity';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One transition of one application, append-only (the database refuses UPDATE, DELETE and TRUNCATE).
@@ -12,12 +11,9 @@ export class AuditRecord {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'audit_record_pkey' })
   id!: string;
 
+  @ForeignKey('application', { name: 'audit_record_application_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
-
-  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'audit_record_application_fk' })
-  application?: Application;
 
   /** 1, 2, 3 … per application. */
   @Column({ type: 'integer' })

@@ -3,14 +3,12 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { County } from '../counties/county.entity';
 import { bigintAsNumber } from '../database/bigint.transformer';
 
 export type FrameStatus = 'open' | 'closed';
@@ -30,12 +28,9 @@ export class BudgetFrame {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'budget_frame_pkey' })
   id!: string;
 
+  @ForeignKey('county', { name: 'budget_frame_county_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'county_id', type: 'uuid' })
   countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'budget_frame_county_fk' })
-  county?: County;
 
   @Column({ name: 'scheme_id', type: 'text' })
   schemeId!: string;

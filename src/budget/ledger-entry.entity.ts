@@ -1,16 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { Application } from '../applications/application.entity';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from '../database/bigint.transformer';
-import { BudgetFrame } from './budget-frame.entity';
 
 // The kinds are the pure model's (libs/ledger), which this store follows.
 export { ENTRY_KINDS, type EntryKind } from '@lib/ledger';
@@ -41,12 +30,9 @@ export class LedgerEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'ledger_entry_pkey' })
   id!: string;
 
+  @ForeignKey('budget_frame', { name: 'ledger_entry_frame_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'frame_id', type: 'uuid' })
   frameId!: string;
-
-  @ManyToOne(() => BudgetFrame, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'frame_id', foreignKeyConstraintName: 'ledger_entry_frame_fk' })
-  frame?: BudgetFrame;
 
   @Column({ type: 'text' })
   kind!: EntryKind;
@@ -68,12 +54,9 @@ export class LedgerEntry {
   @Column({ name: 'grant_key', type: 'text', nullable: true })
   grantKey!: string | null;
 
+  @ForeignKey('application', { name: 'ledger_entry_application_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'application_id', type: 'uuid', nullable: true })
   applicationId!: string | null;
-
-  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'ledger_entry_application_fk' })
-  application?: Application;
 
   /** Political or budget case (e.g. "FU 161/20") or the decision a direct allocation rests on. */
   @Column({ name: 'case_reference', type: 'text', nullable: true })

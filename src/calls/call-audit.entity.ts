@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { FundingCall } from './funding-call.entity';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Who created, changed or published a call, and what changed: written with the change, append-only
@@ -12,12 +11,9 @@ export class CallAuditRecord {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'call_audit_record_pkey' })
   id!: string;
 
+  @ForeignKey('funding_call', { name: 'call_audit_record_call_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'call_id', type: 'uuid' })
   callId!: string;
-
-  @ManyToOne(() => FundingCall, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'call_audit_record_call_fk' })
-  call?: FundingCall;
 
   /** 1, 2, 3 … per call. */
   @Column({ type: 'integer' })

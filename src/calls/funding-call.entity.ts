@@ -3,15 +3,12 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { BudgetFrame } from '../budget/budget-frame.entity';
-import { County } from '../counties/county.entity';
 
 export type CallStatus = 'draft' | 'published' | 'closed';
 
@@ -28,12 +25,9 @@ export class FundingCall {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'funding_call_pkey' })
   id!: string;
 
+  @ForeignKey('county', { name: 'funding_call_county_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'county_id', type: 'uuid' })
   countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'funding_call_county_fk' })
-  county?: County;
 
   /** The scheme plug-in this call belongs to, e.g. `bio`. */
   @Column({ name: 'scheme_id', type: 'text' })
@@ -74,12 +68,9 @@ export class FundingCall {
   overdueLapseProposalDays!: number;
 
   /** The budget frame (ramme) its grants are charged to. */
+  @ForeignKey('budget_frame', { name: 'funding_call_frame_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'frame_id', type: 'uuid', nullable: true })
   frameId!: string | null;
-
-  @ManyToOne(() => BudgetFrame, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'frame_id', foreignKeyConstraintName: 'funding_call_frame_fk' })
-  frame?: BudgetFrame;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;

@@ -1,15 +1,4 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { Application } from '../applications/application.entity';
-import { FundingCall } from '../calls/funding-call.entity';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type DeadlineStatus = 'scheduled' | 'fired' | 'skipped' | 'cancelled';
 
@@ -28,19 +17,13 @@ export class Deadline {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'deadline_pkey' })
   id!: string;
 
+  @ForeignKey('application', { name: 'deadline_application_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'application_id', type: 'uuid', nullable: true })
   applicationId!: string | null;
 
-  @ManyToOne(() => Application, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'deadline_application_fk' })
-  application?: Application;
-
+  @ForeignKey('funding_call', { name: 'deadline_call_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'call_id', type: 'uuid', nullable: true })
   callId!: string | null;
-
-  @ManyToOne(() => FundingCall, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'deadline_call_fk' })
-  call?: FundingCall;
 
   /** `acceptance`, `information_response`, `final_report`. */
   @Column({ type: 'text' })

@@ -3,14 +3,12 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { County } from '../counties/county.entity';
 import { ORGANISATION_FORM_CODES, type OrganisationForm } from './organisation-form';
 
 /** An applicant: a company, municipality or other body registered in the Brønnøysund register. */
@@ -48,12 +46,9 @@ export class Organisation {
   employeeCount!: number;
 
   /** The county whose staff handle this organisation, derived from the municipality number. */
+  @ForeignKey('county', { name: 'organisation_county_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'county_id', type: 'uuid', nullable: true })
   countyId!: string | null;
-
-  @ManyToOne(() => County, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'organisation_county_fk' })
-  county?: County;
 
   @VersionColumn()
   version!: number;

@@ -30,7 +30,7 @@ describe('scheme conformance', () => {
 
   describe.each(PLUGINS.map((p) => [p.scheme.id, p] as const))(
     '%s',
-    (_, { scheme, demoCalls, sampleApplication }) => {
+    (_, { scheme, demoCalls, sampleApplication, sampleCase }) => {
       it('has a lifecycle whose every state carries one status tag and handles only known events', () => {
         expect(validateLifecycleDefinition(scheme.lifecycle)).toEqual([]);
       });
@@ -79,6 +79,28 @@ describe('scheme conformance', () => {
         const requested = scheme.requestedAmount(validation.value);
         expect(Number.isSafeInteger(requested) && requested >= 0).toBe(true);
         expect(Number.isNaN(Date.parse(scheme.projectEndsAt(validation.value)))).toBe(false);
+      });
+
+      it('has a sample case: its applicant is eligible when it submits, and its report passes', async () => {
+        const params = await validatePayload(scheme.callParametersDto, demoCalls[0].parameters);
+        const content = await validatePayload(scheme.applicationDto, sampleApplication);
+        const report = await validatePayload(scheme.reportDto, sampleCase.report);
+        expect(report).toMatchObject({ ok: true });
+        if (!params.ok || !content.ok || !report.ok) throw new Error('the sample does not validate');
+        const window = scheme.callWindow(params.value);
+        const submittedAt = Date.parse(sampleCase.submittedAt);
+        expect(submittedAt).toBeGreaterThanOrEqual(Date.parse(window.opensAt));
+        if (window.closesAt !== null) expect(submittedAt).toBeLessThan(Date.parse(window.closesAt));
+        expect(
+          scheme.checkEligibility({
+            params: params.value,
+            content: content.value,
+            organisation: sampleCase.applicant,
+            now: new Date(submittedAt),
+            otherActiveGrant: false,
+          }),
+        ).toEqual([]);
+        expect(scheme.checkReport(content.value, report.value)).toEqual([]);
       });
 
       it('pays out exactly the granted amount over its payment plan, for any whole-øre amount', async () => {

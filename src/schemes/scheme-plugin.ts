@@ -1,4 +1,4 @@
-import type { SchemeDefinition } from '@lib/engine';
+import type { SchemeDefinition, SchemeOrganisation } from '@lib/engine';
 
 /**
  * A realistic call of a scheme for the demo data: the county it belongs to, its frame (ramme) and
@@ -19,6 +19,20 @@ export interface DemoCall {
   readonly parameters: object;
 }
 
+/**
+ * The sample application's case from submission to the final report, under the first demo call: who
+ * applies, when, and what they report. The conformance run drives it over HTTP to a closed case
+ * (`test/schemes/scheme-journey.e2e-spec.ts`); the report is sent the day after the project ends.
+ */
+export interface SampleCase {
+  /** The applicant as the organisation register has it: eligible under the first demo call. */
+  readonly applicant: SchemeOrganisation;
+  /** When the sample application is submitted (ISO instant): inside the first demo call's window. */
+  readonly submittedAt: string;
+  /** A final report on the sample application that the scheme's report rules accept. */
+  readonly report: object;
+}
+
 /** What a scheme folder registers: its definition and its demo calls. */
 export interface SchemePlugin {
   readonly scheme: SchemeDefinition;
@@ -28,4 +42,6 @@ export interface SchemePlugin {
    * conformance suite checks it against the scheme's DTO and payment plan, and it documents the form.
    */
   readonly sampleApplication: object;
+  /** The sample application's case: applicant, submission time and final report. */
+  readonly sampleCase: SampleCase;
 }

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { StaffRole } from '@lib/common';
-import { County } from '../counties/county.entity';
 
 export type UserKind = 'applicant' | 'staff';
 
@@ -43,12 +33,9 @@ export class UserAccount {
   @Column({ type: 'text' })
   kind!: UserKind;
 
+  @ForeignKey('county', { name: 'user_account_county_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'county_id', type: 'uuid', nullable: true })
   countyId!: string | null;
-
-  @ManyToOne(() => County, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'county_id', foreignKeyConstraintName: 'user_account_county_fk' })
-  county?: County;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: StaffRole[];

@@ -1,4 +1,4 @@
-import type { BioApplicationContent } from './bio-application.dto';
+import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
 import { TRONDELAG_BIO_CALL_PARAMETERS, type BioCallParameters } from './bio-call-parameters.dto';
 import type { BioOrganisation } from './bio-grant';
 import { nok } from '@lib/common';
@@ -55,6 +55,23 @@ export function newBioApplication(overrides: Partial<BioApplicationContent> = {}
       otherPublicSupportAmountOre: 0,
       notInEconomicDifficulty: true,
     },
+    ...overrides,
+  };
+}
+
+/**
+ * A final report on the default application: all four operators completed; actual costs 620 000 NOK
+ * (wages 360 000, provider 240 000, travel 20 000).
+ */
+export function newBioReport(overrides: Partial<BioFinalReport> = {}): BioFinalReport {
+  return {
+    summary: 'All four operators completed the robot programming modules',
+    participantsCompleted: 4,
+    actualCosts: [
+      { category: 'participant_wages', amountOre: nok(360_000) },
+      { category: 'provider_fees', amountOre: nok(240_000) },
+      { category: 'travel_subsistence', amountOre: nok(20_000) },
+    ],
     ...overrides,
   };
 }

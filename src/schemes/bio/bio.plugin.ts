@@ -1,7 +1,7 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_BIO_CALL_PARAMETERS } from './bio-call-parameters.dto';
-import { newBioApplication } from './bio-testing';
+import { BIO_TEST_NOW, newBioApplication, newBioOrganisation, newBioReport } from './bio-testing';
 import { bioScheme } from './bio.scheme';
 
 /** BIO as registered: the scheme, and Trøndelag's 2026 call on a 23.3 MNOK frame (domain research §2.1.5). */
@@ -22,4 +22,9 @@ export const bioPlugin: SchemePlugin = {
     },
   ],
   sampleApplication: newBioApplication(),
+  sampleCase: {
+    applicant: { ...newBioOrganisation(), countyCode: '50' },
+    submittedAt: BIO_TEST_NOW.toISOString(),
+    report: newBioReport(),
+  },
 };

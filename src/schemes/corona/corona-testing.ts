@@ -7,6 +7,8 @@ import type {
   CoronaBioExtraApplication,
   CoronaFagbrevApplication,
   CoronaFagbrevContract,
+  CoronaApprenticeReport,
+  CoronaFinalReport,
 } from './corona-application.dto';
 import type {
   CoronaApprenticePackageParameters,
@@ -113,6 +115,24 @@ export function newApprenticeApplication(
       longestApprenticeLayoffWeeks: 3,
       requestedGrantOre: nok(50_000),
       declarations: { fundsGoUndiminishedToEmployer: true, commitsToReporting: true },
+      ...overrides,
+    },
+  };
+}
+
+/**
+ * A final report on the default apprentice-package application, half a year on: both contracts
+ * still run, and the grant went to the employer undiminished.
+ */
+export function newApprenticeReport(overrides: Partial<CoronaApprenticeReport> = {}): CoronaFinalReport {
+  return {
+    measure: 'apprentice_package',
+    apprenticePackage: {
+      contracts: [
+        { reference: 'TFK-2026-0417', outcome: 'running' },
+        { reference: 'TFK-2026-0422', outcome: 'running' },
+      ],
+      fundsPassedUndiminishedToEmployer: true,
       ...overrides,
     },
   };

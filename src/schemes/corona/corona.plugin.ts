@@ -1,6 +1,11 @@
 import type { SchemePlugin } from '../scheme-plugin';
 import { CORONA_DEMO_CALLS } from './corona-demo-calls';
-import { newApprenticeApplication } from './corona-testing';
+import {
+  CORONA_TEST_NOW,
+  newApprenticeApplication,
+  newApprenticeReport,
+  newCoronaOrganisation,
+} from './corona-testing';
 import { coronaScheme } from './corona.scheme';
 
 /**
@@ -12,4 +17,9 @@ export const coronaPlugin: SchemePlugin = {
   scheme: coronaScheme,
   demoCalls: CORONA_DEMO_CALLS,
   sampleApplication: newApprenticeApplication(),
+  sampleCase: {
+    applicant: newCoronaOrganisation(),
+    submittedAt: CORONA_TEST_NOW.toISOString(),
+    report: newApprenticeReport(),
+  },
 };

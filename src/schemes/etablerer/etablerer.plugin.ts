@@ -1,7 +1,12 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_ETABLERER_CALL_PARAMETERS } from './etablerer-call-parameters.dto';
-import { newEtablererApplication } from './etablerer-testing';
+import {
+  ETABLERER_TEST_NOW,
+  newEtablererApplication,
+  newEtablererOrganisation,
+  newEtablererReport,
+} from './etablerer-testing';
 import { etablererScheme } from './etablerer.scheme';
 
 /**
@@ -25,4 +30,9 @@ export const etablererPlugin: SchemePlugin = {
     },
   ],
   sampleApplication: newEtablererApplication(),
+  sampleCase: {
+    applicant: newEtablererOrganisation(),
+    submittedAt: ETABLERER_TEST_NOW.toISOString(),
+    report: newEtablererReport(),
+  },
 };

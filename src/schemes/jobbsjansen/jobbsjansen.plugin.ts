@@ -1,7 +1,12 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_JOBBSJANSEN_CALL_PARAMETERS } from './jobbsjansen-call-parameters.dto';
-import { newJobbsjansenApplication } from './jobbsjansen-testing';
+import {
+  JOBBSJANSEN_TEST_NOW,
+  newJobbsjansenApplication,
+  newJobbsjansenOrganisation,
+  newJobbsjansenReport,
+} from './jobbsjansen-testing';
 import { jobbsjansenScheme } from './jobbsjansen.scheme';
 
 /**
@@ -28,4 +33,9 @@ export const jobbsjansenPlugin: SchemePlugin = {
     },
   ],
   sampleApplication: newJobbsjansenApplication(),
+  sampleCase: {
+    applicant: newJobbsjansenOrganisation(),
+    submittedAt: JOBBSJANSEN_TEST_NOW.toISOString(),
+    report: newJobbsjansenReport(),
+  },
 };

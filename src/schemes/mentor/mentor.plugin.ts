@@ -4,7 +4,12 @@ import {
   ROGALAND_MENTOR_CALL_PARAMETERS,
   TRONDELAG_MENTOR_CALL_PARAMETERS,
 } from './mentor-call-parameters.dto';
-import { newMentorApplication } from './mentor-testing';
+import {
+  MENTOR_TEST_NOW,
+  newMentorApplication,
+  newMentorOrganisation,
+  newMentorReport,
+} from './mentor-testing';
 import { mentorScheme } from './mentor.scheme';
 
 /**
@@ -40,4 +45,9 @@ export const mentorPlugin: SchemePlugin = {
     },
   ],
   sampleApplication: newMentorApplication(),
+  sampleCase: {
+    applicant: newMentorOrganisation(),
+    submittedAt: MENTOR_TEST_NOW.toISOString(),
+    report: newMentorReport(),
+  },
 };
