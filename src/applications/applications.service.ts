@@ -37,6 +37,7 @@ import { County } from '../counties/county.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { Organisation } from '../organisations/organisation.entity';
+import { EffectRunner } from '../runtime';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { ApplicationReport } from './application-report.entity';
 import {
@@ -50,7 +51,6 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
-import { EffectRunner } from './effect-runner';
 
 /** The events people send over HTTP, with the body each one takes (validated by the controller). */
 export type CommandBody = Record<string, unknown>;

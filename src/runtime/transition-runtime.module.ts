@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import { EffectRunner } from './effect-runner';
+
+/**
+ * The transition runtime, the kernel's central mechanism: the effect runner that features register
+ * their effect handlers with, and the audit trail each transition appends to. Every role has it; it
+ * imports no feature.
+ */
+@Module({
+  providers: [EffectRunner, AuditRepository],
+  exports: [EffectRunner, AuditRepository],
+})
+export class TransitionRuntimeModule {}
