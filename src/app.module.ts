@@ -20,6 +20,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './queue/worker.module';
 import { RedisModule } from './redis/redis.module';
+import { TransitionRuntimeModule } from './runtime';
 import { UsersModule } from './users/users.module';
 
 /**
@@ -51,7 +52,8 @@ export class AppModule {
         RedisModule,
         QueueModule,
         SchemesModule,
-        // The domain: transitions, money and deadlines, in every role.
+        // The kernel's transition runtime, and the features that take part in transitions, in every role.
+        TransitionRuntimeModule,
         ApplicationsModule,
         BudgetModule,
         DeadlinesModule,

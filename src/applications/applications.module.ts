@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { TransitionRuntimeModule } from '../runtime';
 import { SchemesModule } from '../schemes/schemes.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
-import { EffectRunner } from './effect-runner';
 
 @Module({
-  imports: [SchemesModule, IdempotencyModule],
+  imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, AuditRepository, EffectRunner],
-  exports: [ApplicationsService, EffectRunner],
+  providers: [ApplicationsService],
+  exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

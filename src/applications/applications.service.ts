@@ -14,30 +14,23 @@ import {
 } from '@lib/common';
 import {
   allowedEvents,
-  checkEvent,
   describeState,
   initialSnapshot,
-  toEngineActor,
-  transition,
-  type EngineActor,
   type LifecycleContext,
-  type LifecycleEvent,
   type LifecycleEventType,
   type SchemeDefinition,
-  type SchemeOrganisation,
   type SchemeReason,
   type StoredLifecycle,
-  type TransitionRefused,
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
 import { FundingCall } from '../calls/funding-call.entity';
-import { County } from '../counties/county.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { Organisation } from '../organisations/organisation.entity';
+import { engineActorFor, TransitionRunner, type CommandBody } from '../runtime';
 import { SchemeRegistry } from '../schemes/scheme-registry';
+import { APPLICATION_EVENTS, loadSchemeOrganisation, validateContent } from './application-events';
 import { ApplicationReport } from './application-report.entity';
 import {
   ApplicationPage,
@@ -50,10 +43,6 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
-import { EffectRunner } from './effect-runner';
-
-/** The events people send over HTTP, with the body each one takes (validated by the controller). */
-export type CommandBody = Record<string, unknown>;
 
 /**
  * Who owns an application: its organisation, and its county once it is submitted. A draft is the
@@ -64,37 +53,10 @@ const ownership = (a: Application) => ({
   countyId: a.status === 'draft' ? null : a.countyId,
 });
 
-/** Statuses in which an organisation "holds" a grant of a scheme (for one-at-a-time schemes). */
-const HOLDING_STATUSES = ['granted', 'reported'];
-
-function refusal(r: TransitionRefused): DomainError {
-  // Not `status`: that member of a problem document is the HTTP status.
-  const where = { currentStatus: r.state.status, currentState: r.state.state };
-  switch (r.reason) {
-    case 'unknown_event':
-      return new DomainError('bad_request', 'unknown_event', r.detail);
-    case 'forbidden':
-      return new DomainError('forbidden', 'event_forbidden', r.detail, {
-        ...where,
-        requiredRoles: r.requiredRoles,
-      });
-    case 'not_accepted':
-      return new DomainError('conflict', 'event_not_accepted', r.detail, {
-        ...where,
-        allowedEvents: r.allowedEvents,
-      });
-    case 'guard_failed':
-      return new DomainError('unprocessable', 'rule_failed', r.detail, { ...where, reasons: r.reasons });
-  }
-}
-
-const schemeRefusal = (code: string, detail: string, reasons: readonly SchemeReason[]) =>
-  new DomainError('unprocessable', code, detail, { reasons });
-
 /**
- * Applications and their lifecycle. Every command is one database transaction: lock the row,
- * check who may see and act, prepare the event (scheme rules, amounts), let the pure engine decide,
- * then store snapshot + status columns, the audit record and the effects together, or nothing.
+ * Applications and their lifecycle. Every command is one database transaction: lock the row and
+ * check who may see it, then hand it to the runtime's transition runner with the application's
+ * event preparers (scheme rules, amounts), and answer with the application as the actor sees it.
  */
 @Injectable()
 export class ApplicationsService {
@@ -102,7 +64,7 @@ export class ApplicationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly schemes: SchemeRegistry,
     private readonly audit: AuditRepository,
-    private readonly effects: EffectRunner,
+    private readonly transitions: TransitionRunner,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
   ) {}
@@ -118,7 +80,7 @@ export class ApplicationsService {
       if (!call) throw notFound('Call');
       const scheme = this.schemes.forStored(call.schemeId);
       const content = dto.content ?? {};
-      await this.validateContent(scheme, content, true);
+      await validateContent(scheme, content, true);
 
       const now = this.clock.now();
       const snapshot = initialSnapshot(scheme.lifecycle, { createdAt: now.toISOString() });
@@ -192,7 +154,7 @@ export class ApplicationsService {
         );
       }
       assertVersion('application', application.contentVersion, dto.version);
-      await this.validateContent(scheme, dto.content, true);
+      await validateContent(scheme, dto.content, true);
       const now = this.clock.now();
       application.content = dto.content;
       application.contentVersion += 1;
@@ -237,7 +199,7 @@ export class ApplicationsService {
       advisories = scheme.advisories({
         params: call.parameters,
         content,
-        organisation: await this.schemeOrganisation(this.dataSource.manager, application.organisationId),
+        organisation: await loadSchemeOrganisation(this.dataSource.manager, application.organisationId),
       });
     }
     const paymentPlan =
@@ -365,171 +327,12 @@ export class ApplicationsService {
   ): Promise<ApplicationView> {
     const application = await this.lockVisible(tx, actor, id);
     const scheme = this.schemes.forStored(application.schemeId);
-    const engineActor = this.engineActor(actor, application);
-    const stored = application.snapshot as unknown as StoredLifecycle;
-    const now = this.clock.now();
-    const at = now.toISOString();
-
-    // Role and state first, so that a wrong-state command is a 409 before any form is judged.
-    const early = checkEvent(scheme.lifecycle, stored, type, engineActor, at);
-    if (early) throw refusal(early);
-
-    const event = await this.prepareEvent(tx, actor, application, scheme, type, body, now);
-    const result = transition(scheme.lifecycle, stored, event, engineActor);
-    if (!result.ok) throw refusal(result);
-
-    const context = result.snapshot.state.context;
-    application.snapshot = result.snapshot as unknown as Record<string, unknown>;
-    application.status = result.to.status;
-    application.state = result.to.state;
-    application.machineId = result.snapshot.machineId;
-    application.machineVersion = result.snapshot.version;
-    application.maximumAmount = context.maximumAmount;
-    application.grantedAmount = context.decision?.kind === 'grant' ? context.decision.amount : null;
-    application.caseOfficerId = context.caseOfficerId;
-    application.submittedAt = context.submittedAt ? new Date(context.submittedAt) : null;
-    await tx.save(application);
-
-    const record = await this.audit.append(tx, {
-      applicationId: application.id,
-      actorUserId: engineActor.userId,
-      actorRole: actorRole(engineActor, type, scheme),
-      event: type,
-      fromState: result.from.state,
-      toState: result.to.state,
-      payload: eventPayload(event),
-      effects: [...result.effects],
-      machineId: result.snapshot.machineId,
-      machineVersion: result.snapshot.version,
-      occurredAt: at,
-    });
-    const effectContext = {
+    const done = await this.transitions.run(
       tx,
-      application,
-      auditRecordId: record.id,
-      actorUserId: engineActor.userId,
-      at: now,
-    };
-    await this.effects.run(result.effects, effectContext);
-    await this.effects.transitioned({
-      ...effectContext,
-      event: type,
-      fromStatus: result.from.status,
-      toStatus: result.to.status,
-    });
-    return this.view(actor, application, scheme, now);
-  }
-
-  /** Turns a command body into the engine's event, doing the scheme's part where one is needed. */
-  private async prepareEvent(
-    tx: EntityManager,
-    actor: Actor,
-    application: Application,
-    scheme: SchemeDefinition,
-    type: LifecycleEventType,
-    body: CommandBody,
-    now: Date,
-  ): Promise<LifecycleEvent> {
-    const at = now.toISOString();
-    const context = (application.snapshot as unknown as StoredLifecycle).state.context;
-    switch (type) {
-      case 'SUBMIT': {
-        const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
-        this.assertCallOpen(call, now);
-        const content = await this.validateContent(scheme, application.content, false);
-        const schemeOrganisation = await this.schemeOrganisation(tx, application.organisationId);
-        const otherActiveGrant = await tx
-          .createQueryBuilder(Application, 'a')
-          .where('a.organisationId = :org AND a.schemeId = :scheme AND a.id <> :id', {
-            org: application.organisationId,
-            scheme: scheme.id,
-            id: application.id,
-          })
-          .andWhere('a.status IN (:...statuses)', { statuses: HOLDING_STATUSES })
-          .getExists();
-        const params = call.parameters;
-        const reasons = scheme.checkEligibility({
-          params,
-          content,
-          organisation: schemeOrganisation,
-          now,
-          otherActiveGrant,
-        });
-        if (reasons.length) {
-          throw schemeRefusal(
-            'not_eligible',
-            `The application does not meet the call's rules (${reasons.length})`,
-            reasons,
-          );
-        }
-        application.requestedAmount = scheme.requestedAmount(content);
-        return {
-          type,
-          at,
-          maximumAmount: scheme.maximumGrant(params, content, schemeOrganisation),
-          projectEndsAt: scheme.projectEndsAt(content),
-          ineligibilityReasons: [],
-          delegationLimit: scheme.delegationLimit(params),
-          acceptanceDays: scheme.acceptanceDays(params),
-        };
-      }
-      case 'SUBMIT_REPORT': {
-        const validation = await validatePayload(scheme.reportDto, body.report, { pathPrefix: 'report' });
-        if (!validation.ok)
-          throw new DomainError('bad_request', 'validation_failed', 'The report is not valid', {
-            errors: validation.problems,
-          });
-        const content = await this.validateContent(scheme, application.content, false);
-        const reasons = scheme.checkReport(content, validation.value);
-        if (reasons.length)
-          throw schemeRefusal('report_not_acceptable', 'The report does not fit the application', reasons);
-        const report = await tx.save(
-          tx.create(ApplicationReport, {
-            applicationId: application.id,
-            kind: 'final',
-            content: body.report as Record<string, unknown>,
-            submittedBy: actor.kind === 'system' ? application.createdBy : actor.userId,
-          }),
-        );
-        return { type, at, reportId: report.id };
-      }
-      case 'APPROVE_REPORT': {
-        const report = context.reportId
-          ? await tx.findOneBy(ApplicationReport, { id: context.reportId })
-          : null;
-        if (!report)
-          throw new DomainError(
-            'conflict',
-            'report_missing',
-            'The application has no final report to approve',
-          );
-        const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
-        const validation = await validatePayload(scheme.reportDto, report.content);
-        if (!validation.ok) throw new Error(`stored report ${report.id} no longer validates`);
-        const granted = context.decision?.kind === 'grant' ? context.decision.amount : 0;
-        const entitled = scheme.finalPayable(call.parameters, granted, validation.value, {
-          content: await this.validateContent(scheme, application.content, false),
-          organisation: await this.schemeOrganisation(tx, application.organisationId),
-        });
-        const requested = typeof body.finalPayableAmount === 'number' ? body.finalPayableAmount : entitled;
-        if (requested > entitled) {
-          throw new DomainError(
-            'unprocessable',
-            'final_payable_above_entitlement',
-            `The report entitles the applicant to at most ${entitled} øre; ${requested} øre was given`,
-            { entitled, requested },
-          );
-        }
-        return { type, at, finalPayableAmount: requested };
-      }
-      case 'ASSIGN': {
-        const officerId = typeof body.caseOfficerId === 'string' ? body.caseOfficerId : undefined;
-        if (officerId) await this.assertCaseOfficer(tx, officerId, application.countyId);
-        return { type, at, ...(officerId ? { caseOfficerId: officerId } : {}) };
-      }
-      default:
-        return { ...body, type, at } as LifecycleEvent;
-    }
+      { actor, application, scheme, type, body },
+      APPLICATION_EVENTS,
+    );
+    return this.view(actor, application, scheme, done.at);
   }
 
   // ── Helpers ─────────────────────────────────────────────────────────────────────────────
@@ -539,84 +342,10 @@ export class ApplicationsService {
     return visibleOrNotFound(actor, application, ownership, 'Application');
   }
 
-  private engineActor(actor: Actor, application: Application): EngineActor {
-    return toEngineActor(
-      actor,
-      actor.kind === 'applicant' && actor.organisationIds.includes(application.organisationId),
-    );
-  }
-
-  /** The applicant as schemes see it: from the organisation register, not from the form. */
-  private async schemeOrganisation(tx: EntityManager, organisationId: string): Promise<SchemeOrganisation> {
-    const organisation = await tx.findOneByOrFail(Organisation, { id: organisationId });
-    const county = organisation.countyId ? await tx.findOneBy(County, { id: organisation.countyId }) : null;
-    return {
-      form: organisation.form,
-      employeeCount: organisation.employeeCount,
-      municipalityNumber: organisation.municipalityNumber,
-      countyCode: county?.code ?? null,
-    };
-  }
-
-  private async validateContent(
-    scheme: SchemeDefinition,
-    content: unknown,
-    partial: boolean,
-  ): Promise<object> {
-    const result = await validatePayload(scheme.applicationDto, content, { partial, pathPrefix: 'content' });
-    if (result.ok) return result.value;
-    if (partial)
-      throw new DomainError('bad_request', 'validation_failed', 'The application form is not valid', {
-        errors: result.problems,
-      });
-    throw new DomainError(
-      'unprocessable',
-      'application_incomplete',
-      `The application cannot be submitted until the form is complete: ${result.problems.map((p) => p.field).join(', ')}`,
-      { errors: result.problems },
-    );
-  }
-
-  private assertCallOpen(call: FundingCall, now: Date): void {
-    if (now < call.opensAt) {
-      throw new DomainError(
-        'unprocessable',
-        'call_not_open',
-        `The call opens at ${call.opensAt.toISOString()}`,
-        {
-          opensAt: call.opensAt.toISOString(),
-        },
-      );
-    }
-    if (call.closesAt && now > call.closesAt) {
-      throw new DomainError(
-        'unprocessable',
-        'call_closed',
-        `The call closed at ${call.closesAt.toISOString()}`,
-        {
-          closesAt: call.closesAt.toISOString(),
-        },
-      );
-    }
-  }
-
-  private async assertCaseOfficer(tx: EntityManager, userId: string, countyId: string): Promise<void> {
-    const [row] = await tx.query<Array<{ ok: boolean }>>(
-      `SELECT true AS ok FROM user_account WHERE id = $1 AND county_id = $2 AND active AND 'case_officer' = ANY(roles)`,
-      [userId, countyId],
-    );
-    if (!row)
-      throw new DomainError(
-        'unprocessable',
-        'not_a_case_officer',
-        'The assignee is not a case officer of this county',
-      );
-  }
-
   private view(actor: Actor, application: Application, scheme: SchemeDefinition, now: Date): ApplicationView {
     const stored = application.snapshot as unknown as StoredLifecycle;
     const state = describeState(scheme.lifecycle, stored);
-    const engineActor = this.engineActor(actor, application);
+    const engineActor = engineActorFor(actor, application);
     const actions: string[] = allowedEvents(scheme.lifecycle, stored, engineActor, now.toISOString());
     if (engineActor.roles.includes('applicant') && state.tags.includes('editable_by_applicant'))
       actions.push('EDIT');
@@ -669,16 +398,4 @@ function redactForApplicant(event: string, payload: Record<string, unknown>): Re
   return event === 'RECOMMEND_GRANT' || event === 'RECOMMEND_REJECTION' || event === 'RETURN_TO_REVIEW'
     ? {}
     : payload;
-}
-
-/** The event as recorded: everything the engine received except the type, which has its own column. */
-function eventPayload(event: LifecycleEvent): Record<string, unknown> {
-  const { type: _type, ...rest } = event as { type: string } & Record<string, unknown>;
-  return rest;
-}
-
-/** The role the actor acted in: the first of its roles that may send the event. */
-function actorRole(actor: EngineActor, type: LifecycleEventType, scheme: SchemeDefinition): string {
-  const allowed = scheme.lifecycle.eventRoles[type];
-  return actor.roles.find((role) => allowed.includes(role)) ?? actor.roles[0] ?? 'unknown';
 }

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@lib/common';
-import { EffectRunner } from '../applications/effect-runner';
 import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
+import { EffectRunner } from '../runtime';
 import { LedgerService } from './ledger.service';
 
 const RELEASE_REASONS = {

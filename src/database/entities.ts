@@ -1,6 +1,5 @@
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
-import { OutboxMessage } from '../applications/outbox-message.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { FrameAlert } from '../budget/frame-alert.entity';
@@ -14,6 +13,7 @@ import { Notification } from '../notifications/notification.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { OutboxMessage } from '../runtime';
 import { UserAccount } from '../users/user.entity';
 
 /** Every entity of the service, for the data source and the schema check. */

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EffectRunner } from '../applications/effect-runner';
-import { OutboxMessage } from '../applications/outbox-message.entity';
 import { FundingCall } from '../calls/funding-call.entity';
+import { EffectRunner, OutboxMessage } from '../runtime';
 import { Deadline } from './deadline.entity';
 
 /** Outbox kinds the dispatcher turns into BullMQ operations. */

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
+import { OutboxDispatcher } from '../runtime';
 import { ARM_DEADLINE, DISARM_DEADLINE, type ArmPayload } from './deadline-effects';
 import { DeadlineTimers } from './deadline-timers';
 

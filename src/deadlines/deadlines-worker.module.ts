@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { OutboxModule } from '../outbox/outbox.module';
 import { QueueModule } from '../queue/queue.module';
+import { OutboxModule } from '../runtime';
 import { DeadlineOutbox } from './deadline-outbox';
 import { DeadlineSweeper } from './deadline-sweeper';
 import { DeadlineProcessor } from './deadline.processor';

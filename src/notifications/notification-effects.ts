@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EffectRunner } from '../applications/effect-runner';
+import { EffectRunner } from '../runtime';
 import { NotificationService } from './notification.service';
 
 /** `notify` effects become notifications in the transition's transaction. */

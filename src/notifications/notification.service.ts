@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@lib/common';
 import type { Audience } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
-import type { Application } from '../applications/application.entity';
-import { OutboxMessage } from '../applications/outbox-message.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { OutboxMessage, type LifecycleCase } from '../runtime';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { Notification } from './notification.entity';
 import { renderTemplate, type TemplateValues } from './notification-templates';
@@ -46,7 +45,7 @@ export class NotificationService {
 
   async notify(
     tx: EntityManager,
-    application: Application,
+    application: LifecycleCase,
     template: string,
     audiences: readonly Audience[],
     auditRecordId: string | null,
@@ -112,7 +111,7 @@ export class NotificationService {
   }
 
   /** The people behind each audience: the organisation's users, the case's officer, the county's role holders. */
-  private async recipients(tx: EntityManager, application: Application, audiences: readonly Audience[]) {
+  private async recipients(tx: EntityManager, application: LifecycleCase, audiences: readonly Audience[]) {
     const found = new Map<string, { id: string; email: string }>();
     for (const audience of audiences) {
       const rows: Array<{ id: string; email: string }> =

@@ -1,17 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { ApplicationsModule } from '../applications/applications.module';
-import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
-import { OutboxModule } from '../outbox/outbox.module';
 import { NOTIFICATION_QUEUE, QueueModule } from '../queue/queue.module';
+import { OutboxDispatcher, OutboxModule, TransitionRuntimeModule } from '../runtime';
 import { NotificationEffects } from './notification-effects';
 import { NotificationService, SEND_NOTIFICATION } from './notification.service';
 import { NotificationProcessor, type SendNotificationJob } from './notification.processor';
 
 /** Renders notifications when transitions ask for them (every role that runs transitions). */
 @Module({
-  imports: [ApplicationsModule],
+  imports: [TransitionRuntimeModule],
   providers: [NotificationService, NotificationEffects],
   exports: [NotificationService],
 })

@@ -1,7 +1,7 @@
 import { Actor, DomainError } from '@lib/common';
 import type { EntityManager } from 'typeorm';
-import { EffectRunner, type EffectHandler } from '../../src/applications/effect-runner';
 import { ApplicationsService } from '../../src/applications/applications.service';
+import { EffectRunner, type EffectHandler } from '../../src/runtime';
 import { FundingCall } from '../../src/calls/funding-call.entity';
 import { LedgerService } from '../../src/budget/ledger.service';
 import { bioContent, newClock } from '../support/bio';

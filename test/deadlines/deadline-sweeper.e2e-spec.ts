@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { DEADLINE_QUEUE } from '../../src/queue/queue.module';
 import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
 import { DeadlineProcessor } from '../../src/deadlines/deadline.processor';
-import { OutboxDispatcher } from '../../src/outbox/outbox-dispatcher';
+import { OutboxDispatcher } from '../../src/runtime';
 import { act, APPROVER, expectOk, KARI, newClock, recommended } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -3,7 +3,7 @@ import { LedgerService } from '../../src/budget/ledger.service';
 import { FundingCall } from '../../src/calls/funding-call.entity';
 import { scheduleCallAnnouncements } from '../../src/deadlines/deadline-effects';
 import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
-import { OutboxDispatcher } from '../../src/outbox/outbox-dispatcher';
+import { OutboxDispatcher } from '../../src/runtime';
 import { act, APPROVER, expectOk, KARI, newClock, recommended } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import type { ModuleRef } from '@nestjs/core';
 import { EFFECT_KINDS, type EffectKind } from '@lib/engine';
 import type { AppConfig, AppRole } from '../config/app-config';
-import type { OutboxDispatcher } from '../outbox/outbox-dispatcher';
+import type { OutboxDispatcher } from './outbox-dispatcher';
 import {
   EFFECT_PLACEMENT,
   EffectRunner,

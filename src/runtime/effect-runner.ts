@@ -3,14 +3,14 @@ import { ModuleRef } from '@nestjs/core';
 import { EFFECT_KINDS, type Effect, type EffectKind } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig, type AppRole } from '../config/app-config';
-import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
-import type { Application } from './application.entity';
+import type { LifecycleCase } from './lifecycle-case';
+import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxMessage } from './outbox-message.entity';
 
 /** Where an effect is being carried out: inside the transition's transaction. */
 export interface EffectContext {
   readonly tx: EntityManager;
-  readonly application: Application;
+  readonly application: LifecycleCase;
   readonly auditRecordId: string;
   readonly actorUserId: string | null;
   readonly at: Date;

@@ -1,0 +1,233 @@
+import { DomainError, validatePayload } from '@lib/common';
+import type { SchemeDefinition, SchemeOrganisation, SchemeReason } from '@lib/engine';
+import type { EntityManager } from 'typeorm';
+import { FundingCall } from '../calls/funding-call.entity';
+import { County } from '../counties/county.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { fromBody, type EventCommand, type EventPreparers } from '../runtime';
+import { ApplicationReport } from './application-report.entity';
+import { Application } from './application.entity';
+
+/** Statuses in which an organisation "holds" a grant of a scheme (for one-at-a-time schemes). */
+const HOLDING_STATUSES = ['granted', 'reported'];
+
+const schemeRefusal = (code: string, detail: string, reasons: readonly SchemeReason[]) =>
+  new DomainError('unprocessable', code, detail, { reasons });
+
+/**
+ * Submission: the call must be open, the form complete and the call's rules met; the scheme's
+ * calculation gives the most that can be granted, and the requested amount is kept on the row.
+ */
+async function prepareSubmit({
+  tx,
+  application,
+  scheme,
+  type,
+  now,
+  at,
+}: EventCommand<Application, 'SUBMIT'>) {
+  const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+  assertCallOpen(call, now);
+  const content = await validateContent(scheme, application.content, false);
+  const schemeOrganisation = await loadSchemeOrganisation(tx, application.organisationId);
+  const otherActiveGrant = await tx
+    .createQueryBuilder(Application, 'a')
+    .where('a.organisationId = :org AND a.schemeId = :scheme AND a.id <> :id', {
+      org: application.organisationId,
+      scheme: scheme.id,
+      id: application.id,
+    })
+    .andWhere('a.status IN (:...statuses)', { statuses: HOLDING_STATUSES })
+    .getExists();
+  const params = call.parameters;
+  const reasons = scheme.checkEligibility({
+    params,
+    content,
+    organisation: schemeOrganisation,
+    now,
+    otherActiveGrant,
+  });
+  if (reasons.length) {
+    throw schemeRefusal(
+      'not_eligible',
+      `The application does not meet the call's rules (${reasons.length})`,
+      reasons,
+    );
+  }
+  application.requestedAmount = scheme.requestedAmount(content);
+  return {
+    type,
+    at,
+    maximumAmount: scheme.maximumGrant(params, content, schemeOrganisation),
+    projectEndsAt: scheme.projectEndsAt(content),
+    ineligibilityReasons: [],
+    delegationLimit: scheme.delegationLimit(params),
+    acceptanceDays: scheme.acceptanceDays(params),
+  };
+}
+
+/** The final report: valid by the scheme's report form and fitting the application; stored, the event names it. */
+async function prepareSubmitReport({
+  tx,
+  actor,
+  application,
+  scheme,
+  type,
+  body,
+  at,
+}: EventCommand<Application, 'SUBMIT_REPORT'>) {
+  const validation = await validatePayload(scheme.reportDto, body.report, { pathPrefix: 'report' });
+  if (!validation.ok)
+    throw new DomainError('bad_request', 'validation_failed', 'The report is not valid', {
+      errors: validation.problems,
+    });
+  const content = await validateContent(scheme, application.content, false);
+  const reasons = scheme.checkReport(content, validation.value);
+  if (reasons.length)
+    throw schemeRefusal('report_not_acceptable', 'The report does not fit the application', reasons);
+  const report = await tx.save(
+    tx.create(ApplicationReport, {
+      applicationId: application.id,
+      kind: 'final',
+      content: body.report as Record<string, unknown>,
+      submittedBy: actor.kind === 'system' ? application.createdBy : actor.userId,
+    }),
+  );
+  return { type, at, reportId: report.id };
+}
+
+/** Approval fixes what is finally paid: what the report entitles to, or less if the officer says so. */
+async function prepareApproveReport({
+  tx,
+  application,
+  scheme,
+  type,
+  body,
+  at,
+  context,
+}: EventCommand<Application, 'APPROVE_REPORT'>) {
+  const report = context.reportId ? await tx.findOneBy(ApplicationReport, { id: context.reportId }) : null;
+  if (!report)
+    throw new DomainError('conflict', 'report_missing', 'The application has no final report to approve');
+  const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+  const validation = await validatePayload(scheme.reportDto, report.content);
+  if (!validation.ok) throw new Error(`stored report ${report.id} no longer validates`);
+  const granted = context.decision?.kind === 'grant' ? context.decision.amount : 0;
+  const entitled = scheme.finalPayable(call.parameters, granted, validation.value, {
+    content: await validateContent(scheme, application.content, false),
+    organisation: await loadSchemeOrganisation(tx, application.organisationId),
+  });
+  const requested = typeof body.finalPayableAmount === 'number' ? body.finalPayableAmount : entitled;
+  if (requested > entitled) {
+    throw new DomainError(
+      'unprocessable',
+      'final_payable_above_entitlement',
+      `The report entitles the applicant to at most ${entitled} øre; ${requested} øre was given`,
+      { entitled, requested },
+    );
+  }
+  return { type, at, finalPayableAmount: requested };
+}
+
+/** Assignment to a named officer: one of the county's active case officers (otherwise the sender takes it). */
+async function prepareAssign({ tx, application, type, body, at }: EventCommand<Application, 'ASSIGN'>) {
+  const officerId = typeof body.caseOfficerId === 'string' ? body.caseOfficerId : undefined;
+  if (officerId) await assertCaseOfficer(tx, officerId, application.countyId);
+  return { type, at, ...(officerId ? { caseOfficerId: officerId } : {}) };
+}
+
+/** How each event of the lifecycle is prepared for an application; most take their body as it is. */
+export const APPLICATION_EVENTS: EventPreparers<Application> = {
+  SUBMIT: prepareSubmit,
+  WITHDRAW: fromBody,
+  ASSIGN: prepareAssign,
+  REQUEST_INFO: fromBody,
+  ANSWER_INFO: fromBody,
+  INFORMATION_DEADLINE_PASSED: fromBody,
+  RECOMMEND_GRANT: fromBody,
+  RECOMMEND_REJECTION: fromBody,
+  RETURN_TO_REVIEW: fromBody,
+  DECIDE_GRANT: fromBody,
+  DECIDE_REJECTION: fromBody,
+  ACCEPT: fromBody,
+  DECLINE_GRANT: fromBody,
+  ACCEPTANCE_DEADLINE_PASSED: fromBody,
+  REPORT_DEADLINE_PASSED: fromBody,
+  SUBMIT_REPORT: prepareSubmitReport,
+  RETURN_REPORT: fromBody,
+  APPROVE_REPORT: prepareApproveReport,
+};
+
+/** The applicant as schemes see it: from the organisation register, not from the form. */
+export async function loadSchemeOrganisation(
+  tx: EntityManager,
+  organisationId: string,
+): Promise<SchemeOrganisation> {
+  const organisation = await tx.findOneByOrFail(Organisation, { id: organisationId });
+  const county = organisation.countyId ? await tx.findOneBy(County, { id: organisation.countyId }) : null;
+  return {
+    form: organisation.form,
+    employeeCount: organisation.employeeCount,
+    municipalityNumber: organisation.municipalityNumber,
+    countyCode: county?.code ?? null,
+  };
+}
+
+/**
+ * The form validated by the scheme's DTO: while editing (`partial`), a bad field is a 400; on
+ * submission, anything missing or wrong is a 422 naming the fields.
+ */
+export async function validateContent(
+  scheme: SchemeDefinition,
+  content: unknown,
+  partial: boolean,
+): Promise<object> {
+  const result = await validatePayload(scheme.applicationDto, content, { partial, pathPrefix: 'content' });
+  if (result.ok) return result.value;
+  if (partial)
+    throw new DomainError('bad_request', 'validation_failed', 'The application form is not valid', {
+      errors: result.problems,
+    });
+  throw new DomainError(
+    'unprocessable',
+    'application_incomplete',
+    `The application cannot be submitted until the form is complete: ${result.problems.map((p) => p.field).join(', ')}`,
+    { errors: result.problems },
+  );
+}
+
+function assertCallOpen(call: FundingCall, now: Date): void {
+  if (now < call.opensAt) {
+    throw new DomainError(
+      'unprocessable',
+      'call_not_open',
+      `The call opens at ${call.opensAt.toISOString()}`,
+      {
+        opensAt: call.opensAt.toISOString(),
+      },
+    );
+  }
+  if (call.closesAt && now > call.closesAt) {
+    throw new DomainError(
+      'unprocessable',
+      'call_closed',
+      `The call closed at ${call.closesAt.toISOString()}`,
+      {
+        closesAt: call.closesAt.toISOString(),
+      },
+    );
+  }
+}
+
+async function assertCaseOfficer(tx: EntityManager, userId: string, countyId: string): Promise<void> {
+  const [row] = await tx.query<Array<{ ok: boolean }>>(
+    `SELECT true AS ok FROM user_account WHERE id = $1 AND county_id = $2 AND active AND 'case_officer' = ANY(roles)`,
+    [userId, countyId],
+  );
+  if (!row)
+    throw new DomainError(
+      'unprocessable',
+      'not_a_case_officer',
+      'The assignee is not a case officer of this county',
+    );
+}

@@ -1,0 +1,29 @@
+/**
+ * The row a lifecycle runs on, as the runtime and the effect handlers see it: an application (søknad)
+ * today. The runtime keeps the columns it writes in step with the snapshot; the rest identify the case
+ * and where its money and people are. A feature's entity satisfies it by shape, so the runtime needs
+ * no feature's entity.
+ */
+export interface LifecycleCase {
+  readonly id: string;
+  /** The case reference (saksnummer), e.g. BIO-2026-000042. */
+  readonly reference: string;
+  readonly schemeId: string;
+  readonly callId: string;
+  readonly organisationId: string;
+  readonly countyId: string;
+
+  /** Written by every transition from the engine's result. */
+  snapshot: Record<string, unknown>;
+  status: string;
+  state: string;
+  machineId: string;
+  machineVersion: number;
+  maximumAmount: number | null;
+  grantedAmount: number | null;
+  caseOfficerId: string | null;
+  submittedAt: Date | null;
+
+  /** The budget frame the grant is charged to, set by the money effect that commits it. */
+  frameId: string | null;
+}
