@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DAY_MS } from '@lib/common';
 import type { EntityManager } from 'typeorm';
 import { EffectRunner } from '../applications/effect-runner';
 import { OutboxMessage } from '../applications/outbox-message.entity';
@@ -62,8 +63,6 @@ export async function scheduleCallAnnouncements(
   if (call.closesAt && call.closesAt > now)
     await scheduleDeadline(tx, { callId: call.id }, CALL_CLOSES, call.closesAt, null);
 }
-
-const DAY_MS = 86_400_000;
 
 /** One calendar month later (31 Jan → 28/29 Feb), as forvaltningsloven § 11a counts "innen en måned". */
 function plusOneMonth(at: Date): Date {
