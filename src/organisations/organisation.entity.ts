@@ -11,7 +11,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { County } from '../counties/county.entity';
-import { ORGANISATION_FORM_CODES, type OrganisationForm } from './organisation-form';
+import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
 
 /** An applicant: a company, municipality or other body registered in the Brønnøysund register. */
 @Entity({ name: 'organisation' })
