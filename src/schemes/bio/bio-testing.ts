@@ -1,8 +1,8 @@
 import type { BioApplicationContent } from './bio-application.dto';
 import { TRONDELAG_BIO_CALL_PARAMETERS, type BioCallParameters } from './bio-call-parameters.dto';
 import type { BioOrganisation } from './bio-grant';
-import { nok } from '@lib/common';
 import type { BioEligibilityContext } from './bio.rules';
+import { sampleBioApplication } from './bio-sample';
 
 /*
  * Factories for tests: a Trøndelag call and an application that is eligible under it, with
@@ -29,34 +29,7 @@ export function newBioContext(overrides: Partial<BioEligibilityContext> = {}): B
 }
 
 export function newBioApplication(overrides: Partial<BioApplicationContent> = {}): BioApplicationContent {
-  return {
-    restructuringNeed: 'Moving from manual welding to robot cells; operators must learn programming',
-    trainingPlan: {
-      content: 'Six modules: robot programming, safety, lean production',
-      providerName: 'NTNU Videre',
-      providerType: 'university',
-    },
-    startDate: '2026-03-02',
-    endDate: '2027-02-26',
-    participants: { count: 4, weeksEach: 20 },
-    costPlan: [
-      { category: 'participant_wages', description: '4 operators, 20 weeks, 40 %', amountOre: nok(400_000) },
-      { category: 'provider_fees', amountOre: nok(250_000) },
-      { category: 'travel_subsistence', amountOre: nok(30_000) },
-      { category: 'administration', amountOre: nok(20_000) },
-    ],
-    financingPlan: {
-      ownContributionOre: nok(400_000),
-      otherPublicSupportOre: 0,
-      requestedGrantOre: nok(300_000),
-    },
-    declarations: {
-      otherPublicSupportReceived: false,
-      otherPublicSupportAmountOre: 0,
-      notInEconomicDifficulty: true,
-    },
-    ...overrides,
-  };
+  return { ...sampleBioApplication(), ...overrides };
 }
 
 /**

@@ -19,10 +19,12 @@ import {
   TRONDELAG_BIO_EXTRA_PARAMETERS,
   TRONDELAG_FAGBREV_PARAMETERS,
 } from './corona-demo-calls';
+import { sampleApprenticeContract, sampleApprenticePackage } from './corona-sample';
 
 /*
- * Factories for tests and the sample application: each call returns a fresh object, so tests never
- * share mutable fixtures. The defaults are eligible under the Trøndelag demo calls at CORONA_TEST_NOW.
+ * Factories for tests (the apprentice application starts from the registered sample in
+ * corona-sample.ts): each call returns a fresh object, so tests never share mutable fixtures. The
+ * defaults are eligible under the Trøndelag demo calls at CORONA_TEST_NOW.
  */
 
 /** A Monday in the demo windows (all three Trøndelag calls are open). */
@@ -75,47 +77,14 @@ export function newFagbrevCallParameters(
 export function newApprenticeContract(
   overrides: Partial<CoronaApprenticeContract> = {},
 ): CoronaApprenticeContract {
-  return {
-    candidateReference: 'TFK-2026-0417',
-    vigoContractNumber: 'V-50-2026-11873',
-    trade: 'Kokkfaget',
-    signedOn: '2026-11-10',
-    packageCode: 'etter_permittering',
-    programme: 'RM',
-    statutoryRight: true,
-    newPlacement: false,
-    candidateResidesInCounty: true,
-    ...overrides,
-  };
+  return { ...sampleApprenticeContract(), ...overrides };
 }
 
-/**
- * Two contracts: a cook apprentice after a layoff (35 000) and a waiter on a new place (25 000):
- * 60 000 NOK, capped at 50 000 NOK per company, which is what is requested.
- */
+/** The registered sample (corona-sample.ts): two contracts, 50 000 NOK requested. */
 export function newApprenticeApplication(
   overrides: Partial<CoronaApprenticeApplication> = {},
 ): CoronaApplicationContent {
-  return {
-    measure: 'apprentice_package',
-    apprenticePackage: {
-      contracts: [
-        newApprenticeContract(),
-        newApprenticeContract({
-          candidateReference: 'TFK-2026-0422',
-          vigoContractNumber: 'V-50-2026-11902',
-          trade: 'Servitørfaget',
-          signedOn: '2026-11-16',
-          packageCode: 'ny_laereplass',
-          newPlacement: true,
-        }),
-      ],
-      longestApprenticeLayoffWeeks: 3,
-      requestedGrantOre: nok(50_000),
-      declarations: { fundsGoUndiminishedToEmployer: true, commitsToReporting: true },
-      ...overrides,
-    },
-  };
+  return { measure: 'apprentice_package', apprenticePackage: { ...sampleApprenticePackage(), ...overrides } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SchemePlugin } from '../scheme-plugin';
 import { CORONA_DEMO_CALLS } from './corona-demo-calls';
-import { newApprenticeApplication } from './corona-testing';
+import { sampleApprenticeApplication } from './corona-sample';
 import { coronaScheme } from './corona.scheme';
 
 /**
@@ -11,5 +11,5 @@ import { coronaScheme } from './corona.scheme';
 export const coronaPlugin: SchemePlugin = {
   scheme: coronaScheme,
   demoCalls: CORONA_DEMO_CALLS,
-  sampleApplication: newApprenticeApplication(),
+  sampleApplication: sampleApprenticeApplication(),
 };

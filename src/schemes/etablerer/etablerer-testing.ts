@@ -5,10 +5,11 @@ import {
   TRONDELAG_ETABLERER_CALL_PARAMETERS,
   type EtablererCallParameters,
 } from './etablerer-call-parameters.dto';
+import { sampleEtablererApplication } from './etablerer-sample';
 
 /*
- * Factories for tests and the registered sample: Trøndelag's call, Trondheim kommune, and an
- * application eligible under that call, with overrides. Each call returns a fresh object.
+ * Factories for tests: Trøndelag's call, Trondheim kommune, and an application eligible under that
+ * call (the registered sample, etablerer-sample.ts), with overrides. Each call returns a fresh object.
  *
  * The default application: budget 320 000 NOK (300 000 in GBER art. 31 categories, 20 000 other);
  * 150 000 applied for, own funds 160 000, other public funding 10 000; no economic activity.
@@ -36,39 +37,7 @@ export function newEtablererCompany(overrides: Partial<SchemeOrganisation> = {})
 export function newEtablererApplication(
   overrides: Partial<EtablererApplicationContent> = {},
 ): EtablererApplicationContent {
-  return {
-    projectTitle: 'Start i Trondheim 2027',
-    applicant: {
-      category: 'public_body',
-      expertise: 'Etablerertjenesten has run start-up courses for immigrants since 2005',
-      registeredInVoluntaryRegister: false,
-    },
-    targetGroup: {
-      description: 'Immigrants who want to start a business, including home-based women',
-      includesHomeBasedWomen: true,
-    },
-    courseContent: 'Business plan, tax and VAT, accounting, permits and financing',
-    implementationPlan:
-      'Two courses of ten evenings, then individual guidance; with NAV and the adult education centre',
-    startDate: '2027-02-01',
-    endDate: '2027-12-15',
-    plannedResults: { courseParticipants: 30, newBusinesses: 6, guidanceSessions: 60 },
-    costPlan: [
-      { category: 'trainer_personnel', description: 'Two course leaders', amountOre: nok(180_000) },
-      { category: 'travel_accommodation', amountOre: nok(10_000) },
-      { category: 'materials', description: 'Course books in four languages', amountOre: nok(20_000) },
-      { category: 'advisory_services', description: 'Individual guidance', amountOre: nok(60_000) },
-      { category: 'indirect_costs', amountOre: nok(30_000) },
-      { category: 'other', description: 'Marketing and interpreting', amountOre: nok(20_000) },
-    ],
-    financingPlan: {
-      ownFundsOre: nok(160_000),
-      otherPublicFundingOre: nok(10_000),
-      requestedGrantOre: nok(150_000),
-    },
-    declarations: { economicActivity: false, smeDeclared: false, notMandatoryTraining: true },
-    ...overrides,
-  };
+  return { ...sampleEtablererApplication(), ...overrides };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_ETABLERER_CALL_PARAMETERS } from './etablerer-call-parameters.dto';
-import { newEtablererApplication } from './etablerer-testing';
+import { sampleEtablererApplication } from './etablerer-sample';
 import { etablererScheme } from './etablerer.scheme';
 
 /**
@@ -24,5 +24,5 @@ export const etablererPlugin: SchemePlugin = {
       parameters: TRONDELAG_ETABLERER_CALL_PARAMETERS,
     },
   ],
-  sampleApplication: newEtablererApplication(),
+  sampleApplication: sampleEtablererApplication(),
 };

@@ -10,10 +10,12 @@ import {
   type JobbsjansenCallParameters,
 } from './jobbsjansen-call-parameters.dto';
 import type { JobbsjansenAgeBand, JobbsjansenOutcome } from './jobbsjansen-vocabulary';
+import { sampleJobbsjansenApplication } from './jobbsjansen-sample';
 
 /*
- * Factories for tests and the sample form: a Trøndelag call and an application that is eligible
- * under it, with overrides. Each call returns a fresh object, so tests never share mutable fixtures.
+ * Factories for tests: a Trøndelag call and an application that is eligible under it (the registered
+ * sample, jobbsjansen-sample.ts), with overrides. Each call returns a fresh object, so tests never
+ * share mutable fixtures.
  *
  * The default application: 18 participants (6 + 8 + 4), one school year, costs 900 000 NOK
  * (teaching staff 600 000, materials 50 000, running the offer 100 000, project staff 150 000),
@@ -37,26 +39,7 @@ export function newJobbsjansenOrganisation(overrides: Partial<SchemeOrganisation
 export function newJobbsjansenApplication(
   overrides: Partial<JobbsjansenApplicationContent> = {},
 ): JobbsjansenApplicationContent {
-  return {
-    projectTitle: 'Grunnskole for ungdom – Trondheim 2026/27',
-    projectDescription:
-      'Two combined classes in Norwegian, English, mathematics and social studies for newly arrived ' +
-      'youth without primary school completed in Norway, 25 hours a week, leading to the ' +
-      'primary-school exam and admission to upper secondary.',
-    cooperation: 'Trondheim voksenopplæring, Thora Storm vgs and NAV Trondheim: joint intake and follow-up',
-    startDate: '2026-08-17',
-    endDate: '2027-06-18',
-    participants: { aged16to18: 6, aged19to21: 8, aged22to24: 4 },
-    schoolYearsPerParticipant: 1,
-    costPlan: [
-      { category: 'teaching_staff', description: 'Two teachers, 80 %', amountOre: nok(600_000) },
-      { category: 'teaching_materials', amountOre: nok(50_000) },
-      { category: 'running_costs', description: 'Premises and bus cards', amountOre: nok(100_000) },
-      { category: 'project_staff', description: 'Coordinator, 20 %', amountOre: nok(150_000) },
-    ],
-    financingPlan: { ownFinancingOre: nok(180_000), otherFundingOre: 0, requestedGrantOre: nok(720_000) },
-    ...overrides,
-  };
+  return { ...sampleJobbsjansenApplication(), ...overrides };
 }
 
 /** `n` participant rows with codes JB26K001…, outcomes as given (in that order), age bands cycling. */

@@ -1,7 +1,7 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_JOBBSJANSEN_CALL_PARAMETERS } from './jobbsjansen-call-parameters.dto';
-import { newJobbsjansenApplication } from './jobbsjansen-testing';
+import { sampleJobbsjansenApplication } from './jobbsjansen-sample';
 import { jobbsjansenScheme } from './jobbsjansen.scheme';
 
 /**
@@ -27,5 +27,5 @@ export const jobbsjansenPlugin: SchemePlugin = {
       parameters: TRONDELAG_JOBBSJANSEN_CALL_PARAMETERS,
     },
   ],
-  sampleApplication: newJobbsjansenApplication(),
+  sampleApplication: sampleJobbsjansenApplication(),
 };

@@ -4,7 +4,7 @@ import {
   ROGALAND_MENTOR_CALL_PARAMETERS,
   TRONDELAG_MENTOR_CALL_PARAMETERS,
 } from './mentor-call-parameters.dto';
-import { newMentorApplication } from './mentor-testing';
+import { sampleMentorApplication } from './mentor-sample';
 import { mentorScheme } from './mentor.scheme';
 
 /**
@@ -39,5 +39,5 @@ export const mentorPlugin: SchemePlugin = {
       parameters: ROGALAND_MENTOR_CALL_PARAMETERS,
     },
   ],
-  sampleApplication: newMentorApplication(),
+  sampleApplication: sampleMentorApplication(),
 };

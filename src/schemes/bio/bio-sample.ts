@@ -1,0 +1,38 @@
+import { nok } from '@lib/common';
+import type { BioApplicationContent } from './bio-application.dto';
+
+/**
+ * The application BIO registers as its sample (`sampleApplication` in bio.plugin.ts):
+ * complete, realistic and eligible under Trøndelag's 2026 call. The conformance suite checks it and the
+ * API documentation shows it; the test factories in bio-testing.ts start from it. A fresh
+ * object on every call.
+ */
+export function sampleBioApplication(): BioApplicationContent {
+  return {
+    restructuringNeed: 'Moving from manual welding to robot cells; operators must learn programming',
+    trainingPlan: {
+      content: 'Six modules: robot programming, safety, lean production',
+      providerName: 'NTNU Videre',
+      providerType: 'university',
+    },
+    startDate: '2026-03-02',
+    endDate: '2027-02-26',
+    participants: { count: 4, weeksEach: 20 },
+    costPlan: [
+      { category: 'participant_wages', description: '4 operators, 20 weeks, 40 %', amountOre: nok(400_000) },
+      { category: 'provider_fees', amountOre: nok(250_000) },
+      { category: 'travel_subsistence', amountOre: nok(30_000) },
+      { category: 'administration', amountOre: nok(20_000) },
+    ],
+    financingPlan: {
+      ownContributionOre: nok(400_000),
+      otherPublicSupportOre: 0,
+      requestedGrantOre: nok(300_000),
+    },
+    declarations: {
+      otherPublicSupportReceived: false,
+      otherPublicSupportAmountOre: 0,
+      notInEconomicDifficulty: true,
+    },
+  };
+}
