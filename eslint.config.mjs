@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import architecture from './lint/architecture.cjs';
 
 export default tseslint.config(
   {
@@ -60,6 +61,23 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The layers and boundaries of README "Architecture", enforced: see lint/architecture.cjs.
+    files: ['**/*.ts'],
+    plugins: { arch: architecture },
+    rules: architecture.rulesConfig,
+  },
+  {
+    // The lint rules themselves: plain CommonJS, outside the TypeScript project.
+    files: ['lint/**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],

@@ -1,4 +1,5 @@
-// Unit tests (*.spec.ts beside the code) need no services; end-to-end and integration tests
+// Unit tests (*.spec.ts beside the code, and test/**/*.spec.ts for checks of the repository as a whole,
+// such as the architecture lint rules) need no services; end-to-end and integration tests
 // (test/**/*.e2e-spec.ts) each get a fresh database copied from a migrated template and a Redis
 // key prefix of their own, so files run in parallel.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
@@ -23,7 +24,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     },
     {
       ...common,

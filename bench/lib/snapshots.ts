@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lib/common';
 import {
   describeState,
   initialSnapshot,
@@ -23,8 +24,6 @@ export interface ShapeActors {
   approver: string;
 }
 
-const DAY = 86_400_000;
-
 /**
  * Walks a scheme's lifecycle with the engine's `transition` (the function the service calls, whose
  * snapshot it stores verbatim) through every status a case list shows: draft, applied, assessment
@@ -38,7 +37,7 @@ export function stateShapes(scheme: SchemeDefinition, who: ShapeActors, amount: 
   const approver: EngineActor = { userId: who.approver, roles: ['approver'] };
   const system: EngineActor = { userId: null, roles: ['system'] };
   const t0 = Date.parse('2026-02-02T08:00:00.000Z');
-  const at = (days: number) => new Date(t0 + days * DAY).toISOString();
+  const at = (days: number) => new Date(t0 + days * DAY_MS).toISOString();
   const shapes: StateShape[] = [];
   const keep = (stored: StoredLifecycle, granted = false) => {
     const view = describeState(def, stored);

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { kroner, NotificationService } from '../notifications/notification.service';
+import { formatWholeKroner } from '@lib/common';
+import { NotificationService } from '../notifications/notification.service';
 import { BudgetFrame } from './budget-frame.entity';
 import { LedgerService } from './ledger.service';
 
@@ -17,9 +18,9 @@ export class FrameAlertNotifications implements OnModuleInit {
       await this.notifications.notifyCountyStaff(tx, frame.countyId, ['finance'], 'frame_threshold_crossed', {
         frame: `${frame.name} (${frame.year})`,
         threshold: String(alert.thresholdPercent),
-        used: kroner(alert.used),
-        allocated: kroner(alert.allocated),
-        remaining: kroner(alert.allocated - alert.used),
+        used: formatWholeKroner(alert.used),
+        allocated: formatWholeKroner(alert.allocated),
+        remaining: formatWholeKroner(alert.allocated - alert.used),
       });
     });
   }

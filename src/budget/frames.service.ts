@@ -4,6 +4,7 @@ import {
   Actor,
   assertVersion,
   Clock,
+  DAY_MS,
   decodeCursor,
   DomainError,
   encodeCursor,
@@ -329,7 +330,7 @@ export class FramesService {
     const dailyCommitmentRate = Math.floor(Number(recent.committed) / 90);
     const exhaustedOn =
       dailyCommitmentRate > 0
-        ? new Date(now.getTime() + Math.ceil(available / dailyCommitmentRate) * 86_400_000)
+        ? new Date(now.getTime() + Math.ceil(available / dailyCommitmentRate) * DAY_MS)
             .toISOString()
             .slice(0, 10)
         : null;

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DAY_MS } from '@lib/common';
 import type { EntityManager } from 'typeorm';
 import { FundingCall } from '../calls/funding-call.entity';
 import { EffectRunner, OutboxMessage } from '../runtime';
@@ -61,8 +62,6 @@ export async function scheduleCallAnnouncements(
   if (call.closesAt && call.closesAt > now)
     await scheduleDeadline(tx, { callId: call.id }, CALL_CLOSES, call.closesAt, null);
 }
-
-const DAY_MS = 86_400_000;
 
 /** One calendar month later (31 Jan → 28/29 Feb), as forvaltningsloven § 11a counts "innen en måned". */
 function plusOneMonth(at: Date): Date {

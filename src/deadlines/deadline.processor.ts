@@ -1,13 +1,13 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, Clock, DomainError } from '@lib/common';
+import { Actor, Clock, DomainError, formatWholeKroner } from '@lib/common';
 import { DEADLINE_EVENTS, type Audience, type DeadlineKind } from '@lib/engine';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
-import { kroner, NotificationService, osloDate, osloDateTime } from '../notifications/notification.service';
+import { NotificationService, osloDate, osloDateTime } from '../notifications/notification.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import {
   CALL_OPENS,
@@ -198,7 +198,11 @@ export class DeadlineProcessor extends WorkerHost {
           call.countyId,
           ['case_officer', 'approver', 'finance'],
           'call_closed',
-          { ...values, applications: received.applications, amount: kroner(Number(received.amount)) },
+          {
+            ...values,
+            applications: received.applications,
+            amount: formatWholeKroner(Number(received.amount)),
+          },
         );
       }
     }

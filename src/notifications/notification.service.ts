@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StaffRole } from '@lib/common';
+import { formatWholeKroner, type StaffRole } from '@lib/common';
 import type { Audience } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
@@ -11,7 +11,6 @@ import { renderTemplate, type TemplateValues } from './notification-templates';
 export const SEND_NOTIFICATION = 'notification.send';
 
 // Built once: an Intl formatter costs more to make than to use (measured on the decision path).
-const KRONER = new Intl.NumberFormat('nb-NO');
 const OSLO_DATE = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short' });
 const OSLO_DATE_TIME = new Intl.DateTimeFormat('nb-NO', {
   timeZone: 'Europe/Oslo',
@@ -19,8 +18,6 @@ const OSLO_DATE_TIME = new Intl.DateTimeFormat('nb-NO', {
   timeStyle: 'short',
 });
 
-export const kroner = (ore: number | null | undefined) =>
-  ore === null || ore === undefined ? undefined : KRONER.format(Math.floor(ore / 100));
 export const osloDate = (iso: unknown) =>
   typeof iso === 'string' ? OSLO_DATE.format(new Date(iso)) : undefined;
 export const osloDateTime = (at: Date) => OSLO_DATE_TIME.format(at);
@@ -60,7 +57,7 @@ export class NotificationService {
       reference: application.reference,
       organisation: organisation.name,
       scheme: this.schemes.forStored(application.schemeId).name,
-      amount: kroner(application.grantedAmount),
+      amount: formatWholeKroner(application.grantedAmount),
       dueAt: osloDate(request?.dueAt ?? context.acceptanceDueAt ?? context.finalReportDueAt),
       message: request?.message,
       ...extra,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Optional, IsVersion } from '@lib/common';
-import { ORGANISATION_FORM_CODES, type OrganisationForm } from './organisation-form';
+import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
 
 const NACE = /^\d{2}(\.\d{1,3})?$/;
 

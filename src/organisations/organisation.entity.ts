@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { ORGANISATION_FORM_CODES, type OrganisationForm } from './organisation-form';
+import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
 
 /** An applicant: a company, municipality or other body registered in the Brønnøysund register. */
 @Entity({ name: 'organisation' })

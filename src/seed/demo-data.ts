@@ -8,7 +8,7 @@ import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { bioPlugin } from '../schemes/bio';
 import { PLUGINS } from '../schemes/scheme-registry';
-import type { OrganisationForm } from '../organisations/organisation-form';
+import type { OrganisationForm } from '@lib/common';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { UserAccount } from '../users/user.entity';

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lib/common';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   act,
@@ -68,10 +69,10 @@ describe('BIO application, end to end over HTTP', () => {
       grantedAmount: 25_000_000,
     });
     expect((granted.case as { acceptanceDueAt: string }).acceptanceDueAt).toBe(
-      new Date(clock.now().getTime() + 21 * 86_400_000).toISOString(),
+      new Date(clock.now().getTime() + 21 * DAY_MS).toISOString(),
     );
 
-    clock.advance(86_400_000);
+    clock.advance(DAY_MS);
     expect(await expectOk(act(t, KARI, id, 'accept'))).toMatchObject({ state: 'granted.active' });
     // The call pays no advance: everything on the final report.
     const detail = await t

@@ -1,4 +1,4 @@
-import type { Actor } from '@lib/common';
+import { DAY_MS, type Actor } from '@lib/common';
 import { ApplicationsService } from '../../src/applications/applications.service';
 import { DEMO_BIO_FRAME_ORE } from '../../src/seed/demo-data';
 import { act, APPROVER, expectOk, FINANCE, KARI, newClock, OFFICER, recommended } from '../support/bio';
@@ -118,7 +118,7 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     const id = await recommended(t, 20_000_000);
     await expectOk(act(t, APPROVER, id, 'decide-grant'));
     const committed = (await frame()).committed;
-    clock.advance(22 * 86_400_000);
+    clock.advance(22 * DAY_MS);
     const lapsed = await t.app
       .get(ApplicationsService)
       .send(system, id, 'ACCEPTANCE_DEADLINE_PASSED', {}, undefined);

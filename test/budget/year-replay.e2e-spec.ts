@@ -1,4 +1,4 @@
-import type { Actor } from '@lib/common';
+import { DAY_MS, type Actor } from '@lib/common';
 import { ApplicationsService } from '../../src/applications/applications.service';
 import {
   act,
@@ -102,7 +102,7 @@ describe('a budget year, replayed', () => {
       reason: 'Advance',
     });
 
-    clock.advance(22 * 86_400_000);
+    clock.advance(22 * DAY_MS);
     const system: Actor = { kind: 'system', userId: null, reason: 'acceptance deadline' };
     await t.app.get(ApplicationsService).send(system, b, 'ACCEPTANCE_DEADLINE_PASSED', {}, undefined);
 

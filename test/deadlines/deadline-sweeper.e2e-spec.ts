@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lib/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { deleteRedisPrefix } from '@lib/testing';
 import type { Queue } from 'bullmq';
@@ -53,7 +54,7 @@ describe('deadlines survive lost timers and fire exactly once', () => {
     const before = await frameCommitted();
     const id = await granted();
     expect(await frameCommitted()).toBe(before + 20_000_000);
-    clock.advance(21 * 86_400_000 + 1000);
+    clock.advance(21 * DAY_MS + 1000);
     const report = await t.app.get(DeadlineSweeper).sweep();
     expect(report.promoted).toBeGreaterThanOrEqual(1);
     expect(await until(async () => (await deadline(id, 'acceptance')).status === 'fired')).toBe(true);
@@ -64,9 +65,9 @@ describe('deadlines survive lost timers and fire exactly once', () => {
 
   it('after Redis lost every job, re-arms all scheduled deadlines and fires the overdue ones exactly once', async () => {
     const overdue = [await granted(), await granted()];
-    clock.advance(10 * 86_400_000);
+    clock.advance(10 * DAY_MS);
     const future = await granted(); // its acceptance is due 21 days from now
-    clock.advance(12 * 86_400_000); // the first two are overdue now, the third is not
+    clock.advance(12 * DAY_MS); // the first two are overdue now, the third is not
 
     // What FLUSHALL does to this installation: every key under its prefix is gone.
     await deleteRedisPrefix(t.config.redis.keyPrefix);
@@ -103,7 +104,7 @@ describe('deadlines survive lost timers and fire exactly once', () => {
     const { id: deadlineId } = await deadline(id, 'acceptance');
     const processor = t.app.get(DeadlineProcessor);
     expect(await processor.fire(deadlineId)).toBe('not_due');
-    clock.advance(22 * 86_400_000);
+    clock.advance(22 * DAY_MS);
     expect(await processor.fire(deadlineId)).toBe('fired');
     expect(await processor.fire(deadlineId)).toBe('not_scheduled');
 
@@ -113,7 +114,7 @@ describe('deadlines survive lost timers and fire exactly once', () => {
     await expectOk(act(t, KARI, other, 'accept'));
     const cancelled = await deadline(other, 'acceptance');
     expect(cancelled.status).toBe('cancelled');
-    clock.advance(30 * 86_400_000);
+    clock.advance(30 * DAY_MS);
     expect(await processor.fire(cancelled.id)).toBe('not_scheduled');
     const [app] = await t.dataSource.query(`SELECT state FROM application WHERE id = $1`, [other]);
     expect(app.state).toBe('granted.active');
@@ -130,7 +131,7 @@ describe('deadlines survive lost timers and fire exactly once', () => {
     expect(await (await queue.getJob(deadlineId))!.getState()).toBe('completed');
 
     // When it is due, the sweeper sees an ended job for a scheduled row and replaces it.
-    clock.advance(22 * 86_400_000);
+    clock.advance(22 * DAY_MS);
     expect(await t.app.get(DeadlineSweeper).sweep()).toMatchObject({ replaced: 1 });
     expect(await until(async () => (await deadline(id, 'acceptance')).status === 'fired')).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lib/common';
 import { act, bioContent, draft, expectOk, KARI, OFFICER } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -11,8 +12,8 @@ describe('deadline timers in real time', () => {
 
   // Dates that are eligible whatever today's date is (the call is rolling, open since January 2026).
   const content = () => {
-    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const end = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+    const start = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
+    const end = new Date(Date.now() + 300 * DAY_MS).toISOString().slice(0, 10);
     return bioContent({ startDate: start, endDate: end });
   };
   async function inReview(): Promise<string> {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lib/common';
 import { randomUUID } from 'node:crypto';
 import { LedgerService } from '../../src/budget/ledger.service';
 import { FundingCall } from '../../src/calls/funding-call.entity';
@@ -6,8 +7,6 @@ import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
 import { OutboxDispatcher } from '../../src/runtime';
 import { act, APPROVER, expectOk, KARI, newClock, recommended } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const DAY = 86_400_000;
 
 /** What follows a deadline: an overdue report escalates, calls announce themselves, frames warn finance. */
 describe('follow-ups: overdue reports, call windows, frame thresholds', () => {
@@ -84,13 +83,13 @@ describe('follow-ups: overdue reports, call windows, frame thresholds', () => {
     expect((await steps(late)).map((s: { status: string }) => s.status)).toEqual(['cancelled', 'cancelled']);
 
     // 14 days on: the case officer alone hears that the report is still missing.
-    await passTime(new Date(clock.now().getTime() + 14 * DAY));
+    await passTime(new Date(clock.now().getTime() + 14 * DAY_MS));
     const escalation = await mails(`application_id = $1 AND template = 'final_report_escalation'`, [silent]);
     expect(escalation.map((m) => m.recipient_email)).toEqual(['saksbehandler@trondelag.example']);
     expect(escalation[0].body).toContain('hadde frist 28.03.2027 og er fortsatt ikke levert');
 
     // 42 days after the deadline: a proposal to let the grant lapse, to the officer and the approver.
-    await passTime(new Date(clock.now().getTime() + 28 * DAY));
+    await passTime(new Date(clock.now().getTime() + 28 * DAY_MS));
     const proposal = await mails(`application_id = $1 AND template = 'final_report_lapse_proposal'`, [
       silent,
     ]);

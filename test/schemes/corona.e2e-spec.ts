@@ -1,4 +1,4 @@
-import { ManualClock, nok } from '@lib/common';
+import { DAY_MS, ManualClock, nok } from '@lib/common';
 import {
   newApprenticeApplication,
   newApprenticeContract,
@@ -95,7 +95,7 @@ describe('corona measures, end to end over HTTP', () => {
     await ok(OFFICER, id, 'recommend-grant', { amount, notes: 'Meets the measure' });
     const granted = await ok(APPROVER, id, 'decide-grant');
     expect(granted).toMatchObject({ status: 'granted', grantedAmount: amount });
-    clock.advance(86_400_000);
+    clock.advance(DAY_MS);
     await ok(applicant, id, 'accept');
   }
 
@@ -136,7 +136,7 @@ describe('corona measures, end to end over HTTP', () => {
       available: before.available - nok(50_000),
     });
 
-    clock.advance(86_400_000);
+    clock.advance(DAY_MS);
     await ok(KARI, created.id, 'accept');
 
     // Half a year on: both contracts still run, and the money went to the employer undiminished.

@@ -1,4 +1,4 @@
-import { ManualClock, nok } from '@lib/common';
+import { DAY_MS, ManualClock, nok } from '@lib/common';
 import { ROGALAND_JOBBSJANSEN_CALL_PARAMETERS } from '../../src/schemes/jobbsjansen/jobbsjansen-call-parameters.dto';
 import {
   newJobbsjansenApplication,
@@ -158,7 +158,7 @@ describe('Jobbsjansen del B, end to end over HTTP', () => {
       available: before.available - nok(720_000),
     });
 
-    clock.advance(2 * 86_400_000);
+    clock.advance(2 * DAY_MS);
     expect(await ok(act(TOVE, id, 'accept'))).toMatchObject({ state: 'granted.active' });
 
     // Two instalments a year, on the call's dates: autumn first in a school-year project.

@@ -1,4 +1,4 @@
-import { ManualClock, organisationNumberCheckDigit, validatePayload } from '@lib/common';
+import { DAY_MS, ManualClock, organisationNumberCheckDigit, validatePayload } from '@lib/common';
 import type { Instalment } from '@lib/engine';
 import { PLUGINS } from '../../src/schemes/scheme-registry';
 import type { SchemePlugin } from '../../src/schemes/scheme-plugin';
@@ -15,7 +15,6 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 
 const APPLICANT = DEMO_ORGANISATIONS[0].user.email;
-const DAY_MS = 86_400_000;
 
 type Frame = { allocated: number; committed: number; disbursed: number; available: number };
 type Body = Record<string, unknown>;

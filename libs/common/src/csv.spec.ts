@@ -1,4 +1,5 @@
-import { oreAsKroner, toCsv } from './csv';
+import { toCsv } from './csv';
+import { oreAsKroner } from './money';
 
 describe('CSV for spreadsheets', () => {
   it('writes kroner with two decimals and a decimal comma', () => {

@@ -16,11 +16,3 @@ export function toCsv(
 ): string {
   return BOM + [header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
 }
-
-/** Øre as kroner with two decimals and a decimal comma, no thousands separator: 123456 → "1234,56". */
-export function oreAsKroner(ore: number): string {
-  if (!Number.isSafeInteger(ore)) throw new RangeError(`${ore} is not a whole number of øre`);
-  const sign = ore < 0 ? '-' : '';
-  const abs = Math.abs(ore);
-  return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}

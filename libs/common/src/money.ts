@@ -1,9 +1,16 @@
 /**
- * Money is a whole number of minor units (øre) everywhere: `number` in code (checked with
- * Number.isSafeInteger), `bigint` in PostgreSQL. This caps any single amount at 10 billion kroner,
- * far above any grant or frame and far below 2^53.
+ * The one money module. Money is a whole number of minor units (øre) everywhere: `number` in code
+ * (checked with Number.isSafeInteger), `bigint` in PostgreSQL. This caps any single amount at 10 billion
+ * kroner, far above any grant or frame and far below 2^53.
  */
 export const MAX_AMOUNT_ORE = 1_000_000_000_000;
+
+/** A whole number of øre (1 NOK = 100 øre), never a fraction of a krone. */
+export type Ore = number;
+
+/** A non-negative whole number of øre. */
+export const isOre = (value: unknown): value is Ore =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
  * Integer money arithmetic for the schemes. Every amount is a whole number of øre (1 NOK = 100 øre); shares
@@ -78,6 +85,29 @@ export function formatNok(amountOre: number): string {
   const ore = abs % 100;
   return `${sign}${kroner}${ore === 0 ? '' : ',' + ore.toString().padStart(2, '0')} NOK`;
 }
+
+/** `123456` → `"1234.56 kr"`, with integer arithmetic only (the engine's reasons shown to people). */
+export function formatOre(amount: Ore): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  const kroner = (abs - (abs % 100)) / 100;
+  return `${sign}${kroner}.${String(abs % 100).padStart(2, '0')} kr`;
+}
+
+/** Øre as kroner with two decimals and a decimal comma, no thousands separator: 123456 → "1234,56" (CSV). */
+export function oreAsKroner(ore: number): string {
+  if (!Number.isSafeInteger(ore)) throw new RangeError(`${ore} is not a whole number of øre`);
+  const sign = ore < 0 ? '-' : '';
+  const abs = Math.abs(ore);
+  return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+// Built once: an Intl formatter costs more to make than to use (measured on the decision path).
+const WHOLE_KRONER = new Intl.NumberFormat('nb-NO');
+
+/** Whole kroner (rounded down) in Norwegian grouping, for message templates; undefined when there is no amount. */
+export const formatWholeKroner = (ore: number | null | undefined): string | undefined =>
+  ore === null || ore === undefined ? undefined : WHOLE_KRONER.format(Math.floor(ore / 100));
 
 /** "50 %" or "33,33 %" from basis points. */
 export function formatBasisPoints(basisPoints: number): string {

@@ -1,4 +1,4 @@
-import type { Ore } from './money';
+import type { Ore } from '@lib/common';
 import type { Instant } from './time';
 
 /** Innstilling: the case officer's proposal, which an approver then decides on. */

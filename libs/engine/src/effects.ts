@@ -1,4 +1,4 @@
-import { isOre, type Ore } from './money';
+import { isOre, type Ore } from '@lib/common';
 import { isInstant, type Instant } from './time';
 
 /**

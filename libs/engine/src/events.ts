@@ -1,5 +1,5 @@
 import type { DeadlineKind } from './effects';
-import type { Ore } from './money';
+import type { Ore } from '@lib/common';
 import type { EngineActor, Role } from './roles';
 import type { Instant } from './time';
 

@@ -10,7 +10,6 @@ export * from './lifecycle.definition';
 export * from './lifecycle.machine';
 export * from './lifecycle.options';
 export { eventReasons, preconditionReasons } from './lifecycle.rules';
-export * from './money';
 export * from './roles';
 export * from './snapshot-migrations';
 export * from './state-view';

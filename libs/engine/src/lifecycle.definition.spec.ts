@@ -1,4 +1,4 @@
-import type { Actor } from '@lib/common';
+import { DAY_MS, type Actor } from '@lib/common';
 import { toEngineActor } from './engine-actor';
 import { notify, scheduleDeadline, type Effect } from './effects';
 import {
@@ -61,7 +61,7 @@ describe('defineLifecycle', () => {
         version: 1,
         rules: {
           SUBMIT: ({ event }) =>
-            Date.parse(event.projectEndsAt) - Date.parse(event.at) > 2 * 365 * 24 * 3600 * 1000
+            Date.parse(event.projectEndsAt) - Date.parse(event.at) > 2 * 365 * DAY_MS
               ? ['the project may last at most two years']
               : [],
         },

@@ -9,7 +9,7 @@ import {
   type LifecycleOptions,
   type VariationRules,
 } from './lifecycle.options';
-import { isOre, type Ore } from './money';
+import { isOre, type Ore } from '@lib/common';
 import { isRole, type Role } from './roles';
 import { SnapshotMigrations } from './snapshot-migrations';
 import type { LifecycleStateView } from './state-view';

@@ -4,10 +4,10 @@ import type { Audience, DeadlineKind, NotificationTemplate, ReleaseReason } from
 import type { MachineEvent } from './events';
 import type { LifecycleOptions } from './lifecycle.options';
 import { eventReasons } from './lifecycle.rules';
-import type { Ore } from './money';
+import type { Ore } from '@lib/common';
 import type { EngineActor } from './roles';
 import { statusTag, TAGS, type LifecycleTag } from './tags';
-import { addDays, normaliseInstant, type Instant } from './time';
+import { add24HourDays, normaliseInstant, type Instant } from './time';
 
 /**
  * XState's own machine id. It is the same for every scheme (the definition id is stored beside the
@@ -120,7 +120,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
             by: userOf(event.actor),
             at: normaliseInstant(event.at),
           },
-          acceptanceDueAt: addDays(event.at, context.acceptanceDays ?? options.acceptanceDays),
+          acceptanceDueAt: add24HourDays(event.at, context.acceptanceDays ?? options.acceptanceDays),
         };
       }),
       recordRejectionDecision: assign(({ event }) => {
@@ -135,7 +135,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
         assertEvent(event, 'ACCEPT');
         const { from, days } = options.finalReportDue;
         const start = from === 'project_end' ? present(context.projectEndsAt, 'the project end') : event.at;
-        return { acceptedAt: normaliseInstant(event.at), finalReportDueAt: addDays(start, days) };
+        return { acceptedAt: normaliseInstant(event.at), finalReportDueAt: add24HourDays(start, days) };
       }),
       recordOverdueReminder: assign(({ context }) => ({
         finalReportOverdueNotifiedFor: context.finalReportDueAt,

@@ -1,6 +1,6 @@
 import type { LifecycleContext } from './context';
 import type { LifecycleEventType, MachineEvent } from './events';
-import type { Ore } from './money';
+import type { Ore } from '@lib/common';
 
 /** When the final report (sluttrapport) falls due once the grant is accepted. */
 export interface FinalReportDue {

@@ -1,7 +1,7 @@
 import { grantedAmount, type LifecycleContext } from './context';
 import type { LifecycleEventType, MachineEvent } from './events';
 import type { LifecycleOptions } from './lifecycle.options';
-import { formatOre, isOre } from './money';
+import { formatOre, isOre } from '@lib/common';
 import type { EngineActor } from './roles';
 import { compareInstants, isInstant, type Instant } from './time';
 

@@ -1,5 +1,5 @@
 import type { LifecycleDefinition } from './lifecycle.definition';
-import type { Ore } from './money';
+import type { Ore } from '@lib/common';
 
 /** Why a scheme refuses something: a stable code, a sentence, and the field it concerns. */
 export interface SchemeReason {

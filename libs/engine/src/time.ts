@@ -1,3 +1,5 @@
+import { DAY_MS } from '@lib/common';
+
 /**
  * Time enters the engine only as data: every event carries `at`, an ISO-8601 instant chosen by the
  * caller (the request time, or the deadline's due time for a deadline event). The machines never read
@@ -7,8 +9,6 @@ export type Instant = string;
 
 // Date and time with an explicit offset: a bare local time would mean different instants on different hosts.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Milliseconds since the epoch, or null when `value` is not an ISO-8601 instant with an offset. */
 export function parseInstant(value: unknown): number | null {
@@ -25,10 +25,11 @@ export function normaliseInstant(value: Instant): Instant {
 }
 
 /**
- * `instant` plus whole days of 24 hours. Deadlines are exact instants; a scheme that wants "end of the
- * 21st day in Europe/Oslo" can round in its variation hook.
+ * `instant` plus whole days of 24 hours (not calendar days: across a daylight-saving change the wall
+ * clock moves by an hour; calendar dates use `addDays` from @lib/common). Deadlines are exact instants;
+ * a scheme that wants "end of the 21st day in Europe/Oslo" can round in its variation hook.
  */
-export function addDays(instant: Instant, days: number): Instant {
+export function add24HourDays(instant: Instant, days: number): Instant {
   return new Date(mustParse(instant) + days * DAY_MS).toISOString();
 }
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lib/common';
 import { EVENT_ROLES, EVENT_TYPES, type LifecycleEvent, type LifecycleEventType } from './events';
 import { defineLifecycle } from './lifecycle.definition';
 import { ROLES, type EngineActor } from './roles';
@@ -242,9 +243,7 @@ describe('transition refusals', () => {
         const stored = drive(submitWith({ acceptanceDays: 14 }));
         const result = accepted(transition(lifecycle, stored, ev.decideGrant(), people.approver));
         const due = result.snapshot.state.context.acceptanceDueAt;
-        expect(Date.parse(due!) - Date.parse(result.snapshot.state.context.decision!.at)).toBe(
-          14 * 24 * 3600 * 1000,
-        );
+        expect(Date.parse(due!) - Date.parse(result.snapshot.state.context.decision!.at)).toBe(14 * DAY_MS);
       });
 
       it.each([[{ delegationLimit: -1 }], [{ delegationLimit: 1.5 }], [{ acceptanceDays: 0 }]])(

@@ -1,5 +1,5 @@
-import { formatOre, isOre } from './money';
-import { addDays, compareInstants, isInstant, normaliseInstant } from './time';
+import { formatOre, isOre } from '@lib/common';
+import { add24HourDays, compareInstants, isInstant, normaliseInstant } from './time';
 
 describe('øre', () => {
   it.each([
@@ -42,13 +42,13 @@ describe('instants', () => {
   );
 
   it('adds whole 24-hour days and normalises to UTC', () => {
-    expect(addDays('2026-03-15T11:30:00+01:00', 21)).toBe('2026-04-05T10:30:00.000Z');
+    expect(add24HourDays('2026-03-15T11:30:00+01:00', 21)).toBe('2026-04-05T10:30:00.000Z');
     expect(normaliseInstant('2026-03-15T11:30:00+01:00')).toBe('2026-03-15T10:30:00.000Z');
   });
 
   it('compares instants across offsets', () => {
     expect(compareInstants('2026-03-15T11:30:00+01:00', '2026-03-15T10:30:00Z')).toBe(0);
     expect(compareInstants('2026-03-15T10:30:00Z', '2026-03-15T10:30:00.001Z')).toBeLessThan(0);
-    expect(() => addDays('soon', 1)).toThrow(RangeError);
+    expect(() => add24HourDays('soon', 1)).toThrow(RangeError);
   });
 });

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SubmissionWindowDto, type SubmissionWindow } from '@lib/engine';
-import { ORGANISATION_FORM_CODES, type OrganisationForm } from '../../organisations/organisation-form';
+import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
 import { deepFreeze, IsBasisPoints, IsOre, NestedObject, Optional } from '@lib/common';
 import { nok, type Ratio } from '@lib/common';
 import {

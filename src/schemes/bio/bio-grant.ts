@@ -1,4 +1,4 @@
-import type { OrganisationForm } from '../../organisations/organisation-form';
+import type { OrganisationForm } from '@lib/common';
 import type { BioApplicationContent, BioCostLine } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
 import { addDays, addMonths } from '@lib/common';

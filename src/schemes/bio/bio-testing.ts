@@ -1,8 +1,10 @@
-import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
+import type { BioApplicationContent } from './bio-application.dto';
 import { TRONDELAG_BIO_CALL_PARAMETERS, type BioCallParameters } from './bio-call-parameters.dto';
-import type { BioOrganisation } from './bio-grant';
-import { nok } from '@lib/common';
 import type { BioEligibilityContext } from './bio.rules';
+import { sampleBioApplication, BIO_TEST_NOW, newBioOrganisation, newBioReport } from './bio-sample';
+
+// The sample case's applicant, submission time and report are the tests' defaults too.
+export { BIO_TEST_NOW, newBioOrganisation, newBioReport };
 
 /*
  * Factories for tests: a Trøndelag call and an application that is eligible under it, with
@@ -13,15 +15,8 @@ import type { BioEligibilityContext } from './bio.rules';
  * 400 000 NOK own contribution.
  */
 
-/** A Monday morning in February, inside the Trøndelag call window. */
-export const BIO_TEST_NOW = new Date('2026-02-02T09:00:00+01:00');
-
 export function newBioCallParameters(overrides: Partial<BioCallParameters> = {}): BioCallParameters {
   return structuredClone({ ...TRONDELAG_BIO_CALL_PARAMETERS, ...overrides });
-}
-
-export function newBioOrganisation(overrides: Partial<BioOrganisation> = {}): BioOrganisation {
-  return { form: 'AS', employeeCount: 12, municipalityNumber: '5001', ...overrides };
 }
 
 export function newBioContext(overrides: Partial<BioEligibilityContext> = {}): BioEligibilityContext {
@@ -29,51 +24,7 @@ export function newBioContext(overrides: Partial<BioEligibilityContext> = {}): B
 }
 
 export function newBioApplication(overrides: Partial<BioApplicationContent> = {}): BioApplicationContent {
-  return {
-    restructuringNeed: 'Moving from manual welding to robot cells; operators must learn programming',
-    trainingPlan: {
-      content: 'Six modules: robot programming, safety, lean production',
-      providerName: 'NTNU Videre',
-      providerType: 'university',
-    },
-    startDate: '2026-03-02',
-    endDate: '2027-02-26',
-    participants: { count: 4, weeksEach: 20 },
-    costPlan: [
-      { category: 'participant_wages', description: '4 operators, 20 weeks, 40 %', amountOre: nok(400_000) },
-      { category: 'provider_fees', amountOre: nok(250_000) },
-      { category: 'travel_subsistence', amountOre: nok(30_000) },
-      { category: 'administration', amountOre: nok(20_000) },
-    ],
-    financingPlan: {
-      ownContributionOre: nok(400_000),
-      otherPublicSupportOre: 0,
-      requestedGrantOre: nok(300_000),
-    },
-    declarations: {
-      otherPublicSupportReceived: false,
-      otherPublicSupportAmountOre: 0,
-      notInEconomicDifficulty: true,
-    },
-    ...overrides,
-  };
-}
-
-/**
- * A final report on the default application: all four operators completed; actual costs 620 000 NOK
- * (wages 360 000, provider 240 000, travel 20 000).
- */
-export function newBioReport(overrides: Partial<BioFinalReport> = {}): BioFinalReport {
-  return {
-    summary: 'All four operators completed the robot programming modules',
-    participantsCompleted: 4,
-    actualCosts: [
-      { category: 'participant_wages', amountOre: nok(360_000) },
-      { category: 'provider_fees', amountOre: nok(240_000) },
-      { category: 'travel_subsistence', amountOre: nok(20_000) },
-    ],
-    ...overrides,
-  };
+  return { ...sampleBioApplication(), ...overrides };
 }
 
 /**

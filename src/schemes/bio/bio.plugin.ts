@@ -1,7 +1,7 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_BIO_CALL_PARAMETERS } from './bio-call-parameters.dto';
-import { BIO_TEST_NOW, newBioApplication, newBioOrganisation, newBioReport } from './bio-testing';
+import { sampleBioApplication, sampleBioCase } from './bio-sample';
 import { bioScheme } from './bio.scheme';
 
 /** BIO as registered: the scheme, and Trøndelag's 2026 call on a 23.3 MNOK frame (domain research §2.1.5). */
@@ -21,10 +21,6 @@ export const bioPlugin: SchemePlugin = {
       parameters: TRONDELAG_BIO_CALL_PARAMETERS,
     },
   ],
-  sampleApplication: newBioApplication(),
-  sampleCase: {
-    applicant: { ...newBioOrganisation(), countyCode: '50' },
-    submittedAt: BIO_TEST_NOW.toISOString(),
-    report: newBioReport(),
-  },
+  sampleApplication: sampleBioApplication(),
+  sampleCase: sampleBioCase(),
 };

@@ -1,6 +1,6 @@
 import { applyBasisPoints } from '@lib/common';
 import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
-import type { OrganisationForm } from '../../organisations/organisation-form';
+import type { OrganisationForm } from '@lib/common';
 import {
   BioApplicationDto,
   BioFinalReportDto,

@@ -1,5 +1,4 @@
 import { nok } from '@lib/common';
-import type { SchemeOrganisation } from '@lib/engine';
 import type {
   CoronaApplicationContent,
   CoronaApprenticeApplication,
@@ -7,8 +6,6 @@ import type {
   CoronaBioExtraApplication,
   CoronaFagbrevApplication,
   CoronaFagbrevContract,
-  CoronaApprenticeReport,
-  CoronaFinalReport,
 } from './corona-application.dto';
 import type {
   CoronaApprenticePackageParameters,
@@ -21,19 +18,22 @@ import {
   TRONDELAG_BIO_EXTRA_PARAMETERS,
   TRONDELAG_FAGBREV_PARAMETERS,
 } from './corona-demo-calls';
+import {
+  sampleApprenticeContract,
+  sampleApprenticePackage,
+  CORONA_TEST_NOW,
+  newCoronaOrganisation,
+  newApprenticeReport,
+} from './corona-sample';
+
+// The sample case's applicant, submission time and report are the tests' defaults too.
+export { CORONA_TEST_NOW, newCoronaOrganisation, newApprenticeReport };
 
 /*
- * Factories for tests and the sample application: each call returns a fresh object, so tests never
- * share mutable fixtures. The defaults are eligible under the Trøndelag demo calls at CORONA_TEST_NOW.
+ * Factories for tests (the apprentice application starts from the registered sample in
+ * corona-sample.ts): each call returns a fresh object, so tests never share mutable fixtures. The
+ * defaults are eligible under the Trøndelag demo calls at CORONA_TEST_NOW.
  */
-
-/** A Monday in the demo windows (all three Trøndelag calls are open). */
-export const CORONA_TEST_NOW = new Date('2026-11-23T10:00:00+01:00');
-
-/** A small Trondheim company, like the seeded Fjordverk Mekaniske AS but with 14 employees. */
-export function newCoronaOrganisation(overrides: Partial<SchemeOrganisation> = {}): SchemeOrganisation {
-  return { form: 'AS', employeeCount: 14, municipalityNumber: '5001', countyCode: '50', ...overrides };
-}
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -77,65 +77,14 @@ export function newFagbrevCallParameters(
 export function newApprenticeContract(
   overrides: Partial<CoronaApprenticeContract> = {},
 ): CoronaApprenticeContract {
-  return {
-    candidateReference: 'TFK-2026-0417',
-    vigoContractNumber: 'V-50-2026-11873',
-    trade: 'Kokkfaget',
-    signedOn: '2026-11-10',
-    packageCode: 'etter_permittering',
-    programme: 'RM',
-    statutoryRight: true,
-    newPlacement: false,
-    candidateResidesInCounty: true,
-    ...overrides,
-  };
+  return { ...sampleApprenticeContract(), ...overrides };
 }
 
-/**
- * Two contracts: a cook apprentice after a layoff (35 000) and a waiter on a new place (25 000):
- * 60 000 NOK, capped at 50 000 NOK per company, which is what is requested.
- */
+/** The registered sample (corona-sample.ts): two contracts, 50 000 NOK requested. */
 export function newApprenticeApplication(
   overrides: Partial<CoronaApprenticeApplication> = {},
 ): CoronaApplicationContent {
-  return {
-    measure: 'apprentice_package',
-    apprenticePackage: {
-      contracts: [
-        newApprenticeContract(),
-        newApprenticeContract({
-          candidateReference: 'TFK-2026-0422',
-          vigoContractNumber: 'V-50-2026-11902',
-          trade: 'Servitørfaget',
-          signedOn: '2026-11-16',
-          packageCode: 'ny_laereplass',
-          newPlacement: true,
-        }),
-      ],
-      longestApprenticeLayoffWeeks: 3,
-      requestedGrantOre: nok(50_000),
-      declarations: { fundsGoUndiminishedToEmployer: true, commitsToReporting: true },
-      ...overrides,
-    },
-  };
-}
-
-/**
- * A final report on the default apprentice-package application, half a year on: both contracts
- * still run, and the grant went to the employer undiminished.
- */
-export function newApprenticeReport(overrides: Partial<CoronaApprenticeReport> = {}): CoronaFinalReport {
-  return {
-    measure: 'apprentice_package',
-    apprenticePackage: {
-      contracts: [
-        { reference: 'TFK-2026-0417', outcome: 'running' },
-        { reference: 'TFK-2026-0422', outcome: 'running' },
-      ],
-      fundsPassedUndiminishedToEmployer: true,
-      ...overrides,
-    },
-  };
+  return { measure: 'apprentice_package', apprenticePackage: { ...sampleApprenticePackage(), ...overrides } };
 }
 
 /**

@@ -1,11 +1,6 @@
 import type { SchemePlugin } from '../scheme-plugin';
 import { CORONA_DEMO_CALLS } from './corona-demo-calls';
-import {
-  CORONA_TEST_NOW,
-  newApprenticeApplication,
-  newApprenticeReport,
-  newCoronaOrganisation,
-} from './corona-testing';
+import { sampleApprenticeApplication, sampleCoronaCase } from './corona-sample';
 import { coronaScheme } from './corona.scheme';
 
 /**
@@ -16,10 +11,6 @@ import { coronaScheme } from './corona.scheme';
 export const coronaPlugin: SchemePlugin = {
   scheme: coronaScheme,
   demoCalls: CORONA_DEMO_CALLS,
-  sampleApplication: newApprenticeApplication(),
-  sampleCase: {
-    applicant: newCoronaOrganisation(),
-    submittedAt: CORONA_TEST_NOW.toISOString(),
-    report: newApprenticeReport(),
-  },
+  sampleApplication: sampleApprenticeApplication(),
+  sampleCase: sampleCoronaCase(),
 };

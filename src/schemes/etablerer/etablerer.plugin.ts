@@ -1,12 +1,7 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_ETABLERER_CALL_PARAMETERS } from './etablerer-call-parameters.dto';
-import {
-  ETABLERER_TEST_NOW,
-  newEtablererApplication,
-  newEtablererOrganisation,
-  newEtablererReport,
-} from './etablerer-testing';
+import { sampleEtablererApplication, sampleEtablererCase } from './etablerer-sample';
 import { etablererScheme } from './etablerer.scheme';
 
 /**
@@ -29,10 +24,6 @@ export const etablererPlugin: SchemePlugin = {
       parameters: TRONDELAG_ETABLERER_CALL_PARAMETERS,
     },
   ],
-  sampleApplication: newEtablererApplication(),
-  sampleCase: {
-    applicant: newEtablererOrganisation(),
-    submittedAt: ETABLERER_TEST_NOW.toISOString(),
-    report: newEtablererReport(),
-  },
+  sampleApplication: sampleEtablererApplication(),
+  sampleCase: sampleEtablererCase(),
 };

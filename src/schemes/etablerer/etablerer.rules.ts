@@ -6,7 +6,7 @@ import {
   type SchemeOrganisation,
   type SchemeReason,
 } from '@lib/engine';
-import { ORGANISATION_FORM_CODES } from '../../organisations/organisation-form';
+import { ORGANISATION_FORM_CODES } from '@lib/common';
 import type { EtablererApplicationContent } from './etablerer-application.dto';
 import type { EtablererCallParameters } from './etablerer-call-parameters.dto';
 import {

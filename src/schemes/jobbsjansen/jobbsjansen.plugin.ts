@@ -1,12 +1,7 @@
 import { nok } from '@lib/common';
 import type { SchemePlugin } from '../scheme-plugin';
 import { TRONDELAG_JOBBSJANSEN_CALL_PARAMETERS } from './jobbsjansen-call-parameters.dto';
-import {
-  JOBBSJANSEN_TEST_NOW,
-  newJobbsjansenApplication,
-  newJobbsjansenOrganisation,
-  newJobbsjansenReport,
-} from './jobbsjansen-testing';
+import { sampleJobbsjansenApplication, sampleJobbsjansenCase } from './jobbsjansen-sample';
 import { jobbsjansenScheme } from './jobbsjansen.scheme';
 
 /**
@@ -32,10 +27,6 @@ export const jobbsjansenPlugin: SchemePlugin = {
       parameters: TRONDELAG_JOBBSJANSEN_CALL_PARAMETERS,
     },
   ],
-  sampleApplication: newJobbsjansenApplication(),
-  sampleCase: {
-    applicant: newJobbsjansenOrganisation(),
-    submittedAt: JOBBSJANSEN_TEST_NOW.toISOString(),
-    report: newJobbsjansenReport(),
-  },
+  sampleApplication: sampleJobbsjansenApplication(),
+  sampleCase: sampleJobbsjansenCase(),
 };

@@ -4,12 +4,7 @@ import {
   ROGALAND_MENTOR_CALL_PARAMETERS,
   TRONDELAG_MENTOR_CALL_PARAMETERS,
 } from './mentor-call-parameters.dto';
-import {
-  MENTOR_TEST_NOW,
-  newMentorApplication,
-  newMentorOrganisation,
-  newMentorReport,
-} from './mentor-testing';
+import { sampleMentorApplication, sampleMentorCase } from './mentor-sample';
 import { mentorScheme } from './mentor.scheme';
 
 /**
@@ -44,10 +39,6 @@ export const mentorPlugin: SchemePlugin = {
       parameters: ROGALAND_MENTOR_CALL_PARAMETERS,
     },
   ],
-  sampleApplication: newMentorApplication(),
-  sampleCase: {
-    applicant: newMentorOrganisation(),
-    submittedAt: MENTOR_TEST_NOW.toISOString(),
-    report: newMentorReport(),
-  },
+  sampleApplication: sampleMentorApplication(),
+  sampleCase: sampleMentorCase(),
 };

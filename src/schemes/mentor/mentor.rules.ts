@@ -6,7 +6,7 @@ import {
   type SchemeOrganisation,
   type SchemeReason,
 } from '@lib/engine';
-import { ORGANISATION_FORM_CODES } from '../../organisations/organisation-form';
+import { ORGANISATION_FORM_CODES } from '@lib/common';
 import type { MentorApplicationContent, MentorFinalReport } from './mentor-application.dto';
 import type { MentorCallParameters } from './mentor-call-parameters.dto';
 import {

@@ -8,6 +8,12 @@ export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const NORWEGIAN_TIME_ZONE = 'Europe/Oslo';
 
+/**
+ * One day of 24 hours in milliseconds, written out here only (lint rule arch/one-day-constant). A
+ * calendar day in Norway is 23 or 25 hours at the daylight-saving changes: use `addDays` for dates.
+ */
+export const DAY_MS = 86_400_000;
+
 const osloDateFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: NORWEGIAN_TIME_ZONE,
   year: 'numeric',
@@ -53,6 +59,7 @@ export function addMonths(isoDate: string, months: number): string {
   return format(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
+/** Adds whole calendar days to an ISO date (`2026-12-31` + 1 = `2027-01-01`). */
 export function addDays(isoDate: string, days: number): string {
   const [y, m, d] = split(isoDate);
   const date = new Date(Date.UTC(y, m - 1, d + days));
@@ -63,7 +70,7 @@ export function addDays(isoDate: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   const [y1, m1, d1] = split(from);
   const [y2, m2, d2] = split(to);
-  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / DAY_MS);
 }
 
 function split(isoDate: string): [number, number, number] {

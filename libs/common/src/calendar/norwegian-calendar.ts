@@ -3,14 +3,13 @@
  * lov om 1. og 17. mai) and business-day arithmetic, on calendar dates (`YYYY-MM-DD`). Easter and the
  * holidays that move with it are computed, not listed per year.
  */
+import { addDays } from './dates';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const utc = (date: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`${date} is not a YYYY-MM-DD date`);
   return new Date(`${date}T00:00:00Z`);
 };
-const plusDays = (date: string, days: number) => iso(new Date(utc(date).getTime() + days * 86_400_000));
 
 /** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
@@ -36,15 +35,15 @@ export function norwegianHolidays(year: number): ReadonlyMap<string, string> {
   const easter = easterSunday(year);
   return new Map([
     [`${year}-01-01`, 'Første nyttårsdag'],
-    [plusDays(easter, -3), 'Skjærtorsdag'],
-    [plusDays(easter, -2), 'Langfredag'],
+    [addDays(easter, -3), 'Skjærtorsdag'],
+    [addDays(easter, -2), 'Langfredag'],
     [easter, 'Første påskedag'],
-    [plusDays(easter, 1), 'Andre påskedag'],
+    [addDays(easter, 1), 'Andre påskedag'],
     [`${year}-05-01`, 'Offentlig høytidsdag'],
     [`${year}-05-17`, 'Grunnlovsdag'],
-    [plusDays(easter, 39), 'Kristi himmelfartsdag'],
-    [plusDays(easter, 49), 'Første pinsedag'],
-    [plusDays(easter, 50), 'Andre pinsedag'],
+    [addDays(easter, 39), 'Kristi himmelfartsdag'],
+    [addDays(easter, 49), 'Første pinsedag'],
+    [addDays(easter, 50), 'Andre pinsedag'],
     [`${year}-12-25`, 'Første juledag'],
     [`${year}-12-26`, 'Andre juledag'],
   ]);
@@ -73,7 +72,7 @@ export function addBusinessDays(date: string, days: number): string {
   const step = days < 0 ? -1 : 1;
   let current = date;
   for (let left = Math.abs(days); left > 0;) {
-    current = plusDays(current, step);
+    current = addDays(current, step);
     if (isBusinessDay(current)) left--;
   }
   return current;
@@ -83,6 +82,6 @@ export function addBusinessDays(date: string, days: number): string {
 export function businessDaysBetween(from: string, to: string): number {
   if (to < from) return -businessDaysBetween(to, from);
   let count = 0;
-  for (let d = plusDays(from, 1); d <= to; d = plusDays(d, 1)) if (isBusinessDay(d)) count++;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isBusinessDay(d)) count++;
   return count;
 }
