@@ -1,26 +1,22 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { DeadlineKind } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { EffectRunner } from '../applications/effect-runner';
 import { OutboxMessage } from '../applications/outbox-message.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { Deadline } from './deadline.entity';
+import {
+  finalReportReminder,
+  followsLifecycleDeadline,
+  formatDeadlineType,
+  lifecycleDeadline,
+  parseDeadlineType,
+  type DeadlineType,
+} from './deadline-type';
 
 /** Outbox kinds the dispatcher turns into BullMQ operations. */
 export const ARM_DEADLINE = 'deadline.arm';
 export const DISARM_DEADLINE = 'deadline.disarm';
-
-/**
- * Deadlines that only notify (no lifecycle event): reminders before the final report, the
- * escalation steps after it is overdue, and the preliminary-reply warning.
- */
-export const REMINDER_PREFIX = 'reminder.final_report.';
-export const REPORT_ESCALATION = 'report_overdue.escalation';
-export const REPORT_LAPSE_PROPOSAL = 'report_overdue.lapse_proposal';
-export const PRELIMINARY_REPLY = 'preliminary_reply';
-
-/** A call's announcements: when it opens and when it closes. */
-export const CALL_OPENS = 'call.opens';
-export const CALL_CLOSES = 'call.closes';
 
 export interface ArmPayload {
   deadlineId: string;
@@ -34,10 +30,11 @@ export interface ArmPayload {
 export async function scheduleDeadline(
   tx: EntityManager,
   owner: { applicationId: string } | { callId: string },
-  kind: string,
+  type: DeadlineType,
   dueAt: Date,
   auditRecordId: string | null,
 ): Promise<Deadline> {
+  const kind = formatDeadlineType(type);
   const deadline = await tx.save(tx.create(Deadline, { ...owner, kind, dueAt, status: 'scheduled' }));
   const payload: ArmPayload = { deadlineId: deadline.id, dueAt: deadline.dueAt.toISOString() };
   await tx.insert(OutboxMessage, {
@@ -58,9 +55,10 @@ export async function scheduleCallAnnouncements(
   call: Pick<FundingCall, 'id' | 'opensAt' | 'closesAt'>,
   now: Date,
 ): Promise<void> {
-  if (call.opensAt > now) await scheduleDeadline(tx, { callId: call.id }, CALL_OPENS, call.opensAt, null);
+  if (call.opensAt > now)
+    await scheduleDeadline(tx, { callId: call.id }, { type: 'call_opens' }, call.opensAt, null);
   if (call.closesAt && call.closesAt > now)
-    await scheduleDeadline(tx, { callId: call.id }, CALL_CLOSES, call.closesAt, null);
+    await scheduleDeadline(tx, { callId: call.id }, { type: 'call_closes' }, call.closesAt, null);
 }
 
 const DAY_MS = 86_400_000;
@@ -88,13 +86,13 @@ export class DeadlineEffects implements OnModuleInit {
     this.effects.register('scheduleDeadline', async (effect, { tx, application, auditRecordId, at }) => {
       await this.cancel(tx, application.id, effect.deadline, auditRecordId);
       const dueAt = new Date(effect.dueAt);
-      await this.schedule(tx, application.id, effect.deadline, dueAt, auditRecordId);
+      await this.schedule(tx, application.id, lifecycleDeadline(effect.deadline), dueAt, auditRecordId);
       if (effect.deadline === 'final_report') {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
         for (const days of call.reminderDays) {
           const remindAt = new Date(dueAt.getTime() - days * DAY_MS);
           if (remindAt > at)
-            await this.schedule(tx, application.id, `${REMINDER_PREFIX}${days}`, remindAt, auditRecordId);
+            await this.schedule(tx, application.id, finalReportReminder(days), remindAt, auditRecordId);
         }
       }
     });
@@ -103,7 +101,13 @@ export class DeadlineEffects implements OnModuleInit {
     });
     this.effects.observe(async ({ tx, application, auditRecordId, at, event, fromStatus, toStatus }) => {
       if (fromStatus === 'draft' && toStatus === 'applied') {
-        await this.schedule(tx, application.id, PRELIMINARY_REPLY, plusOneMonth(at), auditRecordId);
+        await this.schedule(
+          tx,
+          application.id,
+          { type: 'preliminary_reply' },
+          plusOneMonth(at),
+          auditRecordId,
+        );
       }
       if (event === 'REPORT_DEADLINE_PASSED') {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
@@ -111,14 +115,14 @@ export class DeadlineEffects implements OnModuleInit {
         await this.schedule(
           tx,
           application.id,
-          REPORT_ESCALATION,
+          { type: 'report_escalation' },
           after(call.overdueEscalationDays),
           auditRecordId,
         );
         await this.schedule(
           tx,
           application.id,
-          REPORT_LAPSE_PROPOSAL,
+          { type: 'report_lapse_proposal' },
           after(call.overdueLapseProposalDays),
           auditRecordId,
         );
@@ -129,21 +133,31 @@ export class DeadlineEffects implements OnModuleInit {
   private schedule(
     tx: EntityManager,
     applicationId: string,
-    kind: string,
+    type: DeadlineType,
     dueAt: Date,
     auditRecordId: string,
   ) {
-    return scheduleDeadline(tx, { applicationId }, kind, dueAt, auditRecordId);
+    return scheduleDeadline(tx, { applicationId }, type, dueAt, auditRecordId);
   }
 
   /** Cancels the open deadline of a kind, and for the final report its reminders and escalations too. */
-  private async cancel(tx: EntityManager, applicationId: string, kind: string, auditRecordId: string) {
+  private async cancel(tx: EntityManager, applicationId: string, of: DeadlineKind, auditRecordId: string) {
+    const open = await tx.find(Deadline, {
+      select: { id: true, kind: true },
+      where: { applicationId, status: 'scheduled' },
+    });
+    const ids = open
+      .filter((d) => {
+        const type = parseDeadlineType(d.kind);
+        return type !== null && followsLifecycleDeadline(type, of);
+      })
+      .map((d) => d.id);
+    if (!ids.length) return;
     const [rows] = await tx.query<[Array<{ id: string }>, number]>(
       `UPDATE deadline SET status = 'cancelled', settled_at = now(), outcome = 'cancelled by a transition'
-        WHERE application_id = $1 AND status = 'scheduled'
-          AND (kind = $2 OR ($2 = 'final_report' AND (kind LIKE $3 OR kind IN ($4, $5))))
+        WHERE id = ANY($1::uuid[]) AND status = 'scheduled'
         RETURNING id`,
-      [applicationId, kind, `${REMINDER_PREFIX}%`, REPORT_ESCALATION, REPORT_LAPSE_PROPOSAL],
+      [ids],
     );
     for (const { id } of rows) {
       await tx.insert(OutboxMessage, {
