@@ -17,6 +17,7 @@ import {
   checkEvent,
   describeState,
   initialSnapshot,
+  pendingRecommendedAmount,
   toEngineActor,
   transition,
   type EngineActor,
@@ -26,7 +27,6 @@ import {
   type SchemeDefinition,
   type SchemeOrganisation,
   type SchemeReason,
-  type StoredLifecycle,
   type TransitionRefused,
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
@@ -137,12 +137,13 @@ export class ApplicationsService {
           state: view.state,
           machineId: snapshot.machineId,
           machineVersion: snapshot.version,
-          snapshot: snapshot as unknown as Record<string, unknown>,
+          snapshot,
           content,
           contentVersion: 1,
           requestedAmount: null,
           maximumAmount: null,
           grantedAmount: null,
+          recommendedAmount: null,
           caseOfficerId: null,
           createdBy: actor.userId,
           submittedAt: null,
@@ -178,7 +179,7 @@ export class ApplicationsService {
       if (actor.kind !== 'applicant') {
         throw new DomainError('forbidden', 'forbidden', 'Only the applicant changes the application form');
       }
-      const stored = application.snapshot as unknown as StoredLifecycle;
+      const stored = application.snapshot;
       const state = describeState(scheme.lifecycle, stored);
       if (!state.tags.includes('editable_by_applicant')) {
         throw new DomainError(
@@ -366,7 +367,7 @@ export class ApplicationsService {
     const application = await this.lockVisible(tx, actor, id);
     const scheme = this.schemes.forStored(application.schemeId);
     const engineActor = this.engineActor(actor, application);
-    const stored = application.snapshot as unknown as StoredLifecycle;
+    const stored = application.snapshot;
     const now = this.clock.now();
     const at = now.toISOString();
 
@@ -379,13 +380,14 @@ export class ApplicationsService {
     if (!result.ok) throw refusal(result);
 
     const context = result.snapshot.state.context;
-    application.snapshot = result.snapshot as unknown as Record<string, unknown>;
+    application.snapshot = result.snapshot;
     application.status = result.to.status;
     application.state = result.to.state;
     application.machineId = result.snapshot.machineId;
     application.machineVersion = result.snapshot.version;
     application.maximumAmount = context.maximumAmount;
     application.grantedAmount = context.decision?.kind === 'grant' ? context.decision.amount : null;
+    application.recommendedAmount = pendingRecommendedAmount(context);
     application.caseOfficerId = context.caseOfficerId;
     application.submittedAt = context.submittedAt ? new Date(context.submittedAt) : null;
     await tx.save(application);
@@ -431,7 +433,7 @@ export class ApplicationsService {
     now: Date,
   ): Promise<LifecycleEvent> {
     const at = now.toISOString();
-    const context = (application.snapshot as unknown as StoredLifecycle).state.context;
+    const context = application.snapshot.state.context;
     switch (type) {
       case 'SUBMIT': {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
@@ -614,7 +616,7 @@ export class ApplicationsService {
   }
 
   private view(actor: Actor, application: Application, scheme: SchemeDefinition, now: Date): ApplicationView {
-    const stored = application.snapshot as unknown as StoredLifecycle;
+    const stored = application.snapshot;
     const state = describeState(scheme.lifecycle, stored);
     const engineActor = this.engineActor(actor, application);
     const actions: string[] = allowedEvents(scheme.lifecycle, stored, engineActor, now.toISOString());

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@lib/common';
-import type { Audience } from '@lib/engine';
+import { migrateSnapshot, type Audience } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity';
 import { OutboxMessage } from '../applications/outbox-message.entity';
@@ -55,12 +55,13 @@ export class NotificationService {
     const recipients = await this.recipients(tx, application, audiences);
     if (!recipients.length) return 0;
     const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
-    const context = (application.snapshot as { state: { context: Record<string, unknown> } }).state.context;
-    const request = context.informationRequest as { message?: string; dueAt?: string } | null;
+    const scheme = this.schemes.forStored(application.schemeId);
+    const { context } = migrateSnapshot(scheme.lifecycle, application.snapshot).state;
+    const request = context.informationRequest;
     const values: TemplateValues = {
       reference: application.reference,
       organisation: organisation.name,
-      scheme: this.schemes.forStored(application.schemeId).name,
+      scheme: scheme.name,
       amount: kroner(application.grantedAmount),
       dueAt: osloDate(request?.dueAt ?? context.acceptanceDueAt ?? context.finalReportDueAt),
       message: request?.message,
