@@ -405,19 +405,12 @@ export class ApplicationsService {
       machineVersion: result.snapshot.version,
       occurredAt: at,
     });
-    const effectContext = {
+    await this.effects.run(result.effects, {
       tx,
       application,
       auditRecordId: record.id,
       actorUserId: engineActor.userId,
       at: now,
-    };
-    await this.effects.run(result.effects, effectContext);
-    await this.effects.transitioned({
-      ...effectContext,
-      event: type,
-      fromStatus: result.from.status,
-      toStatus: result.to.status,
     });
     return this.view(actor, application, scheme, now);
   }

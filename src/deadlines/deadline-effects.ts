@@ -63,20 +63,13 @@ export async function scheduleCallAnnouncements(
 
 const DAY_MS = 86_400_000;
 
-/** One calendar month later (31 Jan → 28/29 Feb), as forvaltningsloven § 11a counts "innen en måned". */
-function plusOneMonth(at: Date): Date {
-  const next = new Date(at);
-  next.setUTCMonth(at.getUTCMonth() + 1);
-  if (next.getUTCDate() !== at.getUTCDate()) next.setUTCDate(0);
-  return next;
-}
-
 /**
- * The lifecycle's deadline effects, inside the transition's transaction: the deadline row (one open
- * per application and kind) and an outbox row asking the dispatcher to arm or disarm its timer. A
- * final report deadline brings its reminders (the call's days before it), and once it has passed,
- * the escalation to the case officer and then the proposal to let the grant lapse (the call's days
- * after it); a submission brings the preliminary-reply deadline one month later.
+ * The lifecycle's deadline and notice effects, inside the transition's transaction: the deadline row
+ * (one open per application and kind) and an outbox row asking the dispatcher to arm or disarm its
+ * timer. A final report deadline brings its reminders (the call's days before it); the notices of an
+ * overdue report, the escalation to the case officer and then the proposal to let the grant lapse,
+ * are due the call's days after it became overdue. Cancelling or moving the final report's deadline
+ * takes its reminders and notices with it.
  */
 @Injectable()
 export class DeadlineEffects implements OnModuleInit {
@@ -84,7 +77,7 @@ export class DeadlineEffects implements OnModuleInit {
 
   onModuleInit(): void {
     this.effects.register('scheduleDeadline', async (effect, { tx, application, auditRecordId, at }) => {
-      await this.cancel(tx, application.id, effect.deadline, auditRecordId);
+      await this.cancelLifecycleDeadline(tx, application.id, effect.deadline, auditRecordId);
       const dueAt = new Date(effect.dueAt);
       await this.schedule(tx, application.id, lifecycleDeadline(effect.deadline), dueAt, auditRecordId);
       if (effect.deadline === 'final_report') {
@@ -97,36 +90,21 @@ export class DeadlineEffects implements OnModuleInit {
       }
     });
     this.effects.register('cancelDeadline', async (effect, { tx, application, auditRecordId }) => {
-      await this.cancel(tx, application.id, effect.deadline, auditRecordId);
+      await this.cancelLifecycleDeadline(tx, application.id, effect.deadline, auditRecordId);
     });
-    this.effects.observe(async ({ tx, application, auditRecordId, at, event, fromStatus, toStatus }) => {
-      if (fromStatus === 'draft' && toStatus === 'applied') {
-        await this.schedule(
-          tx,
-          application.id,
-          { type: 'preliminary_reply' },
-          plusOneMonth(at),
-          auditRecordId,
-        );
-      }
-      if (event === 'REPORT_DEADLINE_PASSED') {
+    this.effects.register('scheduleNotice', async (effect, { tx, application, auditRecordId }) => {
+      let dueAt: Date;
+      if (effect.notice === 'preliminary_reply') {
+        dueAt = new Date(effect.dueAt);
+      } else {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
-        const after = (days: number) => new Date(at.getTime() + days * DAY_MS);
-        await this.schedule(
-          tx,
-          application.id,
-          { type: 'report_escalation' },
-          after(call.overdueEscalationDays),
-          auditRecordId,
-        );
-        await this.schedule(
-          tx,
-          application.id,
-          { type: 'report_lapse_proposal' },
-          after(call.overdueLapseProposalDays),
-          auditRecordId,
-        );
+        const days =
+          effect.notice === 'report_escalation' ? call.overdueEscalationDays : call.overdueLapseProposalDays;
+        dueAt = new Date(new Date(effect.overdueSince).getTime() + days * DAY_MS);
       }
+      const type: DeadlineType = { type: effect.notice };
+      await this.cancel(tx, application.id, (open) => open.type === type.type, auditRecordId);
+      await this.schedule(tx, application.id, type, dueAt, auditRecordId);
     });
   }
 
@@ -140,8 +118,23 @@ export class DeadlineEffects implements OnModuleInit {
     return scheduleDeadline(tx, { applicationId }, type, dueAt, auditRecordId);
   }
 
-  /** Cancels the open deadline of a kind, and for the final report its reminders and escalations too. */
-  private async cancel(tx: EntityManager, applicationId: string, of: DeadlineKind, auditRecordId: string) {
+  /** Cancels the open deadline of a kind, and for the final report its reminders and notices too. */
+  private cancelLifecycleDeadline(
+    tx: EntityManager,
+    applicationId: string,
+    of: DeadlineKind,
+    auditRecordId: string,
+  ) {
+    return this.cancel(tx, applicationId, (open) => followsLifecycleDeadline(open, of), auditRecordId);
+  }
+
+  /** Cancels the application's open deadlines that match, and disarms their timers. */
+  private async cancel(
+    tx: EntityManager,
+    applicationId: string,
+    matches: (open: DeadlineType) => boolean,
+    auditRecordId: string,
+  ) {
     const open = await tx.find(Deadline, {
       select: { id: true, kind: true },
       where: { applicationId, status: 'scheduled' },
@@ -149,7 +142,7 @@ export class DeadlineEffects implements OnModuleInit {
     const ids = open
       .filter((d) => {
         const type = parseDeadlineType(d.kind);
-        return type !== null && followsLifecycleDeadline(type, of);
+        return type !== null && matches(type);
       })
       .map((d) => d.id);
     if (!ids.length) return;
