@@ -186,10 +186,11 @@ export async function copyApplication(
       await tx.query(
         `INSERT INTO application (id, reference, county_id, organisation_id, call_id, scheme_id, status, state,
             machine_id, machine_version, snapshot, content, content_version, requested_amount, maximum_amount,
-            granted_amount, case_officer_id, created_by, submitted_at, frame_id, created_at, updated_at)
+            granted_amount, recommended_amount, case_officer_id, created_by, submitted_at, frame_id, created_at,
+            updated_at)
          SELECT n.id, n.ref, t.county_id, t.organisation_id, n.call_id, t.scheme_id, t.status, t.state,
             t.machine_id, t.machine_version, t.snapshot, t.content, t.content_version, t.requested_amount,
-            t.maximum_amount, t.granted_amount, t.case_officer_id, t.created_by, t.submitted_at,
+            t.maximum_amount, t.granted_amount, t.recommended_amount, t.case_officer_id, t.created_by, t.submitted_at,
             CASE WHEN t.frame_id IS NULL THEN NULL ELSE n.frame_id END, t.created_at, t.updated_at
            FROM application t,
                 unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) AS n(id, ref, call_id, frame_id)

@@ -72,8 +72,8 @@ export async function rawValuesFrom(dataSource: DataSource, probeId: string): Pr
 }
 
 const APPLICATION_COLUMNS = `id, reference, county_id, organisation_id, call_id, scheme_id, status, state, machine_id,
-  machine_version, snapshot, content, content_version, requested_amount, maximum_amount, granted_amount, frame_id,
-  case_officer_id, created_by, submitted_at, created_at, updated_at`;
+  machine_version, snapshot, content, content_version, requested_amount, maximum_amount, granted_amount,
+  recommended_amount, frame_id, case_officer_id, created_by, submitted_at, created_at, updated_at`;
 
 /**
  * One decision by raw `pg`, in the service's order (money last). `frameLast` moves the frame's
@@ -98,7 +98,8 @@ export async function rawDecision(
     // TypeORM's save() reloads the row before its UPDATE; the baseline sends the same read.
     await client.query(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE id = $1`, [applicationId]);
     await client.query(
-      `UPDATE application SET status = $1, state = $2, snapshot = $3, granted_amount = $4, updated_at = CURRENT_TIMESTAMP
+      `UPDATE application SET status = $1, state = $2, snapshot = $3, granted_amount = $4, recommended_amount = NULL,
+              updated_at = CURRENT_TIMESTAMP
         WHERE id = $5 RETURNING updated_at`,
       [v.status, v.state, v.snapshot, v.grantedAmount, applicationId],
     );

@@ -201,12 +201,14 @@ export async function seedVolume(dataSource: DataSource, people: People, count: 
       `
       INSERT INTO application (id, reference, county_id, organisation_id, call_id, scheme_id, status, state, machine_id,
         machine_version, snapshot, content, content_version, requested_amount, maximum_amount, granted_amount, frame_id,
-        case_officer_id, created_by, submitted_at, created_at, updated_at)
+        recommended_amount, case_officer_id, created_by, submitted_at, created_at, updated_at)
       SELECT gen_random_uuid(), upper(left(d.scheme_id, 6)) || '-' || d.year || '-' || lpad(d.n::text, 7, '0'),
              d.county_id, o.id, bc.call_id, d.scheme_id, sh.status, sh.state, sh.machine_id, sh.machine_version,
              sh.snapshot, sh.content, 1, d.requested, d.requested * 2,
              CASE WHEN sh.granted THEN (d.requested * (0.6 + 0.4 * d.r_grant))::bigint END,
              CASE WHEN sh.granted THEN bc.frame_id END,
+             CASE WHEN sh.state = 'assessment.recommended'
+                  THEN (sh.snapshot #>> '{state,context,recommendation,amount}')::bigint END,
              CASE WHEN sh.state NOT IN ('draft', 'applied', 'withdrawn') AND d.county_id = $1 THEN $2::uuid END,
              $3::uuid,
              CASE WHEN sh.state <> 'draft' THEN d.created_at + interval '2 days' END,

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
 import { scheduleDeadline } from '../../src/deadlines/deadline-effects';
+import { lifecycleDeadline } from '../../src/deadlines/deadline-type';
 import { DeadlineTimers } from '../../src/deadlines/deadline-timers';
 import { DEADLINE_QUEUE } from '../../src/queue/queue.module';
 import { ApplicationsService } from '../../src/applications/applications.service';
@@ -158,7 +159,7 @@ export async function runDeadlines(ctx: SuiteContext): Promise<void> {
             const deadline = await scheduleDeadline(
               tx,
               { applicationId: ids[i] },
-              'acceptance',
+              lifecycleDeadline('acceptance'),
               new Date(dueOf(i)),
               null,
             );

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { scheduleDeadline } from '../../src/deadlines/deadline-effects';
+import { lifecycleDeadline } from '../../src/deadlines/deadline-type';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { startBenchApp, type BenchApp } from '../lib/app';
 import { framesEqualRebuild, verifyDeadlines } from '../lib/checks';
@@ -78,7 +79,13 @@ async function workerDrill(
     for (let start = 0; start < ids.length; start += 200) {
       await bench.dataSource.transaction(async (tx: EntityManager) => {
         for (const id of ids.slice(start, start + 200))
-          await scheduleDeadline(tx, { applicationId: id }, 'acceptance', new Date(now - 1000), null);
+          await scheduleDeadline(
+            tx,
+            { applicationId: id },
+            lifecycleDeadline('acceptance'),
+            new Date(now - 1000),
+            null,
+          );
       });
     }
     const killAt = Math.ceil(count * 0.3);

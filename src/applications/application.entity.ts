@@ -1,3 +1,4 @@
+import type { StoredLifecycle } from '@lib/engine';
 import {
   Check,
   Column,
@@ -25,6 +26,7 @@ import { bigintAsNumber } from '../database/bigint.transformer';
   `coalesce("requested_amount", 0) >= 0 AND coalesce("maximum_amount", 0) >= 0 AND coalesce("granted_amount", 0) >= 0`,
 )
 @Check('application_content_version_positive', `"content_version" >= 1`)
+@Check('application_recommended_amount_non_negative', `"recommended_amount" >= 0`)
 export class Application {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'application_pkey' })
   id!: string;
@@ -62,9 +64,12 @@ export class Application {
   @Column({ name: 'machine_version', type: 'integer' })
   machineVersion!: number;
 
-  /** The persisted lifecycle snapshot (machine id, version, state value and context). */
+  /**
+   * The persisted lifecycle snapshot (machine id, version, state value and context), possibly written
+   * by an older version of the definition: read it only through the engine, which migrates it.
+   */
   @Column({ type: 'jsonb' })
-  snapshot!: Record<string, unknown>;
+  snapshot!: StoredLifecycle;
 
   /** The application form, validated by the scheme's DTO. */
   @Column({ type: 'jsonb' })
@@ -82,6 +87,10 @@ export class Application {
 
   @Column({ name: 'granted_amount', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   grantedAmount!: number | null;
+
+  /** A grant recommendation's amount while it waits for the approver's decision (the frame's pipeline). */
+  @Column({ name: 'recommended_amount', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  recommendedAmount!: number | null;
 
   /** The frame the grant was charged to (set by the commitment). */
   @ForeignKey('budget_frame', { name: 'application_frame_fk', onDelete: 'RESTRICT' })

@@ -20,7 +20,6 @@ import {
   type LifecycleEventType,
   type SchemeDefinition,
   type SchemeReason,
-  type StoredLifecycle,
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
@@ -99,12 +98,13 @@ export class ApplicationsService {
           state: view.state,
           machineId: snapshot.machineId,
           machineVersion: snapshot.version,
-          snapshot: snapshot as unknown as Record<string, unknown>,
+          snapshot,
           content,
           contentVersion: 1,
           requestedAmount: null,
           maximumAmount: null,
           grantedAmount: null,
+          recommendedAmount: null,
           caseOfficerId: null,
           createdBy: actor.userId,
           submittedAt: null,
@@ -140,7 +140,7 @@ export class ApplicationsService {
       if (actor.kind !== 'applicant') {
         throw new DomainError('forbidden', 'forbidden', 'Only the applicant changes the application form');
       }
-      const stored = application.snapshot as unknown as StoredLifecycle;
+      const stored = application.snapshot;
       const state = describeState(scheme.lifecycle, stored);
       if (!state.tags.includes('editable_by_applicant')) {
         throw new DomainError(
@@ -343,7 +343,7 @@ export class ApplicationsService {
   }
 
   private view(actor: Actor, application: Application, scheme: SchemeDefinition, now: Date): ApplicationView {
-    const stored = application.snapshot as unknown as StoredLifecycle;
+    const stored = application.snapshot;
     const state = describeState(scheme.lifecycle, stored);
     const engineActor = engineActorFor(actor, application);
     const actions: string[] = allowedEvents(scheme.lifecycle, stored, engineActor, now.toISOString());

@@ -14,7 +14,7 @@ import {
 } from '@lib/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { describeState, type StoredLifecycle } from '@lib/engine';
+import { describeState } from '@lib/engine';
 import { Application } from '../applications/application.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -187,7 +187,7 @@ export class FramesService {
       const { key: grantKey, application } = await this.grantOf(tx, actor, dto.grantKey);
       if (application) {
         const scheme = this.schemes.forStored(application.schemeId);
-        const { tags } = describeState(scheme.lifecycle, application.snapshot as unknown as StoredLifecycle);
+        const { tags } = describeState(scheme.lifecycle, application.snapshot);
         if (!tags.includes('payable')) {
           throw new DomainError(
             'conflict',
@@ -314,8 +314,7 @@ export class FramesService {
       Array<{ n: number; requested: string; recommended: string }>
     >(
       `SELECT count(*)::int AS n, coalesce(sum(a.requested_amount), 0) AS requested,
-              coalesce(sum((a.snapshot #>> '{state,context,recommendation,amount}')::bigint)
-                       FILTER (WHERE a.state = 'assessment.recommended'), 0) AS recommended
+              coalesce(sum(a.recommended_amount), 0) AS recommended
          FROM application a JOIN funding_call c ON c.id = a.call_id
         WHERE c.frame_id = $1 AND a.status IN ('applied', 'assessment')`,
       [id],

@@ -12,9 +12,9 @@ const RELEASE_REASONS = {
 } as const;
 
 /**
- * The lifecycle's money effects, carried out by the ledger inside the transition's transaction: a
- * grant decision that would overspend the call's frame is refused and the application stays where
- * it was.
+ * The lifecycle's money effects, carried out by the ledger inside the transition's transaction: the
+ * grant is assigned its call's frame, and a grant decision that would overspend the frame is refused
+ * and the application stays where it was.
  */
 @Injectable()
 export class MoneyEffects implements OnModuleInit {
@@ -24,7 +24,7 @@ export class MoneyEffects implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.effects.register('commitFunds', async (effect, { tx, application, actorUserId }) => {
+    this.effects.register('assignFrame', async (_effect, { tx, application }) => {
       const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
       if (!call.frameId) {
         throw new DomainError(
@@ -33,16 +33,20 @@ export class MoneyEffects implements OnModuleInit {
           'The call is not charged to a budget frame; finance must assign one',
         );
       }
+      application.frameId = call.frameId;
+      await tx.update(Application, { id: application.id }, { frameId: call.frameId });
+    });
+    this.effects.register('commitFunds', async (effect, { tx, application, actorUserId }) => {
+      if (!application.frameId)
+        throw new Error(`application ${application.id} commits money but was never assigned a frame`);
       await this.ledger.commit(tx, {
-        frameId: call.frameId,
+        frameId: application.frameId,
         grantKey: application.id,
         applicationId: application.id,
         amount: effect.amount,
         actorUserId,
         reason: `Grant decision ${application.reference}`,
       });
-      application.frameId = call.frameId;
-      await tx.update(Application, { id: application.id }, { frameId: call.frameId });
     });
     this.effects.register('releaseFunds', async (effect, { tx, application, actorUserId }) => {
       if (!application.frameId)

@@ -1,26 +1,22 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DAY_MS } from '@lib/common';
+import type { DeadlineKind } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { FundingCall } from '../calls/funding-call.entity';
 import { EffectRunner, OutboxMessage } from '../runtime';
 import { Deadline } from './deadline.entity';
+import {
+  finalReportReminder,
+  followsLifecycleDeadline,
+  formatDeadlineType,
+  lifecycleDeadline,
+  parseDeadlineType,
+  type DeadlineType,
+} from './deadline-type';
 
 /** Outbox kinds the dispatcher turns into BullMQ operations. */
 export const ARM_DEADLINE = 'deadline.arm';
 export const DISARM_DEADLINE = 'deadline.disarm';
-
-/**
- * Deadlines that only notify (no lifecycle event): reminders before the final report, the
- * escalation steps after it is overdue, and the preliminary-reply warning.
- */
-export const REMINDER_PREFIX = 'reminder.final_report.';
-export const REPORT_ESCALATION = 'report_overdue.escalation';
-export const REPORT_LAPSE_PROPOSAL = 'report_overdue.lapse_proposal';
-export const PRELIMINARY_REPLY = 'preliminary_reply';
-
-/** A call's announcements: when it opens and when it closes. */
-export const CALL_OPENS = 'call.opens';
-export const CALL_CLOSES = 'call.closes';
 
 export interface ArmPayload {
   deadlineId: string;
@@ -34,10 +30,11 @@ export interface ArmPayload {
 export async function scheduleDeadline(
   tx: EntityManager,
   owner: { applicationId: string } | { callId: string },
-  kind: string,
+  type: DeadlineType,
   dueAt: Date,
   auditRecordId: string | null,
 ): Promise<Deadline> {
+  const kind = formatDeadlineType(type);
   const deadline = await tx.save(tx.create(Deadline, { ...owner, kind, dueAt, status: 'scheduled' }));
   const payload: ArmPayload = { deadlineId: deadline.id, dueAt: deadline.dueAt.toISOString() };
   await tx.insert(OutboxMessage, {
@@ -58,25 +55,20 @@ export async function scheduleCallAnnouncements(
   call: Pick<FundingCall, 'id' | 'opensAt' | 'closesAt'>,
   now: Date,
 ): Promise<void> {
-  if (call.opensAt > now) await scheduleDeadline(tx, { callId: call.id }, CALL_OPENS, call.opensAt, null);
+  if (call.opensAt > now)
+    await scheduleDeadline(tx, { callId: call.id }, { type: 'call_opens' }, call.opensAt, null);
   if (call.closesAt && call.closesAt > now)
-    await scheduleDeadline(tx, { callId: call.id }, CALL_CLOSES, call.closesAt, null);
+    await scheduleDeadline(tx, { callId: call.id }, { type: 'call_closes' }, call.closesAt, null);
 }
 
-/** One calendar month later (31 Jan → 28/29 Feb), as forvaltningsloven § 11a counts "innen en måned". */
-function plusOneMonth(at: Date): Date {
-  const next = new Date(at);
-  next.setUTCMonth(at.getUTCMonth() + 1);
-  if (next.getUTCDate() !== at.getUTCDate()) next.setUTCDate(0);
-  return next;
-}
 
 /**
- * The lifecycle's deadline effects, inside the transition's transaction: the deadline row (one open
- * per application and kind) and an outbox row asking the dispatcher to arm or disarm its timer. A
- * final report deadline brings its reminders (the call's days before it), and once it has passed,
- * the escalation to the case officer and then the proposal to let the grant lapse (the call's days
- * after it); a submission brings the preliminary-reply deadline one month later.
+ * The lifecycle's deadline and notice effects, inside the transition's transaction: the deadline row
+ * (one open per application and kind) and an outbox row asking the dispatcher to arm or disarm its
+ * timer. A final report deadline brings its reminders (the call's days before it); the notices of an
+ * overdue report, the escalation to the case officer and then the proposal to let the grant lapse,
+ * are due the call's days after it became overdue. Cancelling or moving the final report's deadline
+ * takes its reminders and notices with it.
  */
 @Injectable()
 export class DeadlineEffects implements OnModuleInit {
@@ -84,64 +76,80 @@ export class DeadlineEffects implements OnModuleInit {
 
   onModuleInit(): void {
     this.effects.register('scheduleDeadline', async (effect, { tx, application, auditRecordId, at }) => {
-      await this.cancel(tx, application.id, effect.deadline, auditRecordId);
+      await this.cancelLifecycleDeadline(tx, application.id, effect.deadline, auditRecordId);
       const dueAt = new Date(effect.dueAt);
-      await this.schedule(tx, application.id, effect.deadline, dueAt, auditRecordId);
+      await this.schedule(tx, application.id, lifecycleDeadline(effect.deadline), dueAt, auditRecordId);
       if (effect.deadline === 'final_report') {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
         for (const days of call.reminderDays) {
           const remindAt = new Date(dueAt.getTime() - days * DAY_MS);
           if (remindAt > at)
-            await this.schedule(tx, application.id, `${REMINDER_PREFIX}${days}`, remindAt, auditRecordId);
+            await this.schedule(tx, application.id, finalReportReminder(days), remindAt, auditRecordId);
         }
       }
     });
     this.effects.register('cancelDeadline', async (effect, { tx, application, auditRecordId }) => {
-      await this.cancel(tx, application.id, effect.deadline, auditRecordId);
+      await this.cancelLifecycleDeadline(tx, application.id, effect.deadline, auditRecordId);
     });
-    this.effects.observe(async ({ tx, application, auditRecordId, at, event, fromStatus, toStatus }) => {
-      if (fromStatus === 'draft' && toStatus === 'applied') {
-        await this.schedule(tx, application.id, PRELIMINARY_REPLY, plusOneMonth(at), auditRecordId);
-      }
-      if (event === 'REPORT_DEADLINE_PASSED') {
+    this.effects.register('scheduleNotice', async (effect, { tx, application, auditRecordId }) => {
+      let dueAt: Date;
+      if (effect.notice === 'preliminary_reply') {
+        dueAt = new Date(effect.dueAt);
+      } else {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
-        const after = (days: number) => new Date(at.getTime() + days * DAY_MS);
-        await this.schedule(
-          tx,
-          application.id,
-          REPORT_ESCALATION,
-          after(call.overdueEscalationDays),
-          auditRecordId,
-        );
-        await this.schedule(
-          tx,
-          application.id,
-          REPORT_LAPSE_PROPOSAL,
-          after(call.overdueLapseProposalDays),
-          auditRecordId,
-        );
+        const days =
+          effect.notice === 'report_escalation' ? call.overdueEscalationDays : call.overdueLapseProposalDays;
+        dueAt = new Date(new Date(effect.overdueSince).getTime() + days * DAY_MS);
       }
+      const type: DeadlineType = { type: effect.notice };
+      await this.cancel(tx, application.id, (open) => open.type === type.type, auditRecordId);
+      await this.schedule(tx, application.id, type, dueAt, auditRecordId);
     });
   }
 
   private schedule(
     tx: EntityManager,
     applicationId: string,
-    kind: string,
+    type: DeadlineType,
     dueAt: Date,
     auditRecordId: string,
   ) {
-    return scheduleDeadline(tx, { applicationId }, kind, dueAt, auditRecordId);
+    return scheduleDeadline(tx, { applicationId }, type, dueAt, auditRecordId);
   }
 
-  /** Cancels the open deadline of a kind, and for the final report its reminders and escalations too. */
-  private async cancel(tx: EntityManager, applicationId: string, kind: string, auditRecordId: string) {
+  /** Cancels the open deadline of a kind, and for the final report its reminders and notices too. */
+  private cancelLifecycleDeadline(
+    tx: EntityManager,
+    applicationId: string,
+    of: DeadlineKind,
+    auditRecordId: string,
+  ) {
+    return this.cancel(tx, applicationId, (open) => followsLifecycleDeadline(open, of), auditRecordId);
+  }
+
+  /** Cancels the application's open deadlines that match, and disarms their timers. */
+  private async cancel(
+    tx: EntityManager,
+    applicationId: string,
+    matches: (open: DeadlineType) => boolean,
+    auditRecordId: string,
+  ) {
+    const open = await tx.find(Deadline, {
+      select: { id: true, kind: true },
+      where: { applicationId, status: 'scheduled' },
+    });
+    const ids = open
+      .filter((d) => {
+        const type = parseDeadlineType(d.kind);
+        return type !== null && matches(type);
+      })
+      .map((d) => d.id);
+    if (!ids.length) return;
     const [rows] = await tx.query<[Array<{ id: string }>, number]>(
       `UPDATE deadline SET status = 'cancelled', settled_at = now(), outcome = 'cancelled by a transition'
-        WHERE application_id = $1 AND status = 'scheduled'
-          AND (kind = $2 OR ($2 = 'final_report' AND (kind LIKE $3 OR kind IN ($4, $5))))
+        WHERE id = ANY($1::uuid[]) AND status = 'scheduled'
         RETURNING id`,
-      [applicationId, kind, `${REMINDER_PREFIX}%`, REPORT_ESCALATION, REPORT_LAPSE_PROPOSAL],
+      [ids],
     );
     for (const { id } of rows) {
       await tx.insert(OutboxMessage, {

@@ -2,20 +2,14 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, DomainError, formatWholeKroner } from '@lib/common';
-import { DEADLINE_EVENTS, type Audience, type DeadlineKind } from '@lib/engine';
+import { DEADLINE_EVENTS, migrateSnapshot, type Audience } from '@lib/engine';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { NotificationService, osloDate, osloDateTime } from '../notifications/notification.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
-import {
-  CALL_OPENS,
-  PRELIMINARY_REPLY,
-  REMINDER_PREFIX,
-  REPORT_ESCALATION,
-  REPORT_LAPSE_PROPOSAL,
-} from './deadline-effects';
+import { formatDeadlineType, lifecycleDeadline, parseDeadlineType, type DeadlineType } from './deadline-type';
 import { ApplicationsService } from '../applications/applications.service';
 import { DEADLINE_QUEUE } from '../queue/queue.module';
 import type { FireDeadlineJob } from './deadline-timers';
@@ -31,6 +25,16 @@ interface DeadlineRow {
 }
 
 export type FireOutcome = 'fired' | 'skipped' | 'not_scheduled' | 'not_due';
+
+/** Fires one type of deadline, inside the firing's transaction, once the row is known to be due. */
+type FireHandler<T extends DeadlineType['type']> = (
+  tx: EntityManager,
+  row: DeadlineRow,
+  deadline: Extract<DeadlineType, { type: T }>,
+) => Promise<FireOutcome>;
+
+/** One handler per deadline type: a type added without one does not compile. */
+type FireHandlers = { readonly [T in DeadlineType['type']]: FireHandler<T> };
 
 /**
  * Fires a deadline: in one transaction, re-reads the row (locked), and if it is still scheduled and
@@ -80,97 +84,140 @@ export class DeadlineProcessor extends WorkerHost {
       // Early by our clock (the job's delay was computed elsewhere): the sweeper will fire it when due.
       if (row.due_at > now) return 'not_due';
       await tx.query(`UPDATE deadline SET attempts = attempts + 1 WHERE id = $1`, [row.id]);
-      if (row.call_id) return this.announce(tx, row as DeadlineRow & { call_id: string });
-      if (!(row.kind in DEADLINE_EVENTS))
-        return this.advise(tx, row as DeadlineRow & { application_id: string });
-      await tx.query('SAVEPOINT fire_deadline');
-      let outcome: FireOutcome = 'fired';
-      let note: string | null = null;
-      try {
-        await this.applications.sendWithin(
-          tx,
-          SYSTEM,
-          row.application_id!,
-          DEADLINE_EVENTS[row.kind as DeadlineKind],
-          {},
-        );
-      } catch (error) {
-        // The case moved on (409) or a rule says no (422): record it and stop. Anything else retries.
-        if (!(error instanceof DomainError) || !['conflict', 'unprocessable'].includes(error.kind))
-          throw error;
-        await tx.query('ROLLBACK TO SAVEPOINT fire_deadline');
-        outcome = 'skipped';
-        note = `${error.code}: ${error.detail}`;
+      const deadline = parseDeadlineType(row.kind);
+      if (!deadline) {
+        this.logger.error({ deadlineId: row.id, kind: row.kind }, 'Deadline of an unknown kind');
+        return this.settle(tx, row, 'skipped', `unknown kind ${row.kind}`);
       }
-      await tx.query(`UPDATE deadline SET status = $2, settled_at = now(), outcome = $3 WHERE id = $1`, [
-        row.id,
-        outcome,
-        note,
-      ]);
-      this.logger.log(
-        { deadlineId: row.id, kind: row.kind, applicationId: row.application_id, outcome, note },
-        'Deadline settled',
-      );
-      return outcome;
+      return this.fireAs(tx, row, deadline);
     });
   }
 
-  /**
-   * Deadlines that only tell people something, each while it is still true: a reminder that the
-   * final report is due; that it is still missing some weeks after (escalation to the case officer),
-   * and later a proposal to let the grant lapse; and the preliminary reply owed when a month passes
-   * without a decision (forvaltningsloven § 11 a).
-   */
-  private async advise(
+  private readonly handlers: FireHandlers = {
+    lifecycle: (tx, row, deadline) => this.sendDeadlineEvent(tx, row, deadline),
+    reminder: (tx, row, deadline) => this.remind(tx, row, deadline),
+    report_escalation: (tx, row) =>
+      this.followUpOverdueReport(tx, row, 'final_report_escalation', ['case_officer']),
+    report_lapse_proposal: (tx, row) =>
+      this.followUpOverdueReport(tx, row, 'final_report_lapse_proposal', ['case_officer', 'approver']),
+    preliminary_reply: (tx, row) => this.sendPreliminaryReply(tx, row),
+    call_opens: (tx, row, deadline) => this.announce(tx, row, deadline),
+    call_closes: (tx, row, deadline) => this.announce(tx, row, deadline),
+  };
+
+  private fireAs<T extends DeadlineType['type']>(
     tx: EntityManager,
-    row: DeadlineRow & { application_id: string },
+    row: DeadlineRow,
+    deadline: Extract<DeadlineType, { type: T }>,
   ): Promise<FireOutcome> {
-    const application = await tx.findOneByOrFail(Application, { id: row.application_id });
-    const context = (application.snapshot as { state: { context: { finalReportDueAt?: string | null } } })
-      .state.context;
-    const dueAt = osloDate(context.finalReportDueAt);
-    let sent = 0;
-    if (row.kind.startsWith(REMINDER_PREFIX)) {
-      const [open] = await tx.query<Array<{ id: string }>>(
-        `SELECT id FROM deadline WHERE application_id = $1 AND kind = 'final_report' AND status = 'scheduled'`,
-        [row.application_id],
-      );
-      if (open)
-        sent = await this.notifications.notify(
-          tx,
-          application,
-          'final_report_reminder',
-          ['applicant'],
-          null,
-          {
-            dueAt,
-          },
-        );
-    } else if (row.kind === REPORT_ESCALATION || row.kind === REPORT_LAPSE_PROPOSAL) {
-      // Still granted means still waiting for the report: a submitted report moves the case on.
-      if (application.status === 'granted') {
-        const [template, audiences]: [string, Audience[]] =
-          row.kind === REPORT_ESCALATION
-            ? ['final_report_escalation', ['case_officer']]
-            : ['final_report_lapse_proposal', ['case_officer', 'approver']];
-        sent = await this.notifications.notify(tx, application, template, audiences, null, { dueAt });
-      }
-    } else if (row.kind === PRELIMINARY_REPLY && ['applied', 'assessment'].includes(application.status)) {
-      sent = await this.notifications.notify(
+    return (this.handlers[deadline.type] as FireHandler<T>)(tx, row, deadline);
+  }
+
+  /**
+   * A lifecycle deadline: the machine is sent its deadline event through the same runner people use.
+   * The case having moved on (409) or a rule saying no (422) is recorded as skipped.
+   */
+  private async sendDeadlineEvent(
+    tx: EntityManager,
+    row: DeadlineRow,
+    deadline: Extract<DeadlineType, { type: 'lifecycle' }>,
+  ): Promise<FireOutcome> {
+    await tx.query('SAVEPOINT fire_deadline');
+    let outcome: FireOutcome = 'fired';
+    let note: string | null = null;
+    try {
+      await this.applications.sendWithin(
         tx,
-        application,
-        'preliminary_reply',
-        ['applicant', 'case_officer'],
-        null,
+        SYSTEM,
+        applicationOf(row),
+        DEADLINE_EVENTS[deadline.deadline],
+        {},
       );
+    } catch (error) {
+      // The case moved on (409) or a rule says no (422): record it and stop. Anything else retries.
+      if (!(error instanceof DomainError) || !['conflict', 'unprocessable'].includes(error.kind)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT fire_deadline');
+      outcome = 'skipped';
+      note = `${error.code}: ${error.detail}`;
     }
+    this.logger.log(
+      { deadlineId: row.id, kind: row.kind, applicationId: row.application_id, outcome, note },
+      'Deadline settled',
+    );
+    return this.settle(tx, row, outcome, note);
+  }
+
+  /** A reminder that the final report is due, while its deadline is still open. */
+  private async remind(
+    tx: EntityManager,
+    row: DeadlineRow,
+    deadline: Extract<DeadlineType, { type: 'reminder' }>,
+  ): Promise<FireOutcome> {
+    const application = await tx.findOneByOrFail(Application, { id: applicationOf(row) });
+    const [open] = await tx.query<Array<{ id: string }>>(
+      `SELECT id FROM deadline WHERE application_id = $1 AND kind = $2 AND status = 'scheduled'`,
+      [application.id, formatDeadlineType(lifecycleDeadline(deadline.report))],
+    );
+    const sent = open
+      ? await this.notifications.notify(tx, application, 'final_report_reminder', ['applicant'], null, {
+          dueAt: this.finalReportDueAt(application),
+        })
+      : 0;
     return this.settleNotice(tx, row, sent);
   }
 
+  /**
+   * The final report is still missing some weeks after its deadline (escalation to the case officer),
+   * and later a proposal to let the grant lapse. Still granted means still waiting for the report: a
+   * submitted report moves the case on.
+   */
+  private async followUpOverdueReport(
+    tx: EntityManager,
+    row: DeadlineRow,
+    template: 'final_report_escalation' | 'final_report_lapse_proposal',
+    audiences: Audience[],
+  ): Promise<FireOutcome> {
+    const application = await tx.findOneByOrFail(Application, { id: applicationOf(row) });
+    const sent =
+      application.status === 'granted'
+        ? await this.notifications.notify(tx, application, template, audiences, null, {
+            dueAt: this.finalReportDueAt(application),
+          })
+        : 0;
+    return this.settleNotice(tx, row, sent);
+  }
+
+  /** A month without a decision: the preliminary reply owed (forvaltningsloven § 11 a). */
+  private async sendPreliminaryReply(tx: EntityManager, row: DeadlineRow): Promise<FireOutcome> {
+    const application = await tx.findOneByOrFail(Application, { id: applicationOf(row) });
+    const sent = ['applied', 'assessment'].includes(application.status)
+      ? await this.notifications.notify(
+          tx,
+          application,
+          'preliminary_reply',
+          ['applicant', 'case_officer'],
+          null,
+        )
+      : 0;
+    return this.settleNotice(tx, row, sent);
+  }
+
+  /** The final report's due date as the applicant reads it, from the (migrated) lifecycle snapshot. */
+  private finalReportDueAt(application: Application): string | undefined {
+    const lifecycle = this.schemes.forStored(application.schemeId).lifecycle;
+    return osloDate(migrateSnapshot(lifecycle, application.snapshot).state.context.finalReportDueAt);
+  }
+
   /** A call opens or closes: the county's staff hear of it, if the call is still published as it was. */
-  private async announce(tx: EntityManager, row: DeadlineRow & { call_id: string }): Promise<FireOutcome> {
+  private async announce(
+    tx: EntityManager,
+    row: DeadlineRow,
+    deadline: Extract<DeadlineType, { type: 'call_opens' | 'call_closes' }>,
+  ): Promise<FireOutcome> {
+    if (!row.call_id) throw new Error(`deadline ${row.id} announces a call but belongs to none`);
     const call = await tx.findOneByOrFail(FundingCall, { id: row.call_id });
-    const moment = row.kind === CALL_OPENS ? call.opensAt : call.closesAt;
+    const opens = deadline.type === 'call_opens';
+    const moment = opens ? call.opensAt : call.closesAt;
     let sent = 0;
     if (call.status === 'published' && moment?.getTime() === row.due_at.getTime()) {
       const values = {
@@ -179,7 +226,7 @@ export class DeadlineProcessor extends WorkerHost {
         opensAt: osloDateTime(call.opensAt),
         closesAt: call.closesAt ? osloDateTime(call.closesAt) : 'løpende',
       };
-      if (row.kind === CALL_OPENS) {
+      if (opens) {
         sent = await this.notifications.notifyCountyStaff(
           tx,
           call.countyId,
@@ -210,13 +257,29 @@ export class DeadlineProcessor extends WorkerHost {
     return this.settleNotice(tx, row, sent);
   }
 
-  private async settleNotice(tx: EntityManager, row: DeadlineRow, sent: number): Promise<FireOutcome> {
-    const outcome: FireOutcome = sent > 0 ? 'fired' : 'skipped';
+  private settleNotice(tx: EntityManager, row: DeadlineRow, sent: number): Promise<FireOutcome> {
+    return sent > 0
+      ? this.settle(tx, row, 'fired', `${sent} notified`)
+      : this.settle(tx, row, 'skipped', 'no longer relevant');
+  }
+
+  private async settle(
+    tx: EntityManager,
+    row: DeadlineRow,
+    outcome: 'fired' | 'skipped',
+    note: string | null,
+  ): Promise<FireOutcome> {
     await tx.query(`UPDATE deadline SET status = $2, settled_at = now(), outcome = $3 WHERE id = $1`, [
       row.id,
       outcome,
-      sent > 0 ? `${sent} notified` : 'no longer relevant',
+      note,
     ]);
     return outcome;
   }
+}
+
+function applicationOf(row: DeadlineRow): string {
+  if (!row.application_id)
+    throw new Error(`deadline ${row.id} of kind ${row.kind} belongs to no application`);
+  return row.application_id;
 }

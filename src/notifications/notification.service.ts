@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatWholeKroner, type StaffRole } from '@lib/common';
-import type { Audience } from '@lib/engine';
+import { migrateSnapshot, type Audience } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { OutboxMessage, type LifecycleCase } from '../runtime';
@@ -51,12 +51,13 @@ export class NotificationService {
     const recipients = await this.recipients(tx, application, audiences);
     if (!recipients.length) return 0;
     const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
-    const context = (application.snapshot as { state: { context: Record<string, unknown> } }).state.context;
-    const request = context.informationRequest as { message?: string; dueAt?: string } | null;
+    const scheme = this.schemes.forStored(application.schemeId);
+    const { context } = migrateSnapshot(scheme.lifecycle, application.snapshot).state;
+    const request = context.informationRequest;
     const values: TemplateValues = {
       reference: application.reference,
       organisation: organisation.name,
-      scheme: this.schemes.forStored(application.schemeId).name,
+      scheme: scheme.name,
       amount: formatWholeKroner(application.grantedAmount),
       dueAt: osloDate(request?.dueAt ?? context.acceptanceDueAt ?? context.finalReportDueAt),
       message: request?.message,

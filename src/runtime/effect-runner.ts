@@ -22,15 +22,6 @@ export type EffectHandler<K extends EffectKind = EffectKind> = (
   context: EffectContext,
 ) => Promise<void>;
 
-/** What a transition did, for capabilities that act on transitions rather than on one effect. */
-export interface TransitionDone extends EffectContext {
-  readonly event: string;
-  readonly fromStatus: string | null;
-  readonly toStatus: string;
-}
-
-export type TransitionObserver = (done: TransitionDone) => Promise<void>;
-
 /**
  * Where each kind of the engine's catalogue is carried out, declared once so that start-up can check
  * the process has what its role needs:
@@ -44,11 +35,13 @@ export type TransitionObserver = (done: TransitionDone) => Promise<void>;
 export type EffectPlacement = 'inline' | 'outbox';
 export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
   // Money is checked and moved under the transaction: a grant that does not fit is refused.
+  assignFrame: 'inline',
   commitFunds: 'inline',
   releaseFunds: 'inline',
   // The deadline row and its arm/disarm outbox row are written with the transition.
   scheduleDeadline: 'inline',
   cancelDeadline: 'inline',
+  scheduleNotice: 'inline',
   // The notification rows are written with the transition; sending them is the worker's outbox kind.
   notify: 'inline',
 };
@@ -120,17 +113,6 @@ export class EffectRunner implements OnApplicationBootstrap {
           'a module that carries it out is missing from the composition',
       );
     }
-  }
-
-  private readonly observers: TransitionObserver[] = [];
-
-  /** Called after every transition's effects, in its transaction (e.g. the preliminary-reply deadline). */
-  observe(observer: TransitionObserver): void {
-    this.observers.push(observer);
-  }
-
-  async transitioned(done: TransitionDone): Promise<void> {
-    for (const observer of this.observers) await observer(done);
   }
 
   /**

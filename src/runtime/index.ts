@@ -1,6 +1,6 @@
 /**
  * The transition runtime's public face: what features use to run transitions (the runner, with their
- * event preparers) and to take part in them (effect handlers, observers, outbox kinds). Nothing here
+ * event preparers) and to take part in them (effect handlers, outbox kinds). Nothing here
  * imports a feature.
  */
 export {
@@ -10,8 +10,6 @@ export {
   type EffectContext,
   type EffectHandler,
   type EffectPlacement,
-  type TransitionDone,
-  type TransitionObserver,
 } from './effect-runner';
 export type { LifecycleCase } from './lifecycle-case';
 export { OutboxDispatcher, type OutboxHandler, type OutboxRow } from './outbox-dispatcher';
@@ -21,6 +19,7 @@ export {
   engineActorFor,
   fromBody,
   TransitionRunner,
+  type TransitionDone,
   type CommandBody,
   type EventCommand,
   type EventPreparer,

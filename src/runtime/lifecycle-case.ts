@@ -1,3 +1,5 @@
+import type { StoredLifecycle } from '@lib/engine';
+
 /**
  * The row a lifecycle runs on, as the runtime and the effect handlers see it: an application (søknad)
  * today. The runtime keeps the columns it writes in step with the snapshot; the rest identify the case
@@ -14,13 +16,16 @@ export interface LifecycleCase {
   readonly countyId: string;
 
   /** Written by every transition from the engine's result. */
-  snapshot: Record<string, unknown>;
+  /** The engine's stored lifecycle, possibly from an older definition: read it through the engine. */
+  snapshot: StoredLifecycle;
   status: string;
   state: string;
   machineId: string;
   machineVersion: number;
   maximumAmount: number | null;
   grantedAmount: number | null;
+  /** A grant recommendation's amount while it waits for the approver (the frame's pipeline). */
+  recommendedAmount: number | null;
   caseOfficerId: string | null;
   submittedAt: Date | null;
 

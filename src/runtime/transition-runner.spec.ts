@@ -5,7 +5,6 @@ import {
   initialSnapshot,
   type LifecycleEventType,
   type SchemeDefinition,
-  type StoredLifecycle,
 } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import type { AuditRepository } from '../audit/audit.repository';
@@ -32,13 +31,14 @@ function draft(): LifecycleCase {
     callId: 'call-1',
     organisationId: 'org-1',
     countyId: 'county-1',
-    snapshot: snapshot as unknown as Record<string, unknown>,
+    snapshot,
     status: 'draft',
     state: 'draft',
     machineId: snapshot.machineId,
     machineVersion: snapshot.version,
     maximumAmount: null,
     grantedAmount: null,
+    recommendedAmount: null,
     caseOfficerId: null,
     submittedAt: null,
     frameId: null,
@@ -56,7 +56,6 @@ function harness(prepareSubmit: EventPreparer<LifecycleCase, 'SUBMIT'>) {
   };
   const effects = {
     run: jest.fn(async () => void calls.push('effects')),
-    transitioned: jest.fn(async () => void calls.push('observers')),
   };
   const runner = new TransitionRunner(
     audit as unknown as AuditRepository,
@@ -84,18 +83,18 @@ const submitted: EventPreparer<LifecycleCase, 'SUBMIT'> = async ({ type, at }) =
 });
 
 describe('TransitionRunner', () => {
-  it('stores the columns, then the audit record, the effects and the observers, in that order', async () => {
+  it('stores the columns, then the audit record, then runs the effects, in that order', async () => {
     const { send, calls, audit, effects } = harness(submitted);
     const application = draft();
     const done = await send(application, 'SUBMIT');
 
-    expect(calls).toEqual(['save', 'audit', 'effects', 'observers']);
+    expect(calls).toEqual(['save', 'audit', 'effects']);
     expect(application).toMatchObject({
       status: 'applied',
       maximumAmount: 50_000_000,
       submittedAt: new Date(NOW),
     });
-    expect((application.snapshot as unknown as StoredLifecycle).state.context.submittedAt).toBe(NOW);
+    expect(application.snapshot.state.context.submittedAt).toBe(NOW);
     expect(audit.append).toHaveBeenCalledWith(
       expect.anything(),
       expect.objectContaining({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError } from '@lib/common';
 import {
   checkEvent,
+  pendingRecommendedAmount,
   toEngineActor,
   transition,
   type EngineActor,
@@ -9,12 +10,11 @@ import {
   type LifecycleEvent,
   type LifecycleEventType,
   type SchemeDefinition,
-  type StoredLifecycle,
   type TransitionRefused,
 } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
-import { EffectRunner, type TransitionDone } from './effect-runner';
+import { EffectRunner, type EffectContext } from './effect-runner';
 import type { LifecycleCase } from './lifecycle-case';
 
 /** The body of a command as it came (over HTTP, validated by the controller, or `{}` from a deadline). */
@@ -97,6 +97,13 @@ function refusal(r: TransitionRefused): DomainError {
  * effects together, or nothing. The single path by which a case changes state, for people (over HTTP)
  * and for the system (deadline jobs) alike.
  */
+/** What a transition did: its effects' context, the event and the statuses it moved between. */
+export interface TransitionDone extends EffectContext {
+  readonly event: string;
+  readonly fromStatus: string | null;
+  readonly toStatus: string;
+}
+
 @Injectable()
 export class TransitionRunner {
   constructor(
@@ -112,7 +119,7 @@ export class TransitionRunner {
   ): Promise<TransitionDone> {
     const { actor, application, scheme, type } = command;
     const engineActor = engineActorFor(actor, application);
-    const stored = application.snapshot as unknown as StoredLifecycle;
+    const stored = application.snapshot;
     const now = this.clock.now();
     const at = now.toISOString();
 
@@ -126,13 +133,14 @@ export class TransitionRunner {
     if (!result.ok) throw refusal(result);
 
     const context = result.snapshot.state.context;
-    application.snapshot = result.snapshot as unknown as Record<string, unknown>;
+    application.snapshot = result.snapshot;
     application.status = result.to.status;
     application.state = result.to.state;
     application.machineId = result.snapshot.machineId;
     application.machineVersion = result.snapshot.version;
     application.maximumAmount = context.maximumAmount;
     application.grantedAmount = context.decision?.kind === 'grant' ? context.decision.amount : null;
+    application.recommendedAmount = pendingRecommendedAmount(context);
     application.caseOfficerId = context.caseOfficerId;
     application.submittedAt = context.submittedAt ? new Date(context.submittedAt) : null;
     await tx.save(application);
@@ -158,14 +166,7 @@ export class TransitionRunner {
       at: now,
     };
     await this.effects.run(result.effects, effectContext);
-    const done: TransitionDone = {
-      ...effectContext,
-      event: type,
-      fromStatus: result.from.status,
-      toStatus: result.to.status,
-    };
-    await this.effects.transitioned(done);
-    return done;
+    return { ...effectContext, event: type, fromStatus: result.from.status, toStatus: result.to.status };
   }
 }
 

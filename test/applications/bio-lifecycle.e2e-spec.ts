@@ -130,11 +130,18 @@ describe('BIO application, end to end over HTTP', () => {
       'SUBMIT_REPORT',
       'APPROVE_REPORT',
     ]);
+    // The record lists everything the transition does: the preliminary-reply notice at submission,
+    // and at the decision the frame the grant is charged to as well as the money.
+    expect(history.body[1].effects).toContainEqual({
+      kind: 'scheduleNotice',
+      notice: 'preliminary_reply',
+      dueAt: expect.any(String),
+    });
     expect(history.body[4]).toMatchObject({
       actorRole: 'approver',
       fromState: 'assessment.recommended',
       toState: 'granted.awaiting_acceptance',
-      effects: expect.arrayContaining([{ kind: 'commitFunds', amount: 25_000_000 }]),
+      effects: expect.arrayContaining([{ kind: 'assignFrame' }, { kind: 'commitFunds', amount: 25_000_000 }]),
     });
     const verification = await t
       .http()

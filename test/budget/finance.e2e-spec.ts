@@ -114,6 +114,19 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     ).toBe(400);
   });
 
+  it("sums the grant recommendations waiting for an approver in the frame's pipeline, until returned or decided", async () => {
+    const recommendedSum = async () =>
+      ((await get(`/frames/${frameId}/pipeline`)).body as { recommended: number }).recommended;
+    const before = await recommendedSum();
+    const kept = await recommended(t, 11_000_000);
+    const returned = await recommended(t, 7_000_000);
+    expect(await recommendedSum()).toBe(before + 18_000_000);
+    await expectOk(act(t, APPROVER, returned, 'return-to-review', { message: 'Check the budget' }));
+    expect(await recommendedSum()).toBe(before + 11_000_000);
+    await expectOk(act(t, APPROVER, kept, 'decide-grant'));
+    expect(await recommendedSum()).toBe(before);
+  });
+
   it('releases the money when a grant lapses (deadline event from the system)', async () => {
     const id = await recommended(t, 20_000_000);
     await expectOk(act(t, APPROVER, id, 'decide-grant'));

@@ -72,6 +72,15 @@ describe('follow-ups: overdue reports, call windows, frame thresholds', () => {
       { kind: 'report_overdue.escalation', status: 'scheduled' },
       { kind: 'report_overdue.lapse_proposal', status: 'scheduled' },
     ]);
+    // They are the deadline event's own effects, so its audit record names them.
+    const [overdue] = await t.dataSource.query<Array<{ effects: Array<Record<string, unknown>> }>>(
+      `SELECT effects FROM audit_record WHERE application_id = $1 AND event = 'REPORT_DEADLINE_PASSED'`,
+      [silent],
+    );
+    expect(overdue.effects.filter((e) => e.kind === 'scheduleNotice')).toEqual([
+      { kind: 'scheduleNotice', notice: 'report_escalation', overdueSince: expect.any(String) },
+      { kind: 'scheduleNotice', notice: 'report_lapse_proposal', overdueSince: expect.any(String) },
+    ]);
     expect(
       (await mails(`application_id = $1 AND template = 'final_report_overdue'`, [silent])).map(
         (m) => m.recipient_email,

@@ -44,7 +44,7 @@ describe('start-up with an effect handler missing', () => {
       const error = await startWithout(role, BudgetModule);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toBe(
-        `Role ${role} has no handler for effect commitFunds, releaseFunds: ` +
+        `Role ${role} has no handler for effect assignFrame, commitFunds, releaseFunds: ` +
           'a module that carries it out is missing from the composition',
       );
     },

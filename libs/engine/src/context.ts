@@ -98,3 +98,12 @@ export const CONTEXT_KEYS = Object.keys(initialContext({ createdAt: '1970-01-01T
 /** The granted (committed) amount, or 0 before a grant decision. */
 export const grantedAmount = (context: LifecycleContext): Ore =>
   context.decision?.kind === 'grant' ? context.decision.amount : 0;
+
+/**
+ * The amount a grant recommendation (innstilling) proposes while it waits for the approver's decision;
+ * null when no grant recommendation is pending (none made, returned, decided, or the case ended).
+ */
+export const pendingRecommendedAmount = (context: LifecycleContext): Ore | null =>
+  context.recommendation?.kind === 'grant' && context.decision === null && context.endedAt === null
+    ? context.recommendation.amount
+    : null;

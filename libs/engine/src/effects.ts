@@ -7,10 +7,12 @@ import { isInstant, type Instant } from './time';
  * left in the frame?) is checked by the runner while carrying out the effect, not by a guard.
  */
 export const EFFECT_KINDS = [
+  'assignFrame',
   'commitFunds',
   'releaseFunds',
   'scheduleDeadline',
   'cancelDeadline',
+  'scheduleNotice',
   'notify',
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
@@ -18,6 +20,18 @@ export type EffectKind = (typeof EFFECT_KINDS)[number];
 /** Deadlines the lifecycle sets. Each one, when due, is answered by one system event (`DEADLINE_EVENTS`). */
 export const DEADLINE_KINDS = ['information_response', 'acceptance', 'final_report'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/**
+ * Deadlines that only tell people something when due (no lifecycle event answers them): the
+ * preliminary reply owed a month after submission, and the follow-ups of an overdue final report.
+ * Cancelling the final report's deadline takes its follow-ups with it.
+ */
+export const NOTICE_KINDS = ['preliminary_reply', 'report_escalation', 'report_lapse_proposal'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The final report's follow-ups, due the call's days after the report became overdue. */
+export const OVERDUE_REPORT_NOTICES = ['report_escalation', 'report_lapse_proposal'] as const;
+export type OverdueReportNotice = (typeof OVERDUE_REPORT_NOTICES)[number];
 
 /** Why committed money goes back to the frame (ramme). */
 export const RELEASE_REASONS = ['declined', 'lapsed', 'underspend'] as const;
@@ -54,6 +68,14 @@ export const NOTIFICATION_TEMPLATES = [
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
+/**
+ * Charge the grant to its call's budget frame (ramme): the application records the frame, and the
+ * money effects that follow move money on it. Refused when the call has no frame.
+ */
+export interface AssignFrameEffect {
+  readonly kind: 'assignFrame';
+}
+
 /** Reserve money against the frame: the grant commitment (tilsagn). */
 export interface CommitFundsEffect {
   readonly kind: 'commitFunds';
@@ -79,6 +101,15 @@ export interface CancelDeadlineEffect {
   readonly deadline: DeadlineKind;
 }
 
+/**
+ * Create (or move) the one open notice of this kind for the application. The preliminary reply is due
+ * at a time the lifecycle knows; an overdue report's follow-ups are due the call's days
+ * (`overdueEscalationDays`, `overdueLapseProposalDays`) after `overdueSince`.
+ */
+export type ScheduleNoticeEffect =
+  | { readonly kind: 'scheduleNotice'; readonly notice: 'preliminary_reply'; readonly dueAt: Instant }
+  | { readonly kind: 'scheduleNotice'; readonly notice: OverdueReportNotice; readonly overdueSince: Instant };
+
 export interface NotifyEffect {
   readonly kind: 'notify';
   readonly template: string;
@@ -86,8 +117,15 @@ export interface NotifyEffect {
 }
 
 export type Effect =
-  CommitFundsEffect | ReleaseFundsEffect | ScheduleDeadlineEffect | CancelDeadlineEffect | NotifyEffect;
+  | AssignFrameEffect
+  | CommitFundsEffect
+  | ReleaseFundsEffect
+  | ScheduleDeadlineEffect
+  | CancelDeadlineEffect
+  | ScheduleNoticeEffect
+  | NotifyEffect;
 
+export const assignFrame = (): AssignFrameEffect => ({ kind: 'assignFrame' });
 export const commitFunds = (amount: Ore): CommitFundsEffect => ({ kind: 'commitFunds', amount });
 export const releaseFunds = (amount: Ore, reason: ReleaseReason): ReleaseFundsEffect => ({
   kind: 'releaseFunds',
@@ -103,6 +141,15 @@ export const cancelDeadline = (deadline: DeadlineKind): CancelDeadlineEffect => 
   kind: 'cancelDeadline',
   deadline,
 });
+export const schedulePreliminaryReply = (dueAt: Instant): ScheduleNoticeEffect => ({
+  kind: 'scheduleNotice',
+  notice: 'preliminary_reply',
+  dueAt,
+});
+export const scheduleOverdueReportNotice = (
+  notice: OverdueReportNotice,
+  overdueSince: Instant,
+): ScheduleNoticeEffect => ({ kind: 'scheduleNotice', notice, overdueSince });
 export const notify = (template: string, recipients: readonly Audience[]): NotifyEffect => ({
   kind: 'notify',
   template,
@@ -118,12 +165,15 @@ export const isEffectKind = oneOf(EFFECT_KINDS);
 const isDeadlineKind = oneOf(DEADLINE_KINDS);
 const isReleaseReason = oneOf(RELEASE_REASONS);
 const isAudience = oneOf(AUDIENCES);
+const isOverdueReportNotice = oneOf(OVERDUE_REPORT_NOTICES);
 
 /** Checks an effect built at run time (a variation hook's output) against the catalogue. */
 export function isEffect(value: unknown): value is Effect {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
   switch (e.kind) {
+    case 'assignFrame':
+      return true;
     case 'commitFunds':
       return isOre(e.amount) && e.amount > 0;
     case 'releaseFunds':
@@ -132,6 +182,10 @@ export function isEffect(value: unknown): value is Effect {
       return isDeadlineKind(e.deadline) && isInstant(e.dueAt);
     case 'cancelDeadline':
       return isDeadlineKind(e.deadline);
+    case 'scheduleNotice':
+      return e.notice === 'preliminary_reply'
+        ? isInstant(e.dueAt)
+        : isOverdueReportNotice(e.notice) && isInstant(e.overdueSince);
     case 'notify':
       return (
         typeof e.template === 'string' &&

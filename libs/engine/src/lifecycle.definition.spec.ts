@@ -123,6 +123,36 @@ describe('defineLifecycle', () => {
       ).toThrow(/effects outside the catalogue/);
     });
 
+    it('checks a notice against its kind: a due time for the preliminary reply, the overdue time for a follow-up', () => {
+      const withNotices = (notices: unknown[]) =>
+        defineLifecycle({
+          id: 'notices',
+          version: 1,
+          effects: { ACCEPT: () => notices as Effect[] },
+        });
+      const accept = (lifecycle: ReturnType<typeof withNotices>) =>
+        transition(lifecycle, reach(lifecycle, 'awaiting_acceptance'), ev.accept(), people.applicant);
+      const due = '2026-05-01T09:00:00.000Z';
+
+      expect(
+        accepted(
+          accept(
+            withNotices([
+              { kind: 'scheduleNotice', notice: 'preliminary_reply', dueAt: due },
+              { kind: 'scheduleNotice', notice: 'report_escalation', overdueSince: due },
+            ]),
+          ),
+        ).effects.slice(-2),
+      ).toHaveLength(2);
+      for (const broken of [
+        { kind: 'scheduleNotice', notice: 'preliminary_reply', overdueSince: due },
+        { kind: 'scheduleNotice', notice: 'report_lapse_proposal', dueAt: due },
+        { kind: 'scheduleNotice', notice: 'reminder', dueAt: due },
+      ]) {
+        expect(() => accept(withNotices([broken]))).toThrow(/effects outside the catalogue/);
+      }
+    });
+
     it('changes who may send an event', () => {
       const lifecycle = defineLifecycle({
         id: 'finance-closes',

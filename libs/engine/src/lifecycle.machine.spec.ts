@@ -1,6 +1,16 @@
 import { initialTransition } from 'xstate';
 import type { AnyStateNode } from 'xstate';
-import { cancelDeadline, commitFunds, notify, releaseFunds, scheduleDeadline, type Effect } from './effects';
+import {
+  assignFrame,
+  cancelDeadline,
+  commitFunds,
+  notify,
+  releaseFunds,
+  scheduleDeadline,
+  scheduleOverdueReportNotice,
+  schedulePreliminaryReply,
+  type Effect,
+} from './effects';
 import type { LifecycleEvent } from './events';
 import { defineLifecycle } from './lifecycle.definition';
 import type { EngineActor } from './roles';
@@ -38,7 +48,11 @@ const TRANSITIONS: readonly Row[] = [
     actor: people.applicant,
     to: 'applied',
     status: 'applied',
-    effects: [notify('application_submitted', ['applicant', 'case_officer'])],
+    effects: [
+      // One calendar month after submission (forvaltningsloven § 11 a).
+      schedulePreliminaryReply('2026-04-02T09:00:00.000Z'),
+      notify('application_submitted', ['applicant', 'case_officer']),
+    ],
   },
   {
     from: 'draft',
@@ -146,6 +160,7 @@ const TRANSITIONS: readonly Row[] = [
     to: 'granted.awaiting_acceptance',
     status: 'granted',
     effects: [
+      assignFrame(),
       commitFunds(RECOMMENDED),
       scheduleDeadline('acceptance', times.acceptanceDue),
       notify('grant_decided', ['applicant', 'case_officer']),
@@ -229,7 +244,12 @@ const TRANSITIONS: readonly Row[] = [
     actor: people.system,
     to: 'granted.active',
     status: 'granted',
-    effects: [notify('final_report_overdue', ['applicant', 'case_officer'])],
+    effects: [
+      // The call's days after the report became overdue decide when these are due.
+      scheduleOverdueReportNotice('report_escalation', times.projectEnds),
+      scheduleOverdueReportNotice('report_lapse_proposal', times.projectEnds),
+      notify('final_report_overdue', ['applicant', 'case_officer']),
+    ],
   },
   {
     from: 'report_review',

@@ -1,13 +1,20 @@
 import { assertEvent, assign, enqueueActions, setup } from 'xstate';
 import { grantedAmount, initialContext, type LifecycleContext, type LifecycleInput } from './context';
-import type { Audience, DeadlineKind, NotificationTemplate, ReleaseReason } from './effects';
+import type {
+  Audience,
+  DeadlineKind,
+  NotificationTemplate,
+  OverdueReportNotice,
+  ReleaseReason,
+  ScheduleNoticeEffect,
+} from './effects';
 import type { MachineEvent } from './events';
 import type { LifecycleOptions } from './lifecycle.options';
 import { eventReasons } from './lifecycle.rules';
 import type { Ore } from '@lib/common';
 import type { EngineActor } from './roles';
 import { statusTag, TAGS, type LifecycleTag } from './tags';
-import { add24HourDays, normaliseInstant, type Instant } from './time';
+import { add24HourDays, addMonths, normaliseInstant, type Instant } from './time';
 
 /**
  * XState's own machine id. It is the same for every scheme (the definition id is stored beside the
@@ -19,6 +26,13 @@ const notifyAction = (template: NotificationTemplate, recipients: readonly Audie
   ({ type: 'notify', params: { template, recipients } }) as const;
 
 const cancelAction = (deadline: DeadlineKind) => ({ type: 'cancelDeadline', params: { deadline } }) as const;
+
+/** The notice of an overdue final report that follows the call's days after the deadline event. */
+const overdueReportNotice = (notice: OverdueReportNotice) =>
+  ({
+    type: 'scheduleNotice',
+    params: ({ event }: { event: MachineEvent }) => ({ notice, overdueSince: normaliseInstant(event.at) }),
+  }) as const;
 
 function present<T>(value: T | null, what: string): T {
   // Rules run before every transition, so a missing value here is a bug in the machine, not bad input.
@@ -53,6 +67,8 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       releaseFunds: (_, _params: { amount: Ore; reason: ReleaseReason }) => undefined,
       scheduleDeadline: (_, _params: { deadline: DeadlineKind; dueAt: Instant }) => undefined,
       cancelDeadline: (_, _params: { deadline: DeadlineKind }) => undefined,
+      scheduleNotice: (_, _params: Omit<ScheduleNoticeEffect, 'kind'>) => undefined,
+      assignFrame: () => undefined,
       notify: (_, _params: { template: string; recipients: readonly Audience[] }) => undefined,
 
       // What the lifecycle remembers. Effects listed after these see the updated context.
@@ -170,6 +186,14 @@ export function createLifecycleMachine(options: LifecycleOptions) {
             target: 'applied',
             actions: [
               'recordSubmission',
+              // Forvaltningsloven § 11 a: a preliminary reply if no decision within a month.
+              {
+                type: 'scheduleNotice',
+                params: ({ context }) => ({
+                  notice: 'preliminary_reply' as const,
+                  dueAt: addMonths(present(context.submittedAt, 'the submission time'), 1),
+                }),
+              },
               notifyAction('application_submitted', ['applicant', 'case_officer']),
             ],
           },
@@ -282,6 +306,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                 target: `#${LIFECYCLE_MACHINE_ID}.granted`,
                 actions: [
                   'recordGrantDecision',
+                  'assignFrame',
                   { type: 'commitFunds', params: ({ context }) => ({ amount: grantedAmount(context) }) },
                   {
                     type: 'scheduleDeadline',
@@ -381,6 +406,8 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                 guard: 'rulesPass',
                 actions: [
                   'recordOverdueReminder',
+                  overdueReportNotice('report_escalation'),
+                  overdueReportNotice('report_lapse_proposal'),
                   notifyAction('final_report_overdue', ['applicant', 'case_officer']),
                 ],
               },

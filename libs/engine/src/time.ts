@@ -33,6 +33,18 @@ export function add24HourDays(instant: Instant, days: number): Instant {
   return new Date(mustParse(instant) + days * DAY_MS).toISOString();
 }
 
+/**
+ * `instant` plus whole calendar months in UTC, as forvaltningsloven counts "innen en måned": the same
+ * day of the month, or the month's last day when it has no such day (31 January → 28/29 February).
+ */
+export function addMonths(instant: Instant, months: number): Instant {
+  const at = new Date(mustParse(instant));
+  const next = new Date(at);
+  next.setUTCMonth(at.getUTCMonth() + months);
+  if (next.getUTCDate() !== at.getUTCDate()) next.setUTCDate(0);
+  return next.toISOString();
+}
+
 /** Negative when `a` is before `b`, zero when equal, positive when after. */
 export function compareInstants(a: Instant, b: Instant): number {
   return mustParse(a) - mustParse(b);

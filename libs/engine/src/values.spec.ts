@@ -1,5 +1,5 @@
 import { formatOre, isOre } from '@lib/common';
-import { add24HourDays, compareInstants, isInstant, normaliseInstant } from './time';
+import { add24HourDays, addMonths, compareInstants, isInstant, normaliseInstant } from './time';
 
 describe('øre', () => {
   it.each([
@@ -44,6 +44,13 @@ describe('instants', () => {
   it('adds whole 24-hour days and normalises to UTC', () => {
     expect(add24HourDays('2026-03-15T11:30:00+01:00', 21)).toBe('2026-04-05T10:30:00.000Z');
     expect(normaliseInstant('2026-03-15T11:30:00+01:00')).toBe('2026-03-15T10:30:00.000Z');
+  });
+
+  it('adds calendar months, keeping the day or ending on the last day of a shorter month', () => {
+    expect(addMonths('2026-03-02T09:00:00Z', 1)).toBe('2026-04-02T09:00:00.000Z');
+    expect(addMonths('2026-01-31T10:00:00+01:00', 1)).toBe('2026-02-28T09:00:00.000Z');
+    expect(addMonths('2028-01-31T09:00:00Z', 1)).toBe('2028-02-29T09:00:00.000Z');
+    expect(addMonths('2026-12-15T09:00:00Z', 1)).toBe('2027-01-15T09:00:00.000Z');
   });
 
   it('compares instants across offsets', () => {

@@ -1,0 +1,90 @@
+import { DEADLINE_KINDS, type DeadlineKind } from '@lib/engine';
+
+/**
+ * What a deadline row is for. The `kind` column stores it as text (`acceptance`,
+ * `reminder.final_report.30`, `call.opens`, …) so that the one-open-per-kind indexes and the rows
+ * already written stay as they are; code reads and writes it only through `parseDeadlineType` and
+ * `formatDeadlineType`, and dispatches on `type` with one handler per variant.
+ */
+export type DeadlineType =
+  /** A deadline of the lifecycle: when due, the machine is sent its `*_DEADLINE_PASSED` event. */
+  | { readonly type: 'lifecycle'; readonly deadline: DeadlineKind }
+  /** A reminder to the applicant some days before the final report is due. */
+  | { readonly type: 'reminder'; readonly report: 'final_report'; readonly daysBefore: number }
+  /** The final report is still missing some days after its deadline: the case officer is told. */
+  | { readonly type: 'report_escalation' }
+  /** Still missing later: the case officer and approvers are asked to let the grant lapse. */
+  | { readonly type: 'report_lapse_proposal' }
+  /** A month after submission without a decision, a preliminary reply is owed (forvaltningsloven § 11 a). */
+  | { readonly type: 'preliminary_reply' }
+  /** A call's announcements to the county's staff. */
+  | { readonly type: 'call_opens' }
+  | { readonly type: 'call_closes' };
+
+export type DeadlineTypeName = DeadlineType['type'];
+
+/** The stored text of the deadlines that carry no parameters. */
+const FIXED = {
+  report_escalation: 'report_overdue.escalation',
+  report_lapse_proposal: 'report_overdue.lapse_proposal',
+  preliminary_reply: 'preliminary_reply',
+  call_opens: 'call.opens',
+  call_closes: 'call.closes',
+} as const satisfies Partial<Record<DeadlineTypeName, string>>;
+
+type FixedName = keyof typeof FIXED;
+
+const REMINDER = /^reminder\.final_report\.([1-9][0-9]*)$/;
+
+/** The `kind` column's text for a deadline type. */
+export function formatDeadlineType(deadline: DeadlineType): string {
+  switch (deadline.type) {
+    case 'lifecycle':
+      return deadline.deadline;
+    case 'reminder':
+      if (!Number.isSafeInteger(deadline.daysBefore) || deadline.daysBefore < 1)
+        throw new RangeError(`a reminder is a whole number of days before, not ${deadline.daysBefore}`);
+      return `reminder.${deadline.report}.${deadline.daysBefore}`;
+    default:
+      return FIXED[deadline.type];
+  }
+}
+
+/** The deadline type a `kind` column holds, or null for text no version of this code wrote. */
+export function parseDeadlineType(kind: string): DeadlineType | null {
+  if ((DEADLINE_KINDS as readonly string[]).includes(kind))
+    return { type: 'lifecycle', deadline: kind as DeadlineKind };
+  const reminder = REMINDER.exec(kind);
+  if (reminder && Number.isSafeInteger(Number(reminder[1])))
+    return { type: 'reminder', report: 'final_report', daysBefore: Number(reminder[1]) };
+  const fixed = (Object.keys(FIXED) as FixedName[]).find((name) => FIXED[name] === kind);
+  return fixed ? { type: fixed } : null;
+}
+
+/** Shorthands for building deadline types. */
+export const lifecycleDeadline = (deadline: DeadlineKind): DeadlineType => ({ type: 'lifecycle', deadline });
+export const finalReportReminder = (daysBefore: number): DeadlineType => ({
+  type: 'reminder',
+  report: 'final_report',
+  daysBefore,
+});
+
+/**
+ * Whether a deadline goes with a lifecycle deadline: cancelling or moving the final report's deadline
+ * takes its reminders and overdue follow-ups with it.
+ */
+export function followsLifecycleDeadline(deadline: DeadlineType, of: DeadlineKind): boolean {
+  switch (deadline.type) {
+    case 'lifecycle':
+      return deadline.deadline === of;
+    case 'reminder':
+      return deadline.report === of;
+    case 'report_escalation':
+    case 'report_lapse_proposal':
+      return of === 'final_report';
+    case 'preliminary_reply':
+    case 'call_opens':
+    case 'call_closes':
+      return false;
+  }
+}
