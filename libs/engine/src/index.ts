@@ -20,3 +20,4 @@ export * from './transition';
 export * from './scheme-definition';
 export * from './eligibility';
 export * from './submission-window';
+export * from './scheme-kit';

@@ -1,8 +1,17 @@
 import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
 import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from '@lib/common';
-import { checkSubmissionWindow, submissionRefusals } from '@lib/engine';
-import { computeMaximumGrant, summariseBioCosts, type BioOrganisation } from './bio-grant';
+import {
+  checkSubmissionWindow,
+  fail,
+  GBER_TRAINING_AID_MAX_BASIS_POINTS,
+  ok,
+  runRules,
+  submissionRefusals,
+  summariseTrainingCosts,
+  type SchemeRule,
+} from '@lib/engine';
+import { computeMaximumGrant, type BioOrganisation } from './bio-grant';
 import {
   formatBasisPoints,
   formatNok,
@@ -69,12 +78,7 @@ export interface BioEligibilityInput {
   readonly context: BioEligibilityContext;
 }
 
-export type BioEligibilityRule = (input: BioEligibilityInput) => readonly BioReason[];
-
-const ok: readonly BioReason[] = [];
-const fail = (code: BioReasonCode, message: string, field?: string): BioReason[] => [
-  field === undefined ? { code, message } : { code, message, field },
-];
+export type BioEligibilityRule = SchemeRule<BioEligibilityInput, BioReason>;
 
 // ── The call ────────────────────────────────────────────────────────────────────────────────
 
@@ -198,13 +202,13 @@ export const startNotBeforeApplication: BioEligibilityRule = ({ params, applicat
 // ── Cost plan ───────────────────────────────────────────────────────────────────────────────
 
 export const hasEligibleCosts: BioEligibilityRule = ({ params, application }) =>
-  summariseBioCosts(params, application.costPlan).eligibleCostsOre > 0
+  summariseTrainingCosts(params.eligibleCostCategories, application.costPlan).eligibleCostsOre > 0
     ? ok
     : fail('no_eligible_costs', 'The cost plan has no eligible costs', 'costPlan');
 
 /** Provider fees ≥ the minimum share (1/3) of eligible costs, compared exactly. */
 export const trainingShareSufficient: BioEligibilityRule = ({ params, application }) => {
-  const costs = summariseBioCosts(params, application.costPlan);
+  const costs = summariseTrainingCosts(params.eligibleCostCategories, application.costPlan);
   const share = params.minTrainingCostShare;
   if (isAtLeastRatio(costs.trainingCostsOre, costs.eligibleCostsOre, share)) return ok;
   // Smallest whole-øre amount meeting the share: ceil(eligible × n / d).
@@ -219,7 +223,7 @@ export const trainingShareSufficient: BioEligibilityRule = ({ params, applicatio
 
 /** Travel, subsistence and administration together ≤ the maximum share (10 %) of total costs. */
 export const travelAndAdministrationWithinLimit: BioEligibilityRule = ({ params, application }) => {
-  const costs = summariseBioCosts(params, application.costPlan);
+  const costs = summariseTrainingCosts(params.eligibleCostCategories, application.costPlan);
   const limit = params.maxTravelAndAdministrationBasisPoints;
   if (isWithinBasisPoints(costs.travelAndAdministrationOre, costs.totalCostsOre, limit)) return ok;
   return fail(
@@ -284,7 +288,7 @@ export const requestedGrantWithinAidIntensity: BioEligibilityRule = ({
   const max = computeMaximumGrant(params, application, organisation);
   const requested = application.financingPlan.requestedGrantOre;
   const field = 'financingPlan.requestedGrantOre';
-  const intensity = formatBasisPoints(params.aidIntensityBasisPoints);
+  const intensity = formatBasisPoints(max.intensityBasisPoints);
   if (requested > max.intensityOfEligibleCostsOre) {
     return fail(
       'aid_intensity_exceeded',
@@ -309,7 +313,7 @@ export const requestedGrantWithinAidIntensity: BioEligibilityRule = ({
 export const financingPlanBalances: BioEligibilityRule = ({ params, application }) => {
   const { ownContributionOre, otherPublicSupportOre, requestedGrantOre } = application.financingPlan;
   const financing = sumOre([ownContributionOre, otherPublicSupportOre, requestedGrantOre]);
-  const { totalCostsOre } = summariseBioCosts(params, application.costPlan);
+  const { totalCostsOre } = summariseTrainingCosts(params.eligibleCostCategories, application.costPlan);
   if (financing === totalCostsOre) return ok;
   return fail(
     'financing_plan_unbalanced',
@@ -393,12 +397,8 @@ export function checkBioEligibility(
   organisation: BioOrganisation,
   context: BioEligibilityContext,
 ): BioReason[] {
-  const input: BioEligibilityInput = { params, application, organisation, context };
-  return BIO_ELIGIBILITY_RULES.flatMap((rule) => rule(input));
+  return runRules(BIO_ELIGIBILITY_RULES, { params, application, organisation, context });
 }
-
-/** Highest training-aid intensity GBER art. 31 allows (small enterprises: 50 % + 20 points). */
-export const GBER_ART31_MAX_BASIS_POINTS = 7000;
 
 /**
  * Checks a call's parameters as a whole, beyond field shapes: run when a call is created or edited
@@ -422,12 +422,16 @@ export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
       ),
     );
   }
-  // GBER art. 31: 50 %, plus 20 points for small enterprises at most; the call cannot go above 70 %.
-  if (params.stateAidBasis === 'gber_art31' && params.aidIntensityBasisPoints > GBER_ART31_MAX_BASIS_POINTS) {
+  // GBER art. 31: 50 %, +10 points for medium and +20 for small enterprises. Each applicant is graded
+  // down to the ceiling of its size; a call cannot go above the highest, 70 %.
+  if (
+    params.stateAidBasis === 'gber_art31' &&
+    params.aidIntensityBasisPoints > GBER_TRAINING_AID_MAX_BASIS_POINTS
+  ) {
     reasons.push(
       ...fail(
         'invalid_call_shares',
-        `GBER art. 31 allows at most ${formatBasisPoints(GBER_ART31_MAX_BASIS_POINTS)} aid intensity`,
+        `GBER art. 31 allows at most ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)} aid intensity`,
         'aidIntensityBasisPoints',
       ),
     );

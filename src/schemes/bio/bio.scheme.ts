@@ -1,5 +1,4 @@
-import { applyBasisPoints } from '@lib/common';
-import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
+import { defineLifecycle, planAdvanceAndFinal, submissionPeriod, type SchemeDefinition } from '@lib/engine';
 import type { OrganisationForm } from '../../organisations/organisation-form';
 import {
   BioApplicationDto,
@@ -56,13 +55,12 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   delegationLimit: (params) => params.delegationThresholdOre,
   acceptanceDays: (params) => params.acceptanceDays,
   checkReport: (content, report) => checkBioFinalReport(content, report),
-  finalPayable: (params, grantedAmount, report) =>
-    computeFinalPayable(params, grantedAmount, report.actualCosts).payableOre,
-  paymentPlan: (params, grantedAmount) => {
-    const advance = applyBasisPoints(grantedAmount, params.advancePaymentBasisPoints);
-    return [
-      ...(advance > 0 ? [{ label: 'Forskudd', amount: advance, on: 'acceptance' as const }] : []),
-      { label: 'Sluttutbetaling', amount: grantedAmount - advance, on: 'final_report' as const },
-    ];
-  },
+  // Paid at the intensity of the company's size (GBER art. 31) on the actual eligible costs.
+  finalPayable: (params, grantedAmount, report, { organisation }) =>
+    computeFinalPayable(params, grantedAmount, report.actualCosts, organisation).payableOre,
+  paymentPlan: (params, grantedAmount) =>
+    planAdvanceAndFinal(grantedAmount, params.advancePaymentBasisPoints, {
+      advance: 'Forskudd',
+      final: 'Sluttutbetaling',
+    }),
 };

@@ -2,6 +2,10 @@ import { addMonths, formatBasisPoints, formatNok, isIsoDate, sumOre } from '@lib
 import {
   checkEligibilityRules,
   checkSubmissionWindow,
+  fail as failWith,
+  ok,
+  runRules,
+  type SchemeRule,
   submissionRefusals,
   type SchemeOrganisation,
   type SchemeReason,
@@ -55,12 +59,10 @@ export interface MentorEligibilityInput {
   readonly now: Date;
 }
 
-export type MentorRule = (input: MentorEligibilityInput) => readonly SchemeReason[];
+export type MentorRule = SchemeRule<MentorEligibilityInput, SchemeReason>;
 
-const ok: readonly SchemeReason[] = [];
-const fail = (code: MentorReasonCode, message: string, field?: string): SchemeReason[] => [
-  field === undefined ? { code, message } : { code, message, field },
-];
+/** A rule that fails, with this scheme's reason codes. */
+const fail = failWith<MentorReasonCode>;
 
 // ── The call and the applicant ─────────────────────────────────────────────────────────────
 
@@ -231,7 +233,7 @@ export const MENTOR_RULES: readonly MentorRule[] = [
 
 /** Every reason the application is not eligible under the call, all at once; empty = eligible. */
 export function checkMentorEligibility(input: MentorEligibilityInput): SchemeReason[] {
-  return MENTOR_RULES.flatMap((rule) => rule(input));
+  return runRules(MENTOR_RULES, input);
 }
 
 // ── Advisories (never blocking) ─────────────────────────────────────────────────────────────
