@@ -7,6 +7,7 @@ import {
   gberTrainingAidCeiling,
   ok,
   runRules,
+  unknownOrganisationForms,
   type SchemeRule,
   submissionRefusals,
   type SchemeOrganisation,
@@ -273,18 +274,7 @@ export function etablererAdvisories(application: EtablererApplicationContent): S
 export function checkEtablererCallParameters(params: EtablererCallParameters): SchemeReason[] {
   const reasons: SchemeReason[] = [];
   reasons.push(...checkSubmissionWindow(params.window));
-  for (const [i, rule] of params.eligibility.entries()) {
-    if (rule.rule !== 'organisation_form') continue;
-    const unknown = rule.forms.filter((f) => !(ORGANISATION_FORM_CODES as readonly string[]).includes(f));
-    if (unknown.length)
-      reasons.push(
-        ...fail(
-          'invalid_call_eligibility',
-          `Unknown organisation forms: ${unknown.join(', ')}`,
-          `eligibility.${i}.forms`,
-        ),
-      );
-  }
+  reasons.push(...unknownOrganisationForms(params.eligibility, ORGANISATION_FORM_CODES));
   if (params.aidIntensity.smeBasisPoints < params.aidIntensity.basisPoints)
     reasons.push(
       ...fail(

@@ -5,6 +5,7 @@ import {
   fail as failWith,
   ok,
   runRules,
+  unknownOrganisationForms,
   type SchemeRule,
   submissionRefusals,
   type SchemeOrganisation,
@@ -304,18 +305,7 @@ export function checkMentorFinalReport(
 export function checkMentorCallParameters(params: MentorCallParameters): SchemeReason[] {
   const reasons: SchemeReason[] = [];
   reasons.push(...checkSubmissionWindow(params.window));
-  for (const [i, rule] of params.eligibility.entries()) {
-    if (rule.rule !== 'organisation_form') continue;
-    const unknown = rule.forms.filter((f) => !(ORGANISATION_FORM_CODES as readonly string[]).includes(f));
-    if (unknown.length)
-      reasons.push(
-        ...fail(
-          'invalid_call_eligibility',
-          `Unknown organisation forms: ${unknown.join(', ')}`,
-          `eligibility.${i}.forms`,
-        ),
-      );
-  }
+  reasons.push(...unknownOrganisationForms(params.eligibility, ORGANISATION_FORM_CODES));
   if (params.maxGrantOre === 0)
     reasons.push(...fail('invalid_call_amounts', 'The grant cap must be above zero', 'maxGrantOre'));
   if (params.staffTimeRate.basisPointsOfAnnualSalary > 0 && params.staffTimeRate.maxHourlyRateOre === 0)

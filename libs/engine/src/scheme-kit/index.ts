@@ -6,6 +6,7 @@
  */
 export * from './rule-results';
 export * from './least-cap';
+export * from './call-eligibility';
 export * from './payment-plan';
 export * from './gber-training-aid';
 export * from './training-costs';
