@@ -11,6 +11,7 @@ import { IdempotencyResponseJson1796251794754 } from './1796251794754-Idempotenc
 import { FrameVersion1796251854754 } from './1796251854754-FrameVersion';
 import { AppendOnlyHistory1796251914754 } from './1796251914754-AppendOnlyHistory';
 import { ServiceRole1796251974754 } from './1796251974754-ServiceRole';
+import { BioCallEligibility1796252034754 } from './1796252034754-BioCallEligibility';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   FrameVersion1796251854754,
   AppendOnlyHistory1796251914754,
   ServiceRole1796251974754,
+  BioCallEligibility1796252034754,
 ];

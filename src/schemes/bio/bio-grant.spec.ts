@@ -1,12 +1,5 @@
 import type { BioCostLine } from './bio-application.dto';
-import {
-  acceptanceDeadline,
-  completionDeadline,
-  computeFinalInstalment,
-  computeFinalPayable,
-  computeMaximumGrant,
-  requiresPoliticalDecision,
-} from './bio-grant';
+import { computeFinalPayable, computeMaximumGrant } from './bio-grant';
 import { nok } from '@lib/common';
 import { classifyBySizeCaps, summariseTrainingCosts } from '@lib/engine';
 import { bioScheme } from './bio.scheme';
@@ -306,37 +299,5 @@ describe('payments', () => {
     expect(bioScheme.paymentPlan(params, nok(300_000), newBioApplication())).toEqual([
       { label: 'Sluttutbetaling', amount: nok(300_000), on: 'final_report' },
     ]);
-  });
-
-  it('pays the rest on the final report, or claims an overpaid advance back', () => {
-    expect(computeFinalInstalment(nok(250_000), nok(225_000))).toEqual({
-      finalPaymentOre: nok(25_000),
-      repaymentClaimOre: 0,
-    });
-    expect(computeFinalInstalment(nok(200_000), nok(225_000))).toEqual({
-      finalPaymentOre: 0,
-      repaymentClaimOre: nok(25_000),
-    });
-    expect(computeFinalInstalment(nok(225_000), nok(225_000))).toEqual({
-      finalPaymentOre: 0,
-      repaymentClaimOre: 0,
-    });
-  });
-
-  it('sends grants above the delegation threshold to the political committee', () => {
-    expect(requiresPoliticalDecision(params, nok(500_000))).toBe(false);
-    expect(requiresPoliticalDecision(params, nok(500_000) + 1)).toBe(true);
-  });
-});
-
-describe('deadlines', () => {
-  it('gives 21 days to accept the grant commitment', () => {
-    expect(acceptanceDeadline(params, '2026-03-10')).toBe('2026-03-31');
-    expect(acceptanceDeadline(params, '2026-12-20')).toBe('2027-01-10');
-  });
-
-  it('counts the completion deadline in calendar months from the grant date', () => {
-    expect(completionDeadline(params, '2026-03-02')).toBe('2027-09-02');
-    expect(completionDeadline(params, '2026-08-31')).toBe('2028-02-29');
   });
 });

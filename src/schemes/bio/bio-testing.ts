@@ -1,7 +1,7 @@
 import type { BioApplicationContent } from './bio-application.dto';
 import { TRONDELAG_BIO_CALL_PARAMETERS, type BioCallParameters } from './bio-call-parameters.dto';
-import type { BioOrganisation } from './bio-grant';
 import { nok } from '@lib/common';
+import type { SchemeOrganisation } from '@lib/engine';
 import type { BioEligibilityContext } from './bio.rules';
 
 /*
@@ -20,8 +20,9 @@ export function newBioCallParameters(overrides: Partial<BioCallParameters> = {})
   return structuredClone({ ...TRONDELAG_BIO_CALL_PARAMETERS, ...overrides });
 }
 
-export function newBioOrganisation(overrides: Partial<BioOrganisation> = {}): BioOrganisation {
-  return { form: 'AS', employeeCount: 12, municipalityNumber: '5001', ...overrides };
+/** A Trondheim company with 12 employees, as the kernel passes it from the organisation register. */
+export function newBioOrganisation(overrides: Partial<SchemeOrganisation> = {}): SchemeOrganisation {
+  return { form: 'AS', employeeCount: 12, municipalityNumber: '5001', countyCode: '50', ...overrides };
 }
 
 export function newBioContext(overrides: Partial<BioEligibilityContext> = {}): BioEligibilityContext {

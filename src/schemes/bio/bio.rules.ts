@@ -2,16 +2,21 @@ import type { BioApplicationContent, BioFinalReport } from './bio-application.dt
 import type { BioCallParameters } from './bio-call-parameters.dto';
 import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from '@lib/common';
 import {
+  checkEligibilityRules,
   checkSubmissionWindow,
-  fail,
+  fail as failWith,
   GBER_TRAINING_AID_MAX_BASIS_POINTS,
   ok,
   runRules,
   submissionRefusals,
   summariseTrainingCosts,
+  unknownOrganisationForms,
+  type SchemeOrganisation,
+  type SchemeReason,
   type SchemeRule,
 } from '@lib/engine';
-import { computeMaximumGrant, type BioOrganisation } from './bio-grant';
+import { ORGANISATION_FORM_CODES } from '../../organisations/organisation-form';
+import { computeMaximumGrant } from './bio-grant';
 import {
   formatBasisPoints,
   formatNok,
@@ -28,19 +33,8 @@ import {
  * passed in through the context.
  */
 
-/** Why an application (or a call) fails; `field` is the dotted path in the application, when there is one. */
-export interface BioReason {
-  readonly code: BioReasonCode;
-  readonly message: string;
-  readonly field?: string;
-}
-
+/** The reasons BIO's own rules give (who may apply, and whether the call is open, are the kernel's). */
 export type BioReasonCode =
-  | 'call_not_open'
-  | 'call_closed'
-  | 'organisation_form_not_eligible'
-  | 'organisation_outside_county'
-  | 'too_few_employees'
   | 'participants_exceed_employees'
   | 'project_period_invalid'
   | 'project_duration_exceeded'
@@ -60,7 +54,6 @@ export type BioReasonCode =
   | 'economic_difficulty_declaration_missing'
   | 'other_active_bio_grant'
   | 'participants_completed_exceed_planned'
-  | 'invalid_call_window'
   | 'invalid_call_shares';
 
 /** Facts about the moment of submission that the caller supplies. */
@@ -74,49 +67,26 @@ export interface BioEligibilityContext {
 export interface BioEligibilityInput {
   readonly params: BioCallParameters;
   readonly application: BioApplicationContent;
-  readonly organisation: BioOrganisation;
+  readonly organisation: SchemeOrganisation;
   readonly context: BioEligibilityContext;
 }
 
-export type BioEligibilityRule = SchemeRule<BioEligibilityInput, BioReason>;
+export type BioEligibilityRule = SchemeRule<BioEligibilityInput>;
+
+/** A rule that fails, with BIO's reason codes. */
+const fail = failWith<BioReasonCode>;
 
 // ── The call ────────────────────────────────────────────────────────────────────────────────
 
 /** Applications are taken from the opening until the closing time (rolling) or the last deadline (fixed). */
 export const callIsOpen: BioEligibilityRule = ({ params, context }) =>
-  submissionRefusals(params.window, context.now) as BioReason[];
+  submissionRefusals(params.window, context.now);
 
 // ── The organisation ────────────────────────────────────────────────────────────────────────
 
-export const organisationFormAllowed: BioEligibilityRule = ({ params, organisation }) =>
-  params.eligibleOrganisationForms.includes(organisation.form)
-    ? ok
-    : fail(
-        'organisation_form_not_eligible',
-        `Organisation form ${organisation.form} may not apply; allowed: ${params.eligibleOrganisationForms.join(', ')}`,
-      );
-
-/** The business must be in the call's county (county number = first two digits of the municipality number). */
-export const organisationInCallCounty: BioEligibilityRule = ({ params, organisation }) => {
-  if (params.countyCode === undefined) return ok;
-  const county = organisation.countyCode ?? organisation.municipalityNumber.slice(0, 2);
-  return county === params.countyCode
-    ? ok
-    : fail(
-        'organisation_outside_county',
-        `The organisation is in county ${county}; this call is for county ${params.countyCode}`,
-      );
-};
-
-/** Training is for employees: a company (or ENK) without employees cannot apply. */
-export const organisationHasEmployees: BioEligibilityRule = ({ params, organisation }) =>
-  organisation.employeeCount >= params.minEmployees
-    ? ok
-    : fail(
-        'too_few_employees',
-        `The organisation has ${organisation.employeeCount} registered employees; at least ${params.minEmployees} ` +
-          `are required (the owner of a sole proprietorship does not count)`,
-      );
+/** Who may apply: the call's eligibility rules (organisation forms, employees, county), checked by the kernel. */
+export const applicantEligible: BioEligibilityRule = ({ params, organisation }) =>
+  checkEligibilityRules(params.eligibility, organisation);
 
 /** Only the company's own employees can be participants. */
 export const participantsAreEmployees: BioEligibilityRule = ({ application, organisation }) =>
@@ -249,7 +219,7 @@ export const requestedGrantWithinCaps: BioEligibilityRule = ({ params, applicati
   const max = computeMaximumGrant(params, application, organisation);
   const requested = application.financingPlan.requestedGrantOre;
   const field = 'financingPlan.requestedGrantOre';
-  const reasons: BioReason[] = [];
+  const reasons: SchemeReason[] = [];
   if (requested > max.sizeCapOre) {
     const size =
       max.sizeClass === 'small'
@@ -366,9 +336,7 @@ export const notInEconomicDifficulty: BioEligibilityRule = ({ application }) =>
 /** Every rule, in the order their reasons are listed. */
 export const BIO_ELIGIBILITY_RULES: readonly BioEligibilityRule[] = [
   callIsOpen,
-  organisationFormAllowed,
-  organisationInCallCounty,
-  organisationHasEmployees,
+  applicantEligible,
   noOtherActiveBioGrant,
   participantsAreEmployees,
   projectPeriodValid,
@@ -394,9 +362,9 @@ export const BIO_ELIGIBILITY_RULES: readonly BioEligibilityRule[] = [
 export function checkBioEligibility(
   params: BioCallParameters,
   application: BioApplicationContent,
-  organisation: BioOrganisation,
+  organisation: SchemeOrganisation,
   context: BioEligibilityContext,
-): BioReason[] {
+): SchemeReason[] {
   return runRules(BIO_ELIGIBILITY_RULES, { params, application, organisation, context });
 }
 
@@ -404,9 +372,10 @@ export function checkBioEligibility(
  * Checks a call's parameters as a whole, beyond field shapes: run when a call is created or edited
  * (and at start-up for seeded calls). Empty list = consistent.
  */
-export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
-  const reasons: BioReason[] = [];
-  reasons.push(...(checkSubmissionWindow(params.window) as BioReason[]));
+export function checkBioCallParameters(params: BioCallParameters): SchemeReason[] {
+  const reasons: SchemeReason[] = [];
+  reasons.push(...checkSubmissionWindow(params.window));
+  reasons.push(...unknownOrganisationForms(params.eligibility, ORGANISATION_FORM_CODES));
   const share = params.minTrainingCostShare;
   if (share.numerator > share.denominator) {
     reasons.push(
@@ -440,7 +409,10 @@ export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
 }
 
 /** Checks a final report (sluttrapport) against its application before the settlement is computed. */
-export function checkBioFinalReport(application: BioApplicationContent, report: BioFinalReport): BioReason[] {
+export function checkBioFinalReport(
+  application: BioApplicationContent,
+  report: BioFinalReport,
+): SchemeReason[] {
   return report.participantsCompleted <= application.participants.count
     ? []
     : fail(

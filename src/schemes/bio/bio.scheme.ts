@@ -1,5 +1,4 @@
 import { defineLifecycle, planAdvanceAndFinal, submissionPeriod, type SchemeDefinition } from '@lib/engine';
-import type { OrganisationForm } from '../../organisations/organisation-form';
 import {
   BioApplicationDto,
   BioFinalReportDto,
@@ -32,23 +31,9 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   checkCallParameters: (params) => checkBioCallParameters(params),
   callWindow: ({ window }) => submissionPeriod(window),
   checkEligibility: ({ params, content, organisation, now, otherActiveGrant }) =>
-    checkBioEligibility(
-      params,
-      content,
-      {
-        form: organisation.form as OrganisationForm,
-        employeeCount: organisation.employeeCount,
-        municipalityNumber: organisation.municipalityNumber,
-        ...(organisation.countyCode ? { countyCode: organisation.countyCode } : {}),
-      },
-      { now, otherActiveBioGrant: otherActiveGrant },
-    ),
+    checkBioEligibility(params, content, organisation, { now, otherActiveBioGrant: otherActiveGrant }),
   maximumGrant: (params, content, organisation) =>
-    computeMaximumGrant(params, content, {
-      form: organisation.form as OrganisationForm,
-      employeeCount: organisation.employeeCount,
-      municipalityNumber: organisation.municipalityNumber,
-    }).maximumOre,
+    computeMaximumGrant(params, content, organisation).maximumOre,
   requestedAmount: (content) => content.financingPlan.requestedGrantOre,
   // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
   projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
