@@ -12,6 +12,7 @@ import { FrameVersion1796251854754 } from './1796251854754-FrameVersion';
 import { AppendOnlyHistory1796251914754 } from './1796251914754-AppendOnlyHistory';
 import { ServiceRole1796251974754 } from './1796251974754-ServiceRole';
 import { RecommendedAmount1796252034754 } from './1796252034754-RecommendedAmount';
+import { BioCallEligibility1796252094754 } from './1796252094754-BioCallEligibility';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   AppendOnlyHistory1796251914754,
   ServiceRole1796251974754,
   RecommendedAmount1796252034754,
+  BioCallEligibility1796252094754,
 ];

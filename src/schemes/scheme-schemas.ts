@@ -23,6 +23,20 @@ function allSchemas(): Record<string, JsonSchema> {
   return cache;
 }
 
+/**
+ * The generated schema of a class. A class that only extends another (a scheme's
+ * `BioCostLineDto extends TrainingCostLineDto {}`) has no validation metadata of its own, so it is
+ * described by its nearest ancestor's schema, under its own name.
+ */
+function generatedSchemaOf(cls: DtoClass<object>): JsonSchema | undefined {
+  const schemas = allSchemas();
+  for (let c: unknown = cls; typeof c === 'function' && c.name; c = Object.getPrototypeOf(c)) {
+    const schema = schemas[c.name];
+    if (schema) return schema;
+  }
+  return undefined;
+}
+
 /** What `@ApiProperty` says of a field (its documentation), kept by @nestjs/swagger under this key. */
 const API_PROPERTY = 'swagger/apiModelProperties';
 
@@ -32,7 +46,7 @@ export function dtoClassesOf(dto: DtoClass<object>): DtoClass<object>[] {
   const visit = (cls: DtoClass<object>) => {
     if (found.has(cls.name)) return;
     found.set(cls.name, cls);
-    const generated = allSchemas()[cls.name] as { properties?: Record<string, unknown> } | undefined;
+    const generated = generatedSchemaOf(cls) as { properties?: Record<string, unknown> } | undefined;
     for (const key of Object.keys(generated?.properties ?? {})) {
       const nested = defaultMetadataStorage.findTypeMetadata(cls, key)?.typeFunction() as
         DtoClass<object> | undefined;
@@ -54,7 +68,7 @@ export function apiPropertyOf(
 
 /** The fields class-validator checks on a class (what the API accepts). */
 export function validatedFieldsOf(cls: DtoClass<object>): string[] {
-  const generated = allSchemas()[cls.name] as { properties?: Record<string, unknown> } | undefined;
+  const generated = generatedSchemaOf(cls) as { properties?: Record<string, unknown> } | undefined;
   return Object.keys(generated?.properties ?? {});
 }
 
@@ -63,10 +77,9 @@ export function validatedFieldsOf(cls: DtoClass<object>): string[] {
  * with the fields' documentation from `@ApiProperty`, and unknown fields refused as the API does.
  */
 export function jsonSchemaOf(dto: DtoClass<object>): JsonSchema {
-  const schemas = allSchemas();
   const defs: Record<string, JsonSchema> = {};
   const visit = (cls: DtoClass<object>) => {
-    const generated = schemas[cls.name] as { properties?: Record<string, JsonSchema> } | undefined;
+    const generated = generatedSchemaOf(cls) as { properties?: Record<string, JsonSchema> } | undefined;
     if (defs[cls.name] || !generated) return;
     const properties: Record<string, JsonSchema> = {};
     for (const [key, schema] of Object.entries(generated.properties ?? {})) {

@@ -19,3 +19,4 @@ export * from './transition';
 export * from './scheme-definition';
 export * from './eligibility';
 export * from './submission-window';
+export * from './scheme-kit';

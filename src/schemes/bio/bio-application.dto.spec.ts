@@ -1,13 +1,12 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { BioApplicationDto, BioCostLineDto, BioFinalReportDto } from './bio-application.dto';
-import { nok } from '@lib/common';
+import { nok, PAYLOAD_VALIDATOR_OPTIONS, validatePayload } from '@lib/common';
 import { newBioApplication, patchJson } from './bio-testing';
-import { BIO_VALIDATOR_OPTIONS, validateBioPayload } from './bio-validation';
 
 /** Validates like the HTTP pipe and returns `path → constraint names`. */
 async function problems(dto: new () => object, plain: object): Promise<Record<string, string[]>> {
-  const errors = await validate(plainToInstance(dto, plain), BIO_VALIDATOR_OPTIONS);
+  const errors = await validate(plainToInstance(dto, plain), PAYLOAD_VALIDATOR_OPTIONS);
   const out: Record<string, string[]> = {};
   const walk = (list: ValidationError[], path: string[]) => {
     for (const error of list) {
@@ -26,7 +25,7 @@ const body = (changes: Record<string, unknown> = {}) => patchJson(newBioApplicat
 describe('BioApplicationDto', () => {
   it('accepts a complete application and builds nested instances', async () => {
     expect(await problems(BioApplicationDto, body())).toEqual({});
-    const result = await validateBioPayload(BioApplicationDto, body());
+    const result = await validatePayload(BioApplicationDto, body());
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.value).toBeInstanceOf(BioApplicationDto);
@@ -123,7 +122,7 @@ describe('BioApplicationDto', () => {
 
   it('gives field paths in the API problem shape', async () => {
     const plain = body({ 'costPlan.2.amountOre': -5 });
-    const result = await validateBioPayload(BioApplicationDto, plain);
+    const result = await validatePayload(BioApplicationDto, plain);
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -134,7 +133,7 @@ describe('BioApplicationDto', () => {
         },
       ],
     });
-    expect(await validateBioPayload(BioApplicationDto, [])).toMatchObject({ ok: false });
+    expect(await validatePayload(BioApplicationDto, [])).toMatchObject({ ok: false });
   });
 
   it('documents nested types for OpenAPI', () => {

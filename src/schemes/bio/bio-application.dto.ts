@@ -1,13 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIsoDate, IsOre, NestedList, NestedObject, Optional } from '@lib/common';
-import { nok } from '@lib/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIsoDate, NestedList, NestedObject } from '@lib/common';
 import {
-  BIO_COST_CATEGORIES,
-  BIO_PROVIDER_TYPES,
-  type BioCostCategory,
-  type BioProviderType,
-} from './bio-vocabulary';
+  TrainingAidDeclarationsDto,
+  TrainingCostLineDto,
+  TrainingFinancingPlanDto,
+  type TrainingAidDeclarations,
+  type TrainingCostLine,
+  type TrainingFinancingPlan,
+} from '@lib/engine';
+import { BIO_PROVIDER_TYPES, type BioProviderType } from './bio-vocabulary';
 
 /*
  * What a company fills in when it applies for BIO (søknad), and what it reports at the end
@@ -29,31 +31,10 @@ export interface BioParticipants {
   readonly weeksEach: number;
 }
 
-export interface BioCostLine {
-  readonly category: BioCostCategory;
-  readonly description?: string;
-  readonly amountOre: number;
-}
-
-/** Financing plan (finansieringsplan): how the total costs are covered. */
-export interface BioFinancingPlan {
-  /** Own contribution (egenandel), cash or the company's own time. */
-  readonly ownContributionOre: number;
-  /** Other public support for the same costs. */
-  readonly otherPublicSupportOre: number;
-  /** The BIO grant applied for. */
-  readonly requestedGrantOre: number;
-}
-
-/** The applicant's state-aid declarations. */
-export interface BioDeclarations {
-  /** Has the company received other public support for the same costs? */
-  readonly otherPublicSupportReceived: boolean;
-  /** How much, øre; 0 when none was received. */
-  readonly otherPublicSupportAmountOre: number;
-  /** The company declares it is not an undertaking in difficulty (foretak i økonomiske vanskeligheter). */
-  readonly notInEconomicDifficulty: boolean;
-}
+/** A cost line, the financing plan and the declarations are the kernel's training-aid form pieces. */
+export type BioCostLine = TrainingCostLine;
+export type BioFinancingPlan = TrainingFinancingPlan;
+export type BioDeclarations = TrainingAidDeclarations;
 
 export interface BioApplicationContent {
   /** The restructuring need (omstillingsbehov) and why training meets it. */
@@ -111,49 +92,11 @@ export class BioParticipantsDto implements BioParticipants {
   weeksEach!: number;
 }
 
-export class BioCostLineDto implements BioCostLine {
-  @ApiProperty({ enum: BIO_COST_CATEGORIES, example: 'provider_fees' })
-  @IsIn(BIO_COST_CATEGORIES)
-  category!: BioCostCategory;
+export class BioCostLineDto extends TrainingCostLineDto {}
 
-  @ApiPropertyOptional({ example: 'Course fee, 4 participants' })
-  @Optional()
-  @IsString()
-  @MaxLength(500)
-  description?: string;
+export class BioFinancingPlanDto extends TrainingFinancingPlanDto {}
 
-  @ApiProperty({ example: nok(120_000), minimum: 0, description: 'Øre' })
-  @IsOre()
-  amountOre!: number;
-}
-
-export class BioFinancingPlanDto implements BioFinancingPlan {
-  @ApiProperty({ example: nok(200_000), minimum: 0, description: 'Øre' })
-  @IsOre()
-  ownContributionOre!: number;
-
-  @ApiProperty({ example: 0, minimum: 0, description: 'Øre' })
-  @IsOre()
-  otherPublicSupportOre!: number;
-
-  @ApiProperty({ example: nok(200_000), minimum: 0, description: 'Øre' })
-  @IsOre()
-  requestedGrantOre!: number;
-}
-
-export class BioDeclarationsDto implements BioDeclarations {
-  @ApiProperty({ example: false })
-  @IsBoolean()
-  otherPublicSupportReceived!: boolean;
-
-  @ApiProperty({ example: 0, minimum: 0, description: 'Øre; 0 when none' })
-  @IsOre()
-  otherPublicSupportAmountOre!: number;
-
-  @ApiProperty({ example: true })
-  @IsBoolean()
-  notInEconomicDifficulty!: boolean;
-}
+export class BioDeclarationsDto extends TrainingAidDeclarationsDto {}
 
 export class BioApplicationDto implements BioApplicationContent {
   @ApiProperty({ example: 'We are moving from manual welding to robot cells and must retrain operators' })

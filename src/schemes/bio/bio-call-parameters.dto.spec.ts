@@ -1,11 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { PAYLOAD_VALIDATOR_OPTIONS } from '@lib/common';
 import { BioCallParametersDto, TRONDELAG_BIO_CALL_PARAMETERS } from './bio-call-parameters.dto';
 import { patchJson } from './bio-testing';
-import { BIO_VALIDATOR_OPTIONS } from './bio-validation';
 
 async function problems(plain: object): Promise<Record<string, string[]>> {
-  const errors = await validate(plainToInstance(BioCallParametersDto, plain), BIO_VALIDATOR_OPTIONS);
+  const errors = await validate(plainToInstance(BioCallParametersDto, plain), PAYLOAD_VALIDATOR_OPTIONS);
   const out: Record<string, string[]> = {};
   const walk = (list: ValidationError[], path: string[]) => {
     for (const error of list) {
@@ -82,20 +82,31 @@ describe('BioCallParametersDto', () => {
     });
   });
 
-  it('checks organisation forms, cost categories and the aid basis against their code lists', async () => {
+  it('checks eligibility rules, cost categories and the aid basis against their code lists', async () => {
     expect(
       await problems({
         ...body(),
-        eligibleOrganisationForms: ['AS', 'LLC'],
+        eligibility: [
+          { rule: 'organisation_form', forms: ['AS'] },
+          { rule: 'county', countyCodes: ['5'] },
+        ],
         eligibleCostCategories: ['provider_fees', 'provider_fees'],
         stateAidBasis: 'gber_art32',
-        countyCode: '5',
       }),
     ).toEqual({
-      eligibleOrganisationForms: ['isIn'],
+      eligibility: ['isEligibilityRules'],
       eligibleCostCategories: ['arrayUnique'],
       stateAidBasis: ['isIn'],
-      countyCode: ['matches'],
+    });
+  });
+
+  it("no longer takes BIO's own organisation-form, employee and county fields", async () => {
+    expect(
+      await problems({ ...body(), eligibleOrganisationForms: ['AS'], minEmployees: 1, countyCode: '50' }),
+    ).toEqual({
+      eligibleOrganisationForms: ['whitelistValidation'],
+      minEmployees: ['whitelistValidation'],
+      countyCode: ['whitelistValidation'],
     });
   });
 });

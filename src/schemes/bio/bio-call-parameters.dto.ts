@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -8,14 +8,17 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { SubmissionWindowDto, type SubmissionWindow } from '@lib/engine';
-import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
-import { deepFreeze, IsBasisPoints, IsOre, NestedObject, Optional } from '@lib/common';
+import {
+  IsEligibilityRules,
+  SubmissionWindowDto,
+  type EligibilityRule,
+  type SubmissionWindow,
+} from '@lib/engine';
+import { deepFreeze, IsBasisPoints, IsOre, NestedObject } from '@lib/common';
 import { nok, type Ratio } from '@lib/common';
 import {
   BIO_COST_CATEGORIES,
@@ -44,12 +47,11 @@ export interface BioSizeCaps {
 
 export interface BioCallParameters {
   readonly window: SubmissionWindow;
-  /** Two-digit county number (fylkesnummer); the organisation must belong to it. Absent = anywhere. */
-  readonly countyCode?: string;
-  /** Brønnøysund organisation forms that may apply. */
-  readonly eligibleOrganisationForms: readonly OrganisationForm[];
-  /** Registered employees needed, owner not counted (1 shuts out an ENK without employees). */
-  readonly minEmployees: number;
+  /**
+   * Who may apply, as the kernel's eligibility rules: organisation forms, employees (the owner of a
+   * sole proprietorship is not one, so `min_employees` 1 shuts out an ENK without employees), county.
+   */
+  readonly eligibility: readonly EligibilityRule[];
   readonly maxGrantBySize: BioSizeCaps;
   /**
    * Cap per participating employee, øre: the grant may not exceed this × the number of participants.
@@ -112,22 +114,19 @@ export class BioCallParametersDto implements BioCallParameters {
   @NestedObject(() => SubmissionWindowDto)
   window!: SubmissionWindowDto;
 
-  @ApiPropertyOptional({ example: '50', description: 'Two-digit county number (fylkesnummer)' })
-  @Optional()
-  @Matches(/^\d{2}$/, { message: 'countyCode must be two digits' })
-  countyCode?: string;
-
-  @ApiProperty({ enum: ORGANISATION_FORM_CODES, isArray: true, example: ['AS', 'ENK'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(ORGANISATION_FORM_CODES, { each: true })
-  eligibleOrganisationForms!: OrganisationForm[];
-
-  @ApiProperty({ example: 1, minimum: 0, description: 'Registered employees needed, owner not counted' })
-  @IsInt()
-  @Min(0)
-  minEmployees!: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    example: [
+      { rule: 'organisation_form', forms: ['AS', 'ENK'] },
+      { rule: 'min_employees', count: 1 },
+      { rule: 'county', countyCodes: ['50'] },
+    ],
+    description:
+      'Who may apply: rules of the types organisation_form, min_employees, employees_below, county, municipality',
+  })
+  @IsEligibilityRules()
+  eligibility!: EligibilityRule[];
 
   @NestedObject(() => BioSizeCapsDto)
   maxGrantBySize!: BioSizeCapsDto;
@@ -206,9 +205,11 @@ export class BioCallParametersDto implements BioCallParameters {
  */
 export const TRONDELAG_BIO_CALL_PARAMETERS: BioCallParameters = deepFreeze({
   window: { kind: 'rolling', opensAt: '2026-01-05T08:00:00+01:00' },
-  countyCode: '50',
-  eligibleOrganisationForms: ['AS', 'ASA', 'ENK', 'ANS', 'DA', 'SA', 'NUF'],
-  minEmployees: 1,
+  eligibility: [
+    { rule: 'organisation_form', forms: ['AS', 'ASA', 'ENK', 'ANS', 'DA', 'SA', 'NUF'] },
+    { rule: 'min_employees', count: 1 },
+    { rule: 'county', countyCodes: ['50'] },
+  ],
   maxGrantBySize: {
     smallBelowEmployees: 50,
     smallCompanyMaxOre: nok(300_000),

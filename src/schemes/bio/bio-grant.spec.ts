@@ -1,16 +1,8 @@
 import type { BioCostLine } from './bio-application.dto';
-import {
-  acceptanceDeadline,
-  classifyCompanySize,
-  completionDeadline,
-  computeFinalInstalment,
-  computeFinalPayable,
-  computeMaximumGrant,
-  planBioPayments,
-  requiresPoliticalDecision,
-  summariseBioCosts,
-} from './bio-grant';
+import { computeFinalPayable, computeMaximumGrant } from './bio-grant';
 import { nok } from '@lib/common';
+import { classifyBySizeCaps, summariseTrainingCosts } from '@lib/engine';
+import { bioScheme } from './bio.scheme';
 import { newBioApplication, newBioCallParameters, newBioOrganisation } from './bio-testing';
 
 const costs = (lines: Partial<Record<BioCostLine['category'], number>>): BioCostLine[] =>
@@ -18,20 +10,20 @@ const costs = (lines: Partial<Record<BioCostLine['category'], number>>): BioCost
 
 const params = newBioCallParameters();
 
-describe('classifyCompanySize', () => {
+describe('the size caps', () => {
   it('makes 49 employees small and 50 not (Trøndelag boundary)', () => {
-    expect(classifyCompanySize(params, 49)).toBe('small');
-    expect(classifyCompanySize(params, 50)).toBe('other');
+    expect(classifyBySizeCaps(params.maxGrantBySize, 49)).toBe('small');
+    expect(classifyBySizeCaps(params.maxGrantBySize, 50)).toBe('other');
   });
 
   it('follows the call boundary', () => {
     const p = newBioCallParameters({ maxGrantBySize: { ...params.maxGrantBySize, smallBelowEmployees: 25 } });
-    expect(classifyCompanySize(p, 24)).toBe('small');
-    expect(classifyCompanySize(p, 25)).toBe('other');
+    expect(classifyBySizeCaps(p.maxGrantBySize, 24)).toBe('small');
+    expect(classifyBySizeCaps(p.maxGrantBySize, 25)).toBe('other');
   });
 });
 
-describe('summariseBioCosts', () => {
+describe('the cost summary', () => {
   it('sums per category and separates eligible, training and travel+administration costs', () => {
     const lines: BioCostLine[] = [
       { category: 'participant_wages', amountOre: 100 },
@@ -43,7 +35,7 @@ describe('summariseBioCosts', () => {
     const p = newBioCallParameters({
       eligibleCostCategories: ['participant_wages', 'provider_fees', 'administration'],
     });
-    expect(summariseBioCosts(p, lines)).toEqual({
+    expect(summariseTrainingCosts(p.eligibleCostCategories, lines)).toEqual({
       byCategory: { participant_wages: 150, provider_fees: 70, travel_subsistence: 20, administration: 5 },
       totalCostsOre: 245,
       eligibleCostsOre: 225,
@@ -64,6 +56,7 @@ describe('computeMaximumGrant', () => {
       sizeCapOre: nok(300_000),
       participantCapOre: nok(400_000),
       eligibleCostsOre: nok(700_000),
+      intensityBasisPoints: 5000,
       intensityOfEligibleCostsOre: nok(350_000),
       otherPublicSupportDeductedOre: 0,
       intensityCapOre: nok(350_000),
@@ -161,9 +154,44 @@ describe('computeMaximumGrant', () => {
     });
   });
 
-  it('stays exact for amounts where floating point would not', () => {
-    // 9 000 000 000 000 øre × 7 000 / 10 000 overflows 2^53 in the intermediate product.
+  it("grades a GBER call's intensity down to the ceiling of the company's size (GBER art. 31)", () => {
+    // A 70 % call, eligible 1 000 000, caps out of the way: small 70 %, medium 60 %, large 50 %.
     const p = newBioCallParameters({
+      aidIntensityBasisPoints: 7000,
+      maxGrantBySize: {
+        smallBelowEmployees: 50,
+        smallCompanyMaxOre: nok(900_000),
+        otherCompanyMaxOre: nok(900_000),
+      },
+    });
+    const application = newBioApplication({
+      costPlan: costs({ participant_wages: nok(600_000), provider_fees: nok(400_000) }),
+    });
+    const at = (employeeCount: number) =>
+      computeMaximumGrant(p, application, newBioOrganisation({ employeeCount }));
+    expect(at(49)).toMatchObject({ intensityBasisPoints: 7000, maximumOre: nok(400_000) });
+    expect(at(49).intensityOfEligibleCostsOre).toBe(nok(700_000));
+    expect(at(50)).toMatchObject({ intensityBasisPoints: 6000, intensityOfEligibleCostsOre: nok(600_000) });
+    expect(at(249)).toMatchObject({ intensityBasisPoints: 6000 });
+    expect(at(250)).toMatchObject({ intensityBasisPoints: 5000, intensityOfEligibleCostsOre: nok(500_000) });
+    // A call below the ceiling keeps its own intensity; de minimis is not graded.
+    expect(
+      computeMaximumGrant(params, application, newBioOrganisation({ employeeCount: 300 })),
+    ).toMatchObject({
+      intensityBasisPoints: 5000,
+    });
+    const deMinimis = newBioCallParameters({ aidIntensityBasisPoints: 7000, stateAidBasis: 'de_minimis' });
+    expect(
+      computeMaximumGrant(deMinimis, application, newBioOrganisation({ employeeCount: 300 })),
+    ).toMatchObject({
+      intensityBasisPoints: 7000,
+    });
+  });
+
+  it('stays exact for amounts where floating point would not', () => {
+    // 9 000 000 000 000 øre × 7 001 / 10 000 overflows 2^53 in the intermediate product.
+    const p = newBioCallParameters({
+      stateAidBasis: 'de_minimis',
       aidIntensityBasisPoints: 7001,
       maxGrantBySize: { smallBelowEmployees: 50, smallCompanyMaxOre: 1e12, otherCompanyMaxOre: 1e12 },
       maxGrantPerParticipantOre: 1e12,
@@ -177,6 +205,7 @@ describe('computeMaximumGrant', () => {
 
 describe('computeFinalPayable', () => {
   const granted = nok(300_000);
+  const company = newBioOrganisation();
 
   it('pays the intensity of actual costs when they fall short, and releases the rest', () => {
     // Actual 500 000 → 250 000 payable; 50 000 back to the frame.
@@ -185,13 +214,14 @@ describe('computeFinalPayable', () => {
       provider_fees: nok(200_000),
       travel_subsistence: nok(20_000),
     });
-    expect(computeFinalPayable(params, granted, actual)).toEqual({
+    expect(computeFinalPayable(params, granted, actual, company)).toEqual({
       grantedOre: granted,
       actualTotalCostsOre: nok(500_000),
       actualEligibleCostsBeforeLimitsOre: nok(500_000),
       travelAndAdministrationDisallowedOre: 0,
       trainingShareDisallowedOre: 0,
       actualEligibleCostsOre: nok(500_000),
+      intensityBasisPoints: 5000,
       intensityOfActualCostsOre: nok(250_000),
       payableOre: nok(250_000),
       releasedOre: nok(50_000),
@@ -200,7 +230,7 @@ describe('computeFinalPayable', () => {
 
   it('never pays more than granted when costs run over', () => {
     const actual = costs({ participant_wages: nok(500_000), provider_fees: nok(300_000) });
-    expect(computeFinalPayable(params, granted, actual)).toMatchObject({
+    expect(computeFinalPayable(params, granted, actual, company)).toMatchObject({
       intensityOfActualCostsOre: nok(400_000),
       payableOre: granted,
       releasedOre: 0,
@@ -214,7 +244,7 @@ describe('computeFinalPayable', () => {
       provider_fees: nok(200_000),
       travel_subsistence: nok(100_000),
     });
-    expect(computeFinalPayable(params, granted, actual)).toMatchObject({
+    expect(computeFinalPayable(params, granted, actual, company)).toMatchObject({
       travelAndAdministrationDisallowedOre: nok(45_000),
       trainingShareDisallowedOre: 0,
       actualEligibleCostsOre: nok(505_000),
@@ -226,7 +256,7 @@ describe('computeFinalPayable', () => {
   it('disallows costs that push provider fees below 1/3', () => {
     // Provider 100 000 supports at most 300 000 eligible; 100 000 of wages fall away; 150 000 payable.
     const actual = costs({ participant_wages: nok(300_000), provider_fees: nok(100_000) });
-    expect(computeFinalPayable(params, granted, actual)).toMatchObject({
+    expect(computeFinalPayable(params, granted, actual, company)).toMatchObject({
       trainingShareDisallowedOre: nok(100_000),
       actualEligibleCostsOre: nok(300_000),
       payableOre: nok(150_000),
@@ -237,50 +267,37 @@ describe('computeFinalPayable', () => {
   it('rounds the payable amount down to whole øre', () => {
     // 1 000,01 NOK eligible × 50 % = 500,005 → 500 NOK.
     const actual = costs({ participant_wages: 66_667, provider_fees: 33_334 });
-    expect(computeFinalPayable(params, granted, actual).payableOre).toBe(50_000);
+    expect(computeFinalPayable(params, granted, actual, company).payableOre).toBe(50_000);
+  });
+
+  it("pays at the intensity of the company's size, as at the decision", () => {
+    // A 70 % call, actual eligible 400 000: small 280 000, medium 240 000, large 200 000.
+    const p = newBioCallParameters({ aidIntensityBasisPoints: 7000 });
+    const actual = costs({ participant_wages: nok(250_000), provider_fees: nok(150_000) });
+    const payable = (employeeCount: number) =>
+      computeFinalPayable(p, granted, actual, { employeeCount }).payableOre;
+    expect(payable(49)).toBe(nok(280_000));
+    expect(payable(50)).toBe(nok(240_000));
+    expect(payable(250)).toBe(nok(200_000));
   });
 
   it('releases the whole grant when nothing was spent', () => {
-    expect(computeFinalPayable(params, granted, [])).toMatchObject({ payableOre: 0, releasedOre: granted });
+    expect(computeFinalPayable(params, granted, [], company)).toMatchObject({
+      payableOre: 0,
+      releasedOre: granted,
+    });
   });
 });
 
 describe('payments', () => {
   it('splits the grant into an advance rounded down and a final payment', () => {
     const p = newBioCallParameters({ advancePaymentBasisPoints: 7500 });
-    expect(planBioPayments(p, nok(300_000) + 1)).toEqual({ advanceOre: 22_500_000, finalOre: 7_500_001 });
-    expect(planBioPayments(params, nok(300_000))).toEqual({ advanceOre: 0, finalOre: nok(300_000) });
-  });
-
-  it('pays the rest on the final report, or claims an overpaid advance back', () => {
-    expect(computeFinalInstalment(nok(250_000), nok(225_000))).toEqual({
-      finalPaymentOre: nok(25_000),
-      repaymentClaimOre: 0,
-    });
-    expect(computeFinalInstalment(nok(200_000), nok(225_000))).toEqual({
-      finalPaymentOre: 0,
-      repaymentClaimOre: nok(25_000),
-    });
-    expect(computeFinalInstalment(nok(225_000), nok(225_000))).toEqual({
-      finalPaymentOre: 0,
-      repaymentClaimOre: 0,
-    });
-  });
-
-  it('sends grants above the delegation threshold to the political committee', () => {
-    expect(requiresPoliticalDecision(params, nok(500_000))).toBe(false);
-    expect(requiresPoliticalDecision(params, nok(500_000) + 1)).toBe(true);
-  });
-});
-
-describe('deadlines', () => {
-  it('gives 21 days to accept the grant commitment', () => {
-    expect(acceptanceDeadline(params, '2026-03-10')).toBe('2026-03-31');
-    expect(acceptanceDeadline(params, '2026-12-20')).toBe('2027-01-10');
-  });
-
-  it('counts the completion deadline in calendar months from the grant date', () => {
-    expect(completionDeadline(params, '2026-03-02')).toBe('2027-09-02');
-    expect(completionDeadline(params, '2026-08-31')).toBe('2028-02-29');
+    expect(bioScheme.paymentPlan(p, nok(300_000) + 1, newBioApplication())).toEqual([
+      { label: 'Forskudd', amount: 22_500_000, on: 'acceptance' },
+      { label: 'Sluttutbetaling', amount: 7_500_001, on: 'final_report' },
+    ]);
+    expect(bioScheme.paymentPlan(params, nok(300_000), newBioApplication())).toEqual([
+      { label: 'Sluttutbetaling', amount: nok(300_000), on: 'final_report' },
+    ]);
   });
 });

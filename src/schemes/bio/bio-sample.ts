@@ -1,5 +1,5 @@
 import type { BioFinalReport } from './bio-application.dto';
-import type { BioOrganisation } from './bio-grant';
+import type { SchemeOrganisation } from '@lib/engine';
 import type { SampleCase } from '../scheme-plugin';
 import { nok } from '@lib/common';
 import type { BioApplicationContent } from './bio-application.dto';
@@ -43,8 +43,9 @@ export function sampleBioApplication(): BioApplicationContent {
 /** A Monday morning in February, inside the Trøndelag call window. */
 export const BIO_TEST_NOW = new Date('2026-02-02T09:00:00+01:00');
 
-export function newBioOrganisation(overrides: Partial<BioOrganisation> = {}): BioOrganisation {
-  return { form: 'AS', employeeCount: 12, municipalityNumber: '5001', ...overrides };
+/** A Trondheim company with 12 employees, as the kernel passes it from the organisation register. */
+export function newBioOrganisation(overrides: Partial<SchemeOrganisation> = {}): SchemeOrganisation {
+  return { form: 'AS', employeeCount: 12, municipalityNumber: '5001', countyCode: '50', ...overrides };
 }
 
 /**
@@ -67,7 +68,7 @@ export function newBioReport(overrides: Partial<BioFinalReport> = {}): BioFinalR
 /** The case the conformance and journey runs take this scheme through (`sampleCase` in bio.plugin.ts). */
 export function sampleBioCase(): SampleCase {
   return {
-    applicant: { ...newBioOrganisation(), countyCode: '50' },
+    applicant: newBioOrganisation(),
     submittedAt: BIO_TEST_NOW.toISOString(),
     report: newBioReport(),
   };

@@ -1,9 +1,11 @@
 import type { BioApplicationContent, BioCostLine } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
-import { computeMaximumGrant, type BioOrganisation } from './bio-grant';
+import { computeMaximumGrant } from './bio-grant';
 import { nok } from '@lib/common';
+import type { SchemeOrganisation } from '@lib/engine';
 import { newBioApplication, newBioCallParameters, newBioContext, newBioOrganisation } from './bio-testing';
 import {
+  applicantEligible,
   callIsOpen,
   checkBioCallParameters,
   checkBioEligibility,
@@ -12,9 +14,6 @@ import {
   hasEligibleCosts,
   noOtherActiveBioGrant,
   notInEconomicDifficulty,
-  organisationFormAllowed,
-  organisationHasEmployees,
-  organisationInCallCounty,
   otherPublicSupportDeclared,
   participantsAreEmployees,
   projectDurationWithinLimit,
@@ -34,7 +33,7 @@ import {
 interface Case {
   params?: Partial<BioCallParameters>;
   application?: Partial<BioApplicationContent>;
-  organisation?: Partial<BioOrganisation>;
+  organisation?: Partial<SchemeOrganisation>;
   context?: Partial<BioEligibilityContext>;
 }
 
@@ -172,38 +171,40 @@ describe('callIsOpen', () => {
 
 describe('organisation rules', () => {
   it.each(['AS', 'ASA', 'ENK', 'ANS', 'DA', 'SA', 'NUF'] as const)('lets %s apply in Trøndelag', (form) => {
-    expect(codes(organisationFormAllowed, { organisation: { form } })).toEqual([]);
+    expect(codes(applicantEligible, { organisation: { form } })).toEqual([]);
   });
 
   it.each(['STI', 'FLI', 'KOMM', 'STAT'] as const)('refuses %s', (form) => {
-    expect(codes(organisationFormAllowed, { organisation: { form } })).toEqual([
-      'organisation_form_not_eligible',
-    ]);
+    expect(codes(applicantEligible, { organisation: { form } })).toEqual(['organisation_form_not_eligible']);
   });
 
-  it('takes the county from the municipality number unless it is given', () => {
-    expect(codes(organisationInCallCounty, { organisation: { municipalityNumber: '5001' } })).toEqual([]);
-    expect(codes(organisationInCallCounty, { organisation: { municipalityNumber: '0301' } })).toEqual([
-      'organisation_outside_county',
-    ]);
+  it('takes the county from the register, or from the municipality number when it has none', () => {
     expect(
-      codes(organisationInCallCounty, { organisation: { municipalityNumber: '0301', countyCode: '50' } }),
+      codes(applicantEligible, { organisation: { municipalityNumber: '5001', countyCode: null } }),
     ).toEqual([]);
     expect(
-      codes(organisationInCallCounty, {
-        params: { countyCode: undefined },
-        organisation: { municipalityNumber: '0301' },
+      codes(applicantEligible, { organisation: { municipalityNumber: '0301', countyCode: null } }),
+    ).toEqual(['outside_county']);
+    expect(
+      codes(applicantEligible, { organisation: { municipalityNumber: '0301', countyCode: '50' } }),
+    ).toEqual([]);
+    const anywhere = newBioCallParameters().eligibility.filter((r) => r.rule !== 'county');
+    expect(
+      codes(applicantEligible, {
+        params: { eligibility: anywhere },
+        organisation: { municipalityNumber: '0301', countyCode: '03' },
       }),
     ).toEqual([]);
   });
 
   it('shuts out a sole proprietorship without employees, but not with one', () => {
-    expect(codes(organisationHasEmployees, { organisation: { form: 'ENK', employeeCount: 0 } })).toEqual([
+    expect(codes(applicantEligible, { organisation: { form: 'ENK', employeeCount: 0 } })).toEqual([
       'too_few_employees',
     ]);
-    expect(codes(organisationHasEmployees, { organisation: { form: 'ENK', employeeCount: 1 } })).toEqual([]);
+    expect(codes(applicantEligible, { organisation: { form: 'ENK', employeeCount: 1 } })).toEqual([]);
+    const noMinimum = newBioCallParameters().eligibility.filter((r) => r.rule !== 'min_employees');
     expect(
-      codes(organisationHasEmployees, { params: { minEmployees: 0 }, organisation: { employeeCount: 0 } }),
+      codes(applicantEligible, { params: { eligibility: noMinimum }, organisation: { employeeCount: 0 } }),
     ).toEqual([]);
   });
 

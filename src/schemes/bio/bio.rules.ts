@@ -1,8 +1,22 @@
 import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
 import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from '@lib/common';
-import { checkSubmissionWindow, submissionRefusals } from '@lib/engine';
-import { computeMaximumGrant, summariseBioCosts, type BioOrganisation } from './bio-grant';
+import {
+  checkEligibilityRules,
+  checkSubmissionWindow,
+  fail as failWith,
+  GBER_TRAINING_AID_MAX_BASIS_POINTS,
+  ok,
+  runRules,
+  submissionRefusals,
+  summariseTrainingCosts,
+  unknownOrganisationForms,
+  type SchemeOrganisation,
+  type SchemeReason,
+  type SchemeRule,
+} from '@lib/engine';
+import { ORGANISATION_FORM_CODES } from '@lib/common';
+import { computeMaximumGrant } from './bio-grant';
 import {
   formatBasisPoints,
   formatNok,
@@ -19,19 +33,8 @@ import {
  * passed in through the context.
  */
 
-/** Why an application (or a call) fails; `field` is the dotted path in the application, when there is one. */
-export interface BioReason {
-  readonly code: BioReasonCode;
-  readonly message: string;
-  readonly field?: string;
-}
-
+/** The reasons BIO's own rules give (who may apply, and whether the call is open, are the kernel's). */
 export type BioReasonCode =
-  | 'call_not_open'
-  | 'call_closed'
-  | 'organisation_form_not_eligible'
-  | 'organisation_outside_county'
-  | 'too_few_employees'
   | 'participants_exceed_employees'
   | 'project_period_invalid'
   | 'project_duration_exceeded'
@@ -51,7 +54,6 @@ export type BioReasonCode =
   | 'economic_difficulty_declaration_missing'
   | 'other_active_bio_grant'
   | 'participants_completed_exceed_planned'
-  | 'invalid_call_window'
   | 'invalid_call_shares';
 
 /** Facts about the moment of submission that the caller supplies. */
@@ -65,54 +67,26 @@ export interface BioEligibilityContext {
 export interface BioEligibilityInput {
   readonly params: BioCallParameters;
   readonly application: BioApplicationContent;
-  readonly organisation: BioOrganisation;
+  readonly organisation: SchemeOrganisation;
   readonly context: BioEligibilityContext;
 }
 
-export type BioEligibilityRule = (input: BioEligibilityInput) => readonly BioReason[];
+export type BioEligibilityRule = SchemeRule<BioEligibilityInput>;
 
-const ok: readonly BioReason[] = [];
-const fail = (code: BioReasonCode, message: string, field?: string): BioReason[] => [
-  field === undefined ? { code, message } : { code, message, field },
-];
+/** A rule that fails, with BIO's reason codes. */
+const fail = failWith<BioReasonCode>;
 
 // ── The call ────────────────────────────────────────────────────────────────────────────────
 
 /** Applications are taken from the opening until the closing time (rolling) or the last deadline (fixed). */
 export const callIsOpen: BioEligibilityRule = ({ params, context }) =>
-  submissionRefusals(params.window, context.now) as BioReason[];
+  submissionRefusals(params.window, context.now);
 
 // ── The organisation ────────────────────────────────────────────────────────────────────────
 
-export const organisationFormAllowed: BioEligibilityRule = ({ params, organisation }) =>
-  params.eligibleOrganisationForms.includes(organisation.form)
-    ? ok
-    : fail(
-        'organisation_form_not_eligible',
-        `Organisation form ${organisation.form} may not apply; allowed: ${params.eligibleOrganisationForms.join(', ')}`,
-      );
-
-/** The business must be in the call's county (county number = first two digits of the municipality number). */
-export const organisationInCallCounty: BioEligibilityRule = ({ params, organisation }) => {
-  if (params.countyCode === undefined) return ok;
-  const county = organisation.countyCode ?? organisation.municipalityNumber.slice(0, 2);
-  return county === params.countyCode
-    ? ok
-    : fail(
-        'organisation_outside_county',
-        `The organisation is in county ${county}; this call is for county ${params.countyCode}`,
-      );
-};
-
-/** Training is for employees: a company (or ENK) without employees cannot apply. */
-export const organisationHasEmployees: BioEligibilityRule = ({ params, organisation }) =>
-  organisation.employeeCount >= params.minEmployees
-    ? ok
-    : fail(
-        'too_few_employees',
-        `The organisation has ${organisation.employeeCount} registered employees; at least ${params.minEmployees} ` +
-          `are required (the owner of a sole proprietorship does not count)`,
-      );
+/** Who may apply: the call's eligibility rules (organisation forms, employees, county), checked by the kernel. */
+export const applicantEligible: BioEligibilityRule = ({ params, organisation }) =>
+  checkEligibilityRules(params.eligibility, organisation);
 
 /** Only the company's own employees can be participants. */
 export const participantsAreEmployees: BioEligibilityRule = ({ application, organisation }) =>
@@ -198,13 +172,13 @@ export const startNotBeforeApplication: BioEligibilityRule = ({ params, applicat
 // ── Cost plan ───────────────────────────────────────────────────────────────────────────────
 
 export const hasEligibleCosts: BioEligibilityRule = ({ params, application }) =>
-  summariseBioCosts(params, application.costPlan).eligibleCostsOre > 0
+  summariseTrainingCosts(params.eligibleCostCategories, application.costPlan).eligibleCostsOre > 0
     ? ok
     : fail('no_eligible_costs', 'The cost plan has no eligible costs', 'costPlan');
 
 /** Provider fees ≥ the minimum share (1/3) of eligible costs, compared exactly. */
 export const trainingShareSufficient: BioEligibilityRule = ({ params, application }) => {
-  const costs = summariseBioCosts(params, application.costPlan);
+  const costs = summariseTrainingCosts(params.eligibleCostCategories, application.costPlan);
   const share = params.minTrainingCostShare;
   if (isAtLeastRatio(costs.trainingCostsOre, costs.eligibleCostsOre, share)) return ok;
   // Smallest whole-øre amount meeting the share: ceil(eligible × n / d).
@@ -219,7 +193,7 @@ export const trainingShareSufficient: BioEligibilityRule = ({ params, applicatio
 
 /** Travel, subsistence and administration together ≤ the maximum share (10 %) of total costs. */
 export const travelAndAdministrationWithinLimit: BioEligibilityRule = ({ params, application }) => {
-  const costs = summariseBioCosts(params, application.costPlan);
+  const costs = summariseTrainingCosts(params.eligibleCostCategories, application.costPlan);
   const limit = params.maxTravelAndAdministrationBasisPoints;
   if (isWithinBasisPoints(costs.travelAndAdministrationOre, costs.totalCostsOre, limit)) return ok;
   return fail(
@@ -245,7 +219,7 @@ export const requestedGrantWithinCaps: BioEligibilityRule = ({ params, applicati
   const max = computeMaximumGrant(params, application, organisation);
   const requested = application.financingPlan.requestedGrantOre;
   const field = 'financingPlan.requestedGrantOre';
-  const reasons: BioReason[] = [];
+  const reasons: SchemeReason[] = [];
   if (requested > max.sizeCapOre) {
     const size =
       max.sizeClass === 'small'
@@ -284,7 +258,7 @@ export const requestedGrantWithinAidIntensity: BioEligibilityRule = ({
   const max = computeMaximumGrant(params, application, organisation);
   const requested = application.financingPlan.requestedGrantOre;
   const field = 'financingPlan.requestedGrantOre';
-  const intensity = formatBasisPoints(params.aidIntensityBasisPoints);
+  const intensity = formatBasisPoints(max.intensityBasisPoints);
   if (requested > max.intensityOfEligibleCostsOre) {
     return fail(
       'aid_intensity_exceeded',
@@ -309,7 +283,7 @@ export const requestedGrantWithinAidIntensity: BioEligibilityRule = ({
 export const financingPlanBalances: BioEligibilityRule = ({ params, application }) => {
   const { ownContributionOre, otherPublicSupportOre, requestedGrantOre } = application.financingPlan;
   const financing = sumOre([ownContributionOre, otherPublicSupportOre, requestedGrantOre]);
-  const { totalCostsOre } = summariseBioCosts(params, application.costPlan);
+  const { totalCostsOre } = summariseTrainingCosts(params.eligibleCostCategories, application.costPlan);
   if (financing === totalCostsOre) return ok;
   return fail(
     'financing_plan_unbalanced',
@@ -362,9 +336,7 @@ export const notInEconomicDifficulty: BioEligibilityRule = ({ application }) =>
 /** Every rule, in the order their reasons are listed. */
 export const BIO_ELIGIBILITY_RULES: readonly BioEligibilityRule[] = [
   callIsOpen,
-  organisationFormAllowed,
-  organisationInCallCounty,
-  organisationHasEmployees,
+  applicantEligible,
   noOtherActiveBioGrant,
   participantsAreEmployees,
   projectPeriodValid,
@@ -390,23 +362,20 @@ export const BIO_ELIGIBILITY_RULES: readonly BioEligibilityRule[] = [
 export function checkBioEligibility(
   params: BioCallParameters,
   application: BioApplicationContent,
-  organisation: BioOrganisation,
+  organisation: SchemeOrganisation,
   context: BioEligibilityContext,
-): BioReason[] {
-  const input: BioEligibilityInput = { params, application, organisation, context };
-  return BIO_ELIGIBILITY_RULES.flatMap((rule) => rule(input));
+): SchemeReason[] {
+  return runRules(BIO_ELIGIBILITY_RULES, { params, application, organisation, context });
 }
-
-/** Highest training-aid intensity GBER art. 31 allows (small enterprises: 50 % + 20 points). */
-export const GBER_ART31_MAX_BASIS_POINTS = 7000;
 
 /**
  * Checks a call's parameters as a whole, beyond field shapes: run when a call is created or edited
  * (and at start-up for seeded calls). Empty list = consistent.
  */
-export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
-  const reasons: BioReason[] = [];
-  reasons.push(...(checkSubmissionWindow(params.window) as BioReason[]));
+export function checkBioCallParameters(params: BioCallParameters): SchemeReason[] {
+  const reasons: SchemeReason[] = [];
+  reasons.push(...checkSubmissionWindow(params.window));
+  reasons.push(...unknownOrganisationForms(params.eligibility, ORGANISATION_FORM_CODES));
   const share = params.minTrainingCostShare;
   if (share.numerator > share.denominator) {
     reasons.push(
@@ -422,12 +391,16 @@ export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
       ),
     );
   }
-  // GBER art. 31: 50 %, plus 20 points for small enterprises at most; the call cannot go above 70 %.
-  if (params.stateAidBasis === 'gber_art31' && params.aidIntensityBasisPoints > GBER_ART31_MAX_BASIS_POINTS) {
+  // GBER art. 31: 50 %, +10 points for medium and +20 for small enterprises. Each applicant is graded
+  // down to the ceiling of its size; a call cannot go above the highest, 70 %.
+  if (
+    params.stateAidBasis === 'gber_art31' &&
+    params.aidIntensityBasisPoints > GBER_TRAINING_AID_MAX_BASIS_POINTS
+  ) {
     reasons.push(
       ...fail(
         'invalid_call_shares',
-        `GBER art. 31 allows at most ${formatBasisPoints(GBER_ART31_MAX_BASIS_POINTS)} aid intensity`,
+        `GBER art. 31 allows at most ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)} aid intensity`,
         'aidIntensityBasisPoints',
       ),
     );
@@ -436,7 +409,10 @@ export function checkBioCallParameters(params: BioCallParameters): BioReason[] {
 }
 
 /** Checks a final report (sluttrapport) against its application before the settlement is computed. */
-export function checkBioFinalReport(application: BioApplicationContent, report: BioFinalReport): BioReason[] {
+export function checkBioFinalReport(
+  application: BioApplicationContent,
+  report: BioFinalReport,
+): SchemeReason[] {
   return report.participantsCompleted <= application.participants.count
     ? []
     : fail(

@@ -1,6 +1,4 @@
-import { applyBasisPoints } from '@lib/common';
-import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
-import type { OrganisationForm } from '@lib/common';
+import { defineLifecycle, planAdvanceAndFinal, submissionPeriod, type SchemeDefinition } from '@lib/engine';
 import {
   BioApplicationDto,
   BioFinalReportDto,
@@ -33,36 +31,21 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   checkCallParameters: (params) => checkBioCallParameters(params),
   callWindow: ({ window }) => submissionPeriod(window),
   checkEligibility: ({ params, content, organisation, now, otherActiveGrant }) =>
-    checkBioEligibility(
-      params,
-      content,
-      {
-        form: organisation.form as OrganisationForm,
-        employeeCount: organisation.employeeCount,
-        municipalityNumber: organisation.municipalityNumber,
-        ...(organisation.countyCode ? { countyCode: organisation.countyCode } : {}),
-      },
-      { now, otherActiveBioGrant: otherActiveGrant },
-    ),
+    checkBioEligibility(params, content, organisation, { now, otherActiveBioGrant: otherActiveGrant }),
   maximumGrant: (params, content, organisation) =>
-    computeMaximumGrant(params, content, {
-      form: organisation.form as OrganisationForm,
-      employeeCount: organisation.employeeCount,
-      municipalityNumber: organisation.municipalityNumber,
-    }).maximumOre,
+    computeMaximumGrant(params, content, organisation).maximumOre,
   requestedAmount: (content) => content.financingPlan.requestedGrantOre,
   // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
   projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
   delegationLimit: (params) => params.delegationThresholdOre,
   acceptanceDays: (params) => params.acceptanceDays,
   checkReport: (content, report) => checkBioFinalReport(content, report),
-  finalPayable: (params, grantedAmount, report) =>
-    computeFinalPayable(params, grantedAmount, report.actualCosts).payableOre,
-  paymentPlan: (params, grantedAmount) => {
-    const advance = applyBasisPoints(grantedAmount, params.advancePaymentBasisPoints);
-    return [
-      ...(advance > 0 ? [{ label: 'Forskudd', amount: advance, on: 'acceptance' as const }] : []),
-      { label: 'Sluttutbetaling', amount: grantedAmount - advance, on: 'final_report' as const },
-    ];
-  },
+  // Paid at the intensity of the company's size (GBER art. 31) on the actual eligible costs.
+  finalPayable: (params, grantedAmount, report, { organisation }) =>
+    computeFinalPayable(params, grantedAmount, report.actualCosts, organisation).payableOre,
+  paymentPlan: (params, grantedAmount) =>
+    planAdvanceAndFinal(grantedAmount, params.advancePaymentBasisPoints, {
+      advance: 'Forskudd',
+      final: 'Sluttutbetaling',
+    }),
 };

@@ -6,7 +6,6 @@
 export * from './bio-application.dto';
 export * from './bio-call-parameters.dto';
 export * from './bio-grant';
-export * from './bio-validation';
 export * from './bio-vocabulary';
 export * from './bio.rules';
 export * from './bio.scheme';

@@ -15,17 +15,23 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate, IsOre, NestedList, NestedObject, nok, Optional } from '@lib/common';
+import {
+  TrainingAidDeclarationsDto,
+  TrainingCostLineDto,
+  TrainingFinancingPlanDto,
+  type TrainingAidDeclarations,
+  type TrainingCostLine,
+  type TrainingFinancingPlan,
+} from '@lib/engine';
 import { IsSectionOfMeasure } from './corona-validation';
 import {
   CORONA_CANDIDATE_REFERENCE_PATTERN,
   CORONA_CONTRACT_OUTCOMES,
-  CORONA_COST_CATEGORIES,
   CORONA_MEASURES,
   CORONA_NACE_CODE_PATTERN,
   CORONA_PROGRAMME_CODE_PATTERN,
   CORONA_VIGO_CONTRACT_NUMBER_PATTERN,
   type CoronaContractOutcome,
-  type CoronaCostCategory,
   type CoronaMeasure,
 } from './corona-vocabulary';
 
@@ -51,23 +57,12 @@ export interface CoronaParticipants {
   readonly fullyLaidOffCount: number;
 }
 
-export interface CoronaCostLine {
-  readonly category: CoronaCostCategory;
-  readonly description?: string;
-  readonly amountOre: number;
-}
+/** A cost line and the financing plan are the kernel's training-aid form pieces. */
+export type CoronaCostLine = TrainingCostLine;
+export type CoronaFinancingPlan = TrainingFinancingPlan;
 
-export interface CoronaFinancingPlan {
-  readonly ownContributionOre: number;
-  readonly otherPublicSupportOre: number;
-  readonly requestedGrantOre: number;
-}
-
-export interface CoronaBioExtraDeclarations {
-  readonly otherPublicSupportReceived: boolean;
-  readonly otherPublicSupportAmountOre: number;
-  /** Not an undertaking in difficulty (foretak i økonomiske vanskeligheter) today. */
-  readonly notInEconomicDifficulty: boolean;
+/** The training-aid declarations, with the covid exception to "not in difficulty". */
+export interface CoronaBioExtraDeclarations extends TrainingAidDeclarations {
   /** Not in difficulty on the call's reference date (31.12.2019), when the call has one. */
   readonly notInDifficultyOnReferenceDate: boolean;
 }
@@ -226,49 +221,14 @@ export class CoronaParticipantsDto implements CoronaParticipants {
   fullyLaidOffCount!: number;
 }
 
-export class CoronaCostLineDto implements CoronaCostLine {
-  @ApiProperty({ enum: CORONA_COST_CATEGORIES, example: 'provider_fees' })
-  @IsIn(CORONA_COST_CATEGORIES)
-  category!: CoronaCostCategory;
+export class CoronaCostLineDto extends TrainingCostLineDto {}
 
-  @ApiPropertyOptional({ example: 'Course fee, 6 participants' })
-  @Optional()
-  @IsString()
-  @MaxLength(500)
-  description?: string;
+export class CoronaFinancingPlanDto extends TrainingFinancingPlanDto {}
 
-  @ApiProperty({ example: nok(120_000), minimum: 0, description: 'Øre' })
-  @IsOre()
-  amountOre!: number;
-}
-
-export class CoronaFinancingPlanDto implements CoronaFinancingPlan {
-  @ApiProperty({ example: nok(120_000), minimum: 0, description: 'Øre' })
-  @IsOre()
-  ownContributionOre!: number;
-
-  @ApiProperty({ example: 0, minimum: 0, description: 'Øre' })
-  @IsOre()
-  otherPublicSupportOre!: number;
-
-  @ApiProperty({ example: nok(180_000), minimum: 0, description: 'Øre' })
-  @IsOre()
-  requestedGrantOre!: number;
-}
-
-export class CoronaBioExtraDeclarationsDto implements CoronaBioExtraDeclarations {
-  @ApiProperty({ example: false })
-  @IsBoolean()
-  otherPublicSupportReceived!: boolean;
-
-  @ApiProperty({ example: 0, minimum: 0, description: 'Øre; 0 when none' })
-  @IsOre()
-  otherPublicSupportAmountOre!: number;
-
-  @ApiProperty({ example: true })
-  @IsBoolean()
-  notInEconomicDifficulty!: boolean;
-
+export class CoronaBioExtraDeclarationsDto
+  extends TrainingAidDeclarationsDto
+  implements CoronaBioExtraDeclarations
+{
   @ApiProperty({ example: true, description: "Not in difficulty on the call's reference date (31.12.2019)" })
   @IsBoolean()
   notInDifficultyOnReferenceDate!: boolean;

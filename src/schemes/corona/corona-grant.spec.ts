@@ -110,6 +110,16 @@ describe('computeBioExtraMaximumGrant', () => {
     });
   });
 
+  it("grades the call's 60 % down to 50 % for a large company (GBER art. 31)", () => {
+    const a = newBioExtraApplication().bioExtra!;
+    expect(computeBioExtraMaximumGrant(bioParams(), a, 249)).toMatchObject({ intensityBasisPoints: 6000 });
+    expect(computeBioExtraMaximumGrant(bioParams(), a, 250)).toMatchObject({
+      intensityBasisPoints: 5000,
+      intensityOfEligibleCostsOre: nok(200_000),
+      maximumOre: nok(200_000),
+    });
+  });
+
   it('rounds 60 % of an odd øre amount down', () => {
     const a = newBioExtraApplication({
       costPlan: [{ category: 'provider_fees', amountOre: 1_001 }],
@@ -139,12 +149,24 @@ describe('final payable', () => {
       { category: 'participant_wages' as const, amountOre: nok(150_000) },
       { category: 'provider_fees' as const, amountOre: nok(150_000) },
     ];
-    expect(computeBioExtraFinalPayable(bioParams(), nok(240_000), costs)).toMatchObject({
+    expect(computeBioExtraFinalPayable(bioParams(), nok(240_000), costs, 14)).toMatchObject({
       payableOre: nok(180_000),
       releasedOre: nok(60_000),
     });
     const more = [...costs, { category: 'provider_fees' as const, amountOre: nok(200_000) }];
-    expect(computeBioExtraFinalPayable(bioParams(), nok(240_000), more).payableOre).toBe(nok(240_000));
+    expect(computeBioExtraFinalPayable(bioParams(), nok(240_000), more, 14).payableOre).toBe(nok(240_000));
+  });
+
+  it('extraordinary BIO money: a large company is paid at most 50 % under GBER art. 31', () => {
+    const costs = [
+      { category: 'participant_wages' as const, amountOre: nok(150_000) },
+      { category: 'provider_fees' as const, amountOre: nok(150_000) },
+    ];
+    expect(computeBioExtraFinalPayable(bioParams(), nok(240_000), costs, 250)).toMatchObject({
+      intensityBasisPoints: 5000,
+      payableOre: nok(150_000),
+      releasedOre: nok(90_000),
+    });
   });
 
   it('apprentice package: the whole grant when it went undiminished to the employer, else nothing', () => {
@@ -153,9 +175,9 @@ describe('final payable', () => {
       apprenticePackage: { contracts: [], fundsPassedUndiminishedToEmployer },
     });
     const params = newApprenticeCallParameters();
-    expect(computeCoronaFinalPayable(params, nok(50_000), report(true))).toBe(nok(50_000));
-    expect(computeCoronaFinalPayable(params, nok(50_000), report(false))).toBe(0);
-    expect(computeCoronaFinalPayable(newFagbrevCallParameters(), nok(50_000), report(true))).toBe(0);
+    expect(computeCoronaFinalPayable(params, nok(50_000), report(true), 8)).toBe(nok(50_000));
+    expect(computeCoronaFinalPayable(params, nok(50_000), report(false), 8)).toBe(0);
+    expect(computeCoronaFinalPayable(newFagbrevCallParameters(), nok(50_000), report(true), 8)).toBe(0);
   });
 
   it('Fagbrev på jobb: the whole grant', () => {
@@ -163,7 +185,7 @@ describe('final payable', () => {
       measure: 'fagbrev_pa_jobb',
       fagbrevPaJobb: { summary: 'On plan', contracts: [] },
     };
-    expect(computeCoronaFinalPayable(newFagbrevCallParameters(), 6_000_001, report)).toBe(6_000_001);
+    expect(computeCoronaFinalPayable(newFagbrevCallParameters(), 6_000_001, report, 8)).toBe(6_000_001);
   });
 });
 

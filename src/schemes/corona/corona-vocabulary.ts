@@ -1,3 +1,10 @@
+import {
+  TRAINING_AID_BASES,
+  TRAINING_COST_CATEGORIES,
+  type TrainingAidBasis,
+  type TrainingCostCategory,
+} from '@lib/engine';
+
 /**
  * Closed vocabularies of the corona measures (koronatiltak 2020–2021, domain research §2.5): one
  * scheme whose call chooses the measure, so that every measure has its own call, frame (ramme) and
@@ -33,27 +40,12 @@ export const CORONA_MEASURE_NAMES: Readonly<Record<CoronaMeasure, string>> = {
 };
 
 /** Legal basis of the BIO aid: GBER art. 31 (training aid) or de minimis (bagatellmessig støtte), §4.5. */
-export const CORONA_STATE_AID_BASES = ['gber_art31', 'de_minimis'] as const;
-export type CoronaStateAidBasis = (typeof CORONA_STATE_AID_BASES)[number];
+export const CORONA_STATE_AID_BASES = TRAINING_AID_BASES;
+export type CoronaStateAidBasis = TrainingAidBasis;
 
-/** Cost plan (kostnadsplan) categories of the extraordinary BIO money, as in ordinary BIO (§2.1.2). */
-export const CORONA_COST_CATEGORIES = [
-  /** Wages of employees for the hours they are in training. */
-  'participant_wages',
-  /** External provider or course fees: the "training costs" that must be ≥ 1/3 of eligible costs. */
-  'provider_fees',
-  /** Travel, per diem (diett) and accommodation. */
-  'travel_subsistence',
-  /** Project administration. */
-  'administration',
-] as const;
-export type CoronaCostCategory = (typeof CORONA_COST_CATEGORIES)[number];
-
-/** Categories that together may make up at most a set share of total costs (Trøndelag: 10 %). */
-export const CORONA_TRAVEL_AND_ADMINISTRATION_CATEGORIES: readonly CoronaCostCategory[] = [
-  'travel_subsistence',
-  'administration',
-];
+/** Cost plan (kostnadsplan) categories of the extraordinary BIO money: training aid's, as in ordinary BIO (§2.1.2). */
+export const CORONA_COST_CATEGORIES = TRAINING_COST_CATEGORIES;
+export type CoronaCostCategory = TrainingCostCategory;
 
 /** How a contract stands when the company reports: still running, completed (fagprøve), or ended early (hevet). */
 export const CORONA_CONTRACT_OUTCOMES = ['running', 'completed', 'ended'] as const;

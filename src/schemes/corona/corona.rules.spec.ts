@@ -558,8 +558,25 @@ describe('extraordinary BIO money rules', () => {
 
   it("applies the call's size rule: up to 250 employees", () => {
     const many = (employeeCount: number) => bio({}, { organisation: { employeeCount } });
-    expect(many(250)).toEqual([]);
-    expect(many(251)).toEqual(['too_many_employees']);
+    expect(many(249)).toEqual([]);
+    // At 250 a large enterprise under GBER art. 31: the call's 60 % is graded down to 50 %, so the
+    // 240 000 NOK asked for on 400 000 NOK of eligible costs is above its 200 000 NOK.
+    expect(many(250)).toEqual(['aid_intensity_exceeded']);
+    expect(many(251)).toEqual(['too_many_employees', 'aid_intensity_exceeded']);
+  });
+
+  it("states the applicant's graded intensity when the request exceeds it", () => {
+    const large = reasons({
+      params: newBioExtraCallParameters(),
+      content: newBioExtraApplication({}),
+      organisation: { employeeCount: 250 },
+    });
+    expect(large).toEqual([
+      expect.objectContaining({
+        code: 'aid_intensity_exceeded',
+        message: 'The requested 240 000 NOK exceeds 50 % of eligible costs of 400 000 NOK = 200 000 NOK',
+      }),
+    ]);
   });
 });
 

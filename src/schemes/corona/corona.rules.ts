@@ -10,7 +10,12 @@ import {
   norwegianDate,
   sumOre,
 } from '@lib/common';
-import { checkEligibilityRules, type SchemeOrganisation } from '@lib/engine';
+import {
+  checkEligibilityRules,
+  GBER_TRAINING_AID_MAX_BASIS_POINTS,
+  summariseTrainingCosts,
+  type SchemeOrganisation,
+} from '@lib/engine';
 import type {
   CoronaApplicationContent,
   CoronaApprenticeApplication,
@@ -40,7 +45,7 @@ import {
   type CoronaFlatRateEntitlement,
   type CoronaReason,
 } from './corona-contracts';
-import { computeBioExtraMaximumGrant, summariseCoronaCosts } from './corona-grant';
+import { computeBioExtraMaximumGrant } from './corona-grant';
 import {
   CORONA_MEASURE_NAMES,
   CORONA_MEASURES,
@@ -62,8 +67,6 @@ export interface CoronaEligibilityInput {
   readonly now: Date;
 }
 
-const ok: CoronaReason[] = [];
-
 // ── The call ────────────────────────────────────────────────────────────────────────────────
 
 /** The call's closing: the last extension, else the original deadline, else none (until the money is used). */
@@ -80,7 +83,7 @@ export function callOpenReasons(window: CoronaCallWindow, now: Date): CoronaReas
     const extended = window.extensions?.length ? ` (extended from ${window.closesAt})` : '';
     return [reason('call_closed', `The call closed at ${closesAt}${extended}`)];
   }
-  return ok;
+  return [];
 }
 
 /** The application must be for the call's measure: an apprentice form cannot be sent to a BIO call. */
@@ -89,7 +92,7 @@ export function measureMatchesCall(
   content: { measure: CoronaMeasure },
 ): CoronaReason[] {
   return content.measure === params.measure
-    ? ok
+    ? []
     : [
         reason(
           'measure_mismatch',
@@ -181,7 +184,7 @@ export function bioExtraReasons(
   }
 
   // Cost plan.
-  const costs = summariseCoronaCosts(params, a.costPlan);
+  const costs = summariseTrainingCosts(params.eligibleCostCategories, a.costPlan);
   if (costs.eligibleCostsOre === 0)
     push('no_eligible_costs', 'The cost plan has no eligible costs', 'costPlan');
   const share = params.minTrainingCostShare;
@@ -228,7 +231,7 @@ export function bioExtraReasons(
       grantField,
     );
   }
-  const intensity = formatBasisPoints(params.aidIntensityBasisPoints);
+  const intensity = formatBasisPoints(max.intensityBasisPoints);
   if (requested > max.intensityOfEligibleCostsOre) {
     push(
       'aid_intensity_exceeded',
@@ -308,7 +311,7 @@ function requestedWithinEntitlement(
       ),
     ];
   }
-  return ok;
+  return [];
 }
 
 /** Every reason an apprentice-package application fails. */
@@ -508,9 +511,6 @@ export function coronaAdvisories(
 
 // ── Call parameters ─────────────────────────────────────────────────────────────────────────
 
-/** Highest training-aid intensity GBER art. 31 allows (small enterprises: 50 % + 20 points, §4.5). */
-export const CORONA_GBER_ART31_MAX_BASIS_POINTS = 7000;
-
 function contractPeriodProblems(period: CoronaContractPeriod, at: string): CoronaReason[] {
   return period.to < period.from
     ? [
@@ -520,7 +520,7 @@ function contractPeriodProblems(period: CoronaContractPeriod, at: string): Coron
           `${at}.contractPeriod.to`,
         ),
       ]
-    : ok;
+    : [];
 }
 
 /**
@@ -589,12 +589,12 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
     }
     if (
       bio.stateAidBasis === 'gber_art31' &&
-      bio.aidIntensityBasisPoints > CORONA_GBER_ART31_MAX_BASIS_POINTS
+      bio.aidIntensityBasisPoints > GBER_TRAINING_AID_MAX_BASIS_POINTS
     ) {
       reasons.push(
         reason(
           'invalid_call_shares',
-          `GBER art. 31 allows at most ${formatBasisPoints(CORONA_GBER_ART31_MAX_BASIS_POINTS)} aid intensity`,
+          `GBER art. 31 allows at most ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)} aid intensity`,
           'bioExtra.aidIntensityBasisPoints',
         ),
       );
@@ -736,7 +736,7 @@ export function checkCoronaFinalReport(
       const planned = content.bioExtra?.participants.count ?? 0;
       const completed = report.bioExtra?.participantsCompleted ?? 0;
       return completed <= planned
-        ? ok
+        ? []
         : [
             reason(
               'participants_completed_exceed_planned',

@@ -81,6 +81,7 @@ export const coronaScheme: SchemeDefinition<
   delegationLimit: (params) => params.delegationThresholdOre,
   acceptanceDays: (params) => params.acceptanceDays,
   checkReport: (content, report) => checkCoronaFinalReport(content, report),
-  finalPayable: (params, grantedAmount, report) => computeCoronaFinalPayable(params, grantedAmount, report),
+  finalPayable: (params, grantedAmount, report, { organisation }) =>
+    computeCoronaFinalPayable(params, grantedAmount, report, organisation.employeeCount),
   paymentPlan: (params, grantedAmount) => planCoronaPayments(params, grantedAmount),
 };

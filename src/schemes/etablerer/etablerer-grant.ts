@@ -1,5 +1,5 @@
 import { applyBasisPoints, FULL_BASIS_POINTS, isAtLeastRatio, mulDivFloor, sumOre } from '@lib/common';
-import type { Instalment } from '@lib/engine';
+import { leastCap, planAdvanceAndFinal, type Instalment } from '@lib/engine';
 import type {
   EtablererApplicationContent,
   EtablererCostLine,
@@ -116,16 +116,15 @@ export function computeEtablererMaximumGrant(
   const { eligibleCostsOre } = summariseEtablererCosts(content.costPlan);
   const ownFundsCapOre = grantSupportedByOwnFundsOre(params, ownFundsOre);
   const shareCap = supportShareCapOre(params, economicActivity, sme, eligibleCostsOre, otherPublicFundingOre);
-  const caps: [EtablererGrantCap, number][] = [
+  const least = leastCap<EtablererGrantCap>([
     ['requested', requestedGrantOre],
     ['call_cap', params.maxGrantOre],
     ['own_funds', ownFundsCapOre],
     ['support_share', shareCap],
-  ];
-  const maximumOre = Math.min(...caps.map(([, amount]) => amount));
+  ]);
   return {
-    maximumOre,
-    limitedBy: caps.filter(([, amount]) => amount === maximumOre).map(([cap]) => cap),
+    maximumOre: least.amountOre,
+    limitedBy: least.limitedBy,
     sme,
     eligibleCostsOre,
     ownFundsCapOre,
@@ -185,13 +184,8 @@ export function computeEtablererFinalPayable(
 
 /** The advance on acceptance (rounded down) and the rest on the final report, summing to the grant exactly. */
 export function planEtablererPayments(params: EtablererCallParameters, grantedOre: number): Instalment[] {
-  const advance = applyBasisPoints(grantedOre, params.advancePaymentBasisPoints);
-  return [
-    ...(advance > 0 ? [{ label: 'Forskudd ved aksept', amount: advance, on: 'acceptance' as const }] : []),
-    {
-      label: 'Sluttutbetaling etter godkjent sluttrapport',
-      amount: grantedOre - advance,
-      on: 'final_report' as const,
-    },
-  ];
+  return planAdvanceAndFinal(grantedOre, params.advancePaymentBasisPoints, {
+    advance: 'Forskudd ved aksept',
+    final: 'Sluttutbetaling etter godkjent sluttrapport',
+  });
 }

@@ -262,6 +262,24 @@ describe('checkEtablererCallParameters', () => {
     ]);
   });
 
+  it('keeps the support shares within the GBER art. 31 ceilings graded by size', () => {
+    const shares = (basisPoints: number, smeBasisPoints: number, smeBelowEmployees = 250) =>
+      checkEtablererCallParameters(
+        newEtablererCallParameters({ aidIntensity: { basisPoints, smeBasisPoints, smeBelowEmployees } }),
+      ).map((r) => [r.field, r.message]);
+    expect(shares(5000, 6000)).toEqual([]);
+    // The ordinary share reaches large enterprises (50 %); SMEs up to 249 employees medium ones (60 %).
+    expect(shares(5001, 6001)).toEqual([
+      ['aidIntensity.basisPoints', 'GBER art. 31 allows enterprises that are not SMEs at most 50 %'],
+      ['aidIntensity.smeBasisPoints', 'GBER art. 31 allows enterprises of up to 249 employees at most 60 %'],
+    ]);
+    // A call whose SMEs are the small enterprises only (under 50) may go to 70 %.
+    expect(shares(5000, 7000, 50)).toEqual([]);
+    expect(shares(5000, 7001, 50)).toEqual([
+      ['aidIntensity.smeBasisPoints', 'GBER art. 31 allows enterprises of up to 49 employees at most 70 %'],
+    ]);
+  });
+
   it('refuses deadlines on a rolling call', () => {
     const params = newEtablererCallParameters({
       window: {

@@ -2,6 +2,13 @@ import { addMonths, formatBasisPoints, formatNok, isIsoDate, isWithinBasisPoints
 import {
   checkEligibilityRules,
   checkSubmissionWindow,
+  classifyEnterpriseSize,
+  fail as failWith,
+  gberTrainingAidCeiling,
+  ok,
+  runRules,
+  unknownOrganisationForms,
+  type SchemeRule,
   submissionRefusals,
   type SchemeOrganisation,
   type SchemeReason,
@@ -52,12 +59,10 @@ export interface EtablererEligibilityInput {
   readonly now: Date;
 }
 
-export type EtablererRule = (input: EtablererEligibilityInput) => readonly SchemeReason[];
+export type EtablererRule = SchemeRule<EtablererEligibilityInput, SchemeReason>;
 
-const ok: readonly SchemeReason[] = [];
-const fail = (code: EtablererReasonCode, message: string, field?: string): SchemeReason[] => [
-  field === undefined ? { code, message } : { code, message, field },
-];
+/** A rule that fails, with this scheme's reason codes. */
+const fail = failWith<EtablererReasonCode>;
 
 // ── The call and the applicant ─────────────────────────────────────────────────────────────
 
@@ -238,7 +243,7 @@ export const ETABLERER_RULES: readonly EtablererRule[] = [
 
 /** Every reason the application is not eligible under the call, all at once; empty = eligible. */
 export function checkEtablererEligibility(input: EtablererEligibilityInput): SchemeReason[] {
-  return ETABLERER_RULES.flatMap((rule) => rule(input));
+  return runRules(ETABLERER_RULES, input);
 }
 
 // ── Advisories (never blocking) ─────────────────────────────────────────────────────────────
@@ -269,23 +274,33 @@ export function etablererAdvisories(application: EtablererApplicationContent): S
 export function checkEtablererCallParameters(params: EtablererCallParameters): SchemeReason[] {
   const reasons: SchemeReason[] = [];
   reasons.push(...checkSubmissionWindow(params.window));
-  for (const [i, rule] of params.eligibility.entries()) {
-    if (rule.rule !== 'organisation_form') continue;
-    const unknown = rule.forms.filter((f) => !(ORGANISATION_FORM_CODES as readonly string[]).includes(f));
-    if (unknown.length)
-      reasons.push(
-        ...fail(
-          'invalid_call_eligibility',
-          `Unknown organisation forms: ${unknown.join(', ')}`,
-          `eligibility.${i}.forms`,
-        ),
-      );
-  }
+  reasons.push(...unknownOrganisationForms(params.eligibility, ORGANISATION_FORM_CODES));
   if (params.aidIntensity.smeBasisPoints < params.aidIntensity.basisPoints)
     reasons.push(
       ...fail(
         'invalid_call_amounts',
         'The SME support share cannot be below the ordinary one',
+        'aidIntensity.smeBasisPoints',
+      ),
+    );
+  // GBER art. 31 grades training aid by size (50 %, +10 points medium, +20 small): the ordinary share
+  // also reaches large enterprises, the SME share the largest SME the call admits.
+  const { basisPoints, smeBasisPoints, smeBelowEmployees } = params.aidIntensity;
+  const ordinaryCeiling = gberTrainingAidCeiling('large');
+  if (basisPoints > ordinaryCeiling)
+    reasons.push(
+      ...fail(
+        'invalid_call_amounts',
+        `GBER art. 31 allows enterprises that are not SMEs at most ${formatBasisPoints(ordinaryCeiling)}`,
+        'aidIntensity.basisPoints',
+      ),
+    );
+  const smeCeiling = gberTrainingAidCeiling(classifyEnterpriseSize(Math.max(0, smeBelowEmployees - 1)));
+  if (smeBasisPoints > smeCeiling)
+    reasons.push(
+      ...fail(
+        'invalid_call_amounts',
+        `GBER art. 31 allows enterprises of up to ${smeBelowEmployees - 1} employees at most ${formatBasisPoints(smeCeiling)}`,
         'aidIntensity.smeBasisPoints',
       ),
     );

@@ -1,5 +1,5 @@
 import { applyBasisPoints, FULL_BASIS_POINTS, mulDivFloor, sumOre } from '@lib/common';
-import type { Instalment } from '@lib/engine';
+import { leastCap, type Instalment } from '@lib/engine';
 import type {
   JobbsjansenApplicationContent,
   JobbsjansenCostLine,
@@ -93,14 +93,13 @@ export function computeJobbsjansenMaximumGrant(
   const requiredOwn = requiredOwnFinancingOre(params, eligibleCostsOre);
   const otherFundingOre = application.financingPlan.otherFundingOre;
   const costsLessFinancingOre = Math.max(0, eligibleCostsOre - requiredOwn - otherFundingOre);
-  const caps: [JobbsjansenGrantCap, number][] = [
+  const least = leastCap<JobbsjansenGrantCap>([
     ['project_cap', params.maxGrantPerProjectOre],
     ['costs_less_financing', costsLessFinancingOre],
-  ];
-  const maximumOre = Math.min(...caps.map(([, amount]) => amount));
+  ]);
   return {
-    maximumOre,
-    limitedBy: caps.filter(([, amount]) => amount === maximumOre).map(([cap]) => cap),
+    maximumOre: least.amountOre,
+    limitedBy: least.limitedBy,
     projectCapOre: params.maxGrantPerProjectOre,
     eligibleCostsOre,
     requiredOwnFinancingOre: requiredOwn,

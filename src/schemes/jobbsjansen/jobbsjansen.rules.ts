@@ -8,6 +8,10 @@ import {
 } from '@lib/common';
 import {
   checkEligibilityRules,
+  fail as failWith,
+  ok,
+  runRules,
+  type SchemeRule,
   type EligibilityRule,
   type SchemeOrganisation,
   type SchemeReason,
@@ -77,12 +81,10 @@ export interface JobbsjansenEligibilityInput {
   readonly now: Date;
 }
 
-export type JobbsjansenRule = (input: JobbsjansenEligibilityInput) => readonly JobbsjansenReason[];
+export type JobbsjansenRule = SchemeRule<JobbsjansenEligibilityInput, JobbsjansenReason>;
 
-const ok: readonly JobbsjansenReason[] = [];
-const fail = (code: JobbsjansenReasonCode, message: string, field?: string): JobbsjansenReason[] => [
-  field === undefined ? { code, message } : { code, message, field },
-];
+/** A rule that fails, with this scheme's reason codes. */
+const fail = failWith<JobbsjansenReasonCode>;
 
 // ── The call and the applicant ──────────────────────────────────────────────────────────────
 
@@ -245,7 +247,7 @@ export const JOBBSJANSEN_ELIGIBILITY_RULES: readonly JobbsjansenRule[] = [
 
 /** Every reason the application is not eligible under the call; empty = eligible. */
 export function checkJobbsjansenEligibility(input: JobbsjansenEligibilityInput): JobbsjansenReason[] {
-  return JOBBSJANSEN_ELIGIBILITY_RULES.flatMap((rule) => rule(input));
+  return runRules(JOBBSJANSEN_ELIGIBILITY_RULES, input);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { applyBasisPoints, FULL_BASIS_POINTS, isAtLeastRatio, mulDivFloor, sumOre } from '@lib/common';
-import type { Instalment, SubmissionWindow } from '@lib/engine';
+import { leastCap, planAdvanceAndFinal, type Instalment, type SubmissionWindow } from '@lib/engine';
 import type {
   MentorApplicationContent,
   MentorCostLine,
@@ -137,15 +137,14 @@ export function computeMentorMaximumGrant(
   const requestedOre = content.financingPlan.requestedGrantOre;
   const ownShareOre = summariseOwnShare(params.staffTimeRate, content.financingPlan.ownShare).totalOre;
   const ownShareCapOre = grantSupportedByOwnShareOre(params, ownShareOre);
-  const caps: [MentorGrantCap, number][] = [
+  const least = leastCap<MentorGrantCap>([
     ['requested', requestedOre],
     ['call_cap', params.maxGrantOre],
     ['own_share', ownShareCapOre],
-  ];
-  const maximumOre = Math.min(...caps.map(([, amount]) => amount));
+  ]);
   return {
-    maximumOre,
-    limitedBy: caps.filter(([, amount]) => amount === maximumOre).map(([cap]) => cap),
+    maximumOre: least.amountOre,
+    limitedBy: least.limitedBy,
     requestedOre,
     callCapOre: params.maxGrantOre,
     ownShareOre,
@@ -204,15 +203,10 @@ export function computeMentorFinalPayable(
  * two add up to the grant exactly. No advance line when the advance is 0.
  */
 export function planMentorPayments(params: MentorCallParameters, grantedOre: number): Instalment[] {
-  const advance = applyBasisPoints(grantedOre, params.advancePaymentBasisPoints);
-  return [
-    ...(advance > 0 ? [{ label: 'Forskudd ved aksept', amount: advance, on: 'acceptance' as const }] : []),
-    {
-      label: 'Sluttutbetaling etter godkjent sluttrapport',
-      amount: grantedOre - advance,
-      on: 'final_report' as const,
-    },
-  ];
+  return planAdvanceAndFinal(grantedOre, params.advancePaymentBasisPoints, {
+    advance: 'Forskudd ved aksept',
+    final: 'Sluttutbetaling etter godkjent sluttrapport',
+  });
 }
 
 /**

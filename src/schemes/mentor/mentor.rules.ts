@@ -2,6 +2,11 @@ import { addMonths, formatBasisPoints, formatNok, isIsoDate, sumOre } from '@lib
 import {
   checkEligibilityRules,
   checkSubmissionWindow,
+  fail as failWith,
+  ok,
+  runRules,
+  unknownOrganisationForms,
+  type SchemeRule,
   submissionRefusals,
   type SchemeOrganisation,
   type SchemeReason,
@@ -55,12 +60,10 @@ export interface MentorEligibilityInput {
   readonly now: Date;
 }
 
-export type MentorRule = (input: MentorEligibilityInput) => readonly SchemeReason[];
+export type MentorRule = SchemeRule<MentorEligibilityInput, SchemeReason>;
 
-const ok: readonly SchemeReason[] = [];
-const fail = (code: MentorReasonCode, message: string, field?: string): SchemeReason[] => [
-  field === undefined ? { code, message } : { code, message, field },
-];
+/** A rule that fails, with this scheme's reason codes. */
+const fail = failWith<MentorReasonCode>;
 
 // ── The call and the applicant ─────────────────────────────────────────────────────────────
 
@@ -231,7 +234,7 @@ export const MENTOR_RULES: readonly MentorRule[] = [
 
 /** Every reason the application is not eligible under the call, all at once; empty = eligible. */
 export function checkMentorEligibility(input: MentorEligibilityInput): SchemeReason[] {
-  return MENTOR_RULES.flatMap((rule) => rule(input));
+  return runRules(MENTOR_RULES, input);
 }
 
 // ── Advisories (never blocking) ─────────────────────────────────────────────────────────────
@@ -302,18 +305,7 @@ export function checkMentorFinalReport(
 export function checkMentorCallParameters(params: MentorCallParameters): SchemeReason[] {
   const reasons: SchemeReason[] = [];
   reasons.push(...checkSubmissionWindow(params.window));
-  for (const [i, rule] of params.eligibility.entries()) {
-    if (rule.rule !== 'organisation_form') continue;
-    const unknown = rule.forms.filter((f) => !(ORGANISATION_FORM_CODES as readonly string[]).includes(f));
-    if (unknown.length)
-      reasons.push(
-        ...fail(
-          'invalid_call_eligibility',
-          `Unknown organisation forms: ${unknown.join(', ')}`,
-          `eligibility.${i}.forms`,
-        ),
-      );
-  }
+  reasons.push(...unknownOrganisationForms(params.eligibility, ORGANISATION_FORM_CODES));
   if (params.maxGrantOre === 0)
     reasons.push(...fail('invalid_call_amounts', 'The grant cap must be above zero', 'maxGrantOre'));
   if (params.staffTimeRate.basisPointsOfAnnualSalary > 0 && params.staffTimeRate.maxHourlyRateOre === 0)
