@@ -17,11 +17,17 @@ import { DataSource } from 'typeorm';
 import { AuditVerificationDto } from '../audit/audit-verification.dto';
 import { Allow, CurrentActor, Public } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
-import { CallDto, CreateCallDto, UpdateCallDto } from './call.dto';
+import { CallDto, CreateCallDto, PublicCallDto, UpdateCallDto } from './call.dto';
 import { CallsService, toCallDto } from './calls.service';
 import { FundingCall } from './funding-call.entity';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
+
+const toPublicCallDto = (call: FundingCall, now: Date): PublicCallDto => ({
+  ...toCallDto(call, now),
+  countyName: call.county?.name ?? '',
+  frameAllocatedOre: call.frame?.allocated ?? null,
+});
 
 /** Published calls (utlysninger) are public, like a county's "apply for a grant" page. */
 @ApiTags('calls')
@@ -35,24 +41,28 @@ export class CallsController {
 
   @Get()
   @ApiOperation({ summary: 'Published calls, newest first (no login needed)' })
-  @ApiOkResponse({ type: [CallDto] })
-  async list(): Promise<CallDto[]> {
+  @ApiOkResponse({ type: [PublicCallDto] })
+  async list(): Promise<PublicCallDto[]> {
     const calls = await this.dataSource.manager.find(FundingCall, {
       where: { status: 'published' },
+      relations: { county: true, frame: true },
       order: { opensAt: 'DESC', id: 'ASC' },
       take: 200,
     });
     const now = this.clock.now();
-    return calls.map((c) => toCallDto(c, now));
+    return calls.map((c) => toPublicCallDto(c, now));
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CallDto })
+  @ApiOkResponse({ type: PublicCallDto })
   @ApiNotFoundResponse({ type: Problem })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<CallDto> {
-    const call = await this.dataSource.manager.findOneBy(FundingCall, { id, status: 'published' });
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicCallDto> {
+    const call = await this.dataSource.manager.findOne(FundingCall, {
+      where: { id, status: 'published' },
+      relations: { county: true, frame: true },
+    });
     if (!call) throw notFound('Call');
-    return toCallDto(call, this.clock.now());
+    return toPublicCallDto(call, this.clock.now());
   }
 }
 
