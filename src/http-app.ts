@@ -60,6 +60,8 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): INes
     yamlDocumentUrl: 'api/docs-yaml',
   });
   // The web app at / (when built); the API and its docs stay under /api.
-  serveWebApp(express);
+  if (!serveWebApp(express)) {
+    app.get(Logger).warn('The web app is not built (npm run build): only the API is served');
+  }
   return app;
 }

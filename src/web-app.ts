@@ -15,11 +15,14 @@ export function webAppRoot(from = __dirname): string {
 }
 
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+/** A file rather than a page (an asset, /favicon.ico): missing, it is a 404, not the app. */
+const isFilePath = (path: string) => path.startsWith('/assets/') || /\.[^/]*$/.test(path);
 
 /**
  * Serves the web app at / from the same process as the API: its hashed assets with a long cache, and
  * index.html for any other page a browser asks for (client-side routes). Nothing under /api is
- * touched, so an unknown API path stays a problem+json 404. Without a build, / is not served.
+ * touched, so an unknown API path stays a problem+json 404, and neither is a missing file (a stale
+ * asset is a 404, not a page of HTML as JavaScript). Without a build, / is not served.
  */
 export function serveWebApp(app: NestExpressApplication, root = webAppRoot()): boolean {
   const index = join(root, 'index.html');
@@ -32,7 +35,8 @@ export function serveWebApp(app: NestExpressApplication, root = webAppRoot()): b
     fallthrough: true,
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path) || !req.accepts('html')) {
+    const page = (req.method === 'GET' || req.method === 'HEAD') && req.accepts('html');
+    if (!page || isApiPath(req.path) || isFilePath(req.path)) {
       next();
       return;
     }

@@ -119,5 +119,8 @@ describe('open calls, without signing in', () => {
     const api = await page.request.get('/api/v1/no-such-thing', { headers: { accept: 'text/html' } });
     expect(api.status()).toBe(404);
     expect(api.headers()['content-type']).toContain('application/problem+json');
+    // A missing file is not the app either: a stale asset must not come back as HTML.
+    const asset = await page.request.get('/assets/no-such-chunk.js', { headers: { accept: '*/*' } });
+    expect(asset.status()).toBe(404);
   });
 });
