@@ -12,6 +12,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       'bench/results/**',
+      'web/src/api/schema.d.ts',
     ],
   },
   eslint.configs.recommended,
@@ -88,6 +89,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // The web app: one typed API client; features use its named types (web/src/api/types.ts).
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'openapi-fetch', message: 'Use the client in web/src/api/client.ts.' }],
+          patterns: [{ group: ['**/api/schema'], message: 'Use the named types in web/src/api/types.ts.' }],
+        },
+      ],
     },
   },
 );

@@ -1,7 +1,8 @@
 // Unit tests (*.spec.ts beside the code, and test/**/*.spec.ts for checks of the repository as a whole,
 // such as the architecture lint rules) need no services; end-to-end and integration tests
 // (test/**/*.e2e-spec.ts) each get a fresh database copied from a migrated template and a Redis
-// key prefix of their own, so files run in parallel.
+// key prefix of their own, so files run in parallel. Browser tests (test/browser/**/*.browser-spec.ts)
+// do the same with the app on a port and Chromium driving the web app, built first if it is stale.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const moduleNameMapper = {
   '^@lib/(\\w+)$': '<rootDir>/libs/$1/src',
@@ -24,13 +25,25 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/test/**/*.spec.ts',
+        '<rootDir>/web/src/**/*.spec.ts',
+      ],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/support/browser-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import {
   assignRequestId,
   createValidationPipe,
@@ -12,8 +12,28 @@ import {
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
+import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
+
+/**
+ * The OpenAPI document of the routes `app` holds, as served at /api/docs-json; the web client's types
+ * are generated from it (scripts/openapi-document.ts).
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Grant engine API')
+      .setDescription(
+        'Grant management for county competence schemes. Errors are application/problem+json (RFC 9457). ' +
+          'Money is integer øre.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+}
 
 /**
  * Everything HTTP-wide, applied the same way by `main.ts` and by the end-to-end tests: prefix,
@@ -34,21 +54,14 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): INes
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Grant engine API')
-      .setDescription(
-        'Grant management for county competence schemes. Errors are application/problem+json (RFC 9457). ' +
-          'Money is integer øre.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
     yamlDocumentUrl: 'api/docs-yaml',
   });
+  // The web app at / (when built); the API and its docs stay under /api.
+  if (!serveWebApp(express)) {
+    app.get(Logger).warn('The web app is not built (npm run build): only the API is served');
+  }
   return app;
 }

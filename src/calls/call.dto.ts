@@ -112,3 +112,16 @@ export class CallDto {
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty({ description: 'Raised by every change' }) version!: number;
 }
+
+/** A published call as the public reads it: the call, with its county's name and its frame's size. */
+export class PublicCallDto extends CallDto {
+  @ApiProperty({ example: 'Trøndelag', description: 'The county (fylkeskommune) that announces the call' })
+  countyName!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 2_330_000_000,
+    description: "The frame's size (ramme): what has been allocated to it, integer øre; null: no frame yet",
+  })
+  frameAllocatedOre!: number | null;
+}

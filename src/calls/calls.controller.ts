@@ -13,15 +13,36 @@ import {
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, notFound, Problem } from '@lib/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BudgetFrame } from '../budget/budget-frame.entity';
+import { County } from '../counties/county.entity';
 import { AuditVerificationDto } from '../audit/audit-verification.dto';
 import { Allow, CurrentActor, Public } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
-import { CallDto, CreateCallDto, UpdateCallDto } from './call.dto';
+import { CallDto, CreateCallDto, PublicCallDto, UpdateCallDto } from './call.dto';
 import { CallsService, toCallDto } from './calls.service';
 import { FundingCall } from './funding-call.entity';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
+
+/** The calls as the public reads them: with the county's name and the frame's size, in two lookups by id. */
+async function toPublicCallDtos(
+  manager: EntityManager,
+  calls: readonly FundingCall[],
+  now: Date,
+): Promise<PublicCallDto[]> {
+  const countyIds = [...new Set(calls.map((c) => c.countyId))];
+  const frameIds = [...new Set(calls.flatMap((c) => (c.frameId ? [c.frameId] : [])))];
+  const counties = countyIds.length ? await manager.findBy(County, { id: In(countyIds) }) : [];
+  const frames = frameIds.length ? await manager.findBy(BudgetFrame, { id: In(frameIds) }) : [];
+  const countyName = new Map(counties.map((c) => [c.id, c.name]));
+  const allocated = new Map(frames.map((f) => [f.id, f.allocated]));
+  return calls.map((call) => ({
+    ...toCallDto(call, now),
+    countyName: countyName.get(call.countyId) ?? '',
+    frameAllocatedOre: call.frameId ? (allocated.get(call.frameId) ?? null) : null,
+  }));
+}
 
 /** Published calls (utlysninger) are public, like a county's "apply for a grant" page. */
 @ApiTags('calls')
@@ -35,24 +56,24 @@ export class CallsController {
 
   @Get()
   @ApiOperation({ summary: 'Published calls, newest first (no login needed)' })
-  @ApiOkResponse({ type: [CallDto] })
-  async list(): Promise<CallDto[]> {
+  @ApiOkResponse({ type: [PublicCallDto] })
+  async list(): Promise<PublicCallDto[]> {
     const calls = await this.dataSource.manager.find(FundingCall, {
       where: { status: 'published' },
       order: { opensAt: 'DESC', id: 'ASC' },
       take: 200,
     });
-    const now = this.clock.now();
-    return calls.map((c) => toCallDto(c, now));
+    return toPublicCallDtos(this.dataSource.manager, calls, this.clock.now());
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CallDto })
+  @ApiOkResponse({ type: PublicCallDto })
   @ApiNotFoundResponse({ type: Problem })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<CallDto> {
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicCallDto> {
     const call = await this.dataSource.manager.findOneBy(FundingCall, { id, status: 'published' });
     if (!call) throw notFound('Call');
-    return toCallDto(call, this.clock.now());
+    const [dto] = await toPublicCallDtos(this.dataSource.manager, [call], this.clock.now());
+    return dto;
   }
 }
 

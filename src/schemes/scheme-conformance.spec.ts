@@ -35,6 +35,15 @@ describe('scheme conformance', () => {
         expect(validateLifecycleDefinition(scheme.lifecycle)).toEqual([]);
       });
 
+      it('tells applicants its purpose and who may apply, in whole sentences in bokmål and English', () => {
+        const { purpose, applicants } = scheme.presentation;
+        for (const text of [purpose.nb, purpose.en, applicants.nb, applicants.en]) {
+          expect(text).toMatch(/^[A-ZÆØÅ].{20,}\.$/s);
+        }
+        expect(purpose.nb).not.toBe(purpose.en);
+        expect(applicants.nb).not.toBe(applicants.en);
+      });
+
       it.each([
         ['call parameters', scheme.callParametersDto],
         ['application', scheme.applicationDto],

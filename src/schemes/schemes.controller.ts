@@ -6,12 +6,22 @@ import { Public } from '../auth/auth.decorators';
 import { SchemeRegistry } from './scheme-registry';
 import { jsonSchemaOf, type JsonSchema } from './scheme-schemas';
 
+/** A text for users, in bokmål (the default) and English. */
+export class LocalizedTextDto {
+  @ApiProperty({ example: 'Tilskudd til opplæring av egne ansatte.' }) nb!: string;
+  @ApiProperty({ example: 'Grants for training your own employees.' }) en!: string;
+}
+
 export class SchemeDto {
   @ApiProperty({ example: 'bio' }) id!: string;
   @ApiProperty({ example: 'BIO', description: 'Prefix of case references (saksnummer)' })
   referencePrefix!: string;
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
+  @ApiProperty({ type: LocalizedTextDto, description: 'What the scheme is for (formål), for applicants' })
+  purpose!: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto, description: 'Who may apply (målgruppe), for applicants' })
+  applicants!: LocalizedTextDto;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -33,6 +43,8 @@ const toDto = (scheme: SchemeDefinition): SchemeDto => ({
   referencePrefix: scheme.referencePrefix,
   name: scheme.name,
   description: scheme.description,
+  purpose: scheme.presentation.purpose,
+  applicants: scheme.presentation.applicants,
   parametersSchema: jsonSchemaOf(scheme.callParametersDto),
   applicationSchema: jsonSchemaOf(scheme.applicationDto),
   reportSchema: jsonSchemaOf(scheme.reportDto),

@@ -62,6 +62,11 @@ describe('calls as configuration', () => {
     ]);
     const bio = (res.body as SchemeBody[]).find((s) => s.id === 'bio')!;
     expect(bio).toMatchObject({ referencePrefix: 'BIO', name: 'Bedriftsintern opplæring (BIO)' });
+    // In words for applicants, in bokmål and English.
+    expect(bio).toMatchObject({
+      purpose: { nb: expect.stringContaining('opplæring'), en: expect.stringContaining('training') },
+      applicants: { nb: expect.stringContaining('Bedrifter'), en: expect.stringContaining('Companies') },
+    });
     expect(bio.parametersSchema).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       type: 'object',
@@ -72,6 +77,24 @@ describe('calls as configuration', () => {
     expect(bio.applicationSchema.$defs.BioCostLineDto.additionalProperties).toBe(false);
     expect(bio.reportSchema.title).toBe('BioFinalReportDto');
     expect((await t.http().get('/api/v1/schemes/nope')).status).toBe(404);
+  });
+
+  it('lists published calls publicly with their county and the size of their frame', async () => {
+    const res = await t.http().get('/api/v1/calls');
+    expect(res.status).toBe(200);
+    const bio = (res.body as { title: string }[]).find(
+      (c) => c.title === 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag',
+    );
+    expect(bio).toMatchObject({
+      countyName: expect.stringContaining('Trøndelag'),
+      frameAllocatedOre: nok(23_300_000),
+      open: true,
+    });
+    const one = await t.http().get(`/api/v1/calls/${(bio as unknown as { id: string }).id}`);
+    expect(one.body).toMatchObject({
+      countyName: expect.stringContaining('Trøndelag'),
+      frameAllocatedOre: nok(23_300_000),
+    });
   });
 
   it('refuses bad parameters field by field, and rules across fields with reasons, creating nothing', async () => {

@@ -51,6 +51,15 @@ describe('errors are application/problem+json everywhere', () => {
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   });
 
+  it('answers an unknown API path with a 404 problem even when a browser asks for a page', async () => {
+    // The web app's fallback to index.html (for client-side routes) never covers /api.
+    for (const path of ['/api/v1/no-such-thing', '/api/no-such-thing', '/api']) {
+      const res = await t.http().get(path).set('accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+    }
+  });
+
   it('rejects unknown fields instead of dropping them, listing each field', async () => {
     const res = await t
       .http()

@@ -10,6 +10,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, QueueEvents } from 'bullmq';
 import { SYSTEM_QUEUE } from '../../src/queue/queue.module';
 import { startTestApp, TestApp } from '../support/test-app';
+import { buildOpenApiDocument } from '../../scripts/openapi-document';
 
 describe('the service: health, OpenAPI, queue, schema', () => {
   let t: TestApp;
@@ -27,6 +28,11 @@ describe('the service: health, OpenAPI, queue, schema', () => {
       details: { database: { status: 'up' }, redis: { status: 'up' } },
     });
   });
+
+  it('serves the very document the web client is generated from without a server', async () => {
+    const served = await t.http().get('/api/docs-json');
+    expect(served.body).toEqual(await buildOpenApiDocument());
+  }, 120_000);
 
   it('serves the OpenAPI document and Swagger UI generated from the code', async () => {
     const doc = await t.http().get('/api/docs-json');

@@ -42,6 +42,18 @@ export type DtoClass<T> = new () => T;
  * A new scheme is one folder under `src/schemes/` exporting one of these, plus one line in the
  * scheme registry. Nothing in `libs/` names a scheme.
  */
+/** A text shown to users, in bokmål (the default) and English. */
+export interface LocalizedText {
+  readonly nb: string;
+  readonly en: string;
+}
+
+/** How the public pages present a scheme: its purpose (formål) and who may apply (målgruppe). */
+export interface SchemePresentation {
+  readonly purpose: LocalizedText;
+  readonly applicants: LocalizedText;
+}
+
 export interface SchemeDefinition<
   Params extends object = object,
   Content extends object = object,
@@ -53,6 +65,8 @@ export interface SchemeDefinition<
   readonly referencePrefix: string;
   readonly name: string;
   readonly description: string;
+  /** What the scheme is for and who may apply, in plain words for applicants (bokmål and English). */
+  readonly presentation: SchemePresentation;
   readonly lifecycle: LifecycleDefinition;
   readonly callParametersDto: DtoClass<Params>;
   readonly applicationDto: DtoClass<Content>;

@@ -24,6 +24,16 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   name: 'Bedriftsintern opplæring (BIO)',
   description:
     'Grants for companies that must restructure, towards training their own employees (wages during training and provider fees).',
+  presentation: {
+    purpose: {
+      nb: 'Tilskudd til bedrifter som må omstille seg, til opplæring av egne ansatte: lønn i opplæringstiden og utgifter til kursleverandør.',
+      en: 'Grants for companies that must restructure, towards training their own employees: wages during training and provider fees.',
+    },
+    applicants: {
+      nb: 'Bedrifter i fylket som står i omstilling, for eksempel aksjeselskaper og enkeltpersonforetak. Utlysningen sier hvilke organisasjonsformer og hvilken størrelse som kan søke.',
+      en: 'Companies in the county that are restructuring, such as limited companies and sole proprietorships. The call says which organisation forms and sizes may apply.',
+    },
+  },
   lifecycle: bioLifecycle,
   callParametersDto: BioCallParametersDto,
   applicationDto: BioApplicationDto,

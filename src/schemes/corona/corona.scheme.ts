@@ -44,6 +44,16 @@ export const coronaScheme: SchemeDefinition<
   name: 'Koronatiltak (BIO-ekstra, lærlingpakke, Fagbrev på jobb)',
   description:
     'Extraordinary corona measures: extra BIO money with its own frame and prioritised sectors, a fixed amount per new apprentice contract, and Fagbrev på jobb contracts. The call chooses the measure.',
+  presentation: {
+    purpose: {
+      nb: 'Ekstraordinære koronatiltak: ekstra BIO-midler til prioriterte bransjer, et fast beløp per ny lærekontrakt og kontrakter i Fagbrev på jobb. Utlysningen sier hvilket tiltak den gjelder.',
+      en: 'Extraordinary corona measures: extra BIO money for prioritised sectors, a fixed amount per new apprentice contract, and Fagbrev på jobb contracts. The call says which measure it is for.',
+    },
+    applicants: {
+      nb: 'Bedrifter og lærebedrifter i fylket som er rammet av pandemien. Utlysningen sier hvilke organisasjonsformer og bransjer som kan søke.',
+      en: 'Companies and apprentice employers in the county hit by the pandemic. The call says which organisation forms and sectors may apply.',
+    },
+  },
   lifecycle: coronaLifecycle,
   callParametersDto: CoronaCallParametersDto,
   applicationDto: CoronaApplicationDto,

@@ -45,6 +45,16 @@ export const etablererScheme: SchemeDefinition<
   description:
     'Grants for entrepreneurship training for immigrants; own funds at least equal to the amount applied for, ' +
     'and for applicants with economic activity a support share of at most 50 % (60 % for SMEs) under GBER art. 31.',
+  presentation: {
+    purpose: {
+      nb: 'Tilskudd til etablereropplæring for innvandrere: kurs og veiledning på veien mot å starte egen bedrift.',
+      en: 'Grants for entrepreneurship training for immigrants: courses and guidance towards starting a business.',
+    },
+    applicants: {
+      nb: 'Kommuner og andre offentlige virksomheter, private virksomheter med relevant kompetanse og registrerte frivillige organisasjoner. Egenfinansieringen må minst være like stor som beløpet det søkes om.',
+      en: 'Municipalities and other public bodies, private organisations with relevant expertise and registered voluntary organisations. Own funding must at least equal the amount applied for.',
+    },
+  },
   lifecycle: etablererLifecycle,
   callParametersDto: EtablererCallParametersDto,
   applicationDto: EtablererApplicationDto,

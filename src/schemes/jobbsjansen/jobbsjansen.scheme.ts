@@ -46,6 +46,16 @@ export const jobbsjansenScheme: SchemeDefinition<
   description:
     'Grants for municipalities and county units that give immigrant youth aged 16–24 more primary-level ' +
     'schooling, so that they can complete upper secondary education. Own financing is required.',
+  presentation: {
+    purpose: {
+      nb: 'Tilskudd til mer grunnskoleopplæring for innvandrerungdom mellom 16 og 24 år, så de kan fullføre videregående opplæring.',
+      en: 'Grants for more primary-level schooling for immigrant youth aged 16–24, so that they can complete upper secondary education.',
+    },
+    applicants: {
+      nb: 'Kommuner, fylkeskommuner og deres foretak og interkommunale selskaper. Egenfinansiering kreves.',
+      en: 'Municipalities, county authorities and their enterprises and inter-municipal companies. Own funding is required.',
+    },
+  },
   lifecycle: jobbsjansenLifecycle,
   callParametersDto: JobbsjansenCallParametersDto,
   applicationDto: JobbsjansenApplicationDto,

@@ -41,6 +41,16 @@ export const mentorScheme: SchemeDefinition<
   description:
     'Project grants for mentor and trainee schemes that help immigrants into work that fits their qualifications; ' +
     'own share at least half the amount applied for, staff time counted at an hourly rate.',
+  presentation: {
+    purpose: {
+      nb: 'Prosjekttilskudd til mentor- og traineeordninger som hjelper innvandrere inn i arbeid som passer kvalifikasjonene deres.',
+      en: 'Project grants for mentor and trainee schemes that help immigrants into work that fits their qualifications.',
+    },
+    applicants: {
+      nb: 'Kommuner og kommunale foretak, og der utlysningen åpner for det, også bedrifter og organisasjoner. Egenandelen må være minst halvparten av beløpet det søkes om.',
+      en: 'Municipalities and municipal enterprises, and where the call allows it, businesses and organisations too. The own share must be at least half the amount applied for.',
+    },
+  },
   lifecycle: mentorLifecycle,
   callParametersDto: MentorCallParametersDto,
   applicationDto: MentorApplicationDto,

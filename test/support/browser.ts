@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp, type TestAppOptions } from './test-app';
+
+/** Debian's Chromium (`apt-get install chromium`); Playwright downloads no browser here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BrowserApp {
+  t: TestApp;
+  /** http://127.0.0.1:<port> of the running app (web app at /, API under /api). */
+  baseUrl: string;
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** The whole service on a random port, and headless Chromium with a fresh profile pointed at it. */
+export async function startBrowserApp(options: TestAppOptions = {}): Promise<BrowserApp> {
+  const t = await startTestApp(options);
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    baseURL: baseUrl,
+    locale: 'nb-NO',
+    timezoneId: 'Europe/Oslo',
+  });
+  // A step that cannot happen fails within the test's own 30 s, with Playwright's reason.
+  context.setDefaultTimeout(10_000);
+  return {
+    t,
+    baseUrl,
+    context,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      await t.close();
+    },
+  };
+}
+
+/** Axe with the WCAG 2.1 A and AA rules: the violations, for `expect(…).toEqual([])`. */
+export async function accessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}

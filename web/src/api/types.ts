@@ -1,0 +1,8 @@
+// Named types of the API for features: only src/api imports schema.d.ts.
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type PublicCall = Schemas['PublicCallDto'];
+export type Scheme = Schemas['SchemeDto'];
+export type LocalizedText = Schemas['LocalizedTextDto'];

@@ -1,0 +1,35 @@
+import type { Messages } from './nb';
+
+export const en: Messages = {
+  'app.name': 'Grant portal',
+  'app.owner': 'Competence grants from the county authority',
+  'app.skipToMain': 'Skip to main content',
+  'app.language': 'Language',
+  'app.switchLanguage': 'Norsk',
+  'app.switchLanguageLabel': 'Bytt språk til norsk',
+  'app.loading': 'Loading …',
+  'app.error': 'Something went wrong. Please try again shortly.',
+  'app.notFound.title': 'Page not found',
+  'app.notFound.body': 'The page does not exist, or it has moved.',
+  'app.notFound.home': 'To the calls',
+
+  'calls.title': 'Open calls',
+  'calls.intro':
+    'These are the grant schemes you can apply for now, county by county. You do not need to sign in to read them.',
+  'calls.none': 'There are no open calls right now.',
+  'calls.count': '{count} open calls',
+  'calls.countOne': '1 open call',
+  'calls.purpose': 'Purpose',
+  'calls.applicants': 'Who may apply',
+  'calls.window': 'Application period',
+  'calls.windowFromTo': '{from} to {to}',
+  'calls.windowRolling': 'From {from}, rolling while money remains',
+  'calls.frame': 'Frame',
+  'calls.frameNone': 'The frame has not been set yet',
+  'calls.open': 'Open for applications',
+  'calls.upcoming': 'Opens {from}',
+  'calls.county': 'County',
+  'calls.allCounties': 'All counties',
+  'calls.allSchemes': 'All schemes',
+  'calls.scheme': 'Scheme',
+};

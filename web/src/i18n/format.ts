@@ -1,0 +1,60 @@
+// Norwegian formatting of money and dates: Intl under fixed rules, so Node and every browser print
+// the same (`kr 1 234 567`, `2. februar 2026`, Europe/Oslo). nb-NO groups digits with a no-break space.
+
+export type Language = 'nb' | 'en';
+
+const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
+export const TIME_ZONE = 'Europe/Oslo';
+const NBSP = '\u00a0';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, fractionDigits: number): Intl.NumberFormat {
+  const key = `${language}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Whole øre as kroner: `kr 1 234 567`, with øre only when there are any (`kr 1 234 567,50`). */
+export function formatKroner(ore: number, language: Language = 'nb'): string {
+  if (!Number.isSafeInteger(ore)) throw new RangeError(`øre must be a whole number, got ${ore}`);
+  const number = numberFormat(language, ore % 100 === 0 ? 0 : 2).format(ore / 100);
+  return language === 'nb' ? `kr${NBSP}${number}` : `NOK${NBSP}${number}`;
+}
+
+/** A plain number the Norwegian way: `1 234 567`. */
+export function formatNumber(value: number, language: Language = 'nb'): string {
+  return numberFormat(language, Number.isInteger(value) ? 0 : 2).format(value);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}:${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone: TIME_ZONE });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** The calendar day in Norway: `2. februar 2026` (`2 February 2026`). */
+export function formatDate(instant: string | Date, language: Language = 'nb'): string {
+  return dateFormat(language, { dateStyle: 'long' }).format(new Date(instant));
+}
+
+/** Day and Norwegian clock time: `2. februar 2026 kl. 09:00` (`2 February 2026 at 09:00`). */
+export function formatDateTime(instant: string | Date, language: Language = 'nb'): string {
+  return dateFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(instant));
+}
+
+/** The day as a machine-readable `YYYY-MM-DD` in Norway, for `<time dateTime>`. */
+export function isoDateInNorway(instant: string | Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(instant));
+}
