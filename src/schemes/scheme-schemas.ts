@@ -24,17 +24,28 @@ function allSchemas(): Record<string, JsonSchema> {
 }
 
 /**
- * The generated schema of a class. A class that only extends another (a scheme's
- * `BioCostLineDto extends TrainingCostLineDto {}`) has no validation metadata of its own, so it is
- * described by its nearest ancestor's schema, under its own name.
+ * The generated schema of a class, with the fields of every class it extends. A class that only
+ * extends another (a scheme's `BioCostLineDto extends TrainingCostLineDto {}`) has no validation
+ * metadata of its own and is described by its ancestors, under its own name. The ancestors' fields
+ * are merged here by walking the prototype chain by name rather than left to the generator's own
+ * inheritance, which compares class identities and once, in a full test run, left a subclass's
+ * inherited fields out.
  */
 function generatedSchemaOf(cls: DtoClass<object>): JsonSchema | undefined {
   const schemas = allSchemas();
+  const chain: JsonSchema[] = [];
   for (let c: unknown = cls; typeof c === 'function' && c.name; c = Object.getPrototypeOf(c)) {
     const schema = schemas[c.name];
-    if (schema) return schema;
+    if (schema) chain.push(schema);
   }
-  return undefined;
+  if (chain.length <= 1) return chain[0];
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  for (const schema of chain.reverse()) {
+    Object.assign(properties, (schema.properties as Record<string, unknown> | undefined) ?? {});
+    for (const name of (schema.required as string[] | undefined) ?? []) required.add(name);
+  }
+  return { ...chain[chain.length - 1], properties, ...(required.size ? { required: [...required] } : {}) };
 }
 
 /** What `@ApiProperty` says of a field (its documentation), kept by @nestjs/swagger under this key. */
