@@ -13,6 +13,7 @@ import { AppendOnlyHistory1796251914754 } from './1796251914754-AppendOnlyHistor
 import { ServiceRole1796251974754 } from './1796251974754-ServiceRole';
 import { RecommendedAmount1796252034754 } from './1796252034754-RecommendedAmount';
 import { BioCallEligibility1796252094754 } from './1796252094754-BioCallEligibility';
+import { CallFollowUpInParameters1796282364837 } from './1796282364837-CallFollowUpInParameters';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   ServiceRole1796251974754,
   RecommendedAmount1796252034754,
   BioCallEligibility1796252094754,
+  CallFollowUpInParameters1796282364837,
 ];

@@ -61,8 +61,8 @@ async function prepareSubmit({
     maximumAmount: scheme.maximumGrant(params, content, schemeOrganisation),
     projectEndsAt: scheme.projectEndsAt(content),
     ineligibilityReasons: [],
-    delegationLimit: scheme.delegationLimit(params),
-    acceptanceDays: scheme.acceptanceDays(params),
+    delegationLimit: params.delegationThresholdOre,
+    acceptanceDays: params.acceptanceDays,
   };
 }
 

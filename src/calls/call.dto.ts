@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsInt,
-  IsObject,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsVersion, Nullable, Optional, PartialDto } from '@lib/common';
+import { IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsVersion, Nullable, PartialDto } from '@lib/common';
 
 /** What an admin sends to create a call (utlysning); the parameters are checked by the scheme. */
 export class CreateCallDto {
@@ -46,40 +33,11 @@ export class CreateCallDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: "The round's rules, validated against the scheme's parameter schema",
+    description:
+      "The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own",
   })
   @IsObject()
   parameters!: Record<string, unknown>;
-
-  @ApiPropertyOptional({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(365, { each: true })
-  reminderDays?: number[];
-
-  @ApiPropertyOptional({
-    example: 14,
-    description: 'Days after an overdue report before the officer is alerted',
-  })
-  @Optional()
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  overdueEscalationDays?: number;
-
-  @ApiPropertyOptional({
-    example: 42,
-    description: 'Days after an overdue report before a lapse is proposed',
-  })
-  @Optional()
-  @IsInt()
-  @Min(1)
-  @Max(730)
-  overdueLapseProposalDays?: number;
 }
 
 /** Changes to a draft call: any field of the creation, the scheme excepted. */
@@ -106,9 +64,6 @@ export class CallDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The round's rules" })
   parameters!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) frameId!: string | null;
-  @ApiProperty({ type: [Number] }) reminderDays!: number[];
-  @ApiProperty() overdueEscalationDays!: number;
-  @ApiProperty() overdueLapseProposalDays!: number;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty({ description: 'Raised by every change' }) version!: number;
 }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, assertVersion, Clock, DomainError, notFound, validatePayload } from '@lib/common';
-import type { SchemeDefinition } from '@lib/engine';
+import {
+  checkCommonCallParameters,
+  type CallOpening,
+  type CallParameters,
+  type SchemeDefinition,
+} from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
@@ -26,11 +31,8 @@ export const toCallDto = (call: FundingCall, now: Date): CallDto => ({
   closesAt: call.closesAt?.toISOString() ?? null,
   open:
     call.status === 'published' && now >= call.opensAt && (call.closesAt === null || now <= call.closesAt),
-  parameters: call.parameters,
+  parameters: { ...call.parameters },
   frameId: call.frameId,
-  reminderDays: call.reminderDays,
-  overdueEscalationDays: call.overdueEscalationDays,
-  overdueLapseProposalDays: call.overdueLapseProposalDays,
   publishedAt: call.publishedAt?.toISOString() ?? null,
   version: call.version,
 });
@@ -85,14 +87,10 @@ export class CallsService {
           status: 'draft',
           opensAt: new Date(window.opensAt),
           closesAt: window.closesAt ? new Date(window.closesAt) : null,
-          parameters: dto.parameters,
+          parameters,
           frameId: dto.frameId ?? null,
-          ...(dto.reminderDays ? { reminderDays: [...dto.reminderDays].sort((a, b) => b - a) } : {}),
-          ...(dto.overdueEscalationDays ? { overdueEscalationDays: dto.overdueEscalationDays } : {}),
-          ...(dto.overdueLapseProposalDays ? { overdueLapseProposalDays: dto.overdueLapseProposalDays } : {}),
         }),
       );
-      this.checkEscalation(call);
       await this.audit(tx, actor, call.id, 'created', { ...dto });
       return toCallDto(call, this.clock.now());
     });
@@ -114,7 +112,7 @@ export class CallsService {
       if (dto.parameters) {
         const parameters = await this.checkParameters(scheme, dto.parameters);
         const window = scheme.callWindow(parameters);
-        call.parameters = dto.parameters;
+        call.parameters = parameters;
         call.opensAt = new Date(window.opensAt);
         call.closesAt = window.closesAt ? new Date(window.closesAt) : null;
       }
@@ -122,10 +120,6 @@ export class CallsService {
       if (dto.frameId !== undefined) call.frameId = dto.frameId;
       if (dto.year !== undefined) call.year = dto.year;
       if (dto.title !== undefined) call.title = dto.title;
-      if (dto.reminderDays) call.reminderDays = [...dto.reminderDays].sort((a, b) => b - a);
-      if (dto.overdueEscalationDays) call.overdueEscalationDays = dto.overdueEscalationDays;
-      if (dto.overdueLapseProposalDays) call.overdueLapseProposalDays = dto.overdueLapseProposalDays;
-      this.checkEscalation(call);
       const saved = await tx.save(call);
       const { version: _version, ...changes } = dto;
       await this.audit(tx, actor, call.id, 'updated', changes);
@@ -161,8 +155,15 @@ export class CallsService {
     });
   }
 
-  /** The scheme's DTO (400 per field) and its cross-field rules (422 with reasons). */
-  private async checkParameters(scheme: SchemeDefinition, parameters: unknown): Promise<object> {
+  /**
+   * The scheme's DTO (400 per field), then what spans fields (422 with reasons): the kernel's check of
+   * the fields every call has, and the scheme's rules. Returns the parameters as sent (they are stored
+   * as JSON), now known to fit.
+   */
+  private async checkParameters(
+    scheme: SchemeDefinition,
+    parameters: Record<string, unknown>,
+  ): Promise<CallParameters<CallOpening>> {
     const validation = await validatePayload(scheme.callParametersDto, parameters, {
       pathPrefix: 'parameters',
     });
@@ -170,7 +171,10 @@ export class CallsService {
       throw new DomainError('bad_request', 'validation_failed', 'The call parameters are not valid', {
         errors: validation.problems,
       });
-    const reasons = scheme.checkCallParameters(validation.value);
+    const reasons = [
+      ...checkCommonCallParameters(validation.value),
+      ...scheme.checkCallParameters(validation.value),
+    ];
     if (reasons.length)
       throw new DomainError(
         'unprocessable',
@@ -178,7 +182,7 @@ export class CallsService {
         `The call parameters break the scheme's rules (${reasons.length})`,
         { reasons },
       );
-    return validation.value;
+    return parameters as unknown as CallParameters<CallOpening>;
   }
 
   private async checkFrame(tx: EntityManager, actor: Staff, frameId: string, schemeId: string) {
@@ -189,15 +193,6 @@ export class CallsService {
         'unprocessable',
         'frame_of_other_scheme',
         `The frame belongs to scheme "${frame.schemeId}", not "${schemeId}"`,
-      );
-  }
-
-  private checkEscalation(call: FundingCall) {
-    if (call.overdueLapseProposalDays <= call.overdueEscalationDays)
-      throw new DomainError(
-        'unprocessable',
-        'escalation_order',
-        'The lapse proposal must come after the escalation to the case officer',
       );
   }
 

@@ -1,3 +1,4 @@
+import type { CallOpening, CallParameters } from '@lib/engine';
 import {
   Check,
   Column,
@@ -49,23 +50,13 @@ export class FundingCall {
   @Column({ name: 'closes_at', type: 'timestamptz', nullable: true })
   closesAt!: Date | null;
 
-  /** The scheme's parameters for this round (caps, intensity, windows …), validated by the scheme. */
-  @Column({ type: 'jsonb' })
-  parameters!: Record<string, unknown>;
-
-  /** Days before the final report is due on which the applicant is reminded (e.g. 60, 14, 1). */
-  @Column({ name: 'reminder_days', type: 'integer', array: true, default: () => "'{60,14,1}'" })
-  reminderDays!: number[];
-
   /**
-   * Days after an overdue final report on which the case officer is alerted, and then proposed to
-   * let the grant lapse (bortfall), if no report has come.
+   * The round's parameters, validated by the scheme: the kernel's common ones (window, eligibility,
+   * days to accept, delegation threshold, the final report's reminders and overdue follow-up) and
+   * the scheme's own (caps, intensity …).
    */
-  @Column({ name: 'overdue_escalation_days', type: 'integer', default: 14 })
-  overdueEscalationDays!: number;
-
-  @Column({ name: 'overdue_lapse_proposal_days', type: 'integer', default: 42 })
-  overdueLapseProposalDays!: number;
+  @Column({ type: 'jsonb' })
+  parameters!: CallParameters<CallOpening>;
 
   /** The budget frame (ramme) its grants are charged to. */
   @ForeignKey('budget_frame', { name: 'funding_call_frame_fk', onDelete: 'RESTRICT' })

@@ -81,7 +81,7 @@ export class DeadlineEffects implements OnModuleInit {
       await this.schedule(tx, application.id, lifecycleDeadline(effect.deadline), dueAt, auditRecordId);
       if (effect.deadline === 'final_report') {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
-        for (const days of call.reminderDays) {
+        for (const days of call.parameters.reminderDays) {
           const remindAt = new Date(dueAt.getTime() - days * DAY_MS);
           if (remindAt > at)
             await this.schedule(tx, application.id, finalReportReminder(days), remindAt, auditRecordId);
@@ -98,7 +98,9 @@ export class DeadlineEffects implements OnModuleInit {
       } else {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
         const days =
-          effect.notice === 'report_escalation' ? call.overdueEscalationDays : call.overdueLapseProposalDays;
+          effect.notice === 'report_escalation'
+            ? call.parameters.overdueEscalationDays
+            : call.parameters.overdueLapseProposalDays;
         dueAt = new Date(new Date(effect.overdueSince).getTime() + days * DAY_MS);
       }
       const type: DeadlineType = { type: effect.notice };

@@ -1,5 +1,10 @@
 import { validatePayload } from '@lib/common';
-import { validateLifecycleDefinition, validateSchemes } from '@lib/engine';
+import {
+  validateLifecycleDefinition,
+  validateSchemes,
+  type CallOpening,
+  type CallParameters,
+} from '@lib/engine';
 import { PLUGINS } from './scheme-registry';
 import { apiPropertyOf, dtoClassesOf, jsonSchemaOf, validatedFieldsOf } from './scheme-schemas';
 
@@ -115,7 +120,7 @@ describe('scheme conformance', () => {
       it('pays out exactly the granted amount over its payment plan, for any whole-øre amount', async () => {
         const params = (await validatePayload(scheme.callParametersDto, demoCalls[0].parameters)) as {
           ok: true;
-          value: object;
+          value: CallParameters<CallOpening>;
         };
         const content = (await validatePayload(scheme.applicationDto, sampleApplication)) as {
           ok: true;

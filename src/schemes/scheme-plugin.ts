@@ -1,4 +1,4 @@
-import type { SchemeDefinition, SchemeOrganisation } from '@lib/engine';
+import type { CallOpening, CallParameters, SchemeDefinition, SchemeOrganisation } from '@lib/engine';
 
 /**
  * A realistic call of a scheme for the demo data: the county it belongs to, its frame (ramme) and
@@ -16,7 +16,7 @@ export interface DemoCall {
     readonly reason: string;
     readonly caseReference?: string;
   };
-  readonly parameters: object;
+  readonly parameters: CallParameters<CallOpening>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StaffRole } from '@lib/common';
+import type { CallOpening, CallParameters } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { BudgetFrame } from '../budget/budget-frame.entity';
@@ -150,7 +151,7 @@ export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boole
             status: 'published',
             opensAt: new Date(window.opensAt),
             closesAt: window.closesAt ? new Date(window.closesAt) : null,
-            parameters: JSON.parse(JSON.stringify(demo.parameters)) as Record<string, unknown>,
+            parameters: JSON.parse(JSON.stringify(demo.parameters)) as CallParameters<CallOpening>,
             publishedAt: new Date(window.opensAt),
           }),
         );

@@ -34,8 +34,10 @@ describe("a call's history", () => {
       schemeId: 'bio',
       year: 2028,
       title: 'BIO 2028',
-      parameters: newBioCallParameters({ window: { kind: 'rolling', opensAt: '2027-12-01T08:00:00+01:00' } }),
-      reminderDays: [30, 7],
+      parameters: newBioCallParameters({
+        window: { kind: 'rolling', opensAt: '2027-12-01T08:00:00+01:00' },
+        reminderDays: [30, 7],
+      }),
     });
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;

@@ -32,7 +32,7 @@ describe('calls as configuration', () => {
     const req = agent[method](`/api/v1${path}`).set('authorization', await t.bearer(email));
     return body ? req.send(body) : req;
   };
-  // Next year: a smaller cap for small companies, opening on 1 December.
+  // Next year: a smaller cap for small companies, opening on 1 December, reminders 30 and 7 days ahead.
   const nextYear = () =>
     newBioCallParameters({
       window: { kind: 'rolling', opensAt: '2026-12-01T08:00:00+01:00' },
@@ -41,13 +41,13 @@ describe('calls as configuration', () => {
         smallCompanyMaxOre: nok(200_000),
         otherCompanyMaxOre: nok(400_000),
       },
+      reminderDays: [30, 7],
     });
   const createBody = () => ({
     schemeId: 'bio',
     year: 2027,
     title: 'Bedriftsintern opplæring (BIO) 2027 – Trøndelag',
     parameters: nextYear(),
-    reminderDays: [30, 7],
   });
 
   it('lists the schemes publicly, with JSON Schemas of parameters, application and report', async () => {
@@ -123,6 +123,28 @@ describe('calls as configuration', () => {
     });
     expect(closesBeforeOpening.status).toBe(422);
     expect(closesBeforeOpening.body.reasons.length).toBeGreaterThan(0);
+    // The fields every call has are the kernel's: follow-up days checked field by field, and the
+    // lapse proposal must come after the escalation, whatever the scheme.
+    const badFollowUp = await send('post', '/admin/calls', ADMIN, {
+      ...createBody(),
+      parameters: { ...nextYear(), reminderDays: [0, 7, 7] },
+    });
+    expect(badFollowUp.status).toBe(400);
+    expect((badFollowUp.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual([
+      'parameters.reminderDays',
+    ]);
+    const lapseFirst = await send('post', '/admin/calls', ADMIN, {
+      ...createBody(),
+      parameters: { ...nextYear(), overdueEscalationDays: 30, overdueLapseProposalDays: 30 },
+    });
+    expect(lapseFirst.status).toBe(422);
+    expect(lapseFirst.body.reasons).toEqual([
+      expect.objectContaining({ code: 'escalation_order', field: 'overdueLapseProposalDays' }),
+    ]);
+    // Top-level follow-up fields are gone: they live in the parameters.
+    expect(
+      (await send('post', '/admin/calls', ADMIN, { ...createBody(), reminderDays: [30, 7] })).status,
+    ).toBe(400);
     expect((await send('post', '/admin/calls', OFFICER, createBody())).status).toBe(403);
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM funding_call WHERE scheme_id = 'bio' AND year = 2027`,
@@ -151,6 +173,11 @@ describe('calls as configuration', () => {
       version: number;
     };
     expect(call).toMatchObject({ status: 'draft', opensAt: '2026-12-01T07:00:00.000Z', closesAt: null });
+    expect(created.body.parameters).toMatchObject({
+      reminderDays: [30, 7],
+      overdueEscalationDays: 14,
+      overdueLapseProposalDays: 42,
+    });
     // Drafts are not public; another county's admin does not see it.
     expect((await t.http().get(`/api/v1/calls/${call.id}`)).status).toBe(404);
     expect((await send('get', `/admin/calls/${call.id}`, OTHER_ADMIN)).status).toBe(404);

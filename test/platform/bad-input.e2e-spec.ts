@@ -207,9 +207,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       year: 2027,
       title: 'BIO 2027 – Trøndelag',
       frameId: f.frameId,
-      parameters: newBioCallParameters({ window: { kind: 'rolling', opensAt: '2026-12-01T08:00:00+01:00' } }),
-      reminderDays: [60, 14],
-      overdueEscalationDays: 14,
+      parameters: newBioCallParameters({
+        window: { kind: 'rolling', opensAt: '2026-12-01T08:00:00+01:00' },
+        reminderDays: [60, 14],
+        overdueEscalationDays: 14,
+      }),
     },
   }),
   'PATCH /api/v1/admin/calls/{id}': (f) => ({

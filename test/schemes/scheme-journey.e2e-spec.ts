@@ -179,7 +179,7 @@ describe('every registered scheme, from its sample application to a closed case 
       ).toMatchObject({ state: 'assessment.recommended' });
 
       // Another person decides (four eyes); above the delegation limit with the committee's case.
-      const limit = scheme.delegationLimit(params.value);
+      const limit = params.value.delegationThresholdOre;
       const granted = await command(
         staff.approver,
         id,

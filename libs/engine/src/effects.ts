@@ -103,7 +103,7 @@ export interface CancelDeadlineEffect {
 
 /**
  * Create (or move) the one open notice of this kind for the application. The preliminary reply is due
- * at a time the lifecycle knows; an overdue report's follow-ups are due the call's days
+ * at a time the lifecycle knows; an overdue report's follow-ups are due the call parameters' days
  * (`overdueEscalationDays`, `overdueLapseProposalDays`) after `overdueSince`.
  */
 export type ScheduleNoticeEffect =

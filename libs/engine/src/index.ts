@@ -19,4 +19,5 @@ export * from './transition';
 export * from './scheme-definition';
 export * from './eligibility';
 export * from './submission-window';
+export * from './call-parameters';
 export * from './scheme-kit';

@@ -1,3 +1,4 @@
+import type { CallOpening, CallParameters } from './call-parameters';
 import type { LifecycleDefinition } from './lifecycle.definition';
 import type { Ore } from '@lib/common';
 
@@ -36,7 +37,9 @@ export type DtoClass<T> = new () => T;
 
 /**
  * What one funding scheme contributes to the kernel: its lifecycle variation, the shapes of its
- * call parameters, application form and final report, its rules and its money. Pure: the kernel
+ * call parameters (extending the kernel's `CallParameters`, which the kernel reads for the
+ * delegation threshold, the days to accept and the final report's follow-up), application form
+ * and final report, its rules and its money. Pure: the kernel
  * looks up what the functions need (organisation, other grants, the clock) and passes it in.
  *
  * A new scheme is one folder under `src/schemes/` exporting one of these, plus one line in the
@@ -55,7 +58,7 @@ export interface SchemePresentation {
 }
 
 export interface SchemeDefinition<
-  Params extends object = object,
+  Params extends CallParameters<CallOpening> = CallParameters<CallOpening>,
   Content extends object = object,
   Report extends object = object,
 > {
@@ -95,10 +98,6 @@ export interface SchemeDefinition<
   requestedAmount(content: Content): Ore;
   /** When the project ends (ISO instant); the final report is due relative to it. */
   projectEndsAt(content: Content): string;
-  /** Grants above this need the political committee's decision; null = no limit. */
-  delegationLimit(params: Params): Ore | null;
-  /** Days to accept a grant under this call; null = the lifecycle's default. */
-  acceptanceDays(params: Params): number | null;
   /**
    * Top-level fields of the final report that hold personal data (even pseudonymous): shown to the
    * applicant and the county's case officers only, withheld from other staff (data minimisation).

@@ -13,10 +13,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  IsEligibilityRules,
+  AdvancePaymentCallParametersDto,
+  DEFAULT_REPORT_FOLLOW_UP,
   SubmissionWindowDto,
-  type EligibilityRule,
-  type SubmissionWindow,
+  type AdvancePaymentCallParameters,
 } from '@lib/engine';
 import { deepFreeze, IsBasisPoints, IsOre, NestedObject } from '@lib/common';
 import { nok, type Ratio } from '@lib/common';
@@ -45,13 +45,13 @@ export interface BioSizeCaps {
   readonly otherCompanyMaxOre: number;
 }
 
-export interface BioCallParameters {
-  readonly window: SubmissionWindow;
-  /**
-   * Who may apply, as the kernel's eligibility rules: organisation forms, employees (the owner of a
-   * sole proprietorship is not one, so `min_employees` 1 shuts out an ENK without employees), county.
-   */
-  readonly eligibility: readonly EligibilityRule[];
+/**
+ * The kernel's common parameters (window, eligibility, days to accept, delegation threshold, the
+ * final report's follow-up, the advance share) and BIO's own. Eligibility: organisation forms,
+ * employees (the owner of a sole proprietorship is not one, so `min_employees` 1 shuts out an ENK
+ * without employees), county.
+ */
+export interface BioCallParameters extends AdvancePaymentCallParameters {
   readonly maxGrantBySize: BioSizeCaps;
   /**
    * Cap per participating employee, øre: the grant may not exceed this × the number of participants.
@@ -75,12 +75,6 @@ export interface BioCallParameters {
   /** Extra notice: days from sending to start (Innlandet: about one month). Used only with the flag above. */
   readonly minDaysFromApplicationToStart: number;
   readonly stateAidBasis: BioStateAidBasis;
-  /** Grants above this amount are decided by the political committee, not the administration, øre. */
-  readonly delegationThresholdOre: number;
-  /** Days the company has to accept the grant commitment (tilsagn) after it is sent. */
-  readonly acceptanceDays: number;
-  /** Share of the grant paid as an advance once accepted, basis points (0 = everything on final report). */
-  readonly advancePaymentBasisPoints: number;
 }
 
 export class BioSizeCapsDto implements BioSizeCaps {
@@ -110,23 +104,9 @@ export class RatioDto implements Ratio {
   denominator!: number;
 }
 
-export class BioCallParametersDto implements BioCallParameters {
+export class BioCallParametersDto extends AdvancePaymentCallParametersDto implements BioCallParameters {
   @NestedObject(() => SubmissionWindowDto)
   window!: SubmissionWindowDto;
-
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    example: [
-      { rule: 'organisation_form', forms: ['AS', 'ENK'] },
-      { rule: 'min_employees', count: 1 },
-      { rule: 'county', countyCodes: ['50'] },
-    ],
-    description:
-      'Who may apply: rules of the types organisation_form, min_employees, employees_below, county, municipality',
-  })
-  @IsEligibilityRules()
-  eligibility!: EligibilityRule[];
 
   @NestedObject(() => BioSizeCapsDto)
   maxGrantBySize!: BioSizeCapsDto;
@@ -181,20 +161,6 @@ export class BioCallParametersDto implements BioCallParameters {
   @ApiProperty({ enum: BIO_STATE_AID_BASES, example: 'gber_art31' })
   @IsIn(BIO_STATE_AID_BASES)
   stateAidBasis!: BioStateAidBasis;
-
-  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
-  @IsOre()
-  delegationThresholdOre!: number;
-
-  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  acceptanceDays!: number;
-
-  @ApiProperty({ example: 0, minimum: 0, maximum: 10_000, description: 'Basis points paid in advance' })
-  @IsBasisPoints()
-  advancePaymentBasisPoints!: number;
 }
 
 /**
@@ -228,4 +194,5 @@ export const TRONDELAG_BIO_CALL_PARAMETERS: BioCallParameters = deepFreeze({
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 0,
+  ...DEFAULT_REPORT_FOLLOW_UP,
 });

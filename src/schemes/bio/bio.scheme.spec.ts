@@ -45,8 +45,6 @@ describe('bioScheme, as the kernel calls it', () => {
     expect(bioScheme.requestedAmount(content)).toBe(nok(300_000));
     expect(bioScheme.maximumGrant(params, content, organisation)).toBe(nok(300_000));
     expect(bioScheme.projectEndsAt(content)).toBe('2027-02-26T12:00:00.000Z');
-    expect(bioScheme.delegationLimit(params)).toBe(nok(500_000));
-    expect(bioScheme.acceptanceDays(params)).toBe(21);
     expect(bioScheme.advisories).toBeUndefined();
   });
 

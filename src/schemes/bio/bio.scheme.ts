@@ -47,8 +47,6 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
   requestedAmount: (content) => content.financingPlan.requestedGrantOre,
   // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
   projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
-  delegationLimit: (params) => params.delegationThresholdOre,
-  acceptanceDays: (params) => params.acceptanceDays,
   checkReport: (content, report) => checkBioFinalReport(content, report),
   // Paid at the intensity of the company's size (GBER art. 31) on the actual eligible costs.
   finalPayable: (params, grantedAmount, report, { organisation }) =>

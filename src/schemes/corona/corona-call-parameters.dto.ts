@@ -28,7 +28,7 @@ import {
   type Ratio,
   Optional,
 } from '@lib/common';
-import { IsEligibilityRules, type EligibilityRule } from '@lib/engine';
+import { AdvancePaymentCallParametersDto, type AdvancePaymentCallParameters } from '@lib/engine';
 import { IsSectionOfMeasure } from './corona-validation';
 import {
   CORONA_COST_CATEGORIES,
@@ -145,17 +145,12 @@ export interface CoronaFagbrevParameters {
   readonly prioritiseLaidOffCandidates: boolean;
 }
 
-export interface CoronaCallParameters {
+/**
+ * The kernel's common parameters (eligibility, days to accept, delegation threshold, the final
+ * report's follow-up, the advance share), with corona's own window, and the measure's section.
+ */
+export interface CoronaCallParameters extends AdvancePaymentCallParameters<CoronaCallWindow> {
   readonly measure: CoronaMeasure;
-  readonly window: CoronaCallWindow;
-  /** Who may apply (organisation form, size, county …), evaluated with `checkEligibilityRules`. */
-  readonly eligibility: readonly EligibilityRule[];
-  /** Grants above this go to the political committee, øre. */
-  readonly delegationThresholdOre: number;
-  /** Days the company has to accept the grant commitment (tilsagn). */
-  readonly acceptanceDays: number;
-  /** Share of the grant paid once accepted, basis points; the rest on the final report. */
-  readonly advancePaymentBasisPoints: number;
   readonly bioExtra?: CoronaBioExtraParameters;
   readonly apprenticePackage?: CoronaApprenticePackageParameters;
   readonly fagbrevPaJobb?: CoronaFagbrevParameters;
@@ -377,39 +372,16 @@ export class CoronaFagbrevParametersDto implements CoronaFagbrevParameters {
   prioritiseLaidOffCandidates!: boolean;
 }
 
-export class CoronaCallParametersDto implements CoronaCallParameters {
+export class CoronaCallParametersDto
+  extends AdvancePaymentCallParametersDto<CoronaCallWindow>
+  implements CoronaCallParameters
+{
   @ApiProperty({ enum: CORONA_MEASURES, example: 'apprentice_package', description: 'What this call runs' })
   @IsIn(CORONA_MEASURES)
   measure!: CoronaMeasure;
 
   @NestedObject(() => CoronaCallWindowDto)
   window!: CoronaCallWindowDto;
-
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    example: [
-      { rule: 'county', countyCodes: ['50'] },
-      { rule: 'organisation_form', forms: ['AS', 'ENK'] },
-    ],
-    description: 'Who may apply: organisation_form, min_employees, employees_below, county, municipality',
-  })
-  @IsEligibilityRules()
-  eligibility!: EligibilityRule[];
-
-  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
-  @IsOre()
-  delegationThresholdOre!: number;
-
-  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  acceptanceDays!: number;
-
-  @ApiProperty({ example: 5000, minimum: 0, maximum: 10_000, description: 'Basis points paid on acceptance' })
-  @IsBasisPoints()
-  advancePaymentBasisPoints!: number;
 
   @ApiPropertyOptional({ type: () => CoronaBioExtraParametersDto, description: 'Measure bio_extra only' })
   @IsSectionOfMeasure('bio_extra')

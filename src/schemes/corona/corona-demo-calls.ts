@@ -1,4 +1,5 @@
 import { deepFreeze, nok } from '@lib/common';
+import { DEFAULT_REPORT_FOLLOW_UP } from '@lib/engine';
 import type { EligibilityRule } from '@lib/engine';
 import type { DemoCall } from '../scheme-plugin';
 import type { CoronaCallParameters } from './corona-call-parameters.dto';
@@ -58,6 +59,7 @@ export const TRONDELAG_BIO_EXTRA_PARAMETERS: CoronaCallParameters = deepFreeze({
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 0,
+  ...DEFAULT_REPORT_FOLLOW_UP,
   bioExtra: {
     stateAidBasis: 'gber_art31',
     aidIntensityBasisPoints: 6000,
@@ -96,6 +98,7 @@ export const ROGALAND_BIO_EXTRA_PARAMETERS: CoronaCallParameters = deepFreeze({
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 0,
+  ...DEFAULT_REPORT_FOLLOW_UP,
   bioExtra: {
     stateAidBasis: 'gber_art31',
     aidIntensityBasisPoints: 5000,
@@ -134,6 +137,7 @@ export const TRONDELAG_APPRENTICE_PACKAGE_PARAMETERS: CoronaCallParameters = dee
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 5000,
+  ...DEFAULT_REPORT_FOLLOW_UP,
   apprenticePackage: {
     contractPeriod: { from: '2026-11-01', to: '2027-01-01' },
     packages: [
@@ -180,6 +184,7 @@ export const TRONDELAG_FAGBREV_PARAMETERS: CoronaCallParameters = deepFreeze({
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 5000,
+  ...DEFAULT_REPORT_FOLLOW_UP,
   fagbrevPaJobb: {
     contractPeriod: { from: '2026-11-01', to: '2027-01-01' },
     ratePerContractOre: nok(30_000),

@@ -69,15 +69,6 @@ describe('coronaScheme', () => {
     expect(coronaScheme.projectEndsAt(single)).toBe('2027-02-28T12:00:00.000Z');
   });
 
-  it('takes delegation limit and acceptance days from the call', () => {
-    const params = newApprenticeCallParameters(
-      {},
-      { delegationThresholdOre: nok(100_000), acceptanceDays: 14 },
-    );
-    expect(coronaScheme.delegationLimit(params)).toBe(nok(100_000));
-    expect(coronaScheme.acceptanceDays(params)).toBe(14);
-  });
-
   it('shows advisories to the case officer', () => {
     expect(
       coronaScheme.advisories?.({

@@ -88,8 +88,6 @@ export const coronaScheme: SchemeDefinition<
     const contracts = content.apprenticePackage?.contracts ?? content.fagbrevPaJobb?.contracts ?? [];
     return noonUtc(addMonths(lastSigningDay(contracts), CORONA_CONTRACT_FOLLOW_UP_MONTHS));
   },
-  delegationLimit: (params) => params.delegationThresholdOre,
-  acceptanceDays: (params) => params.acceptanceDays,
   checkReport: (content, report) => checkCoronaFinalReport(content, report),
   finalPayable: (params, grantedAmount, report, { organisation }) =>
     computeCoronaFinalPayable(params, grantedAmount, report, organisation.employeeCount),

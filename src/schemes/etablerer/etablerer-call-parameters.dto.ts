@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { deepFreeze, IsBasisPoints, IsOre, NestedObject, nok } from '@lib/common';
 import {
-  IsEligibilityRules,
+  AdvancePaymentCallParametersDto,
+  DEFAULT_REPORT_FOLLOW_UP,
   SubmissionWindowDto,
-  type EligibilityRule,
-  type SubmissionWindow,
+  type AdvancePaymentCallParameters,
 } from '@lib/engine';
 
 /*
@@ -27,10 +27,11 @@ export interface EtablererAidIntensity {
   readonly smeBelowEmployees: number;
 }
 
-export interface EtablererCallParameters {
-  readonly window: SubmissionWindow;
-  /** Who may apply: municipalities and public bodies, private organisations with expertise, voluntary organisations. */
-  readonly eligibility: readonly EligibilityRule[];
+/**
+ * The kernel's common parameters (window, eligibility, days to accept, delegation threshold, the
+ * final report's follow-up, the advance share) and the scheme's own. Who may apply: municipalities and public bodies, private organisations with expertise, voluntary organisations.
+ */
+export interface EtablererCallParameters extends AdvancePaymentCallParameters {
   /** Own funds (egne midler) ≥ this share of the amount applied for, basis points (10 000 = at least equal). */
   readonly minOwnFundsBasisPoints: number;
   readonly aidIntensity: EtablererAidIntensity;
@@ -38,12 +39,6 @@ export interface EtablererCallParameters {
   readonly maxGrantOre: number;
   /** The project must end within this many months of its start. */
   readonly maxProjectMonths: number;
-  /** Grants above this are decided by the political committee, øre. */
-  readonly delegationThresholdOre: number;
-  /** Days to accept the grant commitment (tilsagn). */
-  readonly acceptanceDays: number;
-  /** Share of the grant paid once it is accepted, basis points; the rest on the final report. */
-  readonly advancePaymentBasisPoints: number;
 }
 
 export class EtablererAidIntensityDto implements EtablererAidIntensity {
@@ -62,22 +57,12 @@ export class EtablererAidIntensityDto implements EtablererAidIntensity {
   smeBelowEmployees!: number;
 }
 
-export class EtablererCallParametersDto implements EtablererCallParameters {
+export class EtablererCallParametersDto
+  extends AdvancePaymentCallParametersDto
+  implements EtablererCallParameters
+{
   @NestedObject(() => SubmissionWindowDto)
   window!: SubmissionWindowDto;
-
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    example: [
-      { rule: 'organisation_form', forms: ['KOMM', 'AS', 'FLI'] },
-      { rule: 'county', countyCodes: ['50'] },
-    ],
-    description:
-      'Who may apply: rules of the types organisation_form, min_employees, employees_below, county, municipality',
-  })
-  @IsEligibilityRules()
-  eligibility!: EligibilityRule[];
 
   @ApiProperty({
     example: 10_000,
@@ -100,20 +85,6 @@ export class EtablererCallParametersDto implements EtablererCallParameters {
   @Min(1)
   @Max(60)
   maxProjectMonths!: number;
-
-  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
-  @IsOre()
-  delegationThresholdOre!: number;
-
-  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  acceptanceDays!: number;
-
-  @ApiProperty({ example: 5000, minimum: 0, maximum: 10_000, description: 'Basis points paid on acceptance' })
-  @IsBasisPoints()
-  advancePaymentBasisPoints!: number;
 }
 
 /**
@@ -144,4 +115,5 @@ export const TRONDELAG_ETABLERER_CALL_PARAMETERS: EtablererCallParameters = deep
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 5000,
+  ...DEFAULT_REPORT_FOLLOW_UP,
 });

@@ -69,8 +69,6 @@ export const etablererScheme: SchemeDefinition<
   requestedAmount: (content) => content.financingPlan.requestedGrantOre,
   // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
   projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
-  delegationLimit: (params) => params.delegationThresholdOre,
-  acceptanceDays: (params) => params.acceptanceDays,
   // The report carries figures only; the state-aid basis comes from the application.
   checkReport: () => [],
   finalPayable: (params, grantedAmount, report, { content, organisation }) =>

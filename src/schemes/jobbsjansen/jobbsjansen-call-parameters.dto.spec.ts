@@ -106,7 +106,7 @@ describe('JobbsjansenCallParametersDto', () => {
       eligibility: ['isEligibilityRules'],
     });
     expect(await problems(body({ eligibility: 'KOMM' }))).toEqual({
-      eligibility: ['isArray', 'isEligibilityRules'],
+      eligibility: ['isEligibilityRules'],
     });
   });
 });

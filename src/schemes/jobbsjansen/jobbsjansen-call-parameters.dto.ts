@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import {
   deepFreeze,
   IsBasisPoints,
@@ -10,7 +10,7 @@ import {
   nok,
   Optional,
 } from '@lib/common';
-import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from '@lib/engine';
+import { CallParametersDto, DEFAULT_REPORT_FOLLOW_UP, type CallParameters } from '@lib/engine';
 
 /*
  * The parameters of one Jobbsjansen del B call (utlysning): one county's rules for one budget year.
@@ -49,10 +49,12 @@ export interface JobbsjansenPaymentSchedule {
   readonly springShareBasisPoints: number;
 }
 
-export interface JobbsjansenCallParameters {
-  readonly window: JobbsjansenCallWindow;
-  /** Who may apply (organisation forms, county …), evaluated with the kernel's rule types. */
-  readonly eligibility: readonly EligibilityRule[];
+/**
+ * The kernel's common parameters (eligibility, days to accept, delegation threshold, the final
+ * report's follow-up) with Jobbsjansen's own window, and the scheme's own. Eligibility must include
+ * an `organisation_form` rule with public forms only. There is no advance: `payments` is the plan.
+ */
+export interface JobbsjansenCallParameters extends CallParameters<JobbsjansenCallWindow> {
   readonly projectPeriod: JobbsjansenProjectPeriod;
   /** Participants a project should have (IMDi: at least 15). */
   readonly minParticipants: number;
@@ -68,10 +70,6 @@ export interface JobbsjansenCallParameters {
   readonly minOwnShareBasisPoints: number;
   /** The most one project can be granted, øre. */
   readonly maxGrantPerProjectOre: number;
-  /** Grants above this are decided by the political committee, not the administration, øre. */
-  readonly delegationThresholdOre: number;
-  /** Days the applicant has to accept the grant commitment (tilsagn). */
-  readonly acceptanceDays: number;
   readonly payments: JobbsjansenPaymentSchedule;
 }
 
@@ -122,22 +120,12 @@ export class JobbsjansenPaymentScheduleDto implements JobbsjansenPaymentSchedule
   springShareBasisPoints!: number;
 }
 
-export class JobbsjansenCallParametersDto implements JobbsjansenCallParameters {
+export class JobbsjansenCallParametersDto
+  extends CallParametersDto<JobbsjansenCallWindow>
+  implements JobbsjansenCallParameters
+{
   @NestedObject(() => JobbsjansenCallWindowDto)
   window!: JobbsjansenCallWindowDto;
-
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    example: [
-      { rule: 'organisation_form', forms: ['KOMM', 'FYLK', 'KF', 'IKS'] },
-      { rule: 'county', countyCodes: ['50'] },
-    ],
-    description: `Who may apply; rule types: ${ELIGIBILITY_RULE_TYPES.join(', ')}. Must include organisation_form with public forms only`,
-  })
-  @IsArray()
-  @IsEligibilityRules()
-  eligibility!: EligibilityRule[];
 
   @NestedObject(() => JobbsjansenProjectPeriodDto)
   projectPeriod!: JobbsjansenProjectPeriodDto;
@@ -168,16 +156,6 @@ export class JobbsjansenCallParametersDto implements JobbsjansenCallParameters {
   @Min(1)
   maxGrantPerProjectOre!: number;
 
-  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
-  @IsOre()
-  delegationThresholdOre!: number;
-
-  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  acceptanceDays!: number;
-
   @NestedObject(() => JobbsjansenPaymentScheduleDto)
   payments!: JobbsjansenPaymentScheduleDto;
 }
@@ -207,6 +185,7 @@ export const TRONDELAG_JOBBSJANSEN_CALL_PARAMETERS: JobbsjansenCallParameters = 
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   payments: { springDate: '2027-03-15', autumnDate: '2026-12-15', springShareBasisPoints: 5000 },
+  ...DEFAULT_REPORT_FOLLOW_UP,
 });
 
 /**
@@ -228,4 +207,5 @@ export const ROGALAND_JOBBSJANSEN_CALL_PARAMETERS: JobbsjansenCallParameters = d
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   payments: { springDate: '2027-04-01', autumnDate: '2026-11-01', springShareBasisPoints: 5000 },
+  ...DEFAULT_REPORT_FOLLOW_UP,
 });

@@ -81,8 +81,6 @@ describe('jobbsjansenScheme', () => {
       window: { opensAt: '2026-06-01T08:00:00+02:00', closesAt: '2027-03-01T12:00:00+01:00' },
     });
     expect(jobbsjansenScheme.callWindow(withDeadline).closesAt).toBe('2027-03-01T12:00:00+01:00');
-    expect(jobbsjansenScheme.delegationLimit(params)).toBe(nok(500_000));
-    expect(jobbsjansenScheme.acceptanceDays(params)).toBe(21);
     expect(jobbsjansenScheme.projectEndsAt(newJobbsjansenApplication())).toBe('2027-06-18T12:00:00.000Z');
   });
 

@@ -70,8 +70,6 @@ export const jobbsjansenScheme: SchemeDefinition<
   requestedAmount: (content) => content.financingPlan.requestedGrantOre,
   // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
   projectEndsAt: (content) => `${content.endDate}T12:00:00.000Z`,
-  delegationLimit: (params) => params.delegationThresholdOre,
-  acceptanceDays: (params) => params.acceptanceDays,
   // Pseudonymous participant rows are still personal data: the kernel shows them to the applicant
   // and the county's case officers only, not to approvers or finance (data minimisation, §4.4).
   personalDataInReport: ['participants'] satisfies ReadonlyArray<keyof JobbsjansenFinalReport>,

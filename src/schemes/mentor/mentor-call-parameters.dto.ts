@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { deepFreeze, IsBasisPoints, IsOre, NestedObject, nok } from '@lib/common';
 import {
-  IsEligibilityRules,
+  AdvancePaymentCallParametersDto,
+  DEFAULT_REPORT_FOLLOW_UP,
   SubmissionWindowDto,
-  type EligibilityRule,
-  type SubmissionWindow,
+  type AdvancePaymentCallParameters,
 } from '@lib/engine';
 
 /*
@@ -26,10 +26,11 @@ export interface MentorStaffTimeRate {
   readonly maxHourlyRateOre: number;
 }
 
-export interface MentorCallParameters {
-  readonly window: SubmissionWindow;
-  /** Who may apply (Trøndelag: municipalities and municipal companies in the county). */
-  readonly eligibility: readonly EligibilityRule[];
+/**
+ * The kernel's common parameters (window, eligibility, days to accept, delegation threshold, the
+ * final report's follow-up, the advance share) and the scheme's own. Who may apply: Trøndelag: municipalities and municipal companies in the county.
+ */
+export interface MentorCallParameters extends AdvancePaymentCallParameters {
   /** The own share (egenandel) must be at least this share of the amount applied for, basis points (5000 = 50 %). */
   readonly minOwnShareBasisPoints: number;
   readonly staffTimeRate: MentorStaffTimeRate;
@@ -46,12 +47,6 @@ export interface MentorCallParameters {
    * minimis aid received in the last three fiscal years must stay within it.
    */
   readonly deMinimisCeilingOre: number;
-  /** Grants above this are decided by the political committee, øre. */
-  readonly delegationThresholdOre: number;
-  /** Days to accept the grant commitment (tilsagn). */
-  readonly acceptanceDays: number;
-  /** Share of the grant paid once it is accepted, basis points; the rest is paid on the final report. */
-  readonly advancePaymentBasisPoints: number;
 }
 
 export class MentorStaffTimeRateDto implements MentorStaffTimeRate {
@@ -69,22 +64,9 @@ export class MentorStaffTimeRateDto implements MentorStaffTimeRate {
   maxHourlyRateOre!: number;
 }
 
-export class MentorCallParametersDto implements MentorCallParameters {
+export class MentorCallParametersDto extends AdvancePaymentCallParametersDto implements MentorCallParameters {
   @NestedObject(() => SubmissionWindowDto)
   window!: SubmissionWindowDto;
-
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    example: [
-      { rule: 'organisation_form', forms: ['KOMM', 'KF', 'IKS'] },
-      { rule: 'county', countyCodes: ['50'] },
-    ],
-    description:
-      'Who may apply: rules of the types organisation_form, min_employees, employees_below, county, municipality',
-  })
-  @IsEligibilityRules()
-  eligibility!: EligibilityRule[];
 
   @ApiProperty({
     example: 5000,
@@ -125,20 +107,6 @@ export class MentorCallParametersDto implements MentorCallParameters {
   @ApiProperty({ example: nok(3_400_000), description: 'De minimis ceiling over three fiscal years, øre' })
   @IsOre()
   deMinimisCeilingOre!: number;
-
-  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
-  @IsOre()
-  delegationThresholdOre!: number;
-
-  @ApiProperty({ example: 21, minimum: 1, maximum: 365 })
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  acceptanceDays!: number;
-
-  @ApiProperty({ example: 5000, minimum: 0, maximum: 10_000, description: 'Basis points paid on acceptance' })
-  @IsBasisPoints()
-  advancePaymentBasisPoints!: number;
 }
 
 /*
@@ -177,6 +145,7 @@ export const TRONDELAG_MENTOR_CALL_PARAMETERS: MentorCallParameters = deepFreeze
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 5000,
+  ...DEFAULT_REPORT_FOLLOW_UP,
 });
 
 /**
@@ -202,4 +171,5 @@ export const ROGALAND_MENTOR_CALL_PARAMETERS: MentorCallParameters = deepFreeze(
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 5000,
+  ...DEFAULT_REPORT_FOLLOW_UP,
 });

@@ -64,8 +64,6 @@ describe('mentorScheme, as the kernel calls it', () => {
     expect(mentorScheme.requestedAmount(content)).toBe(nok(300_000));
     expect(mentorScheme.maximumGrant(params, content, organisation)).toBe(nok(300_000));
     expect(mentorScheme.projectEndsAt(content)).toBe('2027-12-17T12:00:00.000Z');
-    expect(mentorScheme.delegationLimit(params)).toBe(nok(500_000));
-    expect(mentorScheme.acceptanceDays(params)).toBe(21);
   });
 
   it('gives the case officer advisories without refusing', () => {

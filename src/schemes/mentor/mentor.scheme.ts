@@ -64,8 +64,6 @@ export const mentorScheme: SchemeDefinition<
   requestedAmount: (content) => content.financingPlan.requestedGrantOre,
   // The last project day, at noon UTC: the same calendar day in Norway whatever the season.
   projectEndsAt: (content) => `${content.timePlan.endDate}T12:00:00.000Z`,
-  delegationLimit: (params) => params.delegationThresholdOre,
-  acceptanceDays: (params) => params.acceptanceDays,
   checkReport: (content, report) => checkMentorFinalReport(content, report),
   finalPayable: (params, grantedAmount, report) =>
     computeMentorFinalPayable(params, grantedAmount, report).payableOre,

@@ -1483,9 +1483,6 @@ export interface components {
             };
             /** Format: uuid */
             frameId: string | null;
-            reminderDays: number[];
-            overdueEscalationDays: number;
-            overdueLapseProposalDays: number;
             publishedAt: string | null;
             /** @description Raised by every change */
             version: number;
@@ -1524,9 +1521,6 @@ export interface components {
             };
             /** Format: uuid */
             frameId: string | null;
-            reminderDays: number[];
-            overdueEscalationDays: number;
-            overdueLapseProposalDays: number;
             publishedAt: string | null;
             /** @description Raised by every change */
             version: number;
@@ -1546,29 +1540,10 @@ export interface components {
              * @description The county's frame (ramme) its grants are charged to; null: none yet
              */
             frameId?: string | null;
-            /** @description The round's rules, validated against the scheme's parameter schema */
+            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
             parameters: {
                 [key: string]: unknown;
             };
-            /**
-             * @description Days before the final report is due to remind
-             * @example [
-             *       60,
-             *       14,
-             *       1
-             *     ]
-             */
-            reminderDays?: string[];
-            /**
-             * @description Days after an overdue report before the officer is alerted
-             * @example 14
-             */
-            overdueEscalationDays?: number;
-            /**
-             * @description Days after an overdue report before a lapse is proposed
-             * @example 42
-             */
-            overdueLapseProposalDays?: number;
         };
         UpdateCallDto: {
             /** @example 2027 */
@@ -1580,29 +1555,10 @@ export interface components {
              * @description The county's frame (ramme) its grants are charged to; null: none yet
              */
             frameId?: string | null;
-            /** @description The round's rules, validated against the scheme's parameter schema */
+            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
             parameters?: {
                 [key: string]: unknown;
             };
-            /**
-             * @description Days before the final report is due to remind
-             * @example [
-             *       60,
-             *       14,
-             *       1
-             *     ]
-             */
-            reminderDays?: string[];
-            /**
-             * @description Days after an overdue report before the officer is alerted
-             * @example 14
-             */
-            overdueEscalationDays?: number;
-            /**
-             * @description Days after an overdue report before a lapse is proposed
-             * @example 42
-             */
-            overdueLapseProposalDays?: number;
             /**
              * @description The version the change is based on; a stale one is refused with 409
              * @example 1

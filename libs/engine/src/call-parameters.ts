@@ -1,0 +1,158 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
+import { IsBasisPoints, IsOre, nok } from '@lib/common';
+import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from './eligibility';
+import type { SchemeReason } from './scheme-definition';
+import type { SubmissionWindow } from './submission-window';
+
+/**
+ * The parameters every call (utlysning) has, whatever its scheme: the kernel reads these, and a
+ * scheme's call parameters extend them with its own figures (caps, intensities, periods …).
+ *
+ * - Timing: the submission window, the days to accept a grant, and the final report's follow-up
+ *   (reminders before it is due; the escalation to the case officer and the proposal to let the
+ *   grant lapse, bortfall, after it is overdue).
+ * - Money limits: the delegation threshold. (The largest grant is not here: BIO caps by company
+ *   size, corona per measure, the others per project, so each scheme says it in its own terms.)
+ * - Eligibility: the kernel's rule types, with the call's arguments.
+ * - Payment plan: `AdvancePaymentCallParameters` for the schemes that pay an advance on acceptance
+ *   and the rest on the final report; a scheme with a calendar of its own (Jobbsjansen's spring and
+ *   autumn payments) declares that instead.
+ *
+ * The window's shape is the scheme's choice: most use the kernel's `SubmissionWindow`; corona's
+ * window records extended deadlines. Every window has an opening instant.
+ */
+export interface CallOpening {
+  /** When applications may first be submitted (an instant with its offset). */
+  readonly opensAt: string;
+}
+
+/** When the final report is followed up, in days; the same for every scheme's calls. */
+export interface ReportFollowUp {
+  /** Days before the final report is due on which the applicant is reminded (e.g. 60, 14, 1). */
+  readonly reminderDays: readonly number[];
+  /** Days after the final report became overdue on which the case officer is alerted. */
+  readonly overdueEscalationDays: number;
+  /** Days after the final report became overdue on which a lapse (bortfall) is proposed; after the escalation. */
+  readonly overdueLapseProposalDays: number;
+}
+
+/** The follow-up most counties use: reminders 60, 14 and 1 days before, escalation at 14 days, lapse at 42. */
+export const DEFAULT_REPORT_FOLLOW_UP: ReportFollowUp = Object.freeze({
+  reminderDays: Object.freeze([60, 14, 1]),
+  overdueEscalationDays: 14,
+  overdueLapseProposalDays: 42,
+});
+
+export interface CallParameters<Window extends CallOpening = SubmissionWindow> extends ReportFollowUp {
+  readonly window: Window;
+  /** Who may apply, as the kernel's eligibility rules (organisation form, employees, county …). */
+  readonly eligibility: readonly EligibilityRule[];
+  /** Days the applicant has to accept the grant commitment (tilsagn) after it is sent. */
+  readonly acceptanceDays: number;
+  /** Grants above this are decided by the political committee, not the administration, øre. */
+  readonly delegationThresholdOre: number;
+}
+
+/** Call parameters of a scheme that pays a share on acceptance (forskudd) and the rest on the final report. */
+export interface AdvancePaymentCallParameters<
+  Window extends CallOpening = SubmissionWindow,
+> extends CallParameters<Window> {
+  /** Share of the grant paid once it is accepted, basis points (0 = everything on the final report). */
+  readonly advancePaymentBasisPoints: number;
+}
+
+/**
+ * Validates the fields every call has. A scheme's DTO extends this (or `AdvancePaymentCallParametersDto`)
+ * and declares its `window` with the window DTO it uses, e.g.
+ * `@NestedObject(() => SubmissionWindowDto) window!: SubmissionWindowDto;`.
+ */
+export abstract class CallParametersDto<
+  Window extends CallOpening = SubmissionWindow,
+> implements CallParameters<Window> {
+  abstract window: Window;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    example: [
+      { rule: 'organisation_form', forms: ['AS', 'ENK'] },
+      { rule: 'county', countyCodes: ['50'] },
+    ],
+    description: `Who may apply: rules of the types ${ELIGIBILITY_RULE_TYPES.join(', ')}`,
+  })
+  @IsEligibilityRules()
+  eligibility!: EligibilityRule[];
+
+  @ApiProperty({ example: 21, minimum: 1, maximum: 365, description: 'Days to accept the grant commitment' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  acceptanceDays!: number;
+
+  @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
+  @IsOre()
+  delegationThresholdOre!: number;
+
+  @ApiProperty({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  reminderDays!: number[];
+
+  @ApiProperty({
+    example: 14,
+    minimum: 1,
+    maximum: 365,
+    description: 'Days after an overdue report before the case officer is alerted',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  overdueEscalationDays!: number;
+
+  @ApiProperty({
+    example: 42,
+    minimum: 1,
+    maximum: 730,
+    description: 'Days after an overdue report before a lapse is proposed; after the escalation',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  overdueLapseProposalDays!: number;
+}
+
+/** `CallParametersDto` with the advance share of an advance-and-final payment plan. */
+export abstract class AdvancePaymentCallParametersDto<Window extends CallOpening = SubmissionWindow>
+  extends CallParametersDto<Window>
+  implements AdvancePaymentCallParameters<Window>
+{
+  @ApiProperty({
+    example: 5000,
+    minimum: 0,
+    maximum: 10_000,
+    description: 'Basis points of the grant paid once it is accepted; the rest on the final report',
+  })
+  @IsBasisPoints()
+  advancePaymentBasisPoints!: number;
+}
+
+/**
+ * What spans the common fields: the lapse proposal comes after the escalation. The kernel runs it
+ * for every call, before the scheme's own `checkCallParameters`.
+ */
+export function checkCommonCallParameters(params: CallParameters<CallOpening>): SchemeReason[] {
+  if (params.overdueLapseProposalDays <= params.overdueEscalationDays)
+    return [
+      {
+        code: 'escalation_order',
+        message: 'The lapse proposal must come after the escalation to the case officer',
+        field: 'overdueLapseProposalDays',
+      },
+    ];
+  return [];
+}
