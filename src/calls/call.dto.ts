@@ -51,7 +51,12 @@ export class CreateCallDto {
   @IsObject()
   parameters!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    example: [60, 14, 1],
+    description: 'Days before the final report is due to remind',
+  })
   @Optional()
   @IsArray()
   @ArrayMaxSize(10)
