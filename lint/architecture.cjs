@@ -67,16 +67,6 @@ const KNOWN_CROSSINGS = [
     from: ['src/calls/calls.service'],
     reason: 'Call announcements are scheduled outside the effect catalogue until item 3.',
   },
-  {
-    to: 'src/auth/password-hasher',
-    from: ['src/users/staff.service'],
-    reason: "Password hashing is an auth primitive; it belongs with the kernel's in libs/.",
-  },
-  {
-    to: 'src/auth/token-claims',
-    from: ['src/admin/queue-dashboard.session'],
-    reason: "Token claims are an auth primitive; they belong with the kernel's in libs/.",
-  },
 ];
 
 /** Files that may spell out one day in milliseconds: the one definition, `DAY_MS`. */

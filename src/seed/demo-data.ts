@@ -1,6 +1,6 @@
 import type { StaffRole } from '@lib/common';
 import type { EntityManager } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@lib/auth';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { LedgerService } from '../budget/ledger.service';
 import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
