@@ -1,9 +1,10 @@
 // The API's OpenAPI document without a database, Redis or a port: the modules are composed in Nest's
 // preview mode (nothing is instantiated) and described exactly as `configureHttpApp` serves them at
-// /api/docs-json. `npm run api:generate` turns it into the web client's types; `api:check` compares.
+// /api/docs-json. `npm run api:generate` turns it into the web client's types; `api:check` compares;
+// `api:lint` lints it with Redocly CLI's recommended rules (redocly.yaml).
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,24 +30,52 @@ export async function buildOpenApiDocument(): Promise<object> {
   return document;
 }
 
-/** The client types for the current document, as openapi-typescript writes them. */
-export async function generateSchemaTypes(): Promise<string> {
+/** Calls `use` with the path of the current document written to a temporary file. */
+async function withDocumentFile<T>(use: (file: string, dir: string) => T): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
   try {
-    const input = join(dir, 'openapi.json');
-    const output = join(dir, 'schema.d.ts');
-    writeFileSync(input, JSON.stringify(await buildOpenApiDocument(), null, 2));
-    const cli = join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
-    execFileSync(process.execPath, [cli, input, '--output', output], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    return readFileSync(output, 'utf8');
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(await buildOpenApiDocument(), null, 2));
+    return use(file, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The client types for the current document, as openapi-typescript writes them. */
+export async function generateSchemaTypes(): Promise<string> {
+  return withDocumentFile((input, dir) => {
+    const output = join(dir, 'schema.d.ts');
+    const cli = join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
+    execFileSync(process.execPath, [cli, input, '--output', output], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    return readFileSync(output, 'utf8');
+  });
+}
+
+/**
+ * Lints the current document with Redocly CLI (rules in redocly.yaml); false when it finds an error or
+ * a warning. Offline: no telemetry (also off in redocly.yaml) and no check for a newer version.
+ */
+export async function lintDocument(): Promise<boolean> {
+  return withDocumentFile((input) => {
+    const cli = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
+    const args = [cli, 'lint', input, '--config', join(ROOT, 'redocly.yaml'), '--max-problems', '100'];
+    const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+    const { status } = spawnSync(process.execPath, args, {
+      stdio: 'inherit',
+      env,
+    });
+    return status === 0;
+  });
+}
+
 async function main(mode: string | undefined): Promise<void> {
+  if (mode === '--lint') {
+    if (!(await lintDocument())) process.exit(1);
+    return;
+  }
   const fresh = await generateSchemaTypes();
   if (mode === '--check') {
     const current = readFileSync(SCHEMA_FILE, { encoding: 'utf8', flag: 'a+' });

@@ -7,21 +7,49 @@ import {
   inputGuard,
   JSON_MEDIA_TYPES,
   namedBodyParserErrors,
+  Problem,
   ProblemDetailsFilter,
+  problemResponse,
 } from '@lib/common';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { PUBLIC_OPERATION } from './auth/auth.decorators';
 import type { AppConfig } from './config/app-config';
 import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
 
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * What every operation shares, said once here rather than on each route: a login is required unless the
+ * route is `@Public()` (then `security: []`), as the global auth guard enforces; any input (path, query
+ * or body) may be refused with 400 by the input guard and the validation pipe; a body that is not JSON
+ * is refused with 415; a missing or invalid login gets 401. A route's own `@ApiProblems` wins.
+ */
+function completeOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method] as (typeof item)[typeof method] & { [PUBLIC_OPERATION]?: boolean };
+      if (!operation) continue;
+      const isPublic = operation[PUBLIC_OPERATION] === true;
+      delete operation[PUBLIC_OPERATION];
+      if (isPublic) operation.security = [];
+      const responses = operation.responses;
+      responses[400] ??= problemResponse('Input no field may hold: each offending field named in `errors`');
+      if (!isPublic) responses[401] ??= problemResponse('No valid login (Bearer token)');
+      if (operation.requestBody) responses[415] ??= problemResponse('The body is not JSON');
+    }
+  }
+  return document;
+}
+
 /**
  * The OpenAPI document of the routes `app` holds, as served at /api/docs-json; the web client's types
- * are generated from it (scripts/openapi-document.ts).
+ * are generated from it (scripts/openapi-document.ts) and `npm run api:lint` lints it.
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Grant engine API')
@@ -30,9 +58,14 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
           'Money is integer øre.',
       )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .setLicense('MIT', 'https://opensource.org/license/mit')
+      .addServer('/', 'This server (paths carry the /api/v1 prefix)')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addSecurityRequirements('bearer')
       .build(),
+    { extraModels: [Problem] },
   );
+  return completeOperations(document);
 }
 
 /**

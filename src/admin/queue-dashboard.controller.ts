@@ -1,15 +1,13 @@
 import { Controller, Delete, HttpCode, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Actor, Problem } from '@lib/common';
+import { Actor, ApiProblems } from '@lib/common';
 import type { CookieOptions, Response } from 'express';
 import { AppConfig, InjectConfig } from '../config/app-config';
 import { Allow, CurrentActor, Public } from '../auth/auth.decorators';
@@ -46,8 +44,7 @@ export class QueueDashboardController {
     summary: 'Open a queue dashboard session: sets a short-lived HttpOnly cookie for the dashboard pages',
   })
   @ApiOkResponse({ type: DashboardSessionDto })
-  @ApiUnauthorizedResponse({ type: Problem })
-  @ApiForbiddenResponse({ type: Problem, description: 'Not an administrator' })
+  @ApiProblems({ 403: 'Not an administrator' })
   async open(
     @CurrentActor() actor: StaffActor,
     @Res({ passthrough: true }) response: Response,

@@ -3,8 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { Actor, DomainError } from '@lib/common';
 import type { Request } from 'express';
 import { createHmac } from 'node:crypto';
+import { verifiedSubject } from '@lib/auth';
 import { ActorRepository } from '../auth/actor.repository';
-import { verifiedSubject } from '../auth/token-claims';
 import { AppConfig, InjectConfig } from '../config/app-config';
 import { API_PREFIX } from '../http-app';
 

@@ -1,16 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { Actor, Problem } from '@lib/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems } from '@lib/common';
 import type { LifecycleEventType } from '@lib/engine';
 import { AuditVerificationDto } from '../audit/audit-verification.dto';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
@@ -44,25 +34,12 @@ function Command(summary: string) {
     HttpCode(200)(target, key, descriptor);
     ApiOperation({ summary })(target, key, descriptor);
     ApiOkResponse({ type: ApplicationView })(target, key, descriptor);
-    ApiConflictResponse({
-      type: Problem,
-      description: 'Not accepted in the current state (lists allowedEvents)',
+    ApiProblems({
+      403: 'Your role may not do this',
+      404: 'Unknown, or not yours to see',
+      409: 'Not accepted in the current state (lists allowedEvents)',
+      422: 'A rule refused it (lists reasons)',
     })(target, key, descriptor);
-    ApiUnprocessableEntityResponse({ type: Problem, description: 'A rule refused it (lists reasons)' })(
-      target,
-      key,
-      descriptor,
-    );
-    ApiForbiddenResponse({ type: Problem, description: 'Your role may not do this' })(
-      target,
-      key,
-      descriptor,
-    );
-    ApiNotFoundResponse({ type: Problem, description: 'Unknown, or not yours to see' })(
-      target,
-      key,
-      descriptor,
-    );
   };
 }
 
@@ -96,8 +73,11 @@ export class ApplicationsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One application with its form, status tags, allowed actions, advisories and payment plan',
+  })
   @ApiOkResponse({ type: ApplicationDetail })
-  @ApiNotFoundResponse({ type: Problem })
+  @ApiProblems({ 404: 'Unknown, or not yours to see' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.applications.get(actor, id);
   }
@@ -106,7 +86,7 @@ export class ApplicationsController {
   @Allow('applicant')
   @ApiOperation({ summary: 'Replace the form while it is editable; send the version you edited' })
   @ApiOkResponse({ type: ApplicationView })
-  @ApiConflictResponse({ type: Problem, description: 'Stale version, or not editable now' })
+  @ApiProblems({ 409: 'Stale version, or not editable now' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,14 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/common';
-import { Problem } from '@lib/common';
+import { ApiProblems } from '@lib/common';
 import { ProfileDto } from '../users/profile.dto';
 import { UsersService } from '../users/users.service';
 import { AccessTokenDto, LoginDto } from './auth.dto';
@@ -30,11 +23,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with e-mail and password; returns a signed access token' })
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ type: Problem, description: 'Wrong e-mail address or password' })
-  @ApiTooManyRequestsResponse({
-    type: Problem,
-    description:
-      'Too many attempts for this address and e-mail, or from this address; `Retry-After` says when to try again',
+  @ApiProblems({
+    401: 'Wrong e-mail address or password',
+    429: 'Too many attempts for this address and e-mail, or from this address; `Retry-After` says when to try again',
   })
   login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(body.email, body.password);

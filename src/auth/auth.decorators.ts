@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Actor, StaffRole } from '@lib/common';
 
 export const IS_PUBLIC = 'auth:public';
@@ -7,8 +8,12 @@ export const ALLOWED = 'auth:allowed';
 /** Who may call a route: staff with one of these roles, and/or applicants. */
 export type Audience = StaffRole | 'applicant';
 
-/** The route needs no login (health, login, public listings). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Marks a public operation in the OpenAPI document; `openApiDocument` turns it into `security: []`. */
+export const PUBLIC_OPERATION = 'x-public';
+
+/** The route needs no login (health, login, public listings); the OpenAPI document says so too. */
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION, true));
 
 /** Only these audiences may call the route; without it, any logged-in user may. */
 export const Allow = (...audiences: Audience[]) => SetMetadata(ALLOWED, audiences);

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Actor, DomainError } from '@lib/common';
 import type { Request } from 'express';
+import { verifiedSubject } from '@lib/auth';
 import { ActorRepository } from './actor.repository';
 import { ALLOWED, Audience, IS_PUBLIC } from './auth.decorators';
-import { verifiedSubject } from './token-claims';
 
 const unauthenticated = (detail: string) => new DomainError('unauthenticated', 'unauthenticated', detail);
 

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
+import { PasswordHasher } from '@lib/auth';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { UserAccount } from '../users/user.entity';
@@ -19,7 +20,6 @@ import {
   trackAddress,
   trackAddressAndEmail,
 } from './login-throttler.guard';
-import { PasswordHasher } from './password-hasher';
 
 /** Authentication (who) and role checks (which audience); ownership is the services' part. */
 @Module({

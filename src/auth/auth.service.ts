@@ -3,10 +3,10 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError } from '@lib/common';
 import { Repository } from 'typeorm';
+import { PasswordHasher } from '@lib/auth';
 import { AppConfig, InjectConfig } from '../config/app-config';
 import { UserAccount } from '../users/user.entity';
 import { AccessTokenDto } from './auth.dto';
-import { PasswordHasher } from './password-hasher';
 
 /**
  * Password login. The rest of the service sees only the token's subject, so an OpenID Connect

@@ -126,6 +126,11 @@ export class FrameDto {
   version!: number;
 }
 
+/** The frame after a direct allocation, with the key the new grant is paid and repaid under. */
+export class DirectAllocationResultDto extends FrameDto {
+  @ApiProperty({ example: 'direct:5d1b2c9e-8a3d-4c36-9f87-2b3c3c1e0a11' }) grantKey!: string;
+}
+
 /** Both frames of a movement between two frames (reallocation, carry-over), after it. */
 export class FramePairDto {
   @ApiProperty({ type: FrameDto }) from!: FrameDto;

@@ -10,18 +10,8 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiProduces,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { Actor, CSV_CONTENT_TYPE, Problem } from '@lib/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems, CSV_CONTENT_TYPE } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import {
@@ -32,6 +22,7 @@ import {
   CarryOverDto,
   CreateFrameDto,
   DirectAllocationDto,
+  DirectAllocationResultDto,
   EntryPageDto,
   EntryQuery,
   FrameDto,
@@ -45,11 +36,17 @@ import { FramesService } from './frames.service';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
+/** A CSV download, as the document describes it. */
+const csvResponse = {
+  description: 'CSV, one row per line',
+  content: { [CSV_CONTENT_TYPE]: { schema: { type: 'string' as const } } },
+};
+
 /** Budget frames (rammer) and their ledger: finance acts, approvers may read. */
 @ApiTags('finance')
 @ApiBearerAuth()
 @Allow('finance')
-@ApiForbiddenResponse({ type: Problem, description: 'Not finance (or, for reads, approver)' })
+@ApiProblems({ 403: 'Not finance (or, for reads, approver)' })
 @Controller('frames')
 export class FramesController {
   constructor(private readonly frames: FramesService) {}
@@ -68,7 +65,7 @@ export class FramesController {
   @Allow('finance', 'approver')
   @Header('Content-Type', CSV_CONTENT_TYPE)
   @Header('Content-Disposition', 'attachment; filename="frames.csv"')
-  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiOkResponse(csvResponse)
   @ApiOperation({
     summary: "The county's frames and balances as CSV (UTF-8 with BOM, ';', kroner with decimal comma)",
   })
@@ -85,7 +82,9 @@ export class FramesController {
 
   @Get(':id')
   @Allow('finance', 'approver')
+  @ApiOperation({ summary: 'One frame of the county with its balances' })
   @ApiOkResponse({ type: FrameDto })
+  @ApiProblems({ 404: 'No such frame in your county' })
   get(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
     return this.frames.get(actor, id);
   }
@@ -93,7 +92,7 @@ export class FramesController {
   @Patch(':id')
   @ApiOperation({ summary: 'Open or close the frame for new commitments; send the version you read' })
   @ApiOkResponse({ type: FrameDto })
-  @ApiConflictResponse({ type: Problem, description: 'stale_version: the frame changed since that version' })
+  @ApiProblems({ 409: 'stale_version: the frame changed since that version' })
   setStatus(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
@@ -115,7 +114,7 @@ export class FramesController {
   @Allow('finance', 'approver')
   @Header('Content-Type', CSV_CONTENT_TYPE)
   @Header('Content-Disposition', 'attachment; filename="ledger-entries.csv"')
-  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiOkResponse(csvResponse)
   @ApiOperation({
     summary: "All the frame's entries as CSV (UTF-8 with BOM, ';', kroner with decimal comma)",
   })
@@ -161,7 +160,7 @@ export class FramesController {
   @HttpCode(200)
   @ApiOperation({ summary: "The year's allocation, or a top-up with its case reference" })
   @ApiOkResponse({ type: FrameDto })
-  @ApiUnprocessableEntityResponse({ type: Problem })
+  @ApiProblems({ 422: 'case_reference_required: a top-up names its decision' })
   allocate(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
@@ -175,7 +174,7 @@ export class FramesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move money to another frame of the county (both sides in one transaction)' })
   @ApiOkResponse({ type: FramePairDto })
-  @ApiUnprocessableEntityResponse({ type: Problem, description: 'frame_exhausted, currency_mismatch …' })
+  @ApiProblems({ 422: 'frame_exhausted, currency_mismatch …' })
   reallocate(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
@@ -190,7 +189,8 @@ export class FramesController {
   @ApiOperation({
     summary: 'Commit money straight to a named recipient by a recorded decision (no application)',
   })
-  @ApiUnprocessableEntityResponse({ type: Problem, description: 'frame_exhausted' })
+  @ApiOkResponse({ type: DirectAllocationResultDto })
+  @ApiProblems({ 422: 'frame_exhausted' })
   directAllocation(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
@@ -234,10 +234,7 @@ export class FramesController {
     summary: "Carry a grant's open commitment and its money over to a later year's frame (overføring)",
   })
   @ApiOkResponse({ type: FramePairDto })
-  @ApiUnprocessableEntityResponse({
-    type: Problem,
-    description: 'carry_over_exceeds_outstanding, carry_over_not_forward, currency_mismatch …',
-  })
+  @ApiProblems({ 422: 'carry_over_exceeds_outstanding, carry_over_not_forward, currency_mismatch …' })
   carryOver(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,

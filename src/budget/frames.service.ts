@@ -27,6 +27,7 @@ import {
   CarryOverDto,
   CreateFrameDto,
   DirectAllocationDto,
+  DirectAllocationResultDto,
   EntryPageDto,
   EntryQuery,
   FrameDto,
@@ -162,7 +163,7 @@ export class FramesService {
     id: string,
     dto: DirectAllocationDto,
     key?: IdempotencyKey,
-  ): Promise<FrameDto & { grantKey: string }> {
+  ): Promise<DirectAllocationResultDto> {
     // The new grant's key is part of the answer, so it is made inside the command: a repeat gets the same.
     return this.idempotency.transaction(key, async (tx) => {
       await this.visible(tx, actor, id);

@@ -1,18 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, Clock, notFound, Problem } from '@lib/common';
+import { Actor, ApiProblems, Clock, notFound } from '@lib/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { County } from '../counties/county.entity';
@@ -67,8 +56,9 @@ export class CallsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One published call, with its rules, window and frame size (no login needed)' })
   @ApiOkResponse({ type: PublicCallDto })
-  @ApiNotFoundResponse({ type: Problem })
+  @ApiProblems({ 404: 'No published call with this id' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicCallDto> {
     const call = await this.dataSource.manager.findOneBy(FundingCall, { id, status: 'published' });
     if (!call) throw notFound('Call');
@@ -81,8 +71,7 @@ export class CallsController {
 @ApiTags('calls')
 @ApiBearerAuth()
 @Allow('admin')
-@ApiForbiddenResponse({ type: Problem, description: 'Not an admin' })
-@ApiNotFoundResponse({ type: Problem, description: "No such call in the admin's county" })
+@ApiProblems({ 403: 'Not an admin', 404: "No such call in the admin's county" })
 @Controller('admin/calls')
 export class CallsAdminController {
   constructor(private readonly calls: CallsService) {}
@@ -95,6 +84,7 @@ export class CallsAdminController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "One of the county's calls, draft or published" })
   @ApiOkResponse({ type: CallDto })
   get(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
     return this.calls.get(actor, id);
@@ -112,8 +102,7 @@ export class CallsAdminController {
   @Post()
   @ApiOperation({ summary: "A draft call; its parameters must pass the scheme's parameter schema and rules" })
   @ApiCreatedResponse({ type: CallDto })
-  @ApiBadRequestResponse({ type: Problem, description: 'Invalid fields, each named' })
-  @ApiUnprocessableEntityResponse({ type: Problem, description: "The scheme's rules refuse the parameters" })
+  @ApiProblems({ 400: 'Invalid fields, each named', 422: "The scheme's rules refuse the parameters" })
   create(@CurrentActor() actor: Staff, @Body() dto: CreateCallDto, @IdempotencyKey() key: IdempotencyKey) {
     return this.calls.create(actor, dto, key);
   }
@@ -123,7 +112,7 @@ export class CallsAdminController {
     summary: 'Change a draft call, sending the version you read (a published call is frozen: 409)',
   })
   @ApiOkResponse({ type: CallDto })
-  @ApiConflictResponse({ type: Problem, description: 'call_frozen, or stale_version' })
+  @ApiProblems({ 409: 'call_frozen, or stale_version' })
   update(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
@@ -137,7 +126,10 @@ export class CallsAdminController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: its rules freeze and its opening and closing are announced' })
   @ApiOkResponse({ type: CallDto })
-  @ApiConflictResponse({ type: Problem })
+  @ApiProblems({
+    409: 'call_not_draft: already published',
+    422: 'no_frame, or call_window_passed: the call would close before it opens',
+  })
   publish(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CallAuditRepository } from './call-audit.repository';
 import { CallsAdminController, CallsController } from './calls.controller';
@@ -6,7 +7,7 @@ import { CallsService } from './calls.service';
 
 /** Calls (utlysninger): public listing, and the admins' drafts and publication. */
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, DeadlinesModule],
   controllers: [CallsController, CallsAdminController],
   providers: [CallsService, CallAuditRepository],
 })

@@ -9,7 +9,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { BudgetFrame } from '../budget/budget-frame.entity';
-import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
@@ -50,6 +50,7 @@ export class CallsService {
     private readonly callAudit: CallAuditRepository,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   async list(actor: Staff): Promise<CallDto[]> {
@@ -149,7 +150,7 @@ export class CallsService {
       call.status = 'published';
       call.publishedAt = now;
       const saved = await tx.save(call);
-      await scheduleCallAnnouncements(tx, saved, now);
+      await this.deadlines.scheduleCallAnnouncements(tx, saved, now);
       await this.audit(tx, actor, call.id, 'published', { publishedAt: now.toISOString() });
       return toCallDto(saved, now);
     });

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -7,6 +7,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type Redis from 'ioredis';
+import { ApiProblems } from '@lib/common';
 import { Public } from '../auth/auth.decorators';
 import { HEARTBEAT_STALE_AFTER_MS, newestHeartbeatAge } from '../queue/worker-heartbeat';
 import { REDIS } from '../redis/redis.module';
@@ -24,13 +25,34 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers (no dependencies checked)' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['ok'] } },
+      required: ['status'],
+    },
+  })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
+  // Terminus documents its 503 as its own JSON; the problem details filter answers it as a Problem.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer and a worker is alive; 503 otherwise' })
+  @ApiOkResponse({
+    description: 'Ready: every check is up',
+    schema: {
+      type: 'object',
+      required: ['status', 'details'],
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        info: { type: 'object', additionalProperties: true, example: { database: { status: 'up' } } },
+        details: { type: 'object', additionalProperties: true, example: { database: { status: 'up' } } },
+      },
+    },
+  })
+  @ApiProblems({ 503: "Not ready: the problem's `checks` say which of database, redis and worker is down" })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),

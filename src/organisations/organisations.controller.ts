@@ -1,15 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { Actor, PageQuery, Problem } from '@lib/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems, PageQuery } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import {
@@ -34,8 +25,9 @@ export class OrganisationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One organisation you act for (or, for staff, of your county)' })
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiNotFoundResponse({ type: Problem, description: 'Unknown, or not yours to see' })
+  @ApiProblems({ 404: 'Unknown, or not yours to see' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganisationDto> {
     return this.organisations.get(actor, id);
   }
@@ -44,8 +36,7 @@ export class OrganisationsController {
   @Allow('applicant')
   @ApiOperation({ summary: 'Register an organisation you act for; you become its member' })
   @ApiCreatedResponse({ type: OrganisationDto })
-  @ApiUnprocessableEntityResponse({ type: Problem, description: 'Organisation number fails the MOD11 check' })
-  @ApiConflictResponse({ type: Problem, description: 'Already registered' })
+  @ApiProblems({ 409: 'Already registered', 422: 'Organisation number fails the MOD11 check' })
   register(
     @CurrentActor() actor: Extract<Actor, { kind: 'applicant' }>,
     @Body() body: RegisterOrganisationDto,
@@ -58,7 +49,7 @@ export class OrganisationsController {
   @Allow('applicant')
   @ApiOperation({ summary: "Change your organisation's details (based on its current version)" })
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiConflictResponse({ type: Problem, description: 'Stale version' })
+  @ApiProblems({ 409: 'Stale version' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

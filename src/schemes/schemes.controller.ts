@@ -1,6 +1,6 @@
 import { Controller, Get, Module, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Problem } from '@lib/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@lib/common';
 import type { SchemeDefinition } from '@lib/engine';
 import { Public } from '../auth/auth.decorators';
 import { SchemeRegistry } from './scheme-registry';
@@ -68,8 +68,9 @@ export class SchemesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One funding scheme, with its parameter, application and report schemas' })
   @ApiOkResponse({ type: SchemeDto })
-  @ApiNotFoundResponse({ type: Problem })
+  @ApiProblems({ 404: 'No scheme with this id' })
   get(@Param('id') id: string): SchemeDto {
     return toDto(this.schemes.get(id));
   }

@@ -1,7 +1,7 @@
 import type { StaffRole } from '@lib/common';
 import type { CallOpening, CallParameters } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@lib/auth';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { LedgerService } from '../budget/ledger.service';
 import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';

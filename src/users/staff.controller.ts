@@ -1,14 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Actor, Problem } from '@lib/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { CreateStaffDto, StaffDto } from './staff.dto';
@@ -19,7 +11,7 @@ type StaffActor = Extract<Actor, { kind: 'staff' }>;
 @ApiTags('staff')
 @ApiBearerAuth()
 @Allow('admin')
-@ApiForbiddenResponse({ type: Problem, description: 'Not an administrator' })
+@ApiProblems({ 403: 'Not an administrator' })
 @Controller('staff')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
@@ -34,7 +26,7 @@ export class StaffController {
   @Post()
   @ApiOperation({ summary: "Create a staff user in the administrator's county" })
   @ApiCreatedResponse({ type: StaffDto })
-  @ApiConflictResponse({ type: Problem, description: 'E-mail address taken' })
+  @ApiProblems({ 409: 'E-mail address taken' })
   create(
     @CurrentActor() actor: StaffActor,
     @Body() body: CreateStaffDto,

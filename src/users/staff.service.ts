@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, DomainError } from '@lib/common';
 import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@lib/auth';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CreateStaffDto, StaffDto } from './staff.dto';

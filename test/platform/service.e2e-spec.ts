@@ -50,6 +50,12 @@ describe('the service: health, OpenAPI, queue, schema', () => {
     );
     expect(doc.body.components.schemas.Problem).toBeDefined();
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    // A login is the default; @Public() routes say they need none. Errors are problem+json.
+    expect(doc.body.security).toEqual([{ bearer: [] }]);
+    expect(doc.body.paths['/api/v1/calls'].get.security).toEqual([]);
+    expect(doc.body.paths['/api/v1/me'].get.responses['401'].content).toHaveProperty([
+      'application/problem+json',
+    ]);
     const ui = await t.http().get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger-ui');

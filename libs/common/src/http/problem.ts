@@ -1,4 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+  type ResponseObject,
+} from '@nestjs/swagger';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -41,4 +49,28 @@ export class Problem {
 
   @ApiPropertyOptional({ type: [FieldProblem] })
   errors?: FieldProblem[];
+}
+
+/** The error statuses this API answers with, each a problem+json `Problem`. */
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428 | 429 | 503;
+
+/** One error response of the OpenAPI document: a `Problem` as application/problem+json. */
+export function problemResponse(description: string): ResponseObject {
+  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(Problem) } } } };
+}
+
+/**
+ * The error responses of an operation (or, on a controller, of each of its operations), each a `Problem`
+ * as application/problem+json, with what the status means there:
+ * `@ApiProblems({ 404: 'No such call', 409: 'call_frozen, or stale_version' })`. The refusals every
+ * operation shares (400 for input no field may hold, 401 without a valid login, 415 for a body that is
+ * not JSON) are added once, when the document is built.
+ */
+export function ApiProblems(responses: Partial<Record<ProblemStatus, string>>) {
+  return applyDecorators(
+    ApiExtraModels(Problem),
+    ...Object.entries(responses).map(([status, description]) =>
+      ApiResponse({ status: Number(status), ...problemResponse(description ?? '') }),
+    ),
+  );
 }
