@@ -636,6 +636,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in a browser with e-mail and password: sets the HttpOnly grants_session cookie and a CSRF token */
+        post: operations["AuthController_openSession"];
+        /** Sign the browser out: clears the session's cookies */
+        delete: operations["AuthController_closeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1345,6 +1363,15 @@ export interface components {
             tokenType: string;
             /**
              * @description Seconds until the token expires
+             * @example 900
+             */
+            expiresIn: number;
+        };
+        BrowserSessionDto: {
+            /** @description Echo in the X-CSRF-Token header of every state-changing request (also in the grants_csrf cookie) */
+            csrfToken: string;
+            /**
+             * @description Seconds until the session expires
              * @example 900
              */
             expiresIn: number;
@@ -3566,6 +3593,74 @@ export interface operations {
             };
             /** @description Too many attempts for this address and e-mail, or from this address; `Retry-After` says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionDto"];
+                };
+            };
+            /** @description Wrong e-mail address or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts (counted together with POST /auth/login); `Retry-After` says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was no session) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A session cookie without its X-CSRF-Token header */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
