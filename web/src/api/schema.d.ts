@@ -897,6 +897,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ApplicantTaskDto: {
+            /**
+             * @example accept_grant
+             * @enum {string}
+             */
+            kind: "complete_application" | "answer_information_request" | "accept_grant" | "submit_final_report";
+            /**
+             * @description When it is due; null when the case sets no deadline (a draft's is the call's closing)
+             * @example 2026-03-18T12:00:00.000Z
+             */
+            dueAt: string | null;
+        };
         ApplicationView: {
             /** Format: uuid */
             id: string;
@@ -949,6 +961,8 @@ export interface components {
              *     ]
              */
             allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
         };
         ApplicationPage: {
             items: components["schemas"]["ApplicationView"][];
@@ -1022,6 +1036,8 @@ export interface components {
              *     ]
              */
             allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
             /** @description Staff only: what the officer should weigh (never blocks); empty for applicants and drafts */
             advisories: components["schemas"]["SchemeReasonDto"][];
             /** @description How the grant is paid, once granted */
