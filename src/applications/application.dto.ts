@@ -198,11 +198,11 @@ export class ApplicationView {
   @ApiProperty({ type: [String], example: ['status:assessment', 'awaiting:case_officer'] }) tags!: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) content!: Record<string, unknown>;
   @ApiProperty() contentVersion!: number;
-  @ApiProperty({ nullable: true, description: 'øre' }) requestedAmount!: number | null;
-  @ApiProperty({ nullable: true, description: 'øre' }) maximumAmount!: number | null;
-  @ApiProperty({ nullable: true, description: 'øre' }) grantedAmount!: number | null;
-  @ApiProperty({ nullable: true, format: 'uuid' }) caseOfficerId!: string | null;
-  @ApiProperty({ nullable: true }) submittedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'øre' }) requestedAmount!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'øre' }) maximumAmount!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'øre' }) grantedAmount!: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) caseOfficerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({

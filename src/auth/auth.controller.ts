@@ -85,6 +85,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The logged-in user, with county, roles and organisations' })
   @ApiOkResponse({ type: ProfileDto })
+  @ApiUnauthorizedResponse({ type: Problem, description: 'Not signed in, or the session has expired' })
   me(@CurrentActor() actor: Actor): Promise<ProfileDto> {
     return this.users.profile(actor);
   }

@@ -938,14 +938,15 @@ export interface components {
             };
             contentVersion: number;
             /** @description øre */
-            requestedAmount: Record<string, never> | null;
+            requestedAmount: number | null;
             /** @description øre */
-            maximumAmount: Record<string, never> | null;
+            maximumAmount: number | null;
             /** @description øre */
-            grantedAmount: Record<string, never> | null;
+            grantedAmount: number | null;
             /** Format: uuid */
-            caseOfficerId: Record<string, never> | null;
-            submittedAt: Record<string, never> | null;
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
             createdAt: string;
             updatedAt: string;
             /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
@@ -1013,14 +1014,15 @@ export interface components {
             };
             contentVersion: number;
             /** @description øre */
-            requestedAmount: Record<string, never> | null;
+            requestedAmount: number | null;
             /** @description øre */
-            maximumAmount: Record<string, never> | null;
+            maximumAmount: number | null;
             /** @description øre */
-            grantedAmount: Record<string, never> | null;
+            grantedAmount: number | null;
             /** Format: uuid */
-            caseOfficerId: Record<string, never> | null;
-            submittedAt: Record<string, never> | null;
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
             createdAt: string;
             updatedAt: string;
             /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
@@ -3701,6 +3703,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+            /** @description Not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
