@@ -92,6 +92,28 @@ describe('applicant signs in and sees their applications', () => {
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
   });
 
+  it('sends a user whose session has ended to sign in, and back to the page after', async () => {
+    await page.goto('/logg-inn');
+    await page.getByLabel('E-postadresse').fill(KARI);
+    await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+
+    // The session ends behind the page's back (it expired, or was closed in another tab).
+    await b.context.clearCookies();
+    const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+    await nav.getByRole('link', { name: 'Utlysninger' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Åpne utlysninger' }).waitFor();
+    await nav.getByRole('link', { name: 'Mine søknader' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+
+    await page.getByLabel('E-postadresse').fill(KARI);
+    await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    await page.getByRole('article').filter({ hasText: grantedReference }).waitFor();
+  });
+
   it('sums up a failed sign-in above the button and moves focus there', async () => {
     await page.goto('/logg-inn');
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
