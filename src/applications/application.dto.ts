@@ -166,6 +166,26 @@ export class ApproveReportDto {
 
 // ── Responses ──────────────────────────────────────────────────────────────────────────────
 
+/** What the applicant is expected to do next on an application. */
+export const APPLICANT_TASKS = [
+  'complete_application',
+  'answer_information_request',
+  'accept_grant',
+  'submit_final_report',
+] as const;
+export type ApplicantTaskKind = (typeof APPLICANT_TASKS)[number];
+
+export class ApplicantTaskDto {
+  @ApiProperty({ enum: APPLICANT_TASKS, example: 'accept_grant' }) kind!: ApplicantTaskKind;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-03-18T12:00:00.000Z',
+    description: "When it is due; null when the case sets no deadline (a draft's is the call's closing)",
+  })
+  dueAt!: string | null;
+}
+
 export class ApplicationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'BIO-2026-000042' }) reference!: string;
@@ -178,11 +198,11 @@ export class ApplicationView {
   @ApiProperty({ type: [String], example: ['status:assessment', 'awaiting:case_officer'] }) tags!: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) content!: Record<string, unknown>;
   @ApiProperty() contentVersion!: number;
-  @ApiProperty({ nullable: true, description: 'øre' }) requestedAmount!: number | null;
-  @ApiProperty({ nullable: true, description: 'øre' }) maximumAmount!: number | null;
-  @ApiProperty({ nullable: true, description: 'øre' }) grantedAmount!: number | null;
-  @ApiProperty({ nullable: true, format: 'uuid' }) caseOfficerId!: string | null;
-  @ApiProperty({ nullable: true }) submittedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'øre' }) requestedAmount!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'øre' }) maximumAmount!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'øre' }) grantedAmount!: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) caseOfficerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({
@@ -198,6 +218,12 @@ export class ApplicationView {
     description: 'What the caller may do now: lifecycle events, and EDIT while the form is editable',
   })
   allowedActions!: string[];
+  @ApiProperty({
+    type: ApplicantTaskDto,
+    nullable: true,
+    description: "What the applicant must do next and by when; null while it is someone else's move or done",
+  })
+  applicantTask!: ApplicantTaskDto | null;
 }
 
 export class SchemeReasonDto {

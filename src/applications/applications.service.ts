@@ -16,7 +16,9 @@ import {
   allowedEvents,
   describeState,
   initialSnapshot,
+  TAGS,
   type LifecycleContext,
+  type LifecycleStateView,
   type LifecycleEventType,
   type SchemeDefinition,
   type SchemeReason,
@@ -32,6 +34,7 @@ import { SchemeRegistry } from '../schemes/scheme-registry';
 import { APPLICATION_EVENTS, loadSchemeOrganisation, validateContent } from './application-events';
 import { ApplicationReport } from './application-report.entity';
 import {
+  ApplicantTaskDto,
   ApplicationPage,
   ApplicationQuery,
   ApplicationDetail,
@@ -372,7 +375,25 @@ export class ApplicationsService {
       updatedAt: application.updatedAt.toISOString(),
       case: staff ? { ...context } : applicantCaseView(context),
       allowedActions: actions,
+      applicantTask: applicantTask(state, context),
     };
+  }
+}
+
+/** The applicant's next move, read from the shared tags and status, never a scheme's own state names. */
+export function applicantTask(state: LifecycleStateView, context: LifecycleContext): ApplicantTaskDto | null {
+  if (!state.tags.includes(TAGS.awaitingApplicant)) return null;
+  switch (state.status) {
+    case 'draft':
+      return { kind: 'complete_application', dueAt: null };
+    case 'assessment':
+      return { kind: 'answer_information_request', dueAt: context.informationRequest?.dueAt ?? null };
+    case 'granted':
+      return context.acceptedAt === null
+        ? { kind: 'accept_grant', dueAt: context.acceptanceDueAt }
+        : { kind: 'submit_final_report', dueAt: context.finalReportDueAt };
+    default:
+      return null;
   }
 }
 

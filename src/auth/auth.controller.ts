@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lib/common';
 import { ApiProblems } from '@lib/common';
+import type { Request, Response } from 'express';
 import { ProfileDto } from '../users/profile.dto';
 import { UsersService } from '../users/users.service';
-import { AccessTokenDto, LoginDto } from './auth.dto';
+import { AccessTokenDto, BrowserSessionDto, LoginDto } from './auth.dto';
 import { CurrentActor, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { BrowserSessions, SESSION_COOKIE } from './browser-session';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
@@ -15,6 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly sessions: BrowserSessions,
   ) {}
 
   @Post('auth/login')
@@ -29,6 +32,41 @@ export class AuthController {
   })
   login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     return this.auth.login(body.email, body.password);
+  }
+
+  @Post('auth/session')
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: `Sign in a browser with e-mail and password: sets the HttpOnly ${SESSION_COOKIE} cookie and a CSRF token`,
+  })
+  @ApiOkResponse({ type: BrowserSessionDto })
+  @ApiProblems({
+    401: 'Wrong e-mail address or password',
+    429: 'Too many attempts (counted together with POST /auth/login); `Retry-After` says when',
+  })
+  async openSession(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BrowserSessionDto> {
+    const { accessToken, expiresIn } = await this.auth.login(body.email, body.password);
+    const csrfToken = this.sessions.open(request, response, accessToken, expiresIn);
+    return { csrfToken, expiresIn };
+  }
+
+  @Delete('auth/session')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: "Sign the browser out: clears the session's cookies" })
+  @ApiNoContentResponse({ description: 'Signed out (also when there was no session)' })
+  @ApiProblems({ 403: 'A session cookie without its X-CSRF-Token header, or with a wrong one' })
+  closeSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    // Public, so that an expired session can still be cleared; another site still cannot sign you out.
+    const session = this.sessions.sessionToken(request);
+    if (session) this.sessions.assertCsrf(request, session);
+    this.sessions.close(request, response);
   }
 
   @Get('me')

@@ -25,3 +25,14 @@ export class AccessTokenDto {
   @ApiProperty({ example: 900, description: 'Seconds until the token expires' })
   expiresIn!: number;
 }
+
+export class BrowserSessionDto {
+  @ApiProperty({
+    description:
+      'Echo in the X-CSRF-Token header of every state-changing request (also in the grants_csrf cookie)',
+  })
+  csrfToken!: string;
+
+  @ApiProperty({ example: 900, description: 'Seconds until the session expires' })
+  expiresIn!: number;
+}

@@ -6,12 +6,15 @@ import type { Request } from 'express';
 import { verifiedSubject } from '@lib/auth';
 import { ActorRepository } from './actor.repository';
 import { ALLOWED, Audience, IS_PUBLIC } from './auth.decorators';
+import { BrowserSessions } from './browser-session';
 
 const unauthenticated = (detail: string) => new DomainError('unauthenticated', 'unauthenticated', detail);
 
 /**
- * Global guard: every route needs a valid Bearer token unless marked `@Public()`, and then one of
- * the audiences named by `@Allow(...)`, if any. Ownership is checked by the services (a 404).
+ * Global guard: every route needs a valid access token unless marked `@Public()`, and then one of
+ * the audiences named by `@Allow(...)`, if any. Ownership is checked by the services (a 404). The
+ * token comes as `Authorization: Bearer` (API clients) or, without that header, in the browser's
+ * session cookie, where a state-changing request must also carry the session's CSRF token.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -21,6 +24,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly actors: ActorRepository,
+    private readonly sessions: BrowserSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,9 +32,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token)
-      throw unauthenticated('Log in and send the access token as "Authorization: Bearer <token>"');
+    const token = this.token(request);
     const subject = await verifiedSubject(this.jwt, token);
     if (!subject) throw unauthenticated('The access token is invalid or has expired: log in again');
     const actor = await this.actors.load(subject);
@@ -49,6 +51,22 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('forbidden', 'forbidden', `This action is for: ${allowed.join(', ')}`);
     }
     return true;
+  }
+
+  private token(request: Request): string {
+    if (request.headers.authorization === undefined) {
+      const session = this.sessions.sessionToken(request);
+      if (session) {
+        this.sessions.assertCsrf(request, session);
+        return session;
+      }
+    }
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token)
+      throw unauthenticated(
+        'Log in and send the access token as "Authorization: Bearer <token>", or sign in in the browser',
+      );
+    return token;
   }
 }
 

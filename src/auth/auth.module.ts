@@ -14,9 +14,11 @@ import { ActorRepository } from './actor.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { BrowserSessions } from './browser-session';
 import {
   LOGIN_ADDRESS_THROTTLER,
   LOGIN_THROTTLER,
+  loginThrottleKey,
   trackAddress,
   trackAddressAndEmail,
 } from './login-throttler.guard';
@@ -42,12 +44,14 @@ import {
             ttl: config.auth.loginRateWindowSeconds * 1000,
             limit: config.auth.loginRateLimit,
             getTracker: trackAddressAndEmail,
+            generateKey: loginThrottleKey,
           },
           {
             name: LOGIN_ADDRESS_THROTTLER,
             ttl: config.auth.loginRateWindowSeconds * 1000,
             limit: config.auth.loginAddressRateLimit,
             getTracker: trackAddress,
+            generateKey: loginThrottleKey,
           },
         ],
         storage: new ThrottlerStorageRedisService(redis),
@@ -60,6 +64,7 @@ import {
     UsersService,
     ActorRepository,
     PasswordHasher,
+    BrowserSessions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   // The JWT settings and the actor lookup are shared with gates outside Nest's guard (queue dashboard).

@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { createHash } from 'node:crypto';
 
 /** Attempts per client address and e-mail together: guessing one account's password. */
 export const LOGIN_THROTTLER = 'login';
@@ -16,6 +17,13 @@ export const trackAddressAndEmail = (req: TrackedRequest): string => {
 };
 
 export const trackAddress = (req: TrackedRequest): string => String(req.ip);
+
+/**
+ * One count per throttler and tracker for every login route (bearer and browser session alike), where
+ * the library's default would count each route apart and so double the attempts allowed.
+ */
+export const loginThrottleKey = (_context: unknown, tracker: string, throttler: string): string =>
+  createHash('sha256').update(`${throttler}|${tracker}`).digest('hex');
 
 /**
  * Brute-force protection for the login route, counted in Redis so every API process shares the

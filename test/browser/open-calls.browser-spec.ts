@@ -57,6 +57,8 @@ describe('open calls, without signing in', () => {
 
   it('narrows the list by county and by scheme, as the filters are labelled', async () => {
     const articles = page.getByRole('article');
+    // The heading comes before the calls do.
+    await articles.first().waitFor();
     const all = await articles.count();
     expect(all).toBeGreaterThan(0);
 

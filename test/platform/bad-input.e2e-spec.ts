@@ -65,6 +65,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: KARI,
     body: { email: KARI, password: 'not-the-password' },
   }),
+  'POST /api/v1/auth/session': () => ({
+    as: [null],
+    other: KARI,
+    body: { email: KARI, password: 'not-the-password' },
+  }),
   'GET /api/v1/applications': () => ({
     as: [KARI, OFFICER, APPROVER, FINANCE, ADMIN],
     query: { limit: '5', status: 'applied', schemeId: 'bio' },

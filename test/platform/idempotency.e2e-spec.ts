@@ -510,8 +510,9 @@ describe('idempotent commands and versioned edits', () => {
     const doc = (await t.http().get('/api/docs-json')).body as {
       paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
     };
-    // Sessions are not commands: logging in, and the dashboard's cookie.
-    const sessions = /^(POST \/api\/v1\/auth\/|(POST|DELETE) \/api\/v1\/admin\/queues\/session$)/;
+    // Sessions are not commands: logging in and out, and the dashboard's cookie.
+    const sessions =
+      /^(POST \/api\/v1\/auth\/|DELETE \/api\/v1\/auth\/session$|(POST|DELETE) \/api\/v1\/admin\/queues\/session$)/;
     const commands = Object.entries(doc.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))

@@ -638,6 +638,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in a browser with e-mail and password: sets the HttpOnly grants_session cookie and a CSRF token */
+        post: operations["AuthController_openSession"];
+        /** Sign the browser out: clears the session's cookies */
+        delete: operations["AuthController_closeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -885,6 +903,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ApplicantTaskDto: {
+            /**
+             * @example accept_grant
+             * @enum {string}
+             */
+            kind: "complete_application" | "answer_information_request" | "accept_grant" | "submit_final_report";
+            /**
+             * @description When it is due; null when the case sets no deadline (a draft's is the call's closing)
+             * @example 2026-03-18T12:00:00.000Z
+             */
+            dueAt: string | null;
+        };
         ApplicationView: {
             /** Format: uuid */
             id: string;
@@ -914,14 +944,15 @@ export interface components {
             };
             contentVersion: number;
             /** @description øre */
-            requestedAmount: Record<string, never> | null;
+            requestedAmount: number | null;
             /** @description øre */
-            maximumAmount: Record<string, never> | null;
+            maximumAmount: number | null;
             /** @description øre */
-            grantedAmount: Record<string, never> | null;
+            grantedAmount: number | null;
             /** Format: uuid */
-            caseOfficerId: Record<string, never> | null;
-            submittedAt: Record<string, never> | null;
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
             createdAt: string;
             updatedAt: string;
             /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
@@ -937,6 +968,8 @@ export interface components {
              *     ]
              */
             allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
         };
         ApplicationPage: {
             items: components["schemas"]["ApplicationView"][];
@@ -1028,14 +1061,15 @@ export interface components {
             };
             contentVersion: number;
             /** @description øre */
-            requestedAmount: Record<string, never> | null;
+            requestedAmount: number | null;
             /** @description øre */
-            maximumAmount: Record<string, never> | null;
+            maximumAmount: number | null;
             /** @description øre */
-            grantedAmount: Record<string, never> | null;
+            grantedAmount: number | null;
             /** Format: uuid */
-            caseOfficerId: Record<string, never> | null;
-            submittedAt: Record<string, never> | null;
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
             createdAt: string;
             updatedAt: string;
             /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
@@ -1051,6 +1085,8 @@ export interface components {
              *     ]
              */
             allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
             /** @description Staff only: what the officer should weigh (never blocks); empty for applicants and drafts */
             advisories: components["schemas"]["SchemeReasonDto"][];
             /** @description How the grant is paid, once granted */
@@ -1373,6 +1409,15 @@ export interface components {
             tokenType: string;
             /**
              * @description Seconds until the token expires
+             * @example 900
+             */
+            expiresIn: number;
+        };
+        BrowserSessionDto: {
+            /** @description Echo in the X-CSRF-Token header of every state-changing request (also in the grants_csrf cookie) */
+            csrfToken: string;
+            /**
+             * @description Seconds until the session expires
              * @example 900
              */
             expiresIn: number;
@@ -4477,6 +4522,101 @@ export interface operations {
             };
             /** @description Too many attempts for this address and e-mail, or from this address; `Retry-After` says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong e-mail address or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts (counted together with POST /auth/login); `Retry-After` says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was no session) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A session cookie without its X-CSRF-Token header, or with a wrong one */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,3 +6,7 @@ type Schemas = components['schemas'];
 export type PublicCall = Schemas['PublicCallDto'];
 export type Scheme = Schemas['SchemeDto'];
 export type LocalizedText = Schemas['LocalizedTextDto'];
+export type Profile = Schemas['ProfileDto'];
+export type Application = Schemas['ApplicationView'];
+export type ApplicantTask = Schemas['ApplicantTaskDto'];
+export type ApplicationStatus = Schemas['ApplicationView']['status'];

@@ -1,21 +1,46 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { whenUnauthenticated } from '../api/client';
 import { OpenCallsPage } from '../features/calls/components/open-calls-page';
+import { sessionQueries } from '../features/session/api/session-queries';
+import { RequireSignIn } from '../features/session/components/require-sign-in';
 import { I18nProvider } from '../i18n/i18n';
 import { queryClient } from '../lib/query-client';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
-// Routes compose features; later pages are loaded lazily (`lazy: () => import(…)`) to keep the first load small.
+// Routes compose features; later pages are loaded lazily to keep the first load small.
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { index: true, element: <OpenCallsPage /> },
+      {
+        path: 'logg-inn',
+        lazy: async () => ({
+          Component: (await import('../features/session/components/sign-in-page')).SignInPage,
+        }),
+      },
+      {
+        element: <RequireSignIn />,
+        children: [
+          {
+            path: 'soknader',
+            lazy: async () => ({
+              Component: (await import('../features/applications/components/my-applications-page'))
+                .MyApplicationsPage,
+            }),
+          },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
+
+// A session that ended (expired, or signed out in another tab): nobody is signed in any more, so the
+// route guard sends the user to sign in and back.
+whenUnauthenticated(() => queryClient.setQueryData(sessionQueries.me().queryKey, null));
 
 export function App() {
   return (

@@ -1,11 +1,16 @@
 import { Button, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { Outlet, Link as RouterLink } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { NavLink, Outlet, Link as RouterLink } from 'react-router';
+import { sessionQueries } from '../features/session/api/session-queries';
+import { SessionMenu } from '../features/session/components/session-menu';
+import { HOME_PATH } from '../features/session/session-paths';
 import { useI18n } from '../i18n/i18n';
 
 /** Every page: the skip link first, the header with the language choice, then the page in <main>. */
 export function Layout() {
   const { t, language, setLanguage } = useI18n();
   const other = language === 'nb' ? 'en' : 'nb';
+  const me = useQuery(sessionQueries.me());
   return (
     <>
       <SkipLink href="#main">{t('app.skipToMain')}</SkipLink>
@@ -17,16 +22,37 @@ export function Layout() {
             </Link>
             <Paragraph data-size="sm">{t('app.owner')}</Paragraph>
           </div>
-          <Button
-            variant="tertiary"
-            data-size="sm"
-            lang={other}
-            aria-label={t('app.switchLanguageLabel')}
-            onClick={() => setLanguage(other)}
-          >
-            {t('app.switchLanguage')}
-          </Button>
+          <div className="site-header-actions">
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              lang={other}
+              aria-label={t('app.switchLanguageLabel')}
+              onClick={() => setLanguage(other)}
+            >
+              {t('app.switchLanguage')}
+            </Button>
+            <SessionMenu />
+          </div>
         </div>
+        {me.data && (
+          <nav aria-label={t('app.nav.label')} className="site-nav">
+            <ul>
+              <li>
+                <Link asChild data-size="sm">
+                  <NavLink to="/" end>
+                    {t('app.nav.calls')}
+                  </NavLink>
+                </Link>
+              </li>
+              <li>
+                <Link asChild data-size="sm">
+                  <NavLink to={HOME_PATH}>{t('app.nav.applications')}</NavLink>
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        )}
       </header>
       <main id="main" tabIndex={-1} className="site-main">
         <Outlet />

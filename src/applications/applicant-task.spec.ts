@@ -1,0 +1,35 @@
+import { defineLifecycle, describeState } from '@lib/engine';
+import { reach, SCENARIOS, times, type Scenario } from '../../libs/engine/src/testing/lifecycle.fixtures';
+import { applicantTask } from './applications.service';
+
+const lifecycle = defineLifecycle({ id: 'common', version: 1 });
+
+describe("the applicant's next task", () => {
+  const expected: Record<Scenario, ReturnType<typeof applicantTask>> = {
+    draft: { kind: 'complete_application', dueAt: null },
+    applied: null,
+    in_review: null,
+    awaiting_applicant: { kind: 'answer_information_request', dueAt: times.infoDue },
+    recommended_grant: null,
+    recommended_rejection: null,
+    awaiting_acceptance: { kind: 'accept_grant', dueAt: times.acceptanceDue },
+    active: { kind: 'submit_final_report', dueAt: expect.any(String) as string },
+    report_review: null,
+    closed: null,
+    rejected: null,
+    withdrawn: null,
+    lapsed: null,
+  };
+
+  it.each(Object.keys(SCENARIOS) as Scenario[])('%s', (scenario) => {
+    const stored = reach(lifecycle, scenario);
+    expect(applicantTask(describeState(lifecycle, stored), stored.state.context)).toEqual(expected[scenario]);
+  });
+
+  it('gives the final report its due date once the grant is accepted', () => {
+    const stored = reach(lifecycle, 'active');
+    const task = applicantTask(describeState(lifecycle, stored), stored.state.context);
+    expect(task?.dueAt).toBe(stored.state.context.finalReportDueAt);
+    expect(task?.dueAt).not.toBeNull();
+  });
+});
