@@ -1,5 +1,5 @@
 // The benchmark suite: `npm run bench` (BENCH_SCALE=small for a one-minute smoke run). See the
-// README's "Performance" section. Not part of `npm test`.
+// docs/performance.md. Not part of `npm test`.
 import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';

@@ -131,7 +131,7 @@ export class Report {
     return [fmt(header), rule, ...lines.map(fmt)].join('\n');
   }
 
-  /** The Markdown form of the table, for the README's Performance section. */
+  /** The Markdown form of the table, for docs/performance.md. */
   markdown(): string {
     const esc = (s: string) => s.replace(/\|/g, '\\|');
     const lines = this.rows.map(

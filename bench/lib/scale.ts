@@ -1,7 +1,7 @@
 /**
  * Sizes of a bench run. `BENCH_SCALE=full` (the default) is the issue's sizes and takes about
  * 12–15 minutes on a 2-core machine; `BENCH_SCALE=small` is a smoke run of two to three minutes. Single
- * sizes can be overridden by environment variables (documented in the README's Performance section).
+ * sizes can be overridden by environment variables (documented in docs/performance.md).
  */
 export interface Scale {
   name: 'full' | 'small';

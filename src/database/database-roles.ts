@@ -101,7 +101,7 @@ export async function assertServiceRole(serviceUrl: string): Promise<void> {
     throw new DatabaseRoleError(
       `The service's database login "${login}" ${why}, so it could rewrite the append-only history: ` +
         `run the service as a login that owns nothing (DATABASE_URL) and migrations as the owner ` +
-        `(DATABASE_MIGRATION_URL); see the README, "Database roles"`,
+        `(DATABASE_MIGRATION_URL); see docs/operations.md, "Database roles"`,
     );
   }
 }

@@ -84,7 +84,7 @@ describe('the process', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(
-      /^Failed to start: The service's database login "\w+" is a superuser, .* \(DATABASE_URL\) .* \(DATABASE_MIGRATION_URL\); see the README, "Database roles"$/,
+      /^Failed to start: The service's database login "\w+" is a superuser, .* \(DATABASE_URL\) .* \(DATABASE_MIGRATION_URL\); see docs\/operations.md, "Database roles"$/,
     );
   }, 60_000);
 
