@@ -149,10 +149,8 @@ export async function frameAndCall(
     });
     const [{ id: callId }] = await tx.query<Array<{ id: string }>>(
       `INSERT INTO funding_call (county_id, scheme_id, year, title, status, opens_at, closes_at, parameters,
-                                 published_at, version, frame_id, reminder_days, overdue_escalation_days,
-                                 overdue_lapse_proposal_days)
-       SELECT county_id, scheme_id, year, $2, status, opens_at, closes_at, parameters, published_at, 1, $3,
-              reminder_days, overdue_escalation_days, overdue_lapse_proposal_days
+                                 published_at, version, frame_id)
+       SELECT county_id, scheme_id, year, $2, status, opens_at, closes_at, parameters, published_at, 1, $3
          FROM funding_call WHERE id = $1 RETURNING id`,
       [people.bioCallId, `bench ${label}`, frameId],
     );

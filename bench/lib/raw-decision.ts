@@ -136,16 +136,21 @@ export async function rawDecision(
         hash,
       ],
     );
+    // assignFrame: the grant is charged to its call's frame before the other effects.
+    const {
+      rows: [call],
+    } = await client.query<{ frame_id: string }>(
+      `SELECT id, county_id, scheme_id, year, title, status, opens_at, closes_at, parameters, frame_id,
+            published_at, version, created_at, updated_at
+         FROM funding_call WHERE id = $1 LIMIT 1`,
+      [app.call_id],
+    );
+    await client.query(`UPDATE application SET frame_id = $1, updated_at = CURRENT_TIMESTAMP WHERE id = $2`, [
+      call.frame_id,
+      applicationId,
+    ]);
     // The money moves last, as the service's effect runner orders it (the hot frame row is held briefly).
     const moveMoney = async () => {
-      const {
-        rows: [call],
-      } = await client.query<{ frame_id: string }>(
-        `SELECT id, county_id, scheme_id, year, title, status, opens_at, closes_at, parameters, reminder_days,
-                overdue_escalation_days, overdue_lapse_proposal_days, frame_id, published_at, version, created_at, updated_at
-           FROM funding_call WHERE id = $1 LIMIT 1`,
-        [app.call_id],
-      );
       const commitFrame = async () => {
         const updated = await client.query(
           `UPDATE budget_frame SET committed = committed + $2, updated_at = now()
@@ -174,25 +179,12 @@ export async function rawDecision(
           v.approverId,
         ],
       );
-      await client.query(
-        `UPDATE application SET frame_id = $1, updated_at = CURRENT_TIMESTAMP WHERE id = $2`,
-        [call.frame_id, applicationId],
-      );
       if (frameLast) await commitFrame();
     };
-    await client.query(
-      `UPDATE deadline SET status = 'cancelled', settled_at = now(), outcome = 'cancelled by a transition'
-        WHERE application_id = $1 AND status = 'scheduled'
-          AND (kind = $2 OR ($2 = 'final_report' AND (kind LIKE $3 OR kind IN ($4, $5))))
-        RETURNING id`,
-      [
-        applicationId,
-        v.deadlineKind,
-        'reminder.final_report.%',
-        'report_overdue.escalation',
-        'report_overdue.lapse_proposal',
-      ],
-    );
+    // The service reads the open deadlines, matches their typed kinds in code, and cancels only those.
+    await client.query(`SELECT id, kind FROM deadline WHERE application_id = $1 AND status = 'scheduled'`, [
+      applicationId,
+    ]);
     const {
       rows: [deadline],
     } = await client.query<{ id: string }>(
