@@ -156,7 +156,7 @@ function CallCard({ call, scheme }: { call: PublicCall; scheme: Scheme | undefin
         </dl>
         <div>
           {/* The card's title describes the link, so each "Søk" says which call it is for. */}
-          <Button asChild data-size="sm">
+          <Button asChild data-size="sm" data-color="accent">
             <RouterLink to={applyPath(call.id)} aria-describedby={headingId}>
               {t('calls.apply')}
             </RouterLink>
