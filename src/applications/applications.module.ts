@@ -4,10 +4,11 @@ import { TransitionRuntimeModule } from '../runtime';
 import { SchemesModule } from '../schemes/schemes.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
+import { CallEligibilityController } from './call-eligibility.controller';
 
 @Module({
   imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule],
-  controllers: [ApplicationsController],
+  controllers: [ApplicationsController, CallEligibilityController],
   providers: [ApplicationsService],
   exports: [ApplicationsService],
 })

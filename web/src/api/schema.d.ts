@@ -330,6 +330,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether one of your organisations meets a published call's eligibility rules, and if not why */
+        get: operations["CallEligibilityController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/frames": {
         parameters: {
             query?: never;
@@ -1193,6 +1210,48 @@ export interface components {
         };
         MessageDto: {
             message: string;
+        };
+        EligibilityReasonDto: {
+            /**
+             * @example organisation_form_not_eligible
+             * @enum {string}
+             */
+            code: "organisation_form_not_eligible" | "too_few_employees" | "too_many_employees" | "outside_county" | "outside_municipalities";
+            /**
+             * @example organisation_form
+             * @enum {string}
+             */
+            rule: "organisation_form" | "min_employees" | "employees_below" | "county" | "municipality";
+            /**
+             * @description The reason in English, for developers; show a text of your own for the code
+             * @example Organisation form KOMM may not apply; allowed: AS, ENK
+             */
+            message: string;
+            /**
+             * @description The organisation's value in the register: its form, employee count, county's name or municipality number
+             * @example KOMM
+             */
+            actual: string;
+            /**
+             * @description What the call asks for: the forms allowed, the employee count, the counties by name, or the municipality numbers
+             * @example [
+             *       "AS",
+             *       "ENK"
+             *     ]
+             */
+            required: string[];
+        };
+        CallEligibilityDto: {
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example Fjordverk Mekaniske AS */
+            organisationName: string;
+            /** @description True when the organisation meets every one of the call's rules */
+            eligible: boolean;
+            /** @description Every rule not met; empty when eligible */
+            reasons: components["schemas"]["EligibilityReasonDto"][];
         };
         FrameDto: {
             /** Format: uuid */
@@ -3373,6 +3432,66 @@ export interface operations {
             };
             /** @description A rule refused it (lists reasons) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallEligibilityController_check: {
+        parameters: {
+            query: {
+                /** @description The organisation that would apply (you must act for it) */
+                organisationId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallEligibilityDto"];
+                };
+            };
+            /** @description organisationId missing or not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an applicant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No published call with this id, or not an organisation you act for */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,3 +10,6 @@ export type Profile = Schemas['ProfileDto'];
 export type Application = Schemas['ApplicationView'];
 export type ApplicantTask = Schemas['ApplicantTaskDto'];
 export type ApplicationStatus = Schemas['ApplicationView']['status'];
+export type OrganisationRef = Schemas['OrganisationRefDto'];
+export type CallEligibility = Schemas['CallEligibilityDto'];
+export type EligibilityReason = Schemas['EligibilityReasonDto'];

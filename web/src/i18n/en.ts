@@ -75,4 +75,33 @@ export const en: Messages = {
   'applications.task.submit_final_report': 'Submit the final report',
   'applications.waiting.county': 'Nothing for now: the county is handling the case',
   'applications.waiting.done': 'Nothing: the case is closed',
+  'calls.apply': 'Apply',
+  'apply.title': 'Apply under the call',
+  'apply.intro':
+    'Before you fill in the application, we check whether the organisation meets the rules of the call “{call}”: its organisation form, number of employees and where it is, as the Central Coordinating Register has them.',
+  'apply.callNotFound': 'The call was not found. It may be closed or moved.',
+  'apply.noOrganisation':
+    'You are not registered as an applicant for any organisation, so you cannot start an application.',
+  'apply.organisation': 'Organisation',
+  'apply.eligible': '{organisation} may apply under this call',
+  'apply.eligibleNext':
+    'Next, fill in the application. It is kept as a draft you can come back to, and nothing is submitted until you choose to.',
+  'apply.start': 'Start the application',
+  'apply.startFailed': 'We could not start the application. Please try again shortly.',
+  'apply.notEligible': '{organisation} cannot apply under this call',
+  'apply.reasonOne': 'The reason is:',
+  'apply.reasons': 'The reasons are:',
+  'apply.notEligibleHelp':
+    'Is the information about the organisation wrong? Then it must be corrected in the Central Coordinating Register. See also the other open calls.',
+  'apply.backToCalls': 'To the open calls',
+  'apply.reason.organisation_form_not_eligible':
+    'The call is for organisations that are a {required}. {organisation} is registered as a {actual}.',
+  'apply.reason.too_few_employees':
+    'The call requires at least {required} registered employees. {organisation} has {actual}.',
+  'apply.reason.too_many_employees':
+    'The call is for organisations with fewer than {required} employees. {organisation} has {actual} registered employees.',
+  'apply.reason.outside_county':
+    'The call is for organisations in {required}. {organisation} belongs to {actual}.',
+  'apply.reason.outside_municipalities':
+    'The call is for organisations in municipality {required}. {organisation} is in municipality {actual}.',
 };

@@ -74,6 +74,35 @@ export const nb = {
   'applications.task.submit_final_report': 'Send sluttrapporten',
   'applications.waiting.county': 'Ingenting nå: fylkeskommunen behandler saken',
   'applications.waiting.done': 'Ingenting: saken er avsluttet',
+  'calls.apply': 'Søk',
+  'apply.title': 'Søk på utlysningen',
+  'apply.intro':
+    'Før du fyller ut søknaden, sjekker vi om virksomheten oppfyller vilkårene i utlysningen «{call}»: organisasjonsform, antall ansatte og hvor den ligger, slik Enhetsregisteret har det.',
+  'apply.callNotFound': 'Fant ikke utlysningen. Den kan være stengt eller flyttet.',
+  'apply.noOrganisation':
+    'Du er ikke registrert som søker for noen virksomhet, så du kan ikke starte en søknad.',
+  'apply.organisation': 'Virksomhet',
+  'apply.eligible': '{organisation} kan søke på denne utlysningen',
+  'apply.eligibleNext':
+    'Neste steg er å fylle ut søknaden. Den lagres som et utkast som du kan fortsette på senere, og ingenting sendes inn før du velger det.',
+  'apply.start': 'Start søknaden',
+  'apply.startFailed': 'Vi fikk ikke startet søknaden. Prøv igjen om litt.',
+  'apply.notEligible': '{organisation} kan ikke søke på denne utlysningen',
+  'apply.reasonOne': 'Grunnen er:',
+  'apply.reasons': 'Grunnene er:',
+  'apply.notEligibleHelp':
+    'Stemmer ikke opplysningene om virksomheten? Da må de rettes i Enhetsregisteret. Se også de andre åpne utlysningene.',
+  'apply.backToCalls': 'Til de åpne utlysningene',
+  'apply.reason.organisation_form_not_eligible':
+    'Utlysningen er for virksomheter som er {required}. {organisation} er registrert som {actual}.',
+  'apply.reason.too_few_employees':
+    'Utlysningen krever minst {required} registrerte ansatte. {organisation} har {actual}.',
+  'apply.reason.too_many_employees':
+    'Utlysningen er for virksomheter med færre enn {required} ansatte. {organisation} har {actual} registrerte ansatte.',
+  'apply.reason.outside_county':
+    'Utlysningen er for virksomheter i {required}. {organisation} hører til {actual}.',
+  'apply.reason.outside_municipalities':
+    'Utlysningen er for virksomheter i kommune {required}. {organisation} ligger i kommune {actual}.',
 } as const;
 
 export type MessageKey = keyof typeof nb;

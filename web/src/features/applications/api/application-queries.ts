@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 
 /** The signed-in user's applications: an applicant's are those of their organisations. */
@@ -26,3 +26,36 @@ export const applicationLookups = {
       staleTime: Infinity,
     }),
 };
+
+/** Before applying: whether the organisation meets the call's rules, and if not, why. */
+export const eligibilityQueries = {
+  all: () => ['eligibility'] as const,
+  call: (callId: string) =>
+    queryOptions({
+      queryKey: ['applications', 'calls', callId] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId } }, signal })),
+    }),
+  check: (callId: string, organisationId: string) =>
+    queryOptions({
+      queryKey: [...eligibilityQueries.all(), callId, organisationId] as const,
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.GET('/api/v1/calls/{id}/eligibility', {
+            params: { path: { id: callId }, query: { organisationId } },
+            signal,
+          }),
+        ),
+      staleTime: 0,
+    }),
+};
+
+/** Starts a draft application under a call; the applications list is read again after. */
+export function useStartApplication() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { callId: string; organisationId: string }) =>
+      unwrap(api.POST('/api/v1/applications', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: applicationQueries.all() }),
+  });
+}

@@ -1,8 +1,10 @@
-import { Card, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import type { PublicCall, Scheme } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
+import { applyPath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { callQueries, schemeQueries } from '../api/call-queries';
@@ -152,6 +154,14 @@ function CallCard({ call, scheme }: { call: PublicCall; scheme: Scheme | undefin
           <dt>{t('calls.frame')}</dt>
           <dd>{call.frameAllocatedOre === null ? t('calls.frameNone') : kroner(call.frameAllocatedOre)}</dd>
         </dl>
+        <div>
+          {/* The card's title describes the link, so each "Søk" says which call it is for. */}
+          <Button asChild data-size="sm" data-color="accent">
+            <RouterLink to={applyPath(call.id)} aria-describedby={headingId}>
+              {t('calls.apply')}
+            </RouterLink>
+          </Button>
+        </div>
       </article>
     </Card>
   );

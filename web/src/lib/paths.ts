@@ -1,0 +1,8 @@
+// Paths one feature links to and another serves; the routes in app/app.tsx match them.
+
+/** Where a signed-in applicant sees their organisation's applications. */
+export const MY_APPLICATIONS_PATH = '/soknader';
+
+/** The eligibility check before applying under a call, and the start of the application. */
+export const APPLY_ROUTE = 'utlysninger/:callId/sok';
+export const applyPath = (callId: string) => `/utlysninger/${encodeURIComponent(callId)}/sok`;
