@@ -176,6 +176,12 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     body: { message: 'Check the costs again' },
   }),
   'GET /api/v1/organisations': () => ({ as: [KARI, OFFICER, ADMIN], query: { limit: '5' } }),
+  'GET /api/v1/calls/{id}/eligibility': (f) => ({
+    as: [KARI],
+    other: OFFICER,
+    path: { id: f.callId },
+    query: { organisationId: f.organisationId },
+  }),
   'POST /api/v1/organisations': () => ({
     as: [KARI],
     other: OFFICER,
