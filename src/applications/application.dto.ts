@@ -47,6 +47,15 @@ export class ApplicationQuery extends PageQuery {
   @IsString()
   @MaxLength(40)
   schemeId?: string;
+
+  @ApiPropertyOptional({
+    example: 'BIO-2026-000042',
+    description: 'Only the application with this case reference (saksnummer), if it is yours to see',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  reference?: string;
 }
 
 // ── Command bodies: one per action, so that unknown fields are refused per action ────────────

@@ -250,6 +250,7 @@ export class ApplicationsService {
     }
     if (query.status) q.andWhere('a.status = :status', { status: query.status });
     if (query.schemeId) q.andWhere('a.schemeId = :scheme', { scheme: query.schemeId });
+    if (query.reference) q.andWhere('a.reference = :reference', { reference: query.reference });
     if (query.after) {
       const [after] = decodeCursor(query.after, ['uuid']);
       q.andWhere('a.id < :after', { after });

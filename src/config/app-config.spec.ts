@@ -13,6 +13,13 @@ describe('parseConfig', () => {
     expect(config.database.seedOnEmpty).toBe(true);
     // BullMQ's own defaults for job locks and stalled-job checks.
     expect(config.jobs).toMatchObject({ lockDurationMs: 30_000, stalledIntervalMs: 30_000, concurrency: 8 });
+    expect(config.mail.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads the public URL e-mails link to, without a trailing slash', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://tilskudd.example.no/' }).mail.publicUrl).toBe(
+      'https://tilskudd.example.no',
+    );
   });
 
   it('reads the conventional variable names', () => {
@@ -58,6 +65,10 @@ describe('parseConfig', () => {
       /^Configuration error: DATABASE_URL must be a URL starting with postgres:\/\//,
     ],
     [{ REDIS_URL: 'not a url' }, /^Configuration error: REDIS_URL must be a URL starting with redis:\/\//],
+    [
+      { PUBLIC_URL: 'tilskudd.example.no' },
+      /^Configuration error: PUBLIC_URL must be a URL starting with http:\/\/ or https:\/\//,
+    ],
     [{ APP_ROLE: 'both' }, /^Configuration error: APP_ROLE /],
     [{ MIGRATIONS_RUN: 'maybe' }, /^Configuration error: MIGRATIONS_RUN must be one of true, false/],
     [

@@ -87,6 +87,8 @@ const envSchema = z
     // Unset: e-mails are rendered and recorded as `logged`, not sent.
     SMTP_URL: urlWithScheme('smtp', 'smtps').optional(),
     MAIL_FROM: z.string().min(3).default('Tilskudd <noreply@tilskudd.invalid>'),
+    // Where people open the web app: e-mails link to their case under it.
+    PUBLIC_URL: urlWithScheme('http', 'https').default('http://localhost:3000'),
     SWEEP_INTERVAL_SECONDS: integer(1, 86_400).default(300),
     // BullMQ's own defaults: a running job's lock lasts this long unless its worker renews it (at half
     // the time), and workers look for jobs whose lock ran out (their worker died) this often.
@@ -170,7 +172,7 @@ export function parseConfig(env: Env) {
       stalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
       concurrency: e.QUEUE_CONCURRENCY,
     },
-    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') },
     auth: {
       jwtSecret: e.JWT_SECRET,
       jwtTtlSeconds: e.JWT_TTL_SECONDS,

@@ -24,3 +24,31 @@ describe('notification templates', () => {
     expect(generic.subject).toBe('Nytt i sak BIO-2026-000042');
   });
 });
+
+describe('the link at the end of every e-mail', () => {
+  it("links a case's e-mail to its case page under the public URL", () => {
+    const text = renderTemplate('grant_decided', 'nb', values, 'https://tilskudd.example.no/');
+    expect(
+      text.body.endsWith(
+        'Dette er en automatisk melding fra tilskuddsordningen.\nSe saken i søknadsportalen: https://tilskudd.example.no/soknader/BIO-2026-000042',
+      ),
+    ).toBe(true);
+    expect(renderTemplate('grant_decided', 'en', values, 'https://tilskudd.example.no').body).toContain(
+      'See the case in the application portal: https://tilskudd.example.no/soknader/BIO-2026-000042',
+    );
+  });
+
+  it('links to the local portal by default, and to its front page without a case', () => {
+    expect(renderTemplate('application_submitted', 'nb', values).body).toContain(
+      'Se saken i søknadsportalen: http://localhost:3000/soknader/BIO-2026-000042',
+    );
+    const call = renderTemplate(
+      'call_opened',
+      'nb',
+      { call: 'BIO 2026', scheme: 'BIO' },
+      'https://p.example',
+    );
+    expect(call.body).toContain('Søknadsportalen: https://p.example/');
+    expect(call.body).not.toContain('/soknader/');
+  });
+});

@@ -8,9 +8,21 @@ type Text = { subject: string; body: string };
 type Template = { nb?: Text; en: Text };
 
 const sign = {
-  nb: '\n\nDette er en automatisk melding fra tilskuddsordningen. Se saken i søknadsportalen.',
-  en: '\n\nThis is an automatic message from the grant scheme. See the case in the application portal.',
+  nb: '\n\nDette er en automatisk melding fra tilskuddsordningen.',
+  en: '\n\nThis is an automatic message from the grant scheme.',
 };
+const caseLink = {
+  nb: (url: string) => `\nSe saken i søknadsportalen: ${url}`,
+  en: (url: string) => `\nSee the case in the application portal: ${url}`,
+};
+const portalLink = {
+  nb: (url: string) => `\nSøknadsportalen: ${url}`,
+  en: (url: string) => `\nThe application portal: ${url}`,
+};
+
+/** The case page of an application in the web app (the route `/soknader/:reference`). */
+export const casePageUrl = (publicUrl: string, reference: string) =>
+  `${publicUrl.replace(/\/+$/, '')}/soknader/${encodeURIComponent(reference)}`;
 
 /**
  * Notification texts in Norwegian (bokmål) with an English fallback. `{name}` is replaced by the
@@ -160,15 +172,23 @@ const GENERIC: Template = {
   },
 };
 
-/** Renders a template in the wanted language, falling back to English, then to a generic text. */
+/**
+ * Renders a template in the wanted language, falling back to English, then to a generic text. The
+ * e-mail ends with a link to the case page under `publicUrl` (the portal's front page when there is
+ * no case reference, e.g. about a call or a frame).
+ */
 export function renderTemplate(
   template: string,
   locale: 'nb' | 'en',
   values: TemplateValues,
+  publicUrl = 'http://localhost:3000',
 ): Text & { locale: 'nb' | 'en' } {
   const chosen = TEMPLATES[template] ?? GENERIC;
   const text = (locale === 'nb' ? chosen.nb : undefined) ?? chosen.en;
   const used: 'nb' | 'en' = locale === 'nb' && chosen.nb ? 'nb' : 'en';
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-  return { locale: used, subject: fill(text.subject), body: fill(text.body) + sign[used] };
+  const link = values.reference
+    ? caseLink[used](casePageUrl(publicUrl, values.reference))
+    : portalLink[used](`${publicUrl.replace(/\/+$/, '')}/`);
+  return { locale: used, subject: fill(text.subject), body: fill(text.body) + sign[used] + link };
 }

@@ -4,6 +4,7 @@ import { migrateSnapshot, type Audience } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { OutboxMessage, type LifecycleCase } from '../runtime';
+import { AppConfig, InjectConfig } from '../config/app-config';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { Notification } from './notification.entity';
 import { renderTemplate, type TemplateValues } from './notification-templates';
@@ -38,7 +39,10 @@ interface Delivery {
  */
 @Injectable()
 export class NotificationService {
-  constructor(private readonly schemes: SchemeRegistry) {}
+  constructor(
+    private readonly schemes: SchemeRegistry,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   async notify(
     tx: EntityManager,
@@ -84,7 +88,7 @@ export class NotificationService {
   private async deliver(tx: EntityManager, delivery: Delivery): Promise<number> {
     const { recipients, template, values, applicationId, auditRecordId } = delivery;
     for (const recipient of recipients) {
-      const text = renderTemplate(template, 'nb', values);
+      const text = renderTemplate(template, 'nb', values, this.config.mail.publicUrl);
       const notification = await tx.save(
         tx.create(Notification, {
           applicationId,

@@ -206,6 +206,17 @@ describe('BIO application, end to end over HTTP', () => {
     ).toBe(400);
   });
 
+  it("finds an application by its case reference, but never another organisation's", async () => {
+    const { id, reference } = await draft(t);
+    const byReference = async (email: string) =>
+      t
+        .http()
+        .get(`/api/v1/applications?reference=${encodeURIComponent(reference)}`)
+        .set('authorization', await t.bearer(email));
+    expect((await byReference(KARI)).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect((await byReference(OLA)).body.items).toEqual([]);
+  });
+
   it('keeps a draft editable with versions, and refuses a stale version with 409', async () => {
     const { id } = await draft(t);
     const edit = (version: number, restructuringNeed: string) =>

@@ -58,6 +58,7 @@ describe('notifications by e-mail', () => {
         OUTBOX_POLL_MS: '50',
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
         MAIL_FROM: 'Trøndelag fylkeskommune <tilskudd@trondelag.example>',
+        PUBLIC_URL: 'https://tilskudd.trondelag.example',
       },
     });
   });
@@ -102,6 +103,10 @@ describe('notifications by e-mail', () => {
     expect(mail.to).toEqual(['kari@fjordverk.example']);
     const text = decodeQuotedPrintable(mail.raw);
     expect(text).toMatch(/er innvilget 250\s000 kr i Bedriftsintern opplæring \(BIO\)/);
+    // The e-mail links to the case page in the web app, at the installation's public address.
+    expect(text).toContain(
+      `Se saken i søknadsportalen: https://tilskudd.trondelag.example/soknader/${reference}`,
+    );
   });
 
   it('sends the applicant a receipt on submission, and every notification arrives exactly once', async () => {

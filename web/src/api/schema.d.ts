@@ -1759,6 +1759,8 @@ export interface operations {
                 after?: string;
                 status?: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed";
                 schemeId?: string;
+                /** @description Only the application with this case reference (saksnummer), if it is yours to see */
+                reference?: string;
             };
             header?: never;
             path?: never;

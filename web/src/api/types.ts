@@ -13,3 +13,4 @@ export type ApplicationStatus = Schemas['ApplicationView']['status'];
 export type OrganisationRef = Schemas['OrganisationRefDto'];
 export type CallEligibility = Schemas['CallEligibilityDto'];
 export type EligibilityReason = Schemas['EligibilityReasonDto'];
+export type AuditEntry = Schemas['AuditEntryDto'];

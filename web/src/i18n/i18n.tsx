@@ -2,7 +2,7 @@
 // following the choice. Keys are checked by the compiler; `{name}` placeholders are filled by `t`.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
-import { formatDate, formatKroner, type Language } from './format';
+import { formatDate, formatDateTime, formatKroner, type Language } from './format';
 import { nb, type MessageKey, type Messages } from './nb';
 
 const MESSAGES: Record<Language, Messages> = { nb, en };
@@ -16,6 +16,7 @@ interface I18n {
   t: Translate;
   kroner: (ore: number) => string;
   date: (instant: string) => string;
+  dateTime: (instant: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -54,6 +55,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, values) => translate(language, key, values),
       kroner: (ore) => formatKroner(ore, language),
       date: (instant) => formatDate(instant, language),
+      dateTime: (instant) => formatDateTime(instant, language),
     }),
     [language, setLanguage],
   );

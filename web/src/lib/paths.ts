@@ -6,3 +6,7 @@ export const MY_APPLICATIONS_PATH = '/soknader';
 /** The eligibility check before applying under a call, and the start of the application. */
 export const APPLY_ROUTE = 'utlysninger/:callId/sok';
 export const applyPath = (callId: string) => `/utlysninger/${encodeURIComponent(callId)}/sok`;
+
+/** An applicant's case page, by its case reference (saksnummer); e-mails link here too. */
+export const CASE_ROUTE = 'soknader/:reference';
+export const casePath = (reference: string) => `/soknader/${encodeURIComponent(reference)}`;

@@ -10,6 +10,26 @@ export const applicationQueries = {
       queryFn: ({ signal }) => unwrap(api.GET('/api/v1/applications', { signal })),
       staleTime: 0,
     }),
+  /** One application by its case reference; null when there is none the user may see. */
+  byReference: (reference: string) =>
+    queryOptions({
+      queryKey: [...applicationQueries.all(), 'reference', reference] as const,
+      queryFn: async ({ signal }) => {
+        const page = await unwrap(
+          api.GET('/api/v1/applications', { params: { query: { reference } }, signal }),
+        );
+        return page.items[0] ?? null;
+      },
+      staleTime: 0,
+    }),
+  /** What happened in the case, oldest first. */
+  history: (id: string) =>
+    queryOptions({
+      queryKey: [...applicationQueries.all(), id, 'history'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}/history', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
 };
 
 /** The published calls and the schemes, to name an application's call and scheme in words. */

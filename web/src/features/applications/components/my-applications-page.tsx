@@ -1,12 +1,15 @@
-import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { Link as RouterLink } from 'react-router';
 import type { Application, PublicCall, Scheme } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
+import { casePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { applicationLookups, applicationQueries } from '../api/application-queries';
-import { STATUS_TEXT, TASK_TEXT, WAITING_TEXT } from './application-status';
+import { ApplicationFacts } from './application-facts';
+import { STATUS_TEXT } from './application-status';
 
 /** Applicant capability 2: the organisation's applications, where each stands and what comes next. */
 export function MyApplicationsPage() {
@@ -58,12 +61,9 @@ function ApplicationCard({
   call: PublicCall | undefined;
   scheme: Scheme | undefined;
 }) {
-  const { t, kroner, date } = useI18n();
+  const { t } = useI18n();
   const headingId = `application-${application.id}`;
   const status = STATUS_TEXT[application.status];
-  const task = application.applicantTask;
-  // A draft's deadline is its call's closing.
-  const dueAt = task?.dueAt ?? (task?.kind === 'complete_application' ? (call?.closesAt ?? null) : null);
   return (
     <Card data-color="neutral" asChild>
       <article aria-labelledby={headingId}>
@@ -73,39 +73,14 @@ function ApplicationCard({
         <div className="tags">
           <Tag data-color={status.color}>{t(status.text)}</Tag>
         </div>
-        <dl className="facts">
-          <dt>{t('applications.scheme')}</dt>
-          <dd>{scheme?.name ?? application.schemeId}</dd>
-          <dt>{t('applications.reference')}</dt>
-          <dd>{application.reference}</dd>
-          <dt>{t('applications.next')}</dt>
-          <dd>
-            {task
-              ? dueAt
-                ? t('applications.taskBy', { task: t(TASK_TEXT[task.kind]), date: date(dueAt) })
-                : t(TASK_TEXT[task.kind])
-              : t(WAITING_TEXT[application.status])}
-          </dd>
-          {application.grantedAmount !== null ? (
-            <>
-              <dt>{t('applications.granted')}</dt>
-              <dd>{kroner(application.grantedAmount)}</dd>
-            </>
-          ) : (
-            application.requestedAmount !== null && (
-              <>
-                <dt>{t('applications.requested')}</dt>
-                <dd>{kroner(application.requestedAmount)}</dd>
-              </>
-            )
-          )}
-          {application.submittedAt && (
-            <>
-              <dt>{t('applications.submitted')}</dt>
-              <dd>{date(application.submittedAt)}</dd>
-            </>
-          )}
-        </dl>
+        <ApplicationFacts application={application} call={call} scheme={scheme} />
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={casePath(application.reference)}>
+              {t('applications.open', { reference: application.reference })}
+            </RouterLink>
+          </Link>
+        </Paragraph>
       </article>
     </Card>
   );

@@ -1,0 +1,139 @@
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useParams } from 'react-router';
+import type { Application, AuditEntry } from '../../../api/types';
+import { useI18n } from '../../../i18n/i18n';
+import type { MessageKey } from '../../../i18n/nb';
+import { MY_APPLICATIONS_PATH } from '../../../lib/paths';
+import { PageHeading } from '../../../ui/page-heading';
+import { LoadFailed, Loading } from '../../../ui/query-state';
+import { applicationLookups, applicationQueries } from '../api/application-queries';
+import { ApplicationFacts } from './application-facts';
+import { STATUS_TEXT } from './application-status';
+
+/**
+ * Applicant capability 6: one case by its reference (e-mails link here), where it stands, and a
+ * timeline of what happened, by whom (in words) and when (Europe/Oslo).
+ */
+export function CasePage() {
+  const { t } = useI18n();
+  const { reference = '' } = useParams();
+  const application = useQuery(applicationQueries.byReference(reference));
+  const calls = useQuery(applicationLookups.calls());
+  const schemes = useQuery(applicationLookups.schemes());
+  if (application.isPending || calls.isPending || schemes.isPending) {
+    return (
+      <>
+        <PageHeading>{t('case.title', { reference })}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+  if (application.isError || calls.isError || schemes.isError || !application.data) {
+    return (
+      <>
+        <PageHeading>{t('case.title', { reference })}</PageHeading>
+        {application.data === null ? <Paragraph>{t('case.notFound')}</Paragraph> : <LoadFailed />}
+        <BackLink />
+      </>
+    );
+  }
+  const found = application.data;
+  const call = calls.data.find((c) => c.id === found.callId);
+  const scheme = schemes.data.find((s) => s.id === found.schemeId);
+  const status = STATUS_TEXT[found.status];
+  return (
+    <>
+      <PageHeading>
+        {t('case.titleWithCall', { call: call?.title ?? scheme?.name ?? '', reference: found.reference })}
+      </PageHeading>
+      <div className="tags">
+        <Tag data-color={status.color}>{t(status.text)}</Tag>
+      </div>
+      <ApplicationFacts application={found} call={call} scheme={scheme} />
+      <Timeline application={found} />
+      <BackLink />
+    </>
+  );
+}
+
+function BackLink() {
+  const { t } = useI18n();
+  return (
+    <Paragraph>
+      <Link asChild>
+        <RouterLink to={MY_APPLICATIONS_PATH}>{t('case.back')}</RouterLink>
+      </Link>
+    </Paragraph>
+  );
+}
+
+const ROLES = ['applicant', 'case_officer', 'approver', 'finance', 'system'] as const;
+const roleText = (role: string): MessageKey =>
+  (ROLES as readonly string[]).includes(role) ? (`case.role.${role}` as MessageKey) : 'case.role.unknown';
+
+const EVENTS = [
+  'CREATE',
+  'EDIT',
+  'SUBMIT',
+  'WITHDRAW',
+  'ASSIGN',
+  'REQUEST_INFO',
+  'ANSWER_INFO',
+  'INFORMATION_DEADLINE_PASSED',
+  'RECOMMEND_GRANT',
+  'RECOMMEND_REJECTION',
+  'RETURN_TO_REVIEW',
+  'DECIDE_GRANT',
+  'DECIDE_REJECTION',
+  'ACCEPT',
+  'DECLINE_GRANT',
+  'ACCEPTANCE_DEADLINE_PASSED',
+  'REPORT_DEADLINE_PASSED',
+  'SUBMIT_REPORT',
+  'RETURN_REPORT',
+  'APPROVE_REPORT',
+] as const;
+const eventText = (event: string): MessageKey =>
+  (EVENTS as readonly string[]).includes(event)
+    ? (`case.event.${event}` as MessageKey)
+    : 'case.event.unknown';
+
+/** Edits of a draft come in runs (autosave): a run shows as its last edit. */
+function withoutEditRuns(entries: readonly AuditEntry[]): AuditEntry[] {
+  return entries.filter((entry, i) => !(entry.event === 'EDIT' && entries[i + 1]?.event === 'EDIT'));
+}
+
+function Timeline({ application }: { application: Application }) {
+  const { t, dateTime } = useI18n();
+  const history = useQuery(applicationQueries.history(application.id));
+  return (
+    <section aria-labelledby="case-timeline">
+      <Heading level={2} data-size="sm" id="case-timeline">
+        {t('case.timeline')}
+      </Heading>
+      {history.isPending ? (
+        <Loading />
+      ) : history.isError ? (
+        <LoadFailed />
+      ) : history.data.length === 0 ? (
+        <Paragraph>{t('case.timelineEmpty')}</Paragraph>
+      ) : (
+        <ol className="timeline">
+          {withoutEditRuns(history.data).map((entry) => (
+            <li key={entry.seq}>
+              <Paragraph>
+                <strong>{t(eventText(entry.event))}</strong>
+              </Paragraph>
+              <Paragraph data-size="sm">
+                <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
+                {' · '}
+                {t('case.by', { role: t(roleText(entry.actorRole)) })}
+              </Paragraph>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
