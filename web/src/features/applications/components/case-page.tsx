@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { Application, AuditEntry } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
-import type { MessageKey } from '../../../i18n/nb';
+import { nb, type MessageKey } from '../../../i18n/nb';
 import { MY_APPLICATIONS_PATH } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
@@ -68,36 +68,13 @@ function BackLink() {
   );
 }
 
-const ROLES = ['applicant', 'case_officer', 'approver', 'finance', 'system'] as const;
-const roleText = (role: string): MessageKey =>
-  (ROLES as readonly string[]).includes(role) ? (`case.role.${role}` as MessageKey) : 'case.role.unknown';
-
-const EVENTS = [
-  'CREATE',
-  'EDIT',
-  'SUBMIT',
-  'WITHDRAW',
-  'ASSIGN',
-  'REQUEST_INFO',
-  'ANSWER_INFO',
-  'INFORMATION_DEADLINE_PASSED',
-  'RECOMMEND_GRANT',
-  'RECOMMEND_REJECTION',
-  'RETURN_TO_REVIEW',
-  'DECIDE_GRANT',
-  'DECIDE_REJECTION',
-  'ACCEPT',
-  'DECLINE_GRANT',
-  'ACCEPTANCE_DEADLINE_PASSED',
-  'REPORT_DEADLINE_PASSED',
-  'SUBMIT_REPORT',
-  'RETURN_REPORT',
-  'APPROVE_REPORT',
-] as const;
-const eventText = (event: string): MessageKey =>
-  (EVENTS as readonly string[]).includes(event)
-    ? (`case.event.${event}` as MessageKey)
-    : 'case.event.unknown';
+/** The message for a role or event the server names; the catalogue itself says which ones have text. */
+const messageFor = (prefix: 'case.role' | 'case.event', name: string): MessageKey => {
+  const key = `${prefix}.${name}`;
+  return key in nb ? (key as MessageKey) : `${prefix}.unknown`;
+};
+const roleText = (role: string) => messageFor('case.role', role);
+const eventText = (event: string) => messageFor('case.event', event);
 
 /** Edits of a draft come in runs (autosave): a run shows as its last edit. */
 function withoutEditRuns(entries: readonly AuditEntry[]): AuditEntry[] {
