@@ -72,7 +72,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
   }),
   'GET /api/v1/applications': () => ({
     as: [KARI, OFFICER, APPROVER, FINANCE, ADMIN],
-    query: { limit: '5', status: 'applied', schemeId: 'bio' },
+    query: { limit: '5', status: 'applied', schemeId: 'bio', reference: 'BIO-2026-000001' },
   }),
   'POST /api/v1/applications': (f) => ({
     as: [KARI],
