@@ -371,7 +371,8 @@ export class ApplicationListItem extends ApplicationView {
 
 export class ApplicationPage {
   @ApiProperty({ type: [ApplicationListItem] }) items!: ApplicationListItem[];
-  @ApiProperty({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The `after` of the next page; null on the last' })
+  nextCursor!: string | null;
 }
 
 export class AuditEntryDto {

@@ -1061,7 +1061,8 @@ export interface components {
         };
         ApplicationPage: {
             items: components["schemas"]["ApplicationListItem"][];
-            nextCursor: Record<string, never> | null;
+            /** @description The `after` of the next page; null on the last */
+            nextCursor: string | null;
         };
         FieldProblem: {
             /**
