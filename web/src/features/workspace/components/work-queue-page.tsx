@@ -224,15 +224,19 @@ function QueueTable(props: { rows: ApplicationListItem[]; schemes: Scheme[]; mor
               <Table.HeaderCell>{t('workspace.col.scheme')}</Table.HeaderCell>
               <Table.HeaderCell>{t('workspace.col.amount')}</Table.HeaderCell>
               <Table.HeaderCell>{t('workspace.col.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('workspace.col.daysSinceSubmitted')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('workspace.col.daysWaiting')}</Table.HeaderCell>
+              <Table.HeaderCell className="work-queue-number">
+                {t('workspace.col.daysSinceSubmitted')}
+              </Table.HeaderCell>
+              <Table.HeaderCell className="work-queue-number">
+                {t('workspace.col.daysWaiting')}
+              </Table.HeaderCell>
               <Table.HeaderCell>{t('workspace.col.officer')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {props.rows.map((row) => (
               <Table.Row key={row.id}>
-                <Table.Cell>
+                <Table.Cell className="work-queue-nowrap">
                   <Link asChild>
                     <RouterLink to={casePath(row.reference)}>{row.reference}</RouterLink>
                   </Link>
@@ -245,7 +249,7 @@ function QueueTable(props: { rows: ApplicationListItem[]; schemes: Scheme[]; mor
                   </span>
                 </Table.Cell>
                 <Table.Cell>{schemeName.get(row.schemeId) ?? row.schemeId}</Table.Cell>
-                <Table.Cell>
+                <Table.Cell className="work-queue-nowrap">
                   <Amounts row={row} />
                 </Table.Cell>
                 <Table.Cell>{t(caseStateWords(row.status, row.state))}</Table.Cell>
