@@ -371,7 +371,11 @@ export class ApplicationListItem extends ApplicationView {
 
 export class ApplicationPage {
   @ApiProperty({ type: [ApplicationListItem] }) items!: ApplicationListItem[];
-  @ApiProperty({ type: String, nullable: true, description: 'The `after` of the next page; null on the last' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The `after` of the next page; null on the last',
+  })
   nextCursor!: string | null;
 }
 

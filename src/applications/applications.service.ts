@@ -50,6 +50,11 @@ import { Application } from './application.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { UserAccount } from '../users/user.entity';
 
+/** What names a case: its id (a string, as the system passes it), or its id or case reference from a path. */
+export type CaseKey = string | { id: string } | { reference: string };
+
+const caseWhere = (key: CaseKey) => (typeof key === 'string' ? { id: key } : key);
+
 /**
  * Who owns an application: its organisation, and its county once it is submitted. A draft is the
  * applicant's own working copy; the county's staff see it only when it is sent.
@@ -137,7 +142,7 @@ export class ApplicationsService {
   /** Replaces the form while the lifecycle lets the applicant edit it, based on the current version. */
   async updateDraft(
     actor: Actor,
-    id: string,
+    id: CaseKey,
     dto: UpdateApplicationDto,
     key?: IdempotencyKey,
   ): Promise<ApplicationView> {
@@ -185,10 +190,10 @@ export class ApplicationsService {
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
 
-  async get(actor: Actor, id: string): Promise<ApplicationDetail> {
+  async get(actor: Actor, id: CaseKey): Promise<ApplicationDetail> {
     const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
@@ -220,10 +225,10 @@ export class ApplicationsService {
    * The final report, to the applicant and the county's staff; fields the scheme marks as personal
    * data (participant-level outcomes) only to the applicant and the county's case officers.
    */
-  async report(actor: Actor, id: string): Promise<FinalReportView> {
+  async report(actor: Actor, id: CaseKey): Promise<FinalReportView> {
     const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
@@ -348,14 +353,14 @@ export class ApplicationsService {
     return [...new Set(this.schemes.all().flatMap((s) => statesTagged(s.lifecycle, TAGS.awaitingApprover)))];
   }
 
-  async history(actor: Actor, id: string): Promise<AuditEntryDto[]> {
-    visibleOrNotFound(
+  async history(actor: Actor, id: CaseKey): Promise<AuditEntryDto[]> {
+    const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
-    const records = await this.audit.history(this.dataSource.manager, id);
+    const records = await this.audit.history(this.dataSource.manager, application.id);
     return records.map((r) => ({
       seq: r.seq,
       event: r.event,
@@ -372,14 +377,14 @@ export class ApplicationsService {
     }));
   }
 
-  async verifyHistory(actor: Actor, id: string): Promise<AuditVerificationDto> {
-    visibleOrNotFound(
+  async verifyHistory(actor: Actor, id: CaseKey): Promise<AuditVerificationDto> {
+    const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
-    return toVerificationDto(await this.audit.verify(this.dataSource.manager, id));
+    return toVerificationDto(await this.audit.verify(this.dataSource.manager, application.id));
   }
 
   // ── Lifecycle commands ──────────────────────────────────────────────────────────────────
@@ -390,7 +395,7 @@ export class ApplicationsService {
    */
   async send(
     actor: Actor,
-    id: string,
+    id: CaseKey,
     type: LifecycleEventType,
     body: CommandBody,
     key?: IdempotencyKey,
@@ -405,7 +410,7 @@ export class ApplicationsService {
   async sendWithin(
     tx: EntityManager,
     actor: Actor,
-    id: string,
+    id: CaseKey,
     type: LifecycleEventType,
     body: CommandBody,
   ): Promise<ApplicationView> {
@@ -421,8 +426,11 @@ export class ApplicationsService {
 
   // ── Helpers ─────────────────────────────────────────────────────────────────────────────
 
-  private async lockVisible(tx: EntityManager, actor: Actor, id: string): Promise<Application> {
-    const application = await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  private async lockVisible(tx: EntityManager, actor: Actor, id: CaseKey): Promise<Application> {
+    const application = await tx.findOne(Application, {
+      where: caseWhere(id),
+      lock: { mode: 'pessimistic_write' },
+    });
     return visibleOrNotFound(actor, application, ownership, 'Application');
   }
 

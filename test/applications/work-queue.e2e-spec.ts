@@ -277,4 +277,40 @@ describe('the work queue', () => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(PROBLEM);
   });
+
+  // Last: it adds a case of its own (in the seeded call, outside this file's queue call).
+  it('takes the case reference wherever a case id goes, in any letter case', async () => {
+    const { id, reference } = await draft(t);
+    const path = (suffix = '') => `/api/v1/applications/${reference.toLowerCase()}${suffix}`;
+    const submitted = await expectOk(act(t, KARI, reference, 'submit'));
+    expect(submitted).toMatchObject({ id, status: 'applied' });
+    expect(await expectOk(act(t, OFFICER, reference.toLowerCase(), 'assign'))).toMatchObject({
+      id,
+      state: 'assessment.in_review',
+    });
+    const officer = await t.bearer(OFFICER);
+    const read = await t.http().get(path()).set('authorization', officer);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id, reference });
+    const history = await t.http().get(path('/history')).set('authorization', officer);
+    expect(history.body.map((e: { event: string }) => e.event)).toEqual(['CREATE', 'SUBMIT', 'ASSIGN']);
+    const verification = await t.http().get(path('/history/verification')).set('authorization', officer);
+    expect(verification.status).toBe(200);
+    // Another county's staff: 404, as for an unknown reference.
+    const rita = await t
+      .http()
+      .get(path())
+      .set('authorization', await t.bearer(RITA));
+    expect(rita.status).toBe(404);
+    expect(
+      (await t.http().get('/api/v1/applications/BIO-2026-999999').set('authorization', officer)).status,
+    ).toBe(404);
+    // Neither an id nor a reference: 400 naming id.
+    for (const bad of ['BIO-2026', 'BIO-2026-12', 'not-a-case']) {
+      const res = await t.http().get(`/api/v1/applications/${bad}`).set('authorization', officer);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
+    }
+  });
 });

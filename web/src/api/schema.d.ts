@@ -1937,6 +1937,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -1988,6 +1989,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2049,6 +2051,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2091,6 +2094,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2179,6 +2183,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2218,6 +2223,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2260,6 +2266,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2351,6 +2358,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2442,6 +2450,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2533,6 +2542,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2624,6 +2634,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2715,6 +2726,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2806,6 +2818,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2897,6 +2910,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2988,6 +3002,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3079,6 +3094,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3170,6 +3186,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3261,6 +3278,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3352,6 +3370,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3443,6 +3462,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
