@@ -103,10 +103,18 @@ describe("the county's work queue in the browser", () => {
     expect(await page.locator('main').innerText()).not.toMatch(UUID);
     expect(await page.getByRole('status').first().innerText()).toBe('Viser 25 saker');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
 
-    // The next keyset page.
+  it('reads the next keyset page on "Vis flere"', async () => {
+    await signIn(page, OFFICER);
+    await page.getByText('Viser 25 saker', { exact: true }).waitFor();
+    const first = await page.getByRole('row').allInnerTexts();
     await page.getByRole('button', { name: 'Vis flere' }).click();
     await page.getByText(/^Viser (2[6-9]|[3-9]\d) saker$/).waitFor();
+    const rows = await page.getByRole('row').allInnerTexts();
+    // The first page stays as it was, and the next one adds cases not seen before.
+    expect(rows.slice(0, first.length)).toEqual(first);
+    expect(new Set(rows).size).toBe(rows.length);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -148,5 +156,15 @@ describe("the county's work queue in the browser", () => {
     await page.getByRole('checkbox', { name: 'Venter på min beslutning' }).check();
     await expectRows([cases.recommended], [cases.applied, cases.inReview, cases.waiting]);
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('sends an applicant who opens the work queue to their own applications', async () => {
+    await page.goto('/saksbehandling');
+    await page.getByLabel('E-postadresse').fill(KARI);
+    await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/soknader');
+    expect(await page.getByRole('link', { name: 'Saksbehandling' }).count()).toBe(0);
   });
 });
