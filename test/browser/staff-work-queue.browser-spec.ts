@@ -41,14 +41,20 @@ describe("the county's work queue in the browser", () => {
     };
     // Enough submitted cases for a second page ("Vis flere" after 25).
     for (let i = 0; i < 22; i++) await submitted();
+    // The four cases the tests look at are submitted last, a minute apart: the newest, on the first page.
+    const later = () => clock.set(new Date(clock.now().getTime() + 60_000));
+    later();
     const applied = await submitted();
+    later();
     const recommended = await submitted();
     await expectOk(act(b.t, OFFICER, recommended.id, 'assign'));
     await expectOk(
       act(b.t, OFFICER, recommended.id, 'recommend-grant', { amount: 25_000_000, notes: 'Solid plan' }),
     );
+    later();
     const inReview = await submitted();
     await expectOk(act(b.t, OFFICER, inReview.id, 'assign'));
+    later();
     const waiting = await submitted();
     await expectOk(act(b.t, OFFICER, waiting.id, 'assign'));
     await expectOk(
@@ -148,6 +154,12 @@ describe("the county's work queue in the browser", () => {
     await page.getByRole('link', { name: cases.inReview }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(cases.inReview) }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/soknader/${cases.inReview}`);
+
+    // Back in the queue, the search is as it was left (the reference in capitals, as it is written).
+    await page.goBack();
+    await page.getByText('Viser 1 sak', { exact: true }).waitFor();
+    await expectRows([cases.inReview], [cases.applied]);
+    expect(await page.getByRole('searchbox', { name: 'Saksnummer' }).inputValue()).toBe(cases.inReview);
   });
 
   it('lets an approver see only what awaits their decision', async () => {

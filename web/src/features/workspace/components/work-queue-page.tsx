@@ -12,8 +12,8 @@ import {
 } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
-import type { ApplicationListItem, ApplicationSort, Profile, Scheme, StatusFilter } from '../../../api/types';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import type { ApplicationListItem, ApplicationSort, Profile, Scheme } from '../../../api/types';
 import { formatNumber } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { casePath } from '../../../lib/paths';
@@ -26,6 +26,33 @@ import './work-queue.css';
 const ALL = '';
 const SORTS: readonly ApplicationSort[] = ['newest', 'oldest', 'amount_desc', 'amount_asc'];
 const REFERENCE = /^[A-Za-z0-9-]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.find((v) => v === value);
+
+/** The filters in the address, each only if it is one the API accepts (an edited address is ignored). */
+function filtersFrom(params: URLSearchParams): WorkQueueFilters {
+  const text = (name: string, pattern: RegExp) => {
+    const value = params.get(name);
+    return value && value.length <= 40 && pattern.test(value) ? value : undefined;
+  };
+  const filters: WorkQueueFilters = {
+    schemeId: text('schemeId', /^[a-z0-9_-]+$/),
+    callId: text('callId', UUID),
+    status: oneOf(
+      STATUS_CHOICES.map((c) => c.value),
+      params.get('status'),
+    ),
+    assigned: oneOf(['me', 'none'] as const, params.get('assigned')),
+    awaitingMyDecision: oneOf(['true'] as const, params.get('awaitingMyDecision')),
+    sort: oneOf(SORTS, params.get('sort')),
+    referencePrefix: text('referencePrefix', /^[A-Za-z0-9-]+$/),
+  };
+  for (const key of Object.keys(filters) as Array<keyof WorkQueueFilters>)
+    if (filters[key] === undefined) delete filters[key];
+  return filters;
+}
 
 /**
  * The county's work queue for case officers and approvers: every submitted case with the
@@ -34,17 +61,20 @@ const REFERENCE = /^[A-Za-z0-9-]*$/;
  */
 export function WorkQueuePage({ profile }: { profile: Profile }) {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<WorkQueueFilters>({});
+  // The choices are kept in the address too, so going back from a case finds the queue as it was
+  // left; the page's own state answers at once (an input never springs back while the address changes).
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState(() => filtersFrom(params));
   const schemes = useQuery(workQueueLookups.schemes());
   const calls = useQuery(workQueueLookups.calls());
   const queue = useInfiniteQuery(workQueueQueries.list(filters));
-  const set = (change: Partial<WorkQueueFilters>) =>
-    setFilters((current) => {
-      const next: WorkQueueFilters = { ...current, ...change };
-      for (const key of Object.keys(next) as Array<keyof WorkQueueFilters>)
-        if (next[key] === undefined) delete next[key];
-      return next;
-    });
+  const set = (change: Partial<WorkQueueFilters>) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, ...change }))
+      if (typeof value === 'string' && value !== '') next.set(key, value);
+    setFilters(filtersFrom(next));
+    setParams(next, { replace: true });
+  };
   const countyCalls = (calls.data ?? []).filter((c) => c.countyId === profile.county?.id);
   const isApprover = profile.roles.includes('approver');
 
@@ -80,7 +110,14 @@ export function WorkQueuePage({ profile }: { profile: Profile }) {
         <FilterSelect
           label={t('workspace.status')}
           value={filters.status ?? ALL}
-          onChange={(v) => set({ status: (v || undefined) as StatusFilter | undefined })}
+          onChange={(v) =>
+            set({
+              status: oneOf(
+                STATUS_CHOICES.map((c) => c.value),
+                v,
+              ),
+            })
+          }
         >
           <option value={ALL}>{t('workspace.allStatuses')}</option>
           {STATUS_CHOICES.map((choice) => (
@@ -101,7 +138,7 @@ export function WorkQueuePage({ profile }: { profile: Profile }) {
         <FilterSelect
           label={t('workspace.sort')}
           value={filters.sort ?? 'newest'}
-          onChange={(v) => set({ sort: v === 'newest' ? undefined : (v as ApplicationSort) })}
+          onChange={(v) => set({ sort: v === 'newest' ? undefined : oneOf(SORTS, v) })}
         >
           {SORTS.map((sort) => (
             <option key={sort} value={sort}>
@@ -116,7 +153,10 @@ export function WorkQueuePage({ profile }: { profile: Profile }) {
             onChange={(event) => set({ awaitingMyDecision: event.target.checked ? 'true' : undefined })}
           />
         )}
-        <ReferenceSearch onSearch={(prefix) => set({ referencePrefix: prefix || undefined })} />
+        <ReferenceSearch
+          initial={filters.referencePrefix ?? ''}
+          onSearch={(prefix) => set({ referencePrefix: prefix || undefined })}
+        />
       </section>
       {queue.isPending || schemes.isPending ? (
         <Loading />
@@ -161,10 +201,10 @@ function FilterSelect(props: {
 }
 
 /** A case reference, whole or its beginning; checked on submit, never while typing. */
-function ReferenceSearch({ onSearch }: { onSearch: (prefix: string) => void }) {
+function ReferenceSearch({ initial, onSearch }: { initial: string; onSearch: (prefix: string) => void }) {
   const { t } = useI18n();
   const id = useId();
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(initial);
   const [invalid, setInvalid] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
