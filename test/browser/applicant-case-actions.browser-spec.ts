@@ -263,6 +263,9 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
       expect(await isFocused(declined)).toBe(true);
       await acceptance.waitFor({ state: 'detached' });
       expect(await page.locator('main').innerText()).toContain('Trukket');
+      // A declined grant is not paid: no payment plan, but the decision is still there to read.
+      expect(await page.getByRole('region', { name: 'Utbetaling av tilskuddet' }).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Vedtak' }).innerText()).toContain(GROUNDS);
       expect(await accessibilityViolations(page)).toEqual([]);
 
       const history = await b.t

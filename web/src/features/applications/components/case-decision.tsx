@@ -65,11 +65,15 @@ function instalmentName(instalment: Instalment, t: Translate): string {
 /** A calendar day (YYYY-MM-DD) as an instant at noon UTC: the same day in Norway all year. */
 const calendarDay = (day: string) => `${day}T12:00:00.000Z`;
 
+const PAID_STATUSES = new Set<ApplicationDetail['status']>(['granted', 'reported', 'closed']);
+
 /** How the grant is paid: the plan with what gates each instalment, what has been paid, and when. */
 export function GrantPayments({ application }: { application: ApplicationDetail }) {
   const { t, date, kroner } = useI18n();
   const plan = application.paymentPlan;
-  if (!plan || plan.length === 0) return null;
+  // A declined or lapsed grant is not paid: its plan would mislead, unless something was paid.
+  const live = PAID_STATUSES.has(application.status) || application.payments.length > 0;
+  if (!plan || plan.length === 0 || !live) return null;
   const total = plan.reduce((sum, i) => sum + i.amount, 0);
   const when = (instalment: Instalment) =>
     instalment.on === 'date' && instalment.date
