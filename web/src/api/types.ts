@@ -14,3 +14,6 @@ export type OrganisationRef = Schemas['OrganisationRefDto'];
 export type CallEligibility = Schemas['CallEligibilityDto'];
 export type EligibilityReason = Schemas['EligibilityReasonDto'];
 export type AuditEntry = Schemas['AuditEntryDto'];
+export type ApplicationDetail = Schemas['ApplicationDetail'];
+export type Instalment = Schemas['InstalmentDto'];
+export type GrantPayment = Schemas['GrantPaymentDto'];
