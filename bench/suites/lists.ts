@@ -98,6 +98,7 @@ export async function runLists(ctx: SuiteContext): Promise<void> {
       queueStatusOnly: [],
       queueSchemeOnly: [],
       queueAll: [],
+      workQueue: [],
       ownHeavy: [],
       ownTypical: [],
       frame: [],
@@ -118,6 +119,27 @@ export async function runLists(ctx: SuiteContext): Promise<void> {
         3,
       );
     await addPages(probes.queueAll, service, people.officer, officerToken, { limit: 50 }, 5);
+    // The work-queue screen: sub-states, assignment, the approver's decisions, other orders, and a
+    // case-reference prefix, each a first page and the next.
+    const approverToken = await http.login(people.emails.approver, DEMO_PASSWORD);
+    const [{ reference }] = await bench.dataSource.query<Array<{ reference: string }>>(
+      `SELECT reference FROM application WHERE county_id = $1 AND submitted_at IS NOT NULL ORDER BY submitted_at DESC LIMIT 1`,
+      [people.countyId],
+    );
+    const screens: Array<[Actor, string, ApplicationQuery]> = [
+      [people.officer, officerToken, { status: 'assessment.recommended' }],
+      [people.officer, officerToken, { status: 'assessment.in_review', assigned: 'me' }],
+      [people.officer, officerToken, { assigned: 'me' }],
+      [people.officer, officerToken, { assigned: 'none' }],
+      [people.officer, officerToken, { assigned: 'none', schemeId: 'mentor' }],
+      [people.officer, officerToken, { sort: 'oldest', status: 'applied' }],
+      [people.officer, officerToken, { sort: 'amount_desc' }],
+      [people.officer, officerToken, { sort: 'amount_asc', status: 'assessment' }],
+      [people.officer, officerToken, { referencePrefix: reference.slice(0, -2) }],
+      [people.approver, approverToken, { awaitingMyDecision: 'true' }],
+    ];
+    for (const [actor, token, query] of screens)
+      await addPages(probes.workQueue, service, actor, token, { ...query, limit: 50 }, 2);
     await addPages(probes.ownHeavy, service, heavyUser.actor, heavyToken, { limit: 50 }, 5);
     await addPages(probes.ownTypical, service, typicalUser.actor, typicalToken, { limit: 50 }, 1);
     probes.frame.push(
@@ -180,6 +202,11 @@ export async function runLists(ctx: SuiteContext): Promise<void> {
       ['queueStatusOnly', "officer's work queue, status only (no scheme filter)", false],
       ['queueSchemeOnly', "officer's work queue, scheme only (no status filter)", false],
       ['queueAll', "officer's work queue, no filter (every submitted application of the county)", false],
+      [
+        'workQueue',
+        'work-queue screen: sub-state, assigned to me / unassigned, awaiting my decision, oldest, amount, reference prefix',
+        true,
+      ],
       ['ownHeavy', `an organisation's own list (its ${heavy.n} applications, pages of 50)`, true],
       ['ownTypical', `an organisation's own list (${typical.n} applications)`, true],
       ['frame', 'frame summary: balances (GET /frames/:id)', true],

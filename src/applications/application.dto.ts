@@ -7,6 +7,7 @@ import {
   IsObject,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -48,17 +49,47 @@ export class UpdateApplicationDto {
   content!: Record<string, unknown>;
 }
 
+/**
+ * The sub-states of the common lifecycle a work queue filters on, as the `state` column holds them
+ * (`assessment.recommended`: a recommendation awaits the approver's decision).
+ */
+export const SUB_STATES = [
+  'assessment.in_review',
+  'assessment.awaiting_applicant',
+  'assessment.recommended',
+  'granted.awaiting_acceptance',
+  'granted.active',
+  'reported.report_review',
+] as const;
+export type SubState = (typeof SUB_STATES)[number];
+
+/** A top-level status (`assessment`) or one of its sub-states (`assessment.recommended`). */
+export const STATUS_FILTERS = [...STATUSES, ...SUB_STATES] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** Orders of a list: newest or oldest submitted first (applicants: created), or by amount applied for. */
+export const APPLICATION_SORTS = ['newest', 'oldest', 'amount_desc', 'amount_asc'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
 export class ApplicationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiPropertyOptional({
+    enum: STATUS_FILTERS,
+    description: 'A top-level status, or a sub-state such as assessment.recommended',
+  })
   @Optional()
-  @IsIn(STATUSES)
-  status?: LifecycleStatus;
+  @IsIn(STATUS_FILTERS)
+  status?: StatusFilter;
 
   @ApiPropertyOptional({ example: 'bio' })
   @Optional()
   @IsString()
   @MaxLength(40)
   schemeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only applications under this call (utlysning)' })
+  @Optional()
+  @IsUUID()
+  callId?: string;
 
   @ApiPropertyOptional({
     example: 'BIO-2026-000042',
@@ -68,6 +99,42 @@ export class ApplicationQuery extends PageQuery {
   @IsString()
   @MaxLength(40)
   reference?: string;
+
+  @ApiPropertyOptional({
+    example: 'BIO-2026-0000',
+    description: 'Case references starting with this (letters, digits and hyphens; case-insensitive)',
+  })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  @Matches(/^[A-Za-z0-9-]+$/)
+  referencePrefix?: string;
+
+  @ApiPropertyOptional({
+    enum: ['me', 'none'],
+    description: 'Staff: cases assigned to me, or cases no case officer has taken yet',
+  })
+  @Optional()
+  @IsIn(['me', 'none'])
+  assigned?: 'me' | 'none';
+
+  @ApiPropertyOptional({
+    enum: ['true'],
+    description: 'Approvers: recommendations in the county that await a decision (others: none)',
+  })
+  @Optional()
+  @IsIn(['true'])
+  awaitingMyDecision?: 'true';
+
+  @ApiPropertyOptional({
+    enum: APPLICATION_SORTS,
+    default: 'newest',
+    description: 'newest/oldest by submission (applicants: by creation); amount_* by the amount applied for',
+  })
+  @Optional()
+  @IsIn(APPLICATION_SORTS)
+  sort?: ApplicationSort;
 }
 
 // ── Command bodies: one per action, so that unknown fields are refused per action ────────────
@@ -324,9 +391,36 @@ export class FinalReportView {
   withheld!: string[];
 }
 
+/** A row of a list: the application with the names and counts a person reads in a work queue. */
+export class ApplicationListItem extends ApplicationView {
+  @ApiProperty({ example: 'Fjordverk AS' }) organisationName!: string;
+  @ApiProperty({ example: '910000001', description: 'Organisasjonsnummer' }) organisationNumber!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'øre; staff only: the pending grant recommendation (innstilling), else null',
+  })
+  recommendedAmount!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Siri Saksbehandler' })
+  caseOfficerName!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Whole days since submission; null for drafts' })
+  daysSinceSubmitted!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Whole days since information was requested, while the applicant has still to answer',
+  })
+  daysWaitingOnApplicant!: number | null;
+}
+
 export class ApplicationPage {
-  @ApiProperty({ type: [ApplicationView] }) items!: ApplicationView[];
-  @ApiProperty({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: [ApplicationListItem] }) items!: ApplicationListItem[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The `after` of the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }
 
 export class AuditEntryDto {

@@ -11,15 +11,25 @@ import {
 } from 'typeorm';
 import { bigintAsNumber } from '../database/bigint.transformer';
 
+const SUBMITTED = '"submitted_at" IS NOT NULL';
+
 /**
  * An application (søknad) and its case: the form content, the lifecycle snapshot, and the columns
  * lists and reports filter on (status, amounts), kept in step with the snapshot by the runner.
  */
 @Entity({ name: 'application' })
-@Index('application_work_queue_idx', ['countyId', 'status', 'schemeId', 'id'])
-@Index('application_county_status_idx', ['countyId', 'status', 'id'])
-@Index('application_organisation_idx', ['organisationId', 'id'])
-@Index('application_call_idx', ['callId'])
+// The county's work queue: county, filter, sort key, id; submitted cases only (see the migration).
+@Index('application_queue_idx', ['countyId', 'submittedAt', 'id'], { where: SUBMITTED })
+@Index('application_queue_status_idx', ['countyId', 'status', 'submittedAt', 'id'], { where: SUBMITTED })
+@Index('application_queue_state_idx', ['countyId', 'state', 'submittedAt', 'id'], { where: SUBMITTED })
+@Index('application_queue_officer_idx', ['countyId', 'caseOfficerId', 'submittedAt', 'id'], {
+  where: SUBMITTED,
+})
+@Index('application_queue_amount_idx', ['countyId', 'requestedAmount', 'id'], { where: SUBMITTED })
+@Index('application_organisation_idx', ['organisationId', 'createdAt', 'id'])
+@Index('application_call_idx', ['callId', 'submittedAt', 'id'])
+// `reference text_pattern_ops` (prefix search), which an entity cannot say: the migration makes it.
+@Index('application_reference_prefix_idx', { synchronize: false })
 @Index('application_reference_key', ['reference'], { unique: true })
 @Check(
   'application_amounts_non_negative',

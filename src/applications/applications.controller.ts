@@ -1,5 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, ApiProblems } from '@lib/common';
 import type { LifecycleEventType } from '@lib/engine';
 import { AuditVerificationDto } from '../audit/audit-verification.dto';
@@ -26,13 +33,23 @@ import {
   SubmitReportDto,
   UpdateApplicationDto,
 } from './application.dto';
-import { ApplicationsService } from './applications.service';
+import { ApplicationsService, type CaseKey } from './applications.service';
+import { CaseIdPipe } from './case-id.pipe';
+
+/** A case in the path: its id or its case reference (saksnummer). */
+const CaseParam = () =>
+  ApiParam({
+    name: 'id',
+    type: String,
+    description: 'The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123',
+  });
 
 /** Every lifecycle command answers the same way: the application as it now stands, or a problem. */
 function Command(summary: string) {
   return (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
     HttpCode(200)(target, key, descriptor);
     ApiOperation({ summary })(target, key, descriptor);
+    CaseParam()(target, key, descriptor);
     ApiOkResponse({ type: ApplicationView })(target, key, descriptor);
     ApiProblems({
       403: 'Your role may not do this',
@@ -49,7 +66,7 @@ function Command(summary: string) {
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  private send(actor: Actor, id: string, type: LifecycleEventType, body: object, key: IdempotencyKey) {
+  private send(actor: Actor, id: CaseKey, type: LifecycleEventType, body: object, key: IdempotencyKey) {
     return this.applications.send(actor, id, type, { ...body }, key);
   }
 
@@ -73,23 +90,25 @@ export class ApplicationsController {
   }
 
   @Get(':id')
+  @CaseParam()
   @ApiOperation({
     summary: 'One application with its form, status tags, allowed actions, advisories and payment plan',
   })
   @ApiOkResponse({ type: ApplicationDetail })
   @ApiProblems({ 404: 'Unknown, or not yours to see' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
     return this.applications.get(actor, id);
   }
 
   @Patch(':id')
+  @CaseParam()
   @Allow('applicant')
   @ApiOperation({ summary: 'Replace the form while it is editable; send the version you edited' })
   @ApiOkResponse({ type: ApplicationView })
   @ApiProblems({ 409: 'Stale version, or not editable now' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() body: UpdateApplicationDto,
     @IdempotencyKey() key: IdempotencyKey,
   ) {
@@ -97,26 +116,29 @@ export class ApplicationsController {
   }
 
   @Get(':id/report')
+  @CaseParam()
   @ApiOperation({
     summary: 'The final report; participant-level personal data only for the applicant and case officers',
   })
   @ApiOkResponse({ type: FinalReportView })
-  readReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  readReport(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
     return this.applications.report(actor, id);
   }
 
   @Get(':id/history')
+  @CaseParam()
   @ApiOperation({ summary: 'Every transition of the application, hash-chained (audit trail)' })
   @ApiOkResponse({ type: [AuditEntryDto] })
-  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  history(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
     return this.applications.history(actor, id);
   }
 
   @Get(':id/history/verification')
+  @CaseParam()
   @Allow('case_officer', 'approver', 'finance', 'admin')
   @ApiOperation({ summary: 'Recompute the audit hash chain and say whether (and where) it was altered' })
   @ApiOkResponse({ type: AuditVerificationDto })
-  verify(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  verify(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
     return this.applications.verifyHistory(actor, id);
   }
 
@@ -126,7 +148,7 @@ export class ApplicationsController {
   @Command('Submit (søknad sendt): the form is checked against the call, all reasons at once')
   submit(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: CommentDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -137,7 +159,7 @@ export class ApplicationsController {
   @Command('Withdraw the application before a decision')
   withdraw(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: ReasonDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -148,7 +170,7 @@ export class ApplicationsController {
   @Command('Send the application back to the case officer after supplying the requested information')
   answer(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: OptionalMessageDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -159,7 +181,7 @@ export class ApplicationsController {
   @Command('Accept the grant (aksept av tilsagn)')
   accept(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: CommentDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -170,7 +192,7 @@ export class ApplicationsController {
   @Command('Decline the grant; the money returns to the frame')
   decline(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: ReasonDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -181,7 +203,7 @@ export class ApplicationsController {
   @Command('Submit the final report (sluttrapport)')
   report(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: SubmitReportDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -194,7 +216,7 @@ export class ApplicationsController {
   @Command('Take the case, or hand it to another case officer of the county')
   assign(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: AssignDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -205,7 +227,7 @@ export class ApplicationsController {
   @Command('Ask the applicant for more information by a due date')
   requestInformation(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: MessageWithDueDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -216,7 +238,7 @@ export class ApplicationsController {
   @Command('Recommend a grant (innstilling); at most the computed maximum')
   recommendGrant(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: RecommendGrantDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -227,7 +249,7 @@ export class ApplicationsController {
   @Command('Recommend rejection, with grounds')
   recommendRejection(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: GroundsDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -238,7 +260,7 @@ export class ApplicationsController {
   @Command('Send the final report back to the applicant')
   returnReport(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: MessageWithDueDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -249,7 +271,7 @@ export class ApplicationsController {
   @Command('Approve the final report; fixes the final payable amount and closes the case')
   approveReport(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: ApproveReportDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -262,7 +284,7 @@ export class ApplicationsController {
   @Command('Decide the recommended grant (vedtak om tilsagn); not by the recommender')
   decideGrant(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: DecideGrantDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -273,7 +295,7 @@ export class ApplicationsController {
   @Command('Decide rejection (vedtak om avslag); not by the recommender')
   decideRejection(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: GroundsDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
@@ -284,7 +306,7 @@ export class ApplicationsController {
   @Command('Send the recommendation back to the case officer instead of deciding')
   returnToReview(
     @CurrentActor() a: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CaseIdPipe) id: CaseKey,
     @Body() b: MessageDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {

@@ -5,6 +5,7 @@ import {
   assertVersion,
   canSee,
   Clock,
+  DAY_MS,
   decodeCursor,
   DomainError,
   encodeCursor,
@@ -16,6 +17,7 @@ import {
   allowedEvents,
   describeState,
   initialSnapshot,
+  statesTagged,
   TAGS,
   type LifecycleContext,
   type LifecycleStateView,
@@ -48,6 +50,13 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { UserAccount } from '../users/user.entity';
+
+/** What names a case: its id (a string, as the system passes it), or its id or case reference from a path. */
+export type CaseKey = string | { id: string } | { reference: string };
+
+const caseWhere = (key: CaseKey) => (typeof key === 'string' ? { id: key } : key);
 
 /**
  * Who owns an application: its organisation, and its county once it is submitted. A draft is the
@@ -136,7 +145,7 @@ export class ApplicationsService {
   /** Replaces the form while the lifecycle lets the applicant edit it, based on the current version. */
   async updateDraft(
     actor: Actor,
-    id: string,
+    id: CaseKey,
     dto: UpdateApplicationDto,
     key?: IdempotencyKey,
   ): Promise<ApplicationView> {
@@ -184,10 +193,10 @@ export class ApplicationsService {
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
 
-  async get(actor: Actor, id: string): Promise<ApplicationDetail> {
+  async get(actor: Actor, id: CaseKey): Promise<ApplicationDetail> {
     const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
@@ -224,10 +233,10 @@ export class ApplicationsService {
    * The final report, to the applicant and the county's staff; fields the scheme marks as personal
    * data (participant-level outcomes) only to the applicant and the county's case officers.
    */
-  async report(actor: Actor, id: string): Promise<FinalReportView> {
+  async report(actor: Actor, id: CaseKey): Promise<FinalReportView> {
     const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
@@ -246,44 +255,120 @@ export class ApplicationsService {
     return { id: report.id, submittedAt: report.submittedAt.toISOString(), content, withheld };
   }
 
-  /** An applicant's own applications, or a county's work queue; filtered, newest first, keyset-paged. */
+  /**
+   * An applicant's own applications, or a county's work queue: filtered, sorted (newest submitted
+   * first by default; applicants by creation, as drafts have no submission) and keyset-paged on the
+   * sort key and the id. Each row names the organisation and the case officer.
+   */
   async list(actor: Actor, query: ApplicationQuery): Promise<ApplicationPage> {
     const limit = query.limit ?? 50;
-    const q = this.dataSource.manager.createQueryBuilder(Application, 'a');
+    const sort = query.sort ?? 'newest';
+    const byAmount = sort === 'amount_desc' || sort === 'amount_asc';
+    const descending = sort === 'newest' || sort === 'amount_desc';
+    const staff = actor.kind === 'staff';
+    // A cursor is checked first, so a forged one is a 400 whatever the rest of the query finds.
+    const after = query.after ? decodeCursor(query.after, [byAmount ? 'bigint' : 'instant', 'uuid']) : null;
+    // The sort key: staff see only submitted cases, so the submission time and the amount are set;
+    // an applicant's drafts have neither.
+    const key = byAmount
+      ? staff
+        ? 'a.requested_amount'
+        : 'coalesce(a.requested_amount, 0)'
+      : staff
+        ? 'a.submitted_at'
+        : 'a.created_at';
+    const q = this.dataSource.manager
+      .createQueryBuilder(Application, 'a')
+      .leftJoin(Organisation, 'o', 'o.id = a.organisation_id')
+      .leftJoin(UserAccount, 'u', 'u.id = a.case_officer_id')
+      .addSelect('o.name', 'organisation_name')
+      .addSelect('o.organisation_number', 'organisation_number')
+      .addSelect('u.full_name', 'case_officer_name')
+      .addSelect(
+        byAmount ? `${key}::text` : `to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        'sort_key',
+      );
     if (actor.kind === 'applicant') {
       if (!actor.organisationIds.length) return { items: [], nextCursor: null };
-      q.where('a.organisationId IN (:...orgs)', { orgs: actor.organisationIds });
-    } else if (actor.kind === 'staff') {
-      q.where('a.countyId = :county', { county: actor.countyId }).andWhere("a.status <> 'draft'");
+      q.where('a.organisation_id IN (:...orgs)', { orgs: actor.organisationIds });
+    } else if (staff) {
+      q.where('a.county_id = :county', { county: actor.countyId }).andWhere('a.submitted_at IS NOT NULL');
     }
-    if (query.status) q.andWhere('a.status = :status', { status: query.status });
-    if (query.schemeId) q.andWhere('a.schemeId = :scheme', { scheme: query.schemeId });
+    if (query.status?.includes('.')) q.andWhere('a.state = :state', { state: query.status });
+    else if (query.status) q.andWhere('a.status = :status', { status: query.status });
+    if (query.schemeId) q.andWhere('a.scheme_id = :scheme', { scheme: query.schemeId });
+    if (query.callId) q.andWhere('a.call_id = :call', { call: query.callId });
     if (query.reference) q.andWhere('a.reference = :reference', { reference: query.reference });
-    if (query.after) {
-      const [after] = decodeCursor(query.after, ['uuid']);
-      q.andWhere('a.id < :after', { after });
+    if (query.referencePrefix)
+      q.andWhere('a.reference LIKE :pattern', { pattern: `${query.referencePrefix.toUpperCase()}%` });
+    if (query.assigned === 'me') q.andWhere('a.case_officer_id = :me', { me: actor.userId });
+    if (query.assigned === 'none') q.andWhere('a.case_officer_id IS NULL');
+    if (query.awaitingMyDecision) {
+      // Recommendations awaiting an approver, but not one this approver made (four eyes).
+      if (!staff || !actor.roles.includes('approver')) return { items: [], nextCursor: null };
+      q.andWhere('a.state IN (:...awaiting)', { awaiting: this.awaitingApprover() }).andWhere(
+        `a.snapshot #>> '{state,context,recommendation,by}' IS DISTINCT FROM :me`,
+        { me: actor.userId },
+      );
     }
-    const rows = await q
-      .orderBy('a.id', 'DESC')
+    if (after) {
+      const [k, id] = after;
+      const type = byAmount ? 'bigint' : 'timestamptz';
+      q.andWhere(`(${key}, a.id) ${descending ? '<' : '>'} (CAST(:k AS ${type}), CAST(:id AS uuid))`, {
+        k,
+        id,
+      });
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    const { entities, raw } = await q
+      .orderBy(key, direction)
+      .addOrderBy('a.id', direction)
       .limit(limit + 1)
-      .getMany();
+      .getRawAndEntities<{
+        organisation_name: string;
+        organisation_number: string;
+        case_officer_name: string | null;
+        sort_key: string;
+      }>();
     const now = this.clock.now();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const items = entities.slice(0, limit).map((a, i) => {
+      const view = this.view(actor, a, this.schemes.forStored(a.schemeId), now);
+      const extra = raw[i];
+      const request = a.snapshot.state.context.informationRequest;
+      return {
+        ...view,
+        organisationName: extra?.organisation_name ?? '',
+        organisationNumber: extra?.organisation_number ?? '',
+        recommendedAmount: staff ? a.recommendedAmount : null,
+        caseOfficerName: extra?.case_officer_name ?? null,
+        daysSinceSubmitted: a.submittedAt ? wholeDaysBetween(a.submittedAt, now) : null,
+        daysWaitingOnApplicant:
+          view.status === 'assessment' && view.tags.includes(TAGS.awaitingApplicant) && request
+            ? wholeDaysBetween(new Date(request.requestedAt), now)
+            : null,
+      };
+    });
+    const last = entities[limit - 1];
+    const lastKey = raw[limit - 1]?.sort_key;
     return {
-      items: items.map((a) => this.view(actor, a, this.schemes.forStored(a.schemeId), now)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
+      items,
+      nextCursor: entities.length > limit && last && lastKey ? encodeCursor([lastKey, last.id]) : null,
     };
   }
 
-  async history(actor: Actor, id: string): Promise<AuditEntryDto[]> {
-    visibleOrNotFound(
+  /** The sub-states in which a case awaits an approver's decision, read from every scheme's machine. */
+  private awaitingApprover(): string[] {
+    return [...new Set(this.schemes.all().flatMap((s) => statesTagged(s.lifecycle, TAGS.awaitingApprover)))];
+  }
+
+  async history(actor: Actor, id: CaseKey): Promise<AuditEntryDto[]> {
+    const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
-    const records = await this.audit.history(this.dataSource.manager, id);
+    const records = await this.audit.history(this.dataSource.manager, application.id);
     return records.map((r) => ({
       seq: r.seq,
       event: r.event,
@@ -300,14 +385,14 @@ export class ApplicationsService {
     }));
   }
 
-  async verifyHistory(actor: Actor, id: string): Promise<AuditVerificationDto> {
-    visibleOrNotFound(
+  async verifyHistory(actor: Actor, id: CaseKey): Promise<AuditVerificationDto> {
+    const application = visibleOrNotFound(
       actor,
-      await this.dataSource.manager.findOneBy(Application, { id }),
+      await this.dataSource.manager.findOneBy(Application, caseWhere(id)),
       ownership,
       'Application',
     );
-    return toVerificationDto(await this.audit.verify(this.dataSource.manager, id));
+    return toVerificationDto(await this.audit.verify(this.dataSource.manager, application.id));
   }
 
   // ── Lifecycle commands ──────────────────────────────────────────────────────────────────
@@ -318,7 +403,7 @@ export class ApplicationsService {
    */
   async send(
     actor: Actor,
-    id: string,
+    id: CaseKey,
     type: LifecycleEventType,
     body: CommandBody,
     key?: IdempotencyKey,
@@ -333,7 +418,7 @@ export class ApplicationsService {
   async sendWithin(
     tx: EntityManager,
     actor: Actor,
-    id: string,
+    id: CaseKey,
     type: LifecycleEventType,
     body: CommandBody,
   ): Promise<ApplicationView> {
@@ -365,8 +450,11 @@ export class ApplicationsService {
     }));
   }
 
-  private async lockVisible(tx: EntityManager, actor: Actor, id: string): Promise<Application> {
-    const application = await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  private async lockVisible(tx: EntityManager, actor: Actor, id: CaseKey): Promise<Application> {
+    const application = await tx.findOne(Application, {
+      where: caseWhere(id),
+      lock: { mode: 'pessimistic_write' },
+    });
     return visibleOrNotFound(actor, application, ownership, 'Application');
   }
 
@@ -455,6 +543,11 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     finalPayableAmount: context.finalPayableAmount,
     endedAt: context.endedAt,
   };
+}
+
+/** Whole 24-hour days from `from` to `to` (0 on the first day), never negative. */
+function wholeDaysBetween(from: Date, to: Date): number {
+  return Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
 }
 
 function redactForApplicant(event: string, payload: Record<string, unknown>): Record<string, unknown> {

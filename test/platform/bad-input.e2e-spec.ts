@@ -70,9 +70,19 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: KARI,
     body: { email: KARI, password: 'not-the-password' },
   }),
-  'GET /api/v1/applications': () => ({
+  'GET /api/v1/applications': (f) => ({
     as: [KARI, OFFICER, APPROVER, FINANCE, ADMIN],
-    query: { limit: '5', status: 'applied', schemeId: 'bio', reference: 'BIO-2026-000001' },
+    query: {
+      limit: '5',
+      status: 'assessment.recommended',
+      schemeId: 'bio',
+      callId: f.callId,
+      reference: 'BIO-2026-000001',
+      referencePrefix: 'BIO-2026-0000',
+      assigned: 'me',
+      awaitingMyDecision: 'true',
+      sort: 'amount_desc',
+    },
   }),
   'POST /api/v1/applications': (f) => ({
     as: [KARI],

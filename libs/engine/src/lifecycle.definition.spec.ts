@@ -4,10 +4,11 @@ import { notify, scheduleDeadline, type Effect } from './effects';
 import {
   defineLifecycle,
   LifecycleDefinitionError,
+  statesTagged,
   validateLifecycleDefinition,
 } from './lifecycle.definition';
 import { SnapshotMigrations } from './snapshot-migrations';
-import { statusOf } from './tags';
+import { statusOf, TAGS } from './tags';
 import { ev, people, reach } from './testing/lifecycle.fixtures';
 import { transition, type TransitionResult } from './transition';
 
@@ -280,5 +281,28 @@ describe('toEngineActor', () => {
     expect(transition(lifecycle, stored, ev.accept(), toEngineActor(owner, true))).toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe('statesTagged', () => {
+  const lifecycle = defineLifecycle({ id: 'plain', version: 1 });
+
+  it('names the leaf states that carry a tag, as the state column stores them', () => {
+    expect(statesTagged(lifecycle, TAGS.awaitingApprover)).toEqual(['assessment.recommended']);
+    expect(statesTagged(lifecycle, TAGS.awaitingApplicant).sort()).toEqual([
+      'assessment.awaiting_applicant',
+      'draft',
+      'granted.active',
+      'granted.awaiting_acceptance',
+    ]);
+  });
+
+  it('counts a tag a parent state carries for each of its leaves', () => {
+    expect(statesTagged(lifecycle, 'status:assessment').sort()).toEqual([
+      'assessment.awaiting_applicant',
+      'assessment.in_review',
+      'assessment.recommended',
+    ]);
+    expect(statesTagged(lifecycle, 'no_such_tag')).toEqual([]);
   });
 });

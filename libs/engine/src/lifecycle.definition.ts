@@ -189,3 +189,22 @@ function machineProblems(machine: LifecycleMachine): string[] {
   for (const type of EVENT_TYPES) if (!handled.has(type)) problems.push(`no state handles ${type}`);
   return problems;
 }
+
+/**
+ * The leaf states (dotted, as `LifecycleStateView.state` names them) that carry `tag`, their own or
+ * inherited: a work queue filters the stored `state` column on these, so it reads tags, not names.
+ */
+export function statesTagged(definition: LifecycleDefinition, tag: string): string[] {
+  const found: string[] = [];
+  const visit = (node: AnyStateNode, inherited: readonly string[]): void => {
+    const tags = [...inherited, ...node.tags];
+    const children = Object.values(node.states);
+    if (children.length > 0) {
+      for (const child of children) visit(child, tags);
+      return;
+    }
+    if (tags.includes(tag)) found.push(node.path.join('.'));
+  };
+  visit(definition.machine.root, []);
+  return found;
+}

@@ -988,9 +988,81 @@ export interface components {
             /** @description What the applicant must do next and by when; null while it is someone else's move or done */
             applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
         };
+        ApplicationListItem: {
+            /** Format: uuid */
+            id: string;
+            /** @example BIO-2026-000042 */
+            reference: string;
+            /** @example bio */
+            schemeId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            countyId: string;
+            /** @enum {string} */
+            status: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed";
+            /** @example assessment.in_review */
+            state: string;
+            /**
+             * @example [
+             *       "status:assessment",
+             *       "awaiting:case_officer"
+             *     ]
+             */
+            tags: string[];
+            content: {
+                [key: string]: unknown;
+            };
+            contentVersion: number;
+            /** @description øre */
+            requestedAmount: number | null;
+            /** @description øre */
+            maximumAmount: number | null;
+            /** @description øre */
+            grantedAmount: number | null;
+            /** Format: uuid */
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
+            case: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What the caller may do now: lifecycle events, and EDIT while the form is editable
+             * @example [
+             *       "SUBMIT",
+             *       "WITHDRAW",
+             *       "EDIT"
+             *     ]
+             */
+            allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
+            /** @example Fjordverk AS */
+            organisationName: string;
+            /**
+             * @description Organisasjonsnummer
+             * @example 910000001
+             */
+            organisationNumber: string;
+            /** @description øre; staff only: the pending grant recommendation (innstilling), else null */
+            recommendedAmount: number | null;
+            /** @example Siri Saksbehandler */
+            caseOfficerName: string | null;
+            /** @description Whole days since submission; null for drafts */
+            daysSinceSubmitted: number | null;
+            /** @description Whole days since information was requested, while the applicant has still to answer */
+            daysWaitingOnApplicant: number | null;
+        };
         ApplicationPage: {
-            items: components["schemas"]["ApplicationView"][];
-            nextCursor: Record<string, never> | null;
+            items: components["schemas"]["ApplicationListItem"][];
+            /** @description The `after` of the next page; null on the last */
+            nextCursor: string | null;
         };
         FieldProblem: {
             /**
@@ -1787,10 +1859,21 @@ export interface operations {
                 limit?: number;
                 /** @description Cursor from the previous page */
                 after?: string;
-                status?: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed";
+                /** @description A top-level status, or a sub-state such as assessment.recommended */
+                status?: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed" | "assessment.in_review" | "assessment.awaiting_applicant" | "assessment.recommended" | "granted.awaiting_acceptance" | "granted.active" | "reported.report_review";
                 schemeId?: string;
+                /** @description Only applications under this call (utlysning) */
+                callId?: string;
                 /** @description Only the application with this case reference (saksnummer), if it is yours to see */
                 reference?: string;
+                /** @description Case references starting with this (letters, digits and hyphens; case-insensitive) */
+                referencePrefix?: string;
+                /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
+                assigned?: "me" | "none";
+                /** @description Approvers: recommendations in the county that await a decision (others: none) */
+                awaitingMyDecision?: "true";
+                /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
+                sort?: "newest" | "oldest" | "amount_desc" | "amount_asc";
             };
             header?: never;
             path?: never;
@@ -1884,6 +1967,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -1935,6 +2019,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -1996,6 +2081,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2038,6 +2124,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2126,6 +2213,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2165,6 +2253,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2207,6 +2296,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2298,6 +2388,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2389,6 +2480,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2480,6 +2572,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2571,6 +2664,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2662,6 +2756,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2753,6 +2848,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2844,6 +2940,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -2935,6 +3032,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3026,6 +3124,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3117,6 +3216,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3208,6 +3308,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3299,6 +3400,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;
@@ -3390,6 +3492,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
                 id: string;
             };
             cookie?: never;

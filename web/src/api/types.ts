@@ -1,5 +1,5 @@
 // Named types of the API for features: only src/api imports schema.d.ts.
-import type { components } from './schema';
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -17,3 +17,7 @@ export type AuditEntry = Schemas['AuditEntryDto'];
 export type ApplicationDetail = Schemas['ApplicationDetail'];
 export type Instalment = Schemas['InstalmentDto'];
 export type GrantPayment = Schemas['GrantPaymentDto'];
+export type ApplicationListItem = Schemas['ApplicationListItem'];
+export type ApplicationQuery = NonNullable<paths['/api/v1/applications']['get']['parameters']['query']>;
+export type StatusFilter = NonNullable<ApplicationQuery['status']>;
+export type ApplicationSort = NonNullable<ApplicationQuery['sort']>;

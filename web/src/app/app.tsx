@@ -5,7 +5,7 @@ import { OpenCallsPage } from '../features/calls/components/open-calls-page';
 import { sessionQueries } from '../features/session/api/session-queries';
 import { RequireSignIn } from '../features/session/components/require-sign-in';
 import { I18nProvider } from '../i18n/i18n';
-import { APPLY_ROUTE, CASE_ROUTE } from '../lib/paths';
+import { APPLY_ROUTE, CASE_ROUTE, WORK_QUEUE_ROUTE } from '../lib/paths';
 import { queryClient } from '../lib/query-client';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -31,6 +31,10 @@ const router = createBrowserRouter([
               Component: (await import('../features/applications/components/my-applications-page'))
                 .MyApplicationsPage,
             }),
+          },
+          {
+            path: WORK_QUEUE_ROUTE,
+            lazy: async () => ({ Component: (await import('./work-queue-route')).WorkQueueRoute }),
           },
           {
             path: CASE_ROUTE,

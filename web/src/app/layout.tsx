@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, Link as RouterLink } from 'react-router';
 import { sessionQueries } from '../features/session/api/session-queries';
 import { SessionMenu } from '../features/session/components/session-menu';
-import { HOME_PATH } from '../features/session/session-paths';
+import { homePathFor } from '../features/session/session-paths';
 import { useI18n } from '../i18n/i18n';
 
 /** Every page: the skip link first, the header with the language choice, then the page in <main>. */
@@ -47,7 +47,9 @@ export function Layout() {
               </li>
               <li>
                 <Link asChild data-size="sm">
-                  <NavLink to={HOME_PATH}>{t('app.nav.applications')}</NavLink>
+                  <NavLink to={homePathFor(me.data)}>
+                    {t(me.data.kind === 'staff' ? 'workspace.nav' : 'app.nav.applications')}
+                  </NavLink>
                 </Link>
               </li>
             </ul>

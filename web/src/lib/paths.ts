@@ -10,3 +10,6 @@ export const applyPath = (callId: string) => `/utlysninger/${encodeURIComponent(
 /** An applicant's case page, by its case reference (saksnummer); e-mails link here too. */
 export const CASE_ROUTE = 'soknader/:reference';
 export const casePath = (reference: string) => `/soknader/${encodeURIComponent(reference)}`;
+
+/** The county staff's work queue. */
+export const WORK_QUEUE_ROUTE = 'saksbehandling';

@@ -1,13 +1,14 @@
 import { Button, ErrorSummary, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ProblemError } from '../../../api/problem';
+import type { Profile } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
 import { PageHeading } from '../../../ui/page-heading';
 import { sessionQueries, useSignIn } from '../api/session-queries';
-import { HOME_PATH, type SignInState } from '../session-paths';
+import { homePathFor, type SignInState } from '../session-paths';
 
 type FieldName = 'email' | 'password';
 interface FormError {
@@ -15,10 +16,12 @@ interface FormError {
   message: MessageKey;
 }
 
-/** Only paths of this app: never an address elsewhere (an open redirect). */
-const backTo = (state: unknown): string => {
+/** Only paths of this app: never an address elsewhere (an open redirect); else the user's start page. */
+const backTo = (state: unknown, profile: Profile | null | undefined): string => {
   const from = (state as SignInState | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : HOME_PATH;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//')
+    ? from
+    : homePathFor(profile);
 };
 
 /** Sign-in with e-mail and password; errors are summed up above the button, which takes focus. */
@@ -26,6 +29,7 @@ export function SignInPage() {
   const { t } = useI18n();
   const me = useQuery(sessionQueries.me());
   const signIn = useSignIn();
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');
@@ -34,7 +38,7 @@ export function SignInPage() {
   // A new key on each failed attempt mounts the summary again, so it takes focus again.
   const [attempt, setAttempt] = useState(0);
 
-  if (me.data && !signIn.isPending) return <Navigate to={backTo(location.state)} replace />;
+  if (me.data && !signIn.isPending) return <Navigate to={backTo(location.state, me.data)} replace />;
 
   const fail = (found: FormError[]) => {
     setErrors(found);
@@ -51,7 +55,10 @@ export function SignInPage() {
     signIn.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => void navigate(backTo(location.state), { replace: true }),
+        onSuccess: () =>
+          void navigate(backTo(location.state, queryClient.getQueryData(sessionQueries.me().queryKey)), {
+            replace: true,
+          }),
         onError: (error) =>
           fail([
             {
