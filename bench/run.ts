@@ -22,6 +22,7 @@ import { runDecisions } from './suites/decisions';
 import { runDeadlines } from './suites/deadlines';
 import { runDrills } from './suites/drills';
 import { runLists } from './suites/lists';
+import { runPages } from './suites/pages';
 import { runRace } from './suites/race';
 
 const SUITES: Record<Section, { title: string; run: (ctx: SuiteContext) => Promise<void> }> = {
@@ -30,6 +31,7 @@ const SUITES: Record<Section, { title: string; run: (ctx: SuiteContext) => Promi
   deadlines: { title: '3. Deadlines at scale', run: runDeadlines },
   lists: { title: '4. Lists and statistics at volume', run: runLists },
   drills: { title: '5. Fault drills', run: runDrills },
+  pages: { title: '6. Pages in the browser', run: runPages },
 };
 
 async function machine(run: BenchRun) {

@@ -26,6 +26,8 @@ export interface Scale {
   };
   lists: { applications: number; samples: number };
   drills: { workerDeadlines: number; apiDecisions: number };
+  /** Visits of each page timed in the browser. */
+  pages: { samples: number };
 }
 
 const FULL: Scale = {
@@ -35,6 +37,7 @@ const FULL: Scale = {
   deadlines: { count: 100_000, perSecond: 500, leadSeconds: 120, windowSeconds: 30, workers: 1 },
   lists: { applications: 1_000_000, samples: 200 },
   drills: { workerDeadlines: 600, apiDecisions: 300 },
+  pages: { samples: 40 },
 };
 
 const SMALL: Scale = {
@@ -44,6 +47,7 @@ const SMALL: Scale = {
   deadlines: { count: 2_000, perSecond: 500, leadSeconds: 8, windowSeconds: 4, workers: 1 },
   lists: { applications: 20_000, samples: 60 },
   drills: { workerDeadlines: 100, apiDecisions: 60 },
+  pages: { samples: 10 },
 };
 
 function int(name: string): number | undefined {
@@ -76,7 +80,7 @@ export function scaleFromEnv(): Scale {
   return base;
 }
 
-export const SECTIONS = ['decisions', 'race', 'deadlines', 'lists', 'drills'] as const;
+export const SECTIONS = ['decisions', 'race', 'deadlines', 'lists', 'drills', 'pages'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** `BENCH_ONLY=decisions,lists` runs a subset. */

@@ -22,6 +22,14 @@ export const applicationQueries = {
       },
       staleTime: 0,
     }),
+  /** One application as its detail: the case record, allowed actions, payment plan and payments. */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...applicationQueries.all(), id, 'detail'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
   /** What happened in the case, oldest first. */
   history: (id: string) =>
     queryOptions({
@@ -79,3 +87,48 @@ export function useStartApplication() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: applicationQueries.all() }),
   });
 }
+
+/**
+ * The applicant's commands on a case. Each carries an Idempotency-Key chosen by the caller for one
+ * intent (see `useCommandKey`), so a repeated request does nothing twice; the case is read again after.
+ */
+interface Command<Body> {
+  id: string;
+  key: string;
+  body: Body;
+}
+
+function useCaseCommand<Body>(send: (command: Command<Body>) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    // Also after a refusal: the case may have moved on (a deadline passed, another tab acted). The
+    // command settles once the case has been read again, so what the page then says fits what it shows.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: applicationQueries.all() }),
+  });
+}
+
+const commandParams = ({ id, key }: { id: string; key: string }) => ({
+  path: { id },
+  header: { 'Idempotency-Key': key },
+});
+
+/** Answers the county's request for more information (ANSWER_INFO). */
+export const useAnswerInformation = () =>
+  useCaseCommand((c: Command<{ message?: string }>) =>
+    unwrap(
+      api.POST('/api/v1/applications/{id}/answer-information', { params: commandParams(c), body: c.body }),
+    ),
+  );
+
+/** Accepts a grant (aksept av tilsagn). */
+export const useAcceptGrant = () =>
+  useCaseCommand((c: Command<{ comment?: string }>) =>
+    unwrap(api.POST('/api/v1/applications/{id}/accept', { params: commandParams(c), body: c.body })),
+  );
+
+/** Declines a grant; the money returns to the county. */
+export const useDeclineGrant = () =>
+  useCaseCommand((c: Command<{ reason?: string }>) =>
+    unwrap(api.POST('/api/v1/applications/{id}/decline', { params: commandParams(c), body: c.body })),
+  );

@@ -9,11 +9,13 @@ import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { applicationLookups, applicationQueries } from '../api/application-queries';
 import { ApplicationFacts } from './application-facts';
+import { CaseActions } from './case-actions';
 import { STATUS_TEXT } from './application-status';
 
 /**
  * Applicant capability 6: one case by its reference (e-mails link here), where it stands, and a
- * timeline of what happened, by whom (in words) and when (Europe/Oslo).
+ * timeline of what happened, by whom (in words) and when (Europe/Oslo). Capability 5: what the
+ * applicant must do in it (answer, accept or decline) and the decision and its payments (`CaseActions`).
  */
 export function CasePage() {
   const { t } = useI18n();
@@ -51,6 +53,7 @@ export function CasePage() {
         <Tag data-color={status.color}>{t(status.text)}</Tag>
       </div>
       <ApplicationFacts application={found} call={call} scheme={scheme} />
+      <CaseActions application={found} />
       <Timeline application={found} />
       <BackLink />
     </>
