@@ -10,3 +10,11 @@ export const applyPath = (callId: string) => `/utlysninger/${encodeURIComponent(
 /** An applicant's case page, by its case reference (saksnummer); e-mails link here too. */
 export const CASE_ROUTE = 'soknader/:reference';
 export const casePath = (reference: string) => `/soknader/${encodeURIComponent(reference)}`;
+
+/** The applicant's form of a draft application, step by step, saved as they type. */
+export const APPLICATION_FORM_ROUTE = 'soknader/:reference/skjema';
+export const applicationFormPath = (reference: string) => `${casePath(reference)}/skjema`;
+
+/** The final report (sluttrapport) of a granted case. */
+export const REPORT_FORM_ROUTE = 'soknader/:reference/sluttrapport';
+export const reportFormPath = (reference: string) => `${casePath(reference)}/sluttrapport`;
