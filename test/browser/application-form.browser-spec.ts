@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
-import { KARI, newClock } from '../support/bio';
+import { bioContent, draft, KARI, newClock } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
 
@@ -50,8 +50,25 @@ async function answer(page: Page, question: string, yes: boolean) {
 async function choose(page: Page, select: Locator, option: string) {
   await tabTo(page, select);
   await page.keyboard.type(option);
-  expect(await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(option);
+  expect(
+    await select.evaluate(
+      (s) =>
+        (s as unknown as { selectedOptions: { textContent: string | null }[] }).selectedOptions[0]
+          ?.textContent,
+    ),
+  ).toBe(option);
 }
+
+/** The texts that describe a field (its aria-describedby): help, and validation messages. */
+const descriptionOf = (field: Locator) =>
+  field.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id: string) => element.ownerDocument.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+
+const SAVED = /^Lagret kl\. \d{2}:\d{2}$/;
 
 const stepHeading = (page: Page, text: RegExp | string) =>
   page.getByRole('heading', { level: 2, name: text });
@@ -148,7 +165,10 @@ describe('applicant fills in and submits the application form', () => {
 
     await page.getByRole('heading', { level: 1, name: `${BIO_CALL} – sak ${reference}` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/soknader/${reference}`);
-    expect(await page.locator('main').innerText()).toContain('Søknaden ble sendt inn');
+    await page
+      .getByRole('region', { name: 'Hva har skjedd i saken' })
+      .getByText('Søknaden ble sendt inn')
+      .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // What the API holds is what was typed: kroner as whole øre, dates as calendar days.
@@ -175,5 +195,166 @@ describe('applicant fills in and submits the application form', () => {
         notInEconomicDifficulty: true,
       },
     });
+  }, 120_000);
+  it('saves as the applicant types, and shows the saved draft after a reload and after leaving', async () => {
+    const { id, reference } = await draft(b.t, { content: {} });
+    await page.goto('/logg-inn');
+    await signIn(page);
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    await page.goto(`/soknader/${reference}/skjema`);
+    await stepHeading(page, 'Steg 1 av 4: Omstilling og opplæring').waitFor();
+
+    await page.getByLabel('Omstillingsbehov').fill('Nye robotceller krever ny kompetanse.');
+    await page.getByLabel('Kursleverandør', { exact: true }).fill('NTNU Videre');
+    const status = page.getByRole('status');
+    await status.filter({ hasText: SAVED }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const [row] = await b.t.dataSource.query(`SELECT content FROM application WHERE id = $1`, [id]);
+    expect(row.content).toEqual({
+      restructuringNeed: 'Nye robotceller krever ny kompetanse.',
+      trainingPlan: { providerName: 'NTNU Videre' },
+    });
+
+    await page.reload();
+    await stepHeading(page, 'Steg 1 av 4: Omstilling og opplæring').waitFor();
+    expect(await page.getByLabel('Omstillingsbehov').inputValue()).toBe(
+      'Nye robotceller krever ny kompetanse.',
+    );
+    expect(await page.getByLabel('Kursleverandør', { exact: true }).inputValue()).toBe('NTNU Videre');
+
+    // An amount typed on a later step is kept as øre and shown as kroner again.
+    await page.getByRole('button', { name: 'Kostnader og finansiering' }).click();
+    await page
+      .getByRole('group', { name: 'Finansieringsplan' })
+      .getByLabel('Omsøkt tilskudd')
+      .fill('12 500,5');
+    await status.filter({ hasText: SAVED }).waitFor();
+    await page.getByRole('link', { name: 'Tilbake til saken' }).click();
+    await page.getByRole('link', { name: `Fortsett på søknad ${reference}` }).click();
+    await page.getByRole('button', { name: 'Kostnader og finansiering' }).click();
+    expect(
+      await page.getByRole('group', { name: 'Finansieringsplan' }).getByLabel('Omsøkt tilskudd').inputValue(),
+    ).toBe('12 500,50');
+    const [saved] = await b.t.dataSource.query(`SELECT content FROM application WHERE id = $1`, [id]);
+    expect(saved.content.financingPlan).toEqual({ requestedGrantOre: 1_250_050 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it('explains an edit made elsewhere, and keeps the typed input until the applicant chooses', async () => {
+    const { id, reference } = await draft(b.t, { content: {} });
+    const editElsewhere = async (restructuringNeed: string) => {
+      const [row] = await b.t.dataSource.query(`SELECT content_version FROM application WHERE id = $1`, [id]);
+      const res = await b.t
+        .http()
+        .patch(`/api/v1/applications/${id}`)
+        .set('authorization', await b.t.bearer(KARI))
+        .send({ version: row.content_version, content: { restructuringNeed } });
+      expect(res.status).toBe(200);
+    };
+    await page.goto('/logg-inn');
+    await signIn(page);
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    await page.goto(`/soknader/${reference}/skjema`);
+    const need = page.getByLabel('Omstillingsbehov');
+    await need.fill('Min første tekst.');
+    await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+
+    // Another tab saves; this one goes on typing, and its save is refused as stale.
+    await editElsewhere('Skrevet i en annen fane.');
+    await need.fill('Min første tekst, og mer.');
+    const conflict = page.getByRole('heading', { level: 2, name: 'Søknaden er endret et annet sted' });
+    await conflict.waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Søknaden er endret et annet sted');
+    expect(await need.inputValue()).toBe('Min første tekst, og mer.');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Keeping one's own changes overwrites the other version, knowingly.
+    await page.getByRole('button', { name: 'Behold mine endringer (overskriv den andre versjonen)' }).click();
+    await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+    await conflict.waitFor({ state: 'detached' });
+    let [row] = await b.t.dataSource.query(`SELECT content FROM application WHERE id = $1`, [id]);
+    expect(row.content).toEqual({ restructuringNeed: 'Min første tekst, og mer.' });
+
+    // Or the newest version is loaded instead, replacing what was typed here.
+    await editElsewhere('Den nyeste versjonen.');
+    await need.fill('Dette forkastes.');
+    await conflict.waitFor();
+    await page.getByRole('button', { name: 'Hent den nyeste versjonen (forkast endringene mine)' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await page.getByLabel('Omstillingsbehov').filter({ hasText: 'Den nyeste versjonen.' }).waitFor();
+    [row] = await b.t.dataSource.query(`SELECT content FROM application WHERE id = $1`, [id]);
+    expect(row.content).toEqual({ restructuringNeed: 'Den nyeste versjonen.' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it('shows every refusal on its field and in a focused summary whose links lead to the field', async () => {
+    const { reference } = await draft(b.t, { content: {} });
+    await page.goto('/logg-inn');
+    await signIn(page);
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    await page.goto(`/soknader/${reference}/skjema`);
+    await page.getByRole('button', { name: 'Erklæringer' }).click();
+    await page.getByRole('button', { name: 'Send inn søknaden' }).click();
+
+    const summary = page.getByRole('group', { name: 'For å gå videre må du rette opp dette:' });
+    await summary.waitFor();
+    expect(await isFocused(summary)).toBe(true);
+    const links = await summary.getByRole('link').allTextContents();
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'Fyll ut Omstillingsbehov.',
+        'Fyll ut Innhold og organisering.',
+        'Velg Type kursleverandør.',
+        'Fyll ut Startdato.',
+        'Fyll ut Antall ansatte som deltar.',
+        'Kostnadsplan: legg til minst 1 kostnad.',
+        'Fyll ut Omsøkt tilskudd.',
+        'Svar på: Bedriften er ikke et foretak i økonomiske vanskeligheter.',
+      ]),
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The step on screen shows its fields' messages; a link switches step and focuses the field.
+    const question = page.getByRole('group', {
+      name: 'Bedriften er ikke et foretak i økonomiske vanskeligheter',
+    });
+    expect(await question.innerText()).toContain(
+      'Svar på: Bedriften er ikke et foretak i økonomiske vanskeligheter.',
+    );
+    await summary.getByRole('link', { name: 'Fyll ut Omstillingsbehov.' }).click();
+    const need = page.getByLabel('Omstillingsbehov');
+    await stepHeading(page, 'Steg 1 av 4: Omstilling og opplæring').waitFor();
+    expect(await isFocused(need)).toBe(true);
+    expect(await need.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(need)).toContain('Fyll ut Omstillingsbehov.');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it("shows the call's rules the server refused, on their fields", async () => {
+    const content = bioContent();
+    (content.financingPlan as Record<string, number>).requestedGrantOre = 90_000_000;
+    const { reference } = await draft(b.t, { content });
+    await page.goto('/logg-inn');
+    await signIn(page);
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    await page.goto(`/soknader/${reference}/skjema`);
+    await page.getByRole('button', { name: 'Erklæringer' }).click();
+    await page.getByRole('button', { name: 'Send inn søknaden' }).click();
+
+    const summary = page.getByRole('group', { name: 'For å gå videre må du rette opp dette:' });
+    await summary.waitFor();
+    expect(await isFocused(summary)).toBe(true);
+    const link = summary.getByRole('link', { name: /^Omsøkt tilskudd: / });
+    await link.first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await link.first().click();
+    const requested = page.getByRole('group', { name: 'Finansieringsplan' }).getByLabel('Omsøkt tilskudd');
+    await stepHeading(page, 'Steg 3 av 4: Kostnader og finansiering').waitFor();
+    expect(await isFocused(requested)).toBe(true);
+    expect(await descriptionOf(requested)).toMatch(/Omsøkt tilskudd: /);
+    const [row] = await b.t.dataSource.query(`SELECT status FROM application WHERE reference = $1`, [
+      reference,
+    ]);
+    expect(row.status).toBe('draft');
   }, 120_000);
 });

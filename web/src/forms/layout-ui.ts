@@ -151,6 +151,33 @@ export interface ErrorWords {
   readonly invalid: string;
 }
 
+/** Errors in the order the form asks their fields: by step, then by field within the step. */
+export function inFormOrder(layout: FormLayout, errors: readonly FormError[]): FormError[] {
+  const order = layout.steps.flatMap((s) => s.fields);
+  const rank = (e: FormError) => (e.path.length ? order.indexOf(String(e.path[0])) : -1);
+  return errors
+    .map((error, i) => ({ error, i }))
+    .sort((a, b) => rank(a.error) - rank(b.error) || a.i - b.i)
+    .map(({ error }) => error);
+}
+
+/**
+ * A missing object stands for its missing fields: its required fields (and theirs) are reported
+ * one by one, so that each message sits by its own input rather than on the whole group.
+ */
+function expandMissingObjects(schema: JsonSchema, errors: RJSFValidationError[]): RJSFValidationError[] {
+  const expand = (error: RJSFValidationError): RJSFValidationError[] => {
+    if (error.name !== 'required') return [error];
+    const node = schemaAt(schema, propertyPath(error.property));
+    if (node?.type !== 'object') return [error];
+    const required = (node.required ?? []) as string[];
+    return required.flatMap((name) =>
+      expand({ ...error, property: `${error.property ?? ''}.${name}`, params: { missingProperty: name } }),
+    );
+  };
+  return errors.flatMap(expand);
+}
+
 /** Ajv's errors as sentences that name the field ("Fyll ut Beløp"), in the page's language. */
 export function transformErrorsFor(
   schema: JsonSchema,
@@ -159,7 +186,7 @@ export function transformErrorsFor(
   words: ErrorWords,
 ) {
   return (errors: RJSFValidationError[]): RJSFValidationError[] =>
-    errors
+    expandMissingObjects(schema, errors)
       // A choice outside its list also fails "type" and "enum": one message is enough.
       .filter((e, i, all) => all.findIndex((o) => o.property === e.property) === i || e.name === 'required')
       .map((error) => {
@@ -167,14 +194,22 @@ export function transformErrorsFor(
         const label = labelAt(layout, path, language);
         const field = layout.fields[layoutPath(path)];
         const params = (error.params ?? {}) as Record<string, unknown>;
-        const limit = params.limit;
-        const isChoice = Boolean(field?.options);
-        const isYesNo = error.schemaPath?.includes('boolean') ?? false;
+        const node = schemaAt(schema, path);
+        const limit = params.limit ?? (node?.type === 'array' ? (node.minItems ?? 1) : undefined);
+        const isChoice = Boolean(field?.options) || Array.isArray(node?.enum);
+        const isYesNo = node?.type === 'boolean';
         let text: string;
         switch (error.name) {
           case 'required':
           case 'minLength':
-            text = isChoice ? words.choose : isYesNo ? words.answer : words.required;
+            text =
+              node?.type === 'array'
+                ? words.minItems
+                : isChoice
+                  ? words.choose
+                  : isYesNo
+                    ? words.answer
+                    : words.required;
             break;
           case 'maxLength':
             text = words.maxLength;
@@ -228,15 +263,19 @@ export function errorSchemaOf(errors: readonly FormError[]): ErrorSchema {
   return root as ErrorSchema;
 }
 
-/** Whether the schema has a field at this path (a reason may name a field the form does not ask). */
-export function hasField(schema: RJSFSchema, path: readonly (string | number)[]): boolean {
+/** The schema of the field at a data path ($refs resolved); undefined when there is no such field. */
+export function schemaAt(schema: JsonSchema, path: readonly (string | number)[]): JsonSchema | undefined {
   const resolve = resolver(schema);
   let node: JsonSchema | undefined = schema;
   for (const segment of path) {
-    if (!node) return false;
+    if (!node) return undefined;
     const resolved: JsonSchema = resolve(node);
     if (typeof segment === 'number') node = resolved.items as JsonSchema | undefined;
     else node = (resolved.properties as Record<string, JsonSchema> | undefined)?.[segment];
   }
-  return Boolean(node);
+  return node && resolve(node);
 }
+
+/** Whether the schema has a field at this path (a reason may name a field the form does not ask). */
+export const hasField = (schema: RJSFSchema, path: readonly (string | number)[]) =>
+  schemaAt(schema, path) !== undefined;

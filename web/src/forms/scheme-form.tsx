@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { SchemeFormContext } from './form-context';
 import {
   askedSteps,
+  inFormOrder,
   errorSchemaOf,
   fieldId,
   propertyPath,
@@ -61,7 +62,8 @@ export function SchemeForm(props: SchemeFormProps) {
   const step = steps[current];
   const [clientErrors, setClientErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // A request to move focus after the next render: to a field (a summary link) or the step's heading.
+  const [focusRequest, setFocusRequest] = useState<{ id: string | null; n: number }>({ id: null, n: 0 });
   const stepHeading = useRef<HTMLHeadingElement>(null);
 
   const uiSchema = useMemo(() => uiSchemaFor(schema, layout, language), [schema, layout, language]);
@@ -98,21 +100,22 @@ export function SchemeForm(props: SchemeFormProps) {
     },
   };
 
-  // After a step change, focus the field a summary link named, or else the step's heading.
-  const [stepChanged, setStepChanged] = useState(0);
+  // On the next frame: after the click that asked for it has finished (a link takes focus on press).
   useEffect(() => {
-    if (focusTarget) {
-      document.getElementById(focusTarget)?.focus();
-      setFocusTarget(null);
-    } else if (stepChanged) stepHeading.current?.focus();
-  }, [focusTarget, stepChanged]);
+    if (!focusRequest.n) return;
+    const frame = requestAnimationFrame(() => {
+      if (focusRequest.id) document.getElementById(focusRequest.id)?.focus();
+      else stepHeading.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
 
   const goTo = (index: number) => {
     setStepIndex(index);
-    setStepChanged((n) => n + 1);
+    setFocusRequest((r) => ({ id: null, n: r.n + 1 }));
   };
 
-  const summary = [...clientErrors, ...serverErrors];
+  const summary = inFormOrder(layout, [...clientErrors, ...serverErrors]);
   const showSummary = summary.length > 0 && attempt + serverAttempt > 0;
 
   const openError = (event: MouseEvent<HTMLAnchorElement>, error: FormError) => {
@@ -120,7 +123,7 @@ export function SchemeForm(props: SchemeFormProps) {
     if (!error.path.length) return;
     const target = steps.findIndex((s) => s.index === stepOf(layout, error.path));
     if (target >= 0) setStepIndex(target);
-    setFocusTarget(fieldId(error.path));
+    setFocusRequest((r) => ({ id: fieldId(error.path), n: r.n + 1 }));
   };
 
   return (
