@@ -198,11 +198,12 @@ export function SchemeForm(props: SchemeFormProps) {
             </Button>
           )}
           {current < steps.length - 1 ? (
-            <Button type="button" onClick={() => goTo(current + 1)}>
+            // Distinct keys: a button turned from "Next" into "Submit" under the pointer would submit the click.
+            <Button key="next" type="button" onClick={() => goTo(current + 1)}>
               {t('form.next')}
             </Button>
           ) : (
-            <Button type="submit" loading={submitting} disabled={submitting}>
+            <Button key="submit" type="submit" loading={submitting} disabled={submitting}>
               {submitLabel}
             </Button>
           )}
