@@ -6,6 +6,7 @@ import {
   type CallParameters,
 } from '@lib/engine';
 import { PLUGINS } from './scheme-registry';
+import { formLayoutProblems } from './scheme-form-layout';
 import { apiPropertyOf, dtoClassesOf, jsonSchemaOf, validatedFieldsOf } from './scheme-schemas';
 
 /**
@@ -70,6 +71,16 @@ describe('scheme conformance', () => {
         expect(problems).toEqual([]);
         expect(jsonSchemaOf(dto)).toMatchObject({ type: 'object', additionalProperties: false });
       });
+
+      it.each([
+        ['application', scheme.applicationDto, scheme.presentation.applicationForm],
+        ['final report', scheme.reportDto, scheme.presentation.reportForm],
+      ])(
+        'asks every field of its %s form in exactly one step, labelled in bokmål and English',
+        (__, dto, layout) => {
+          expect(formLayoutProblems(jsonSchemaOf(dto), layout)).toEqual([]);
+        },
+      );
 
       it('has demo calls whose parameters pass its DTO and its rules, with a sensible window', async () => {
         expect(demoCalls.length).toBeGreaterThan(0);

@@ -1,7 +1,15 @@
 import { Controller, Get, Module, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiProblems } from '@lib/common';
-import type { SchemeDefinition } from '@lib/engine';
+import type { FormWidget, SchemeDefinition } from '@lib/engine';
 import { Public } from '../auth/auth.decorators';
 import { SchemeRegistry } from './scheme-registry';
 import { jsonSchemaOf, type JsonSchema } from './scheme-schemas';
@@ -10,6 +18,51 @@ import { jsonSchemaOf, type JsonSchema } from './scheme-schemas';
 export class LocalizedTextDto {
   @ApiProperty({ example: 'Tilskudd til opplæring av egne ansatte.' }) nb!: string;
   @ApiProperty({ example: 'Grants for training your own employees.' }) en!: string;
+}
+
+const FORM_WIDGETS: readonly FormWidget[] = ['kroner', 'date', 'textarea', 'radio'];
+
+export class FormConditionDto {
+  @ApiProperty({ example: 'kind', description: 'Another field of the same object' }) field!: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'boolean' }], example: 'staff_time' })
+  equals!: string | boolean;
+}
+
+@ApiExtraModels(LocalizedTextDto)
+export class FormFieldUiDto {
+  @ApiProperty({ type: LocalizedTextDto }) label!: LocalizedTextDto;
+  @ApiPropertyOptional({ type: LocalizedTextDto }) help?: LocalizedTextDto;
+  @ApiPropertyOptional({
+    enum: FORM_WIDGETS,
+    description: 'kroner: an amount in øre typed as kroner; date: YYYY-MM-DD typed as dd.mm.åååå',
+  })
+  widget?: FormWidget;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(LocalizedTextDto) },
+    description: "A choice's values in words",
+  })
+  options?: Record<string, LocalizedTextDto>;
+  @ApiPropertyOptional({ type: LocalizedTextDto, description: "A list's entry, in words" })
+  itemLabel?: LocalizedTextDto;
+  @ApiPropertyOptional({ type: FormConditionDto, description: 'Asked only when this holds' })
+  visibleWhen?: FormConditionDto;
+}
+
+export class FormStepDto {
+  @ApiProperty({ type: LocalizedTextDto }) title!: LocalizedTextDto;
+  @ApiProperty({ type: [String], example: ['restructuringNeed', 'trainingPlan'] }) fields!: string[];
+}
+
+@ApiExtraModels(FormFieldUiDto)
+export class FormLayoutDto {
+  @ApiProperty({ type: [FormStepDto] }) steps!: FormStepDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(FormFieldUiDto) },
+    description: 'Per field path (`a.b`, list entries `a[]`, `a[].b`): words and kind of input',
+  })
+  fields!: Record<string, FormFieldUiDto>;
 }
 
 export class SchemeDto {
@@ -36,6 +89,10 @@ export class SchemeDto {
   applicationSchema!: JsonSchema;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'JSON Schema of the final report' })
   reportSchema!: JsonSchema;
+  @ApiProperty({ type: FormLayoutDto, description: 'How the application form is asked: steps and words' })
+  applicationForm!: FormLayoutDto;
+  @ApiProperty({ type: FormLayoutDto, description: 'How the final report is asked: steps and words' })
+  reportForm!: FormLayoutDto;
 }
 
 const toDto = (scheme: SchemeDefinition): SchemeDto => ({
@@ -48,6 +105,8 @@ const toDto = (scheme: SchemeDefinition): SchemeDto => ({
   parametersSchema: jsonSchemaOf(scheme.callParametersDto),
   applicationSchema: jsonSchemaOf(scheme.applicationDto),
   reportSchema: jsonSchemaOf(scheme.reportDto),
+  applicationForm: scheme.presentation.applicationForm as FormLayoutDto,
+  reportForm: scheme.presentation.reportForm as FormLayoutDto,
 });
 
 /**

@@ -62,8 +62,14 @@ describe('applicant starts an application after an eligibility check', () => {
     expect(await startFocused()).toBe(true);
     await page.keyboard.press('Enter');
 
+    // The draft is started and its form opens; "Mine søknader" lists it.
+    await page.getByRole('heading', { level: 1, name: /^Søknad BIO-2026-\d+$/ }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/soknader\/BIO-2026-\d+\/skjema$/);
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Mine søknader' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/soknader');
     const draft = page.getByRole('article').filter({ hasText: BIO_CALL });
     await draft.waitFor();
     expect(await draft.innerText()).toContain('Utkast, ikke sendt inn');

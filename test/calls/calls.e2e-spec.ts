@@ -15,6 +15,8 @@ interface SchemeBody {
   parametersSchema: Schema;
   applicationSchema: Schema;
   reportSchema: Schema;
+  applicationForm: { steps: { title: { nb: string }; fields: string[] }[]; fields: Record<string, unknown> };
+  reportForm: { steps: { title: { nb: string }; fields: string[] }[]; fields: Record<string, unknown> };
 }
 const OTHER_ADMIN = 'admin@rogaland.example';
 
@@ -76,6 +78,22 @@ describe('calls as configuration', () => {
     expect(bio.parametersSchema.properties.stateAidBasis.enum).toEqual(['gber_art31', 'de_minimis']);
     expect(bio.applicationSchema.$defs.BioCostLineDto.additionalProperties).toBe(false);
     expect(bio.reportSchema.title).toBe('BioFinalReportDto');
+    // How the forms are asked: steps, and words and inputs per field (amounts in øre typed as kroner).
+    expect(bio.applicationForm.steps.map((s) => s.title.nb)).toEqual([
+      'Omstilling og opplæring',
+      'Tid og deltakere',
+      'Kostnader og finansiering',
+      'Erklæringer',
+    ]);
+    expect(bio.applicationForm.fields['costPlan[].amountOre']).toEqual({
+      label: { nb: 'Beløp', en: 'Amount' },
+      widget: 'kroner',
+    });
+    expect(bio.reportForm.steps.flatMap((s) => s.fields)).toEqual([
+      'summary',
+      'participantsCompleted',
+      'actualCosts',
+    ]);
     expect((await t.http().get('/api/v1/schemes/nope')).status).toBe(404);
   });
 

@@ -17,6 +17,7 @@ export * from './tags';
 export * from './time';
 export * from './transition';
 export * from './scheme-definition';
+export * from './form-layout';
 export * from './eligibility';
 export * from './submission-window';
 export * from './call-parameters';

@@ -1,6 +1,7 @@
 import type { CallOpening, CallParameters } from './call-parameters';
 import type { LifecycleDefinition } from './lifecycle.definition';
 import type { Ore } from '@lib/common';
+import type { FormLayout } from './form-layout';
 
 /** Why a scheme refuses something: a stable code, a sentence, and the field it concerns. */
 export interface SchemeReason {
@@ -51,10 +52,15 @@ export interface LocalizedText {
   readonly en: string;
 }
 
-/** How the public pages present a scheme: its purpose (formål) and who may apply (målgruppe). */
+/**
+ * How the public pages present a scheme: its purpose (formål), who may apply (målgruppe), and how
+ * its application form and final report (sluttrapport) are asked, step by step.
+ */
 export interface SchemePresentation {
   readonly purpose: LocalizedText;
   readonly applicants: LocalizedText;
+  readonly applicationForm: FormLayout;
+  readonly reportForm: FormLayout;
 }
 
 export interface SchemeDefinition<

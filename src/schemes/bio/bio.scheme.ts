@@ -9,6 +9,7 @@ import { BioCallParametersDto, type BioCallParameters } from './bio-call-paramet
 import { computeFinalPayable, computeMaximumGrant } from './bio-grant';
 import { checkBioCallParameters, checkBioEligibility, checkBioFinalReport } from './bio.rules';
 import { BIO_SCHEME_ID } from './bio-vocabulary';
+import { BIO_APPLICATION_FORM, BIO_REPORT_FORM } from './bio-form-ui';
 
 /** The lifecycle of BIO cases: the common one, with the final report due 30 days after the project ends. */
 const bioLifecycle = defineLifecycle({
@@ -33,6 +34,8 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
       nb: 'Bedrifter i fylket som står i omstilling, for eksempel aksjeselskaper og enkeltpersonforetak. Utlysningen sier hvilke organisasjonsformer og hvilken størrelse som kan søke.',
       en: 'Companies in the county that are restructuring, such as limited companies and sole proprietorships. The call says which organisation forms and sizes may apply.',
     },
+    applicationForm: BIO_APPLICATION_FORM,
+    reportForm: BIO_REPORT_FORM,
   },
   lifecycle: bioLifecycle,
   callParametersDto: BioCallParametersDto,

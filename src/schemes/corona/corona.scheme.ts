@@ -18,6 +18,7 @@ import {
   lastSigningDay,
 } from './corona.rules';
 import { CORONA_CONTRACT_FOLLOW_UP_MONTHS, CORONA_SCHEME_ID } from './corona-vocabulary';
+import { CORONA_APPLICATION_FORM, CORONA_REPORT_FORM } from './corona-form-ui';
 
 /** The lifecycle of corona cases: the common one, with the final report due 30 days after the project ends. */
 const coronaLifecycle = defineLifecycle({
@@ -53,6 +54,8 @@ export const coronaScheme: SchemeDefinition<
       nb: 'Bedrifter og lærebedrifter i fylket som er rammet av pandemien. Utlysningen sier hvilke organisasjonsformer og bransjer som kan søke.',
       en: 'Companies and apprentice employers in the county hit by the pandemic. The call says which organisation forms and sectors may apply.',
     },
+    applicationForm: CORONA_APPLICATION_FORM,
+    reportForm: CORONA_REPORT_FORM,
   },
   lifecycle: coronaLifecycle,
   callParametersDto: CoronaCallParametersDto,

@@ -18,6 +18,7 @@ import {
   etablererAdvisories,
 } from './etablerer.rules';
 import { ETABLERER_SCHEME_ID } from './etablerer-vocabulary';
+import { ETABLERER_APPLICATION_FORM, ETABLERER_REPORT_FORM } from './etablerer-form-ui';
 
 /**
  * The lifecycle of etablerer cases: the common one, with the final report due 60 days after the
@@ -54,6 +55,8 @@ export const etablererScheme: SchemeDefinition<
       nb: 'Kommuner og andre offentlige virksomheter, private virksomheter med relevant kompetanse og registrerte frivillige organisasjoner. Egenfinansieringen må minst være like stor som beløpet det søkes om.',
       en: 'Municipalities and other public bodies, private organisations with relevant expertise and registered voluntary organisations. Own funding must at least equal the amount applied for.',
     },
+    applicationForm: ETABLERER_APPLICATION_FORM,
+    reportForm: ETABLERER_REPORT_FORM,
   },
   lifecycle: etablererLifecycle,
   callParametersDto: EtablererCallParametersDto,

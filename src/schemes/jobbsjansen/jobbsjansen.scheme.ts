@@ -21,6 +21,7 @@ import {
   jobbsjansenAdvisories,
 } from './jobbsjansen.rules';
 import { JOBBSJANSEN_SCHEME_ID } from './jobbsjansen-vocabulary';
+import { JOBBSJANSEN_APPLICATION_FORM, JOBBSJANSEN_REPORT_FORM } from './jobbsjansen-form-ui';
 
 /**
  * The lifecycle of Jobbsjansen cases: the common one, with the final report due 60 days after the
@@ -55,6 +56,8 @@ export const jobbsjansenScheme: SchemeDefinition<
       nb: 'Kommuner, fylkeskommuner og deres foretak og interkommunale selskaper. Egenfinansiering kreves.',
       en: 'Municipalities, county authorities and their enterprises and inter-municipal companies. Own funding is required.',
     },
+    applicationForm: JOBBSJANSEN_APPLICATION_FORM,
+    reportForm: JOBBSJANSEN_REPORT_FORM,
   },
   lifecycle: jobbsjansenLifecycle,
   callParametersDto: JobbsjansenCallParametersDto,

@@ -14,6 +14,7 @@ import {
   mentorAdvisories,
 } from './mentor.rules';
 import { MENTOR_SCHEME_ID } from './mentor-vocabulary';
+import { MENTOR_APPLICATION_FORM, MENTOR_REPORT_FORM } from './mentor-form-ui';
 
 /**
  * The lifecycle of mentor cases: the common one, with the final report due 60 days after the
@@ -50,6 +51,8 @@ export const mentorScheme: SchemeDefinition<
       nb: 'Kommuner og kommunale foretak, og der utlysningen åpner for det, også bedrifter og organisasjoner. Egenandelen må være minst halvparten av beløpet det søkes om.',
       en: 'Municipalities and municipal enterprises, and where the call allows it, businesses and organisations too. The own share must be at least half the amount applied for.',
     },
+    applicationForm: MENTOR_APPLICATION_FORM,
+    reportForm: MENTOR_REPORT_FORM,
   },
   lifecycle: mentorLifecycle,
   callParametersDto: MentorCallParametersDto,

@@ -1805,6 +1805,49 @@ export interface components {
             /** @example Grants for training your own employees. */
             en: string;
         };
+        FormConditionDto: {
+            /**
+             * @description Another field of the same object
+             * @example kind
+             */
+            field: string;
+            /** @example staff_time */
+            equals: string | boolean;
+        };
+        FormFieldUiDto: {
+            label: components["schemas"]["LocalizedTextDto"];
+            help?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description kroner: an amount in øre typed as kroner; date: YYYY-MM-DD typed as dd.mm.åååå
+             * @enum {string}
+             */
+            widget?: "kroner" | "date" | "textarea" | "radio";
+            /** @description A choice's values in words */
+            options?: {
+                [key: string]: components["schemas"]["LocalizedTextDto"];
+            };
+            /** @description A list's entry, in words */
+            itemLabel?: components["schemas"]["LocalizedTextDto"];
+            /** @description Asked only when this holds */
+            visibleWhen?: components["schemas"]["FormConditionDto"];
+        };
+        FormStepDto: {
+            title: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @example [
+             *       "restructuringNeed",
+             *       "trainingPlan"
+             *     ]
+             */
+            fields: string[];
+        };
+        FormLayoutDto: {
+            steps: components["schemas"]["FormStepDto"][];
+            /** @description Per field path (`a.b`, list entries `a[]`, `a[].b`): words and kind of input */
+            fields: {
+                [key: string]: components["schemas"]["FormFieldUiDto"];
+            };
+        };
         SchemeDto: {
             /** @example bio */
             id: string;
@@ -1831,6 +1874,10 @@ export interface components {
             reportSchema: {
                 [key: string]: unknown;
             };
+            /** @description How the application form is asked: steps and words */
+            applicationForm: components["schemas"]["FormLayoutDto"];
+            /** @description How the final report is asked: steps and words */
+            reportForm: components["schemas"]["FormLayoutDto"];
         };
         DashboardSessionDto: {
             /**

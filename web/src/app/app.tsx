@@ -5,7 +5,13 @@ import { OpenCallsPage } from '../features/calls/components/open-calls-page';
 import { sessionQueries } from '../features/session/api/session-queries';
 import { RequireSignIn } from '../features/session/components/require-sign-in';
 import { I18nProvider } from '../i18n/i18n';
-import { APPLY_ROUTE, CASE_ROUTE, WORK_QUEUE_ROUTE } from '../lib/paths';
+import {
+  APPLICATION_FORM_ROUTE,
+  APPLY_ROUTE,
+  CASE_ROUTE,
+  REPORT_FORM_ROUTE,
+  WORK_QUEUE_ROUTE,
+} from '../lib/paths';
 import { queryClient } from '../lib/query-client';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -40,6 +46,21 @@ const router = createBrowserRouter([
             path: CASE_ROUTE,
             lazy: async () => ({
               Component: (await import('../features/applications/components/case-page')).CasePage,
+            }),
+          },
+          {
+            // The forms bring RJSF: their own chunk, loaded when a form is opened.
+            path: APPLICATION_FORM_ROUTE,
+            lazy: async () => ({
+              Component: (await import('../features/applications/components/application-form-page'))
+                .ApplicationFormPage,
+            }),
+          },
+          {
+            path: REPORT_FORM_ROUTE,
+            lazy: async () => ({
+              Component: (await import('../features/applications/components/report-form-page'))
+                .ReportFormPage,
             }),
           },
           {

@@ -13,3 +13,11 @@ export const casePath = (reference: string) => `/soknader/${encodeURIComponent(r
 
 /** The county staff's work queue. */
 export const WORK_QUEUE_ROUTE = 'saksbehandling';
+
+/** The applicant's form of a draft application, step by step, saved as they type. */
+export const APPLICATION_FORM_ROUTE = 'soknader/:reference/skjema';
+export const applicationFormPath = (reference: string) => `${casePath(reference)}/skjema`;
+
+/** The final report (sluttrapport) of a granted case. */
+export const REPORT_FORM_ROUTE = 'soknader/:reference/sluttrapport';
+export const reportFormPath = (reference: string) => `${casePath(reference)}/sluttrapport`;

@@ -11,3 +11,4 @@ export * from './payment-plan';
 export * from './gber-training-aid';
 export * from './training-costs';
 export * from './training-forms';
+export * from './training-form-layout';

@@ -132,3 +132,28 @@ export const useDeclineGrant = () =>
   useCaseCommand((c: Command<{ reason?: string }>) =>
     unwrap(api.POST('/api/v1/applications/{id}/decline', { params: commandParams(c), body: c.body })),
   );
+
+// ── The scheme forms: saving the draft, submitting it, and the final report ─────────────────────
+
+/** One scheme (its schemas and form layouts), for the forms. */
+export const schemeQueries = {
+  detail: (schemeId: string) =>
+    queryOptions({
+      queryKey: ['applications', 'schemes', schemeId] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/schemes/{id}', { params: { path: { id: schemeId } }, signal })),
+      staleTime: Infinity,
+    }),
+};
+
+/** Replaces the draft's form, based on `version`; a stale version is a ProblemError 409 with `currentVersion`. */
+export const saveApplication = (id: string, version: number, content: Record<string, unknown>) =>
+  unwrap(api.PATCH('/api/v1/applications/{id}', { params: { path: { id } }, body: { version, content } }));
+
+/** Submits the draft; a refusal is a ProblemError 422 listing `errors` (fields) or `reasons` (rules). */
+export const submitApplication = (id: string) =>
+  unwrap(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id } }, body: {} }));
+
+/** Submits the final report (sluttrapport); refusals as for submitting the application. */
+export const submitReport = (id: string, report: Record<string, unknown>) =>
+  unwrap(api.POST('/api/v1/applications/{id}/report', { params: { path: { id } }, body: { report } }));

@@ -5,7 +5,7 @@ import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import type { CallEligibility, OrganisationRef } from '../../../api/types';
 import { ProblemError } from '../../../api/problem';
 import { useI18n } from '../../../i18n/i18n';
-import { MY_APPLICATIONS_PATH } from '../../../lib/paths';
+import { applicationFormPath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { eligibilityQueries, useStartApplication } from '../api/application-queries';
@@ -96,7 +96,7 @@ function Eligible({ result }: { result: CallEligibility }) {
           onClick={() =>
             start.mutate(
               { callId: result.callId, organisationId: result.organisationId },
-              { onSuccess: () => void navigate(MY_APPLICATIONS_PATH) },
+              { onSuccess: (created) => void navigate(applicationFormPath(created.reference)) },
             )
           }
         >

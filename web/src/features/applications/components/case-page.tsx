@@ -9,6 +9,7 @@ import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { applicationLookups, applicationQueries } from '../api/application-queries';
 import { ApplicationFacts } from './application-facts';
+import { FormLinks } from './form-links';
 import { CaseActions } from './case-actions';
 import { STATUS_TEXT } from './application-status';
 
@@ -53,6 +54,7 @@ export function CasePage() {
         <Tag data-color={status.color}>{t(status.text)}</Tag>
       </div>
       <ApplicationFacts application={found} call={call} scheme={scheme} />
+      <FormLinks application={found} />
       <CaseActions application={found} />
       <Timeline application={found} />
       <BackLink />

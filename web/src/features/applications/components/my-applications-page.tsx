@@ -9,6 +9,7 @@ import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { applicationLookups, applicationQueries } from '../api/application-queries';
 import { ApplicationFacts } from './application-facts';
+import { FormLinks } from './form-links';
 import { STATUS_TEXT } from './application-status';
 
 /** Applicant capability 2: the organisation's applications, where each stands and what comes next. */
@@ -74,6 +75,7 @@ function ApplicationCard({
           <Tag data-color={status.color}>{t(status.text)}</Tag>
         </div>
         <ApplicationFacts application={application} call={call} scheme={scheme} />
+        <FormLinks application={application} />
         <Paragraph>
           <Link asChild>
             <RouterLink to={casePath(application.reference)}>
