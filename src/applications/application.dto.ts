@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { MAX_AMOUNT_ORE, PageQuery, Optional, IsVersion, IsIsoInstant } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
 
@@ -150,6 +162,29 @@ export class DecideGrantDto {
   @MinLength(1)
   @MaxLength(100)
   committeeCaseRef?: string;
+
+  @ApiPropertyOptional({
+    example: 'The training strengthens the restructuring the company has started',
+    description: 'Why the grant is given (begrunnelse), in words the applicant reads',
+  })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['The final report is sent within the deadline', 'Costs are documented with invoices'],
+    description: 'What the grant is conditional on (vilkår), one per item',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  conditions?: string[];
 }
 
 export class SubmitReportDto {
@@ -246,6 +281,18 @@ export class InstalmentDto {
   @ApiProperty({ description: 'øre' }) amount!: number;
   @ApiProperty({ enum: ['acceptance', 'date', 'final_report'] }) on!: string;
   @ApiPropertyOptional({ example: '2027-03-15' }) date?: string;
+  @ApiProperty({
+    description:
+      'øre paid towards this instalment: what has been paid (less repayments) fills the plan in order',
+  })
+  paid!: number;
+}
+
+/** One payment (utbetaling) of the grant, or money paid back (tilbakebetaling). */
+export class GrantPaymentDto {
+  @ApiProperty({ enum: ['disbursement', 'repayment'] }) kind!: 'disbursement' | 'repayment';
+  @ApiProperty({ description: 'øre' }) amount!: number;
+  @ApiProperty({ format: 'date-time', description: 'When finance booked it' }) at!: string;
 }
 
 /** One application with what only a single read computes: the scheme's advisories and the payment plan. */
@@ -257,6 +304,13 @@ export class ApplicationDetail extends ApplicationView {
   advisories!: SchemeReasonDto[];
   @ApiProperty({ type: [InstalmentDto], nullable: true, description: 'How the grant is paid, once granted' })
   paymentPlan!: InstalmentDto[] | null;
+  @ApiProperty({
+    type: [GrantPaymentDto],
+    description: 'What has been paid out on the grant and paid back, oldest first; empty before any payment',
+  })
+  payments!: GrantPaymentDto[];
+  @ApiProperty({ description: 'øre paid out on the grant, less repayments' })
+  paidAmount!: number;
 }
 
 export class FinalReportView {

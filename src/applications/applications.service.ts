@@ -26,6 +26,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
+import { LedgerEntry } from '../budget/ledger-entry.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -42,6 +43,8 @@ import {
   FinalReportView,
   AuditEntryDto,
   CreateApplicationDto,
+  GrantPaymentDto,
+  InstalmentDto,
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
@@ -205,11 +208,16 @@ export class ApplicationsService {
         organisation: await loadSchemeOrganisation(this.dataSource.manager, application.organisationId),
       });
     }
+    const payments = await this.payments(application.id);
+    const paidAmount = payments.reduce(
+      (sum, p) => sum + (p.kind === 'disbursement' ? p.amount : -p.amount),
+      0,
+    );
     const paymentPlan =
       content && application.grantedAmount !== null
-        ? scheme.paymentPlan(call.parameters, application.grantedAmount, content)
+        ? withPaid(scheme.paymentPlan(call.parameters, application.grantedAmount, content), paidAmount)
         : null;
-    return { ...view, advisories, paymentPlan };
+    return { ...view, advisories, paymentPlan, payments, paidAmount };
   }
 
   /**
@@ -341,6 +349,22 @@ export class ApplicationsService {
 
   // ── Helpers ─────────────────────────────────────────────────────────────────────────────
 
+  /** The grant's payments and repayments on the ledger, oldest first. */
+  private async payments(applicationId: string): Promise<GrantPaymentDto[]> {
+    const entries = await this.dataSource.manager.find(LedgerEntry, {
+      where: [
+        { applicationId, kind: 'disbursement' },
+        { applicationId, kind: 'repayment' },
+      ],
+      order: { id: 'ASC' },
+    });
+    return entries.map((e) => ({
+      kind: e.kind === 'repayment' ? 'repayment' : 'disbursement',
+      amount: e.amount,
+      at: e.createdAt.toISOString(),
+    }));
+  }
+
   private async lockVisible(tx: EntityManager, actor: Actor, id: string): Promise<Application> {
     const application = await tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return visibleOrNotFound(actor, application, ownership, 'Application');
@@ -396,6 +420,23 @@ export function applicantTask(state: LifecycleStateView, context: LifecycleConte
     default:
       return null;
   }
+}
+
+/**
+ * The plan with what has been paid towards each instalment: the ledger does not tie a payment to an
+ * instalment, so the money paid (less repayments) fills the instalments in the plan's order.
+ */
+export function withPaid(
+  plan: ReadonlyArray<Omit<InstalmentDto, 'paid'>>,
+  paidAmount: number,
+): InstalmentDto[] {
+  let left = Math.max(0, paidAmount);
+  return plan.map((instalment, i) => {
+    // Anything beyond the plan (it should not happen) shows on the last instalment.
+    const paid = i === plan.length - 1 ? left : Math.min(left, instalment.amount);
+    left -= paid;
+    return { ...instalment, paid };
+  });
 }
 
 /** What an applicant sees of the case record: not the officer's recommendation or internal notes (ASVS 8.2.3). */

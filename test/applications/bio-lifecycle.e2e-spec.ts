@@ -80,7 +80,7 @@ describe('BIO application, end to end over HTTP', () => {
       .get(`/api/v1/applications/${id}`)
       .set('authorization', await t.bearer(KARI));
     expect(detail.body.paymentPlan).toEqual([
-      { label: 'Sluttutbetaling', amount: 25_000_000, on: 'final_report' },
+      { label: 'Sluttutbetaling', amount: 25_000_000, on: 'final_report', paid: 0 },
     ]);
     expect(detail.body.advisories).toEqual([]);
 

@@ -161,7 +161,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     as: [APPROVER],
     other: KARI,
     path: { id: f.appliedId },
-    body: { committeeCaseRef: 'FU 161/20' },
+    body: { committeeCaseRef: 'FU 161/20', grounds: 'A solid plan', conditions: ['Report on time'] },
   }),
   'POST /api/v1/applications/{id}/decide-rejection': (f) => ({
     as: [APPROVER],

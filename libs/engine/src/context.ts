@@ -18,6 +18,10 @@ export type Decision =
       readonly kind: 'grant';
       readonly amount: Ore;
       readonly committeeCaseRef: string | null;
+      /** Why it was granted, in words for the applicant (begrunnelse); absent when none was given. */
+      readonly grounds?: string;
+      /** What the grant is conditional on (vilkår), one per item; absent when none were given. */
+      readonly conditions?: readonly string[];
       readonly by: string;
       readonly at: Instant;
     }

@@ -58,7 +58,12 @@ export interface LifecycleEventPayloads {
   /** The approver sends the recommendation back instead of deciding. */
   RETURN_TO_REVIEW: { readonly message: string };
   /** Vedtak om tilsagn for the recommended amount; above the delegation limit it cites the committee case. */
-  DECIDE_GRANT: { readonly committeeCaseRef?: string };
+  DECIDE_GRANT: {
+    readonly committeeCaseRef?: string;
+    /** The decision's grounds (begrunnelse) and conditions (vilkår), as the applicant reads them. */
+    readonly grounds?: string;
+    readonly conditions?: readonly string[];
+  };
   /** Vedtak om avslag. */
   DECIDE_REJECTION: { readonly grounds: string };
   /** The applicant accepts the grant (aksept av tilsagn). */

@@ -133,6 +133,9 @@ export function createLifecycleMachine(options: LifecycleOptions) {
             kind: 'grant' as const,
             amount: recommendation.amount,
             committeeCaseRef: event.committeeCaseRef ?? null,
+            // Only when given, so that decisions made without them keep their recorded shape.
+            ...(event.grounds === undefined ? {} : { grounds: event.grounds }),
+            ...(event.conditions === undefined ? {} : { conditions: [...event.conditions] }),
             by: userOf(event.actor),
             at: normaliseInstant(event.at),
           },

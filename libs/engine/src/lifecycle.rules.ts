@@ -30,6 +30,13 @@ const text = (value: unknown, field: string): string[] =>
 const optionalText = (value: unknown, field: string): string[] =>
   value === undefined ? [] : text(value, field);
 
+const optionalTexts = (value: unknown, field: string): string[] =>
+  value === undefined
+    ? []
+    : Array.isArray(value)
+      ? value.flatMap((item, i) => text(item, `${field}[${i}]`))
+      : [`${field} must be a list of texts`];
+
 const amount = (value: unknown, field: string): string[] =>
   isOre(value) && value > 0 ? [] : [`${field} must be a positive whole number of øre`];
 
@@ -132,7 +139,11 @@ const RULES: Rules = {
       ...notTheRecommender(context, actor),
     ],
     payload: (context, event, options) => {
-      const problems = optionalText(event.committeeCaseRef, 'committeeCaseRef');
+      const problems = [
+        ...optionalText(event.committeeCaseRef, 'committeeCaseRef'),
+        ...optionalText(event.grounds, 'grounds'),
+        ...optionalTexts(event.conditions, 'conditions'),
+      ];
       if (problems.length > 0) return problems;
       const limit = context.delegationLimit ?? options.requireCommitteeAbove;
       const recommended = context.recommendation?.kind === 'grant' ? context.recommendation.amount : 0;

@@ -260,6 +260,52 @@ describe('transition refusals', () => {
       );
     });
 
+    describe('the grant decision in words', () => {
+      const plain = defineLifecycle({ id: 'plain', version: 1 });
+
+      it('keeps the grounds and conditions for the applicant, when given', () => {
+        const stored = reach(plain, 'recommended_grant');
+        const result = accepted(
+          transition(
+            plain,
+            stored,
+            ev.decideGrant({ grounds: 'Godt prosjekt', conditions: ['Sluttrapport innen fristen'] }),
+            people.approver,
+          ),
+        );
+        expect(result.snapshot.state.context.decision).toEqual(
+          expect.objectContaining({ grounds: 'Godt prosjekt', conditions: ['Sluttrapport innen fristen'] }),
+        );
+        const without = accepted(transition(plain, stored, ev.decideGrant(), people.approver));
+        expect(without.snapshot.state.context.decision).not.toHaveProperty('grounds');
+        expect(without.snapshot.state.context.decision).not.toHaveProperty('conditions');
+      });
+
+      it('refuses empty grounds or conditions', () => {
+        const stored = reach(plain, 'recommended_grant');
+        expect(
+          reasonsOf(
+            transition(
+              plain,
+              stored,
+              ev.decideGrant({ grounds: ' ', conditions: ['ok', ''] }),
+              people.approver,
+            ),
+          ),
+        ).toEqual(['grounds must be a non-empty text', 'conditions[1] must be a non-empty text']);
+        expect(
+          reasonsOf(
+            transition(
+              plain,
+              stored,
+              ev.decideGrant({ conditions: 'one' as unknown as string[] }),
+              people.approver,
+            ),
+          ),
+        ).toEqual(['conditions must be a list of texts']);
+      });
+    });
+
     describe('above the delegation limit', () => {
       const withCommittee = defineLifecycle({
         id: 'committee',

@@ -1048,6 +1048,19 @@ export interface components {
             on: "acceptance" | "date" | "final_report";
             /** @example 2027-03-15 */
             date?: string;
+            /** @description øre paid towards this instalment: what has been paid (less repayments) fills the plan in order */
+            paid: number;
+        };
+        GrantPaymentDto: {
+            /** @enum {string} */
+            kind: "disbursement" | "repayment";
+            /** @description øre */
+            amount: number;
+            /**
+             * Format: date-time
+             * @description When finance booked it
+             */
+            at: string;
         };
         ApplicationDetail: {
             /** Format: uuid */
@@ -1108,6 +1121,10 @@ export interface components {
             advisories: components["schemas"]["SchemeReasonDto"][];
             /** @description How the grant is paid, once granted */
             paymentPlan: components["schemas"]["InstalmentDto"][] | null;
+            /** @description What has been paid out on the grant and paid back, oldest first; empty before any payment */
+            payments: components["schemas"]["GrantPaymentDto"][];
+            /** @description øre paid out on the grant, less repayments */
+            paidAmount: number;
         };
         UpdateApplicationDto: {
             /** @description The content version this edit is based on; a stale one is refused with 409 */
@@ -1207,6 +1224,19 @@ export interface components {
              * @example FU 161/20
              */
             committeeCaseRef?: string;
+            /**
+             * @description Why the grant is given (begrunnelse), in words the applicant reads
+             * @example The training strengthens the restructuring the company has started
+             */
+            grounds?: string;
+            /**
+             * @description What the grant is conditional on (vilkår), one per item
+             * @example [
+             *       "The final report is sent within the deadline",
+             *       "Costs are documented with invoices"
+             *     ]
+             */
+            conditions?: string[];
         };
         MessageDto: {
             message: string;
