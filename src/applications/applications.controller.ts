@@ -14,7 +14,9 @@ import {
   ApproveReportDto,
   AssignDto,
   AuditEntryDto,
+  CaseNoteDto,
   CreateApplicationDto,
+  NewCaseNoteDto,
   DecideGrantDto,
   CommentDto,
   GroundsDto,
@@ -27,6 +29,7 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { ApplicationsService } from './applications.service';
+import { CaseNotesService } from './case-notes.service';
 
 /** Every lifecycle command answers the same way: the application as it now stands, or a problem. */
 function Command(summary: string) {
@@ -47,7 +50,10 @@ function Command(summary: string) {
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly notesService: CaseNotesService,
+  ) {}
 
   private send(actor: Actor, id: string, type: LifecycleEventType, body: object, key: IdempotencyKey) {
     return this.applications.send(actor, id, type, { ...body }, key);
@@ -110,6 +116,28 @@ export class ApplicationsController {
   @ApiOkResponse({ type: [AuditEntryDto] })
   history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.applications.history(actor, id);
+  }
+
+  @Get(':id/notes')
+  @ApiOperation({ summary: 'Staff: the internal notes (interne notater) on the case, oldest first' })
+  @ApiOkResponse({ type: [CaseNoteDto] })
+  @ApiProblems({ 404: 'Unknown, not yours to see, or you are the applicant (notes are internal)' })
+  notes(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.notesService.list(actor, id);
+  }
+
+  @Post(':id/notes')
+  @Allow('case_officer', 'approver')
+  @ApiOperation({ summary: 'Add an internal note to the case; never shown to the applicant' })
+  @ApiCreatedResponse({ type: CaseNoteDto })
+  @ApiProblems({ 403: 'Your role may not do this', 404: 'Unknown, or not yours to see' })
+  addNote(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: NewCaseNoteDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.notesService.add(actor, id, body, key);
   }
 
   @Get(':id/history/verification')

@@ -70,9 +70,21 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: KARI,
     body: { email: KARI, password: 'not-the-password' },
   }),
-  'GET /api/v1/applications': () => ({
+  'GET /api/v1/applications': (f) => ({
     as: [KARI, OFFICER, APPROVER, FINANCE, ADMIN],
-    query: { limit: '5', status: 'applied', schemeId: 'bio', reference: 'BIO-2026-000001' },
+    query: {
+      limit: '5',
+      status: 'applied',
+      schemeId: 'bio',
+      reference: 'BIO-2026-000001',
+      organisationId: f.organisationId,
+    },
+  }),
+  'POST /api/v1/applications/{id}/notes': (f) => ({
+    as: [OFFICER, APPROVER],
+    other: KARI,
+    path: { id: f.appliedId },
+    body: { text: 'Called the general manager' },
   }),
   'POST /api/v1/applications': (f) => ({
     as: [KARI],
