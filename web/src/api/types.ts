@@ -14,3 +14,7 @@ export type OrganisationRef = Schemas['OrganisationRefDto'];
 export type CallEligibility = Schemas['CallEligibilityDto'];
 export type EligibilityReason = Schemas['EligibilityReasonDto'];
 export type AuditEntry = Schemas['AuditEntryDto'];
+export type ApplicationDetail = Schemas['ApplicationDetail'];
+export type CaseNote = Schemas['CaseNoteDto'];
+export type Instalment = Schemas['InstalmentDto'];
+export type SchemeReason = Schemas['SchemeReasonDto'];

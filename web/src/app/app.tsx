@@ -5,7 +5,7 @@ import { OpenCallsPage } from '../features/calls/components/open-calls-page';
 import { sessionQueries } from '../features/session/api/session-queries';
 import { RequireSignIn } from '../features/session/components/require-sign-in';
 import { I18nProvider } from '../i18n/i18n';
-import { APPLY_ROUTE, CASE_ROUTE } from '../lib/paths';
+import { APPLY_ROUTE, CASE_ROUTE, STAFF_CASE_ROUTE } from '../lib/paths';
 import { queryClient } from '../lib/query-client';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -36,6 +36,12 @@ const router = createBrowserRouter([
             path: CASE_ROUTE,
             lazy: async () => ({
               Component: (await import('../features/applications/components/case-page')).CasePage,
+            }),
+          },
+          {
+            path: STAFF_CASE_ROUTE,
+            lazy: async () => ({
+              Component: (await import('../features/casework/components/staff-case-page')).StaffCasePage,
             }),
           },
           {

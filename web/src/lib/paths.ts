@@ -10,3 +10,7 @@ export const applyPath = (callId: string) => `/utlysninger/${encodeURIComponent(
 /** An applicant's case page, by its case reference (saksnummer); e-mails link here too. */
 export const CASE_ROUTE = 'soknader/:reference';
 export const casePath = (reference: string) => `/soknader/${encodeURIComponent(reference)}`;
+
+/** A case on the county's side (saksbehandling), by its case reference; the work queue links here. */
+export const STAFF_CASE_ROUTE = 'saksbehandling/saker/:reference';
+export const staffCasePath = (reference: string) => `/saksbehandling/saker/${encodeURIComponent(reference)}`;
