@@ -25,6 +25,8 @@ export const recommendationOf = (detail: ApplicationDetail): Recommendation | nu
 export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Profile }) {
   const { t } = useI18n();
   const allowed = new Set(detail.allowedActions);
+  // Taking a case that is already yours changes nothing: the button is for cases that are not.
+  if (detail.caseOfficerId === me.id) allowed.delete('ASSIGN');
   const recommendation = recommendationOf(detail);
   // Four eyes: whoever recommended may not decide, even with the approver's role.
   const ownRecommendation =
