@@ -25,7 +25,8 @@ async function signIn(page: Page, email: string) {
 }
 
 /** The text of the element that has focus. */
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+const focused = async (page: Page) =>
+  String(await page.evaluate(`document.activeElement?.textContent ?? ''`));
 
 describe("the county's case page: case officer and approver", () => {
   let b: BrowserApp;
@@ -130,9 +131,7 @@ describe("the county's case page: case officer and approver", () => {
     await note.waitFor();
     expect(await note.innerText()).toContain('Siri Saksbehandler');
     // The field is emptied for the next note.
-    await page.waitForFunction(
-      () => (document.getElementById('add-note-text') as HTMLTextAreaElement | null)?.value === '',
-    );
+    await page.waitForFunction(`document.getElementById('add-note-text')?.value === ''`);
 
     // Above the largest grant the rules allow: refused in words, next to the action, focused.
     await recommend().getByLabel('Beløp', { exact: true }).fill('400 000');
