@@ -14,6 +14,7 @@ import { ServiceRole1796251974754 } from './1796251974754-ServiceRole';
 import { RecommendedAmount1796252034754 } from './1796252034754-RecommendedAmount';
 import { BioCallEligibility1796252094754 } from './1796252094754-BioCallEligibility';
 import { CallFollowUpInParameters1796282364837 } from './1796282364837-CallFollowUpInParameters';
+import { CaseNotes1796290605817 } from './1796290605817-CaseNotes';
 import { WorkQueueIndexes1796291000000 } from './1796291000000-WorkQueueIndexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: Function[] = [
   RecommendedAmount1796252034754,
   BioCallEligibility1796252094754,
   CallFollowUpInParameters1796282364837,
+  CaseNotes1796290605817,
   WorkQueueIndexes1796291000000,
 ];

@@ -58,7 +58,9 @@ export class AppModule {
         BudgetModule,
         DeadlinesModule,
         NotificationsModule,
-        ...(api ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule, SchemesApiModule] : []),
+        ...(api
+          ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule, SchemesApiModule]
+          : []),
         ...(api && config.http.queueDashboard ? [QueueDashboardModule] : []),
         ...(worker ? [WorkerModule, DeadlinesWorkerModule, NotificationsWorkerModule] : []),
       ],

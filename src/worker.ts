@@ -4,6 +4,4 @@ import { configOrExit, exitOnStartFailure } from './config/config-or-exit';
 
 // The configuration is checked before the application is loaded, so a bad variable fails fast.
 const config = configOrExit(process.env, 'worker');
-void import('./start')
-  .then(({ start }) => start(config))
-  .catch(exitOnStartFailure);
+void import('./start').then(({ start }) => start(config)).catch(exitOnStartFailure);

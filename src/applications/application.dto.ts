@@ -135,6 +135,15 @@ export class ApplicationQuery extends PageQuery {
   @Optional()
   @IsIn(APPLICATION_SORTS)
   sort?: ApplicationSort;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Only this organisation's applications (staff: the organisation's other cases in the county)",
+  })
+  @Optional()
+  @IsUUID()
+  organisationId?: string;
 }
 
 // ── Command bodies: one per action, so that unknown fields are refused per action ────────────
@@ -362,6 +371,38 @@ export class GrantPaymentDto {
   @ApiProperty({ format: 'date-time', description: 'When finance booked it' }) at!: string;
 }
 
+/** The applicant organisation as the case officer names it. */
+export class CaseOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Fjordverk Mekaniske AS' }) name!: string;
+  @ApiProperty({ example: '921456786' }) organisationNumber!: string;
+}
+
+/**
+ * Whether a decision must go to the political committee (the call's delegation limit, fixed at
+ * submission): the approver is told before deciding, and the decision must cite the committee's case.
+ */
+export class CommitteeRouteDto {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'øre; a grant above it is decided by the committee; null: no limit',
+  })
+  delegationLimit!: number | null;
+  @ApiProperty({
+    description: 'The recommended grant is above the limit: DECIDE_GRANT needs committeeCaseRef',
+  })
+  required!: boolean;
+}
+
+/** The people and names a case page shows beside the case, so that it never shows an id alone. */
+export class CaseNamesDto {
+  @ApiProperty({ example: 'Etterutdanning i bedrift 2026' }) callTitle!: string;
+  @ApiProperty({ type: CaseOrganisationDto }) organisation!: CaseOrganisationDto;
+  @ApiProperty({ type: String, nullable: true, example: 'Ola Saksbehandler' })
+  caseOfficerName!: string | null;
+}
+
 /** One application with what only a single read computes: the scheme's advisories and the payment plan. */
 export class ApplicationDetail extends ApplicationView {
   @ApiProperty({
@@ -378,6 +419,15 @@ export class ApplicationDetail extends ApplicationView {
   payments!: GrantPaymentDto[];
   @ApiProperty({ description: 'øre paid out on the grant, less repayments' })
   paidAmount!: number;
+  @ApiProperty({ type: CaseNamesDto, description: 'The call, the organisation and the case officer by name' })
+  names!: CaseNamesDto;
+  @ApiProperty({
+    type: CommitteeRouteDto,
+    nullable: true,
+    description:
+      'Staff only: the delegation limit and whether the recommendation exceeds it; null for applicants',
+  })
+  committee!: CommitteeRouteDto | null;
 }
 
 export class FinalReportView {
@@ -429,6 +479,13 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true }) fromState!: string | null;
   @ApiProperty() toState!: string;
   @ApiProperty({ nullable: true, format: 'uuid' }) actorUserId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Ola Saksbehandler',
+    description: "The actor's name; null for the system",
+  })
+  actorName!: string | null;
   @ApiProperty() actorRole!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) effects!: unknown[];
@@ -436,4 +493,22 @@ export class AuditEntryDto {
   @ApiProperty() machineVersion!: number;
   @ApiProperty() occurredAt!: string;
   @ApiProperty() hash!: string;
+}
+
+// ── Internal notes (interne notater): staff only ─────────────────────────────────────────────
+
+export class NewCaseNoteDto {
+  @ApiProperty({ example: 'Called the general manager: the training plan comes next week' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  text!: string;
+}
+
+export class CaseNoteDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ format: 'uuid' }) authorUserId!: string;
+  @ApiProperty({ example: 'Ola Saksbehandler' }) authorName!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

@@ -21,7 +21,9 @@ import {
   ApproveReportDto,
   AssignDto,
   AuditEntryDto,
+  CaseNoteDto,
   CreateApplicationDto,
+  NewCaseNoteDto,
   DecideGrantDto,
   CommentDto,
   GroundsDto,
@@ -35,6 +37,7 @@ import {
 } from './application.dto';
 import { ApplicationsService, type CaseKey } from './applications.service';
 import { CaseIdPipe } from './case-id.pipe';
+import { CaseNotesService } from './case-notes.service';
 
 /** A case in the path: its id or its case reference (saksnummer). */
 const CaseParam = () =>
@@ -64,7 +67,10 @@ function Command(summary: string) {
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly notesService: CaseNotesService,
+  ) {}
 
   private send(actor: Actor, id: CaseKey, type: LifecycleEventType, body: object, key: IdempotencyKey) {
     return this.applications.send(actor, id, type, { ...body }, key);
@@ -131,6 +137,30 @@ export class ApplicationsController {
   @ApiOkResponse({ type: [AuditEntryDto] })
   history(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
     return this.applications.history(actor, id);
+  }
+
+  @Get(':id/notes')
+  @CaseParam()
+  @ApiOperation({ summary: 'Staff: the internal notes (interne notater) on the case, oldest first' })
+  @ApiOkResponse({ type: [CaseNoteDto] })
+  @ApiProblems({ 404: 'Unknown, not yours to see, or you are the applicant (notes are internal)' })
+  notes(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
+    return this.notesService.list(actor, id);
+  }
+
+  @Post(':id/notes')
+  @CaseParam()
+  @Allow('case_officer', 'approver')
+  @ApiOperation({ summary: 'Add an internal note to the case; never shown to the applicant' })
+  @ApiCreatedResponse({ type: CaseNoteDto })
+  @ApiProblems({ 403: 'Your role may not do this', 404: 'Unknown, or not yours to see' })
+  addNote(
+    @CurrentActor() actor: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() body: NewCaseNoteDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.notesService.add(actor, id, body, key);
   }
 
   @Get(':id/history/verification')

@@ -4,12 +4,13 @@ import { TransitionRuntimeModule } from '../runtime';
 import { SchemesModule } from '../schemes/schemes.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
+import { CaseNotesService } from './case-notes.service';
 import { CallEligibilityController } from './call-eligibility.controller';
 
 @Module({
   imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule],
   controllers: [ApplicationsController, CallEligibilityController],
-  providers: [ApplicationsService],
+  providers: [ApplicationsService, CaseNotesService],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

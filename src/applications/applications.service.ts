@@ -30,6 +30,8 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
 import { FundingCall } from '../calls/funding-call.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { UserAccount } from '../users/user.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { engineActorFor, TransitionRunner, type CommandBody } from '../runtime';
@@ -42,6 +44,7 @@ import {
   ApplicationQuery,
   ApplicationDetail,
   ApplicationView,
+  CommitteeRouteDto,
   FinalReportView,
   AuditEntryDto,
   CreateApplicationDto,
@@ -50,19 +53,17 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
-import { Organisation } from '../organisations/organisation.entity';
-import { UserAccount } from '../users/user.entity';
 
 /** What names a case: its id (a string, as the system passes it), or its id or case reference from a path. */
 export type CaseKey = string | { id: string } | { reference: string };
 
-const caseWhere = (key: CaseKey) => (typeof key === 'string' ? { id: key } : key);
+export const caseWhere = (key: CaseKey) => (typeof key === 'string' ? { id: key } : key);
 
 /**
  * Who owns an application: its organisation, and its county once it is submitted. A draft is the
  * applicant's own working copy; the county's staff see it only when it is sent.
  */
-const ownership = (a: Application) => ({
+export const ownership = (a: Application) => ({
   organisationId: a.organisationId,
   countyId: a.status === 'draft' ? null : a.countyId,
 });
@@ -226,7 +227,29 @@ export class ApplicationsService {
       content && application.grantedAmount !== null
         ? withPaid(scheme.paymentPlan(call.parameters, application.grantedAmount, content), paidAmount)
         : null;
-    return { ...view, advisories, paymentPlan, payments, paidAmount };
+    const organisation = await this.dataSource.manager.findOneByOrFail(Organisation, {
+      id: application.organisationId,
+    });
+    const officerNames = await namesOf(this.dataSource.manager, [application.caseOfficerId]);
+    return {
+      ...view,
+      advisories,
+      paymentPlan,
+      payments,
+      paidAmount,
+      names: {
+        callTitle: call.title,
+        organisation: {
+          id: organisation.id,
+          name: organisation.name,
+          organisationNumber: organisation.organisationNumber,
+        },
+        caseOfficerName: application.caseOfficerId
+          ? (officerNames.get(application.caseOfficerId) ?? null)
+          : null,
+      },
+      committee: actor.kind === 'staff' ? committeeRoute(application, scheme) : null,
+    };
   }
 
   /**
@@ -299,6 +322,8 @@ export class ApplicationsService {
     if (query.schemeId) q.andWhere('a.scheme_id = :scheme', { scheme: query.schemeId });
     if (query.callId) q.andWhere('a.call_id = :call', { call: query.callId });
     if (query.reference) q.andWhere('a.reference = :reference', { reference: query.reference });
+    if (query.organisationId)
+      q.andWhere('a.organisation_id = :organisation', { organisation: query.organisationId });
     if (query.referencePrefix)
       q.andWhere('a.reference LIKE :pattern', { pattern: `${query.referencePrefix.toUpperCase()}%` });
     if (query.assigned === 'me') q.andWhere('a.case_officer_id = :me', { me: actor.userId });
@@ -368,13 +393,20 @@ export class ApplicationsService {
       ownership,
       'Application',
     );
-    const records = await this.audit.history(this.dataSource.manager, application.id);
+    const all = await this.audit.history(this.dataSource.manager, application.id);
+    // Internal notes are the county's own: an applicant sees neither them nor that they were written.
+    const records = actor.kind === 'applicant' ? all.filter((r) => r.event !== NOTE_EVENT) : all;
+    const names = await namesOf(
+      this.dataSource.manager,
+      records.map((r) => r.actorUserId),
+    );
     return records.map((r) => ({
       seq: r.seq,
       event: r.event,
       fromState: r.fromState,
       toState: r.toState,
       actorUserId: r.actorUserId,
+      actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
       actorRole: r.actorRole,
       payload: actor.kind === 'applicant' ? redactForApplicant(r.event, r.payload) : r.payload,
       effects: r.effects,
@@ -491,6 +523,38 @@ export class ApplicationsService {
       applicantTask: applicantTask(state, context),
     };
   }
+}
+
+/** The audit event of an internal note added to a case; not a lifecycle event, the state stays. */
+export const NOTE_EVENT = 'ADD_NOTE';
+
+/** People's full names by user id, for histories and notes that must not show an id alone. */
+export async function namesOf(
+  manager: EntityManager,
+  ids: ReadonlyArray<string | null>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const users = await manager
+    .createQueryBuilder(UserAccount, 'u')
+    .select(['u.id', 'u.fullName'])
+    .where('u.id IN (:...wanted)', { wanted })
+    .getMany();
+  return new Map(users.map((u) => [u.id, u.fullName]));
+}
+
+/**
+ * The committee route of a case: the delegation limit fixed at submission (or the scheme's default)
+ * and whether the grant recommended now is above it, so the approver knows before deciding.
+ */
+export function committeeRoute(application: Application, scheme: SchemeDefinition): CommitteeRouteDto {
+  const context = application.snapshot.state.context;
+  const delegationLimit = context.delegationLimit ?? scheme.lifecycle.options.requireCommitteeAbove;
+  const recommended = context.recommendation?.kind === 'grant' ? context.recommendation.amount : null;
+  return {
+    delegationLimit,
+    required: delegationLimit !== null && recommended !== null && recommended > delegationLimit,
+  };
 }
 
 /** The applicant's next move, read from the shared tags and status, never a scheme's own state names. */

@@ -1,5 +1,6 @@
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
+import { CaseNote } from '../applications/case-note.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { FrameAlert } from '../budget/frame-alert.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   Application,
   ApplicationReport,
   AuditRecord,
+  CaseNote,
   OutboxMessage,
   IdempotencyRecord,
   BudgetFrame,

@@ -9,6 +9,7 @@ export const HISTORY_TABLES = [
   'application_report',
   'audit_record',
   'call_audit_record',
+  'case_note',
   'frame_alert',
   'ledger_entry',
 ] as const;

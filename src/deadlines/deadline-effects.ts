@@ -61,7 +61,6 @@ export async function scheduleCallAnnouncements(
     await scheduleDeadline(tx, { callId: call.id }, { type: 'call_closes' }, call.closesAt, null);
 }
 
-
 /**
  * The lifecycle's deadline and notice effects, inside the transition's transaction: the deadline row
  * (one open per application and kind) and an outbox row asking the dispatcher to arm or disarm its

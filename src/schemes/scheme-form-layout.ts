@@ -41,7 +41,7 @@ export function schemaFieldPaths(root: JsonSchema): Node[] {
  */
 export function formLayoutProblems(schema: JsonSchema, layout: FormLayout): string[] {
   const problems: string[] = [];
-  const topLevel = Object.keys((schema.properties ?? {}));
+  const topLevel = Object.keys(schema.properties ?? {});
   const placed = new Map<string, number>();
   layout.steps.forEach((step, i) => {
     if (!step.title.nb.trim() || !step.title.en.trim())

@@ -153,7 +153,7 @@ describe("the county's work queue in the browser", () => {
 
     await page.getByRole('link', { name: cases.inReview }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(cases.inReview) }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/soknader/${cases.inReview}`);
+    expect(new URL(page.url()).pathname).toBe(`/saksbehandling/saker/${cases.inReview}`);
 
     // Back in the queue, the search is as it was left (the reference in capitals, as it is written).
     await page.goBack();

@@ -82,7 +82,14 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       assigned: 'me',
       awaitingMyDecision: 'true',
       sort: 'amount_desc',
+      organisationId: f.organisationId,
     },
+  }),
+  'POST /api/v1/applications/{id}/notes': (f) => ({
+    as: [OFFICER, APPROVER],
+    other: KARI,
+    path: { id: f.appliedId },
+    body: { text: 'Called the general manager' },
   }),
   'POST /api/v1/applications': (f) => ({
     as: [KARI],

@@ -11,6 +11,7 @@ import {
   ids,
   KARI,
   newClock,
+  OFFICER,
   OLA,
   recommended,
 } from '../support/bio';
@@ -93,6 +94,7 @@ describe('idempotent commands and versioned edits', () => {
               (SELECT count(*) FROM application) AS applications,
               (SELECT coalesce(sum(content_version), 0) FROM application) AS application_versions,
               (SELECT count(*) FROM audit_record) AS audit_records,
+              (SELECT count(*) FROM case_note) AS case_notes,
               (SELECT count(*) FROM deadline) AS deadlines,
               (SELECT count(*) FROM notification) AS notifications,
               (SELECT count(*) FROM idempotency_record) AS idempotency_records`,
@@ -439,6 +441,20 @@ describe('idempotent commands and versioned edits', () => {
       prepare: async () => {
         const { id } = await draft(t);
         return { path: `/applications/${id}/submit`, body: {}, other: { body: { comment: 'Signed' } } };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/notes',
+      as: OFFICER,
+      status: 201,
+      prepare: async () => {
+        const { id } = await draft(t);
+        await expectOk(act(t, KARI, id, 'submit'));
+        return {
+          path: `/applications/${id}/notes`,
+          body: { text: 'Ringte daglig leder' },
+          other: { body: { text: 'Sendte e-post' } },
+        };
       },
     },
     {

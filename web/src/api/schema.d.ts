@@ -75,6 +75,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: the internal notes (interne notater) on the case, oldest first */
+        get: operations["ApplicationsController_notes"];
+        put?: never;
+        /** Add an internal note to the case; never shown to the applicant */
+        post: operations["ApplicationsController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/history/verification": {
         parameters: {
             query?: never;
@@ -1134,6 +1152,27 @@ export interface components {
              */
             at: string;
         };
+        CaseOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Fjordverk Mekaniske AS */
+            name: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+        };
+        CaseNamesDto: {
+            /** @example Etterutdanning i bedrift 2026 */
+            callTitle: string;
+            organisation: components["schemas"]["CaseOrganisationDto"];
+            /** @example Ola Saksbehandler */
+            caseOfficerName: string | null;
+        };
+        CommitteeRouteDto: {
+            /** @description øre; a grant above it is decided by the committee; null: no limit */
+            delegationLimit: number | null;
+            /** @description The recommended grant is above the limit: DECIDE_GRANT needs committeeCaseRef */
+            required: boolean;
+        };
         ApplicationDetail: {
             /** Format: uuid */
             id: string;
@@ -1197,6 +1236,10 @@ export interface components {
             payments: components["schemas"]["GrantPaymentDto"][];
             /** @description øre paid out on the grant, less repayments */
             paidAmount: number;
+            /** @description The call, the organisation and the case officer by name */
+            names: components["schemas"]["CaseNamesDto"];
+            /** @description Staff only: the delegation limit and whether the recommendation exceeds it; null for applicants */
+            committee: components["schemas"]["CommitteeRouteDto"] | null;
         };
         UpdateApplicationDto: {
             /** @description The content version this edit is based on; a stale one is refused with 409 */
@@ -1223,6 +1266,11 @@ export interface components {
             toState: string;
             /** Format: uuid */
             actorUserId: Record<string, never> | null;
+            /**
+             * @description The actor's name; null for the system
+             * @example Ola Saksbehandler
+             */
+            actorName: string | null;
             actorRole: string;
             payload: {
                 [key: string]: unknown;
@@ -1232,6 +1280,21 @@ export interface components {
             machineVersion: number;
             occurredAt: string;
             hash: string;
+        };
+        CaseNoteDto: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: uuid */
+            authorUserId: string;
+            /** @example Ola Saksbehandler */
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NewCaseNoteDto: {
+            /** @example Called the general manager: the training plan comes next week */
+            text: string;
         };
         AuditVerificationDto: {
             valid: boolean;
@@ -1921,6 +1984,8 @@ export interface operations {
                 awaitingMyDecision?: "true";
                 /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
                 sort?: "newest" | "oldest" | "amount_desc" | "amount_asc";
+                /** @description Only this organisation's applications (staff: the organisation's other cases in the county) */
+                organisationId?: string;
             };
             header?: never;
             path?: never;
@@ -2286,6 +2351,129 @@ export interface operations {
             };
             /** @description No valid login (Bearer token) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNoteDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, not yours to see, or you are the applicant (notes are internal) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_addNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCaseNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNoteDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,3 +21,5 @@ export type ApplicationListItem = Schemas['ApplicationListItem'];
 export type ApplicationQuery = NonNullable<paths['/api/v1/applications']['get']['parameters']['query']>;
 export type StatusFilter = NonNullable<ApplicationQuery['status']>;
 export type ApplicationSort = NonNullable<ApplicationQuery['sort']>;
+export type CaseNote = Schemas['CaseNoteDto'];
+export type SchemeReason = Schemas['SchemeReasonDto'];

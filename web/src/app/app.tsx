@@ -10,6 +10,7 @@ import {
   APPLY_ROUTE,
   CASE_ROUTE,
   REPORT_FORM_ROUTE,
+  STAFF_CASE_ROUTE,
   WORK_QUEUE_ROUTE,
 } from '../lib/paths';
 import { queryClient } from '../lib/query-client';
@@ -61,6 +62,12 @@ const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('../features/applications/components/report-form-page'))
                 .ReportFormPage,
+            }),
+          },
+          {
+            path: STAFF_CASE_ROUTE,
+            lazy: async () => ({
+              Component: (await import('../features/casework/components/staff-case-page')).StaffCasePage,
             }),
           },
           {

@@ -21,3 +21,7 @@ export const applicationFormPath = (reference: string) => `${casePath(reference)
 /** The final report (sluttrapport) of a granted case. */
 export const REPORT_FORM_ROUTE = 'soknader/:reference/sluttrapport';
 export const reportFormPath = (reference: string) => `${casePath(reference)}/sluttrapport`;
+
+/** A case on the county's side (saksbehandling), by its case reference; the work queue links here. */
+export const STAFF_CASE_ROUTE = 'saksbehandling/saker/:reference';
+export const staffCasePath = (reference: string) => `/saksbehandling/saker/${encodeURIComponent(reference)}`;

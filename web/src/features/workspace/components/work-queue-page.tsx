@@ -16,7 +16,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { ApplicationListItem, ApplicationSort, Profile, Scheme } from '../../../api/types';
 import { formatNumber } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
-import { casePath } from '../../../lib/paths';
+import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { workQueueLookups, workQueueQueries, type WorkQueueFilters } from '../api/work-queue-queries';
@@ -278,7 +278,7 @@ function QueueTable(props: { rows: ApplicationListItem[]; schemes: Scheme[]; mor
               <Table.Row key={row.id}>
                 <Table.Cell className="work-queue-nowrap">
                   <Link asChild>
-                    <RouterLink to={casePath(row.reference)}>{row.reference}</RouterLink>
+                    <RouterLink to={staffCasePath(row.reference)}>{row.reference}</RouterLink>
                   </Link>
                 </Table.Cell>
                 <Table.Cell>

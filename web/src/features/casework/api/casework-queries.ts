@@ -1,0 +1,132 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import { ProblemError } from '../../../api/problem';
+import type { Profile } from '../../../api/types';
+
+/** The county's side of one case: the detail, its history, notes and the organisation's other cases. */
+export const caseworkQueries = {
+  all: () => ['casework'] as const,
+  /** Who is reading: the page is for the county's staff, and a few texts depend on the reader. */
+  me: () =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'me'] as const,
+      queryFn: async ({ signal }): Promise<Profile | null> => {
+        const { data, error, response } = await api.GET('/api/v1/me', { signal });
+        if (data !== undefined) return data;
+        if (response.status === 401) return null;
+        throw new ProblemError(response.status, error ?? {});
+      },
+      staleTime: 5 * 60_000,
+    }),
+  /** The case by its reference: null when there is none the reader may see. */
+  byReference: (reference: string) =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'case', reference] as const,
+      queryFn: async ({ signal }) => {
+        const page = await unwrap(
+          api.GET('/api/v1/applications', { params: { query: { reference } }, signal }),
+        );
+        const found = page.items[0];
+        if (!found) return null;
+        return unwrap(api.GET('/api/v1/applications/{id}', { params: { path: { id: found.id } }, signal }));
+      },
+      staleTime: 0,
+    }),
+  history: (id: string) =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'case-id', id, 'history'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}/history', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
+  notes: (id: string) =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'case-id', id, 'notes'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}/notes', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
+  /** The organisation's cases in the county (the reader's own case among them). */
+  organisationCases: (organisationId: string) =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'organisation', organisationId] as const,
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.GET('/api/v1/applications', {
+            params: { query: { organisationId, limit: 100 } },
+            signal,
+          }),
+        ),
+      staleTime: 0,
+    }),
+  schemes: () =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'schemes'] as const,
+      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/schemes', { signal })),
+      staleTime: Infinity,
+    }),
+};
+
+/** One command on a case, by the lifecycle event it sends, with the body that event takes. */
+export type CaseCommand =
+  | { event: 'ASSIGN' }
+  | { event: 'REQUEST_INFO'; body: { message: string; dueAt: string } }
+  | { event: 'RECOMMEND_GRANT'; body: { amount: number; notes: string } }
+  | { event: 'RECOMMEND_REJECTION'; body: { grounds: string } }
+  | {
+      event: 'DECIDE_GRANT';
+      body: { grounds?: string; conditions?: string[]; committeeCaseRef?: string };
+    }
+  | { event: 'DECIDE_REJECTION'; body: { grounds: string } }
+  | { event: 'RETURN_TO_REVIEW'; body: { message: string } };
+
+function send(id: string, command: CaseCommand, key: string) {
+  const params = { path: { id }, header: { 'Idempotency-Key': key } };
+  switch (command.event) {
+    case 'ASSIGN':
+      return unwrap(api.POST('/api/v1/applications/{id}/assign', { params, body: {} }));
+    case 'REQUEST_INFO':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/request-information', { params, body: command.body }),
+      );
+    case 'RECOMMEND_GRANT':
+      return unwrap(api.POST('/api/v1/applications/{id}/recommend-grant', { params, body: command.body }));
+    case 'RECOMMEND_REJECTION':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/recommend-rejection', { params, body: command.body }),
+      );
+    case 'DECIDE_GRANT':
+      return unwrap(api.POST('/api/v1/applications/{id}/decide-grant', { params, body: command.body }));
+    case 'DECIDE_REJECTION':
+      return unwrap(api.POST('/api/v1/applications/{id}/decide-rejection', { params, body: command.body }));
+    case 'RETURN_TO_REVIEW':
+      return unwrap(api.POST('/api/v1/applications/{id}/return-to-review', { params, body: command.body }));
+  }
+}
+
+/**
+ * Sends a command once: the key is made per attempt, so a double click or a retried request does
+ * it once. Afterwards everything about the case is read again.
+ */
+export function useCaseCommand(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (command: CaseCommand) => send(id, command, crypto.randomUUID()),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseworkQueries.all() }),
+  });
+}
+
+/** Adds an internal note; the notes and the history are read again. */
+export function useAddNote(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) =>
+      unwrap(
+        api.POST('/api/v1/applications/{id}/notes', {
+          params: { path: { id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+          body: { text },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseworkQueries.all() }),
+  });
+}

@@ -1,0 +1,419 @@
+import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import type { ApplicationDetail, Profile } from '../../../api/types';
+import { useI18n } from '../../../i18n/i18n';
+import { useCaseCommand } from '../api/casework-queries';
+import { ActionForm, Refusal, type FieldError } from './action-form';
+import { endOfDayInNorway, parseKroner } from './casework-text';
+
+/** The officer's recommendation as the case record holds it (staff see it in `case`). */
+interface Recommendation {
+  kind: 'grant' | 'rejection';
+  amount?: number;
+  notes?: string;
+  grounds?: string;
+  by: string;
+}
+
+export const recommendationOf = (detail: ApplicationDetail): Recommendation | null =>
+  (detail.case.recommendation as Recommendation | null | undefined) ?? null;
+
+/**
+ * What the reader may do with the case now, from its `allowedActions`: each action a small form,
+ * its refusal in words beside it.
+ */
+export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Profile }) {
+  const { t } = useI18n();
+  const allowed = new Set(detail.allowedActions);
+  // Taking a case that is already yours changes nothing: the button is for cases that are not.
+  if (detail.caseOfficerId === me.id) allowed.delete('ASSIGN');
+  const recommendation = recommendationOf(detail);
+  // Four eyes: whoever recommended may not decide, even with the approver's role.
+  const ownRecommendation =
+    recommendation !== null &&
+    recommendation.by === me.id &&
+    me.roles.includes('approver') &&
+    detail.state === 'assessment.recommended';
+  const any = [
+    'ASSIGN',
+    'REQUEST_INFO',
+    'RECOMMEND_GRANT',
+    'RECOMMEND_REJECTION',
+    'DECIDE_GRANT',
+    'DECIDE_REJECTION',
+    'RETURN_TO_REVIEW',
+  ].some((action) => allowed.has(action));
+  return (
+    <section aria-labelledby="case-actions" className="case-actions">
+      <Heading level={2} data-size="sm" id="case-actions">
+        {t('casework.actions.title')}
+      </Heading>
+      {ownRecommendation && (
+        <Alert data-color="warning">
+          <Paragraph>{t('casework.actions.fourEyes')}</Paragraph>
+        </Alert>
+      )}
+      {!any && !ownRecommendation && <Paragraph>{t('casework.actions.none')}</Paragraph>}
+      {allowed.has('ASSIGN') && <AssignAction detail={detail} />}
+      {allowed.has('REQUEST_INFO') && <RequestInformationAction detail={detail} />}
+      {allowed.has('RECOMMEND_GRANT') && <RecommendGrantAction detail={detail} />}
+      {allowed.has('RECOMMEND_REJECTION') && <RecommendRejectionAction detail={detail} />}
+      {allowed.has('DECIDE_GRANT') && <DecideGrantAction detail={detail} />}
+      {allowed.has('DECIDE_REJECTION') && <DecideRejectionAction detail={detail} />}
+      {allowed.has('RETURN_TO_REVIEW') && <ReturnToReviewAction detail={detail} />}
+    </section>
+  );
+}
+
+function AssignAction({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useI18n();
+  const command = useCaseCommand(detail.id);
+  return (
+    <section aria-labelledby="assign-heading" className="case-action">
+      <Heading level={3} data-size="xs" id="assign-heading">
+        {t('casework.assign.title')}
+      </Heading>
+      <div>
+        <Button loading={command.isPending} onClick={() => command.mutate({ event: 'ASSIGN' })}>
+          {t('casework.assign.submit')}
+        </Button>
+      </div>
+      {command.error && <Refusal error={command.error} />}
+    </section>
+  );
+}
+
+const required = (value: string, field: string, message: FieldError['message']): FieldError[] =>
+  value.trim() === '' ? [{ field, message }] : [];
+
+function RequestInformationAction({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const [message, setMessage] = useState('');
+  const [due, setDue] = useState('');
+  return (
+    <ActionForm
+      id="request-info"
+      heading={t('casework.requestInfo.title')}
+      submitLabel={t('casework.requestInfo.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        const errors = [
+          ...required(message, 'request-info-message', 'casework.requestInfo.messageMissing'),
+          ...(/^\d{4}-\d{2}-\d{2}$/.test(due)
+            ? []
+            : [{ field: 'request-info-due', message: 'casework.requestInfo.dueMissing' } as FieldError]),
+        ];
+        if (errors.length === 0) {
+          command.mutate(
+            { event: 'REQUEST_INFO', body: { message: message.trim(), dueAt: endOfDayInNorway(due) } },
+            { onSuccess: () => setMessage('') },
+          );
+        }
+        return errors;
+      }}
+    >
+      {(errorFor) => (
+        <>
+          <Textfield
+            id="request-info-message"
+            label={t('casework.requestInfo.message')}
+            description={t('casework.requestInfo.messageHelp')}
+            multiline
+            rows={4}
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+            error={errorFor('request-info-message')}
+          />
+          <Textfield
+            id="request-info-due"
+            label={t('casework.requestInfo.due')}
+            description={t('casework.requestInfo.dueHelp')}
+            type="date"
+            value={due}
+            onChange={(event) => setDue(event.target.value)}
+            error={errorFor('request-info-due')}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function RecommendGrantAction({ detail }: { detail: ApplicationDetail }) {
+  const { t, kroner } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const [amount, setAmount] = useState('');
+  const [notes, setNotes] = useState('');
+  const ore = parseKroner(amount);
+  const limit = detail.committee?.delegationLimit ?? null;
+  // Announced as the officer types: above the limit, the committee decides.
+  const aboveLimit = ore !== null && limit !== null && ore > limit;
+  return (
+    <ActionForm
+      id="recommend-grant"
+      heading={t('casework.recommendGrant.title')}
+      submitLabel={t('casework.recommendGrant.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        const errors: FieldError[] = [
+          ...(ore === null || ore <= 0
+            ? [
+                {
+                  field: 'recommend-grant-amount',
+                  message:
+                    amount.trim() === ''
+                      ? 'casework.recommendGrant.amountMissing'
+                      : 'casework.recommendGrant.amountInvalid',
+                } as FieldError,
+              ]
+            : []),
+          ...required(notes, 'recommend-grant-notes', 'casework.groundsMissing'),
+        ];
+        if (errors.length === 0 && ore !== null) {
+          command.mutate({ event: 'RECOMMEND_GRANT', body: { amount: ore, notes: notes.trim() } });
+        }
+        return errors;
+      }}
+    >
+      {(errorFor) => (
+        <>
+          <Textfield
+            id="recommend-grant-amount"
+            label={t('casework.recommendGrant.amount')}
+            description={
+              detail.maximumAmount !== null
+                ? t('casework.recommendGrant.amountHelp', { maximum: kroner(detail.maximumAmount) })
+                : undefined
+            }
+            suffix="kr"
+            inputMode="decimal"
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+            error={errorFor('recommend-grant-amount')}
+          />
+          {aboveLimit && limit !== null && (
+            <Alert data-color="info" role="status">
+              <Paragraph>{t('casework.committee.whenRecommending', { limit: kroner(limit) })}</Paragraph>
+            </Alert>
+          )}
+          <Textfield
+            id="recommend-grant-notes"
+            label={t('casework.grounds')}
+            description={t('casework.recommendGrant.groundsHelp')}
+            multiline
+            rows={5}
+            value={notes}
+            onChange={(event) => setNotes(event.target.value)}
+            error={errorFor('recommend-grant-notes')}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function RecommendRejectionAction({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const [grounds, setGrounds] = useState('');
+  return (
+    <ActionForm
+      id="recommend-rejection"
+      heading={t('casework.recommendRejection.title')}
+      submitLabel={t('casework.recommendRejection.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        const errors = required(grounds, 'recommend-rejection-grounds', 'casework.groundsMissing');
+        if (errors.length === 0) {
+          command.mutate({ event: 'RECOMMEND_REJECTION', body: { grounds: grounds.trim() } });
+        }
+        return errors;
+      }}
+    >
+      {(errorFor) => (
+        <Textfield
+          id="recommend-rejection-grounds"
+          label={t('casework.grounds')}
+          multiline
+          rows={5}
+          value={grounds}
+          onChange={(event) => setGrounds(event.target.value)}
+          error={errorFor('recommend-rejection-grounds')}
+        />
+      )}
+    </ActionForm>
+  );
+}
+
+function DecideGrantAction({ detail }: { detail: ApplicationDetail }) {
+  const { t, kroner } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const recommendation = recommendationOf(detail);
+  const [grounds, setGrounds] = useState(recommendation?.notes ?? '');
+  const [conditions, setConditions] = useState('');
+  const [committeeCaseRef, setCommitteeCaseRef] = useState('');
+  const committee = detail.committee;
+  const needsCommittee = committee?.required === true;
+  return (
+    <ActionForm
+      id="decide-grant"
+      heading={t('casework.decideGrant.title')}
+      intro={
+        <>
+          {recommendation?.amount !== undefined && (
+            <Paragraph>
+              {t('casework.decideGrant.intro', { amount: kroner(recommendation.amount) })}
+            </Paragraph>
+          )}
+          {needsCommittee && committee.delegationLimit !== null && recommendation?.amount !== undefined && (
+            <Alert data-color="warning">
+              <Heading level={4} data-size="2xs">
+                {t('casework.committee.heading')}
+              </Heading>
+              <Paragraph>
+                {t('casework.committee.whenDeciding', {
+                  amount: kroner(recommendation.amount),
+                  limit: kroner(committee.delegationLimit),
+                })}
+              </Paragraph>
+            </Alert>
+          )}
+        </>
+      }
+      submitLabel={t('casework.decideGrant.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        const errors: FieldError[] = [
+          ...required(grounds, 'decide-grant-grounds', 'casework.groundsMissing'),
+          ...(needsCommittee
+            ? required(committeeCaseRef, 'decide-grant-committee', 'casework.committee.refMissing')
+            : []),
+        ];
+        if (errors.length === 0) {
+          const lines = conditions
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== '');
+          command.mutate({
+            event: 'DECIDE_GRANT',
+            body: {
+              grounds: grounds.trim(),
+              ...(lines.length > 0 ? { conditions: lines } : {}),
+              ...(needsCommittee ? { committeeCaseRef: committeeCaseRef.trim() } : {}),
+            },
+          });
+        }
+        return errors;
+      }}
+    >
+      {(errorFor) => (
+        <>
+          <Textfield
+            id="decide-grant-grounds"
+            label={t('casework.decideGrant.grounds')}
+            description={t('casework.decideGrant.groundsHelp')}
+            multiline
+            rows={6}
+            value={grounds}
+            onChange={(event) => setGrounds(event.target.value)}
+            error={errorFor('decide-grant-grounds')}
+          />
+          <Textfield
+            id="decide-grant-conditions"
+            label={t('casework.decideGrant.conditions')}
+            description={t('casework.decideGrant.conditionsHelp')}
+            multiline
+            rows={4}
+            value={conditions}
+            onChange={(event) => setConditions(event.target.value)}
+          />
+          {needsCommittee && (
+            <Textfield
+              id="decide-grant-committee"
+              label={t('casework.committee.ref')}
+              description={t('casework.committee.refHelp')}
+              value={committeeCaseRef}
+              onChange={(event) => setCommitteeCaseRef(event.target.value)}
+              error={errorFor('decide-grant-committee')}
+            />
+          )}
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function DecideRejectionAction({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const recommendation = recommendationOf(detail);
+  const [grounds, setGrounds] = useState(recommendation?.grounds ?? '');
+  return (
+    <ActionForm
+      id="decide-rejection"
+      heading={t('casework.decideRejection.title')}
+      submitLabel={t('casework.decideRejection.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        const errors = required(grounds, 'decide-rejection-grounds', 'casework.groundsMissing');
+        if (errors.length === 0) {
+          command.mutate({ event: 'DECIDE_REJECTION', body: { grounds: grounds.trim() } });
+        }
+        return errors;
+      }}
+    >
+      {(errorFor) => (
+        <Textfield
+          id="decide-rejection-grounds"
+          label={t('casework.decideRejection.grounds')}
+          description={t('casework.decideGrant.groundsHelp')}
+          multiline
+          rows={6}
+          value={grounds}
+          onChange={(event) => setGrounds(event.target.value)}
+          error={errorFor('decide-rejection-grounds')}
+        />
+      )}
+    </ActionForm>
+  );
+}
+
+function ReturnToReviewAction({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const [message, setMessage] = useState('');
+  return (
+    <ActionForm
+      id="return-to-review"
+      heading={t('casework.returnToReview.title')}
+      submitLabel={t('casework.returnToReview.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        const errors = required(message, 'return-to-review-message', 'casework.returnToReview.missing');
+        if (errors.length === 0) {
+          command.mutate({ event: 'RETURN_TO_REVIEW', body: { message: message.trim() } });
+        }
+        return errors;
+      }}
+    >
+      {(errorFor) => (
+        <Textfield
+          id="return-to-review-message"
+          label={t('casework.returnToReview.message')}
+          multiline
+          rows={3}
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+          error={errorFor('return-to-review-message')}
+        />
+      )}
+    </ActionForm>
+  );
+}

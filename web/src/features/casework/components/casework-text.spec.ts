@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { ProblemError } from '../../../api/problem';
+import { endOfDayInNorway, organisationNumberText, parseKroner, refusalText } from './casework-text';
+
+describe('parseKroner', () => {
+  it('reads kroner the way people type them, into whole øre', () => {
+    expect(parseKroner('250 000')).toBe(25_000_000);
+    expect(parseKroner('250\u00a0000')).toBe(25_000_000);
+    expect(parseKroner('kr 1 234,50')).toBe(123_450);
+    expect(parseKroner('1234.5')).toBe(123_450);
+    expect(parseKroner('300 000,-')).toBe(30_000_000);
+  });
+
+  it('is null for what is not an amount', () => {
+    for (const text of ['', 'abc', '1,234,5', '-5', '12,345', '1e6']) expect(parseKroner(text)).toBeNull();
+  });
+});
+
+describe('endOfDayInNorway', () => {
+  it('ends the day in Norwegian time, in winter and in summer', () => {
+    expect(endOfDayInNorway('2026-02-16')).toBe('2026-02-16T23:59:00+01:00');
+    expect(endOfDayInNorway('2026-07-01')).toBe('2026-07-01T23:59:00+02:00');
+  });
+});
+
+describe('refusalText', () => {
+  const problem = (status: number, body: object = {}) => new ProblemError(status, body);
+
+  it('says what kind of refusal it is by its status', () => {
+    expect(refusalText(problem(403))).toEqual(['casework.refusal.forbidden']);
+    expect(refusalText(problem(404))).toEqual(['casework.refusal.notFound']);
+    expect(refusalText(problem(409))).toEqual(['casework.refusal.conflict']);
+    expect(refusalText(new Error('network'))).toEqual(['casework.refusal.failed']);
+  });
+
+  it('names the rules a 422 lists, and falls back to a general sentence', () => {
+    const fourEyes = problem(422, {
+      reasons: [
+        'four eyes: the decision must be made by someone other than the case officer who recommended it',
+      ],
+    });
+    expect(refusalText(fourEyes)).toEqual(['casework.refusal.fourEyes']);
+    const above = problem(422, {
+      reasons: [
+        'the recommended amount kr 400 000 exceeds the maximum grant of kr 300 000 for this application',
+      ],
+    });
+    expect(refusalText(above)).toEqual(['casework.refusal.aboveMaximum']);
+    expect(refusalText(problem(422, { reasons: ['something new'] }))).toEqual(['casework.refusal.rule']);
+  });
+});
+
+describe('organisationNumberText', () => {
+  it('groups the nine digits in threes', () => {
+    expect(organisationNumberText('921456786')).toBe('921 456 786');
+  });
+});

@@ -1,0 +1,94 @@
+import type { ProblemError } from '../../../api/problem';
+import type { ApplicationStatus } from '../../../api/types';
+import type { MessageKey } from '../../../i18n/nb';
+import { nb } from '../../../i18n/nb';
+
+type Color = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+
+/** The case's status in the county's words: the sub-state where it says more than the status. */
+const STATE_TEXT: Record<string, MessageKey> = {
+  'assessment.in_review': 'casework.state.in_review',
+  'assessment.awaiting_applicant': 'casework.state.awaiting_applicant',
+  'assessment.recommended': 'casework.state.recommended',
+  'granted.awaiting_acceptance': 'casework.state.awaiting_acceptance',
+  'granted.active': 'casework.state.active',
+  'reported.report_review': 'casework.state.report_review',
+};
+
+const STATUS_TEXT: Record<ApplicationStatus, { text: MessageKey; color: Color }> = {
+  draft: { text: 'casework.status.draft', color: 'neutral' },
+  applied: { text: 'casework.status.applied', color: 'info' },
+  assessment: { text: 'casework.status.assessment', color: 'info' },
+  granted: { text: 'casework.status.granted', color: 'success' },
+  reported: { text: 'casework.status.reported', color: 'info' },
+  closed: { text: 'casework.status.closed', color: 'neutral' },
+  rejected: { text: 'casework.status.rejected', color: 'danger' },
+  withdrawn: { text: 'casework.status.withdrawn', color: 'neutral' },
+  lapsed: { text: 'casework.status.lapsed', color: 'warning' },
+};
+
+export function statusText(status: ApplicationStatus, state: string): { text: MessageKey; color: Color } {
+  const base = STATUS_TEXT[status];
+  return { text: STATE_TEXT[state] ?? base.text, color: base.color };
+}
+
+/** The message for a role or event the server names; the catalogue itself says which ones have text. */
+const messageFor = (prefix: 'casework.role' | 'casework.event', name: string): MessageKey => {
+  const key = `${prefix}.${name}`;
+  return key in nb ? (key as MessageKey) : `${prefix}.unknown`;
+};
+export const roleText = (role: string) => messageFor('casework.role', role);
+export const eventText = (event: string) => messageFor('casework.event', event);
+
+/** The engine's reasons are English developer text: the ones a case officer meets, in words. */
+const REASONS: Array<[RegExp, MessageKey]> = [
+  [/four eyes/i, 'casework.refusal.fourEyes'],
+  [/delegation limit/i, 'casework.refusal.committee'],
+  [/exceeds the maximum grant/i, 'casework.refusal.aboveMaximum'],
+  [/no computed maximum/i, 'casework.refusal.noMaximum'],
+  [/deadline|in the past|future/i, 'casework.refusal.dueDate'],
+];
+
+/** Why a command was refused, in words: the status says what kind of refusal, the reasons say why. */
+export function refusalText(error: unknown): MessageKey[] {
+  const problem = (error as Partial<ProblemError> | null)?.problem as
+    { status?: number; code?: string; reasons?: unknown; errors?: unknown } | undefined;
+  const status = (error as Partial<ProblemError> | null)?.status;
+  if (status === 403) return ['casework.refusal.forbidden'];
+  if (status === 404) return ['casework.refusal.notFound'];
+  if (status === 409) return ['casework.refusal.conflict'];
+  if (status === 422) {
+    const reasons = Array.isArray(problem?.reasons) ? (problem.reasons as unknown[]).map(String) : [];
+    const known = reasons.flatMap((reason) =>
+      REASONS.filter(([pattern]) => pattern.test(reason)).map(([, key]) => key),
+    );
+    return known.length > 0 ? [...new Set(known)] : ['casework.refusal.rule'];
+  }
+  if (status === 400) return ['casework.refusal.invalid'];
+  return ['casework.refusal.failed'];
+}
+
+/** `1 234,50`, `1234.5`, `kr 250 000` → øre; null when it is not an amount of money. */
+export function parseKroner(text: string): number | null {
+  const cleaned = text
+    .replace(/kr\.?|nok/gi, '')
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/,-$/, '');
+  if (!/^\d+([.,]\d{1,2})?$/.test(cleaned)) return null;
+  const ore = Math.round(Number(cleaned.replace(',', '.')) * 100);
+  return Number.isSafeInteger(ore) ? ore : null;
+}
+
+/** A date from `<input type="date">` (YYYY-MM-DD) as the end of that day in Norway, with its offset. */
+export function endOfDayInNorway(date: string): string {
+  const noon = new Date(`${date}T12:00:00Z`);
+  const offset =
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
+      .formatToParts(noon)
+      .find((part) => part.type === 'timeZoneName')
+      ?.value.replace('GMT', '') || '+00:00';
+  return `${date}T23:59:00${offset}`;
+}
+
+/** An organisation number the way the register prints it: 921 456 786. */
+export const organisationNumberText = (n: string) => n.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
