@@ -6,7 +6,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/seed/demo-data';
-import { act, draft, expectOk, ids, KARI, newClock, OFFICER, APPROVER } from '../test/support/bio';
+import {
+  act,
+  APPROVER,
+  bioContent,
+  draft,
+  expectOk,
+  ids,
+  KARI,
+  newClock,
+  OFFICER,
+  OLA,
+} from '../test/support/bio';
 import { startBrowserApp } from '../test/support/browser';
 import browserGlobalSetup from '../test/support/browser-global-setup';
 import globalTeardown from '../test/support/global-teardown';
@@ -22,13 +33,22 @@ async function shoot(page: Page, name: string): Promise<void> {
   process.stdout.write(`  ${file}\n`);
 }
 
+async function signIn(page: Page, email: string, landing: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('/logg-inn');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('heading', { level: 1, name: landing }).waitFor();
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await browserGlobalSetup();
   const b = await startBrowserApp({ clock: newClock() });
   try {
     // A case with a history: Fjordverk applied, a case officer recommended, the approver granted.
-    const { callId, fjordverk } = await ids(b.t);
+    const { callId, fjordverk, innherred } = await ids(b.t);
     const granted = await draft(b.t, { organisationId: fjordverk });
     await expectOk(act(b.t, KARI, granted.id, 'submit'));
     await expectOk(act(b.t, OFFICER, granted.id, 'assign'));
@@ -38,7 +58,21 @@ async function main(): Promise<void> {
         notes: 'Opplæringen svarer på omstillingsbehovet, og kostnadene er i tråd med utlysningen.',
       }),
     );
-    await expectOk(act(b.t, APPROVER, granted.id, 'decide-grant'));
+    await expectOk(
+      act(b.t, APPROVER, granted.id, 'decide-grant', {
+        grounds: 'Opplæringen svarer på omstillingsbehovet, og kostnadene er i tråd med utlysningen.',
+        conditions: ['Sluttrapport med regnskap sendes innen to måneder etter prosjektslutt.'],
+      }),
+    );
+    // A draft half filled in by Innherred, and a case waiting in the county's queue.
+    const { restructuringNeed, trainingPlan } = bioContent();
+    const halfDone = await draft(b.t, {
+      email: OLA,
+      organisationId: innherred,
+      content: { restructuringNeed, trainingPlan },
+    });
+    const waiting = await draft(b.t);
+    await expectOk(act(b.t, KARI, waiting.id, 'submit'));
 
     const page = await b.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
@@ -46,11 +80,7 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shoot(page, 'open-calls');
 
-    await page.goto('/logg-inn');
-    await page.getByLabel('E-postadresse').fill(KARI);
-    await page.getByLabel('Passord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    await signIn(page, KARI, 'Mine søknader');
     await shoot(page, 'my-applications');
 
     await page.goto(`/utlysninger/${callId}/sok`);
@@ -60,6 +90,20 @@ async function main(): Promise<void> {
     await page.goto(`/soknader/${granted.reference}`);
     await page.getByText('Det ble fattet vedtak om tilskudd').waitFor();
     await shoot(page, 'case-page');
+
+    await signIn(page, OLA, 'Mine søknader');
+    await page.goto(`/soknader/${halfDone.reference}/skjema`);
+    await page.getByRole('heading', { level: 2, name: /^Steg 1 av/ }).waitFor();
+    await shoot(page, 'application-form');
+
+    // The county's side: the case officer's work queue and a case as the approver sees it.
+    await signIn(page, OFFICER, 'Arbeidsliste');
+    await page.getByRole('link', { name: waiting.reference }).waitFor();
+    await shoot(page, 'work-queue');
+    await page.goto(`/saksbehandling/saker/${granted.reference}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('Vedtak om tilskudd', { exact: true }).first().waitFor();
+    await shoot(page, 'staff-case-page');
   } finally {
     await b.close();
     await globalTeardown();
