@@ -1,5 +1,5 @@
 // The web app: built into dist/web (served by the API process at /), or served by Vite's dev server
-// with /api proxied to the API on :3000 (`npm run dev:web`). Paths are relative to this folder.
+// with /api proxied to the API on :3000 (`npm run dev`). Paths are relative to this folder.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
