@@ -160,10 +160,11 @@ describe("the county's case page: case officer and approver", () => {
     await heading(reference).waitFor();
     const grounds = page.getByLabel('Begrunnelse for vedtaket');
     expect(await grounds.inputValue()).toBe('Tydelig omstillingsbehov og en god plan.');
-    // Staff read the notes; within the limit, no committee.
-    expect(await page.getByRole('region', { name: 'Interne notater' }).innerText()).toContain(
-      'Ringte daglig leder',
-    );
+    // Staff read the notes (loaded after the case itself); within the limit, no committee.
+    await page
+      .getByRole('region', { name: 'Interne notater' })
+      .getByText('Ringte daglig leder', { exact: false })
+      .waitFor();
     expect(await main().innerText()).not.toContain('politisk behandling');
     expect(await accessibilityViolations(page)).toEqual([]);
 
