@@ -86,11 +86,20 @@ describe("the county's case page: case officer and approver", () => {
     expect(text).toContain(organisationName);
     expect(text).toMatch(/Organisasjonsnummer\s+\d{3} \d{3} \d{3}/);
     expect(text).toContain('Ikke tildelt');
-    // The form, read-only from the scheme's schema, with amounts in kroner.
+    // The form, read-only in the words of the scheme's form layout, step by step, with amounts in
+    // kroner and choices in words.
     const content = page.getByRole('region', { name: 'Søknaden' });
-    expect(await content.innerText()).toContain('NTNU Videre');
-    expect(await content.innerText()).toContain('kr\u00a0400\u00a0000');
-    expect(await content.innerText()).toContain('2. mars 2026');
+    await content.getByRole('heading', { level: 3, name: 'Kostnader og finansiering' }).waitFor();
+    const contentText = await content.innerText();
+    expect(contentText).toContain('NTNU Videre');
+    expect(contentText).toContain('kr\u00a0400\u00a0000');
+    expect(contentText).toContain('2. mars 2026');
+    expect(contentText).toMatch(/Omstillingsbehov\s+Moving from manual welding/);
+    expect(contentText).toMatch(/Type kursleverandør\s+Universitet\b/);
+    expect(contentText).toMatch(/Kategori\s+Lønn til deltakerne i opplæringstiden/);
+    expect(contentText).not.toContain('participant_wages');
+    expect(contentText).not.toContain('Restructuring need');
+    expect(contentText).not.toContain('Cost plan');
     // The organisation's other case, by reference and in words.
     const others = page.getByRole('region', { name: `Andre saker fra ${organisationName}` });
     await others.getByRole('link', { name: otherReference }).waitFor();

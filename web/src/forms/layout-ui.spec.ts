@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  fieldId,
-  inFormOrder,
-  layoutPath,
-  transformErrorsFor,
-  uiSchemaFor,
-  withoutUnasked,
-  type FormLayout,
-} from './layout-ui';
+import { fieldId, inFormOrder, transformErrorsFor, uiSchemaFor, withoutUnasked } from './layout-ui';
+import { layoutPath, type FormLayout } from './layout';
 
 const l = (nb: string, en: string) => ({ nb, en });
 

@@ -1,26 +1,11 @@
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { Language } from '../i18n/format';
 import { fill } from './form-context';
+import { fieldAt, labelAt, type FormLayout } from './layout';
 
 // From a scheme's published form layout (steps, words, kinds of input) to what RJSF reads: a
 // uiSchema, error texts that name the field, and field ids and steps for the error summary.
 
-export interface LocalizedText {
-  readonly nb: string;
-  readonly en: string;
-}
-export interface FormFieldUi {
-  readonly label: LocalizedText;
-  readonly help?: LocalizedText;
-  readonly widget?: 'kroner' | 'date' | 'textarea' | 'radio';
-  readonly options?: Readonly<Record<string, LocalizedText>>;
-  readonly itemLabel?: LocalizedText;
-  readonly visibleWhen?: { readonly field: string; readonly equals: string | boolean };
-}
-export interface FormLayout {
-  readonly steps: readonly { readonly title: LocalizedText; readonly fields: readonly string[] }[];
-  readonly fields: Readonly<Record<string, FormFieldUi>>;
-}
 export type JsonSchema = Record<string, unknown>;
 export type FormData = Record<string, unknown>;
 
@@ -69,15 +54,6 @@ export function uiSchemaFor(schema: JsonSchema, layout: FormLayout, language: La
   return root;
 }
 
-/** A data path (`['costPlan', 0, 'amountOre']`) as a layout path (`costPlan[].amountOre`). */
-export function layoutPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (acc, segment) =>
-      typeof segment === 'number' || /^\d+$/.test(segment) ? `${acc}[]` : acc ? `${acc}.${segment}` : segment,
-    '',
-  );
-}
-
 /** The id RJSF gives the field at a data path (`root_costPlan_0_amountOre`), which summary links target. */
 export const fieldId = (path: readonly (string | number)[]) => ['root', ...path].join('_');
 
@@ -91,15 +67,6 @@ export const propertyPath = (property: string | undefined): (string | number)[] 
 /** The server's field (`content.costPlan.0.amountOre`, or `costPlan.0.amountOre`) as a path. */
 export const serverPath = (field: string | undefined, prefix: string): (string | number)[] =>
   propertyPath((field ?? '').replace(new RegExp(`^${prefix}(\\.|$)`), ''));
-
-/** The label of the field at a path, in the language; the nearest labelled parent if it has none. */
-export function labelAt(layout: FormLayout, path: readonly (string | number)[], language: Language): string {
-  for (let n = path.length; n > 0; n--) {
-    const field = layout.fields[layoutPath(path.slice(0, n))];
-    if (field) return field.label[language];
-  }
-  return '';
-}
 
 /** The step (index) that asks the field at a path. */
 export const stepOf = (layout: FormLayout, path: readonly (string | number)[]) =>
@@ -192,7 +159,7 @@ export function transformErrorsFor(
       .map((error) => {
         const path = propertyPath(error.property);
         const label = labelAt(layout, path, language);
-        const field = layout.fields[layoutPath(path)];
+        const field = fieldAt(layout, path);
         const params = (error.params ?? {}) as Record<string, unknown>;
         const node = schemaAt(schema, path);
         const limit = params.limit ?? (node?.type === 'array' ? (node.minItems ?? 1) : undefined);

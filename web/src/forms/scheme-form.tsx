@@ -15,9 +15,9 @@ import {
   withoutUnasked,
   type FormData,
   type FormError,
-  type FormLayout,
   type JsonSchema,
 } from './layout-ui';
+import type { FormLayout } from './layout';
 import { ThemedForm } from './theme';
 import { schemeValidator } from './validator';
 

@@ -451,6 +451,7 @@ export const en: Messages = {
   'casework.content.yes': 'Yes',
   'casework.content.no': 'No',
   'casework.content.none': 'None',
+  'casework.content.other': 'Other information',
   'casework.payments.title': 'Payment plan',
   'casework.payments.instalment': 'Instalment',
   'casework.payments.when': 'When',

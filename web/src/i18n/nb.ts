@@ -449,6 +449,7 @@ export const nb = {
   'casework.content.yes': 'Ja',
   'casework.content.no': 'Nei',
   'casework.content.none': 'Ingen',
+  'casework.content.other': 'Andre opplysninger',
   'casework.payments.title': 'Utbetalingsplan',
   'casework.payments.instalment': 'Utbetaling',
   'casework.payments.when': 'Når',

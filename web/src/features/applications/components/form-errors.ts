@@ -1,14 +1,8 @@
 import { ProblemError } from '../../../api/problem';
 import type { Language } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
-import {
-  hasField,
-  labelAt,
-  serverPath,
-  type FormError,
-  type FormLayout,
-  type JsonSchema,
-} from '../../../forms/layout-ui';
+import { labelAt, type FormLayout } from '../../../forms/layout';
+import { hasField, serverPath, type FormError, type JsonSchema } from '../../../forms/layout-ui';
 
 interface SchemeReason {
   readonly code: string;

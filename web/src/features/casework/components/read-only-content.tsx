@@ -1,5 +1,6 @@
-import { Paragraph } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Fragment, type ReactNode } from 'react';
+import { choiceText, fieldAt, groupedBySteps, type FormLayout } from '../../../forms/layout';
 import { useI18n } from '../../../i18n/i18n';
 
 /** The part of JSON Schema this renderer reads. */
@@ -11,6 +12,14 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   $defs?: Record<string, JsonSchema>;
+}
+
+type Path = readonly (string | number)[];
+
+/** What every level of the form needs: the root schema (for `$ref`s) and the scheme's layout, if any. */
+interface Form {
+  readonly root: JsonSchema;
+  readonly layout: FormLayout | undefined;
 }
 
 /** `#/$defs/Name` against the root schema; anything else is left as it is. */
@@ -25,8 +34,8 @@ function resolved(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema 
   return current;
 }
 
-/** The schema's title, or the property's name in words: `requestedGrantOre` → "Requested grant". */
-function labelOf(key: string, schema: JsonSchema): string {
+/** Where the layout does not name a field: the schema's title, or the property's name in words. */
+function fallbackLabel(key: string, schema: JsonSchema): string {
   if (schema.title) return schema.title;
   const words = key
     .replace(/Ore$/, '')
@@ -39,30 +48,96 @@ function labelOf(key: string, schema: JsonSchema): string {
 const isMoney = (key: string, schema: JsonSchema) =>
   /Ore$/.test(key) || /^øre\b/i.test(schema.description ?? '');
 
-/**
- * An application's form, read-only, drawn from its scheme's JSON Schema: nested objects as
- * description lists, arrays as numbered lists, amounts in kroner, dates the Norwegian way.
- */
-export function ReadOnlyContent({ schema, content }: { schema: Record<string, unknown>; content: unknown }) {
-  const root = schema as JsonSchema;
-  return <ObjectValue schema={root} root={root} value={content} />;
+const asObject = (value: unknown) => (value ?? {}) as Record<string, unknown>;
+
+/** The keys of an object to show: the schema's order, then anything the schema does not name. */
+function shownKeys(properties: Record<string, JsonSchema>, object: Record<string, unknown>): string[] {
+  const keys = [...Object.keys(properties), ...Object.keys(object).filter((k) => !(k in properties))];
+  return keys.filter((key) => object[key] !== undefined && object[key] !== null);
 }
 
-function ObjectValue({ schema, root, value }: { schema: JsonSchema; root: JsonSchema; value: unknown }) {
-  const object = (value ?? {}) as Record<string, unknown>;
-  const properties = resolved(schema, root).properties ?? {};
-  // The schema's order first, then anything the schema does not name.
-  const keys = [...Object.keys(properties), ...Object.keys(object).filter((k) => !(k in properties))];
-  const shown = keys.filter((key) => object[key] !== undefined && object[key] !== null);
+/**
+ * An application's form, read-only, in the words of its scheme's form layout: a heading per step,
+ * each field's label and each choice in the reader's language, amounts in kroner, dates the
+ * Norwegian way. A field the layout does not describe is named from its schema.
+ */
+export function ReadOnlyContent({
+  schema,
+  layout,
+  content,
+}: {
+  schema: Record<string, unknown>;
+  layout: FormLayout | undefined;
+  content: unknown;
+}) {
+  const { t, language } = useI18n();
+  const form: Form = { root: schema, layout };
+  if (!layout) return <ObjectValue form={form} schema={form.root} path={[]} value={content} />;
+  const object = asObject(content);
+  const properties = resolved(form.root, form.root).properties ?? {};
+  const groups = groupedBySteps(layout, shownKeys(properties, object));
+  return groups.map((group, i) => (
+    <Fragment key={i}>
+      {(group.step || groups.length > 1) && (
+        <Heading level={3} data-size="xs">
+          {group.step ? group.step.title[language] : t('casework.content.other')}
+        </Heading>
+      )}
+      <Rows form={form} properties={properties} path={[]} object={object} keys={group.keys} />
+    </Fragment>
+  ));
+}
+
+function ObjectValue({
+  form,
+  schema,
+  path,
+  value,
+}: {
+  form: Form;
+  schema: JsonSchema;
+  path: Path;
+  value: unknown;
+}) {
+  const object = asObject(value);
+  const properties = resolved(schema, form.root).properties ?? {};
+  return (
+    <Rows
+      form={form}
+      properties={properties}
+      path={path}
+      object={object}
+      keys={shownKeys(properties, object)}
+    />
+  );
+}
+
+function Rows({
+  form,
+  properties,
+  path,
+  object,
+  keys,
+}: {
+  form: Form;
+  properties: Record<string, JsonSchema>;
+  path: Path;
+  object: Record<string, unknown>;
+  keys: readonly string[];
+}) {
+  const { language } = useI18n();
   return (
     <dl className="facts read-only">
-      {shown.map((key) => {
-        const property = resolved(properties[key], root);
+      {keys.map((key) => {
+        const property = resolved(properties[key], form.root);
+        const fieldPath = [...path, key];
+        const label =
+          (form.layout && fieldAt(form.layout, fieldPath)?.label[language]) ?? fallbackLabel(key, property);
         return (
           <div key={key} className="read-only-row">
-            <dt>{labelOf(key, property)}</dt>
+            <dt>{label}</dt>
             <dd>
-              <AnyValue name={key} schema={property} root={root} value={object[key]} />
+              <AnyValue form={form} schema={property} path={fieldPath} value={object[key]} />
             </dd>
           </div>
         );
@@ -72,36 +147,40 @@ function ObjectValue({ schema, root, value }: { schema: JsonSchema; root: JsonSc
 }
 
 function AnyValue({
-  name,
+  form,
   schema,
-  root,
+  path,
   value,
 }: {
-  name: string;
+  form: Form;
   schema: JsonSchema;
-  root: JsonSchema;
+  path: Path;
   value: unknown;
 }): ReactNode {
-  const { t, kroner, date } = useI18n();
+  const { t, kroner, date, language } = useI18n();
+  const field = form.layout && fieldAt(form.layout, path);
   if (Array.isArray(value)) {
     if (value.length === 0) return t('casework.content.none');
-    const items = resolved(schema.items, root);
+    const items = resolved(schema.items, form.root);
     return (
       <ol className="read-only-list">
         {(value as unknown[]).map((item, i) => (
           <li key={i}>
-            <AnyValue name={name} schema={items} root={root} value={item} />
+            <AnyValue form={form} schema={items} path={[...path, i]} value={item} />
           </li>
         ))}
       </ol>
     );
   }
   if (typeof value === 'object' && value !== null) {
-    return <ObjectValue schema={schema} root={root} value={value} />;
+    return <ObjectValue form={form} schema={schema} path={path} value={value} />;
   }
+  const choice = form.layout && choiceText(form.layout, path, value, language);
+  if (choice !== undefined) return choice;
   if (typeof value === 'boolean') return value ? t('casework.content.yes') : t('casework.content.no');
   if (typeof value === 'number') {
-    return isMoney(name, schema) && Number.isSafeInteger(value) ? kroner(value) : String(value);
+    const money = field?.widget === 'kroner' || isMoney(String(path.at(-1) ?? ''), schema);
+    return money && Number.isSafeInteger(value) ? kroner(value) : String(value);
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return <time dateTime={value}>{date(`${value}T12:00:00Z`)}</time>;

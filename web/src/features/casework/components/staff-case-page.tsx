@@ -99,7 +99,11 @@ function CaseView({
           {t('casework.content.title')}
         </Heading>
         {scheme ? (
-          <ReadOnlyContent schema={scheme.applicationSchema} content={detail.content} />
+          <ReadOnlyContent
+            schema={scheme.applicationSchema}
+            layout={scheme.applicationForm}
+            content={detail.content}
+          />
         ) : (
           <LoadFailed />
         )}
