@@ -23,8 +23,8 @@ module.exports = {
   testTimeout: 30000,
   // Jest's default is one worker fewer than the cores: one on a 2-core machine. Most of a test file's
   // time is spent waiting on PostgreSQL, Redis and Chromium, and each file has its own database and
-  // Redis prefix, so two files side by side use the machine better (about 5 minutes instead of 9).
-  maxWorkers: 2,
+  // Redis prefix, so at least two files side by side (about 5 minutes instead of 9 on 2 cores).
+  maxWorkers: Math.max(2, require('node:os').availableParallelism() - 1),
   projects: [
     {
       ...common,
