@@ -10,7 +10,7 @@ import type { FormLayout } from './form-layout';
 export interface SchemeReason {
   readonly code: string;
   readonly message: string;
-  readonly text?: LocalizedText;
+  readonly text: LocalizedText;
   readonly field?: string;
 }
 

@@ -21,6 +21,7 @@ import {
   submissionRefusals,
   type SchemeOrganisation,
   type SchemeReason,
+  schemeReason,
 } from '@lib/engine';
 import { ORGANISATION_FORM_CODES } from '@lib/common';
 import type { EtablererApplicationContent } from './etablerer-application.dto';
@@ -337,19 +338,28 @@ export function checkEtablererEligibility(input: EtablererEligibilityInput): Sch
 export function etablererAdvisories(application: EtablererApplicationContent): SchemeReason[] {
   const advisories: SchemeReason[] = [];
   if (application.declarations.economicActivity)
-    advisories.push({
-      code: 'state_aid_gber31',
-      message:
-        'The applicant has economic activity: the grant is training aid under GBER art. 31 (record it for the ESA report)',
-      field: 'declarations.economicActivity',
-    });
+    advisories.push(
+      schemeReason(
+        'state_aid_gber31',
+        {
+          nb: 'Søkeren har økonomisk aktivitet: tilskuddet er opplæringsstøtte etter GBER art. 31 (registrer det for ESA-rapporten)',
+          en: 'The applicant has economic activity: the grant is training aid under GBER art. 31 (record it for the ESA report)',
+        },
+        'declarations.economicActivity',
+      ),
+    );
   const { courseParticipants, newBusinesses } = application.plannedResults;
   if (newBusinesses > courseParticipants)
-    advisories.push({
-      code: 'results_unrealistic',
-      message: `${newBusinesses} new businesses planned from ${courseParticipants} course participants`,
-      field: 'plannedResults.newBusinesses',
-    });
+    advisories.push(
+      schemeReason(
+        'results_unrealistic',
+        {
+          nb: `${newBusinesses} nye bedrifter er planlagt fra ${courseParticipants} kursdeltakere`,
+          en: `${newBusinesses} new businesses planned from ${courseParticipants} course participants`,
+        },
+        'plannedResults.newBusinesses',
+      ),
+    );
   return advisories;
 }
 

@@ -18,6 +18,8 @@ import {
   submissionRefusals,
   type SchemeOrganisation,
   type SchemeReason,
+  schemeReason,
+  type LocalizedText,
 } from '@lib/engine';
 import { ORGANISATION_FORM_CODES } from '@lib/common';
 import type { MentorApplicationContent, MentorFinalReport } from './mentor-application.dto';
@@ -300,26 +302,35 @@ export function mentorAdvisories(
   application: MentorApplicationContent,
 ): SchemeReason[] {
   const advisories: SchemeReason[] = [];
-  const add = (code: MentorAdvisoryCode, message: string, field?: string) =>
-    advisories.push(field === undefined ? { code, message } : { code, message, field });
+  const add = (code: MentorAdvisoryCode, text: LocalizedText, field?: string) =>
+    advisories.push(schemeReason(code, text, field));
   const count = application.targetGroup.participantCount;
   if (count < params.priorityMinParticipants)
     add(
       'few_participants',
-      `${count} participants planned; projects with at least ${params.priorityMinParticipants} are prioritised`,
+      {
+        nb: `${count} deltakere er planlagt; prosjekter med minst ${params.priorityMinParticipants} prioriteres`,
+        en: `${count} participants planned; projects with at least ${params.priorityMinParticipants} are prioritised`,
+      },
       'targetGroup.participantCount',
     );
   if (application.declarations.economicActivity)
     add(
       'state_aid_assessment',
-      'The applicant declares economic activity: assess the grant under the state-aid rules (de minimis)',
+      {
+        nb: 'Søkeren oppgir økonomisk aktivitet: vurder tilskuddet etter statsstøttereglene (bagatellmessig støtte)',
+        en: 'The applicant declares economic activity: assess the grant under the state-aid rules (de minimis)',
+      },
       'declarations.economicActivity',
     );
   const other = otherPublicFundingOre(application);
   if (other > 0)
     add(
       'other_public_funding',
-      `Other public funding of ${formatNok(other)} is disclosed: check that no cost is funded twice`,
+      {
+        nb: `Annen offentlig finansiering på ${formatKroner(other)} er oppgitt: kontroller at ingen kostnad er dobbeltfinansiert`,
+        en: `Other public funding of ${formatNok(other)} is disclosed: check that no cost is funded twice`,
+      },
       'financingPlan.otherPublicFunding',
     );
   return advisories;
