@@ -217,9 +217,10 @@ function bendings<T>(value: T): T[] {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bend(x, leaf)]));
     return v;
   };
-  return [
+  const leaves: ((x: number | boolean) => unknown)[] = [
     (x) => (typeof x === 'number' ? x * 1000 : x),
     (x) => (typeof x === 'number' ? 0 : x),
     (x) => (typeof x === 'boolean' ? !x : x),
-  ].map((leaf) => bend(value, leaf) as T);
+  ];
+  return leaves.map((leaf) => bend(value, leaf) as T);
 }
