@@ -1,4 +1,4 @@
-import { validatePayload } from '@lib/common';
+import { DAY_MS, validatePayload } from '@lib/common';
 import {
   validateLifecycleDefinition,
   validateSchemes,
@@ -149,8 +149,8 @@ describe('scheme conformance', () => {
         const outsider = { form: 'XXX', employeeCount: 0, municipalityNumber: '9999', countyCode: '99' };
         const moments = [
           Date.parse(sampleCase.submittedAt),
-          Date.parse(window.opensAt) - 86_400_000 * 2,
-          Date.parse(window.closesAt ?? '2100-01-01T00:00:00Z') + 86_400_000 * 2,
+          Date.parse(window.opensAt) - DAY_MS * 2,
+          Date.parse(window.closesAt ?? '2100-01-01T00:00:00Z') + DAY_MS * 2,
         ];
         for (const bent of [content.value, ...bendings(content.value)]) {
           for (const organisation of [sampleCase.applicant, outsider]) {

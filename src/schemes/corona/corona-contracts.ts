@@ -29,7 +29,7 @@ export interface CoronaReason {
 
 /** A reason said in bokmål and English; `message` is the English. */
 export const reason = (code: string, text: LocalizedText, field?: string): CoronaReason =>
-  schemeReason(code, text, field) as CoronaReason;
+  schemeReason(code, text, field);
 
 /** How a contract is referred to in messages and in the final report. */
 export function contractReference(contract: CoronaContract): string | undefined {

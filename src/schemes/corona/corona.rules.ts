@@ -90,11 +90,11 @@ export function callOpenReasons(window: CoronaCallWindow, now: Date): CoronaReas
     ];
   const closesAt = coronaCallClosesAt(window);
   if (closesAt !== null && now.getTime() > Date.parse(closesAt)) {
-    const extended = window.extensions?.length && window.closesAt !== undefined;
+    const extendedFrom = window.extensions?.length ? window.closesAt : undefined;
     return [
       reason('call_closed', {
-        nb: `Utlysningen stengte ${formatNorwegianDateTime(closesAt)}${extended ? ` (forlenget fra ${formatNorwegianDateTime(window.closesAt!)})` : ''}`,
-        en: `The call closed at ${closesAt}${extended ? ` (extended from ${window.closesAt})` : ''}`,
+        nb: `Utlysningen stengte ${formatNorwegianDateTime(closesAt)}${extendedFrom === undefined ? '' : ` (forlenget fra ${formatNorwegianDateTime(extendedFrom)})`}`,
+        en: `The call closed at ${closesAt}${extendedFrom === undefined ? '' : ` (extended from ${extendedFrom})`}`,
       }),
     ];
   }
