@@ -346,9 +346,17 @@ export class ApplicationView {
   applicantTask!: ApplicantTaskDto | null;
 }
 
+/** A reason's sentence in bokmål and English. */
+export class ReasonTextDto {
+  @ApiProperty({ example: 'Prosjektet har 14 deltakere; ordningen forventer minst 15' }) nb!: string;
+  @ApiProperty({ example: 'The project has 14 participants; the scheme expects at least 15' }) en!: string;
+}
+
 export class SchemeReasonDto {
   @ApiProperty({ example: 'few_participants' }) code!: string;
-  @ApiProperty() message!: string;
+  @ApiProperty({ description: 'The English sentence (the same as text.en)' }) message!: string;
+  @ApiProperty({ type: ReasonTextDto, description: 'The sentence in bokmål and English' })
+  text!: ReasonTextDto;
   @ApiPropertyOptional() field?: string;
 }
 

@@ -1,9 +1,10 @@
-import { validatePayload } from '@lib/common';
+import { DAY_MS, validatePayload } from '@lib/common';
 import {
   validateLifecycleDefinition,
   validateSchemes,
   type CallOpening,
   type CallParameters,
+  type SchemeReason,
 } from '@lib/engine';
 import { PLUGINS } from './scheme-registry';
 import { formLayoutProblems } from './scheme-form-layout';
@@ -128,6 +129,61 @@ describe('scheme conformance', () => {
         expect(scheme.checkReport(content.value, report.value)).toEqual([]);
       });
 
+      it('says every reason its rules give in bokmål and English, with kroner the Norwegian way', async () => {
+        const params = await validatePayload(scheme.callParametersDto, demoCalls[0].parameters);
+        const content = await validatePayload(scheme.applicationDto, sampleApplication);
+        const report = await validatePayload(scheme.reportDto, sampleCase.report);
+        if (!params.ok || !content.ok || !report.ok) throw new Error('the sample does not validate');
+        const window = scheme.callWindow(params.value);
+        const reasons: SchemeReason[] = [];
+        // Refusals come from bent samples: amounts far over the caps or zero, declarations turned
+        // round, an organisation nobody may fund, and moments outside the window. A bent sample a
+        // rule cannot read (it throws) gives no reasons; the samples that it can give plenty.
+        const attempt = (run: () => readonly SchemeReason[]) => {
+          try {
+            reasons.push(...run());
+          } catch {
+            /* a shape the rule does not expect */
+          }
+        };
+        const outsider = { form: 'XXX', employeeCount: 0, municipalityNumber: '9999', countyCode: '99' };
+        const moments = [
+          Date.parse(sampleCase.submittedAt),
+          Date.parse(window.opensAt) - DAY_MS * 2,
+          Date.parse(window.closesAt ?? '2100-01-01T00:00:00Z') + DAY_MS * 2,
+        ];
+        for (const bent of [content.value, ...bendings(content.value)]) {
+          for (const organisation of [sampleCase.applicant, outsider]) {
+            for (const now of moments) {
+              attempt(() =>
+                scheme.checkEligibility({
+                  params: params.value,
+                  content: bent,
+                  organisation,
+                  now: new Date(now),
+                  otherActiveGrant: true,
+                }),
+              );
+            }
+            attempt(() => scheme.advisories?.({ params: params.value, content: bent, organisation }) ?? []);
+          }
+          for (const bentReport of [report.value, ...bendings(report.value)])
+            attempt(() => scheme.checkReport(bent, bentReport));
+        }
+        for (const bent of bendings(params.value)) attempt(() => scheme.checkCallParameters(bent));
+
+        expect(new Set(reasons.map((r) => r.code)).size).toBeGreaterThanOrEqual(10);
+        const untranslated = reasons.filter(
+          (r) =>
+            !r.text?.nb.trim() ||
+            !r.text.en.trim() ||
+            r.message !== r.text.en ||
+            r.text.nb === r.text.en ||
+            /\bNOK\b/.test(r.text.nb),
+        );
+        expect(untranslated).toEqual([]);
+      });
+
       it('pays out exactly the granted amount over its payment plan, for any whole-øre amount', async () => {
         const params = (await validatePayload(scheme.callParametersDto, demoCalls[0].parameters)) as {
           ok: true;
@@ -148,3 +204,23 @@ describe('scheme conformance', () => {
     },
   );
 });
+
+/**
+ * The sample bent three ways, each a copy: every number times 1 000 (amounts over every cap),
+ * every number zero, every yes turned to no and back.
+ */
+function bendings<T>(value: T): T[] {
+  const bend = (v: unknown, leaf: (x: number | boolean) => unknown): unknown => {
+    if (Array.isArray(v)) return v.map((x) => bend(x, leaf));
+    if (typeof v === 'number' || typeof v === 'boolean') return leaf(v);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bend(x, leaf)]));
+    return v;
+  };
+  const leaves: ((x: number | boolean) => unknown)[] = [
+    (x) => (typeof x === 'number' ? x * 1000 : x),
+    (x) => (typeof x === 'number' ? 0 : x),
+    (x) => (typeof x === 'boolean' ? !x : x),
+  ];
+  return leaves.map((leaf) => bend(value, leaf) as T);
+}

@@ -88,6 +88,14 @@ describe('BIO applications: refusals, ownership, idempotency and the audit trail
       ]),
     );
     expect(codes.length).toBeGreaterThanOrEqual(4);
+    // Each reason says it in bokmål for the form and in English as before (message = text.en).
+    const sizeCap = (res.body.reasons as Array<{ code: string; message: string; text: object }>).find(
+      (r) => r.code === 'grant_exceeds_size_cap',
+    );
+    expect(sizeCap?.text).toEqual({
+      nb: expect.stringMatching(/^Omsøkt beløp på 600 000 kr er mer enn maksimum på [\d ]+ kr for /),
+      en: sizeCap?.message,
+    });
     const [row] = await t.dataSource.query(`SELECT status FROM application WHERE id = $1`, [id]);
     expect(row.status).toBe('draft');
     const [{ count }] = await t.dataSource.query(

@@ -330,7 +330,7 @@ describe('applicant fills in and submits the application form', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 
-  it("shows the call's rules the server refused, on their fields", async () => {
+  it("shows the call's rules the server refused, on their fields, in bokmål", async () => {
     const content = bioContent();
     (content.financingPlan as Record<string, number>).requestedGrantOre = 90_000_000;
     const { reference } = await draft(b.t, { content });
@@ -344,14 +344,17 @@ describe('applicant fills in and submits the application form', () => {
     const summary = page.getByRole('group', { name: 'For å gå videre må du rette opp dette:' });
     await summary.waitFor();
     expect(await isFocused(summary)).toBe(true);
-    const link = summary.getByRole('link', { name: /^Omsøkt tilskudd: / });
+    const link = summary.getByRole('link', {
+      name: /^Omsøkt tilskudd: Omsøkt beløp på 900 000 kr er mer enn /,
+    });
     await link.first().waitFor();
+    expect(await summary.innerText()).not.toMatch(/exceeds|NOK/);
     expect(await accessibilityViolations(page)).toEqual([]);
     await link.first().click();
     const requested = page.getByRole('group', { name: 'Finansieringsplan' }).getByLabel('Omsøkt tilskudd');
     await stepHeading(page, 'Steg 3 av 4: Kostnader og finansiering').waitFor();
     expect(await isFocused(requested)).toBe(true);
-    expect(await descriptionOf(requested)).toMatch(/Omsøkt tilskudd: /);
+    expect(await descriptionOf(requested)).toMatch(/Omsøkt tilskudd: Omsøkt beløp på 900 000 kr er mer enn /);
     const [row] = await b.t.dataSource.query(`SELECT status FROM application WHERE reference = $1`, [
       reference,
     ]);

@@ -271,6 +271,10 @@ describe('Jobbsjansen del B, end to end over HTTP', () => {
       {
         code: 'too_few_participants',
         message: 'The project has 14 participants; the scheme expects at least 15',
+        text: {
+          nb: 'Prosjektet har 14 deltakere; ordningen forventer minst 15',
+          en: 'The project has 14 participants; the scheme expects at least 15',
+        },
         field: 'participants',
       },
     ]);

@@ -1,6 +1,7 @@
 import {
   applyBasisPoints,
   formatBasisPoints,
+  formatKroner,
   formatNok,
   isAtLeastRatio,
   isWithinBasisPoints,
@@ -39,5 +40,11 @@ describe('bio money', () => {
     expect(formatNok(-150)).toBe('-1,50 NOK');
     expect(formatBasisPoints(5000)).toBe('50 %');
     expect(formatBasisPoints(3333)).toBe('33,33 %');
+  });
+
+  it('writes kroner the Norwegian way for bokmål sentences', () => {
+    expect(formatKroner(nok(900_000))).toBe('900 000 kr');
+    expect(formatKroner(123_456_789)).toBe('1 234 567,89 kr');
+    expect(formatKroner(-150)).toBe('-1,50 kr');
   });
 });

@@ -86,6 +86,14 @@ export function formatNok(amountOre: number): string {
   return `${sign}${kroner}${ore === 0 ? '' : ',' + ore.toString().padStart(2, '0')} NOK`;
 }
 
+/**
+ * "900 000 kr" or "1 234,56 kr": kroner the Norwegian way, for bokmål sentences shown to applicants
+ * and case officers (the English sentences use `formatNok`). Written by hand like `formatNok`.
+ */
+export function formatKroner(amountOre: number): string {
+  return `${formatNok(amountOre).slice(0, -' NOK'.length)} kr`;
+}
+
 /** `123456` → `"1234.56 kr"`, with integer arithmetic only (the engine's reasons shown to people). */
 export function formatOre(amount: Ore): string {
   const sign = amount < 0 ? '-' : '';

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
 import { IsBasisPoints, IsOre, nok } from '@lib/common';
 import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from './eligibility';
-import type { SchemeReason } from './scheme-definition';
+import { schemeReason, type SchemeReason } from './scheme-definition';
 import type { SubmissionWindow } from './submission-window';
 
 /**
@@ -148,11 +148,14 @@ export abstract class AdvancePaymentCallParametersDto<Window extends CallOpening
 export function checkCommonCallParameters(params: CallParameters<CallOpening>): SchemeReason[] {
   if (params.overdueLapseProposalDays <= params.overdueEscalationDays)
     return [
-      {
-        code: 'escalation_order',
-        message: 'The lapse proposal must come after the escalation to the case officer',
-        field: 'overdueLapseProposalDays',
-      },
+      schemeReason(
+        'escalation_order',
+        {
+          nb: 'Forslaget om bortfall må komme etter varselet til saksbehandleren',
+          en: 'The lapse proposal must come after the escalation to the case officer',
+        },
+        'overdueLapseProposalDays',
+      ),
     ];
   return [];
 }

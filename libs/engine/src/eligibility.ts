@@ -1,5 +1,5 @@
 import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
-import type { SchemeOrganisation, SchemeReason } from './scheme-definition';
+import { schemeReason, type SchemeOrganisation, type SchemeReason } from './scheme-definition';
 
 /**
  * Eligibility rule types (who may apply) that a call switches on with its own arguments, so that a
@@ -94,38 +94,48 @@ export function checkEligibilityRules(
     switch (r.rule) {
       case 'organisation_form':
         if (!r.forms.includes(organisation.form))
-          reasons.push({
-            code: 'organisation_form_not_eligible',
-            message: `Organisation form ${organisation.form} may not apply; allowed: ${r.forms.join(', ')}`,
-          });
+          reasons.push(
+            schemeReason('organisation_form_not_eligible', {
+              nb: `Organisasjonsformen ${organisation.form} kan ikke søke; tillatt er ${r.forms.join(', ')}`,
+              en: `Organisation form ${organisation.form} may not apply; allowed: ${r.forms.join(', ')}`,
+            }),
+          );
         break;
       case 'min_employees':
         if (organisation.employeeCount < r.count)
-          reasons.push({
-            code: 'too_few_employees',
-            message: `The organisation has ${organisation.employeeCount} registered employees; at least ${r.count} are required`,
-          });
+          reasons.push(
+            schemeReason('too_few_employees', {
+              nb: `Virksomheten har ${organisation.employeeCount} registrerte ansatte; det kreves minst ${r.count}`,
+              en: `The organisation has ${organisation.employeeCount} registered employees; at least ${r.count} are required`,
+            }),
+          );
         break;
       case 'employees_below':
         if (organisation.employeeCount >= r.count)
-          reasons.push({
-            code: 'too_many_employees',
-            message: `The organisation has ${organisation.employeeCount} registered employees; this call is for fewer than ${r.count}`,
-          });
+          reasons.push(
+            schemeReason('too_many_employees', {
+              nb: `Virksomheten har ${organisation.employeeCount} registrerte ansatte; utlysningen gjelder virksomheter med færre enn ${r.count}`,
+              en: `The organisation has ${organisation.employeeCount} registered employees; this call is for fewer than ${r.count}`,
+            }),
+          );
         break;
       case 'county':
         if (!r.countyCodes.includes(county))
-          reasons.push({
-            code: 'outside_county',
-            message: `The organisation is in county ${county}; this call is for ${r.countyCodes.join(', ')}`,
-          });
+          reasons.push(
+            schemeReason('outside_county', {
+              nb: `Virksomheten ligger i fylke ${county}; utlysningen gjelder ${r.countyCodes.join(', ')}`,
+              en: `The organisation is in county ${county}; this call is for ${r.countyCodes.join(', ')}`,
+            }),
+          );
         break;
       case 'municipality':
         if (!r.municipalityNumbers.includes(organisation.municipalityNumber))
-          reasons.push({
-            code: 'outside_municipalities',
-            message: `The organisation is in municipality ${organisation.municipalityNumber}; this call is for ${r.municipalityNumbers.join(', ')}`,
-          });
+          reasons.push(
+            schemeReason('outside_municipalities', {
+              nb: `Virksomheten ligger i kommune ${organisation.municipalityNumber}; utlysningen gjelder ${r.municipalityNumbers.join(', ')}`,
+              en: `The organisation is in municipality ${organisation.municipalityNumber}; this call is for ${r.municipalityNumbers.join(', ')}`,
+            }),
+          );
         break;
     }
   }

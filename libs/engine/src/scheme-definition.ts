@@ -3,11 +3,25 @@ import type { LifecycleDefinition } from './lifecycle.definition';
 import type { Ore } from '@lib/common';
 import type { FormLayout } from './form-layout';
 
-/** Why a scheme refuses something: a stable code, a sentence, and the field it concerns. */
+/**
+ * Why a scheme refuses something: a stable code, a sentence in bokmål and English (`text`), and the
+ * field it concerns. `message` is the English sentence, kept for clients that read only it.
+ */
 export interface SchemeReason {
   readonly code: string;
   readonly message: string;
+  readonly text: LocalizedText;
   readonly field?: string;
+}
+
+/** A reason from its code, its sentence in both languages and the field it concerns; `message` is the English. */
+export function schemeReason<Code extends string>(
+  code: Code,
+  text: LocalizedText,
+  field?: string,
+): SchemeReason & { readonly code: Code } {
+  const base = { code, message: text.en, text };
+  return field === undefined ? base : { ...base, field };
 }
 
 /** The applicant as schemes see it (from the organisation register, not from the form). */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIsoInstant, Optional } from '@lib/common';
+import { formatNorwegianDateTime, IsIsoInstant, Optional } from '@lib/common';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, ValidateIf } from 'class-validator';
-import type { CallWindow, SchemeReason } from './scheme-definition';
+import { schemeReason, type CallWindow, type SchemeReason } from './scheme-definition';
 
 /**
  * When a call takes applications, the same way for every scheme that has no calendar of its own:
@@ -62,30 +62,53 @@ export function submissionPeriod(window: SubmissionWindow): CallWindow {
 /** Why an application cannot be submitted at `now` (not yet open, or closed); empty = open. */
 export function submissionRefusals(window: SubmissionWindow, now: Date): SchemeReason[] {
   if (now.getTime() < Date.parse(window.opensAt))
-    return [{ code: 'call_not_open', message: `The call opens at ${window.opensAt}` }];
+    return [
+      schemeReason('call_not_open', {
+        nb: `Utlysningen åpner ${formatNorwegianDateTime(window.opensAt)}`,
+        en: `The call opens at ${window.opensAt}`,
+      }),
+    ];
   const { closesAt } = submissionPeriod(window);
   if (closesAt !== null && now.getTime() > Date.parse(closesAt))
-    return [{ code: 'call_closed', message: `The call closed at ${closesAt}` }];
+    return [
+      schemeReason('call_closed', {
+        nb: `Utlysningen stengte ${formatNorwegianDateTime(closesAt)}`,
+        en: `The call closed at ${closesAt}`,
+      }),
+    ];
   return [];
 }
 
 /** What spans the window's fields: closing after opening, deadlines ascending and after the opening. */
 export function checkSubmissionWindow(window: SubmissionWindow, at = 'window'): SchemeReason[] {
   const reasons: SchemeReason[] = [];
-  const invalid = (message: string, field: string) =>
-    reasons.push({ code: 'invalid_call_window', message, field: `${at}.${field}` });
+  const invalid = (nb: string, en: string, field: string) =>
+    reasons.push(schemeReason('invalid_call_window', { nb, en }, `${at}.${field}`));
   const opens = Date.parse(window.opensAt);
   if (window.kind === 'rolling' && window.deadlines !== undefined)
-    invalid('A rolling call has no deadlines', 'deadlines');
+    invalid('En løpende utlysning har ingen søknadsfrister', 'A rolling call has no deadlines', 'deadlines');
   if (window.kind === 'fixed') {
     const deadlines = (window.deadlines ?? []).map((d) => Date.parse(d));
     if (window.closesAt !== undefined)
-      invalid('A fixed call closes at its last deadline; omit closesAt', 'closesAt');
-    if (deadlines.length === 0) invalid('A fixed call needs at least one deadline', 'deadlines');
+      invalid(
+        'En utlysning med faste frister stenger ved siste frist; utelat closesAt',
+        'A fixed call closes at its last deadline; omit closesAt',
+        'closesAt',
+      );
+    if (deadlines.length === 0)
+      invalid(
+        'En utlysning med faste frister trenger minst én frist',
+        'A fixed call needs at least one deadline',
+        'deadlines',
+      );
     if (deadlines.some((d, i) => d <= opens || (i > 0 && d <= deadlines[i - 1])))
-      invalid('Deadlines must come after the opening, earliest first, without repeats', 'deadlines');
+      invalid(
+        'Fristene må komme etter åpningen, tidligste først og uten gjentakelser',
+        'Deadlines must come after the opening, earliest first, without repeats',
+        'deadlines',
+      );
   }
   if (window.closesAt !== undefined && Date.parse(window.closesAt) <= opens)
-    invalid('The call must close after it opens', 'closesAt');
+    invalid('Utlysningen må stenge etter at den åpner', 'The call must close after it opens', 'closesAt');
   return reasons;
 }

@@ -368,6 +368,10 @@ describe('cost plan rules', () => {
         field: 'costPlan',
         message:
           'Provider fees are 100 000 NOK; at least 1/3 of eligible costs of 300 000,01 NOK (100 000,01 NOK) is required',
+        text: {
+          nb: 'Kursavgiftene er 100 000 kr; det kreves minst 1/3 av støtteberettigede kostnader på 300 000,01 kr (100 000,01 kr)',
+          en: 'Provider fees are 100 000 NOK; at least 1/3 of eligible costs of 300 000,01 NOK (100 000,01 NOK) is required',
+        },
       },
     ]);
   });
@@ -533,6 +537,10 @@ describe('grant and financing rules', () => {
         field: 'financingPlan',
         message:
           'The financing plan adds up to 699 999,99 NOK but total costs are 700 000 NOK (short by 0,01 NOK)',
+        text: {
+          nb: 'Finansieringsplanen summerer seg til 699 999,99 kr, men samlede kostnader er 700 000 kr (for lite med 0,01 kr)',
+          en: 'The financing plan adds up to 699 999,99 NOK but total costs are 700 000 NOK (short by 0,01 NOK)',
+        },
       },
     ]);
     const over = withRequest(nok(300_000), {

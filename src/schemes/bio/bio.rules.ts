@@ -1,6 +1,6 @@
 import type { BioApplicationContent, BioFinalReport } from './bio-application.dto';
 import type { BioCallParameters } from './bio-call-parameters.dto';
-import { addDays, addMonths, daysBetween, isIsoDate, norwegianDate } from '@lib/common';
+import { addDays, addMonths, daysBetween, formatNorwegianDate, isIsoDate, norwegianDate } from '@lib/common';
 import {
   checkEligibilityRules,
   checkSubmissionWindow,
@@ -19,6 +19,7 @@ import { ORGANISATION_FORM_CODES } from '@lib/common';
 import { computeMaximumGrant } from './bio-grant';
 import {
   formatBasisPoints,
+  formatKroner,
   formatNok,
   isAtLeastRatio,
   isWithinBasisPoints,
@@ -94,14 +95,20 @@ export const participantsAreEmployees: BioEligibilityRule = ({ application, orga
     ? ok
     : fail(
         'participants_exceed_employees',
-        `${application.participants.count} participants, but the organisation has ${organisation.employeeCount} employees`,
+        {
+          nb: `${application.participants.count} deltakere, men virksomheten har ${organisation.employeeCount} ansatte`,
+          en: `${application.participants.count} participants, but the organisation has ${organisation.employeeCount} employees`,
+        },
         'participants.count',
       );
 
 /** One BIO project at a time per company. */
 export const noOtherActiveBioGrant: BioEligibilityRule = ({ context }) =>
   context.otherActiveBioGrant
-    ? fail('other_active_bio_grant', 'The organisation already has an active BIO grant; finish it first')
+    ? fail('other_active_bio_grant', {
+        nb: 'Virksomheten har allerede et aktivt BIO-tilskudd; det må avsluttes først',
+        en: 'The organisation already has an active BIO grant; finish it first',
+      })
     : ok;
 
 // ── Time plan ───────────────────────────────────────────────────────────────────────────────
@@ -117,7 +124,14 @@ function periodIsValid(application: BioApplicationContent): boolean {
 export const projectPeriodValid: BioEligibilityRule = ({ application }) =>
   periodIsValid(application)
     ? ok
-    : fail('project_period_invalid', 'The end date must be a date on or after the start date', 'endDate');
+    : fail(
+        'project_period_invalid',
+        {
+          nb: 'Sluttdatoen må være lik eller senere enn startdatoen',
+          en: 'The end date must be a date on or after the start date',
+        },
+        'endDate',
+      );
 
 /** The project ends no later than `completionMonths` after it starts (deadline semantics: that day is allowed). */
 export const projectDurationWithinLimit: BioEligibilityRule = ({ params, application }) => {
@@ -127,7 +141,10 @@ export const projectDurationWithinLimit: BioEligibilityRule = ({ params, applica
     ? ok
     : fail(
         'project_duration_exceeded',
-        `The project must be completed within ${params.completionMonths} months, i.e. by ${latestEnd}`,
+        {
+          nb: `Prosjektet må være fullført innen ${params.completionMonths} måneder, det vil si senest ${formatNorwegianDate(latestEnd)}`,
+          en: `The project must be completed within ${params.completionMonths} months, i.e. by ${latestEnd}`,
+        },
         'endDate',
       );
 };
@@ -137,7 +154,10 @@ export const weeksPerParticipantWithinLimit: BioEligibilityRule = ({ params, app
     ? ok
     : fail(
         'weeks_per_participant_exceeded',
-        `${application.participants.weeksEach} weeks per participant; at most ${params.maxWeeksPerParticipant} are allowed`,
+        {
+          nb: `${application.participants.weeksEach} uker per deltaker; høyst ${params.maxWeeksPerParticipant} er tillatt`,
+          en: `${application.participants.weeksEach} weeks per participant; at most ${params.maxWeeksPerParticipant} are allowed`,
+        },
         'participants.weeksEach',
       );
 
@@ -149,7 +169,10 @@ export const weeksFitProjectPeriod: BioEligibilityRule = ({ application }) => {
     ? ok
     : fail(
         'weeks_exceed_project_period',
-        `${application.participants.weeksEach} weeks per participant do not fit in a project period of ${weeksInPeriod} weeks`,
+        {
+          nb: `${application.participants.weeksEach} uker per deltaker får ikke plass i en prosjektperiode på ${weeksInPeriod} uker`,
+          en: `${application.participants.weeksEach} weeks per participant do not fit in a project period of ${weeksInPeriod} weeks`,
+        },
         'participants.weeksEach',
       );
 };
@@ -163,8 +186,14 @@ export const startNotBeforeApplication: BioEligibilityRule = ({ params, applicat
   return fail(
     'start_before_application',
     notice === 0
-      ? `The project may not start before the application is sent; earliest start ${earliest}`
-      : `The project may start no earlier than ${notice} days after the application is sent, i.e. ${earliest}`,
+      ? {
+          nb: `Prosjektet kan ikke starte før søknaden er sendt; tidligste start er ${formatNorwegianDate(earliest)}`,
+          en: `The project may not start before the application is sent; earliest start ${earliest}`,
+        }
+      : {
+          nb: `Prosjektet kan tidligst starte ${notice} dager etter at søknaden er sendt, det vil si ${formatNorwegianDate(earliest)}`,
+          en: `The project may start no earlier than ${notice} days after the application is sent, i.e. ${earliest}`,
+        },
     'startDate',
   );
 };
@@ -174,7 +203,14 @@ export const startNotBeforeApplication: BioEligibilityRule = ({ params, applicat
 export const hasEligibleCosts: BioEligibilityRule = ({ params, application }) =>
   summariseTrainingCosts(params.eligibleCostCategories, application.costPlan).eligibleCostsOre > 0
     ? ok
-    : fail('no_eligible_costs', 'The cost plan has no eligible costs', 'costPlan');
+    : fail(
+        'no_eligible_costs',
+        {
+          nb: 'Kostnadsplanen har ingen støtteberettigede kostnader',
+          en: 'The cost plan has no eligible costs',
+        },
+        'costPlan',
+      );
 
 /** Provider fees ≥ the minimum share (1/3) of eligible costs, compared exactly. */
 export const trainingShareSufficient: BioEligibilityRule = ({ params, application }) => {
@@ -185,8 +221,14 @@ export const trainingShareSufficient: BioEligibilityRule = ({ params, applicatio
   const required = -mulDivFloor(-costs.eligibleCostsOre, share.numerator, share.denominator);
   return fail(
     'training_share_too_low',
-    `Provider fees are ${formatNok(costs.trainingCostsOre)}; at least ${share.numerator}/${share.denominator} of ` +
-      `eligible costs of ${formatNok(costs.eligibleCostsOre)} (${formatNok(required)}) is required`,
+    {
+      nb:
+        `Kursavgiftene er ${formatKroner(costs.trainingCostsOre)}; det kreves minst ${share.numerator}/${share.denominator} av ` +
+        `støtteberettigede kostnader på ${formatKroner(costs.eligibleCostsOre)} (${formatKroner(required)})`,
+      en:
+        `Provider fees are ${formatNok(costs.trainingCostsOre)}; at least ${share.numerator}/${share.denominator} of ` +
+        `eligible costs of ${formatNok(costs.eligibleCostsOre)} (${formatNok(required)}) is required`,
+    },
     'costPlan',
   );
 };
@@ -198,8 +240,14 @@ export const travelAndAdministrationWithinLimit: BioEligibilityRule = ({ params,
   if (isWithinBasisPoints(costs.travelAndAdministrationOre, costs.totalCostsOre, limit)) return ok;
   return fail(
     'travel_administration_share_too_high',
-    `Travel, subsistence and administration are ${formatNok(costs.travelAndAdministrationOre)}; at most ` +
-      `${formatBasisPoints(limit)} of total costs of ${formatNok(costs.totalCostsOre)} is allowed`,
+    {
+      nb:
+        `Reise, opphold og administrasjon utgjør ${formatKroner(costs.travelAndAdministrationOre)}; høyst ` +
+        `${formatBasisPoints(limit)} av samlede kostnader på ${formatKroner(costs.totalCostsOre)} er tillatt`,
+      en:
+        `Travel, subsistence and administration are ${formatNok(costs.travelAndAdministrationOre)}; at most ` +
+        `${formatBasisPoints(limit)} of total costs of ${formatNok(costs.totalCostsOre)} is allowed`,
+    },
     'costPlan',
   );
 };
@@ -209,7 +257,11 @@ export const travelAndAdministrationWithinLimit: BioEligibilityRule = ({ params,
 export const requestedGrantPositive: BioEligibilityRule = ({ application }) =>
   application.financingPlan.requestedGrantOre > 0
     ? ok
-    : fail('requested_grant_missing', 'Apply for an amount above zero', 'financingPlan.requestedGrantOre');
+    : fail(
+        'requested_grant_missing',
+        { nb: 'Søk om et beløp over null', en: 'Apply for an amount above zero' },
+        'financingPlan.requestedGrantOre',
+      );
 
 /**
  * The requested grant within the size cap and the per-participant cap. Together with
@@ -221,14 +273,21 @@ export const requestedGrantWithinCaps: BioEligibilityRule = ({ params, applicati
   const field = 'financingPlan.requestedGrantOre';
   const reasons: SchemeReason[] = [];
   if (requested > max.sizeCapOre) {
+    const below = params.maxGrantBySize.smallBelowEmployees;
     const size =
       max.sizeClass === 'small'
-        ? `small companies (under ${params.maxGrantBySize.smallBelowEmployees} employees)`
-        : `companies with ${params.maxGrantBySize.smallBelowEmployees} or more employees`;
+        ? { nb: `små bedrifter (under ${below} ansatte)`, en: `small companies (under ${below} employees)` }
+        : {
+            nb: `bedrifter med ${below} eller flere ansatte`,
+            en: `companies with ${below} or more employees`,
+          };
     reasons.push(
       ...fail(
         'grant_exceeds_size_cap',
-        `The requested ${formatNok(requested)} exceeds the maximum of ${formatNok(max.sizeCapOre)} for ${size}`,
+        {
+          nb: `Omsøkt beløp på ${formatKroner(requested)} er mer enn maksimum på ${formatKroner(max.sizeCapOre)} for ${size.nb}`,
+          en: `The requested ${formatNok(requested)} exceeds the maximum of ${formatNok(max.sizeCapOre)} for ${size.en}`,
+        },
         field,
       ),
     );
@@ -237,8 +296,14 @@ export const requestedGrantWithinCaps: BioEligibilityRule = ({ params, applicati
     reasons.push(
       ...fail(
         'grant_exceeds_participant_cap',
-        `The requested ${formatNok(requested)} exceeds ${formatNok(params.maxGrantPerParticipantOre)} per ` +
-          `participant × ${application.participants.count} = ${formatNok(max.participantCapOre)}`,
+        {
+          nb:
+            `Omsøkt beløp på ${formatKroner(requested)} er mer enn ${formatKroner(params.maxGrantPerParticipantOre)} per ` +
+            `deltaker × ${application.participants.count} = ${formatKroner(max.participantCapOre)}`,
+          en:
+            `The requested ${formatNok(requested)} exceeds ${formatNok(params.maxGrantPerParticipantOre)} per ` +
+            `participant × ${application.participants.count} = ${formatNok(max.participantCapOre)}`,
+        },
         field,
       ),
     );
@@ -262,17 +327,30 @@ export const requestedGrantWithinAidIntensity: BioEligibilityRule = ({
   if (requested > max.intensityOfEligibleCostsOre) {
     return fail(
       'aid_intensity_exceeded',
-      `The requested ${formatNok(requested)} exceeds ${intensity} of eligible costs of ` +
-        `${formatNok(max.eligibleCostsOre)} = ${formatNok(max.intensityOfEligibleCostsOre)}`,
+      {
+        nb:
+          `Omsøkt beløp på ${formatKroner(requested)} er mer enn ${intensity} av støtteberettigede kostnader på ` +
+          `${formatKroner(max.eligibleCostsOre)} = ${formatKroner(max.intensityOfEligibleCostsOre)}`,
+        en:
+          `The requested ${formatNok(requested)} exceeds ${intensity} of eligible costs of ` +
+          `${formatNok(max.eligibleCostsOre)} = ${formatNok(max.intensityOfEligibleCostsOre)}`,
+      },
       field,
     );
   }
   if (requested > max.intensityCapOre) {
     return fail(
       'aid_cumulation_exceeded',
-      `The requested ${formatNok(requested)} plus other public support of ` +
-        `${formatNok(max.otherPublicSupportDeductedOre)} exceeds ${intensity} of eligible costs ` +
-        `(${formatNok(max.intensityOfEligibleCostsOre)})`,
+      {
+        nb:
+          `Omsøkt beløp på ${formatKroner(requested)} pluss annen offentlig støtte på ` +
+          `${formatKroner(max.otherPublicSupportDeductedOre)} er mer enn ${intensity} av støtteberettigede kostnader ` +
+          `(${formatKroner(max.intensityOfEligibleCostsOre)})`,
+        en:
+          `The requested ${formatNok(requested)} plus other public support of ` +
+          `${formatNok(max.otherPublicSupportDeductedOre)} exceeds ${intensity} of eligible costs ` +
+          `(${formatNok(max.intensityOfEligibleCostsOre)})`,
+      },
       field,
     );
   }
@@ -287,8 +365,14 @@ export const financingPlanBalances: BioEligibilityRule = ({ params, application 
   if (financing === totalCostsOre) return ok;
   return fail(
     'financing_plan_unbalanced',
-    `The financing plan adds up to ${formatNok(financing)} but total costs are ${formatNok(totalCostsOre)} ` +
-      `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    {
+      nb:
+        `Finansieringsplanen summerer seg til ${formatKroner(financing)}, men samlede kostnader er ${formatKroner(totalCostsOre)} ` +
+        `(${financing > totalCostsOre ? 'for mye' : 'for lite'} med ${formatKroner(Math.abs(financing - totalCostsOre))})`,
+      en:
+        `The financing plan adds up to ${formatNok(financing)} but total costs are ${formatNok(totalCostsOre)} ` +
+        `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    },
     'financingPlan',
   );
 };
@@ -302,21 +386,27 @@ export const otherPublicSupportDeclared: BioEligibilityRule = ({ application }) 
   if (otherPublicSupportReceived && otherPublicSupportAmountOre === 0) {
     return fail(
       'other_public_support_declaration_inconsistent',
-      'State the amount of other public support',
+      { nb: 'Oppgi beløpet for annen offentlig støtte', en: 'State the amount of other public support' },
       field,
     );
   }
   if (!otherPublicSupportReceived && otherPublicSupportAmountOre > 0) {
     return fail(
       'other_public_support_declaration_inconsistent',
-      'An amount of other public support is given, but the declaration says none was received',
+      {
+        nb: 'Det er oppgitt et beløp for annen offentlig støtte, men erklæringen sier at ingen er mottatt',
+        en: 'An amount of other public support is given, but the declaration says none was received',
+      },
       field,
     );
   }
   if (!otherPublicSupportReceived && application.financingPlan.otherPublicSupportOre > 0) {
     return fail(
       'other_public_support_declaration_inconsistent',
-      'The financing plan includes other public support; declare it',
+      {
+        nb: 'Finansieringsplanen inneholder annen offentlig støtte; den må oppgis i erklæringen',
+        en: 'The financing plan includes other public support; declare it',
+      },
       'declarations.otherPublicSupportReceived',
     );
   }
@@ -329,7 +419,10 @@ export const notInEconomicDifficulty: BioEligibilityRule = ({ application }) =>
     ? ok
     : fail(
         'economic_difficulty_declaration_missing',
-        'The company must declare that it is not in economic difficulty',
+        {
+          nb: 'Bedriften må erklære at den ikke er i økonomiske vanskeligheter',
+          en: 'The company must declare that it is not in economic difficulty',
+        },
         'declarations.notInEconomicDifficulty',
       );
 
@@ -379,14 +472,21 @@ export function checkBioCallParameters(params: BioCallParameters): SchemeReason[
   const share = params.minTrainingCostShare;
   if (share.numerator > share.denominator) {
     reasons.push(
-      ...fail('invalid_call_shares', 'The training share cannot exceed 1', 'minTrainingCostShare'),
+      ...fail(
+        'invalid_call_shares',
+        { nb: 'Opplæringsandelen kan ikke være større enn 1', en: 'The training share cannot exceed 1' },
+        'minTrainingCostShare',
+      ),
     );
   }
   if (share.numerator > 0 && !params.eligibleCostCategories.includes('provider_fees')) {
     reasons.push(
       ...fail(
         'invalid_call_shares',
-        'A minimum training share needs provider fees among the eligible cost categories',
+        {
+          nb: 'En minste opplæringsandel krever at kursavgifter er blant de støtteberettigede kostnadskategoriene',
+          en: 'A minimum training share needs provider fees among the eligible cost categories',
+        },
         'eligibleCostCategories',
       ),
     );
@@ -400,7 +500,10 @@ export function checkBioCallParameters(params: BioCallParameters): SchemeReason[
     reasons.push(
       ...fail(
         'invalid_call_shares',
-        `GBER art. 31 allows at most ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)} aid intensity`,
+        {
+          nb: `GBER art. 31 tillater en støtteintensitet på høyst ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)}`,
+          en: `GBER art. 31 allows at most ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)} aid intensity`,
+        },
         'aidIntensityBasisPoints',
       ),
     );
@@ -417,7 +520,10 @@ export function checkBioFinalReport(
     ? []
     : fail(
         'participants_completed_exceed_planned',
-        `${report.participantsCompleted} participants completed, but ${application.participants.count} were planned`,
+        {
+          nb: `${report.participantsCompleted} deltakere fullførte, men det var planlagt ${application.participants.count}`,
+          en: `${report.participantsCompleted} participants completed, but ${application.participants.count} were planned`,
+        },
         'participantsCompleted',
       );
 }

@@ -1,4 +1,5 @@
-import { formatNok, mulDivFloor, sumOre } from '@lib/common';
+import { formatKroner, formatNok, formatNorwegianDate as d, mulDivFloor, sumOre } from '@lib/common';
+import { schemeReason, type LocalizedText } from '@lib/engine';
 import type {
   CoronaApprenticeApplication,
   CoronaContract,
@@ -20,21 +21,25 @@ import type {
 /** Why something fails; `field` is the dotted path in the application content. */
 export interface CoronaReason {
   readonly code: string;
+  /** The English sentence (`text.en`). */
   readonly message: string;
+  readonly text: LocalizedText;
   readonly field?: string;
 }
 
-export const reason = (code: string, message: string, field?: string): CoronaReason =>
-  field === undefined ? { code, message } : { code, message, field };
+/** A reason said in bokmål and English; `message` is the English. */
+export const reason = (code: string, text: LocalizedText, field?: string): CoronaReason =>
+  schemeReason(code, text, field);
 
 /** How a contract is referred to in messages and in the final report. */
 export function contractReference(contract: CoronaContract): string | undefined {
   return contract.candidateReference ?? contract.vigoContractNumber;
 }
 
-const label = (contract: CoronaContract, index: number) => {
+const label = (contract: CoronaContract, index: number): LocalizedText => {
   const ref = contractReference(contract);
-  return `Contract ${index + 1}${ref === undefined ? '' : ` (${ref})`}`;
+  const suffix = ref === undefined ? '' : ` (${ref})`;
+  return { nb: `Kontrakt ${index + 1}${suffix}`, en: `Contract ${index + 1}${suffix}` };
 };
 
 /** A contract names its candidate pseudonymously, by Vigo number, or both; never by neither. */
@@ -43,7 +48,10 @@ function identifierReasons(contract: CoronaContract, index: number, at: string):
     ? [
         reason(
           'contract_identifier_missing',
-          `Contract ${index + 1} needs a candidate reference or a Vigo contract number`,
+          {
+            nb: `Kontrakt ${index + 1} mangler kandidatreferanse eller Vigo-kontraktnummer`,
+            en: `Contract ${index + 1} needs a candidate reference or a Vigo contract number`,
+          },
           `${at}.${index}`,
         ),
       ]
@@ -67,7 +75,10 @@ function duplicateReasons(contracts: readonly CoronaContract[], index: number, a
     : [
         reason(
           'duplicate_contract',
-          `${label(contract, index)} is the same contract as contract ${earlier + 1}`,
+          {
+            nb: `${label(contract, index).nb} er den samme kontrakten som kontrakt ${earlier + 1}`,
+            en: `${label(contract, index).en} is the same contract as contract ${earlier + 1}`,
+          },
           `${at}.${index}`,
         ),
       ];
@@ -88,7 +99,10 @@ export function contractPeriodReasons(
     return [
       reason(
         'contract_signed_before_period',
-        `${label(contract, index)} was signed on ${contract.signedOn}, before the period starting ${period.from}; only contracts signed from ${period.from} to ${period.to} count`,
+        {
+          nb: `${label(contract, index).nb} ble signert ${d(contract.signedOn)}, før perioden som starter ${d(period.from)}; bare kontrakter signert fra ${d(period.from)} til ${d(period.to)} teller`,
+          en: `${label(contract, index).en} was signed on ${contract.signedOn}, before the period starting ${period.from}; only contracts signed from ${period.from} to ${period.to} count`,
+        },
         field,
       ),
     ];
@@ -97,7 +111,10 @@ export function contractPeriodReasons(
     return [
       reason(
         'contract_signed_after_period',
-        `${label(contract, index)} was signed on ${contract.signedOn}, after the period ended on ${period.to}; only contracts signed from ${period.from} to ${period.to} count`,
+        {
+          nb: `${label(contract, index).nb} ble signert ${d(contract.signedOn)}, etter at perioden sluttet ${d(period.to)}; bare kontrakter signert fra ${d(period.from)} til ${d(period.to)} teller`,
+          en: `${label(contract, index).en} was signed on ${contract.signedOn}, after the period ended on ${period.to}; only contracts signed from ${period.from} to ${period.to} count`,
+        },
         field,
       ),
     ];
@@ -125,7 +142,10 @@ export function apprenticeContractReasons(
     reasons.push(
       reason(
         'candidate_outside_county',
-        `${label(contract, index)}: the candidate must live in the county`,
+        {
+          nb: `${label(contract, index).nb}: kandidaten må bo i fylket`,
+          en: `${label(contract, index).en}: the candidate must live in the county`,
+        },
         `${at}.${index}.candidateResidesInCounty`,
       ),
     );
@@ -135,7 +155,10 @@ export function apprenticeContractReasons(
     reasons.push(
       reason(
         'unknown_package',
-        `${label(contract, index)}: package ${contract.packageCode} is not in this call; choose ${params.packages.map((p) => p.code).join(', ')}`,
+        {
+          nb: `${label(contract, index).nb}: pakken ${contract.packageCode} finnes ikke i denne utlysningen; velg ${params.packages.map((p) => p.code).join(', ')}`,
+          en: `${label(contract, index).en}: package ${contract.packageCode} is not in this call; choose ${params.packages.map((p) => p.code).join(', ')}`,
+        },
         `${at}.${index}.packageCode`,
       ),
     );
@@ -145,7 +168,10 @@ export function apprenticeContractReasons(
     reasons.push(
       reason(
         'new_placement_required',
-        `${label(contract, index)}: the package "${pkg.name}" is only for new apprenticeship places`,
+        {
+          nb: `${label(contract, index).nb}: pakken «${pkg.name}» gjelder bare nye læreplasser`,
+          en: `${label(contract, index).en}: the package "${pkg.name}" is only for new apprenticeship places`,
+        },
         `${at}.${index}.newPlacement`,
       ),
     );
@@ -154,7 +180,10 @@ export function apprenticeContractReasons(
     reasons.push(
       reason(
         'statutory_right_required',
-        `${label(contract, index)}: the package "${pkg.name}" is only for candidates with the statutory right (ungdomsrett)`,
+        {
+          nb: `${label(contract, index).nb}: pakken «${pkg.name}» gjelder bare kandidater med ungdomsrett`,
+          en: `${label(contract, index).en}: the package "${pkg.name}" is only for candidates with the statutory right (ungdomsrett)`,
+        },
         `${at}.${index}.statutoryRight`,
       ),
     );
@@ -163,7 +192,10 @@ export function apprenticeContractReasons(
     reasons.push(
       reason(
         'prior_layoff_too_short',
-        `${label(contract, index)}: the package "${pkg.name}" requires that an apprentice of the company was 100 % laid off for at least ${pkg.minPriorLayoffWeeks} weeks (stated: ${application.longestApprenticeLayoffWeeks})`,
+        {
+          nb: `${label(contract, index).nb}: pakken «${pkg.name}» krever at en lærling i bedriften var 100 % permittert i minst ${pkg.minPriorLayoffWeeks} uker (oppgitt: ${application.longestApprenticeLayoffWeeks})`,
+          en: `${label(contract, index).en}: the package "${pkg.name}" requires that an apprentice of the company was 100 % laid off for at least ${pkg.minPriorLayoffWeeks} weeks (stated: ${application.longestApprenticeLayoffWeeks})`,
+        },
         'apprenticePackage.longestApprenticeLayoffWeeks',
       ),
     );
@@ -188,7 +220,10 @@ export function fagbrevContractReasons(
       : [
           reason(
             'candidate_not_employee',
-            `${label(contract, index)}: Fagbrev på jobb is for the applicant's own employees`,
+            {
+              nb: `${label(contract, index).nb}: Fagbrev på jobb gjelder søkerens egne ansatte`,
+              en: `${label(contract, index).en}: Fagbrev på jobb is for the applicant's own employees`,
+            },
             `${at}.${index}.employedByApplicant`,
           ),
         ]),
@@ -206,7 +241,10 @@ export function futureContractReasons(
       ? [
           reason(
             'contract_signed_in_future',
-            `${label(contract, index)} is dated ${contract.signedOn}, after today (${today}); apply once it is signed`,
+            {
+              nb: `${label(contract, index).nb} er datert ${d(contract.signedOn)}, etter i dag (${d(today)}); søk når den er signert`,
+              en: `${label(contract, index).en} is dated ${contract.signedOn}, after today (${today}); apply once it is signed`,
+            },
             `${at}.${index}.signedOn`,
           ),
         ]
@@ -298,10 +336,21 @@ export function computeFagbrevEntitlement(
   return entitlement(lines, params.maxPerCompanyOre);
 }
 
-/** "2 × 25 000 NOK (Ny læreplass) + 1 × 35 000 NOK (…) = 85 000 NOK, capped at 50 000 NOK". */
-export function describeEntitlement(e: CoronaFlatRateEntitlement): string {
-  if (e.lines.length === 0) return 'no contract counts, so nothing can be granted';
-  const sum = e.lines.map((l) => `${l.contracts} × ${formatNok(l.rateOre)} (${l.name})`).join(' + ');
-  const capped = e.uncappedOre > e.capOre ? `, capped at ${formatNok(e.capOre)} per company` : '';
-  return `${sum} = ${formatNok(e.uncappedOre)}${capped}`;
+/**
+ * "2 × 25 000 NOK (Ny læreplass) + 1 × 35 000 NOK (…) = 85 000 NOK, capped at 50 000 NOK", and the
+ * same in bokmål ("… = 85 000 kr, begrenset til 50 000 kr per bedrift").
+ */
+export function describeEntitlement(e: CoronaFlatRateEntitlement): LocalizedText {
+  if (e.lines.length === 0)
+    return {
+      nb: 'ingen kontrakt teller, så ingenting kan innvilges',
+      en: 'no contract counts, so nothing can be granted',
+    };
+  const sum = (kr: (ore: number) => string) =>
+    e.lines.map((l) => `${l.contracts} × ${kr(l.rateOre)} (${l.name})`).join(' + ');
+  const capped = e.uncappedOre > e.capOre;
+  return {
+    nb: `${sum(formatKroner)} = ${formatKroner(e.uncappedOre)}${capped ? `, begrenset til ${formatKroner(e.capOre)} per bedrift` : ''}`,
+    en: `${sum(formatNok)} = ${formatNok(e.uncappedOre)}${capped ? `, capped at ${formatNok(e.capOre)} per company` : ''}`,
+  };
 }

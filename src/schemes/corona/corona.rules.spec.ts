@@ -160,6 +160,10 @@ describe('apprentice package rules', () => {
         field: 'measure',
         message:
           'This call is for extraordinary BIO money (measure bio_extra); the application is for apprentice_package',
+        text: {
+          nb: 'Denne utlysningen gjelder ekstraordinære BIO-midler (tiltak bio_extra); søknaden gjelder apprentice_package',
+          en: 'This call is for extraordinary BIO money (measure bio_extra); the application is for apprentice_package',
+        },
       },
     ]);
   });
@@ -398,6 +402,10 @@ describe('extraordinary BIO money rules', () => {
     expect(late[0]).toEqual({
       code: 'call_closed',
       message: 'The call closed at 2026-11-30T23:59:59+01:00 (extended from 2026-06-01T23:59:59+02:00)',
+      text: {
+        nb: 'Utlysningen stengte 30.11.2026 kl. 23:59 (forlenget fra 01.06.2026 kl. 23:59)',
+        en: 'The call closed at 2026-11-30T23:59:59+01:00 (extended from 2026-06-01T23:59:59+02:00)',
+      },
     });
   });
 

@@ -2,7 +2,10 @@ import {
   addMonths,
   daysBetween,
   formatBasisPoints,
+  formatKroner,
   formatNok,
+  formatNorwegianDate,
+  formatNorwegianDateTime,
   isAtLeastRatio,
   isIsoDate,
   isWithinBasisPoints,
@@ -14,6 +17,7 @@ import {
   checkEligibilityRules,
   GBER_TRAINING_AID_MAX_BASIS_POINTS,
   summariseTrainingCosts,
+  type LocalizedText,
   type SchemeOrganisation,
 } from '@lib/engine';
 import type {
@@ -50,6 +54,7 @@ import {
   CORONA_MEASURE_NAMES,
   CORONA_MEASURES,
   CORONA_SECTION_OF,
+  type CoronaContractOutcome,
   type CoronaMeasure,
 } from './corona-vocabulary';
 
@@ -77,11 +82,21 @@ export function coronaCallClosesAt(window: CoronaCallWindow): string | null {
 /** Applications are taken from the opening to the (possibly extended) deadline, both instants inclusive. */
 export function callOpenReasons(window: CoronaCallWindow, now: Date): CoronaReason[] {
   if (now.getTime() < Date.parse(window.opensAt))
-    return [reason('call_not_open', `The call opens at ${window.opensAt}`)];
+    return [
+      reason('call_not_open', {
+        nb: `Utlysningen åpner ${formatNorwegianDateTime(window.opensAt)}`,
+        en: `The call opens at ${window.opensAt}`,
+      }),
+    ];
   const closesAt = coronaCallClosesAt(window);
   if (closesAt !== null && now.getTime() > Date.parse(closesAt)) {
-    const extended = window.extensions?.length ? ` (extended from ${window.closesAt})` : '';
-    return [reason('call_closed', `The call closed at ${closesAt}${extended}`)];
+    const extendedFrom = window.extensions?.length ? window.closesAt : undefined;
+    return [
+      reason('call_closed', {
+        nb: `Utlysningen stengte ${formatNorwegianDateTime(closesAt)}${extendedFrom === undefined ? '' : ` (forlenget fra ${formatNorwegianDateTime(extendedFrom)})`}`,
+        en: `The call closed at ${closesAt}${extendedFrom === undefined ? '' : ` (extended from ${extendedFrom})`}`,
+      }),
+    ];
   }
   return [];
 }
@@ -96,17 +111,42 @@ export function measureMatchesCall(
     : [
         reason(
           'measure_mismatch',
-          `This call is for ${CORONA_MEASURE_NAMES[params.measure]} (measure ${params.measure}); the application is for ${content.measure}`,
+          {
+            nb: `Denne utlysningen gjelder ${MEASURE_NAMES_NB[params.measure]} (tiltak ${params.measure}); søknaden gjelder ${content.measure}`,
+            en: `This call is for ${CORONA_MEASURE_NAMES[params.measure]} (measure ${params.measure}); the application is for ${content.measure}`,
+          },
           'measure',
         ),
       ];
 }
 
-function missingSection(measure: CoronaMeasure, where: string): CoronaReason[] {
+/** The measures as the bokmål reasons name them. */
+const MEASURE_NAMES_NB: Readonly<Record<CoronaMeasure, string>> = {
+  bio_extra: 'ekstraordinære BIO-midler',
+  apprentice_package: 'lærlingpakken',
+  fagbrev_pa_jobb: 'Fagbrev på jobb',
+};
+
+/** How a contract stands, as the bokmål reasons say it. */
+const OUTCOME_NB: Readonly<Record<CoronaContractOutcome, string>> = {
+  running: 'løpende',
+  completed: 'fullført',
+  ended: 'hevet',
+};
+
+const capApplies = (entitlement: LocalizedText): LocalizedText => ({
+  nb: `Taket per bedrift gjelder: ${entitlement.nb}`,
+  en: `The per-company cap applies: ${entitlement.en}`,
+});
+
+function missingSection(measure: CoronaMeasure, where: 'application' | 'call'): CoronaReason[] {
   return [
     reason(
       'measure_section_missing',
-      `The ${where} has no ${CORONA_SECTION_OF[measure]} section`,
+      {
+        nb: `${where === 'call' ? 'Utlysningen' : 'Søknaden'} mangler delen ${CORONA_SECTION_OF[measure]}`,
+        en: `The ${where} has no ${CORONA_SECTION_OF[measure]} section`,
+      },
       CORONA_SECTION_OF[measure],
     ),
   ];
@@ -128,34 +168,50 @@ export function bioExtraReasons(
   now: Date,
 ): CoronaReason[] {
   const reasons: CoronaReason[] = [];
-  const push = (code: string, message: string, field: string) =>
-    reasons.push(reason(code, message, `${B}.${field}`));
+  const push = (code: string, text: LocalizedText, field: string) =>
+    reasons.push(reason(code, text, `${B}.${field}`));
 
   // Participants: the company's own employees, not fully laid off (§2.1.1).
   if (a.participants.count > organisation.employeeCount) {
     push(
       'participants_exceed_employees',
-      `${a.participants.count} participants, but the organisation has ${organisation.employeeCount} employees`,
+      {
+        nb: `${a.participants.count} deltakere, men virksomheten har ${organisation.employeeCount} ansatte`,
+        en: `${a.participants.count} participants, but the organisation has ${organisation.employeeCount} employees`,
+      },
       'participants.count',
     );
   }
   if (a.participants.fullyLaidOffCount > 0) {
     push(
       'fully_laid_off_participants',
-      `${a.participants.fullyLaidOffCount} participants are 100 % laid off; only employees who work (also partly laid off, for the time they work) can take part`,
+      {
+        nb: `${a.participants.fullyLaidOffCount} deltakere er 100 % permittert; bare ansatte som arbeider (også delvis permitterte, for tiden de arbeider) kan delta`,
+        en: `${a.participants.fullyLaidOffCount} participants are 100 % laid off; only employees who work (also partly laid off, for the time they work) can take part`,
+      },
       'participants.fullyLaidOffCount',
     );
   }
 
   // Time plan: the longer completion period of the extraordinary money.
   if (!periodIsValid(a)) {
-    push('project_period_invalid', 'The end date must be a date on or after the start date', 'endDate');
+    push(
+      'project_period_invalid',
+      {
+        nb: 'Sluttdatoen må være lik eller senere enn startdatoen',
+        en: 'The end date must be a date on or after the start date',
+      },
+      'endDate',
+    );
   } else {
     const latestEnd = addMonths(a.startDate, params.completionMonths);
     if (a.endDate > latestEnd) {
       push(
         'project_duration_exceeded',
-        `The project must be completed within ${params.completionMonths} months, i.e. by ${latestEnd}`,
+        {
+          nb: `Prosjektet må være fullført innen ${params.completionMonths} måneder, det vil si senest ${formatNorwegianDate(latestEnd)}`,
+          en: `The project must be completed within ${params.completionMonths} months, i.e. by ${latestEnd}`,
+        },
         'endDate',
       );
     }
@@ -163,7 +219,10 @@ export function bioExtraReasons(
     if (a.participants.weeksEach > weeksInPeriod) {
       push(
         'weeks_exceed_project_period',
-        `${a.participants.weeksEach} weeks per participant do not fit in a project period of ${weeksInPeriod} weeks`,
+        {
+          nb: `${a.participants.weeksEach} uker per deltaker får ikke plass i en prosjektperiode på ${weeksInPeriod} uker`,
+          en: `${a.participants.weeksEach} weeks per participant do not fit in a project period of ${weeksInPeriod} weeks`,
+        },
         'participants.weeksEach',
       );
     }
@@ -171,14 +230,20 @@ export function bioExtraReasons(
   if (params.startNotBeforeApplicationDate && isIsoDate(a.startDate) && a.startDate < norwegianDate(now)) {
     push(
       'start_before_application',
-      `The project may not start before the application is sent; earliest start ${norwegianDate(now)}`,
+      {
+        nb: `Prosjektet kan ikke starte før søknaden er sendt; tidligste start er ${formatNorwegianDate(norwegianDate(now))}`,
+        en: `The project may not start before the application is sent; earliest start ${norwegianDate(now)}`,
+      },
       'startDate',
     );
   }
   if (a.participants.weeksEach > params.maxWeeksPerParticipant) {
     push(
       'weeks_per_participant_exceeded',
-      `${a.participants.weeksEach} weeks per participant; at most ${params.maxWeeksPerParticipant} are allowed`,
+      {
+        nb: `${a.participants.weeksEach} uker per deltaker; høyst ${params.maxWeeksPerParticipant} er tillatt`,
+        en: `${a.participants.weeksEach} weeks per participant; at most ${params.maxWeeksPerParticipant} are allowed`,
+      },
       'participants.weeksEach',
     );
   }
@@ -186,14 +251,27 @@ export function bioExtraReasons(
   // Cost plan.
   const costs = summariseTrainingCosts(params.eligibleCostCategories, a.costPlan);
   if (costs.eligibleCostsOre === 0)
-    push('no_eligible_costs', 'The cost plan has no eligible costs', 'costPlan');
+    push(
+      'no_eligible_costs',
+      {
+        nb: 'Kostnadsplanen har ingen støtteberettigede kostnader',
+        en: 'The cost plan has no eligible costs',
+      },
+      'costPlan',
+    );
   const share = params.minTrainingCostShare;
   if (!isAtLeastRatio(costs.trainingCostsOre, costs.eligibleCostsOre, share)) {
     const required = -mulDivFloor(-costs.eligibleCostsOre, share.numerator, share.denominator);
     push(
       'training_share_too_low',
-      `Provider fees are ${formatNok(costs.trainingCostsOre)}; at least ${share.numerator}/${share.denominator} of ` +
-        `eligible costs of ${formatNok(costs.eligibleCostsOre)} (${formatNok(required)}) is required`,
+      {
+        nb:
+          `Kursavgiftene er ${formatKroner(costs.trainingCostsOre)}; det kreves minst ${share.numerator}/${share.denominator} av ` +
+          `støtteberettigede kostnader på ${formatKroner(costs.eligibleCostsOre)} (${formatKroner(required)})`,
+        en:
+          `Provider fees are ${formatNok(costs.trainingCostsOre)}; at least ${share.numerator}/${share.denominator} of ` +
+          `eligible costs of ${formatNok(costs.eligibleCostsOre)} (${formatNok(required)}) is required`,
+      },
       'costPlan',
     );
   }
@@ -201,8 +279,14 @@ export function bioExtraReasons(
   if (!isWithinBasisPoints(costs.travelAndAdministrationOre, costs.totalCostsOre, travelLimit)) {
     push(
       'travel_administration_share_too_high',
-      `Travel, subsistence and administration are ${formatNok(costs.travelAndAdministrationOre)}; at most ` +
-        `${formatBasisPoints(travelLimit)} of total costs of ${formatNok(costs.totalCostsOre)} is allowed`,
+      {
+        nb:
+          `Reise, opphold og administrasjon utgjør ${formatKroner(costs.travelAndAdministrationOre)}; høyst ` +
+          `${formatBasisPoints(travelLimit)} av samlede kostnader på ${formatKroner(costs.totalCostsOre)} er tillatt`,
+        en:
+          `Travel, subsistence and administration are ${formatNok(costs.travelAndAdministrationOre)}; at most ` +
+          `${formatBasisPoints(travelLimit)} of total costs of ${formatNok(costs.totalCostsOre)} is allowed`,
+      },
       'costPlan',
     );
   }
@@ -211,23 +295,41 @@ export function bioExtraReasons(
   const requested = a.financingPlan.requestedGrantOre;
   const grantField = 'financingPlan.requestedGrantOre';
   const max = computeBioExtraMaximumGrant(params, a, organisation.employeeCount);
-  if (requested <= 0) push('requested_grant_missing', 'Apply for an amount above zero', grantField);
+  if (requested <= 0)
+    push(
+      'requested_grant_missing',
+      { nb: 'Søk om et beløp over null', en: 'Apply for an amount above zero' },
+      grantField,
+    );
   if (requested > max.sizeCapOre) {
+    const below = params.maxGrantBySize.smallBelowEmployees;
     const size =
       max.sizeClass === 'small'
-        ? `small companies (under ${params.maxGrantBySize.smallBelowEmployees} employees)`
-        : `companies with ${params.maxGrantBySize.smallBelowEmployees} or more employees`;
+        ? { nb: `små bedrifter (under ${below} ansatte)`, en: `small companies (under ${below} employees)` }
+        : {
+            nb: `bedrifter med ${below} eller flere ansatte`,
+            en: `companies with ${below} or more employees`,
+          };
     push(
       'grant_exceeds_size_cap',
-      `The requested ${formatNok(requested)} exceeds the maximum of ${formatNok(max.sizeCapOre)} for ${size}`,
+      {
+        nb: `Omsøkt beløp på ${formatKroner(requested)} er mer enn maksimum på ${formatKroner(max.sizeCapOre)} for ${size.nb}`,
+        en: `The requested ${formatNok(requested)} exceeds the maximum of ${formatNok(max.sizeCapOre)} for ${size.en}`,
+      },
       grantField,
     );
   }
   if (requested > max.participantCapOre) {
     push(
       'grant_exceeds_participant_cap',
-      `The requested ${formatNok(requested)} exceeds ${formatNok(params.maxGrantPerParticipantOre)} per participant × ` +
-        `${a.participants.count} = ${formatNok(max.participantCapOre)}`,
+      {
+        nb:
+          `Omsøkt beløp på ${formatKroner(requested)} er mer enn ${formatKroner(params.maxGrantPerParticipantOre)} per deltaker × ` +
+          `${a.participants.count} = ${formatKroner(max.participantCapOre)}`,
+        en:
+          `The requested ${formatNok(requested)} exceeds ${formatNok(params.maxGrantPerParticipantOre)} per participant × ` +
+          `${a.participants.count} = ${formatNok(max.participantCapOre)}`,
+      },
       grantField,
     );
   }
@@ -235,15 +337,27 @@ export function bioExtraReasons(
   if (requested > max.intensityOfEligibleCostsOre) {
     push(
       'aid_intensity_exceeded',
-      `The requested ${formatNok(requested)} exceeds ${intensity} of eligible costs of ${formatNok(max.eligibleCostsOre)} = ` +
-        formatNok(max.intensityOfEligibleCostsOre),
+      {
+        nb:
+          `Omsøkt beløp på ${formatKroner(requested)} er mer enn ${intensity} av støtteberettigede kostnader på ${formatKroner(max.eligibleCostsOre)} = ` +
+          formatKroner(max.intensityOfEligibleCostsOre),
+        en:
+          `The requested ${formatNok(requested)} exceeds ${intensity} of eligible costs of ${formatNok(max.eligibleCostsOre)} = ` +
+          formatNok(max.intensityOfEligibleCostsOre),
+      },
       grantField,
     );
   } else if (requested > max.intensityCapOre) {
     push(
       'aid_cumulation_exceeded',
-      `The requested ${formatNok(requested)} plus other public support of ${formatNok(max.otherPublicSupportDeductedOre)} ` +
-        `exceeds ${intensity} of eligible costs (${formatNok(max.intensityOfEligibleCostsOre)})`,
+      {
+        nb:
+          `Omsøkt beløp på ${formatKroner(requested)} pluss annen offentlig støtte på ${formatKroner(max.otherPublicSupportDeductedOre)} ` +
+          `er mer enn ${intensity} av støtteberettigede kostnader (${formatKroner(max.intensityOfEligibleCostsOre)})`,
+        en:
+          `The requested ${formatNok(requested)} plus other public support of ${formatNok(max.otherPublicSupportDeductedOre)} ` +
+          `exceeds ${intensity} of eligible costs (${formatNok(max.intensityOfEligibleCostsOre)})`,
+      },
       grantField,
     );
   }
@@ -252,7 +366,10 @@ export function bioExtraReasons(
   if (financing !== costs.totalCostsOre) {
     push(
       'financing_plan_unbalanced',
-      `The financing plan adds up to ${formatNok(financing)} but total costs are ${formatNok(costs.totalCostsOre)}`,
+      {
+        nb: `Finansieringsplanen summerer seg til ${formatKroner(financing)}, men samlede kostnader er ${formatKroner(costs.totalCostsOre)}`,
+        en: `The financing plan adds up to ${formatNok(financing)} but total costs are ${formatNok(costs.totalCostsOre)}`,
+      },
       'financingPlan',
     );
   }
@@ -263,14 +380,20 @@ export function bioExtraReasons(
     push(
       'other_public_support_declaration_inconsistent',
       d.otherPublicSupportReceived
-        ? 'State the amount of other public support'
-        : 'An amount of other public support is given, but the declaration says none was received',
+        ? { nb: 'Oppgi beløpet for annen offentlig støtte', en: 'State the amount of other public support' }
+        : {
+            nb: 'Det er oppgitt et beløp for annen offentlig støtte, men erklæringen sier at ingen er mottatt',
+            en: 'An amount of other public support is given, but the declaration says none was received',
+          },
       'declarations.otherPublicSupportAmountOre',
     );
   } else if (!d.otherPublicSupportReceived && otherPublicSupportOre > 0) {
     push(
       'other_public_support_declaration_inconsistent',
-      'The financing plan includes other public support; declare it',
+      {
+        nb: 'Finansieringsplanen inneholder annen offentlig støtte; den må oppgis i erklæringen',
+        en: 'The financing plan includes other public support; declare it',
+      },
       'declarations.otherPublicSupportReceived',
     );
   }
@@ -280,8 +403,14 @@ export function bioExtraReasons(
     push(
       'economic_difficulty_declaration_missing',
       params.difficultyReferenceDate === undefined
-        ? 'The company must declare that it is not in economic difficulty'
-        : `The company must declare that it is not in economic difficulty, or was not on ${params.difficultyReferenceDate}`,
+        ? {
+            nb: 'Bedriften må erklære at den ikke er i økonomiske vanskeligheter',
+            en: 'The company must declare that it is not in economic difficulty',
+          }
+        : {
+            nb: `Bedriften må erklære at den ikke er i økonomiske vanskeligheter, eller ikke var det ${formatNorwegianDate(params.difficultyReferenceDate)}`,
+            en: `The company must declare that it is not in economic difficulty, or was not on ${params.difficultyReferenceDate}`,
+          },
       'declarations.notInEconomicDifficulty',
     );
   }
@@ -301,12 +430,23 @@ function requestedWithinEntitlement(
   entitlement: CoronaFlatRateEntitlement,
   field: string,
 ): CoronaReason[] {
-  if (requested <= 0) return [reason('requested_grant_missing', 'Apply for an amount above zero', field)];
+  if (requested <= 0)
+    return [
+      reason(
+        'requested_grant_missing',
+        { nb: 'Søk om et beløp over null', en: 'Apply for an amount above zero' },
+        field,
+      ),
+    ];
   if (requested > entitlement.entitlementOre) {
+    const described = describeEntitlement(entitlement);
     return [
       reason(
         'grant_exceeds_entitlement',
-        `The requested ${formatNok(requested)} exceeds what the contracts give: ${describeEntitlement(entitlement)}`,
+        {
+          nb: `Omsøkt beløp på ${formatKroner(requested)} er mer enn kontraktene gir: ${described.nb}`,
+          en: `The requested ${formatNok(requested)} exceeds what the contracts give: ${described.en}`,
+        },
         field,
       ),
     ];
@@ -326,7 +466,10 @@ export function apprenticePackageReasons(
     reasons.push(
       reason(
         'undiminished_declaration_missing',
-        'Declare that the money goes undiminished to the employer',
+        {
+          nb: 'Erklær at pengene går uavkortet til lærebedriften',
+          en: 'Declare that the money goes undiminished to the employer',
+        },
         'apprenticePackage.declarations.fundsGoUndiminishedToEmployer',
       ),
     );
@@ -335,7 +478,10 @@ export function apprenticePackageReasons(
     reasons.push(
       reason(
         'reporting_commitment_missing',
-        'The company must commit to reporting on the use of the money',
+        {
+          nb: 'Bedriften må forplikte seg til å rapportere om bruken av pengene',
+          en: 'The company must commit to reporting on the use of the money',
+        },
         'apprenticePackage.declarations.commitsToReporting',
       ),
     );
@@ -363,7 +509,10 @@ export function fagbrevReasons(
     reasons.push(
       reason(
         'contracts_exceed_employees',
-        `${a.contracts.length} contracts, but the organisation has ${organisation.employeeCount} employees`,
+        {
+          nb: `${a.contracts.length} kontrakter, men virksomheten har ${organisation.employeeCount} ansatte`,
+          en: `${a.contracts.length} contracts, but the organisation has ${organisation.employeeCount} employees`,
+        },
         'fagbrevPaJobb.contracts',
       ),
     );
@@ -372,7 +521,10 @@ export function fagbrevReasons(
     reasons.push(
       reason(
         'reporting_commitment_missing',
-        'The company must commit to reporting on the contracts',
+        {
+          nb: 'Bedriften må forplikte seg til å rapportere om kontraktene',
+          en: 'The company must commit to reporting on the contracts',
+        },
         'fagbrevPaJobb.declarations.commitsToReporting',
       ),
     );
@@ -441,12 +593,18 @@ export function coronaAdvisories(
       sector
         ? reason(
             'prioritised_sector',
-            `NACE ${code} is in a prioritised sector: ${sector.name}`,
+            {
+              nb: `NACE ${code} er i en prioritert bransje: ${sector.name}`,
+              en: `NACE ${code} is in a prioritised sector: ${sector.name}`,
+            },
             'bioExtra.naceCode',
           )
         : reason(
             'sector_not_prioritised',
-            `NACE ${code} is not in the call's prioritised sectors (${sectors.map((s) => s.name).join(', ')})`,
+            {
+              nb: `NACE ${code} er ikke blant utlysningens prioriterte bransjer (${sectors.map((s) => s.name).join(', ')})`,
+              en: `NACE ${code} is not in the call's prioritised sectors (${sectors.map((s) => s.name).join(', ')})`,
+            },
             'bioExtra.naceCode',
           ),
     ];
@@ -457,12 +615,19 @@ export function coronaAdvisories(
     const advisories: CoronaReason[] = [];
     a.contracts.forEach((contract, index) => {
       const at = `apprenticePackage.contracts.${index}`;
-      const name = `Contract ${index + 1} (${contractReference(contract) ?? 'no reference'})`;
+      const ref = contractReference(contract);
+      const name = {
+        nb: `Kontrakt ${index + 1} (${ref ?? 'uten referanse'})`,
+        en: `Contract ${index + 1} (${ref ?? 'no reference'})`,
+      };
       if (p.prioritisedProgrammes.length > 0 && !p.prioritisedProgrammes.includes(contract.programme)) {
         advisories.push(
           reason(
             'programme_not_prioritised',
-            `${name}: programme ${contract.programme} is not among the prioritised ${p.prioritisedProgrammes.join(', ')}`,
+            {
+              nb: `${name.nb}: lærefaget ${contract.programme} er ikke blant de prioriterte ${p.prioritisedProgrammes.join(', ')}`,
+              en: `${name.en}: programme ${contract.programme} is not among the prioritised ${p.prioritisedProgrammes.join(', ')}`,
+            },
             `${at}.programme`,
           ),
         );
@@ -472,7 +637,10 @@ export function coronaAdvisories(
         advisories.push(
           reason(
             'statutory_right_not_held',
-            `${name}: the candidate has no statutory right (ungdomsrett); candidates with it are prioritised`,
+            {
+              nb: `${name.nb}: kandidaten har ikke ungdomsrett; kandidater med ungdomsrett prioriteres`,
+              en: `${name.en}: the candidate has no statutory right (ungdomsrett); candidates with it are prioritised`,
+            },
             `${at}.statutoryRight`,
           ),
         );
@@ -480,9 +648,7 @@ export function coronaAdvisories(
     });
     const entitlement = computeApprenticeEntitlement(p, a);
     if (entitlement.uncappedOre > entitlement.capOre) {
-      advisories.push(
-        reason('company_cap_applies', `The per-company cap applies: ${describeEntitlement(entitlement)}`),
-      );
+      advisories.push(reason('company_cap_applies', capApplies(describeEntitlement(entitlement))));
     }
     return advisories;
   }
@@ -493,16 +659,17 @@ export function coronaAdvisories(
       advisories.push(
         reason(
           'laid_off_candidates_prioritised',
-          `${laidOff} of ${content.fagbrevPaJobb.contracts.length} candidates are laid off (permittert): prioritised`,
+          {
+            nb: `${laidOff} av ${content.fagbrevPaJobb.contracts.length} kandidater er permittert: prioriteres`,
+            en: `${laidOff} of ${content.fagbrevPaJobb.contracts.length} candidates are laid off (permittert): prioritised`,
+          },
           'fagbrevPaJobb.contracts',
         ),
       );
     }
     const entitlement = computeFagbrevEntitlement(params.fagbrevPaJobb, content.fagbrevPaJobb);
     if (entitlement.uncappedOre > entitlement.capOre) {
-      advisories.push(
-        reason('company_cap_applies', `The per-company cap applies: ${describeEntitlement(entitlement)}`),
-      );
+      advisories.push(reason('company_cap_applies', capApplies(describeEntitlement(entitlement))));
     }
     return advisories;
   }
@@ -516,7 +683,10 @@ function contractPeriodProblems(period: CoronaContractPeriod, at: string): Coron
     ? [
         reason(
           'invalid_contract_period',
-          'The signing period must end on or after its first day',
+          {
+            nb: 'Signeringsperioden må slutte samme dag som eller etter at den starter',
+            en: 'The signing period must end on or after its first day',
+          },
           `${at}.contractPeriod.to`,
         ),
       ]
@@ -532,14 +702,23 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
   const { window } = params;
   const opens = Date.parse(window.opensAt);
   if (window.closesAt !== undefined && Date.parse(window.closesAt) <= opens) {
-    reasons.push(reason('invalid_call_window', 'The call must close after it opens', 'window.closesAt'));
+    reasons.push(
+      reason(
+        'invalid_call_window',
+        { nb: 'Utlysningen må stenge etter at den åpner', en: 'The call must close after it opens' },
+        'window.closesAt',
+      ),
+    );
   }
   if (window.extensions !== undefined) {
     if (window.closesAt === undefined) {
       reasons.push(
         reason(
           'invalid_call_window',
-          'Only a call with a deadline can have it extended',
+          {
+            nb: 'Bare en utlysning med frist kan få fristen forlenget',
+            en: 'Only a call with a deadline can have it extended',
+          },
           'window.extensions',
         ),
       );
@@ -549,7 +728,10 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
         reasons.push(
           reason(
             'invalid_call_window',
-            'Each extension must come after the deadline before it, earliest first',
+            {
+              nb: 'Hver forlengelse må komme etter fristen før den, tidligste først',
+              en: 'Each extension must come after the deadline before it, earliest first',
+            },
             'window.extensions',
           ),
         );
@@ -564,7 +746,10 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
       reasons.push(
         reason(
           'foreign_section',
-          `${section} belongs to measure ${measure}; this call is for ${params.measure}`,
+          {
+            nb: `${section} hører til tiltaket ${measure}; denne utlysningen gjelder ${params.measure}`,
+            en: `${section} belongs to measure ${measure}; this call is for ${params.measure}`,
+          },
           section,
         ),
       );
@@ -575,14 +760,21 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
     const share = bio.minTrainingCostShare;
     if (share.numerator > share.denominator) {
       reasons.push(
-        reason('invalid_call_shares', 'The training share cannot exceed 1', 'bioExtra.minTrainingCostShare'),
+        reason(
+          'invalid_call_shares',
+          { nb: 'Opplæringsandelen kan ikke være større enn 1', en: 'The training share cannot exceed 1' },
+          'bioExtra.minTrainingCostShare',
+        ),
       );
     }
     if (share.numerator > 0 && !bio.eligibleCostCategories.includes('provider_fees')) {
       reasons.push(
         reason(
           'invalid_call_shares',
-          'A minimum training share needs provider fees among the eligible cost categories',
+          {
+            nb: 'En minste opplæringsandel krever at kursavgifter er blant de støtteberettigede kostnadskategoriene',
+            en: 'A minimum training share needs provider fees among the eligible cost categories',
+          },
           'bioExtra.eligibleCostCategories',
         ),
       );
@@ -594,7 +786,10 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
       reasons.push(
         reason(
           'invalid_call_shares',
-          `GBER art. 31 allows at most ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)} aid intensity`,
+          {
+            nb: `GBER art. 31 tillater en støtteintensitet på høyst ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)}`,
+            en: `GBER art. 31 allows at most ${formatBasisPoints(GBER_TRAINING_AID_MAX_BASIS_POINTS)} aid intensity`,
+          },
           'bioExtra.aidIntensityBasisPoints',
         ),
       );
@@ -606,7 +801,11 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
     const codes = apprentice.packages.map((p) => p.code);
     if (new Set(codes).size !== codes.length) {
       reasons.push(
-        reason('duplicate_package_code', 'Package codes must be unique', 'apprenticePackage.packages'),
+        reason(
+          'duplicate_package_code',
+          { nb: 'Pakkekodene må være unike', en: 'Package codes must be unique' },
+          'apprenticePackage.packages',
+        ),
       );
     }
     apprentice.packages.forEach((p, i) => {
@@ -614,7 +813,10 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
         reasons.push(
           reason(
             'invalid_rate',
-            `Package ${p.code} pays nothing per contract`,
+            {
+              nb: `Pakken ${p.code} gir ingenting per kontrakt`,
+              en: `Package ${p.code} pays nothing per contract`,
+            },
             `apprenticePackage.packages.${i}.ratePerContractOre`,
           ),
         );
@@ -624,7 +826,7 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
       reasons.push(
         reason(
           'invalid_rate',
-          'The per-company cap must be above zero',
+          { nb: 'Taket per bedrift må være over null', en: 'The per-company cap must be above zero' },
           'apprenticePackage.maxPerCompanyOre',
         ),
       );
@@ -637,14 +839,18 @@ export function checkCoronaCallParameters(params: CoronaCallParameters): CoronaR
       reasons.push(
         reason(
           'invalid_rate',
-          'The rate per contract must be above zero',
+          { nb: 'Satsen per kontrakt må være over null', en: 'The rate per contract must be above zero' },
           'fagbrevPaJobb.ratePerContractOre',
         ),
       );
     }
     if (fagbrev.maxPerCompanyOre === 0) {
       reasons.push(
-        reason('invalid_rate', 'The per-company cap must be above zero', 'fagbrevPaJobb.maxPerCompanyOre'),
+        reason(
+          'invalid_rate',
+          { nb: 'Taket per bedrift må være over null', en: 'The per-company cap must be above zero' },
+          'fagbrevPaJobb.maxPerCompanyOre',
+        ),
       );
     }
   }
@@ -670,7 +876,10 @@ function contractStatusReasons(
       reasons.push(
         reason(
           'unknown_contract',
-          `${status.reference} is not a contract of the application`,
+          {
+            nb: `${status.reference} er ikke en kontrakt i søknaden`,
+            en: `${status.reference} is not a contract of the application`,
+          },
           `${field}.reference`,
         ),
       );
@@ -679,7 +888,11 @@ function contractStatusReasons(
     const key = contractReference(contract) ?? status.reference;
     if (seen.has(key)) {
       reasons.push(
-        reason('contract_reported_twice', `${status.reference} is reported twice`, `${field}.reference`),
+        reason(
+          'contract_reported_twice',
+          { nb: `${status.reference} er rapportert to ganger`, en: `${status.reference} is reported twice` },
+          `${field}.reference`,
+        ),
       );
     }
     seen.add(key);
@@ -687,7 +900,10 @@ function contractStatusReasons(
       reasons.push(
         reason(
           'ended_on_without_end',
-          `${status.reference} is ${status.outcome}; only an ended contract has an end date`,
+          {
+            nb: `${status.reference} er ${OUTCOME_NB[status.outcome]}; bare en hevet kontrakt har sluttdato`,
+            en: `${status.reference} is ${status.outcome}; only an ended contract has an end date`,
+          },
           `${field}.endedOn`,
         ),
       );
@@ -696,7 +912,10 @@ function contractStatusReasons(
       reasons.push(
         reason(
           'ended_before_signed',
-          `${status.reference} cannot end (${status.endedOn}) before it was signed (${contract.signedOn})`,
+          {
+            nb: `${status.reference} kan ikke slutte (${formatNorwegianDate(status.endedOn)}) før den ble signert (${formatNorwegianDate(contract.signedOn)})`,
+            en: `${status.reference} cannot end (${status.endedOn}) before it was signed (${contract.signedOn})`,
+          },
           `${field}.endedOn`,
         ),
       );
@@ -708,7 +927,10 @@ function contractStatusReasons(
       reasons.push(
         reason(
           'contract_not_reported',
-          `Report how contract ${key} stands (running, completed or ended)`,
+          {
+            nb: `Rapporter hvordan kontrakt ${key} står (løper, fullført eller hevet)`,
+            en: `Report how contract ${key} stands (running, completed or ended)`,
+          },
           at,
         ),
       );
@@ -726,7 +948,10 @@ export function checkCoronaFinalReport(
     return [
       reason(
         'report_measure_mismatch',
-        `The application is for measure ${content.measure}; the report is for ${report.measure}`,
+        {
+          nb: `Søknaden gjelder tiltaket ${content.measure}; rapporten gjelder ${report.measure}`,
+          en: `The application is for measure ${content.measure}; the report is for ${report.measure}`,
+        },
         'measure',
       ),
     ];
@@ -740,7 +965,10 @@ export function checkCoronaFinalReport(
         : [
             reason(
               'participants_completed_exceed_planned',
-              `${completed} participants completed, but ${planned} were planned`,
+              {
+                nb: `${completed} deltakere fullførte, men det var planlagt ${planned}`,
+                en: `${completed} participants completed, but ${planned} were planned`,
+              },
               'bioExtra.participantsCompleted',
             ),
           ];

@@ -127,6 +127,10 @@ describe('checkEtablererEligibility', () => {
         code: 'own_funds_too_low',
         message:
           'Own funds are 149 999,99 NOK; at least 150 000 NOK (100 % of the 150 000 NOK applied for) are required',
+        text: {
+          nb: 'Egenfinansieringen er 149 999,99 kr; det kreves minst 150 000 kr (100 % av omsøkte 150 000 kr)',
+          en: 'Own funds are 149 999,99 NOK; at least 150 000 NOK (100 % of the 150 000 NOK applied for) are required',
+        },
         field: 'financingPlan.ownFundsOre',
       });
     });

@@ -1,4 +1,13 @@
-import { addMonths, formatBasisPoints, formatNok, isIsoDate, isWithinBasisPoints, sumOre } from '@lib/common';
+import {
+  addMonths,
+  formatBasisPoints,
+  formatKroner,
+  formatNok,
+  formatNorwegianDate,
+  isIsoDate,
+  isWithinBasisPoints,
+  sumOre,
+} from '@lib/common';
 import {
   checkEligibilityRules,
   checkSubmissionWindow,
@@ -12,6 +21,7 @@ import {
   submissionRefusals,
   type SchemeOrganisation,
   type SchemeReason,
+  schemeReason,
 } from '@lib/engine';
 import { ORGANISATION_FORM_CODES } from '@lib/common';
 import type { EtablererApplicationContent } from './etablerer-application.dto';
@@ -72,6 +82,16 @@ export const callIsOpen: EtablererRule = ({ params, now }) => submissionRefusals
 export const applicantEligible: EtablererRule = ({ params, organisation }) =>
   checkEligibilityRules(params.eligibility, organisation);
 
+/** The applicant categories as the reasons name them. */
+const CATEGORY_NAMES: Record<
+  keyof typeof ETABLERER_CATEGORY_FORMS,
+  { readonly nb: string; readonly en: string }
+> = {
+  public_body: { nb: 'offentlig virksomhet', en: 'public body' },
+  private_expert_organisation: { nb: 'privat fagmiljø', en: 'private expert organisation' },
+  voluntary_organisation: { nb: 'frivillig organisasjon', en: 'voluntary organisation' },
+};
+
 /** The category the applicant gives must fit its registered organisation form (a municipality is a public body). */
 export const applicantCategoryFitsForm: EtablererRule = ({ application, organisation }) => {
   const { category } = application.applicant;
@@ -80,8 +100,14 @@ export const applicantCategoryFitsForm: EtablererRule = ({ application, organisa
     ? ok
     : fail(
         'applicant_category_mismatch',
-        `An organisation of form ${organisation.form} cannot apply as ${category.replace(/_/g, ' ')} ` +
-          `(forms: ${forms.join(', ')})`,
+        {
+          nb:
+            `En virksomhet med organisasjonsform ${organisation.form} kan ikke søke som ${CATEGORY_NAMES[category].nb} ` +
+            `(organisasjonsformer: ${forms.join(', ')})`,
+          en:
+            `An organisation of form ${organisation.form} cannot apply as ${CATEGORY_NAMES[category].en} ` +
+            `(forms: ${forms.join(', ')})`,
+        },
         'applicant.category',
       );
 };
@@ -92,7 +118,10 @@ export const voluntaryOrganisationRegistered: EtablererRule = ({ application }) 
   !application.applicant.registeredInVoluntaryRegister
     ? fail(
         'voluntary_register_missing',
-        'Voluntary organisations must be registered in Frivillighetsregisteret',
+        {
+          nb: 'Frivillige organisasjoner må være registrert i Frivillighetsregisteret',
+          en: 'Voluntary organisations must be registered in Frivillighetsregisteret',
+        },
         'applicant.registeredInVoluntaryRegister',
       )
     : ok;
@@ -110,7 +139,14 @@ function periodIsValid(application: EtablererApplicationContent): boolean {
 export const projectPeriodValid: EtablererRule = ({ application }) =>
   periodIsValid(application)
     ? ok
-    : fail('project_period_invalid', 'The end date must be on or after the start date', 'endDate');
+    : fail(
+        'project_period_invalid',
+        {
+          nb: 'Sluttdatoen må være lik eller senere enn startdatoen',
+          en: 'The end date must be on or after the start date',
+        },
+        'endDate',
+      );
 
 export const projectDurationWithinLimit: EtablererRule = ({ params, application }) => {
   if (!periodIsValid(application)) return ok;
@@ -119,7 +155,10 @@ export const projectDurationWithinLimit: EtablererRule = ({ params, application 
     ? ok
     : fail(
         'project_duration_exceeded',
-        `The project must end within ${params.maxProjectMonths} months of its start, i.e. by ${latestEnd}`,
+        {
+          nb: `Prosjektet må avsluttes innen ${params.maxProjectMonths} måneder etter start, det vil si senest ${formatNorwegianDate(latestEnd)}`,
+          en: `The project must end within ${params.maxProjectMonths} months of its start, i.e. by ${latestEnd}`,
+        },
         'endDate',
       );
 };
@@ -129,7 +168,11 @@ export const projectDurationWithinLimit: EtablererRule = ({ params, application 
 export const requestedGrantPositive: EtablererRule = ({ application }) =>
   application.financingPlan.requestedGrantOre > 0
     ? ok
-    : fail('requested_grant_missing', 'Apply for an amount above zero', 'financingPlan.requestedGrantOre');
+    : fail(
+        'requested_grant_missing',
+        { nb: 'Søk om et beløp over null', en: 'Apply for an amount above zero' },
+        'financingPlan.requestedGrantOre',
+      );
 
 export const requestedGrantWithinCap: EtablererRule = ({ params, application }) => {
   const requested = application.financingPlan.requestedGrantOre;
@@ -137,7 +180,10 @@ export const requestedGrantWithinCap: EtablererRule = ({ params, application }) 
     ? ok
     : fail(
         'grant_exceeds_call_cap',
-        `The requested ${formatNok(requested)} exceeds the call's maximum of ${formatNok(params.maxGrantOre)} per project`,
+        {
+          nb: `Omsøkt beløp på ${formatKroner(requested)} er mer enn utlysningens maksimum på ${formatKroner(params.maxGrantOre)} per prosjekt`,
+          en: `The requested ${formatNok(requested)} exceeds the call's maximum of ${formatNok(params.maxGrantOre)} per project`,
+        },
         'financingPlan.requestedGrantOre',
       );
 };
@@ -149,8 +195,14 @@ export const ownFundsAtLeastRequested: EtablererRule = ({ params, application })
   const required = requiredOwnFundsOre(params, requestedGrantOre);
   return fail(
     'own_funds_too_low',
-    `Own funds are ${formatNok(ownFundsOre)}; at least ${formatNok(required)} ` +
-      `(${formatBasisPoints(params.minOwnFundsBasisPoints)} of the ${formatNok(requestedGrantOre)} applied for) are required`,
+    {
+      nb:
+        `Egenfinansieringen er ${formatKroner(ownFundsOre)}; det kreves minst ${formatKroner(required)} ` +
+        `(${formatBasisPoints(params.minOwnFundsBasisPoints)} av omsøkte ${formatKroner(requestedGrantOre)})`,
+      en:
+        `Own funds are ${formatNok(ownFundsOre)}; at least ${formatNok(required)} ` +
+        `(${formatBasisPoints(params.minOwnFundsBasisPoints)} of the ${formatNok(requestedGrantOre)} applied for) are required`,
+    },
     'financingPlan.ownFundsOre',
   );
 };
@@ -163,8 +215,14 @@ export const financingPlanBalances: EtablererRule = ({ application }) => {
   if (financing === totalCostsOre) return ok;
   return fail(
     'financing_plan_unbalanced',
-    `The financing plan adds up to ${formatNok(financing)} but the budget is ${formatNok(totalCostsOre)} ` +
-      `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    {
+      nb:
+        `Finansieringsplanen summerer seg til ${formatKroner(financing)}, men budsjettet er ${formatKroner(totalCostsOre)} ` +
+        `(${financing > totalCostsOre ? 'for mye' : 'for lite'} med ${formatKroner(Math.abs(financing - totalCostsOre))})`,
+      en:
+        `The financing plan adds up to ${formatNok(financing)} but the budget is ${formatNok(totalCostsOre)} ` +
+        `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    },
     'financingPlan',
   );
 };
@@ -176,7 +234,14 @@ export const hasEligibleCosts: EtablererRule = ({ application }) => {
   if (!application.declarations.economicActivity) return ok;
   return summariseEtablererCosts(application.costPlan).eligibleCostsOre > 0
     ? ok
-    : fail('no_eligible_costs', 'The budget has no costs eligible under GBER art. 31', 'costPlan');
+    : fail(
+        'no_eligible_costs',
+        {
+          nb: 'Budsjettet har ingen kostnader som er støtteberettigede etter GBER art. 31',
+          en: 'The budget has no costs eligible under GBER art. 31',
+        },
+        'costPlan',
+      );
 };
 
 /** An SME declaration must fit the register: fewer employees than the call's boundary (250). */
@@ -185,8 +250,14 @@ export const smeDeclarationConsistent: EtablererRule = ({ params, application, o
   if (!economicActivity || !smeDeclared || isSme(params, true, organisation.employeeCount)) return ok;
   return fail(
     'sme_declaration_inconsistent',
-    `The applicant declares it is an SME but has ${organisation.employeeCount} registered employees; ` +
-      `an SME has fewer than ${params.aidIntensity.smeBelowEmployees}`,
+    {
+      nb:
+        `Søkeren erklærer at den er en SMB, men har ${organisation.employeeCount} registrerte ansatte; ` +
+        `en SMB har færre enn ${params.aidIntensity.smeBelowEmployees}`,
+      en:
+        `The applicant declares it is an SME but has ${organisation.employeeCount} registered employees; ` +
+        `an SME has fewer than ${params.aidIntensity.smeBelowEmployees}`,
+    },
     'declarations.smeDeclared',
   );
 };
@@ -206,10 +277,22 @@ export const supportShareWithinLimit: EtablererRule = ({ params, application, or
   if (isWithinBasisPoints(aid, eligibleCostsOre, share)) return ok;
   return fail(
     'support_share_exceeded',
-    `The grant of ${formatNok(requestedGrantOre)}` +
-      (otherPublicFundingOre > 0 ? ` plus other public funding of ${formatNok(otherPublicFundingOre)}` : '') +
-      ` exceeds ${formatBasisPoints(share)} of eligible costs of ${formatNok(eligibleCostsOre)}` +
-      (sme ? ' (SME)' : ''),
+    {
+      nb:
+        `Tilskuddet på ${formatKroner(requestedGrantOre)}` +
+        (otherPublicFundingOre > 0
+          ? ` pluss annen offentlig finansiering på ${formatKroner(otherPublicFundingOre)}`
+          : '') +
+        ` er mer enn ${formatBasisPoints(share)} av støtteberettigede kostnader på ${formatKroner(eligibleCostsOre)}` +
+        (sme ? ' (SMB)' : ''),
+      en:
+        `The grant of ${formatNok(requestedGrantOre)}` +
+        (otherPublicFundingOre > 0
+          ? ` plus other public funding of ${formatNok(otherPublicFundingOre)}`
+          : '') +
+        ` exceeds ${formatBasisPoints(share)} of eligible costs of ${formatNok(eligibleCostsOre)}` +
+        (sme ? ' (SME)' : ''),
+    },
     'financingPlan.requestedGrantOre',
   );
 };
@@ -219,7 +302,10 @@ export const notMandatoryTraining: EtablererRule = ({ application }) =>
   application.declarations.economicActivity && !application.declarations.notMandatoryTraining
     ? fail(
         'mandatory_training_not_eligible',
-        'Training needed to meet mandatory national standards cannot be supported',
+        {
+          nb: 'Opplæring for å oppfylle obligatoriske nasjonale standarder kan ikke få støtte',
+          en: 'Training needed to meet mandatory national standards cannot be supported',
+        },
         'declarations.notMandatoryTraining',
       )
     : ok;
@@ -252,19 +338,28 @@ export function checkEtablererEligibility(input: EtablererEligibilityInput): Sch
 export function etablererAdvisories(application: EtablererApplicationContent): SchemeReason[] {
   const advisories: SchemeReason[] = [];
   if (application.declarations.economicActivity)
-    advisories.push({
-      code: 'state_aid_gber31',
-      message:
-        'The applicant has economic activity: the grant is training aid under GBER art. 31 (record it for the ESA report)',
-      field: 'declarations.economicActivity',
-    });
+    advisories.push(
+      schemeReason(
+        'state_aid_gber31',
+        {
+          nb: 'Søkeren har økonomisk aktivitet: tilskuddet er opplæringsstøtte etter GBER art. 31 (registrer det for ESA-rapporten)',
+          en: 'The applicant has economic activity: the grant is training aid under GBER art. 31 (record it for the ESA report)',
+        },
+        'declarations.economicActivity',
+      ),
+    );
   const { courseParticipants, newBusinesses } = application.plannedResults;
   if (newBusinesses > courseParticipants)
-    advisories.push({
-      code: 'results_unrealistic',
-      message: `${newBusinesses} new businesses planned from ${courseParticipants} course participants`,
-      field: 'plannedResults.newBusinesses',
-    });
+    advisories.push(
+      schemeReason(
+        'results_unrealistic',
+        {
+          nb: `${newBusinesses} nye bedrifter er planlagt fra ${courseParticipants} kursdeltakere`,
+          en: `${newBusinesses} new businesses planned from ${courseParticipants} course participants`,
+        },
+        'plannedResults.newBusinesses',
+      ),
+    );
   return advisories;
 }
 
@@ -279,7 +374,10 @@ export function checkEtablererCallParameters(params: EtablererCallParameters): S
     reasons.push(
       ...fail(
         'invalid_call_amounts',
-        'The SME support share cannot be below the ordinary one',
+        {
+          nb: 'Støtteandelen for SMB kan ikke være lavere enn den ordinære',
+          en: 'The SME support share cannot be below the ordinary one',
+        },
         'aidIntensity.smeBasisPoints',
       ),
     );
@@ -291,7 +389,10 @@ export function checkEtablererCallParameters(params: EtablererCallParameters): S
     reasons.push(
       ...fail(
         'invalid_call_amounts',
-        `GBER art. 31 allows enterprises that are not SMEs at most ${formatBasisPoints(ordinaryCeiling)}`,
+        {
+          nb: `GBER art. 31 tillater høyst ${formatBasisPoints(ordinaryCeiling)} for foretak som ikke er SMB`,
+          en: `GBER art. 31 allows enterprises that are not SMEs at most ${formatBasisPoints(ordinaryCeiling)}`,
+        },
         'aidIntensity.basisPoints',
       ),
     );
@@ -300,11 +401,20 @@ export function checkEtablererCallParameters(params: EtablererCallParameters): S
     reasons.push(
       ...fail(
         'invalid_call_amounts',
-        `GBER art. 31 allows enterprises of up to ${smeBelowEmployees - 1} employees at most ${formatBasisPoints(smeCeiling)}`,
+        {
+          nb: `GBER art. 31 tillater høyst ${formatBasisPoints(smeCeiling)} for foretak med opptil ${smeBelowEmployees - 1} ansatte`,
+          en: `GBER art. 31 allows enterprises of up to ${smeBelowEmployees - 1} employees at most ${formatBasisPoints(smeCeiling)}`,
+        },
         'aidIntensity.smeBasisPoints',
       ),
     );
   if (params.maxGrantOre === 0)
-    reasons.push(...fail('invalid_call_amounts', 'The grant cap must be above zero', 'maxGrantOre'));
+    reasons.push(
+      ...fail(
+        'invalid_call_amounts',
+        { nb: 'Tilskuddstaket må være over null', en: 'The grant cap must be above zero' },
+        'maxGrantOre',
+      ),
+    );
   return reasons;
 }

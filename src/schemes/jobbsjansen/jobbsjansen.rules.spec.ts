@@ -121,6 +121,10 @@ describe('checkJobbsjansenEligibility', () => {
         {
           code: 'too_few_participants',
           message: 'The project has 14 participants; the scheme expects at least 15',
+          text: {
+            nb: 'Prosjektet har 14 deltakere; ordningen forventer minst 15',
+            en: 'The project has 14 participants; the scheme expects at least 15',
+          },
           field: 'participants',
         },
       ]);
@@ -142,6 +146,10 @@ describe('checkJobbsjansenEligibility', () => {
           message:
             'Cost line 3 (100 000 NOK) is ordinary operations, which the grant may not fund; only teaching ' +
             'staff, teaching materials, running the offer and project staff',
+          text: {
+            nb: 'Kostnadslinje 3 (100 000 kr) er ordinær drift, som tilskuddet ikke kan dekke; bare undervisningspersonell, læremidler, drift av tilbudet og prosjektpersonell',
+            en: 'Cost line 3 (100 000 NOK) is ordinary operations, which the grant may not fund; only teaching staff, teaching materials, running the offer and project staff',
+          },
           field: 'costPlan.2.category',
         },
       ]);
@@ -166,6 +174,10 @@ describe('checkJobbsjansenEligibility', () => {
           code: 'own_share_too_low',
           message:
             'Own financing is 180 000 NOK; at least 20 % of total costs of 900 000,04 NOK (180 000,01 NOK) is required',
+          text: {
+            nb: 'Egenfinansieringen er 180 000 kr; det kreves minst 20 % av samlede kostnader på 900 000,04 kr (180 000,01 kr)',
+            en: 'Own financing is 180 000 NOK; at least 20 % of total costs of 900 000,04 NOK (180 000,01 NOK) is required',
+          },
           field: 'financingPlan.ownFinancingOre',
         },
       ]);
@@ -188,6 +200,7 @@ describe('checkJobbsjansenEligibility', () => {
         {
           code: 'own_financing_missing',
           message: 'The project must have own financing',
+          text: { nb: 'Prosjektet må ha egenfinansiering', en: 'The project must have own financing' },
           field: 'financingPlan.ownFinancingOre',
         },
       ]);
@@ -226,6 +239,10 @@ describe('checkJobbsjansenEligibility', () => {
         {
           code: 'grant_exceeds_project_cap',
           message: 'The requested 720 000 NOK exceeds the maximum of 719 999,99 NOK per project',
+          text: {
+            nb: 'Omsøkt beløp på 720 000 kr er mer enn maksimum på 719 999,99 kr per prosjekt',
+            en: 'The requested 720 000 NOK exceeds the maximum of 719 999,99 NOK per project',
+          },
           field: 'financingPlan.requestedGrantOre',
         },
       ]);
@@ -273,6 +290,10 @@ describe('jobbsjansenAdvisories', () => {
       {
         code: 'too_few_participants',
         message: 'The project has 14 participants; the scheme expects at least 15',
+        text: {
+          nb: 'Prosjektet har 14 deltakere; ordningen forventer minst 15',
+          en: 'The project has 14 participants; the scheme expects at least 15',
+        },
         field: 'participants',
       },
     ]);
@@ -308,6 +329,10 @@ describe('checkJobbsjansenFinalReport', () => {
       {
         code: 'participant_rows_mismatch',
         message: 'The report lists 18 participants but states 19 at project level',
+        text: {
+          nb: 'Rapporten lister opp 18 deltakere, men oppgir 19 på prosjektnivå',
+          en: 'The report lists 18 participants but states 19 at project level',
+        },
         field: 'participants',
       },
     ]);
@@ -331,6 +356,10 @@ describe('checkJobbsjansenFinalReport', () => {
       {
         code: 'duplicate_participant_code',
         message: `Participant code ${rows[0].code} appears more than once (rows 1 and 4)`,
+        text: {
+          nb: 'Deltakerkoden JB26K001 står mer enn én gang (rad 1 og 4)',
+          en: 'Participant code JB26K001 appears more than once (rows 1 and 4)',
+        },
         field: 'participants.3.code',
       },
     ]);

@@ -1,6 +1,9 @@
 import {
   formatBasisPoints,
+  formatKroner,
   formatNok,
+  formatNorwegianDate,
+  formatNorwegianDateTime,
   isAtLeastRatio,
   isIsoDate,
   FULL_BASIS_POINTS,
@@ -91,9 +94,16 @@ const fail = failWith<JobbsjansenReasonCode>;
 /** Applications are taken from the opening until the deadline (søknadsfrist), if there is one. */
 export const callIsOpen: JobbsjansenRule = ({ params, now }) => {
   const { opensAt, closesAt } = params.window;
-  if (now.getTime() < Date.parse(opensAt)) return fail('call_not_open', `The call opens at ${opensAt}`);
+  if (now.getTime() < Date.parse(opensAt))
+    return fail('call_not_open', {
+      nb: `Utlysningen åpner ${formatNorwegianDateTime(opensAt)}`,
+      en: `The call opens at ${opensAt}`,
+    });
   if (closesAt !== undefined && now.getTime() > Date.parse(closesAt))
-    return fail('call_closed', `The call closed at ${closesAt}`);
+    return fail('call_closed', {
+      nb: `Utlysningen stengte ${formatNorwegianDateTime(closesAt)}`,
+      en: `The call closed at ${closesAt}`,
+    });
   return ok;
 };
 
@@ -109,7 +119,14 @@ const periodIsValid = (a: JobbsjansenApplicationContent) =>
 export const projectPeriodValid: JobbsjansenRule = ({ application }) =>
   periodIsValid(application)
     ? ok
-    : fail('project_period_invalid', 'The end date must be a date on or after the start date', 'endDate');
+    : fail(
+        'project_period_invalid',
+        {
+          nb: 'Sluttdatoen må være lik eller senere enn startdatoen',
+          en: 'The end date must be a date on or after the start date',
+        },
+        'endDate',
+      );
 
 /** The project lies inside the call's period (its budget year), first and last day included. */
 export const projectInsideCallPeriod: JobbsjansenRule = ({ params, application }) => {
@@ -120,12 +137,24 @@ export const projectInsideCallPeriod: JobbsjansenRule = ({ params, application }
     reasons.push(
       ...fail(
         'project_outside_call_period',
-        `The project may start no earlier than ${earliestStart}`,
+        {
+          nb: `Prosjektet kan tidligst starte ${formatNorwegianDate(earliestStart)}`,
+          en: `The project may start no earlier than ${earliestStart}`,
+        },
         'startDate',
       ),
     );
   if (application.endDate > latestEnd)
-    reasons.push(...fail('project_outside_call_period', `The project must end by ${latestEnd}`, 'endDate'));
+    reasons.push(
+      ...fail(
+        'project_outside_call_period',
+        {
+          nb: `Prosjektet må avsluttes senest ${formatNorwegianDate(latestEnd)}`,
+          en: `The project must end by ${latestEnd}`,
+        },
+        'endDate',
+      ),
+    );
   return reasons;
 };
 
@@ -134,7 +163,14 @@ export const projectInsideCallPeriod: JobbsjansenRule = ({ params, application }
 export const hasParticipants: JobbsjansenRule = ({ application }) =>
   totalParticipants(application.participants) > 0
     ? ok
-    : fail('no_participants', 'State how many participants the project is for', 'participants');
+    : fail(
+        'no_participants',
+        {
+          nb: 'Oppgi hvor mange deltakere prosjektet er for',
+          en: 'State how many participants the project is for',
+        },
+        'participants',
+      );
 
 function tooFewParticipants(
   params: JobbsjansenCallParameters,
@@ -144,7 +180,10 @@ function tooFewParticipants(
   if (total === 0 || total >= params.minParticipants) return [];
   return fail(
     'too_few_participants',
-    `The project has ${total} participants; the scheme expects at least ${params.minParticipants}`,
+    {
+      nb: `Prosjektet har ${total} deltakere; ordningen forventer minst ${params.minParticipants}`,
+      en: `The project has ${total} participants; the scheme expects at least ${params.minParticipants}`,
+    },
     'participants',
   );
 }
@@ -166,8 +205,14 @@ export const noOrdinaryOperations: JobbsjansenRule = ({ application }) =>
     line.category === 'ordinary_operations'
       ? fail(
           'ordinary_operations_not_eligible',
-          `Cost line ${i + 1} (${formatNok(line.amountOre)}) is ordinary operations, which the grant may not ` +
-            'fund; only teaching staff, teaching materials, running the offer and project staff',
+          {
+            nb:
+              `Kostnadslinje ${i + 1} (${formatKroner(line.amountOre)}) er ordinær drift, som tilskuddet ikke kan ` +
+              'dekke; bare undervisningspersonell, læremidler, drift av tilbudet og prosjektpersonell',
+            en:
+              `Cost line ${i + 1} (${formatNok(line.amountOre)}) is ordinary operations, which the grant may not ` +
+              'fund; only teaching staff, teaching materials, running the offer and project staff',
+          },
           `costPlan.${i}.category`,
         )
       : [],
@@ -176,20 +221,38 @@ export const noOrdinaryOperations: JobbsjansenRule = ({ application }) =>
 export const hasEligibleCosts: JobbsjansenRule = ({ application }) =>
   summariseJobbsjansenCosts(application.costPlan).eligibleCostsOre > 0
     ? ok
-    : fail('no_eligible_costs', 'The cost plan has no eligible costs', 'costPlan');
+    : fail(
+        'no_eligible_costs',
+        {
+          nb: 'Kostnadsplanen har ingen støtteberettigede kostnader',
+          en: 'The cost plan has no eligible costs',
+        },
+        'costPlan',
+      );
 
 /** Own financing above zero, and at least the call's share of total costs (compared exactly). */
 export const ownFinancingSufficient: JobbsjansenRule = ({ params, application }) => {
   const own = application.financingPlan.ownFinancingOre;
   const field = 'financingPlan.ownFinancingOre';
-  if (own === 0) return fail('own_financing_missing', 'The project must have own financing', field);
+  if (own === 0)
+    return fail(
+      'own_financing_missing',
+      { nb: 'Prosjektet må ha egenfinansiering', en: 'The project must have own financing' },
+      field,
+    );
   const { totalCostsOre } = summariseJobbsjansenCosts(application.costPlan);
   const share = { numerator: params.minOwnShareBasisPoints, denominator: FULL_BASIS_POINTS };
   if (isAtLeastRatio(own, totalCostsOre, share)) return ok;
   return fail(
     'own_share_too_low',
-    `Own financing is ${formatNok(own)}; at least ${formatBasisPoints(params.minOwnShareBasisPoints)} of ` +
-      `total costs of ${formatNok(totalCostsOre)} (${formatNok(requiredOwnFinancingOre(params, totalCostsOre))}) is required`,
+    {
+      nb:
+        `Egenfinansieringen er ${formatKroner(own)}; det kreves minst ${formatBasisPoints(params.minOwnShareBasisPoints)} av ` +
+        `samlede kostnader på ${formatKroner(totalCostsOre)} (${formatKroner(requiredOwnFinancingOre(params, totalCostsOre))})`,
+      en:
+        `Own financing is ${formatNok(own)}; at least ${formatBasisPoints(params.minOwnShareBasisPoints)} of ` +
+        `total costs of ${formatNok(totalCostsOre)} (${formatNok(requiredOwnFinancingOre(params, totalCostsOre))}) is required`,
+    },
     field,
   );
 };
@@ -202,8 +265,14 @@ export const financingPlanBalances: JobbsjansenRule = ({ application }) => {
   if (financing === totalCostsOre) return ok;
   return fail(
     'financing_plan_unbalanced',
-    `The financing plan adds up to ${formatNok(financing)} but total costs are ${formatNok(totalCostsOre)} ` +
-      `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    {
+      nb:
+        `Finansieringsplanen summerer seg til ${formatKroner(financing)}, men samlede kostnader er ${formatKroner(totalCostsOre)} ` +
+        `(${financing > totalCostsOre ? 'for mye' : 'for lite'} med ${formatKroner(Math.abs(financing - totalCostsOre))})`,
+      en:
+        `The financing plan adds up to ${formatNok(financing)} but total costs are ${formatNok(totalCostsOre)} ` +
+        `(${financing > totalCostsOre ? 'over' : 'short'} by ${formatNok(Math.abs(financing - totalCostsOre))})`,
+    },
     'financingPlan',
   );
 };
@@ -211,7 +280,11 @@ export const financingPlanBalances: JobbsjansenRule = ({ application }) => {
 export const requestedGrantPositive: JobbsjansenRule = ({ application }) =>
   application.financingPlan.requestedGrantOre > 0
     ? ok
-    : fail('requested_grant_missing', 'Apply for an amount above zero', 'financingPlan.requestedGrantOre');
+    : fail(
+        'requested_grant_missing',
+        { nb: 'Søk om et beløp over null', en: 'Apply for an amount above zero' },
+        'financingPlan.requestedGrantOre',
+      );
 
 /**
  * The requested grant within the call's cap per project. (That it also leaves the required own
@@ -224,7 +297,10 @@ export const requestedGrantWithinCap: JobbsjansenRule = ({ params, application }
     ? ok
     : fail(
         'grant_exceeds_project_cap',
-        `The requested ${formatNok(requested)} exceeds the maximum of ${formatNok(projectCapOre)} per project`,
+        {
+          nb: `Omsøkt beløp på ${formatKroner(requested)} er mer enn maksimum på ${formatKroner(projectCapOre)} per prosjekt`,
+          en: `The requested ${formatNok(requested)} exceeds the maximum of ${formatNok(projectCapOre)} per project`,
+        },
         'financingPlan.requestedGrantOre',
       );
 };
@@ -264,7 +340,10 @@ export function jobbsjansenAdvisories(
     ...(application.schoolYearsPerParticipant > 1
       ? fail(
           'two_school_years',
-          'Two school years per participant is for special cases; the application should justify it',
+          {
+            nb: 'To skoleår per deltaker er for særlige tilfeller; søknaden bør begrunne det',
+            en: 'Two school years per participant is for special cases; the application should justify it',
+          },
           'schoolYearsPerParticipant',
         )
       : []),
@@ -272,6 +351,14 @@ export function jobbsjansenAdvisories(
 }
 
 // ── The final report ────────────────────────────────────────────────────────────────────────
+
+/** The outcomes as the bokmål reasons name them. */
+const OUTCOME_NAMES_NB: Record<(typeof JOBBSJANSEN_OUTCOMES)[number], string> = {
+  completed: 'fullførte',
+  continued_upper_secondary: 'gikk videre til videregående',
+  work: 'gikk ut i arbeid',
+  dropped_out: 'avbrøt',
+};
 
 /**
  * Checks a final report (sluttrapport) before it is accepted for review: the participant rows
@@ -285,7 +372,10 @@ export function checkJobbsjansenFinalReport(report: JobbsjansenFinalReport): Job
     reasons.push(
       ...fail(
         'participant_rows_mismatch',
-        `The report lists ${participants.length} participants but states ${results.participants} at project level`,
+        {
+          nb: `Rapporten lister opp ${participants.length} deltakere, men oppgir ${results.participants} på prosjektnivå`,
+          en: `The report lists ${participants.length} participants but states ${results.participants} at project level`,
+        },
         'participants',
       ),
     );
@@ -297,7 +387,10 @@ export function checkJobbsjansenFinalReport(report: JobbsjansenFinalReport): Job
       reasons.push(
         ...fail(
           'outcome_counts_mismatch',
-          `${rows} participants have the outcome ${outcome}, but the project-level result says ${results[field]}`,
+          {
+            nb: `${rows} deltakere har resultatet «${OUTCOME_NAMES_NB[outcome]}», men resultatet på prosjektnivå sier ${results[field]}`,
+            en: `${rows} participants have the outcome ${outcome}, but the project-level result says ${results[field]}`,
+          },
           `results.${field}`,
         ),
       );
@@ -311,7 +404,10 @@ export function checkJobbsjansenFinalReport(report: JobbsjansenFinalReport): Job
       reasons.push(
         ...fail(
           'duplicate_participant_code',
-          `Participant code ${p.code} appears more than once (rows ${first + 1} and ${i + 1})`,
+          {
+            nb: `Deltakerkoden ${p.code} står mer enn én gang (rad ${first + 1} og ${i + 1})`,
+            en: `Participant code ${p.code} appears more than once (rows ${first + 1} and ${i + 1})`,
+          },
           `participants.${i}.code`,
         ),
       );
@@ -321,7 +417,10 @@ export function checkJobbsjansenFinalReport(report: JobbsjansenFinalReport): Job
       reasons.push(
         ...fail(
           'ordinary_operations_not_eligible',
-          `Actual cost line ${i + 1} is ordinary operations, which the grant may not fund`,
+          {
+            nb: `Faktisk kostnadslinje ${i + 1} er ordinær drift, som tilskuddet ikke kan dekke`,
+            en: `Actual cost line ${i + 1} is ordinary operations, which the grant may not fund`,
+          },
           `actualCosts.${i}.category`,
         ),
       );
@@ -339,14 +438,23 @@ export function checkJobbsjansenCallParameters(params: JobbsjansenCallParameters
   const reasons: JobbsjansenReason[] = [];
   const { opensAt, closesAt } = params.window;
   if (closesAt !== undefined && Date.parse(closesAt) <= Date.parse(opensAt))
-    reasons.push(...fail('invalid_call_window', 'The call must close after it opens', 'window.closesAt'));
+    reasons.push(
+      ...fail(
+        'invalid_call_window',
+        { nb: 'Utlysningen må stenge etter at den åpner', en: 'The call must close after it opens' },
+        'window.closesAt',
+      ),
+    );
 
   const { earliestStart, latestEnd } = params.projectPeriod;
   if (latestEnd < earliestStart)
     reasons.push(
       ...fail(
         'invalid_project_period',
-        'The latest end must be on or after the earliest start',
+        {
+          nb: 'Seneste slutt må være lik eller senere enn tidligste start',
+          en: 'The latest end must be on or after the earliest start',
+        },
         'projectPeriod.latestEnd',
       ),
     );
@@ -362,7 +470,15 @@ export function checkJobbsjansenCallParameters(params: JobbsjansenCallParameters
       reasons.push(
         ...fail(
           'invalid_payment_dates',
-          `The ${season} payment must fall in ${season === 'spring' ? 'January–June' : 'July–December'}`,
+          season === 'spring'
+            ? {
+                nb: 'Vårutbetalingen må falle i januar–juni',
+                en: 'The spring payment must fall in January–June',
+              }
+            : {
+                nb: 'Høstutbetalingen må falle i juli–desember',
+                en: 'The autumn payment must fall in July–December',
+              },
           `payments.${key}`,
         ),
       );
@@ -370,7 +486,10 @@ export function checkJobbsjansenCallParameters(params: JobbsjansenCallParameters
       reasons.push(
         ...fail(
           'invalid_payment_dates',
-          `The ${season} payment must fall inside the project period`,
+          {
+            nb: `${season === 'spring' ? 'Vårutbetalingen' : 'Høstutbetalingen'} må falle innenfor prosjektperioden`,
+            en: `The ${season} payment must fall inside the project period`,
+          },
           `payments.${key}`,
         ),
       );
@@ -384,7 +503,10 @@ export function checkJobbsjansenCallParameters(params: JobbsjansenCallParameters
     reasons.push(
       ...fail(
         'invalid_call_eligibility',
-        `The call must name the organisation forms that may apply (${JOBBSJANSEN_PUBLIC_ORGANISATION_FORMS.join(', ')})`,
+        {
+          nb: `Utlysningen må angi hvilke organisasjonsformer som kan søke (${JOBBSJANSEN_PUBLIC_ORGANISATION_FORMS.join(', ')})`,
+          en: `The call must name the organisation forms that may apply (${JOBBSJANSEN_PUBLIC_ORGANISATION_FORMS.join(', ')})`,
+        },
         'eligibility',
       ),
     );
@@ -395,7 +517,10 @@ export function checkJobbsjansenCallParameters(params: JobbsjansenCallParameters
       reasons.push(
         ...fail(
           'invalid_call_eligibility',
-          `Only municipalities and county units may apply; not ${others.join(', ')}`,
+          {
+            nb: `Bare kommuner og fylkeskommunale enheter kan søke; ikke ${others.join(', ')}`,
+            en: `Only municipalities and county units may apply; not ${others.join(', ')}`,
+          },
           'eligibility',
         ),
       );

@@ -105,6 +105,10 @@ describe('checkMentorEligibility', () => {
         code: 'own_share_too_low',
         message:
           'The own share is 49 990 NOK; at least 50 % of the 100 000 NOK applied for (50 000 NOK) is required',
+        text: {
+          nb: 'Egenandelen er 49 990 kr; det kreves minst 50 % av omsøkte 100 000 kr (50 000 kr)',
+          en: 'The own share is 49 990 NOK; at least 50 % of the 100 000 NOK applied for (50 000 NOK) is required',
+        },
         field: 'financingPlan.ownShare',
       });
     });

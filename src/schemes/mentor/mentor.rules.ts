@@ -1,4 +1,12 @@
-import { addMonths, formatBasisPoints, formatNok, isIsoDate, sumOre } from '@lib/common';
+import {
+  addMonths,
+  formatBasisPoints,
+  formatKroner,
+  formatNok,
+  formatNorwegianDate,
+  isIsoDate,
+  sumOre,
+} from '@lib/common';
 import {
   checkEligibilityRules,
   checkSubmissionWindow,
@@ -10,6 +18,8 @@ import {
   submissionRefusals,
   type SchemeOrganisation,
   type SchemeReason,
+  schemeReason,
+  type LocalizedText,
 } from '@lib/engine';
 import { ORGANISATION_FORM_CODES } from '@lib/common';
 import type { MentorApplicationContent, MentorFinalReport } from './mentor-application.dto';
@@ -85,7 +95,14 @@ function periodIsValid({ timePlan }: MentorApplicationContent): boolean {
 export const projectPeriodValid: MentorRule = ({ application }) =>
   periodIsValid(application)
     ? ok
-    : fail('project_period_invalid', 'The end date must be on or after the start date', 'timePlan.endDate');
+    : fail(
+        'project_period_invalid',
+        {
+          nb: 'Sluttdatoen må være lik eller senere enn startdatoen',
+          en: 'The end date must be on or after the start date',
+        },
+        'timePlan.endDate',
+      );
 
 /** The project ends no later than `maxProjectMonths` after it starts (that day allowed). */
 export const projectDurationWithinLimit: MentorRule = ({ params, application }) => {
@@ -95,7 +112,10 @@ export const projectDurationWithinLimit: MentorRule = ({ params, application }) 
     ? ok
     : fail(
         'project_duration_exceeded',
-        `The project must end within ${params.maxProjectMonths} months of its start, i.e. by ${latestEnd}`,
+        {
+          nb: `Prosjektet må avsluttes innen ${params.maxProjectMonths} måneder etter start, det vil si senest ${formatNorwegianDate(latestEnd)}`,
+          en: `The project must end within ${params.maxProjectMonths} months of its start, i.e. by ${latestEnd}`,
+        },
         'timePlan.endDate',
       );
 };
@@ -108,7 +128,10 @@ export const milestonesWithinPeriod: MentorRule = ({ application }) => {
     m.date < startDate || m.date > endDate
       ? fail(
           'milestone_outside_period',
-          `Milestone "${m.activity}" on ${m.date} is outside the project period ${startDate}–${endDate}`,
+          {
+            nb: `Milepælen «${m.activity}» ${formatNorwegianDate(m.date)} er utenfor prosjektperioden ${formatNorwegianDate(startDate)}–${formatNorwegianDate(endDate)}`,
+            en: `Milestone "${m.activity}" on ${m.date} is outside the project period ${startDate}–${endDate}`,
+          },
           `timePlan.milestones.${i}.date`,
         )
       : [],
@@ -120,7 +143,11 @@ export const milestonesWithinPeriod: MentorRule = ({ application }) => {
 export const requestedGrantPositive: MentorRule = ({ application }) =>
   application.financingPlan.requestedGrantOre > 0
     ? ok
-    : fail('requested_grant_missing', 'Apply for an amount above zero', 'financingPlan.requestedGrantOre');
+    : fail(
+        'requested_grant_missing',
+        { nb: 'Søk om et beløp over null', en: 'Apply for an amount above zero' },
+        'financingPlan.requestedGrantOre',
+      );
 
 export const requestedGrantWithinCap: MentorRule = ({ params, application }) => {
   const requested = application.financingPlan.requestedGrantOre;
@@ -128,7 +155,10 @@ export const requestedGrantWithinCap: MentorRule = ({ params, application }) => 
     ? ok
     : fail(
         'grant_exceeds_call_cap',
-        `The requested ${formatNok(requested)} exceeds the call's maximum of ${formatNok(params.maxGrantOre)} per project`,
+        {
+          nb: `Omsøkt beløp på ${formatKroner(requested)} er mer enn utlysningens maksimum på ${formatKroner(params.maxGrantOre)} per prosjekt`,
+          en: `The requested ${formatNok(requested)} exceeds the call's maximum of ${formatNok(params.maxGrantOre)} per project`,
+        },
         'financingPlan.requestedGrantOre',
       );
 };
@@ -143,8 +173,14 @@ export const ownShareAtLeastMinimum: MentorRule = ({ params, application }) => {
   if (ownShareSufficient(params, own, requested)) return ok;
   return fail(
     'own_share_too_low',
-    `The own share is ${formatNok(own)}; at least ${formatBasisPoints(params.minOwnShareBasisPoints)} of the ` +
-      `${formatNok(requested)} applied for (${formatNok(requiredOwnShareOre(params, requested))}) is required`,
+    {
+      nb:
+        `Egenandelen er ${formatKroner(own)}; det kreves minst ${formatBasisPoints(params.minOwnShareBasisPoints)} av ` +
+        `omsøkte ${formatKroner(requested)} (${formatKroner(requiredOwnShareOre(params, requested))})`,
+      en:
+        `The own share is ${formatNok(own)}; at least ${formatBasisPoints(params.minOwnShareBasisPoints)} of the ` +
+        `${formatNok(requested)} applied for (${formatNok(requiredOwnShareOre(params, requested))}) is required`,
+    },
     'financingPlan.ownShare',
   );
 };
@@ -156,7 +192,10 @@ export const staffTimeDocumented: MentorRule = ({ params, application }) => {
   return includesStaffTime && !application.declarations.staffTimeDocumentedWithTimesheets
     ? fail(
         'timesheets_missing',
-        'Staff time in the own share must be documented with timesheets; confirm that it will be',
+        {
+          nb: 'Egen arbeidstid i egenandelen må dokumenteres med timelister; bekreft at den blir det',
+          en: 'Staff time in the own share must be documented with timesheets; confirm that it will be',
+        },
         'declarations.staffTimeDocumentedWithTimesheets',
       )
     : ok;
@@ -174,8 +213,14 @@ export const financingPlanBalances: MentorRule = ({ params, application }) => {
   if (financing === costs) return ok;
   return fail(
     'financing_plan_unbalanced',
-    `Grant, own share and other public funding add up to ${formatNok(financing)} but the budget is ` +
-      `${formatNok(costs)} (${financing > costs ? 'over' : 'short'} by ${formatNok(Math.abs(financing - costs))})`,
+    {
+      nb:
+        `Tilskudd, egenandel og annen offentlig finansiering summerer seg til ${formatKroner(financing)}, men budsjettet er ` +
+        `${formatKroner(costs)} (${financing > costs ? 'for mye' : 'for lite'} med ${formatKroner(Math.abs(financing - costs))})`,
+      en:
+        `Grant, own share and other public funding add up to ${formatNok(financing)} but the budget is ` +
+        `${formatNok(costs)} (${financing > costs ? 'over' : 'short'} by ${formatNok(Math.abs(financing - costs))})`,
+    },
     'financingPlan',
   );
 };
@@ -187,7 +232,10 @@ export const noDoubleFunding: MentorRule = ({ application }) =>
     ? ok
     : fail(
         'double_funding_not_excluded',
-        'Confirm that no cost in the budget is funded twice (other public funding is disclosed in the financing plan)',
+        {
+          nb: 'Bekreft at ingen kostnad i budsjettet er dobbeltfinansiert (annen offentlig finansiering oppgis i finansieringsplanen)',
+          en: 'Confirm that no cost in the budget is funded twice (other public funding is disclosed in the financing plan)',
+        },
         'declarations.noDoubleFunding',
       );
 
@@ -201,8 +249,14 @@ export const deMinimisWithinCeiling: MentorRule = ({ params, application }) => {
     ? ok
     : fail(
         'de_minimis_ceiling_exceeded',
-        `De minimis aid received (${formatNok(deMinimisReceivedOre)}) plus the ${formatNok(requested)} applied for ` +
-          `exceeds the ceiling of ${formatNok(params.deMinimisCeilingOre)} over three fiscal years`,
+        {
+          nb:
+            `Mottatt bagatellmessig støtte (${formatKroner(deMinimisReceivedOre)}) pluss omsøkte ${formatKroner(requested)} ` +
+            `er mer enn taket på ${formatKroner(params.deMinimisCeilingOre)} over tre regnskapsår`,
+          en:
+            `De minimis aid received (${formatNok(deMinimisReceivedOre)}) plus the ${formatNok(requested)} applied for ` +
+            `exceeds the ceiling of ${formatNok(params.deMinimisCeilingOre)} over three fiscal years`,
+        },
         'declarations.deMinimisReceivedOre',
       );
 };
@@ -212,7 +266,10 @@ export const signedByLeader: MentorRule = ({ application }) =>
     ? ok
     : fail(
         'leader_signature_missing',
-        'The application must be anchored in management and signed by the leader',
+        {
+          nb: 'Søknaden må være forankret i ledelsen og signert av leder',
+          en: 'The application must be anchored in management and signed by the leader',
+        },
         'declarations.leaderSignature.confirmed',
       );
 
@@ -245,26 +302,35 @@ export function mentorAdvisories(
   application: MentorApplicationContent,
 ): SchemeReason[] {
   const advisories: SchemeReason[] = [];
-  const add = (code: MentorAdvisoryCode, message: string, field?: string) =>
-    advisories.push(field === undefined ? { code, message } : { code, message, field });
+  const add = (code: MentorAdvisoryCode, text: LocalizedText, field?: string) =>
+    advisories.push(schemeReason(code, text, field));
   const count = application.targetGroup.participantCount;
   if (count < params.priorityMinParticipants)
     add(
       'few_participants',
-      `${count} participants planned; projects with at least ${params.priorityMinParticipants} are prioritised`,
+      {
+        nb: `${count} deltakere er planlagt; prosjekter med minst ${params.priorityMinParticipants} prioriteres`,
+        en: `${count} participants planned; projects with at least ${params.priorityMinParticipants} are prioritised`,
+      },
       'targetGroup.participantCount',
     );
   if (application.declarations.economicActivity)
     add(
       'state_aid_assessment',
-      'The applicant declares economic activity: assess the grant under the state-aid rules (de minimis)',
+      {
+        nb: 'Søkeren oppgir økonomisk aktivitet: vurder tilskuddet etter statsstøttereglene (bagatellmessig støtte)',
+        en: 'The applicant declares economic activity: assess the grant under the state-aid rules (de minimis)',
+      },
       'declarations.economicActivity',
     );
   const other = otherPublicFundingOre(application);
   if (other > 0)
     add(
       'other_public_funding',
-      `Other public funding of ${formatNok(other)} is disclosed: check that no cost is funded twice`,
+      {
+        nb: `Annen offentlig finansiering på ${formatKroner(other)} er oppgitt: kontroller at ingen kostnad er dobbeltfinansiert`,
+        en: `Other public funding of ${formatNok(other)} is disclosed: check that no cost is funded twice`,
+      },
       'financingPlan.otherPublicFunding',
     );
   return advisories;
@@ -283,8 +349,14 @@ export function checkMentorFinalReport(
     reasons.push(
       ...fail(
         'goal_results_incomplete',
-        `Report a result for the main goal and each of the ${application.goals.subGoals.length} sub-goals ` +
-          `(${goals} in all; ${report.goalResults.length} given)`,
+        {
+          nb:
+            `Rapporter et resultat for hovedmålet og hvert av de ${application.goals.subGoals.length} delmålene ` +
+            `(${goals} i alt; ${report.goalResults.length} oppgitt)`,
+          en:
+            `Report a result for the main goal and each of the ${application.goals.subGoals.length} sub-goals ` +
+            `(${goals} in all; ${report.goalResults.length} given)`,
+        },
         'goalResults',
       ),
     );
@@ -292,7 +364,10 @@ export function checkMentorFinalReport(
     reasons.push(
       ...fail(
         'own_share_not_documented',
-        'The own share must be documented (accounts, and timesheets for staff time)',
+        {
+          nb: 'Egenandelen må dokumenteres (regnskap, og timelister for egen arbeidstid)',
+          en: 'The own share must be documented (accounts, and timesheets for staff time)',
+        },
         'ownShareDocumented',
       ),
     );
@@ -307,12 +382,18 @@ export function checkMentorCallParameters(params: MentorCallParameters): SchemeR
   reasons.push(...checkSubmissionWindow(params.window));
   reasons.push(...unknownOrganisationForms(params.eligibility, ORGANISATION_FORM_CODES));
   if (params.maxGrantOre === 0)
-    reasons.push(...fail('invalid_call_amounts', 'The grant cap must be above zero', 'maxGrantOre'));
+    reasons.push(
+      ...fail(
+        'invalid_call_amounts',
+        { nb: 'Tilskuddstaket må være over null', en: 'The grant cap must be above zero' },
+        'maxGrantOre',
+      ),
+    );
   if (params.staffTimeRate.basisPointsOfAnnualSalary > 0 && params.staffTimeRate.maxHourlyRateOre === 0)
     reasons.push(
       ...fail(
         'invalid_call_amounts',
-        'The hourly-rate cap must be above zero',
+        { nb: 'Taket for timesats må være over null', en: 'The hourly-rate cap must be above zero' },
         'staffTimeRate.maxHourlyRateOre',
       ),
     );

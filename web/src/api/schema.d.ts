@@ -1122,11 +1122,41 @@ export interface components {
              */
             requestId: string;
             errors?: components["schemas"]["FieldProblem"][];
+            /** @description 422: the rules broken. A scheme's reasons are objects with the sentence in bokmål and English; the lifecycle's guards give plain sentences */
+            reasons?: (components["schemas"]["ProblemReason"] | string)[];
+        };
+        ProblemReasonText: {
+            /** @example Omsøkt beløp på 900 000 kr er mer enn maksimum på 500 000 kr for små bedrifter */
+            nb: string;
+            /** @example The requested 900 000 NOK exceeds the maximum of 500 000 NOK for small companies */
+            en: string;
+        };
+        ProblemReason: {
+            /** @example grant_exceeds_size_cap */
+            code: string;
+            /** @description The English sentence (the same as text.en) */
+            message: string;
+            /** @description The sentence in bokmål and English */
+            text: components["schemas"]["ProblemReasonText"];
+            /**
+             * @description The field it concerns
+             * @example financingPlan.requestedGrantOre
+             */
+            field?: string;
+        };
+        ReasonTextDto: {
+            /** @example Prosjektet har 14 deltakere; ordningen forventer minst 15 */
+            nb: string;
+            /** @example The project has 14 participants; the scheme expects at least 15 */
+            en: string;
         };
         SchemeReasonDto: {
             /** @example few_participants */
             code: string;
+            /** @description The English sentence (the same as text.en) */
             message: string;
+            /** @description The sentence in bokmål and English */
+            text: components["schemas"]["ReasonTextDto"];
             field?: string;
         };
         InstalmentDto: {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatDate, formatDateTime, formatKroner, formatNumber, isoDateInNorway } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatKroner,
+  formatNumber,
+  isoDateInNorway,
+  reasonSentence,
+} from './format';
 
 // nb-NO groups digits with a no-break space; so does the space after `kr`.
 const nb = (text: string) => text.replace(/ /g, '\u00a0');
@@ -42,5 +49,25 @@ describe('dates in Europe/Oslo', () => {
   it('follows summer time', () => {
     // 22:30 UTC on 30 June is 00:30 on 1 July in Oslo (summer, UTC+2).
     expect(formatDateTime('2026-06-30T22:30:00Z')).toBe('1. juli 2026 kl. 00:30');
+  });
+});
+
+describe('reasonSentence', () => {
+  const reason = {
+    code: 'grant_exceeds_call_cap',
+    message: 'The requested 900 000 NOK exceeds the maximum of 500 000 NOK per project',
+    text: {
+      nb: 'Omsøkt beløp på 900 000 kr er mer enn maksimum på 500 000 kr per prosjekt',
+      en: 'The requested 900 000 NOK exceeds the maximum of 500 000 NOK per project',
+    },
+  };
+
+  it('says a rule reason in the language the user reads', () => {
+    expect(reasonSentence(reason, 'nb')).toBe(reason.text.nb);
+    expect(reasonSentence(reason, 'en')).toBe(reason.text.en);
+  });
+
+  it('falls back to the English message when the server sent no text', () => {
+    expect(reasonSentence({ message: 'Too low' }, 'nb')).toBe('Too low');
   });
 });

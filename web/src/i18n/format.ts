@@ -58,3 +58,11 @@ export function formatDateTime(instant: string | Date, language: Language = 'nb'
 export function isoDateInNorway(instant: string | Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(instant));
 }
+
+/** A scheme reason's sentence in `language`; its English `message` when the server sent no `text`. */
+export function reasonSentence(
+  reason: { readonly message: string; readonly text?: { readonly nb: string; readonly en: string } },
+  language: Language,
+): string {
+  return reason.text?.[language] ?? reason.message;
+}

@@ -1,4 +1,13 @@
-import { addDays, addMonths, daysBetween, isIsoDate, isIsoInstant, norwegianDate } from './dates';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  formatNorwegianDate,
+  formatNorwegianDateTime,
+  isIsoDate,
+  isIsoInstant,
+  norwegianDate,
+} from './dates';
 
 describe('calendar dates', () => {
   it('takes the calendar date in Norway, winter and summer time', () => {
@@ -53,5 +62,11 @@ describe('calendar dates', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-03-02', '2026-03-01')).toBe(-1);
+  });
+
+  it('writes dates and instants as Norwegians read them, in Norwegian time', () => {
+    expect(formatNorwegianDate('2026-03-01')).toBe('01.03.2026');
+    expect(formatNorwegianDateTime('2026-11-30T23:59:59+01:00')).toBe('30.11.2026 kl. 23:59');
+    expect(formatNorwegianDateTime('2026-06-01T22:30:00Z')).toBe('02.06.2026 kl. 00:30');
   });
 });

@@ -27,6 +27,30 @@ export function norwegianDate(now: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** `2026-03-01` → `01.03.2026`: an ISO calendar date as Norwegians write it (bokmål sentences). */
+export function formatNorwegianDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+const osloDateTimeFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: NORWEGIAN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as Norwegians read it, in Norwegian time: `2026-03-01T11:00:00Z` → `01.03.2026 kl. 12:00`. */
+export function formatNorwegianDateTime(instant: string): string {
+  const parts = Object.fromEntries(
+    osloDateTimeFormat.formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}.${parts.month}.${parts.year} kl. ${parts.hour}:${parts.minute}`;
+}
+
 /** Whether `value` is a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30). */
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE_PATTERN.test(value)) return false;

@@ -24,6 +24,30 @@ export class FieldProblem {
   messages!: string[];
 }
 
+/** A rule's sentence in bokmål and English. */
+export class ProblemReasonText {
+  @ApiProperty({ example: 'Omsøkt beløp på 900 000 kr er mer enn maksimum på 500 000 kr for små bedrifter' })
+  nb!: string;
+
+  @ApiProperty({ example: 'The requested 900 000 NOK exceeds the maximum of 500 000 NOK for small companies' })
+  en!: string;
+}
+
+/** One rule a refused command breaks (a 422 with code rule_failed, not_eligible …). */
+export class ProblemReason {
+  @ApiProperty({ example: 'grant_exceeds_size_cap' })
+  code!: string;
+
+  @ApiProperty({ description: 'The English sentence (the same as text.en)' })
+  message!: string;
+
+  @ApiProperty({ type: ProblemReasonText, description: 'The sentence in bokmål and English' })
+  text!: ProblemReasonText;
+
+  @ApiPropertyOptional({ example: 'financingPlan.requestedGrantOre', description: 'The field it concerns' })
+  field?: string;
+}
+
 /** RFC 9457 problem details, as every error response of this API is shaped. */
 export class Problem {
   @ApiProperty({ example: problemType('validation_failed') })
@@ -49,6 +73,15 @@ export class Problem {
 
   @ApiPropertyOptional({ type: [FieldProblem] })
   errors?: FieldProblem[];
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(ProblemReason) }, { type: 'string' }] },
+    description:
+      "422: the rules broken. A scheme's reasons are objects with the sentence in bokmål and English; " +
+      "the lifecycle's guards give plain sentences",
+  })
+  reasons?: (ProblemReason | string)[];
 }
 
 /** The error statuses this API answers with, each a problem+json `Problem`. */
@@ -68,7 +101,7 @@ export function problemResponse(description: string): ResponseObject {
  */
 export function ApiProblems(responses: Partial<Record<ProblemStatus, string>>) {
   return applyDecorators(
-    ApiExtraModels(Problem),
+    ApiExtraModels(Problem, ProblemReason, ProblemReasonText),
     ...Object.entries(responses).map(([status, description]) =>
       ApiResponse({ status: Number(status), ...problemResponse(description ?? '') }),
     ),

@@ -16,6 +16,7 @@ describe('unknownOrganisationForms', () => {
       {
         code: 'invalid_call_eligibility',
         message: 'Unknown organisation forms: LLC, GMBH',
+        text: { nb: 'Ukjente organisasjonsformer: LLC, GMBH', en: 'Unknown organisation forms: LLC, GMBH' },
         field: 'eligibility.1.forms',
       },
     ]);

@@ -16,7 +16,10 @@ export function unknownOrganisationForms(
     return unknown.length
       ? fail(
           'invalid_call_eligibility',
-          `Unknown organisation forms: ${unknown.join(', ')}`,
+          {
+            nb: `Ukjente organisasjonsformer: ${unknown.join(', ')}`,
+            en: `Unknown organisation forms: ${unknown.join(', ')}`,
+          },
           `eligibility.${i}.forms`,
         )
       : [];

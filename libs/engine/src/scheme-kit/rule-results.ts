@@ -1,4 +1,4 @@
-import type { SchemeReason } from '../scheme-definition';
+import { schemeReason, type LocalizedText, type SchemeReason } from '../scheme-definition';
 
 /*
  * The scaffolding every scheme's rules share: a rule looks at one thing and returns the reasons it
@@ -17,9 +17,12 @@ export type SchemeRule<Input, Reason extends SchemeReason = SchemeReason> = (
 /** A rule that passes. */
 export const ok: readonly never[] = Object.freeze([]);
 
-/** A rule that fails for one reason; `field` is the dotted path in the form, when there is one. */
-export function fail<Code extends string>(code: Code, message: string, field?: string): ReasonWith<Code>[] {
-  return [field === undefined ? { code, message } : { code, message, field }];
+/**
+ * A rule that fails for one reason, said in bokmål and English (`message` is the English);
+ * `field` is the dotted path in the form, when there is one.
+ */
+export function fail<Code extends string>(code: Code, text: LocalizedText, field?: string): ReasonWith<Code>[] {
+  return [schemeReason(code, text, field)];
 }
 
 /** Every reason of every rule, in the rules' order. */

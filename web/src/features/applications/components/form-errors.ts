@@ -1,5 +1,5 @@
 import { ProblemError } from '../../../api/problem';
-import type { Language } from '../../../i18n/format';
+import { reasonSentence, type Language } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
 import { labelAt, type FormLayout } from '../../../forms/layout';
 import { hasField, serverPath, type FormError, type JsonSchema } from '../../../forms/layout-ui';
@@ -7,6 +7,7 @@ import { hasField, serverPath, type FormError, type JsonSchema } from '../../../
 interface SchemeReason {
   readonly code: string;
   readonly message: string;
+  readonly text?: { readonly nb: string; readonly en: string };
   readonly field?: string;
 }
 
@@ -43,11 +44,10 @@ export function refusalErrors(
   for (const reason of problem.reasons ?? []) {
     const path = place(reason.field);
     const label = labelAt(layout, path, language);
+    const message = reasonSentence(reason, language);
     found.push({
       path,
-      message: label
-        ? t('form.error.rule', { label, message: reason.message })
-        : t('form.error.ruleNoField', { message: reason.message }),
+      message: label ? t('form.error.rule', { label, message }) : t('form.error.ruleNoField', { message }),
     });
   }
   return found.length ? found : null;

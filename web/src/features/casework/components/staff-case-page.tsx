@@ -2,6 +2,7 @@ import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsyste
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { ApplicationDetail, AuditEntry, Profile, Scheme } from '../../../api/types';
+import { reasonSentence } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -68,7 +69,7 @@ function CaseView({
   schemes: Scheme[];
   me: Profile;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const status = statusText(detail.status, detail.state);
   const mayWriteNotes = me.roles.includes('case_officer') || me.roles.includes('approver');
   return (
@@ -88,7 +89,7 @@ function CaseView({
           </Heading>
           <ul>
             {detail.advisories.map((advisory) => (
-              <li key={advisory.code}>{advisory.message}</li>
+              <li key={`${advisory.code}-${advisory.field ?? ''}`}>{reasonSentence(advisory, language)}</li>
             ))}
           </ul>
         </Alert>
