@@ -59,6 +59,14 @@ export const caseworkQueries = {
         ),
       staleTime: 0,
     }),
+  /** The final report (sluttrapport) as the applicant submitted it. */
+  report: (id: string) =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'case-id', id, 'report'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}/report', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
   schemes: () =>
     queryOptions({
       queryKey: [...caseworkQueries.all(), 'schemes'] as const,
@@ -78,7 +86,9 @@ export type CaseCommand =
       body: { grounds?: string; conditions?: string[]; committeeCaseRef?: string };
     }
   | { event: 'DECIDE_REJECTION'; body: { grounds: string } }
-  | { event: 'RETURN_TO_REVIEW'; body: { message: string } };
+  | { event: 'RETURN_TO_REVIEW'; body: { message: string } }
+  | { event: 'RETURN_REPORT'; body: { message: string; dueAt: string } }
+  | { event: 'APPROVE_REPORT'; body: { finalPayableAmount?: number } };
 
 function send(id: string, command: CaseCommand, key: string) {
   const params = { path: { id }, header: { 'Idempotency-Key': key } };
@@ -101,6 +111,10 @@ function send(id: string, command: CaseCommand, key: string) {
       return unwrap(api.POST('/api/v1/applications/{id}/decide-rejection', { params, body: command.body }));
     case 'RETURN_TO_REVIEW':
       return unwrap(api.POST('/api/v1/applications/{id}/return-to-review', { params, body: command.body }));
+    case 'RETURN_REPORT':
+      return unwrap(api.POST('/api/v1/applications/{id}/return-report', { params, body: command.body }));
+    case 'APPROVE_REPORT':
+      return unwrap(api.POST('/api/v1/applications/{id}/approve-report', { params, body: command.body }));
   }
 }
 

@@ -42,6 +42,8 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
     'DECIDE_GRANT',
     'DECIDE_REJECTION',
     'RETURN_TO_REVIEW',
+    'APPROVE_REPORT',
+    'RETURN_REPORT',
   ].some((action) => allowed.has(action));
   return (
     <section aria-labelledby="case-actions" className="case-actions">
@@ -61,6 +63,8 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
       {allowed.has('DECIDE_GRANT') && <DecideGrantAction detail={detail} />}
       {allowed.has('DECIDE_REJECTION') && <DecideRejectionAction detail={detail} />}
       {allowed.has('RETURN_TO_REVIEW') && <ReturnToReviewAction detail={detail} />}
+      {allowed.has('APPROVE_REPORT') && <ApproveReportAction detail={detail} />}
+      {allowed.has('RETURN_REPORT') && <ReturnReportAction detail={detail} />}
     </section>
   );
 }
@@ -413,6 +417,105 @@ function ReturnToReviewAction({ detail }: { detail: ApplicationDetail }) {
           onChange={(event) => setMessage(event.target.value)}
           error={errorFor('return-to-review-message')}
         />
+      )}
+    </ActionForm>
+  );
+}
+
+function ApproveReportAction({ detail }: { detail: ApplicationDetail }) {
+  const { t, kroner } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const [amount, setAmount] = useState('');
+  return (
+    <ActionForm
+      id="approve-report"
+      heading={t('casework.approveReport.title')}
+      submitLabel={t('casework.approveReport.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        // Empty: the scheme computes the final amount from the report.
+        const ore = amount.trim() === '' ? undefined : parseKroner(amount);
+        if (ore === null) {
+          return [{ field: 'approve-report-amount', message: 'casework.approveReport.amountInvalid' }];
+        }
+        command.mutate({
+          event: 'APPROVE_REPORT',
+          body: ore === undefined ? {} : { finalPayableAmount: ore },
+        });
+        return [];
+      }}
+    >
+      {(errorFor) => (
+        <Textfield
+          id="approve-report-amount"
+          label={t('casework.approveReport.amount')}
+          description={
+            detail.grantedAmount !== null
+              ? t('casework.approveReport.amountHelpGranted', { granted: kroner(detail.grantedAmount) })
+              : t('casework.approveReport.amountHelp')
+          }
+          suffix="kr"
+          inputMode="decimal"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          error={errorFor('approve-report-amount')}
+        />
+      )}
+    </ActionForm>
+  );
+}
+
+function ReturnReportAction({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useI18n();
+  const command = useCaseCommand(detail.id);
+  const [message, setMessage] = useState('');
+  const [due, setDue] = useState('');
+  return (
+    <ActionForm
+      id="return-report"
+      heading={t('casework.returnReport.title')}
+      submitLabel={t('casework.returnReport.submit')}
+      pending={command.isPending}
+      refusal={command.error}
+      validate={() => {
+        const errors = [
+          ...required(message, 'return-report-message', 'casework.returnReport.messageMissing'),
+          ...(/^\d{4}-\d{2}-\d{2}$/.test(due)
+            ? []
+            : [{ field: 'return-report-due', message: 'casework.returnReport.dueMissing' } as FieldError]),
+        ];
+        if (errors.length === 0) {
+          command.mutate({
+            event: 'RETURN_REPORT',
+            body: { message: message.trim(), dueAt: endOfDayInNorway(due) },
+          });
+        }
+        return errors;
+      }}
+    >
+      {(errorFor) => (
+        <>
+          <Textfield
+            id="return-report-message"
+            label={t('casework.returnReport.message')}
+            description={t('casework.returnReport.messageHelp')}
+            multiline
+            rows={4}
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+            error={errorFor('return-report-message')}
+          />
+          <Textfield
+            id="return-report-due"
+            label={t('casework.returnReport.due')}
+            description={t('casework.returnReport.dueHelp')}
+            type="date"
+            value={due}
+            onChange={(event) => setDue(event.target.value)}
+            error={errorFor('return-report-due')}
+          />
+        </>
       )}
     </ActionForm>
   );

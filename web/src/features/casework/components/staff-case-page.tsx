@@ -109,6 +109,9 @@ function CaseView({
           <LoadFailed />
         )}
       </section>
+      {scheme && (detail.status === 'reported' || detail.status === 'closed') && (
+        <FinalReport detail={detail} scheme={scheme} />
+      )}
       <PaymentPlan detail={detail} />
       <OtherCases detail={detail} schemes={schemes} />
       <CaseHistory applicationId={detail.id} />
@@ -248,6 +251,35 @@ function CaseRecord({ detail }: { detail: ApplicationDetail }) {
           </>
         )}
       </dl>
+    </section>
+  );
+}
+
+/** The final report (sluttrapport) as submitted, read-only in the words of the scheme's report form. */
+function FinalReport({ detail, scheme }: { detail: ApplicationDetail; scheme: Scheme }) {
+  const { t, date } = useI18n();
+  const report = useQuery(caseworkQueries.report(detail.id));
+  return (
+    <section aria-labelledby="case-report">
+      <Heading level={2} data-size="sm" id="case-report">
+        {t('casework.report.title')}
+      </Heading>
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        <LoadFailed />
+      ) : (
+        <>
+          <Paragraph data-size="sm">
+            {t('casework.report.submitted', { date: date(report.data.submittedAt) })}
+          </Paragraph>
+          <ReadOnlyContent
+            schema={scheme.reportSchema}
+            layout={scheme.reportForm}
+            content={report.data.content}
+          />
+        </>
+      )}
     </section>
   );
 }
