@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { sampleBioCase } from '../../src/schemes/bio/bio-sample';
 import {
   act,
   APPROVER,
@@ -11,6 +12,7 @@ import {
   KARI,
   newClock,
   OFFICER,
+  recommended,
 } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
@@ -264,6 +266,69 @@ describe("the county's case page: case officer and approver", () => {
     await page.getByRole('button', { name: 'Fatt vedtak om tilskudd' }).click();
     await page.getByText('Utvalgets sak: FU 12/26').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lets the officer read the final report, return it with a reason, and approve it when sent again', async () => {
+    // Through the API: recommended, decided (four eyes), accepted, and the report submitted.
+    const caseId = await recommended(b.t);
+    const caseRef = (await expectOk(act(b.t, APPROVER, caseId, 'decide-grant'))).reference as string;
+    await expectOk(act(b.t, KARI, caseId, 'accept'));
+    const { report } = sampleBioCase();
+    await expectOk(act(b.t, KARI, caseId, 'report', { report }));
+
+    await page.goto(`/saksbehandling/saker/${caseRef}`);
+    await signIn(page, OFFICER);
+    await heading(caseRef).waitFor();
+    await page.getByText('Sluttrapport til gjennomgang', { exact: true }).waitFor();
+    const reportRegion = page.getByRole('region', { name: 'Sluttrapporten', exact: true });
+    await reportRegion.getByText('All four operators completed the robot programming modules').waitFor();
+    expect(await reportRegion.innerText()).toContain('kr\u00a0360\u00a0000');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Returning without a reason: the summary says what is missing and takes focus.
+    const returnForm = page.getByRole('region', { name: 'Send rapporten tilbake' });
+    await returnForm.getByRole('button', { name: 'Send rapporten tilbake' }).click();
+    await page.getByText('Skriv hva søkeren må rette i rapporten').first().waitFor();
+    expect(await focused(page)).toContain('Velg en ny frist for sluttrapporten');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await returnForm
+      .getByLabel('Hva må søkeren rette i rapporten?')
+      .fill('Legg ved fakturaene for reisekostnadene.');
+    await returnForm.getByLabel('Ny frist for sluttrapporten').fill('2026-03-02');
+    await returnForm.getByRole('button', { name: 'Send rapporten tilbake' }).click();
+    await page.getByText('Innvilget og akseptert', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Godkjenn sluttrapporten' }).count()).toBe(0);
+    const history = page.getByRole('region', { name: 'Hva har skjedd i saken' });
+    await history.getByText('Sluttrapporten ble sendt tilbake').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The applicant is asked for the report again.
+    const kari = await b.t.bearer(KARI);
+    const returned = await b.t.http().get(`/api/v1/applications/${caseId}`).set('authorization', kari);
+    expect(returned.body.status).toBe('granted');
+    expect(returned.body.applicantTask).toMatchObject({ kind: 'submit_final_report' });
+
+    // Kari sends it again; the officer approves it, with a final amount typed in kroner.
+    await expectOk(act(b.t, KARI, caseId, 'report', { report }));
+    await page.reload();
+    await page.getByText('Sluttrapport til gjennomgang', { exact: true }).waitFor();
+    const approveForm = page.getByRole('region', { name: 'Godkjenn sluttrapporten' });
+    await approveForm.getByLabel('Endelig beløp til utbetaling (valgfritt)').fill('tusen kroner');
+    await approveForm.getByRole('button', { name: 'Godkjenn sluttrapporten' }).click();
+    expect(await focused(page)).toContain('Beløpet må være kroner');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await approveForm.getByLabel('Endelig beløp til utbetaling (valgfritt)').fill('240 000');
+    await approveForm.getByRole('button', { name: 'Godkjenn sluttrapporten' }).click();
+    await page.getByText('Avsluttet', { exact: true }).waitFor();
+    await history.getByText('Sluttrapporten ble godkjent').waitFor();
+    expect(await main().innerText()).toContain('Ingenting for deg i saken akkurat nå.');
+    await page
+      .getByRole('region', { name: 'Sluttrapporten', exact: true })
+      .getByText('All four operators completed the robot programming modules')
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const closed = await b.t.http().get(`/api/v1/applications/${caseId}`).set('authorization', kari);
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.case.finalPayableAmount).toBe(24_000_000);
   });
 
   it('is for the county’s staff only', async () => {
