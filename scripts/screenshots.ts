@@ -1,4 +1,4 @@
-// `npm run screenshots`: the README's pictures of the applicant portal, taken in headless Chromium
+// `npm run screenshots`: the README's pictures of the portal (applicants' and county staff's pages), taken in headless Chromium
 // against the whole service on a fresh database with the demo data, at a fixed date inside the seeded
 // Trøndelag BIO 2026 call so that the pictures come out the same each time.
 import 'tsconfig-paths/register';
