@@ -4,7 +4,8 @@ import type { ApplicationDetail, Profile } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import { useCaseCommand } from '../api/casework-queries';
 import { ActionForm, Refusal, type FieldError } from './action-form';
-import { endOfDayInNorway, parseKroner } from './casework-text';
+import { parseKroner } from '../../../forms/money';
+import { endOfDayInNorway } from './casework-text';
 
 /** The officer's recommendation as the case record holds it (staff see it in `case`). */
 interface Recommendation {

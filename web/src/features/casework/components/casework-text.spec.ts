@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProblemError } from '../../../api/problem';
-import { endOfDayInNorway, organisationNumberText, parseKroner, refusalText } from './casework-text';
+import { parseKroner } from '../../../forms/money';
+import { endOfDayInNorway, organisationNumberText, refusalText } from './casework-text';
 
 describe('parseKroner', () => {
   it('reads kroner the way people type them, into whole øre', () => {

@@ -68,17 +68,6 @@ export function refusalText(error: unknown): MessageKey[] {
   return ['casework.refusal.failed'];
 }
 
-/** `1 234,50`, `1234.5`, `kr 250 000` → øre; null when it is not an amount of money. */
-export function parseKroner(text: string): number | null {
-  const cleaned = text
-    .replace(/kr\.?|nok/gi, '')
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/,-$/, '');
-  if (!/^\d+([.,]\d{1,2})?$/.test(cleaned)) return null;
-  const ore = Math.round(Number(cleaned.replace(',', '.')) * 100);
-  return Number.isSafeInteger(ore) ? ore : null;
-}
-
 /** A date from `<input type="date">` (YYYY-MM-DD) as the end of that day in Norway, with its offset. */
 export function endOfDayInNorway(date: string): string {
   const noon = new Date(`${date}T12:00:00Z`);
