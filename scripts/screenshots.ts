@@ -71,8 +71,8 @@ async function main(): Promise<void> {
       organisationId: innherred,
       content: { restructuringNeed, trainingPlan },
     });
-    const waiting = await draft(b.t);
-    await expectOk(act(b.t, KARI, waiting.id, 'submit'));
+    const waiting = await draft(b.t, { email: OLA, organisationId: innherred });
+    await expectOk(act(b.t, OLA, waiting.id, 'submit'));
 
     const page = await b.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
