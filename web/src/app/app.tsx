@@ -6,9 +6,18 @@ import { sessionQueries } from '../features/session/api/session-queries';
 import { RequireSignIn } from '../features/session/components/require-sign-in';
 import { I18nProvider } from '../i18n/i18n';
 import {
+  ADMIN_CALL_ROUTE,
+  ADMIN_CALLS_ROUTE,
+  ADMIN_STAFF_ROUTE,
   APPLICATION_FORM_ROUTE,
   APPLY_ROUTE,
   CASE_ROUTE,
+  FINANCE_ROUTE,
+  FRAME_CHANGES_ROUTE,
+  FRAME_LEDGER_ROUTE,
+  FRAME_ROUTE,
+  NEW_CALL_ROUTE,
+  PAYMENTS_DUE_ROUTE,
   REPORT_FORM_ROUTE,
   STAFF_CASE_ROUTE,
   WORK_QUEUE_ROUTE,
@@ -16,6 +25,7 @@ import {
 import { queryClient } from '../lib/query-client';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
+import { StaffOnly } from './staff-only';
 
 // Routes compose features; later pages are loaded lazily to keep the first load small.
 const router = createBrowserRouter([
@@ -40,10 +50,6 @@ const router = createBrowserRouter([
             }),
           },
           {
-            path: WORK_QUEUE_ROUTE,
-            lazy: async () => ({ Component: (await import('./work-queue-route')).WorkQueueRoute }),
-          },
-          {
             path: CASE_ROUTE,
             lazy: async () => ({
               Component: (await import('../features/applications/components/case-page')).CasePage,
@@ -65,10 +71,94 @@ const router = createBrowserRouter([
             }),
           },
           {
-            path: STAFF_CASE_ROUTE,
-            lazy: async () => ({
-              Component: (await import('../features/casework/components/staff-case-page')).StaffCasePage,
-            }),
+            element: <StaffOnly roles={['case_officer', 'approver']} />,
+            children: [
+              {
+                path: WORK_QUEUE_ROUTE,
+                lazy: async () => ({ Component: (await import('./work-queue-route')).WorkQueueRoute }),
+              },
+              {
+                path: STAFF_CASE_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/casework/components/staff-case-page')).StaffCasePage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <StaffOnly roles={['finance', 'approver']} />,
+            children: [
+              {
+                path: FINANCE_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/frames/components/frames-page')).FramesPage,
+                }),
+              },
+              {
+                path: FRAME_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/frames/components/frame-page')).FramePage,
+                }),
+              },
+              {
+                path: FRAME_LEDGER_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/frame-ledger/components/frame-ledger-page'))
+                    .FrameLedgerPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <StaffOnly roles={['finance']} />,
+            children: [
+              {
+                path: FRAME_CHANGES_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/frame-changes/components/frame-changes-page'))
+                    .FrameChangesPage,
+                }),
+              },
+              {
+                path: PAYMENTS_DUE_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/payments/components/payments-due-page'))
+                    .PaymentsDuePage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <StaffOnly roles={['admin']} />,
+            children: [
+              {
+                path: ADMIN_CALLS_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/call-admin/components/calls-admin-page'))
+                    .CallsAdminPage,
+                }),
+              },
+              {
+                path: NEW_CALL_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/call-admin/components/call-editor-page'))
+                    .NewCallPage,
+                }),
+              },
+              {
+                path: ADMIN_CALL_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/call-admin/components/call-editor-page'))
+                    .CallEditorPage,
+                }),
+              },
+              {
+                path: ADMIN_STAFF_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/staff-admin/components/staff-page')).StaffPage,
+                }),
+              },
+            ],
           },
           {
             path: APPLY_ROUTE,

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, Link as RouterLink } from 'react-router';
 import { sessionQueries } from '../features/session/api/session-queries';
 import { SessionMenu } from '../features/session/components/session-menu';
-import { homePathFor } from '../features/session/session-paths';
+import { HOME_PATH, sectionsFor } from '../features/session/session-paths';
 import { useI18n } from '../i18n/i18n';
 
 /** Every page: the skip link first, the header with the language choice, then the page in <main>. */
@@ -45,13 +45,21 @@ export function Layout() {
                   </NavLink>
                 </Link>
               </li>
-              <li>
-                <Link asChild data-size="sm">
-                  <NavLink to={homePathFor(me.data)}>
-                    {t(me.data.kind === 'staff' ? 'workspace.nav' : 'app.nav.applications')}
-                  </NavLink>
-                </Link>
-              </li>
+              {me.data.kind === 'staff' ? (
+                sectionsFor(me.data).map((section) => (
+                  <li key={section.path}>
+                    <Link asChild data-size="sm">
+                      <NavLink to={section.path}>{t(section.label)}</NavLink>
+                    </Link>
+                  </li>
+                ))
+              ) : (
+                <li>
+                  <Link asChild data-size="sm">
+                    <NavLink to={HOME_PATH}>{t('app.nav.applications')}</NavLink>
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}

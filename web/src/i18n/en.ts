@@ -490,4 +490,31 @@ export const en: Messages = {
   'casework.notes.text': 'Note',
   'casework.notes.missing': 'Write the note',
   'casework.notes.submit': 'Save the note',
+  // Finance: the frames (rammer) and their charts.
+  'finance.nav': 'Finance',
+  'finance.title': 'Frames',
+  // end of finance
+
+  // Finance: a frame's ledger (posteringer).
+  'frameLedger.title': 'Ledger',
+  // end of frameLedger
+
+  // Finance: top-ups, reallocations and direct allocations.
+  'frameChanges.title': 'Change the frame',
+  // end of frameChanges
+
+  // Finance: payments due (til utbetaling).
+  'payments.nav': 'Payments',
+  'payments.title': 'Due for payment',
+  // end of payments
+
+  // Administrators: calls (utlysninger).
+  'callAdmin.nav': 'Manage calls',
+  'callAdmin.title': 'Calls',
+  // end of callAdmin
+
+  // Administrators: the county's staff.
+  'staffAdmin.nav': 'Staff',
+  'staffAdmin.title': 'Staff',
+  // end of staffAdmin
 };

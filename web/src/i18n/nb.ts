@@ -488,6 +488,33 @@ export const nb = {
   'casework.notes.text': 'Notat',
   'casework.notes.missing': 'Skriv notatet',
   'casework.notes.submit': 'Lagre notatet',
+  // Finance: the frames (rammer) and their charts.
+  'finance.nav': 'Økonomi',
+  'finance.title': 'Rammer',
+  // end of finance
+
+  // Finance: a frame's ledger (posteringer).
+  'frameLedger.title': 'Posteringer',
+  // end of frameLedger
+
+  // Finance: top-ups, reallocations and direct allocations.
+  'frameChanges.title': 'Endre rammen',
+  // end of frameChanges
+
+  // Finance: payments due (til utbetaling).
+  'payments.nav': 'Utbetalinger',
+  'payments.title': 'Til utbetaling',
+  // end of payments
+
+  // Administrators: calls (utlysninger).
+  'callAdmin.nav': 'Forvalte utlysninger',
+  'callAdmin.title': 'Utlysninger',
+  // end of callAdmin
+
+  // Administrators: the county's staff.
+  'staffAdmin.nav': 'Ansatte',
+  'staffAdmin.title': 'Ansatte',
+  // end of staffAdmin
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -25,3 +25,39 @@ export const reportFormPath = (reference: string) => `${casePath(reference)}/slu
 /** A case on the county's side (saksbehandling), by its case reference; the work queue links here. */
 export const STAFF_CASE_ROUTE = 'saksbehandling/saker/:reference';
 export const staffCasePath = (reference: string) => `/saksbehandling/saker/${encodeURIComponent(reference)}`;
+
+/** Finance (økonomi): the county's budget frames (rammer) per scheme and year. */
+export const FINANCE_ROUTE = 'okonomi';
+export const FINANCE_PATH = `/${FINANCE_ROUTE}`;
+
+/** One frame: its totals, charts and thresholds. */
+export const FRAME_ROUTE = 'okonomi/rammer/:frameId';
+export const framePath = (frameId: string) => `/okonomi/rammer/${encodeURIComponent(frameId)}`;
+
+/** A frame's ledger (posteringer), filterable, with its CSV download. */
+export const FRAME_LEDGER_ROUTE = 'okonomi/rammer/:frameId/posteringer';
+export const frameLedgerPath = (frameId: string) => `${framePath(frameId)}/posteringer`;
+
+/** Changes to a frame that need a political case reference: top-up, reallocation, direct allocation. */
+export const FRAME_CHANGES_ROUTE = 'okonomi/rammer/:frameId/endringer';
+export const frameChangesPath = (frameId: string) => `${framePath(frameId)}/endringer`;
+
+/** What may be paid now, from which finance books disbursements. */
+export const PAYMENTS_DUE_ROUTE = 'okonomi/utbetalinger';
+export const PAYMENTS_DUE_PATH = `/${PAYMENTS_DUE_ROUTE}`;
+
+/** Administrators: the county's calls (utlysninger), drafts and published. */
+export const ADMIN_CALLS_ROUTE = 'admin/utlysninger';
+export const ADMIN_CALLS_PATH = `/${ADMIN_CALLS_ROUTE}`;
+
+/** A new draft call. */
+export const NEW_CALL_ROUTE = 'admin/utlysninger/ny';
+export const NEW_CALL_PATH = `/${NEW_CALL_ROUTE}`;
+
+/** One call for the administrator: edit the draft, preview it as applicants will see it, publish. */
+export const ADMIN_CALL_ROUTE = 'admin/utlysninger/:callId';
+export const adminCallPath = (callId: string) => `/admin/utlysninger/${encodeURIComponent(callId)}`;
+
+/** Administrators: the county's staff, their roles, invitations and deactivation. */
+export const ADMIN_STAFF_ROUTE = 'admin/ansatte';
+export const ADMIN_STAFF_PATH = `/${ADMIN_STAFF_ROUTE}`;

@@ -1,0 +1,7 @@
+import { PageHeading } from '../../../ui/page-heading';
+import { useI18n } from '../../../i18n/i18n';
+
+export function PaymentsDuePage() {
+  const { t } = useI18n();
+  return <PageHeading>{t('payments.title')}</PageHeading>;
+}
