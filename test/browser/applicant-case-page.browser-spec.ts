@@ -1,16 +1,9 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/seed/demo-data';
-import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 import { act, draft, expectOk, KARI, newClock, OFFICER, OLA } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
 const MONTHS = 'januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember';
-
-async function signIn(page: Page) {
-  await page.getByLabel('E-postadresse').fill(KARI);
-  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-}
 
 describe('applicant follows a case on its page', () => {
   let b: BrowserApp;
@@ -42,7 +35,7 @@ describe('applicant follows a case on its page', () => {
 
   it('opens the case from "Mine søknader" and shows what happened, by whom and when, in words', async () => {
     await page.goto('/logg-inn');
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
     await page
       .getByRole('article')
@@ -83,7 +76,7 @@ describe('applicant follows a case on its page', () => {
   it('leads a signed-out visitor of a case link (as in an e-mail) through sign-in and back to the case', async () => {
     await page.goto(`/soknader/${reference}`);
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: `${BIO_CALL} – sak ${reference}` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/soknader/${reference}`);
     await page
@@ -97,7 +90,7 @@ describe('applicant follows a case on its page', () => {
   it("says a case is not found, without telling whether it is another organisation's", async () => {
     const other = await draft(b.t, { email: OLA });
     await page.goto('/logg-inn');
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
     await page.goto(`/soknader/${other.reference}`);
     await page.getByText('Fant ikke saken.').waitFor();

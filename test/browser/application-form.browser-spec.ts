@@ -1,16 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/seed/demo-data';
-import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 import { bioContent, draft, KARI, newClock } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
-
-async function signIn(page: Page, email = KARI) {
-  await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-}
 
 const isFocused = (locator: Locator) =>
   locator.evaluate((element) => element === element.ownerDocument.activeElement);
@@ -96,7 +88,7 @@ describe('applicant fills in and submits the application form', () => {
 
   it('BIO: from the apply page through every step to submission, with the keyboard alone', async () => {
     await page.goto('/logg-inn');
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
     await page.goto('/');
     await page
@@ -199,7 +191,7 @@ describe('applicant fills in and submits the application form', () => {
   it('saves as the applicant types, and shows the saved draft after a reload and after leaving', async () => {
     const { id, reference } = await draft(b.t, { content: {} });
     await page.goto('/logg-inn');
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
     await page.goto(`/soknader/${reference}/skjema`);
     await stepHeading(page, 'Steg 1 av 4: Omstilling og opplæring').waitFor();
@@ -252,7 +244,7 @@ describe('applicant fills in and submits the application form', () => {
       expect(res.status).toBe(200);
     };
     await page.goto('/logg-inn');
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
     await page.goto(`/soknader/${reference}/skjema`);
     const need = page.getByLabel('Omstillingsbehov');
@@ -290,7 +282,7 @@ describe('applicant fills in and submits the application form', () => {
   it('shows every refusal on its field and in a focused summary whose links lead to the field', async () => {
     const { reference } = await draft(b.t, { content: {} });
     await page.goto('/logg-inn');
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
     await page.goto(`/soknader/${reference}/skjema`);
     await page.getByRole('button', { name: 'Erklæringer' }).click();
@@ -335,7 +327,7 @@ describe('applicant fills in and submits the application form', () => {
     (content.financingPlan as Record<string, number>).requestedGrantOre = 90_000_000;
     const { reference } = await draft(b.t, { content });
     await page.goto('/logg-inn');
-    await signIn(page);
+    await signIn(page, KARI);
     await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
     await page.goto(`/soknader/${reference}/skjema`);
     await page.getByRole('button', { name: 'Erklæringer' }).click();

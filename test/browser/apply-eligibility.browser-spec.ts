@@ -1,18 +1,11 @@
 import type { Page } from 'playwright-core';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '../../src/seed/demo-data';
-import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { DEMO_ORGANISATIONS } from '../../src/seed/demo-data';
+import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 import { KARI, newClock } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
 const TOVE = DEMO_ORGANISATIONS[2].user.email; // Trondheim kommune: a municipality
 const SVERRE = DEMO_ORGANISATIONS[3].user.email; // Stavanger kommune: a municipality in Rogaland
-
-async function signIn(page: Page, email: string) {
-  await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-}
 
 /** From the open calls, "Søk" on the Trøndelag BIO call. */
 async function applyToBio(page: Page) {

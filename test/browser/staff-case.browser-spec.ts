@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/seed/demo-data';
-import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
 import { sampleBioCase } from '../../src/schemes/bio/bio-sample';
 import {
   act,
@@ -18,13 +17,6 @@ import {
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
 /** A case officer who is an approver too: four eyes stops them deciding what they recommended. */
 const BOTH_ROLES = 'dobbel@trondelag.example';
-
-async function signIn(page: Page, email: string) {
-  await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-}
 
 /** The text of the element that has focus. */
 const focused = async (page: Page) =>

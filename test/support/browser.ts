@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright downloads no browser here. */
@@ -65,4 +66,15 @@ export async function accessibilityViolations(page: Page) {
     help: v.help,
     targets: v.nodes.map((n) => n.target.join(' ')),
   }));
+}
+
+/**
+ * Signs in on the sign-in page the browser is on (sent there by a guarded page, or opened with
+ * `page.goto('/logg-inn')`), as a demo user with the demo password.
+ */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
 }
