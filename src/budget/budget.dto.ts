@@ -183,12 +183,37 @@ export class BurnDownMonthDto {
   @ApiProperty({ description: 'Cumulative commitments ever made, less releases (øre)' })
   cumulativeCommitted!: number;
   @ApiProperty({ description: 'Cumulative net disbursements (øre)' }) cumulativeDisbursed!: number;
+  @ApiProperty({
+    description:
+      'The allocation at the end of the month: allocations, top-ups and money moved in or out (øre)',
+  })
+  cumulativeAllocated!: number;
+  @ApiProperty({
+    description: 'Used at the end of the month: outstanding commitments plus net disbursements (øre)',
+  })
+  cumulativeUsed!: number;
+}
+
+export const PIPELINE_STAGES = ['applied', 'in_assessment', 'recommended'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** Undecided applications at one stage: submitted, being assessed, or recommended to an approver. */
+export class PipelineStageDto {
+  @ApiProperty({ enum: PIPELINE_STAGES }) stage!: PipelineStage;
+  @ApiProperty() applications!: number;
+  @ApiProperty({ description: 'What they ask for in total, øre' }) requested!: number;
+  @ApiProperty({ description: 'What the case officers recommend in total, øre' }) recommended!: number;
 }
 
 export class PipelineDto {
   @ApiProperty({ description: 'Applications submitted but not yet decided' }) applications!: number;
   @ApiProperty({ description: 'What they ask for in total, øre' }) requested!: number;
   @ApiProperty({ description: 'Recommended but not yet decided, øre' }) recommended!: number;
+  @ApiProperty({
+    type: [PipelineStageDto],
+    description: 'The same applications by stage, every stage in order (zeros included)',
+  })
+  stages!: PipelineStageDto[];
   @ApiProperty({ description: 'Available now, øre' }) available!: number;
   @ApiProperty({ description: 'Commitments made in the last 90 days, øre per day (average)' })
   dailyCommitmentRate!: number;

@@ -34,6 +34,8 @@ import {
   FramePairDto,
   FrameStatusDto,
   GrantMoneyDto,
+  PIPELINE_STAGES,
+  type PipelineStage,
   RebuildDto,
   ReallocationDto,
 } from './budget.dto';
@@ -282,28 +284,48 @@ export class FramesService {
     }));
   }
 
-  /** Commitments and disbursements per month (Oslo time), with running sums, for a burn-down chart. */
+  /**
+   * Commitments and disbursements per month (Oslo time), with running sums, for a burn-down chart: what
+   * was used (outstanding commitments plus net disbursements) against the allocation at each month's end.
+   */
   async burnDown(actor: Staff, id: string): Promise<BurnDownMonthDto[]> {
     await this.visible(this.dataSource.manager, actor, id);
-    const rows = await this.dataSource.query<Array<{ month: string; committed: string; disbursed: string }>>(
+    const rows = await this.dataSource.query<
+      Array<{ month: string; committed: string; disbursed: string; allocated: string; used: string }>
+    >(
       `SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Europe/Oslo'), 'YYYY-MM') AS month,
               sum(CASE WHEN kind = 'commitment' THEN amount WHEN kind = 'release' THEN -amount ELSE 0 END) AS committed,
-              sum(CASE WHEN kind = 'disbursement' THEN amount WHEN kind = 'repayment' THEN -amount ELSE 0 END) AS disbursed
+              sum(CASE WHEN kind = 'disbursement' THEN amount WHEN kind = 'repayment' THEN -amount ELSE 0 END) AS disbursed,
+              sum(CASE WHEN kind IN ('allocation', 'top_up') THEN amount
+                       WHEN kind IN ('reallocation', 'carry_over') AND direction = 'in' THEN amount
+                       WHEN kind IN ('reallocation', 'carry_over') AND direction = 'out' THEN -amount
+                       ELSE 0 END) AS allocated,
+              sum(CASE WHEN kind = 'commitment' THEN amount
+                       WHEN kind IN ('release', 'repayment') THEN -amount
+                       WHEN kind = 'carry_over' AND direction = 'in' THEN amount
+                       WHEN kind = 'carry_over' AND direction = 'out' THEN -amount
+                       ELSE 0 END) AS used
          FROM ledger_entry WHERE frame_id = $1
         GROUP BY 1 ORDER BY 1`,
       [id],
     );
     let cumulativeCommitted = 0;
     let cumulativeDisbursed = 0;
+    let cumulativeAllocated = 0;
+    let cumulativeUsed = 0;
     return rows.map((r) => {
       cumulativeCommitted += Number(r.committed);
       cumulativeDisbursed += Number(r.disbursed);
+      cumulativeAllocated += Number(r.allocated);
+      cumulativeUsed += Number(r.used);
       return {
         month: r.month,
         committed: Number(r.committed),
         disbursed: Number(r.disbursed),
         cumulativeCommitted,
         cumulativeDisbursed,
+        cumulativeAllocated,
+        cumulativeUsed,
       };
     });
   }
@@ -311,15 +333,31 @@ export class FramesService {
   /** What is waiting for a decision against this frame, and when the money runs out at the recent rate. */
   async pipeline(actor: Staff, id: string): Promise<PipelineDto> {
     const frame = await this.visible(this.dataSource.manager, actor, id);
-    const [waiting] = await this.dataSource.query<
-      Array<{ n: number; requested: string; recommended: string }>
+    // A recommendation is cleared when the approver returns the case, so it marks the last stage.
+    const waiting = await this.dataSource.query<
+      Array<{ stage: PipelineStage; n: number; requested: string; recommended: string }>
     >(
-      `SELECT count(*)::int AS n, coalesce(sum(a.requested_amount), 0) AS requested,
+      `SELECT CASE WHEN a.status = 'applied' THEN 'applied'
+                   WHEN a.recommended_amount IS NOT NULL THEN 'recommended'
+                   ELSE 'in_assessment' END AS stage,
+              count(*)::int AS n, coalesce(sum(a.requested_amount), 0) AS requested,
               coalesce(sum(a.recommended_amount), 0) AS recommended
          FROM application a JOIN funding_call c ON c.id = a.call_id
-        WHERE c.frame_id = $1 AND a.status IN ('applied', 'assessment')`,
+        WHERE c.frame_id = $1 AND a.status IN ('applied', 'assessment')
+        GROUP BY 1`,
       [id],
     );
+    const stages = PIPELINE_STAGES.map((stage) => {
+      const row = waiting.find((w) => w.stage === stage);
+      return {
+        stage,
+        applications: row?.n ?? 0,
+        requested: Number(row?.requested ?? 0),
+        recommended: Number(row?.recommended ?? 0),
+      };
+    });
+    const total = (key: 'applications' | 'requested' | 'recommended') =>
+      stages.reduce((sum, s) => sum + s[key], 0);
     const now = this.clock.now();
     const [recent] = await this.dataSource.query<Array<{ committed: string }>>(
       `SELECT coalesce(sum(amount), 0) AS committed FROM ledger_entry
@@ -335,9 +373,10 @@ export class FramesService {
             .slice(0, 10)
         : null;
     return {
-      applications: waiting.n,
-      requested: Number(waiting.requested),
-      recommended: Number(waiting.recommended),
+      applications: total('applications'),
+      requested: total('requested'),
+      recommended: total('recommended'),
+      stages,
       available,
       dailyCommitmentRate,
       exhaustedOn,

@@ -1521,6 +1521,19 @@ export interface components {
             cumulativeCommitted: number;
             /** @description Cumulative net disbursements (øre) */
             cumulativeDisbursed: number;
+            /** @description The allocation at the end of the month: allocations, top-ups and money moved in or out (øre) */
+            cumulativeAllocated: number;
+            /** @description Used at the end of the month: outstanding commitments plus net disbursements (øre) */
+            cumulativeUsed: number;
+        };
+        PipelineStageDto: {
+            /** @enum {string} */
+            stage: "applied" | "in_assessment" | "recommended";
+            applications: number;
+            /** @description What they ask for in total, øre */
+            requested: number;
+            /** @description What the case officers recommend in total, øre */
+            recommended: number;
         };
         PipelineDto: {
             /** @description Applications submitted but not yet decided */
@@ -1529,6 +1542,8 @@ export interface components {
             requested: number;
             /** @description Recommended but not yet decided, øre */
             recommended: number;
+            /** @description The same applications by stage, every stage in order (zeros included) */
+            stages: components["schemas"]["PipelineStageDto"][];
             /** @description Available now, øre */
             available: number;
             /** @description Commitments made in the last 90 days, øre per day (average) */
