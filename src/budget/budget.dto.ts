@@ -218,7 +218,10 @@ export class PipelineDto {
   @ApiProperty({ description: 'Commitments made in the last 90 days, øre per day (average)' })
   dailyCommitmentRate!: number;
   @ApiProperty({
+    type: String,
+    format: 'date',
     nullable: true,
+    example: '2026-11-20',
     description: 'When the frame runs out at that rate (null: no recent commitments)',
   })
   exhaustedOn!: string | null;

@@ -1548,8 +1548,12 @@ export interface components {
             available: number;
             /** @description Commitments made in the last 90 days, øre per day (average) */
             dailyCommitmentRate: number;
-            /** @description When the frame runs out at that rate (null: no recent commitments) */
-            exhaustedOn: Record<string, never> | null;
+            /**
+             * Format: date
+             * @description When the frame runs out at that rate (null: no recent commitments)
+             * @example 2026-11-20
+             */
+            exhaustedOn: string | null;
         };
         RebuildDto: {
             consistent: boolean;
