@@ -39,6 +39,9 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
 >;
 
+/** Series colours with at least 3:1 contrast on white (WCAG 1.4.11); patterns tell them apart too. */
+export const CHART_COLOURS = ['#0062ba', '#a84300', '#1a7f37', '#6b3fa0', '#44515c'];
+
 /**
  * One chart: made when mounted, given new options when they change, fitted to its box when that
  * changes, and disposed of when unmounted. `description` is what a screen reader hears for the
@@ -73,6 +76,7 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption(
       {
+        color: CHART_COLOURS,
         ...option,
         aria: { enabled: true, label: { description }, decal: { show: true } },
         animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,

@@ -4,7 +4,7 @@ import { useId, useMemo } from 'react';
 import type { Frame } from '../../../api/types';
 import { formatNumber } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
-import { Chart, type ChartOption } from '../../../ui/chart';
+import { Chart, CHART_COLOURS, type ChartOption } from '../../../ui/chart';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { frameQueries } from '../api/frame-queries';
 import { FiguresDisclosure } from './figures-disclosure';
@@ -57,11 +57,13 @@ function BurnDownChart({ frame, rows }: { frame: Frame; rows: BurnDownRow[] }) {
   const option = useMemo((): ChartOption => {
     const months = axisMonths(rows, frame.year);
     const byMonth = new Map(rows.map((r) => [r.month, r]));
-    const series = (pick: (r: BurnDownRow) => number) =>
-      months.map((m) => {
-        const r = byMonth.get(m);
-        return r ? pick(r) : null;
-      });
+    const firstMonth = rows[0]!.month;
+    const lastRow = rows[rows.length - 1]!;
+    // What is used stops at the last month with entries; the allocation stands until the axis ends.
+    const used = months.map((m) => byMonth.get(m)?.used ?? null);
+    const allocation = months.map((m) =>
+      m < firstMonth ? null : (byMonth.get(m)?.allocated ?? lastRow.allocated),
+    );
     return {
       grid: { left: 8, right: 96, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0 },
@@ -83,20 +85,24 @@ function BurnDownChart({ frame, rows }: { frame: Frame; rows: BurnDownRow[] }) {
           name: t('finance.burnDown.allocated'),
           type: 'line',
           step: 'end',
-          data: series((r) => r.allocated),
+          data: allocation,
+          color: CHART_COLOURS[4],
           lineStyle: { type: 'dashed' },
-          symbol: 'none',
+          symbol: 'rect',
+          symbolSize: 6,
         },
         {
           name: t('finance.burnDown.used'),
           type: 'line',
-          data: series((r) => r.used),
+          data: used,
+          color: CHART_COLOURS[0],
+          symbolSize: 8,
           areaStyle: { opacity: 0.15 },
           markLine: {
             silent: true,
             symbol: 'none',
-            label: { position: 'end', formatter: '{b}' },
-            lineStyle: { type: 'dotted' },
+            label: { position: 'end', formatter: '{b}', color: CHART_COLOURS[1] },
+            lineStyle: { type: 'dotted', color: CHART_COLOURS[1], width: 1.5 },
             data: THRESHOLDS.map((percent) => ({
               name: t('finance.burnDown.threshold', { percent: formatNumber(percent, language) }),
               yAxis: Math.round((frame.allocated * percent) / 100),

@@ -95,7 +95,7 @@ function YearFrames({ year, frames, schemes }: { year: number; frames: Frame[]; 
                 <Table.Cell className="frames-number">{kroner(frame.committed)}</Table.Cell>
                 <Table.Cell className="frames-number">{kroner(frame.disbursed)}</Table.Cell>
                 <Table.Cell className="frames-number">{kroner(frame.available)}</Table.Cell>
-                <Table.Cell>
+                <Table.Cell className="frames-nowrap">
                   <UsedShare frame={frame} />
                 </Table.Cell>
               </Table.Row>
