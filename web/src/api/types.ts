@@ -23,3 +23,6 @@ export type StatusFilter = NonNullable<ApplicationQuery['status']>;
 export type ApplicationSort = NonNullable<ApplicationQuery['sort']>;
 export type CaseNote = Schemas['CaseNoteDto'];
 export type SchemeReason = Schemas['SchemeReasonDto'];
+export type PaymentDue = Schemas['PaymentDueDto'];
+export type PaymentsDuePage = Schemas['PaymentsDuePageDto'];
+export type PaymentBooked = Schemas['PaymentBookedDto'];
