@@ -17,6 +17,7 @@ import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PaymentsModule } from './payments/payments.module';
 import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './queue/worker.module';
 import { RedisModule } from './redis/redis.module';
@@ -59,7 +60,15 @@ export class AppModule {
         DeadlinesModule,
         NotificationsModule,
         ...(api
-          ? [HealthModule, AuthModule, UsersModule, OrganisationsModule, CallsModule, SchemesApiModule]
+          ? [
+              HealthModule,
+              AuthModule,
+              UsersModule,
+              OrganisationsModule,
+              CallsModule,
+              SchemesApiModule,
+              PaymentsModule,
+            ]
           : []),
         ...(api && config.http.queueDashboard ? [QueueDashboardModule] : []),
         ...(worker ? [WorkerModule, DeadlinesWorkerModule, NotificationsWorkerModule] : []),

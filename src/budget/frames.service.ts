@@ -50,7 +50,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ownership = (f: BudgetFrame) => ({ countyId: f.countyId });
 
-const toDto = (f: BudgetFrame): FrameDto => ({
+/** A frame with its balances, as the API shows it. */
+export const toFrameDto = (f: BudgetFrame): FrameDto => ({
   id: f.id,
   schemeId: f.schemeId,
   year: f.year,
@@ -80,11 +81,11 @@ export class FramesService {
       where: { countyId: actor.countyId },
       order: { year: 'DESC', schemeId: 'ASC', name: 'ASC' },
     });
-    return frames.map(toDto);
+    return frames.map(toFrameDto);
   }
 
   async get(actor: Staff, id: string): Promise<FrameDto> {
-    return toDto(await this.visible(this.dataSource.manager, actor, id));
+    return toFrameDto(await this.visible(this.dataSource.manager, actor, id));
   }
 
   async create(actor: Staff, dto: CreateFrameDto, key?: IdempotencyKey): Promise<FrameDto> {
@@ -99,7 +100,7 @@ export class FramesService {
           status: 'open',
         }),
       );
-      return toDto(frame);
+      return toFrameDto(frame);
     });
   }
 
@@ -109,7 +110,7 @@ export class FramesService {
       const frame = await this.visible(tx, actor, id, true);
       assertVersion('frame', frame.version, dto.version);
       frame.status = dto.status;
-      return toDto(await tx.save(frame));
+      return toFrameDto(await tx.save(frame));
     });
   }
 
@@ -180,7 +181,7 @@ export class FramesService {
         actorUserId: actor.userId,
         reason: dto.reason,
       });
-      return { ...toDto(await tx.findOneByOrFail(BudgetFrame, { id })), grantKey };
+      return { ...toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id })), grantKey };
     });
   }
 
@@ -498,7 +499,7 @@ export class FramesService {
     return this.idempotency.transaction(key, async (tx) => {
       await this.visible(tx, actor, id);
       await work(tx);
-      return toDto(await tx.findOneByOrFail(BudgetFrame, { id }));
+      return toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id }));
     });
   }
 
@@ -515,8 +516,8 @@ export class FramesService {
       await this.visible(tx, actor, toId);
       await work(tx);
       return {
-        from: toDto(await tx.findOneByOrFail(BudgetFrame, { id: fromId })),
-        to: toDto(await tx.findOneByOrFail(BudgetFrame, { id: toId })),
+        from: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: fromId })),
+        to: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: toId })),
       };
     });
   }

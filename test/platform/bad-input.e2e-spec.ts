@@ -27,6 +27,7 @@ interface Fixtures {
   appliedId: string;
   grantedId: string;
   acceptedId: string;
+  acceptedReference: string;
   frameId: string;
   laterFrameId: string;
   draftCallId: string;
@@ -298,6 +299,17 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: APPROVER,
     path: { id: f.frameId },
     body: { grantKey: f.acceptedId, amount: 1_000, reason: 'Advance' },
+  }),
+  'GET /api/v1/payments/due': () => ({
+    as: [FINANCE],
+    other: APPROVER,
+    query: { limit: '5', after: 'BIO-2026-000001' },
+  }),
+  'POST /api/v1/payments/due/{reference}/book': (f) => ({
+    as: [FINANCE],
+    other: APPROVER,
+    path: { reference: f.acceptedReference },
+    body: { instalment: 1, amount: 1_000 },
   }),
   'POST /api/v1/frames/{id}/repayments': (f) => ({
     as: [FINANCE],
@@ -633,6 +645,10 @@ describe('bad input: every operation, every class, a clean 4xx and nothing chang
       appliedId: applied.id,
       grantedId,
       acceptedId,
+      acceptedReference: (
+        (await t.http().get(`/api/v1/applications/${acceptedId}`).set('authorization', tokens.get(OFFICER)!))
+          .body as { reference: string }
+      ).reference,
       frameId,
       laterFrameId: (later.body as { id: string }).id,
       draftCallId: (call.body as { id: string }).id,

@@ -1,8 +1,10 @@
 import { nok, organisationNumberCheckDigit } from '@lib/common';
 import { newBioCallParameters } from '../../src/schemes/bio/bio-testing';
 import {
+  acceptedGrant,
   act,
   APPROVER,
+  bioCallWithAdvance,
   bioContent,
   draft,
   expectOk,
@@ -164,6 +166,9 @@ describe('idempotent commands and versioned edits', () => {
     employeeCount: 12,
   });
   /** A granted, accepted application: its money is committed and payable. */
+  /** A BIO call whose plan pays an advance on acceptance, made when first needed. */
+  let advanceCall: string | undefined;
+
   async function payableGrant(amount: number): Promise<string> {
     const id = await recommended(t, amount);
     await expectOk(act(t, APPROVER, id, 'decide-grant'));
@@ -288,6 +293,22 @@ describe('idempotent commands and versioned edits', () => {
           path: `/frames/${await bioFrame()}/disbursements`,
           body,
           other: { body: { ...body, reason: 'Another advance' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/payments/due/{reference}/book',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        advanceCall ??= await bioCallWithAdvance(t, 4_000);
+        const { reference } = await acceptedGrant(t, { callId: advanceCall, amount: 25_000_000 });
+        // 40 % of 250 000 kr, due on acceptance.
+        const body = { instalment: 1, amount: 10_000_000 };
+        return {
+          path: `/payments/due/${reference}/book`,
+          body,
+          other: { body: { ...body, amount: 9_999_999 } },
         };
       },
     },

@@ -900,6 +900,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instalments of the county's accepted grants that are due now and not yet paid (the plan's gate is met) */
+        get: operations["PaymentsDueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/due/{reference}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay one due instalment (utbetaling) for the amount listed; the frame that holds the grant pays it */
+        post: operations["PaymentsDueController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/session": {
         parameters: {
             query?: never;
@@ -1990,6 +2024,88 @@ export interface components {
             applicationForm: components["schemas"]["FormLayoutDto"];
             /** @description How the final report is asked: steps and words */
             reportForm: components["schemas"]["FormLayoutDto"];
+        };
+        DueInstalmentDto: {
+            /**
+             * @description Its place in the payment plan, from 1
+             * @example 1
+             */
+            number: number;
+            /**
+             * @description The plan's own name for it
+             * @example Forskudd
+             */
+            label: string;
+            /**
+             * @description What makes it due: the accepted grant (advance), the approved final report, or a calendar date
+             * @enum {string}
+             */
+            on: "acceptance" | "final_report" | "date";
+            /**
+             * Format: date
+             * @description For `date`: the day it falls due
+             */
+            date: string | null;
+        };
+        PaymentDueDto: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example Fjordverk Mekaniske AS */
+            organisationName: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+            /** @example bio */
+            schemeId: string;
+            /** @example Bedriftsintern opplæring (BIO) */
+            schemeName: string;
+            /**
+             * Format: uuid
+             * @description The frame the grant is committed on, which pays it
+             */
+            frameId: string;
+            /** @example BIO 2026 */
+            frameName: string;
+            instalment: components["schemas"]["DueInstalmentDto"];
+            /**
+             * @description øre: the instalment's unpaid part, never more than the grant has outstanding
+             * @example 7500000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @description The day (in Norway) it fell due
+             * @example 2026-03-02
+             */
+            dueSince: string;
+        };
+        PaymentsDuePageDto: {
+            items: components["schemas"]["PaymentDueDto"][];
+            /** @description øre: the sum of the amounts on this page */
+            totalAmount: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BookPaymentDto: {
+            /**
+             * @description The instalment's number in the payment plan
+             * @example 1
+             */
+            instalment: number;
+            /**
+             * @description øre, as listed as due; refused with 409 when that is no longer what is due
+             * @example 7500000
+             */
+            amount: number;
+        };
+        PaymentBookedDto: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example 1 */
+            instalment: number;
+            /** @description øre paid */
+            amount: number;
+            /** @description The frame that paid it, after the payment */
+            frame: components["schemas"]["FrameDto"];
         };
         DashboardSessionDto: {
             /**
@@ -6076,6 +6192,140 @@ export interface operations {
             };
             /** @description No scheme with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentsDueController_list: {
+        parameters: {
+            query?: {
+                /** @description Cases per page */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the page starts after this case reference */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsDuePageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentsDueController_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The case reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBookedDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payment_not_due: not due now, or paid; due_amount_changed: another amount is due now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,3 +28,6 @@ export type BurnDownMonth = Schemas['BurnDownMonthDto'];
 export type FramePipeline = Schemas['PipelineDto'];
 export type PipelineStage = Schemas['PipelineStageDto'];
 export type FrameAlert = Schemas['AlertDto'];
+export type PaymentDue = Schemas['PaymentDueDto'];
+export type PaymentsDuePage = Schemas['PaymentsDuePageDto'];
+export type PaymentBooked = Schemas['PaymentBookedDto'];

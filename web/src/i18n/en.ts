@@ -570,6 +570,38 @@ export const en: Messages = {
   // Finance: payments due (til utbetaling).
   'payments.nav': 'Payments',
   'payments.title': 'Due for payment',
+  'payments.intro':
+    'Payments that an accepted grant’s payment plan says may be made now, and that have not been paid yet.',
+  'payments.total': '{amount} in total, in {count} payments.',
+  'payments.totalOne': '{amount} in total, in one payment.',
+  'payments.more': 'The list shows the first {count} cases. Pay these, and the rest will follow.',
+  'payments.none': 'Nothing is due for payment now.',
+  'payments.caption': 'Payments due',
+  'payments.col.reference': 'Case reference',
+  'payments.col.organisation': 'Organisation',
+  'payments.col.scheme': 'Scheme',
+  'payments.col.instalment': 'Payment',
+  'payments.col.amount': 'Amount',
+  'payments.col.dueSince': 'Due since',
+  'payments.col.action': 'Action',
+  'payments.orgNumber': 'Org. no. {number}',
+  'payments.on.acceptance': 'once the grant is accepted',
+  'payments.on.final_report': 'after the approved final report',
+  'payments.on.date': 'from {date}',
+  'payments.pay': 'Pay',
+  'payments.payLabel': 'Pay {amount} for {reference}',
+  'payments.confirm.title': 'Confirm the payment',
+  'payments.confirm.body':
+    'Pay {amount} to {organisation} for case {reference} ({instalment}) from the frame {frame}?',
+  'payments.confirm.pay': 'Pay {amount}',
+  'payments.confirm.cancel': 'Cancel',
+  'payments.confirm.close': 'Close',
+  'payments.booked': '{amount} has been paid for {reference} ({instalment}).',
+  'payments.failed.notDue':
+    'The payment for {reference} was not made: it is already paid, or no longer due. The list has been updated.',
+  'payments.failed.amountChanged':
+    'The payment for {reference} was not made: the amount due has changed. Check the amount in the list and try again.',
+  'payments.failed.other': 'The payment for {reference} was not made. Please try again shortly.',
   // end of payments
 
   // Administrators: calls (utlysninger).

@@ -569,6 +569,38 @@ export const nb = {
   // Finance: payments due (til utbetaling).
   'payments.nav': 'Utbetalinger',
   'payments.title': 'Til utbetaling',
+  'payments.intro':
+    'Utbetalinger som utbetalingsplanen i et akseptert tilskudd sier kan gjøres nå, og som ikke er utbetalt ennå.',
+  'payments.total': 'Til sammen {amount} i {count} utbetalinger.',
+  'payments.totalOne': 'Til sammen {amount} i én utbetaling.',
+  'payments.more': 'Listen viser de første {count} sakene. Betal ut disse, så kommer resten.',
+  'payments.none': 'Ingenting skal utbetales nå.',
+  'payments.caption': 'Utbetalinger til forfall',
+  'payments.col.reference': 'Saksnummer',
+  'payments.col.organisation': 'Organisasjon',
+  'payments.col.scheme': 'Ordning',
+  'payments.col.instalment': 'Utbetaling',
+  'payments.col.amount': 'Beløp',
+  'payments.col.dueSince': 'Forfalt',
+  'payments.col.action': 'Handling',
+  'payments.orgNumber': 'Org.nr. {number}',
+  'payments.on.acceptance': 'når tilskuddet er akseptert',
+  'payments.on.final_report': 'etter godkjent sluttrapport',
+  'payments.on.date': 'fra {date}',
+  'payments.pay': 'Utbetal',
+  'payments.payLabel': 'Utbetal {amount} for {reference}',
+  'payments.confirm.title': 'Bekreft utbetaling',
+  'payments.confirm.body':
+    'Utbetal {amount} til {organisation} for sak {reference} ({instalment}) fra rammen {frame}?',
+  'payments.confirm.pay': 'Utbetal {amount}',
+  'payments.confirm.cancel': 'Avbryt',
+  'payments.confirm.close': 'Lukk',
+  'payments.booked': '{amount} er utbetalt for {reference} ({instalment}).',
+  'payments.failed.notDue':
+    'Utbetalingen for {reference} ble ikke gjort: den er allerede utbetalt, eller ikke lenger til forfall. Listen er oppdatert.',
+  'payments.failed.amountChanged':
+    'Utbetalingen for {reference} ble ikke gjort: beløpet til forfall er endret. Se over beløpet i listen og prøv igjen.',
+  'payments.failed.other': 'Utbetalingen for {reference} ble ikke gjort. Prøv igjen om litt.',
   // end of payments
 
   // Administrators: calls (utlysninger).

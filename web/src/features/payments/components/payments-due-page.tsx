@@ -1,7 +1,240 @@
+import { Alert, Button, Dialog, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { ProblemError } from '../../../api/problem';
+import type { PaymentDue } from '../../../api/types';
+import { formatNumber, type Language } from '../../../i18n/format';
+import { useI18n, type Translate } from '../../../i18n/i18n';
+import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
-import { useI18n } from '../../../i18n/i18n';
+import { LoadFailed, Loading } from '../../../ui/query-state';
+import { PAYMENTS_DUE_PAGE_SIZE, paymentsQueries, useBookPayment } from '../api/payments-queries';
+import './payments-due.css';
 
+/** `921456786` → `921 456 786`, as organisation numbers are read. */
+const spacedOrganisationNumber = (n: string) => n.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+
+/** A calendar day (`2026-03-02`) as `02.03.2026` (`02/03/2026` in English). */
+function calendarDay(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** What the instalment is, in words: its name in the plan, and what made it due. */
+function instalmentWords(row: PaymentDue, t: Translate, language: Language): string {
+  const { label, on, date } = row.instalment;
+  const when =
+    on === 'date' && date
+      ? t('payments.on.date', { date: calendarDay(date, language) })
+      : on === 'final_report'
+        ? t('payments.on.final_report')
+        : t('payments.on.acceptance');
+  return `${label} – ${when}`;
+}
+
+/** One Idempotency-Key per intent to pay a row: the same for a retry, a new one once it is paid. */
+const intentOf = (row: PaymentDue) => `${row.caseReference}:${row.instalment.number}:${row.amount}`;
+
+interface Outcome {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * Finance's list of what may be paid now under the grants' payment plans, with the total at the top;
+ * "Utbetal" asks to confirm the amount, then books the payment on the grant's frame. The outcome is
+ * announced in a live region, which takes focus when the dialog closes.
+ */
 export function PaymentsDuePage() {
-  const { t } = useI18n();
-  return <PageHeading>{t('payments.title')}</PageHeading>;
+  const { t, kroner, language } = useI18n();
+  const due = useQuery(paymentsQueries.due());
+  const book = useBookPayment();
+  const [confirming, setConfirming] = useState<PaymentDue | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const keys = useRef(new Map<string, string>());
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const captionId = useId();
+  const dialogHeadingId = useId();
+
+  const keyFor = (row: PaymentDue) => {
+    const intent = intentOf(row);
+    const known = keys.current.get(intent);
+    if (known) return known;
+    const key = crypto.randomUUID();
+    keys.current.set(intent, key);
+    return key;
+  };
+
+  const failureText = (row: PaymentDue, error: unknown) => {
+    const code = error instanceof ProblemError ? error.problem.code : undefined;
+    const values = { reference: row.caseReference };
+    if (code === 'payment_not_due') return t('payments.failed.notDue', values);
+    if (code === 'due_amount_changed') return t('payments.failed.amountChanged', values);
+    return t('payments.failed.other', values);
+  };
+
+  const pay = () => {
+    const row = confirming;
+    if (!row || book.isPending) return;
+    book.mutate(
+      { row, key: keyFor(row) },
+      {
+        onSuccess: () => {
+          keys.current.delete(intentOf(row));
+          setOutcome({
+            ok: true,
+            text: t('payments.booked', {
+              amount: kroner(row.amount),
+              reference: row.caseReference,
+              instalment: row.instalment.label,
+            }),
+          });
+        },
+        onError: (error) => setOutcome({ ok: false, text: failureText(row, error) }),
+        onSettled: () => {
+          setConfirming(null);
+          outcomeRef.current?.focus();
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeading>{t('payments.title')}</PageHeading>
+      <Paragraph>{t('payments.intro')}</Paragraph>
+      <div
+        ref={outcomeRef}
+        className="payments-due-outcome"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        tabIndex={-1}
+      >
+        {outcome && <Alert data-color={outcome.ok ? 'success' : 'danger'}>{outcome.text}</Alert>}
+      </div>
+      {due.isPending ? (
+        <Loading />
+      ) : due.isError ? (
+        <LoadFailed />
+      ) : due.data.items.length === 0 ? (
+        <Paragraph>{t('payments.none')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            <strong>
+              {due.data.items.length === 1
+                ? t('payments.totalOne', { amount: kroner(due.data.totalAmount) })
+                : t('payments.total', {
+                    amount: kroner(due.data.totalAmount),
+                    count: formatNumber(due.data.items.length, language),
+                  })}
+            </strong>
+          </Paragraph>
+          {due.data.nextCursor && (
+            <Paragraph>
+              {t('payments.more', { count: formatNumber(PAYMENTS_DUE_PAGE_SIZE, language) })}
+            </Paragraph>
+          )}
+          <div className="payments-due-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <Table data-size="sm" zebra>
+              <caption id={captionId}>{t('payments.caption')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('payments.col.reference')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('payments.col.organisation')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('payments.col.scheme')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('payments.col.instalment')}</Table.HeaderCell>
+                  <Table.HeaderCell className="payments-due-number">
+                    {t('payments.col.amount')}
+                  </Table.HeaderCell>
+                  <Table.HeaderCell>{t('payments.col.dueSince')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('payments.col.action')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {due.data.items.map((row) => (
+                  <Table.Row key={`${row.caseReference}-${row.instalment.number}`}>
+                    <Table.Cell className="payments-due-nowrap">
+                      <Link asChild>
+                        <RouterLink to={staffCasePath(row.caseReference)}>{row.caseReference}</RouterLink>
+                      </Link>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {row.organisationName}
+                      <br />
+                      <span className="payments-due-muted">
+                        {t('payments.orgNumber', {
+                          number: spacedOrganisationNumber(row.organisationNumber),
+                        })}
+                      </span>
+                    </Table.Cell>
+                    <Table.Cell>{row.schemeName}</Table.Cell>
+                    <Table.Cell>{instalmentWords(row, t, language)}</Table.Cell>
+                    <Table.Cell className="payments-due-number payments-due-nowrap">
+                      {kroner(row.amount)}
+                    </Table.Cell>
+                    <Table.Cell className="payments-due-nowrap">
+                      <time dateTime={row.dueSince}>{calendarDay(row.dueSince, language)}</time>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Button
+                        data-size="sm"
+                        variant="secondary"
+                        aria-label={t('payments.payLabel', {
+                          amount: kroner(row.amount),
+                          reference: row.caseReference,
+                        })}
+                        onClick={() => setConfirming(row)}
+                      >
+                        {t('payments.pay')}
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </>
+      )}
+      <Dialog
+        open={confirming !== null}
+        onClose={() => {
+          if (!book.isPending) setConfirming(null);
+        }}
+        closeButton={t('payments.confirm.close')}
+        aria-labelledby={dialogHeadingId}
+      >
+        {confirming && (
+          <>
+            <Heading level={2} data-size="sm" id={dialogHeadingId}>
+              {t('payments.confirm.title')}
+            </Heading>
+            <Paragraph>
+              {t('payments.confirm.body', {
+                amount: kroner(confirming.amount),
+                organisation: confirming.organisationName,
+                reference: confirming.caseReference,
+                instalment: confirming.instalment.label,
+                frame: confirming.frameName,
+              })}
+            </Paragraph>
+            <div className="payments-due-buttons">
+              <Button onClick={pay} aria-disabled={book.isPending} loading={book.isPending}>
+                {t('payments.confirm.pay', { amount: kroner(confirming.amount) })}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirming(null)} disabled={book.isPending}>
+                {t('payments.confirm.cancel')}
+              </Button>
+            </div>
+          </>
+        )}
+      </Dialog>
+    </>
+  );
 }
