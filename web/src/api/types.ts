@@ -23,3 +23,13 @@ export type StatusFilter = NonNullable<ApplicationQuery['status']>;
 export type ApplicationSort = NonNullable<ApplicationQuery['sort']>;
 export type CaseNote = Schemas['CaseNoteDto'];
 export type SchemeReason = Schemas['SchemeReasonDto'];
+export type Frame = Schemas['FrameDto'];
+export type LedgerEntry = Schemas['EntryDto'];
+export type EntryKind = Schemas['EntryDto']['kind'];
+export type EntryFilters = Omit<
+  NonNullable<paths['/api/v1/frames/{id}/entries']['get']['parameters']['query']>,
+  'after' | 'limit'
+>;
+export type TopUpBody = Schemas['AllocationDto'];
+export type ReallocationBody = Schemas['ReallocationDto'];
+export type DirectAllocationBody = Schemas['DirectAllocationDto'];
