@@ -498,7 +498,6 @@ export const en: Messages = {
   // Finance: a frame's ledger (posteringer).
   'frameLedger.title': 'Ledger – {frame}',
   'frameLedger.backToFrame': 'Back to {frame}',
-  'frameLedger.totals': "The frame's totals",
   'frameLedger.allocated': 'Allocated',
   'frameLedger.committed': 'Committed in grants',
   'frameLedger.disbursed': 'Paid out',

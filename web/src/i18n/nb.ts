@@ -496,7 +496,6 @@ export const nb = {
   // Finance: a frame's ledger (posteringer).
   'frameLedger.title': 'Posteringer – {frame}',
   'frameLedger.backToFrame': 'Tilbake til {frame}',
-  'frameLedger.totals': 'Rammens tall',
   'frameLedger.allocated': 'Bevilget',
   'frameLedger.committed': 'Bundet i tilsagn',
   'frameLedger.disbursed': 'Utbetalt',

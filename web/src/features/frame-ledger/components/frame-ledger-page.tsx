@@ -154,7 +154,7 @@ function Totals({ frame }: { frame: Frame }) {
     ['frameLedger.available', frame.available],
   ];
   return (
-    <dl className="frame-ledger-totals" aria-label={t('frameLedger.totals')}>
+    <dl className="frame-ledger-totals">
       {rows.map(([label, amount]) => (
         <div key={label}>
           <dt>{t(label)}</dt>
