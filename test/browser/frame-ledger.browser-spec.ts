@@ -96,6 +96,22 @@ describe('finance changes a frame and reads its ledger in the browser', () => {
     await done.waitFor();
     expect(plain(await done.innerText())).toContain('Tilgjengelig i denne rammen nå: kr 23 150 000');
     expect(plain(await region('Rammen nå').innerText())).toMatch(/Tilgjengelig\s+kr 23 150 000/);
+
+    // A direct allocation names the organisation by its number: a wrong check digit is caught first.
+    const direct = region('Direkte tildeling');
+    await direct.getByLabel('Mottakerens navn').fill('Karrieresenteret i Trøndelag');
+    await direct.getByLabel('Organisasjonsnummer').fill('987 654 321');
+    await direct.getByLabel('Beløp').fill('50 000,50');
+    await direct.getByLabel('Politisk saksreferanse').fill('FT-sak 47/26');
+    await direct.getByLabel('Begrunnelse').fill('Karriererettleiing');
+    await direct.getByRole('button', { name: 'Før direkte tildeling' }).click();
+    await direct
+      .getByRole('link', { name: /Organisasjonsnummeret må ha ni siffer og være gyldig/ })
+      .waitFor();
+    await direct.getByLabel('Organisasjonsnummer').fill('987 654 325');
+    await direct.getByRole('button', { name: 'Før direkte tildeling' }).click();
+    await direct.getByText(/er tildelt Karrieresenteret i Trøndelag \(FT-sak 47\/26\)/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('shows both changes and a granted application’s recipient in the ledger, filters it, and downloads the CSV', async () => {
@@ -110,6 +126,9 @@ describe('finance changes a frame and reads its ledger in the browser', () => {
     const grant = row(granted.reference);
     expect(plain(await grant.innerText())).toContain(
       `Tilsagn\t${granted.reference}\t${granted.name}\t${spaced(granted.organisationNumber)}\tkr 250 000`,
+    );
+    expect(plain(await row('FT-sak 47/26').innerText())).toMatch(
+      /Tilsagn\s+Direkte tildeling\s+Karrieresenteret i Trøndelag\s+987 654 325\s+kr 50 000,50\s+FT-sak 47\/26/,
     );
     expect(await grant.getByRole('link', { name: granted.reference }).getAttribute('href')).toBe(
       `/saksbehandling/saker/${granted.reference}`,

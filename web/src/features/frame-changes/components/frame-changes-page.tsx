@@ -14,31 +14,20 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { ProblemError } from '../../../api/problem';
 import type { Frame } from '../../../api/types';
 import { parseKroner } from '../../../forms/money';
-import { useI18n, type Translate } from '../../../i18n/i18n';
+import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
 import { frameLedgerPath, framePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { frameChangesQueries, useFrameChanges } from '../api/frame-changes-queries';
+import { organisationNumberOf, refusalWords } from './change-text';
 import './frame-changes.css';
 
 interface FieldError {
   field: string;
   message: MessageKey;
-}
-
-const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
-
-/** Nine digits (spaces allowed) whose last is the MOD11 check digit; the digits, or null. */
-export function organisationNumberOf(text: string): string | null {
-  const digits = text.replace(/[\s\u00a0]/g, '');
-  if (!/^\d{9}$/.test(digits)) return null;
-  const sum = WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(digits[i]), 0);
-  const check = (11 - (sum % 11)) % 11;
-  return check !== 10 && check === Number(digits[8]) ? digits : null;
 }
 
 /**
@@ -56,38 +45,6 @@ function useSubmissionKey() {
     last.current = null;
   }, []);
   return { keyFor, done };
-}
-
-/** The API's refusal in words: a frame that would be overspent says what is available. */
-export function refusalWords(error: unknown, t: Translate, kroner: (ore: number) => string): string {
-  if (!(error instanceof ProblemError)) return t('frameChanges.refusal.network');
-  const problem = error.problem as Record<string, unknown>;
-  const amount = (name: string) => (typeof problem[name] === 'number' ? kroner(problem[name]) : '');
-  switch (problem.code) {
-    case 'frame_exhausted':
-      return t('frameChanges.refusal.exhausted', {
-        available: amount('available'),
-        requested: amount('requested'),
-      });
-    case 'case_reference_required':
-      return t('frameChanges.refusal.caseReference');
-    case 'invalid_organisation_number':
-      return t('frameChanges.refusal.organisationNumber');
-    case 'frame_closed':
-      return t('frameChanges.refusal.closed');
-    case 'same_frame':
-      return t('frameChanges.refusal.sameFrame');
-    case 'currency_mismatch':
-      return t('frameChanges.refusal.currency');
-    case 'invalid_amount':
-      return t('frameChanges.refusal.amount');
-    default:
-      break;
-  }
-  if (error.status === 403) return t('frameChanges.refusal.forbidden');
-  if (error.status === 404) return t('frameChanges.refusal.notFound');
-  if (error.status === 400 || error.status === 422) return t('frameChanges.refusal.invalid');
-  return t('frameChanges.refusal.other');
 }
 
 /**

@@ -12,8 +12,9 @@ import {
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
-import type { EntryFilters, EntryKind, Frame, LedgerEntry } from '../../../api/types';
+import type { EntryFilters, Frame, LedgerEntry } from '../../../api/types';
 import { dateInputText, parseDateInput } from '../../../forms/date-input';
+import { filtersFrom, KINDS, kindWords, spacedOrganisationNumber } from './ledger-text';
 import { formatNumber, TIME_ZONE, type Language } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
@@ -22,51 +23,6 @@ import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { entriesCsvUrl, frameLedgerQueries } from '../api/frame-ledger-queries';
 import './frame-ledger.css';
-
-const KINDS: readonly EntryKind[] = [
-  'allocation',
-  'top_up',
-  'reallocation',
-  'commitment',
-  'release',
-  'disbursement',
-  'repayment',
-  'carry_over',
-];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The filters in the address, each only if the API accepts it (an edited address is ignored). */
-function filtersFrom(params: URLSearchParams): EntryFilters {
-  const filters: EntryFilters = {};
-  const kind = KINDS.find((k) => k === params.get('kind'));
-  if (kind) filters.kind = kind;
-  for (const name of ['from', 'to'] as const) {
-    const value = params.get(name);
-    if (value && ISO_DATE.test(value) && parseDateInput(value)) filters[name] = value;
-  }
-  const search = params.get('search')?.trim();
-  if (search && search.length <= 100) filters.search = search;
-  return filters;
-}
-
-/** The entry's kind in words; a movement between frames by its direction. */
-export function kindWords(entry: Pick<LedgerEntry, 'kind' | 'direction'>): MessageKey {
-  switch (entry.kind) {
-    case 'reallocation':
-      return entry.direction === 'out'
-        ? 'frameLedger.kind.reallocationOut'
-        : 'frameLedger.kind.reallocationIn';
-    case 'carry_over':
-      return entry.direction === 'out' ? 'frameLedger.kind.carryOverOut' : 'frameLedger.kind.carryOverIn';
-    default:
-      return `frameLedger.kind.${entry.kind}`;
-  }
-}
-
-/** An organisation number as people read it: `921 456 786`. */
-export function spacedOrganisationNumber(number: string): string {
-  return /^\d{9}$/.test(number) ? `${number.slice(0, 3)} ${number.slice(3, 6)} ${number.slice(6)}` : number;
-}
 
 const shortDates = new Map<Language, Intl.DateTimeFormat>();
 /** The day in Norway, `03.12.2026` (`03/12/2026` in English). */
