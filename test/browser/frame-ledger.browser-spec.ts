@@ -117,6 +117,11 @@ describe('finance changes a frame and reads its ledger in the browser', () => {
   it('shows both changes and a granted application’s recipient in the ledger, filters it, and downloads the CSV', async () => {
     await page.getByRole('link', { name: 'Se posteringene' }).click();
     await page.getByRole('heading', { level: 1, name: 'Posteringer – BIO 2026' }).waitFor();
+    // Finance may change the frame from here; the link back to the frame is there for everyone.
+    await page.getByRole('link', { name: 'Endre rammen' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Tilbake til BIO 2026' }).getAttribute('href')).toBe(
+      `/okonomi/rammer/${frameId}`,
+    );
     const topUp = row('FT-sak 45/26');
     await topUp.waitFor();
     expect(plain(await topUp.innerText())).toMatch(/Tilleggsbevilgning\s+kr 250 000\s+FT-sak 45\/26/);

@@ -498,6 +498,7 @@ export const en: Messages = {
   // Finance: a frame's ledger (posteringer).
   'frameLedger.title': 'Ledger – {frame}',
   'frameLedger.backToFrame': 'Back to {frame}',
+  'frameLedger.toChanges': 'Change the frame',
   'frameLedger.allocated': 'Allocated',
   'frameLedger.committed': 'Committed in grants',
   'frameLedger.disbursed': 'Paid out',

@@ -496,6 +496,7 @@ export const nb = {
   // Finance: a frame's ledger (posteringer).
   'frameLedger.title': 'Posteringer – {frame}',
   'frameLedger.backToFrame': 'Tilbake til {frame}',
+  'frameLedger.toChanges': 'Endre rammen',
   'frameLedger.allocated': 'Bevilget',
   'frameLedger.committed': 'Bundet i tilsagn',
   'frameLedger.disbursed': 'Utbetalt',

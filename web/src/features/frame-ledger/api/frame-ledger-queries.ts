@@ -21,6 +21,13 @@ export function entriesCsvUrl(frameId: string, filters: EntryFilters): string {
 /** One frame's heading and its ledger (posteringer), newest first, a keyset page at a time. */
 export const frameLedgerQueries = {
   all: () => ['frame-ledger'] as const,
+  /** Who is reading: finance may change the frame, approvers only read. */
+  me: () =>
+    queryOptions({
+      queryKey: [...frameLedgerQueries.all(), 'me'] as const,
+      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/me', { signal })),
+      staleTime: 5 * 60_000,
+    }),
   frame: (frameId: string) =>
     queryOptions({
       queryKey: [...frameLedgerQueries.all(), frameId, 'frame'] as const,

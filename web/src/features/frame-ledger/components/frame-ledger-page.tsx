@@ -18,7 +18,7 @@ import { filtersFrom, KINDS, kindWords, spacedOrganisationNumber } from './ledge
 import { formatNumber, TIME_ZONE, type Language } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
-import { framePath, staffCasePath } from '../../../lib/paths';
+import { frameChangesPath, framePath, staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { entriesCsvUrl, frameLedgerQueries } from '../api/frame-ledger-queries';
@@ -51,6 +51,8 @@ export function FrameLedgerPage() {
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState(() => filtersFrom(params));
   const frame = useQuery(frameLedgerQueries.frame(frameId));
+  const me = useQuery(frameLedgerQueries.me());
+  const mayChange = me.data?.roles.includes('finance') ?? false;
   const entries = useInfiniteQuery(frameLedgerQueries.entries(frameId, filters));
   const apply = (next: EntryFilters) => {
     const query = new URLSearchParams();
@@ -65,12 +67,17 @@ export function FrameLedgerPage() {
   return (
     <>
       <PageHeading>{t('frameLedger.title', { frame: frame.data.name })}</PageHeading>
-      <Paragraph>
+      <Paragraph className="frame-ledger-links">
         <Link asChild>
           <RouterLink to={framePath(frameId)}>
             {t('frameLedger.backToFrame', { frame: frame.data.name })}
           </RouterLink>
         </Link>
+        {mayChange && (
+          <Link asChild>
+            <RouterLink to={frameChangesPath(frameId)}>{t('frameLedger.toChanges')}</RouterLink>
+          </Link>
+        )}
       </Paragraph>
       <Totals frame={frame.data} />
       <Filters initial={filters} onApply={apply} />
