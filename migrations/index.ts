@@ -17,6 +17,7 @@ import { CallFollowUpInParameters1796282364837 } from './1796282364837-CallFollo
 import { CaseNotes1796290605817 } from './1796290605817-CaseNotes';
 import { WorkQueueIndexes1796291000000 } from './1796291000000-WorkQueueIndexes';
 import { OpenGrantPositions1796293417000 } from './1796293417000-OpenGrantPositions';
+import { DirectRecipientOrganisationNumber1796297000000 } from './1796297000000-DirectRecipientOrganisationNumber';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   CaseNotes1796290605817,
   WorkQueueIndexes1796291000000,
   OpenGrantPositions1796293417000,
+  DirectRecipientOrganisationNumber1796297000000,
 ];

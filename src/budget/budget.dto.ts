@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { MAX_AMOUNT_ORE, Optional, IsVersion } from '@lib/common';
+import { MAX_AMOUNT_ORE, Optional, IsIsoDate, IsVersion } from '@lib/common';
 import { ENTRY_KINDS, type EntryKind } from './ledger-entry.entity';
 
 export class CreateFrameDto {
@@ -24,6 +25,21 @@ export class FrameStatusDto {
   version!: number;
 }
 
+/**
+ * The political case reference (e.g. "FT-sak 45/26") a change of a frame rests on. Top-ups,
+ * reallocations and direct allocations demand one: left out, empty or blank, the command is refused
+ * with 422 `case_reference_required` naming the field (the ledger checks it, so every way in agrees).
+ */
+function CaseReference(description: string, required = true): PropertyDecorator {
+  const doc = { example: 'FT-sak 45/26', maxLength: 100, description };
+  return applyDecorators(
+    required ? ApiProperty(doc) : ApiPropertyOptional(doc),
+    Optional(),
+    IsString(),
+    MaxLength(100),
+  );
+}
+
 class MoneyDto {
   @ApiProperty({ example: 2_330_000_000, description: 'øre (integer)' })
   @IsInt()
@@ -41,16 +57,21 @@ class MoneyDto {
 export class AllocationDto extends MoneyDto {
   @ApiProperty({ enum: ['allocation', 'top_up'] }) @IsIn(['allocation', 'top_up']) kind!:
     'allocation' | 'top_up';
-  @ApiPropertyOptional({ example: 'FU 161/20', description: 'Required for a top-up' })
-  @Optional()
-  @IsString()
-  @MaxLength(100)
+  @CaseReference(
+    "The political case reference of the decision. Required for a top-up (tilleggsbevilgning): without it 422 case_reference_required; optional for the year's first allocation",
+    false,
+  )
   caseReference?: string;
 }
 
 export class ReallocationDto extends MoneyDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() toFrameId!: string;
-  @ApiProperty({ example: 'FU 12/21' }) @IsString() @MinLength(1) @MaxLength(100) caseReference!: string;
+  @ApiProperty({ format: 'uuid', description: 'Another frame of the county, same currency' })
+  @IsUUID()
+  toFrameId!: string;
+  @CaseReference(
+    'The political case reference of the reallocation (omdisponering); without it 422 case_reference_required',
+  )
+  caseReference!: string;
 }
 
 export class DirectAllocationDto extends MoneyDto {
@@ -59,10 +80,17 @@ export class DirectAllocationDto extends MoneyDto {
   @MinLength(2)
   @MaxLength(200)
   recipient!: string;
-  @ApiProperty({ example: 'FU 161/20', description: 'The decision the allocation rests on' })
+  @ApiProperty({
+    example: '987654325',
+    description:
+      "The recipient's organisation number, nine digits (spaces allowed); one failing the MOD11 check is 422 invalid_organisation_number",
+  })
   @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Matches(/^\d{3} ?\d{3} ?\d{3}$/, { message: 'organisationNumber must be nine digits' })
+  organisationNumber!: string;
+  @CaseReference(
+    'The political case reference of the decision the allocation rests on; without it 422 case_reference_required',
+  )
   decisionReference!: string;
 }
 
@@ -97,8 +125,30 @@ export class GrantMoneyDto extends MoneyDto {
   grantKey!: string;
 }
 
-export class EntryQuery {
+/** Which entries of a frame: the same filters for the page and the CSV download. */
+export class EntryFilter {
   @ApiPropertyOptional({ enum: ENTRY_KINDS }) @Optional() @IsIn(ENTRY_KINDS) kind?: EntryKind;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'From this day (Norwegian time), inclusive' })
+  @Optional()
+  @IsIsoDate()
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'To this day (Norwegian time), inclusive' })
+  @Optional()
+  @IsIsoDate()
+  to?: string;
+  @ApiPropertyOptional({
+    example: 'FT-sak 45/26',
+    maxLength: 100,
+    description:
+      "A political case reference (part of it), an application's case reference (BIO-2026-000123, or its beginning) or the recipient's organisation number (spaces allowed)",
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export class EntryQuery extends EntryFilter {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @Optional()
   @Transform(({ value }: { value: unknown }) =>
@@ -140,21 +190,45 @@ export class FramePairDto {
 export class EntryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ENTRY_KINDS }) kind!: EntryKind;
-  @ApiProperty({ nullable: true, enum: ['in', 'out'] }) direction!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['in', 'out'] }) direction!: string | null;
   @ApiProperty() amount!: number;
   @ApiProperty() currency!: string;
   @ApiProperty() movementId!: string;
-  @ApiProperty({ nullable: true }) grantKey!: string | null;
-  @ApiProperty({ nullable: true }) applicationId!: string | null;
-  @ApiProperty({ nullable: true }) caseReference!: string | null;
+  @ApiProperty({ type: String, nullable: true }) grantKey!: string | null;
+  @ApiProperty({ type: String, nullable: true }) applicationId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The application's case reference (saksnummer), when the entry concerns an application",
+  })
+  applicationReference!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Who receives the money: the application's organisation or a direct allocation's recipient",
+  })
+  recipientName!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '921456786',
+    description: "The recipient's organisation number",
+  })
+  organisationNumber!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The political case reference (e.g. "FT-sak 45/26") or the decision it rests on',
+  })
+  caseReference!: string | null;
   @ApiProperty() reason!: string;
-  @ApiProperty({ nullable: true }) actorUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorUserId!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
 export class EntryPageDto {
   @ApiProperty({ type: [EntryDto] }) items!: EntryDto[];
-  @ApiProperty({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 export class RebuildDto {

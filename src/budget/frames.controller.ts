@@ -23,6 +23,7 @@ import {
   CreateFrameDto,
   DirectAllocationDto,
   DirectAllocationResultDto,
+  EntryFilter,
   EntryPageDto,
   EntryQuery,
   FrameDto,
@@ -104,7 +105,10 @@ export class FramesController {
 
   @Get(':id/entries')
   @Allow('finance', 'approver')
-  @ApiOperation({ summary: 'Ledger entries, newest first, keyset-paginated' })
+  @ApiOperation({
+    summary:
+      'Ledger entries, newest first, keyset-paginated; filtered by kind, days, or a case reference or organisation number',
+  })
   @ApiOkResponse({ type: EntryPageDto })
   entries(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string, @Query() query: EntryQuery) {
     return this.frames.entries(actor, id, query);
@@ -116,10 +120,15 @@ export class FramesController {
   @Header('Content-Disposition', 'attachment; filename="ledger-entries.csv"')
   @ApiOkResponse(csvResponse)
   @ApiOperation({
-    summary: "All the frame's entries as CSV (UTF-8 with BOM, ';', kroner with decimal comma)",
+    summary:
+      "The frame's entries as CSV, oldest first, with the page's filters: Norwegian headers and kinds in words, dates dd.mm.åååå (UTF-8 with BOM, ';', kroner with decimal comma)",
   })
-  entriesCsv(@CurrentActor() actor: Staff, @Param('id', ParseUUIDPipe) id: string) {
-    return this.frames.entriesCsv(actor, id);
+  entriesCsv(
+    @CurrentActor() actor: Staff,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() filter: EntryFilter,
+  ) {
+    return this.frames.entriesCsv(actor, id, filter);
   }
 
   @Get(':id/burn-down')
@@ -158,9 +167,11 @@ export class FramesController {
 
   @Post(':id/allocations')
   @HttpCode(200)
-  @ApiOperation({ summary: "The year's allocation, or a top-up with its case reference" })
+  @ApiOperation({
+    summary: "The year's allocation, or a top-up (tilleggsbevilgning) with its political case reference",
+  })
   @ApiOkResponse({ type: FrameDto })
-  @ApiProblems({ 422: 'case_reference_required: a top-up names its decision' })
+  @ApiProblems({ 422: 'case_reference_required: a top-up names its political decision' })
   allocate(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
@@ -174,7 +185,9 @@ export class FramesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move money to another frame of the county (both sides in one transaction)' })
   @ApiOkResponse({ type: FramePairDto })
-  @ApiProblems({ 422: 'frame_exhausted, currency_mismatch …' })
+  @ApiProblems({
+    422: 'case_reference_required, frame_exhausted (with available and requested), same_frame, currency_mismatch',
+  })
   reallocate(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,
@@ -190,7 +203,9 @@ export class FramesController {
     summary: 'Commit money straight to a named recipient by a recorded decision (no application)',
   })
   @ApiOkResponse({ type: DirectAllocationResultDto })
-  @ApiProblems({ 422: 'frame_exhausted' })
+  @ApiProblems({
+    422: 'case_reference_required, invalid_organisation_number, frame_exhausted (with available and requested), frame_closed',
+  })
   directAllocation(
     @CurrentActor() actor: Staff,
     @Param('id', ParseUUIDPipe) id: string,

@@ -8,7 +8,10 @@ import {
   decodeCursor,
   DomainError,
   encodeCursor,
+  formatNorwegianDate,
+  norwegianDate,
   oreAsKroner,
+  parseOrganisationNumber,
   toCsv,
   visibleOrNotFound,
 } from '@lib/common';
@@ -28,6 +31,8 @@ import {
   CreateFrameDto,
   DirectAllocationDto,
   DirectAllocationResultDto,
+  EntryDto,
+  EntryFilter,
   EntryPageDto,
   EntryQuery,
   FrameDto,
@@ -41,14 +46,70 @@ import {
 } from './budget.dto';
 import { BudgetFrame } from './budget-frame.entity';
 import { FrameAlert } from './frame-alert.entity';
-import { LedgerEntry } from './ledger-entry.entity';
-import { Balances, LedgerService } from './ledger.service';
+import type { EntryDirection, EntryKind } from './ledger-entry.entity';
+import { Balances, LedgerService, requireCaseReference } from './ledger.service';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ownership = (f: BudgetFrame) => ({ countyId: f.countyId });
+
+/** An entry's kind in words, as the CSV download names it (movements by their direction). */
+const KIND_WORDS: Record<EntryKind, string | Record<EntryDirection, string>> = {
+  allocation: 'Tildeling',
+  top_up: 'Tilleggsbevilgning',
+  reallocation: { in: 'Omdisponering inn', out: 'Omdisponering ut' },
+  commitment: 'Tilsagn',
+  release: 'Frigjort tilsagn',
+  disbursement: 'Utbetaling',
+  repayment: 'Tilbakebetaling',
+  carry_over: { in: 'Overføring inn', out: 'Overføring ut' },
+};
+
+const kindInWords = (kind: EntryKind, direction: EntryDirection | null): string => {
+  const words = KIND_WORDS[kind];
+  return typeof words === 'string' ? words : words[direction ?? 'in'];
+};
+
+/** A ledger entry with whom it concerns: the application and its organisation, or a direct recipient. */
+interface EntryRow {
+  id: string;
+  kind: EntryKind;
+  direction: EntryDirection | null;
+  amount: string;
+  currency: string;
+  movement_id: string;
+  grant_key: string | null;
+  application_id: string | null;
+  case_reference: string | null;
+  reason: string;
+  actor_user_id: string | null;
+  created_at: Date;
+  application_reference: string | null;
+  recipient_name: string | null;
+  organisation_number: string | null;
+}
+
+const entryOf = (e: EntryRow): EntryDto => ({
+  id: e.id,
+  kind: e.kind,
+  direction: e.direction,
+  amount: Number(e.amount),
+  currency: e.currency,
+  movementId: e.movement_id,
+  grantKey: e.grant_key,
+  applicationId: e.application_id,
+  applicationReference: e.application_reference,
+  recipientName: e.recipient_name,
+  organisationNumber: e.organisation_number,
+  caseReference: e.case_reference,
+  reason: e.reason,
+  actorUserId: e.actor_user_id,
+  createdAt: e.created_at.toISOString(),
+});
+
+const likePattern = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A frame with its balances, as the API shows it. */
 export const toFrameDto = (f: BudgetFrame): FrameDto => ({
@@ -168,6 +229,8 @@ export class FramesService {
     key?: IdempotencyKey,
   ): Promise<DirectAllocationResultDto> {
     // The new grant's key is part of the answer, so it is made inside the command: a repeat gets the same.
+    requireCaseReference(dto.decisionReference, 'decisionReference', 'A direct allocation');
+    const organisationNumber = parseOrganisationNumber(dto.organisationNumber);
     return this.idempotency.transaction(key, async (tx) => {
       await this.visible(tx, actor, id);
       const grantKey = `direct:${randomUUID()}`;
@@ -175,7 +238,8 @@ export class FramesService {
         frameId: id,
         grantKey,
         applicationId: null,
-        recipient: dto.recipient,
+        recipient: dto.recipient.trim(),
+        recipientOrganisationNumber: organisationNumber,
         amount: dto.amount,
         caseReference: dto.decisionReference,
         actorUserId: actor.userId,
@@ -225,38 +289,72 @@ export class FramesService {
     );
   }
 
+  /** The frame's entries, newest first, filtered, one keyset page at a time. */
   async entries(actor: Staff, id: string, query: EntryQuery): Promise<EntryPageDto> {
     await this.visible(this.dataSource.manager, actor, id);
     const limit = query.limit ?? 100;
-    const q = this.dataSource.manager.createQueryBuilder(LedgerEntry, 'e').where('e.frameId = :id', { id });
-    if (query.kind) q.andWhere('e.kind = :kind', { kind: query.kind });
-    if (query.after) {
-      const [after] = decodeCursor(query.after, ['bigint']);
-      q.andWhere('e.id < :after', { after });
-    }
-    const rows = await q
-      .orderBy('e.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    const after = query.after ? decodeCursor(query.after, ['bigint'])[0] : undefined;
+    const rows = await this.findEntries(id, query, 'DESC', { after, limit: limit + 1 });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        direction: e.direction,
-        amount: e.amount,
-        currency: e.currency,
-        movementId: e.movementId,
-        grantKey: e.grantKey,
-        applicationId: e.applicationId,
-        caseReference: e.caseReference,
-        reason: e.reason,
-        actorUserId: e.actorUserId,
-        createdAt: e.createdAt.toISOString(),
-      })),
+      items: items.map(entryOf),
       nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
     };
+  }
+
+  /**
+   * The entries of a frame that match the filter, with the application's case reference and whom the
+   * money concerns: the application's organisation, or a direct allocation's recipient.
+   */
+  private async findEntries(
+    frameId: string,
+    filter: EntryFilter,
+    order: 'ASC' | 'DESC',
+    page: { after?: string | number; limit?: number } = {},
+  ): Promise<EntryRow[]> {
+    const params: unknown[] = [frameId];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = ['e.frame_id = $1'];
+    if (filter.kind) where.push(`e.kind = ${param(filter.kind)}`);
+    // Days as Norwegians count them: from midnight in Oslo, to the next midnight.
+    if (filter.from)
+      where.push(`e.created_at >= (${param(filter.from)}::date::timestamp AT TIME ZONE 'Europe/Oslo')`);
+    if (filter.to)
+      where.push(`e.created_at < ((${param(filter.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo')`);
+    const search = filter.search?.trim();
+    if (search) {
+      const digits = search.replace(/\s/g, '');
+      const alternatives = [
+        `e.case_reference ILIKE ${param(`%${likePattern(search)}%`)}`,
+        `a.reference LIKE ${param(`${likePattern(search.toUpperCase())}%`)}`,
+      ];
+      if (/^\d{9}$/.test(digits))
+        alternatives.push(
+          `coalesce(o.organisation_number, gp.recipient_organisation_number) = ${param(digits)}`,
+        );
+      where.push(`(${alternatives.join(' OR ')})`);
+    }
+    if (page.after !== undefined) where.push(`e.id < ${param(page.after)}`);
+    const limit = page.limit !== undefined ? `LIMIT ${param(page.limit)}` : '';
+    return this.dataSource.query<EntryRow[]>(
+      `SELECT e.id::text AS id, e.kind, e.direction, e.amount, e.currency, e.movement_id, e.grant_key,
+              e.application_id, e.case_reference, e.reason, e.actor_user_id, e.created_at,
+              a.reference AS application_reference,
+              coalesce(o.name, gp.recipient) AS recipient_name,
+              coalesce(o.organisation_number, gp.recipient_organisation_number) AS organisation_number
+         FROM ledger_entry e
+         LEFT JOIN application a ON a.id = e.application_id
+         LEFT JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN grant_position gp
+                ON e.application_id IS NULL AND gp.frame_id = e.frame_id AND gp.grant_key = e.grant_key
+        WHERE ${where.join(' AND ')}
+        ORDER BY e.id ${order} ${limit}`,
+      params,
+    );
   }
 
   async rebuild(actor: Staff, id: string): Promise<RebuildDto> {
@@ -384,36 +482,36 @@ export class FramesService {
     };
   }
 
-  /** Every entry of a frame as CSV (oldest first), amounts in kroner. */
-  async entriesCsv(actor: Staff, id: string): Promise<string> {
+  /**
+   * The frame's entries that match the filter as CSV (oldest first), in Norwegian: the kind in words,
+   * dates as dd.mm.åååå in Norwegian time, amounts in kroner with a decimal comma.
+   */
+  async entriesCsv(actor: Staff, id: string, filter: EntryFilter): Promise<string> {
     await this.visible(this.dataSource.manager, actor, id);
-    const entries = await this.dataSource.manager.find(LedgerEntry, {
-      where: { frameId: id },
-      order: { id: 'ASC' },
-    });
+    const entries = await this.findEntries(id, filter, 'ASC');
     return toCsv(
       [
-        'id',
-        'date',
-        'kind',
-        'direction',
-        'amount_nok',
-        'currency',
-        'grant',
-        'application_id',
-        'case_reference',
-        'reason',
+        'Postering',
+        'Dato',
+        'Type',
+        'Beløp (kr)',
+        'Valuta',
+        'Saksnummer',
+        'Mottaker',
+        'Organisasjonsnummer',
+        'Politisk saksreferanse',
+        'Begrunnelse',
       ],
       entries.map((e) => [
         e.id,
-        e.createdAt.toISOString(),
-        e.kind,
-        e.direction,
-        oreAsKroner(e.amount),
+        formatNorwegianDate(norwegianDate(e.created_at)),
+        kindInWords(e.kind, e.direction),
+        oreAsKroner(Number(e.amount)),
         e.currency,
-        e.grantKey,
-        e.applicationId,
-        e.caseReference,
+        e.application_reference,
+        e.recipient_name,
+        e.organisation_number,
+        e.case_reference,
         e.reason,
       ]),
     );

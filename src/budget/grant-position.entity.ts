@@ -19,6 +19,10 @@ import { bigintAsNumber } from '../database/bigint.transformer';
   `"committed" - "released" - "disbursed" - "carried_out" >= 0`,
 )
 @Check('grant_position_repaid_within_disbursed', `"repaid" <= "disbursed"`)
+@Check(
+  'grant_position_recipient_organisation_number_format',
+  `"recipient_organisation_number" ~ '^[0-9]{9}$'`,
+)
 export class GrantPosition {
   @PrimaryColumn({ name: 'frame_id', type: 'uuid', primaryKeyConstraintName: 'grant_position_pkey' })
   frameId!: string;
@@ -32,6 +36,10 @@ export class GrantPosition {
   /** For a direct allocation (no application): who receives the money. */
   @Column({ type: 'text', nullable: true })
   recipient!: string | null;
+
+  /** For a direct allocation: the recipient's organisation number (organisasjonsnummer), nine digits. */
+  @Column({ name: 'recipient_organisation_number', type: 'char', length: 9, nullable: true })
+  recipientOrganisationNumber!: string | null;
 
   @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
   committed!: number;

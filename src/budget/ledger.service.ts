@@ -34,6 +34,13 @@ interface FrameTotals {
 
 type LockedFrame = FrameTotals & { year: number };
 
+/** Whose a grant is: its application, or a direct allocation's named recipient. */
+interface PositionOwner {
+  application_id: string | null;
+  recipient: string | null;
+  recipient_organisation_number: string | null;
+}
+
 export interface Balances {
   allocated: number;
   committed: number;
@@ -57,6 +64,29 @@ function assertAmount(amount: number): void {
       `The amount must be a positive whole number of øre, not ${amount}`,
     );
   }
+}
+
+/**
+ * Refuses a change of a frame that names no political case reference (e.g. "FT-sak 45/26"): a top-up,
+ * a reallocation and a direct allocation each rest on a recorded decision. 422
+ * `case_reference_required`, naming the field.
+ */
+export function requireCaseReference(value: string | null | undefined, field: string, what: string): void {
+  if (value?.trim()) return;
+  throw new DomainError(
+    'unprocessable',
+    'case_reference_required',
+    `${what} needs the case reference of its political decision, e.g. "FT-sak 45/26"`,
+    {
+      errors: [
+        {
+          field,
+          pointer: `/${field}`,
+          messages: [`${field} is required: the case reference of the decision, e.g. "FT-sak 45/26"`],
+        },
+      ],
+    },
+  );
 }
 
 /**
@@ -87,13 +117,7 @@ export class LedgerService {
     },
   ): Promise<Balances> {
     assertAmount(input.amount);
-    if (input.kind === 'top_up' && !input.caseReference?.trim()) {
-      throw new DomainError(
-        'unprocessable',
-        'case_reference_required',
-        'A top-up needs the case reference of its decision, e.g. "FU 161/20"',
-      );
-    }
+    if (input.kind === 'top_up') requireCaseReference(input.caseReference, 'caseReference', 'A top-up');
     const frame = await this.move(tx, input.frameId, 'allocated = allocated + $2', [input.amount]);
     if (!frame) throw notFound('Frame');
     await this.entry(
@@ -118,13 +142,7 @@ export class LedgerService {
         'A reallocation moves money between two different frames',
       );
     }
-    if (!input.caseReference?.trim()) {
-      throw new DomainError(
-        'unprocessable',
-        'case_reference_required',
-        'A reallocation needs the case reference of its decision',
-      );
-    }
+    requireCaseReference(input.caseReference, 'caseReference', 'A reallocation');
     const [from, to] = await this.lockInOrder(tx, input.fromFrameId, input.toFrameId);
     if (from.currency !== to.currency) {
       throw new DomainError(
@@ -183,6 +201,7 @@ export class LedgerService {
       grantKey: string;
       applicationId: string | null;
       recipient?: string | null;
+      recipientOrganisationNumber?: string | null;
       amount: number;
       caseReference?: string | null;
     },
@@ -206,10 +225,17 @@ export class LedgerService {
       throw this.exhausted(current, input.amount);
     }
     await tx.query(
-      `INSERT INTO grant_position (frame_id, grant_key, application_id, recipient, committed)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO grant_position (frame_id, grant_key, application_id, recipient, recipient_organisation_number, committed)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (frame_id, grant_key) DO UPDATE SET committed = grant_position.committed + EXCLUDED.committed`,
-      [frame.id, input.grantKey, input.applicationId, input.recipient ?? null, input.amount],
+      [
+        frame.id,
+        input.grantKey,
+        input.applicationId,
+        input.recipient ?? null,
+        input.recipientOrganisationNumber ?? null,
+        input.amount,
+      ],
     );
     await this.entry(
       tx,
@@ -364,9 +390,17 @@ export class LedgerService {
       input.amount,
     ]))!;
     await tx.query(
-      `INSERT INTO grant_position (frame_id, grant_key, application_id, recipient, committed) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO grant_position (frame_id, grant_key, application_id, recipient, recipient_organisation_number, committed)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (frame_id, grant_key) DO UPDATE SET committed = grant_position.committed + EXCLUDED.committed`,
-      [to.id, input.grantKey, position.application_id, position.recipient, input.amount],
+      [
+        to.id,
+        input.grantKey,
+        position.application_id,
+        position.recipient,
+        position.recipient_organisation_number,
+        input.amount,
+      ],
     );
     const movement = randomUUID();
     await this.entry(
@@ -459,12 +493,10 @@ export class LedgerService {
     input: { frameId: string; grantKey: string; amount: number },
     set: string,
     condition: string,
-  ): Promise<{ application_id: string | null; recipient: string | null } | null> {
-    const [rows] = await tx.query<
-      [Array<{ application_id: string | null; recipient: string | null }>, number]
-    >(
+  ): Promise<PositionOwner | null> {
+    const [rows] = await tx.query<[PositionOwner[], number]>(
       `UPDATE grant_position SET ${set} WHERE frame_id = $1 AND grant_key = $2 AND ${condition}
-       RETURNING application_id, recipient`,
+       RETURNING application_id, recipient, recipient_organisation_number`,
       [input.frameId, input.grantKey, input.amount],
     );
     return rows[0] ?? null;

@@ -237,6 +237,7 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     const available = (await frame()).available;
     const direct = await post(`/frames/${frameId}/direct-allocations`, {
       recipient: 'Karrieresenteret i Trøndelag',
+      organisationNumber: '987654325',
       amount: available - 10_000_000,
       decisionReference: 'FU 161/20',
       reason: 'Career guidance, corona measures',
@@ -288,6 +289,7 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     const sameYear = await newFrame(2030, 1);
     const direct = await post(`/frames/${from}/direct-allocations`, {
       recipient: 'Karrieresenteret i Trøndelag',
+      organisationNumber: '987654325',
       amount: 400_000,
       decisionReference: 'FU 161/20',
       reason: 'Career guidance',

@@ -269,7 +269,13 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     as: [FINANCE, APPROVER],
     other: KARI,
     path: { id: f.frameId },
-    query: { limit: '5', kind: 'allocation' },
+    query: { limit: '5', kind: 'allocation', from: '2026-01-01', to: '2026-12-31', search: 'FT-sak 45/26' },
+  }),
+  'GET /api/v1/frames/{id}/entries.csv': (f) => ({
+    as: [FINANCE, APPROVER],
+    other: KARI,
+    path: { id: f.frameId },
+    query: { kind: 'top_up', from: '2026-01-01', to: '2026-12-31', search: '921 456 786' },
   }),
   'POST /api/v1/frames/{id}/allocations': (f) => ({
     as: [FINANCE],
@@ -289,6 +295,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     path: { id: f.frameId },
     body: {
       recipient: 'Karrieresenteret i Trøndelag',
+      organisationNumber: '987654325',
       amount: 1_000_000,
       decisionReference: 'FU 161/20',
       reason: 'Career guidance',

@@ -131,6 +131,7 @@ describe('idempotent commands and versioned edits', () => {
     const res = await expectOk(
       send(FINANCE, 'post', `/frames/${frameId}/direct-allocations`, {
         recipient: 'Karrieresenteret i Trøndelag',
+        organisationNumber: '987654325',
         amount,
         decisionReference: 'FU 161/20',
         reason: 'Career guidance',
@@ -256,6 +257,7 @@ describe('idempotent commands and versioned edits', () => {
       prepare: async () => {
         const body = {
           recipient: 'Karrieresenteret i Trøndelag',
+          organisationNumber: '987654325',
           amount: nok(100_000),
           decisionReference: 'FU 161/20',
           reason: 'Career guidance',

@@ -425,7 +425,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger entries, newest first, keyset-paginated */
+        /** Ledger entries, newest first, keyset-paginated; filtered by kind, days, or a case reference or organisation number */
         get: operations["FramesController_entries"];
         put?: never;
         post?: never;
@@ -442,7 +442,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All the frame's entries as CSV (UTF-8 with BOM, ';', kroner with decimal comma) */
+        /** The frame's entries as CSV, oldest first, with the page's filters: Norwegian headers and kinds in words, dates dd.mm.åååå (UTF-8 with BOM, ';', kroner with decimal comma) */
         get: operations["FramesController_entriesCsv"];
         put?: never;
         post?: never;
@@ -529,7 +529,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The year's allocation, or a top-up with its case reference */
+        /** The year's allocation, or a top-up (tilleggsbevilgning) with its political case reference */
         post: operations["FramesController_allocate"];
         delete?: never;
         options?: never;
@@ -1533,16 +1533,26 @@ export interface components {
             amount: number;
             currency: string;
             movementId: string;
-            grantKey: Record<string, never> | null;
-            applicationId: Record<string, never> | null;
-            caseReference: Record<string, never> | null;
+            grantKey: string | null;
+            applicationId: string | null;
+            /** @description The application's case reference (saksnummer), when the entry concerns an application */
+            applicationReference: string | null;
+            /** @description Who receives the money: the application's organisation or a direct allocation's recipient */
+            recipientName: string | null;
+            /**
+             * @description The recipient's organisation number
+             * @example 921456786
+             */
+            organisationNumber: string | null;
+            /** @description The political case reference (e.g. "FT-sak 45/26") or the decision it rests on */
+            caseReference: string | null;
             reason: string;
-            actorUserId: Record<string, never> | null;
+            actorUserId: string | null;
             createdAt: string;
         };
         EntryPageDto: {
             items: components["schemas"]["EntryDto"][];
-            nextCursor: Record<string, never> | null;
+            nextCursor: string | null;
         };
         BurnDownMonthDto: {
             /** @example 2026-03 */
@@ -1611,8 +1621,8 @@ export interface components {
             /** @enum {string} */
             kind: "allocation" | "top_up";
             /**
-             * @description Required for a top-up
-             * @example FU 161/20
+             * @description The political case reference of the decision. Required for a top-up (tilleggsbevilgning): without it 422 case_reference_required; optional for the year's first allocation
+             * @example FT-sak 45/26
              */
             caseReference?: string;
         };
@@ -1624,9 +1634,15 @@ export interface components {
             amount: number;
             /** @example Regional development funds 2026 */
             reason: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Another frame of the county, same currency
+             */
             toFrameId: string;
-            /** @example FU 12/21 */
+            /**
+             * @description The political case reference of the reallocation (omdisponering); without it 422 case_reference_required
+             * @example FT-sak 45/26
+             */
             caseReference: string;
         };
         FramePairDto: {
@@ -1644,8 +1660,13 @@ export interface components {
             /** @example Karrieresenteret i Trøndelag */
             recipient: string;
             /**
-             * @description The decision the allocation rests on
-             * @example FU 161/20
+             * @description The recipient's organisation number, nine digits (spaces allowed); one failing the MOD11 check is 422 invalid_organisation_number
+             * @example 987654325
+             */
+            organisationNumber: string;
+            /**
+             * @description The political case reference of the decision the allocation rests on; without it 422 case_reference_required
+             * @example FT-sak 45/26
              */
             decisionReference: string;
         };
@@ -4325,6 +4346,12 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "allocation" | "top_up" | "reallocation" | "commitment" | "release" | "disbursement" | "repayment" | "carry_over";
+                /** @description From this day (Norwegian time), inclusive */
+                from?: string;
+                /** @description To this day (Norwegian time), inclusive */
+                to?: string;
+                /** @description A political case reference (part of it), an application's case reference (BIO-2026-000123, or its beginning) or the recipient's organisation number (spaces allowed) */
+                search?: string;
                 limit?: number;
                 after?: string;
             };
@@ -4375,7 +4402,15 @@ export interface operations {
     };
     FramesController_entriesCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                kind?: "allocation" | "top_up" | "reallocation" | "commitment" | "release" | "disbursement" | "repayment" | "carry_over";
+                /** @description From this day (Norwegian time), inclusive */
+                from?: string;
+                /** @description To this day (Norwegian time), inclusive */
+                to?: string;
+                /** @description A political case reference (part of it), an application's case reference (BIO-2026-000123, or its beginning) or the recipient's organisation number (spaces allowed) */
+                search?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -4676,7 +4711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description case_reference_required: a top-up names its decision */
+            /** @description case_reference_required: a top-up names its political decision */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,7 +4784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description frame_exhausted, currency_mismatch … */
+            /** @description case_reference_required, frame_exhausted (with available and requested), same_frame, currency_mismatch */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4822,7 +4857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description frame_exhausted */
+            /** @description case_reference_required, invalid_organisation_number, frame_exhausted (with available and requested), frame_closed */
             422: {
                 headers: {
                     [name: string]: unknown;

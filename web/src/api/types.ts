@@ -31,3 +31,12 @@ export type FrameAlert = Schemas['AlertDto'];
 export type PaymentDue = Schemas['PaymentDueDto'];
 export type PaymentsDuePage = Schemas['PaymentsDuePageDto'];
 export type PaymentBooked = Schemas['PaymentBookedDto'];
+export type LedgerEntry = Schemas['EntryDto'];
+export type EntryKind = Schemas['EntryDto']['kind'];
+export type EntryFilters = Omit<
+  NonNullable<paths['/api/v1/frames/{id}/entries']['get']['parameters']['query']>,
+  'after' | 'limit'
+>;
+export type TopUpBody = Schemas['AllocationDto'];
+export type ReallocationBody = Schemas['ReallocationDto'];
+export type DirectAllocationBody = Schemas['DirectAllocationDto'];
