@@ -372,7 +372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The county's frames with allocated, committed, disbursed and available (O(1) each) */
+        /** The county's frames with allocated, committed, disbursed and available (O(1) each); admins read them to pick a call's frame */
         get: operations["FramesController_list"];
         put?: never;
         /** Create a frame for a scheme and budget year */
@@ -1971,6 +1971,8 @@ export interface components {
             applicationForm: components["schemas"]["FormLayoutDto"];
             /** @description How the final report is asked: steps and words */
             reportForm: components["schemas"]["FormLayoutDto"];
+            /** @description How a call's parameters are asked of the county's administrator: steps and words */
+            callForm: components["schemas"]["FormLayoutDto"];
         };
         DashboardSessionDto: {
             /**
@@ -3936,7 +3938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3989,7 +3991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4045,7 +4047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4093,7 +4095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4157,7 +4159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4227,7 +4229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4276,7 +4278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4324,7 +4326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4372,7 +4374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4420,7 +4422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4468,7 +4470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4523,7 +4525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4596,7 +4598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4669,7 +4671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4742,7 +4744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4806,7 +4808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4870,7 +4872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
