@@ -17,9 +17,10 @@ const TITLE = 'Bedriftsintern opplæring (BIO) 2027 – Trøndelag';
 describe("county administrator writes next year's call", () => {
   let b: BrowserApp;
   let page: Page;
+  const clock = newClock();
 
   beforeAll(async () => {
-    b = await startBrowserApp({ clock: newClock() });
+    b = await startBrowserApp({ clock });
     await createFrame(b.t, { schemeId: 'bio', year: 2027, name: 'BIO 2027', kroner: 20_000_000 });
   }, 120_000);
 
@@ -120,6 +121,14 @@ describe("county administrator writes next year's call", () => {
     });
     expect(pub.body.parameters.maxGrantBySize.smallCompanyMaxOre).toBe(25_000_000);
 
+    // Once it opens, applicants find it among the open calls.
+    clock.set('2027-01-05T10:00:00+01:00');
+    const publicPage = await b.newPage();
+    await publicPage.goto('/');
+    await publicPage.getByRole('article', { name: TITLE }).waitFor();
+    await publicPage.close();
+    clock.set('2026-02-02T09:00:00+01:00');
+
     await page.getByRole('link', { name: 'Tilbake til utlysningene' }).click();
     const row = page.getByRole('row', { name: new RegExp(TITLE.replace(/[()]/g, '\\$&')) });
     await row.waitFor();
@@ -162,6 +171,25 @@ describe("county administrator writes next year's call", () => {
     await page.getByRole('heading', { level: 1, name: 'BIO 2028 – kollegaens navn' }).waitFor();
     expect(await page.getByLabel('Navn på utlysningen').inputValue()).toBe('BIO 2028 – kollegaens navn');
   });
+
+  it("draws every scheme's call form, step by step, with nothing axe objects to", async () => {
+    await page.goto('/admin/utlysninger/ny');
+    await signIn(page, ADMIN);
+    await page.getByRole('heading', { level: 1, name: 'Ny utlysning' }).waitFor();
+    const schemes = (await b.t.http().get('/api/v1/schemes')).body as { name: string; callForm: unknown }[];
+    for (const { name } of schemes) {
+      await page.getByLabel('Ordning', { exact: true }).selectOption({ label: name });
+      await page.getByRole('heading', { level: 2, name: /^Steg 1 av \d+: Utlysningen$/ }).waitFor();
+      for (;;) {
+        expect(await page.getByText(/unsupported|Missing items definition/i).count()).toBe(0);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        const next = page.getByRole('button', { name: 'Neste' });
+        if (!(await next.count())) break;
+        await next.click();
+      }
+      await page.getByRole('button', { name: 'Lagre utkast' }).waitFor();
+    }
+  }, 240_000);
 
   it('sends a case officer who opens the calls page to their own start page', async () => {
     await page.goto('/admin/utlysninger');

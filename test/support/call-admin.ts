@@ -52,10 +52,10 @@ export const goToStep = (page: Page, title: string) =>
 export async function fillNewCall(page: Page, fields: NewCallFields): Promise<void> {
   await page.getByRole('link', { name: 'Ny utlysning' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ny utlysning' }).waitFor();
-  await page.getByLabel('Ordning').selectOption({ label: fields.scheme });
+  await page.getByLabel('Ordning', { exact: true }).selectOption({ label: fields.scheme });
   await page.getByLabel('Navn på utlysningen').fill(fields.title);
-  await page.getByLabel('Ramme').selectOption({ label: fields.frame });
-  await page.getByLabel('Åpner').fill(fields.opensOn);
+  await page.getByLabel(/^Ramme/).selectOption({ label: fields.frame });
+  await page.getByLabel('Åpner', { exact: true }).fill(fields.opensOn);
   await page.getByLabel(/^Søknadsfrist/).fill(fields.closesOn);
 }
 
