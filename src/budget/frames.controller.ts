@@ -43,19 +43,20 @@ const csvResponse = {
   content: { [CSV_CONTENT_TYPE]: { schema: { type: 'string' as const } } },
 };
 
-/** Budget frames (rammer) and their ledger: finance acts, approvers may read. */
+/** Budget frames (rammer) and their ledger: finance acts, approvers may read, admins may list them (for calls). */
 @ApiTags('finance')
 @ApiBearerAuth()
 @Allow('finance')
-@ApiProblems({ 403: 'Not finance (or, for reads, approver)' })
+@ApiProblems({ 403: 'Not finance (or, for reads, approver; for the list, admin too)' })
 @Controller('frames')
 export class FramesController {
   constructor(private readonly frames: FramesService) {}
 
   @Get()
-  @Allow('finance', 'approver')
+  @Allow('finance', 'approver', 'admin')
   @ApiOperation({
-    summary: "The county's frames with allocated, committed, disbursed and available (O(1) each)",
+    summary:
+      "The county's frames with allocated, committed, disbursed and available (O(1) each); admins read them to pick a call's frame",
   })
   @ApiOkResponse({ type: [FrameDto] })
   list(@CurrentActor() actor: Staff) {

@@ -76,6 +76,7 @@ describe('scheme conformance', () => {
       it.each([
         ['application', scheme.applicationDto, scheme.presentation.applicationForm],
         ['final report', scheme.reportDto, scheme.presentation.reportForm],
+        ['call parameters', scheme.callParametersDto, scheme.presentation.callForm],
       ])(
         'asks every field of its %s form in exactly one step, labelled in bokmål and English',
         (__, dto, layout) => {

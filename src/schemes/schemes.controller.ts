@@ -93,6 +93,11 @@ export class SchemeDto {
   applicationForm!: FormLayoutDto;
   @ApiProperty({ type: FormLayoutDto, description: 'How the final report is asked: steps and words' })
   reportForm!: FormLayoutDto;
+  @ApiProperty({
+    type: FormLayoutDto,
+    description: "How a call's parameters are asked of the county's administrator: steps and words",
+  })
+  callForm!: FormLayoutDto;
 }
 
 const toDto = (scheme: SchemeDefinition): SchemeDto => ({
@@ -107,6 +112,7 @@ const toDto = (scheme: SchemeDefinition): SchemeDto => ({
   reportSchema: jsonSchemaOf(scheme.reportDto),
   applicationForm: scheme.presentation.applicationForm as FormLayoutDto,
   reportForm: scheme.presentation.reportForm as FormLayoutDto,
+  callForm: scheme.presentation.callForm as FormLayoutDto,
 });
 
 /**

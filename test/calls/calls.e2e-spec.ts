@@ -17,6 +17,7 @@ interface SchemeBody {
   reportSchema: Schema;
   applicationForm: { steps: { title: { nb: string }; fields: string[] }[]; fields: Record<string, unknown> };
   reportForm: { steps: { title: { nb: string }; fields: string[] }[]; fields: Record<string, unknown> };
+  callForm: { steps: { title: { nb: string }; fields: string[] }[]; fields: Record<string, unknown> };
 }
 const OTHER_ADMIN = 'admin@rogaland.example';
 
@@ -94,7 +95,27 @@ describe('calls as configuration', () => {
       'participantsCompleted',
       'actualCosts',
     ]);
+    // The call's parameters are asked of the administrator the same way, every parameter in words.
+    expect(bio.callForm.steps.flatMap((s) => s.fields).sort()).toEqual(
+      Object.keys(bio.parametersSchema.properties).sort(),
+    );
+    expect(bio.callForm.fields['maxGrantBySize.smallCompanyMaxOre']).toEqual({
+      label: { nb: 'Største tilskudd til en liten bedrift', en: 'Largest grant to a small company' },
+      widget: 'kroner',
+    });
     expect((await t.http().get('/api/v1/schemes/nope')).status).toBe(404);
+  });
+
+  it("lets an admin list the county's frames to pick a call's frame, but not read their ledgers", async () => {
+    const frames = await send('get', '/frames', ADMIN);
+    expect(frames.status).toBe(200);
+    const list = frames.body as { id: string; schemeId: string; countyId: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.some((f) => f.schemeId === 'bio')).toBe(true);
+    const other = await send('get', '/frames', OTHER_ADMIN);
+    expect((other.body as { id: string }[]).some((f) => list.some((mine) => mine.id === f.id))).toBe(false);
+    expect((await send('get', `/frames/${list[0].id}/entries`, ADMIN)).status).toBe(403);
+    expect((await send('get', '/frames', OFFICER)).status).toBe(403);
   });
 
   it('lists published calls publicly with their county and the size of their frame', async () => {

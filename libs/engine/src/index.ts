@@ -18,6 +18,7 @@ export * from './time';
 export * from './transition';
 export * from './scheme-definition';
 export * from './form-layout';
+export * from './call-form-layout';
 export * from './eligibility';
 export * from './submission-window';
 export * from './call-parameters';

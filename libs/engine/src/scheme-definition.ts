@@ -75,6 +75,8 @@ export interface SchemePresentation {
   readonly applicants: LocalizedText;
   readonly applicationForm: FormLayout;
   readonly reportForm: FormLayout;
+  /** How a call's parameters are asked of the county's administrator. */
+  readonly callForm: FormLayout;
 }
 
 export interface SchemeDefinition<

@@ -1,6 +1,8 @@
 import {
+  callFormLayout,
   fieldsUnder,
   localized as l,
+  trainingCallFields,
   trainingCostLinesFields,
   trainingDeclarationsFields,
   trainingFinancingPlanFields,
@@ -93,3 +95,36 @@ export const BIO_REPORT_FORM: FormLayout = {
     ...fieldsUnder('actualCosts', trainingCostLinesFields(l('Faktiske kostnader', 'Actual costs'))),
   },
 };
+
+/** How a county's administrator sets a BIO call's rules (utlysningens regler). */
+export const BIO_CALL_FORM: FormLayout = callFormLayout({
+  advancePayment: true,
+  steps: [
+    {
+      title: l('Tilskudd og støtte', 'Grant and state aid'),
+      fields: ['stateAidBasis', 'aidIntensityBasisPoints', 'maxGrantBySize', 'maxGrantPerParticipantOre'],
+    },
+    {
+      title: l('Kostnader og prosjekt', 'Costs and project'),
+      fields: [
+        'eligibleCostCategories',
+        'minTrainingCostShare',
+        'maxTravelAndAdministrationBasisPoints',
+        'maxWeeksPerParticipant',
+        'completionMonths',
+        'startNotBeforeApplicationDate',
+        'minDaysFromApplicationToStart',
+      ],
+    },
+  ],
+  fields: {
+    ...trainingCallFields(),
+    minDaysFromApplicationToStart: {
+      label: l('Dager fra søknad til oppstart', 'Days from application to start'),
+      help: l(
+        'Dager som må gå fra søknaden er sendt til prosjektet starter; 0 for ingen.',
+        'Days that must pass from sending the application to the start of the project; 0 for none.',
+      ),
+    },
+  },
+});

@@ -9,7 +9,7 @@ import { BioCallParametersDto, type BioCallParameters } from './bio-call-paramet
 import { computeFinalPayable, computeMaximumGrant } from './bio-grant';
 import { checkBioCallParameters, checkBioEligibility, checkBioFinalReport } from './bio.rules';
 import { BIO_SCHEME_ID } from './bio-vocabulary';
-import { BIO_APPLICATION_FORM, BIO_REPORT_FORM } from './bio-form-ui';
+import { BIO_APPLICATION_FORM, BIO_REPORT_FORM, BIO_CALL_FORM } from './bio-form-ui';
 
 /** The lifecycle of BIO cases: the common one, with the final report due 30 days after the project ends. */
 const bioLifecycle = defineLifecycle({
@@ -36,6 +36,7 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
     },
     applicationForm: BIO_APPLICATION_FORM,
     reportForm: BIO_REPORT_FORM,
+    callForm: BIO_CALL_FORM,
   },
   lifecycle: bioLifecycle,
   callParametersDto: BioCallParametersDto,

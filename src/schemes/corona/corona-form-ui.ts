@@ -1,6 +1,8 @@
 import {
+  callFormLayout,
   fieldsUnder,
   localized as l,
+  trainingCallFields,
   trainingCostLinesFields,
   trainingDeclarationsFields,
   trainingFinancingPlanFields,
@@ -171,3 +173,104 @@ export const CORONA_REPORT_FORM: FormLayout = {
     ...fieldsUnder('fagbrevPaJobb.contracts', reportContracts()),
   },
 };
+
+/** How a county's administrator sets a corona call's rules (utlysningens regler): one measure per call. */
+export const CORONA_CALL_FORM: FormLayout = callFormLayout({
+  advancePayment: true,
+  window: {
+    window: { label: l('Søknadsperiode', 'Application period') },
+    'window.opensAt': { label: l('Åpner', 'Opens') },
+    'window.closesAt': { label: l('Opprinnelig søknadsfrist', 'Original application deadline') },
+    'window.extensions': { label: l('Forlengede søknadsfrister', 'Extended application deadlines') },
+  },
+  steps: [
+    { title: l('Tiltak', 'Measure'), fields: ['measure'] },
+    { title: l('Ekstraordinære BIO-midler', 'Extraordinary BIO money'), fields: ['bioExtra'] },
+    { title: l('Tiltakspakke for lærlinger', 'Apprentice package'), fields: ['apprenticePackage'] },
+    { title: l('Fagbrev på jobb', 'Trade certificate at work'), fields: ['fagbrevPaJobb'] },
+  ],
+  fields: {
+    measure: { label: l('Tiltak', 'Measure'), options: MEASURES, widget: 'radio' },
+    bioExtra: {
+      label: l('Regler for ekstraordinære BIO-midler', 'Rules for extraordinary BIO money'),
+      visibleWhen: { field: 'measure', equals: 'bio_extra' },
+    },
+    ...fieldsUnder('bioExtra', trainingCallFields()),
+    'bioExtra.difficultyReferenceDate': {
+      label: l('Dato for vurdering av økonomiske problemer', 'Reference date for financial difficulty'),
+      help: l(
+        'En bedrift som ikke var i økonomiske problemer denne dagen, kan søke selv om den er det nå.',
+        'A company not in difficulty on this day may apply even if it is now.',
+      ),
+      widget: 'date',
+    },
+    'bioExtra.prioritisedSectors': {
+      label: l('Prioriterte næringer', 'Prioritised sectors'),
+      itemLabel: l('Næring', 'Sector'),
+    },
+    'bioExtra.prioritisedSectors[]': { label: l('Næring', 'Sector') },
+    'bioExtra.prioritisedSectors[].naceCodePrefix': {
+      label: l('Næringskode (NACE) eller starten av den', 'Industry code (NACE) or its start'),
+    },
+    'bioExtra.prioritisedSectors[].name': { label: l('Navn', 'Name') },
+    apprenticePackage: {
+      label: l('Regler for tiltakspakken', 'Rules for the apprentice package'),
+      visibleWhen: { field: 'measure', equals: 'apprentice_package' },
+    },
+    ...fieldsUnder('apprenticePackage', contractPeriodFields()),
+    'apprenticePackage.packages': { label: l('Pakker', 'Packages'), itemLabel: l('Pakke', 'Package') },
+    'apprenticePackage.packages[]': { label: l('Pakke', 'Package') },
+    'apprenticePackage.packages[].code': { label: l('Kode', 'Code') },
+    'apprenticePackage.packages[].name': { label: l('Navn', 'Name') },
+    'apprenticePackage.packages[].ratePerContractOre': {
+      label: l('Sats per lærekontrakt', 'Rate per apprenticeship contract'),
+      widget: 'kroner',
+    },
+    'apprenticePackage.packages[].requiresNewPlacement': {
+      label: l('Krever ny læreplass', 'Requires a new placement'),
+    },
+    'apprenticePackage.packages[].requiresStatutoryRight': {
+      label: l('Krever lovfestet rett til læreplass', 'Requires a statutory right'),
+    },
+    'apprenticePackage.packages[].minPriorLayoffWeeks': {
+      label: l('Minste antall uker permittert før', 'Fewest weeks laid off before'),
+      help: l('0 for ingen krav.', '0 for no condition.'),
+    },
+    'apprenticePackage.maxPerCompanyOre': {
+      label: l('Største tilskudd per bedrift', 'Largest grant per company'),
+      widget: 'kroner',
+    },
+    'apprenticePackage.prioritisedProgrammes': {
+      label: l('Prioriterte utdanningsprogram (koder)', 'Prioritised programmes (codes)'),
+      itemLabel: l('Utdanningsprogram', 'Programme'),
+    },
+    'apprenticePackage.prioritisedProgrammes[]': { label: l('Kode', 'Code') },
+    'apprenticePackage.candidateMustResideInCounty': {
+      label: l('Kandidaten må bo i fylket', 'The candidate must live in the county'),
+    },
+    fagbrevPaJobb: {
+      label: l('Regler for fagbrev på jobb', 'Rules for trade certificate at work'),
+      visibleWhen: { field: 'measure', equals: 'fagbrev_pa_jobb' },
+    },
+    ...fieldsUnder('fagbrevPaJobb', contractPeriodFields()),
+    'fagbrevPaJobb.ratePerContractOre': {
+      label: l('Sats per kontrakt', 'Rate per contract'),
+      widget: 'kroner',
+    },
+    'fagbrevPaJobb.maxPerCompanyOre': {
+      label: l('Største tilskudd per bedrift', 'Largest grant per company'),
+      widget: 'kroner',
+    },
+    'fagbrevPaJobb.prioritiseLaidOffCandidates': {
+      label: l('Permitterte kandidater prioriteres', 'Laid-off candidates come first'),
+    },
+  },
+});
+
+function contractPeriodFields(): Record<string, FormFieldUi> {
+  return {
+    contractPeriod: { label: l('Periode for signering av kontrakter', 'Contract signing period') },
+    'contractPeriod.from': { label: l('Første dag', 'First day'), widget: 'date' },
+    'contractPeriod.to': { label: l('Siste dag', 'Last day'), widget: 'date' },
+  };
+}

@@ -18,7 +18,7 @@ import {
   lastSigningDay,
 } from './corona.rules';
 import { CORONA_CONTRACT_FOLLOW_UP_MONTHS, CORONA_SCHEME_ID } from './corona-vocabulary';
-import { CORONA_APPLICATION_FORM, CORONA_REPORT_FORM } from './corona-form-ui';
+import { CORONA_APPLICATION_FORM, CORONA_REPORT_FORM, CORONA_CALL_FORM } from './corona-form-ui';
 
 /** The lifecycle of corona cases: the common one, with the final report due 30 days after the project ends. */
 const coronaLifecycle = defineLifecycle({
@@ -56,6 +56,7 @@ export const coronaScheme: SchemeDefinition<
     },
     applicationForm: CORONA_APPLICATION_FORM,
     reportForm: CORONA_REPORT_FORM,
+    callForm: CORONA_CALL_FORM,
   },
   lifecycle: coronaLifecycle,
   callParametersDto: CoronaCallParametersDto,

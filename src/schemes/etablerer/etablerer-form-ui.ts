@@ -1,4 +1,5 @@
 import {
+  callFormLayout,
   fieldsUnder,
   localized as l,
   type FormFieldUi,
@@ -127,3 +128,42 @@ export const ETABLERER_REPORT_FORM: FormLayout = {
     },
   },
 };
+
+/** How a county's administrator sets an etablerer call's rules (utlysningens regler). */
+export const ETABLERER_CALL_FORM: FormLayout = callFormLayout({
+  advancePayment: true,
+  steps: [
+    {
+      title: l('Tilskudd og prosjekt', 'Grant and project'),
+      fields: ['maxGrantOre', 'aidIntensity', 'minOwnFundsBasisPoints', 'maxProjectMonths'],
+    },
+  ],
+  fields: {
+    maxGrantOre: { label: l('Største tilskudd per prosjekt', 'Largest grant per project'), widget: 'kroner' },
+    aidIntensity: { label: l('Støtteintensitet', 'Aid intensity') },
+    'aidIntensity.basisPoints': {
+      label: l('Støtteintensitet (basispunkter)', 'Aid intensity (basis points)'),
+      help: l(
+        'Andel av støtteberettigede kostnader; 5000 er 50 %.',
+        'Share of eligible costs; 5000 is 50 %.',
+      ),
+    },
+    'aidIntensity.smeBasisPoints': {
+      label: l(
+        'Støtteintensitet for små og mellomstore bedrifter (basispunkter)',
+        'Aid intensity for SMEs (basis points)',
+      ),
+    },
+    'aidIntensity.smeBelowEmployees': {
+      label: l('Små og mellomstore bedrifter har færre ansatte enn', 'SMEs have fewer employees than'),
+    },
+    minOwnFundsBasisPoints: {
+      label: l('Minste egenkapital (basispunkter)', 'Smallest own funds (basis points)'),
+      help: l(
+        'Egenkapital som andel av beløpet det søkes om; 10 000 betyr minst like mye.',
+        'Own funds as a share of the amount applied for; 10 000 means at least as much.',
+      ),
+    },
+    maxProjectMonths: { label: l('Lengste prosjektperiode (måneder)', 'Longest project period (months)') },
+  },
+});

@@ -18,7 +18,7 @@ import {
   etablererAdvisories,
 } from './etablerer.rules';
 import { ETABLERER_SCHEME_ID } from './etablerer-vocabulary';
-import { ETABLERER_APPLICATION_FORM, ETABLERER_REPORT_FORM } from './etablerer-form-ui';
+import { ETABLERER_APPLICATION_FORM, ETABLERER_REPORT_FORM, ETABLERER_CALL_FORM } from './etablerer-form-ui';
 
 /**
  * The lifecycle of etablerer cases: the common one, with the final report due 60 days after the
@@ -57,6 +57,7 @@ export const etablererScheme: SchemeDefinition<
     },
     applicationForm: ETABLERER_APPLICATION_FORM,
     reportForm: ETABLERER_REPORT_FORM,
+    callForm: ETABLERER_CALL_FORM,
   },
   lifecycle: etablererLifecycle,
   callParametersDto: EtablererCallParametersDto,

@@ -1,4 +1,5 @@
 import {
+  callFormLayout,
   fieldsUnder,
   localized as l,
   type FormFieldUi,
@@ -133,3 +134,57 @@ export const JOBBSJANSEN_REPORT_FORM: FormLayout = {
     ...fieldsUnder('actualFinancing', financing(l('Faktisk finansiering', 'Actual financing'), false)),
   },
 };
+
+/** How a county's administrator sets a Jobbsjansen call's rules (utlysningens regler). */
+export const JOBBSJANSEN_CALL_FORM: FormLayout = callFormLayout({
+  advancePayment: false,
+  window: {
+    window: { label: l('Søknadsperiode', 'Application period') },
+    'window.opensAt': { label: l('Åpner', 'Opens') },
+    'window.closesAt': { label: l('Søknadsfrist', 'Application deadline') },
+  },
+  steps: [
+    {
+      title: l('Prosjekt og tilskudd', 'Project and grant'),
+      fields: [
+        'projectPeriod',
+        'maxGrantPerProjectOre',
+        'minOwnShareBasisPoints',
+        'minParticipants',
+        'minParticipantsIsHardRule',
+      ],
+    },
+    { title: l('Utbetaling', 'Payment'), fields: ['payments'] },
+  ],
+  fields: {
+    projectPeriod: { label: l('Prosjektperiode', 'Project period') },
+    'projectPeriod.earliestStart': { label: l('Tidligste oppstart', 'Earliest start'), widget: 'date' },
+    'projectPeriod.latestEnd': { label: l('Seneste avslutning', 'Latest end'), widget: 'date' },
+    maxGrantPerProjectOre: {
+      label: l('Største tilskudd per prosjekt', 'Largest grant per project'),
+      widget: 'kroner',
+    },
+    minOwnShareBasisPoints: {
+      label: l('Minste egenandel (basispunkter)', 'Smallest own share (basis points)'),
+      help: l(
+        'Andel av prosjektets totale kostnader; 2000 er 20 %.',
+        "Share of the project's total costs; 2000 is 20 %.",
+      ),
+    },
+    minParticipants: { label: l('Minste antall deltakere', 'Fewest participants') },
+    minParticipantsIsHardRule: {
+      label: l('Færre deltakere gir avslag', 'Fewer participants means a refusal'),
+      help: l('Nei: bare et råd til søkeren.', 'No: only advice to the applicant.'),
+    },
+    payments: { label: l('Utbetalinger', 'Payments') },
+    'payments.springDate': { label: l('Utbetaling om våren', 'Spring payment'), widget: 'date' },
+    'payments.autumnDate': { label: l('Utbetaling om høsten', 'Autumn payment'), widget: 'date' },
+    'payments.springShareBasisPoints': {
+      label: l('Vårens andel (basispunkter)', "Spring's share (basis points)"),
+      help: l(
+        '5000 er halvparten; resten utbetales om høsten.',
+        '5000 is half; the rest is paid in the autumn.',
+      ),
+    },
+  },
+});

@@ -21,7 +21,11 @@ import {
   jobbsjansenAdvisories,
 } from './jobbsjansen.rules';
 import { JOBBSJANSEN_SCHEME_ID } from './jobbsjansen-vocabulary';
-import { JOBBSJANSEN_APPLICATION_FORM, JOBBSJANSEN_REPORT_FORM } from './jobbsjansen-form-ui';
+import {
+  JOBBSJANSEN_APPLICATION_FORM,
+  JOBBSJANSEN_REPORT_FORM,
+  JOBBSJANSEN_CALL_FORM,
+} from './jobbsjansen-form-ui';
 
 /**
  * The lifecycle of Jobbsjansen cases: the common one, with the final report due 60 days after the
@@ -58,6 +62,7 @@ export const jobbsjansenScheme: SchemeDefinition<
     },
     applicationForm: JOBBSJANSEN_APPLICATION_FORM,
     reportForm: JOBBSJANSEN_REPORT_FORM,
+    callForm: JOBBSJANSEN_CALL_FORM,
   },
   lifecycle: jobbsjansenLifecycle,
   callParametersDto: JobbsjansenCallParametersDto,

@@ -1,4 +1,5 @@
 import {
+  callFormLayout,
   fieldsUnder,
   localized as l,
   type FormFieldUi,
@@ -177,3 +178,53 @@ export const MENTOR_REPORT_FORM: FormLayout = {
     },
   },
 };
+
+/** How a county's administrator sets a mentor call's rules (utlysningens regler). */
+export const MENTOR_CALL_FORM: FormLayout = callFormLayout({
+  advancePayment: true,
+  steps: [
+    {
+      title: l('Tilskudd og prosjekt', 'Grant and project'),
+      fields: [
+        'maxGrantOre',
+        'deMinimisCeilingOre',
+        'minOwnShareBasisPoints',
+        'staffTimeRate',
+        'timesheetsRequired',
+        'priorityMinParticipants',
+        'maxProjectMonths',
+      ],
+    },
+  ],
+  fields: {
+    maxGrantOre: { label: l('Største tilskudd per prosjekt', 'Largest grant per project'), widget: 'kroner' },
+    deMinimisCeilingOre: {
+      label: l('Tak for bagatellstøtte over tre år', 'De minimis ceiling over three years'),
+      widget: 'kroner',
+    },
+    minOwnShareBasisPoints: {
+      label: l('Minste egenandel (basispunkter)', 'Smallest own share (basis points)'),
+      help: l(
+        'Andel av beløpet det søkes om; 5000 er 50 %.',
+        'Share of the amount applied for; 5000 is 50 %.',
+      ),
+    },
+    staffTimeRate: { label: l('Timesats for egen arbeidstid', 'Hourly rate for own staff time') },
+    'staffTimeRate.basisPointsOfAnnualSalary': {
+      label: l('Timesats i basispunkter av årslønn', 'Hourly rate in basis points of annual salary'),
+      help: l('12 er 1,2 promille av brutto årslønn.', '12 is 1.2 per mille of the gross annual salary.'),
+    },
+    'staffTimeRate.maxHourlyRateOre': {
+      label: l('Høyeste timesats', 'Highest hourly rate'),
+      widget: 'kroner',
+    },
+    timesheetsRequired: { label: l('Timelister kreves', 'Timesheets required') },
+    priorityMinParticipants: {
+      label: l(
+        'Færre deltakere enn dette gir lavere prioritet',
+        'Fewer participants than this lowers the priority',
+      ),
+    },
+    maxProjectMonths: { label: l('Lengste prosjektperiode (måneder)', 'Longest project period (months)') },
+  },
+});

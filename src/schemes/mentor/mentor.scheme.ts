@@ -14,7 +14,7 @@ import {
   mentorAdvisories,
 } from './mentor.rules';
 import { MENTOR_SCHEME_ID } from './mentor-vocabulary';
-import { MENTOR_APPLICATION_FORM, MENTOR_REPORT_FORM } from './mentor-form-ui';
+import { MENTOR_APPLICATION_FORM, MENTOR_REPORT_FORM, MENTOR_CALL_FORM } from './mentor-form-ui';
 
 /**
  * The lifecycle of mentor cases: the common one, with the final report due 60 days after the
@@ -53,6 +53,7 @@ export const mentorScheme: SchemeDefinition<
     },
     applicationForm: MENTOR_APPLICATION_FORM,
     reportForm: MENTOR_REPORT_FORM,
+    callForm: MENTOR_CALL_FORM,
   },
   lifecycle: mentorLifecycle,
   callParametersDto: MentorCallParametersDto,

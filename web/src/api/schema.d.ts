@@ -372,7 +372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The county's frames with allocated, committed, disbursed and available (O(1) each) */
+        /** The county's frames with allocated, committed, disbursed and available (O(1) each); admins read them to pick a call's frame */
         get: operations["FramesController_list"];
         put?: never;
         /** Create a frame for a scheme and budget year */
@@ -2045,6 +2045,8 @@ export interface components {
             applicationForm: components["schemas"]["FormLayoutDto"];
             /** @description How the final report is asked: steps and words */
             reportForm: components["schemas"]["FormLayoutDto"];
+            /** @description How a call's parameters are asked of the county's administrator: steps and words */
+            callForm: components["schemas"]["FormLayoutDto"];
         };
         DueInstalmentDto: {
             /**
@@ -4092,7 +4094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4145,7 +4147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4201,7 +4203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4249,7 +4251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4389,7 +4391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4446,7 +4448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4494,7 +4496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4542,7 +4544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4590,7 +4592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4638,7 +4640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +4695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4766,7 +4768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4839,7 +4841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4912,7 +4914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4976,7 +4978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5040,7 +5042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not finance (or, for reads, approver) */
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
             403: {
                 headers: {
                     [name: string]: unknown;

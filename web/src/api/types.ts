@@ -40,3 +40,7 @@ export type EntryFilters = Omit<
 export type TopUpBody = Schemas['AllocationDto'];
 export type ReallocationBody = Schemas['ReallocationDto'];
 export type DirectAllocationBody = Schemas['DirectAllocationDto'];
+export type Call = Schemas['CallDto'];
+export type CallStatus = Schemas['CallDto']['status'];
+export type CreateCall = Schemas['CreateCallDto'];
+export type UpdateCall = Schemas['UpdateCallDto'];

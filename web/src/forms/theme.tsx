@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   Fieldset,
   Heading,
@@ -294,6 +295,7 @@ function DateTextWidget(props: WidgetProps) {
 }
 
 function SelectWidget(props: WidgetProps) {
+  if (props.multiple) return <ChecklistWidget {...props} />;
   const { id, onChange, onBlur, onFocus, disabled, readonly, options, htmlName } = props;
   const value: unknown = props.value;
   const { words } = contextOf(props);
@@ -319,6 +321,46 @@ function SelectWidget(props: WidgetProps) {
         </option>
       ))}
     </Select>
+  );
+}
+
+/**
+ * Several of a list of values (an array of unique choices) as checkboxes in a fieldset, kept in the
+ * list's order; the first box carries the field's id.
+ */
+function ChecklistWidget(props: WidgetProps) {
+  const { id, onChange, label, rawErrors, required, disabled, readonly, uiSchema, options } = props;
+  const { words } = contextOf(props);
+  const chosen = Array.isArray(props.value) ? (props.value as unknown[]) : [];
+  const choices = options.enumOptions ?? [];
+  const description = getUiOptions(uiSchema).description;
+  const fieldId = id.replace(/_multi$/, '');
+  return (
+    <Fieldset className="scheme-form-choice" id={`${fieldId}-group`}>
+      <Fieldset.Legend>
+        {label}
+        {!required && ` ${words.optional}`}
+      </Fieldset.Legend>
+      {description && <Fieldset.Description>{description}</Fieldset.Description>}
+      {choices.map((choice, i) => (
+        <Checkbox
+          key={String(choice.value)}
+          id={i === 0 ? fieldId : `${fieldId}-${i}`}
+          label={choice.label}
+          value={String(choice.value)}
+          checked={chosen.includes(choice.value)}
+          disabled={disabled || readonly}
+          aria-invalid={rawErrors?.length ? true : undefined}
+          onChange={(event) => {
+            const next = new Set(chosen);
+            if (event.target.checked) next.add(choice.value);
+            else next.delete(choice.value);
+            onChange(choices.map((c) => c.value as unknown).filter((v) => next.has(v)));
+          }}
+        />
+      ))}
+      <FieldsetErrors errors={rawErrors} />
+    </Fieldset>
   );
 }
 

@@ -71,3 +71,76 @@ export const trainingDeclarationsFields = (): Record<string, FormFieldUi> => ({
     ),
   },
 });
+
+/** State-aid bases in words. */
+export const TRAINING_AID_BASIS_LABELS = {
+  gber_art31: l('Gruppeunntaket (GBER) artikkel 31, opplæringsstøtte', 'GBER article 31, training aid'),
+  de_minimis: l('Bagatellstøtte (de minimis)', 'De minimis aid'),
+} as const;
+
+/**
+ * The call parameters of a training scheme (BIO and corona's BIO extra): state aid, intensity,
+ * caps, cost rules and the project's length, as a county administrator sets them.
+ */
+export const trainingCallFields = (): Record<string, FormFieldUi> => ({
+  stateAidBasis: { label: l('Støttegrunnlag', 'State-aid basis'), options: TRAINING_AID_BASIS_LABELS },
+  aidIntensityBasisPoints: {
+    label: l('Støtteintensitet (basispunkter)', 'Aid intensity (basis points)'),
+    help: l(
+      'Største andel av støtteberettigede kostnader tilskuddet kan dekke; 5000 er 50 %.',
+      'The largest share of eligible costs the grant may cover; 5000 is 50 %.',
+    ),
+  },
+  maxGrantBySize: {
+    label: l('Største tilskudd etter bedriftens størrelse', 'Largest grant by company size'),
+  },
+  'maxGrantBySize.smallBelowEmployees': {
+    label: l('Små bedrifter har færre ansatte enn', 'Small companies have fewer employees than'),
+  },
+  'maxGrantBySize.smallCompanyMaxOre': {
+    label: l('Største tilskudd til en liten bedrift', 'Largest grant to a small company'),
+    widget: 'kroner',
+  },
+  'maxGrantBySize.otherCompanyMaxOre': {
+    label: l('Største tilskudd til andre bedrifter', 'Largest grant to other companies'),
+    widget: 'kroner',
+  },
+  maxGrantPerParticipantOre: {
+    label: l('Største tilskudd per deltaker', 'Largest grant per participant'),
+    widget: 'kroner',
+  },
+  minTrainingCostShare: {
+    label: l('Minste andel kursutgifter', 'Smallest share of provider costs'),
+    help: l(
+      'Utgifter til kursleverandør som brøk av støtteberettigede kostnader, for eksempel 1 av 3.',
+      'Provider costs as a fraction of eligible costs, for example 1 in 3.',
+    ),
+  },
+  'minTrainingCostShare.numerator': { label: l('Teller', 'Numerator') },
+  'minTrainingCostShare.denominator': { label: l('Nevner', 'Denominator') },
+  maxTravelAndAdministrationBasisPoints: {
+    label: l(
+      'Største andel reise og administrasjon (basispunkter)',
+      'Largest share of travel and administration (basis points)',
+    ),
+    help: l('Andel av totale kostnader; 1000 er 10 %.', 'Share of the total costs; 1000 is 10 %.'),
+  },
+  eligibleCostCategories: {
+    label: l('Støtteberettigede kostnader', 'Eligible costs'),
+    itemLabel: l('Kostnadstype', 'Cost type'),
+  },
+  'eligibleCostCategories[]': {
+    label: l('Kostnadstype', 'Cost type'),
+    options: TRAINING_COST_CATEGORY_LABELS,
+  },
+  maxWeeksPerParticipant: { label: l('Største antall uker per deltaker', 'Most weeks per participant') },
+  completionMonths: {
+    label: l('Prosjektet må være ferdig innen (måneder)', 'The project must end within (months)'),
+  },
+  startNotBeforeApplicationDate: {
+    label: l(
+      'Prosjektet kan ikke starte før søknaden er sendt',
+      'The project may not start before the application is sent',
+    ),
+  },
+});

@@ -1,10 +1,11 @@
-import { Button, Card, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { PublicCall, Scheme } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import { applyPath } from '../../../lib/paths';
+import { CallCard } from '../../../ui/call-card';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { callQueries, schemeQueries } from '../api/call-queries';
@@ -89,7 +90,18 @@ function OpenCalls({ calls, schemes }: { calls: PublicCall[]; schemes: Scheme[] 
           <ul className="call-list">
             {group.calls.map((call) => (
               <li key={call.id}>
-                <CallCard call={call} scheme={schemeById.get(call.schemeId)} />
+                <CallCard
+                  call={call}
+                  scheme={schemeById.get(call.schemeId)}
+                  action={(headingId) => (
+                    // The card's title describes the link, so each "Søk" says which call it is for.
+                    <Button asChild data-size="sm" data-color="accent">
+                      <RouterLink to={applyPath(call.id)} aria-describedby={headingId}>
+                        {t('calls.apply')}
+                      </RouterLink>
+                    </Button>
+                  )}
+                />
               </li>
             ))}
           </ul>
@@ -120,49 +132,5 @@ function Filter(props: {
         {props.children}
       </Select>
     </Field>
-  );
-}
-
-function CallCard({ call, scheme }: { call: PublicCall; scheme: Scheme | undefined }) {
-  const { t, language, kroner, date } = useI18n();
-  const headingId = `call-${call.id}`;
-  return (
-    <Card data-color="neutral" asChild>
-      <article aria-labelledby={headingId}>
-        <Heading level={3} data-size="sm" id={headingId}>
-          {call.title}
-        </Heading>
-        <div className="tags">
-          {scheme && <Tag data-color="accent">{scheme.name}</Tag>}
-          <Tag data-color="success">{t('calls.open')}</Tag>
-        </div>
-        <dl className="facts">
-          {scheme && (
-            <>
-              <dt>{t('calls.purpose')}</dt>
-              <dd>{scheme.purpose[language]}</dd>
-              <dt>{t('calls.applicants')}</dt>
-              <dd>{scheme.applicants[language]}</dd>
-            </>
-          )}
-          <dt>{t('calls.window')}</dt>
-          <dd>
-            {call.closesAt
-              ? t('calls.windowFromTo', { from: date(call.opensAt), to: date(call.closesAt) })
-              : t('calls.windowRolling', { from: date(call.opensAt) })}
-          </dd>
-          <dt>{t('calls.frame')}</dt>
-          <dd>{call.frameAllocatedOre === null ? t('calls.frameNone') : kroner(call.frameAllocatedOre)}</dd>
-        </dl>
-        <div>
-          {/* The card's title describes the link, so each "Søk" says which call it is for. */}
-          <Button asChild data-size="sm" data-color="accent">
-            <RouterLink to={applyPath(call.id)} aria-describedby={headingId}>
-              {t('calls.apply')}
-            </RouterLink>
-          </Button>
-        </div>
-      </article>
-    </Card>
   );
 }

@@ -1,0 +1,135 @@
+import { localized as l, type FormFieldUi, type FormLayout, type FormStep } from './form-layout';
+
+/*
+ * How a call's parameters (utlysningens regler) are asked of a county's administrator: the words
+ * for the fields every call has, for a scheme's call form to reuse beside its own. Like the
+ * application forms, a scheme keeps its call form next to its DTOs and the web app draws it.
+ */
+
+/** The fields every call has, the submission window and payment plan excepted. */
+export function callParameterFields(): Record<string, FormFieldUi> {
+  return {
+    eligibility: {
+      label: l('Hvem kan søke', 'Who may apply'),
+      help: l(
+        'Regler for organisasjonsform, antall ansatte og hvor søkeren holder til.',
+        'Rules on the organisation form, the number of employees and where the applicant is based.',
+      ),
+    },
+    acceptanceDays: {
+      label: l('Frist for å akseptere tilsagnet (dager)', 'Days to accept the grant'),
+      help: l(
+        'Dager søkeren har til å akseptere tilsagnet etter at det er sendt.',
+        'Days the applicant has to accept the grant commitment once it is sent.',
+      ),
+    },
+    delegationThresholdOre: {
+      label: l('Grense for politisk behandling', 'Threshold for a political decision'),
+      help: l(
+        'Tilskudd over dette beløpet avgjøres av hovedutvalget, ikke administrasjonen.',
+        'Grants above this amount are decided by the political committee, not the administration.',
+      ),
+      widget: 'kroner',
+    },
+    reminderDays: {
+      label: l(
+        'Påminnelser om sluttrapport (dager før fristen)',
+        'Final report reminders (days before it is due)',
+      ),
+      itemLabel: l('Påminnelse', 'Reminder'),
+    },
+    'reminderDays[]': { label: l('Dager før fristen', 'Days before it is due') },
+    overdueEscalationDays: {
+      label: l('Varsel til saksbehandler (dager etter fristen)', 'Alert to the case officer (days overdue)'),
+      help: l(
+        'Dager etter at sluttrapporten skulle vært levert før saksbehandleren varsles.',
+        'Days after the final report was due before the case officer is alerted.',
+      ),
+    },
+    overdueLapseProposalDays: {
+      label: l('Forslag om bortfall (dager etter fristen)', 'Lapse proposal (days overdue)'),
+      help: l(
+        'Dager etter fristen før bortfall av tilskuddet foreslås; etter varselet til saksbehandleren.',
+        'Days after the deadline before a lapse of the grant is proposed; after the alert to the case officer.',
+      ),
+    },
+  };
+}
+
+/** The share paid on acceptance, for schemes that pay an advance and the rest on the final report. */
+export function advancePaymentFields(): Record<string, FormFieldUi> {
+  return {
+    advancePaymentBasisPoints: {
+      label: l('Forskudd ved aksept (basispunkter)', 'Advance on acceptance (basis points)'),
+      help: l(
+        'Andel av tilskuddet som utbetales når tilsagnet er akseptert; 5000 er 50 %. Resten utbetales etter sluttrapporten.',
+        'Share of the grant paid once it is accepted; 5000 is 50 %. The rest is paid on the final report.',
+      ),
+    },
+  };
+}
+
+/** The kernel's submission window (`SubmissionWindowDto`): rolling, or fixed application deadlines. */
+export function submissionWindowFields(): Record<string, FormFieldUi> {
+  return {
+    window: { label: l('Søknadsperiode', 'Application period') },
+    'window.kind': {
+      label: l('Type søknadsperiode', 'Kind of application period'),
+      options: {
+        rolling: l('Løpende', 'Rolling'),
+        fixed: l('Faste søknadsfrister', 'Fixed deadlines'),
+      },
+      widget: 'radio',
+    },
+    'window.opensAt': { label: l('Åpner', 'Opens') },
+    'window.closesAt': { label: l('Stenger', 'Closes') },
+    'window.deadlines': {
+      label: l('Søknadsfrister', 'Application deadlines'),
+      itemLabel: l('Søknadsfrist', 'Deadline'),
+    },
+    'window.deadlines[]': { label: l('Søknadsfrist', 'Deadline') },
+  };
+}
+
+/**
+ * A call form's steps: the period and who may apply first, the scheme's own steps, then the case
+ * handling every call has (with the advance share where the scheme pays one).
+ */
+export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: boolean): FormStep[] {
+  return [
+    {
+      title: l('Søknadsperiode og målgruppe', 'Application period and applicants'),
+      fields: ['window', 'eligibility'],
+    },
+    ...schemeSteps,
+    {
+      title: l('Saksgang og oppfølging', 'Case handling and follow-up'),
+      fields: [
+        'acceptanceDays',
+        'delegationThresholdOre',
+        ...(advancePayment ? ['advancePaymentBasisPoints'] : []),
+        'reminderDays',
+        'overdueEscalationDays',
+        'overdueLapseProposalDays',
+      ],
+    },
+  ];
+}
+
+/** A scheme's call form from its own steps and fields and the kernel's. */
+export function callFormLayout(options: {
+  readonly steps: readonly FormStep[];
+  readonly fields: Readonly<Record<string, FormFieldUi>>;
+  readonly advancePayment: boolean;
+  readonly window?: Readonly<Record<string, FormFieldUi>>;
+}): FormLayout {
+  return {
+    steps: callFormSteps(options.steps, options.advancePayment),
+    fields: {
+      ...callParameterFields(),
+      ...(options.advancePayment ? advancePaymentFields() : {}),
+      ...(options.window ?? submissionWindowFields()),
+      ...options.fields,
+    },
+  };
+}
