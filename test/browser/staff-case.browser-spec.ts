@@ -314,10 +314,15 @@ describe("the county's case page: case officer and approver", () => {
     await page.getByText('Avsluttet', { exact: true }).waitFor();
     await history.getByText('Sluttrapporten ble godkjent').waitFor();
     expect(await main().innerText()).toContain('Ingenting for deg i saken akkurat nå.');
+    // The report as sent last (its earlier, returned version follows it, folded away).
     await page
       .getByRole('region', { name: 'Sluttrapporten', exact: true })
       .getByText('All four operators completed the robot programming modules')
+      .first()
       .waitFor();
+    const earlier = page.getByRole('region', { name: 'Tidligere versjoner' });
+    expect(await earlier.innerText()).toContain('Legg ved fakturaene for reisekostnadene.');
+    expect(await earlier.innerText()).toContain('Ingen felt ble endret i neste versjon.');
     expect(await accessibilityViolations(page)).toEqual([]);
     const closed = await b.t.http().get(`/api/v1/applications/${caseId}`).set('authorization', kari);
     expect(closed.body.status).toBe('closed');
