@@ -79,6 +79,7 @@ async function prepareSubmitReport({
   scheme,
   type,
   body,
+  now,
   at,
 }: EventCommand<Application, 'SUBMIT_REPORT'>) {
   const validation = await validatePayload(scheme.reportDto, body.report, { pathPrefix: 'report' });
@@ -96,6 +97,8 @@ async function prepareSubmitReport({
       kind: 'final',
       content: body.report as Record<string, unknown>,
       submittedBy: actor.kind === 'system' ? application.createdBy : actor.userId,
+      // The service's clock, as the history's: the versions and their returns read in one time line.
+      submittedAt: now,
     }),
   );
   return { type, at, reportId: report.id };

@@ -31,6 +31,7 @@ import {
   type SchemeReason,
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditRecord } from '../audit/audit-record.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
@@ -276,7 +277,9 @@ export class ApplicationsService {
       where: { applicationId: application.id },
       order: { submittedAt: 'ASC', id: 'ASC' },
     });
-    const current = reports.at(-1);
+    // The lifecycle names the current version; the latest one if it does not (it always should).
+    const currentId = application.snapshot.state.context.reportId;
+    const current = reports.find((r) => r.id === currentId) ?? reports.at(-1);
     if (!current) throw notFound('Final report');
     const scheme = this.schemes.forStored(application.schemeId);
     const mayReadPersonalData =
@@ -290,29 +293,37 @@ export class ApplicationsService {
       return { id: report.id, submittedAt: report.submittedAt.toISOString(), content, withheld };
     };
     if (actor.kind !== 'staff' || reports.length === 1) return { ...version(current), previousVersions: [] };
-    // Each return sends back the version then under review: the n-th return is of the n-th version.
-    const returns = (await this.audit.history(this.dataSource.manager, application.id)).filter(
-      (r) => r.event === 'RETURN_REPORT',
-    );
+    // The history says in which order the versions came, and which return sent each one back.
+    const submitted: string[] = [];
+    const returnOf = new Map<string, AuditRecord>();
+    for (const record of await this.audit.history(this.dataSource.manager, application.id)) {
+      if (record.event === 'SUBMIT_REPORT' && typeof record.payload.reportId === 'string')
+        submitted.push(record.payload.reportId);
+      else if (record.event === 'RETURN_REPORT' && submitted.length > 0)
+        returnOf.set(submitted[submitted.length - 1], record);
+    }
     const names = await namesOf(
       this.dataSource.manager,
-      returns.map((r) => r.actorUserId),
+      [...returnOf.values()].map((r) => r.actorUserId),
     );
-    const previousVersions = reports.slice(0, -1).map((report, i) => {
-      const r = returns[i];
-      return {
-        ...version(report),
-        returned: r
-          ? {
-              returnedAt: r.occurredAt.toISOString(),
-              returnedByName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
-              reason: typeof r.payload.message === 'string' ? r.payload.message : '',
-              dueAt: new Date(String(r.payload.dueAt)).toISOString(),
-            }
-          : null,
-      };
-    });
-    return { ...version(current), previousVersions: previousVersions.reverse() };
+    const previousVersions = reports
+      .filter((report) => report.id !== current.id)
+      .sort((a, b) => submitted.indexOf(b.id) - submitted.indexOf(a.id))
+      .map((report) => {
+        const r = returnOf.get(report.id);
+        return {
+          ...version(report),
+          returned: r
+            ? {
+                returnedAt: r.occurredAt.toISOString(),
+                returnedByName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+                reason: typeof r.payload.message === 'string' ? r.payload.message : '',
+                dueAt: new Date(String(r.payload.dueAt)).toISOString(),
+              }
+            : null,
+        };
+      });
+    return { ...version(current), previousVersions };
   }
 
   /**

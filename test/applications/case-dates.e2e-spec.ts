@@ -163,11 +163,12 @@ describe('case due dates and report versions', () => {
       expect(read.body.previousVersions).toEqual([
         {
           id: expect.any(String),
-          submittedAt: expect.any(String),
+          // By the service's clock, like the return after it.
+          submittedAt: '2026-02-02T08:00:00.000Z',
           content: first,
           withheld: [],
           returned: {
-            returnedAt: expect.any(String),
+            returnedAt: '2026-02-02T08:00:00.000Z',
             returnedByName: 'Siri Saksbehandler',
             reason: 'Legg ved reisekostnadene.',
             dueAt: '2026-03-02T22:59:00.000Z',
@@ -180,11 +181,31 @@ describe('case due dates and report versions', () => {
     const applicant = await get(`/applications/${id}/report`, KARI);
     expect(applicant.body.content).toEqual(second);
     expect(applicant.body.previousVersions).toEqual([]);
-    // Both versions are stored.
+    // Returned once more (at the same instant by the test's clock): the history keeps the order.
+    await expectOk(
+      act(t, OFFICER, id, 'return-report', {
+        message: 'Rapporten må signeres.',
+        dueAt: '2026-03-09T23:59:00+01:00',
+      }),
+    );
+    const third = { ...second, summary: `${second.summary} (signert)` };
+    await expectOk(act(t, KARI, id, 'report', { report: third }));
+    const read = await get(`/applications/${id}/report`, OFFICER);
+    expect(read.body.content).toEqual(third);
+    expect(
+      (read.body.previousVersions as Array<{ content: unknown; returned: { reason: string } }>).map((v) => [
+        v.content,
+        v.returned.reason,
+      ]),
+    ).toEqual([
+      [second, 'Rapporten må signeres.'],
+      [first, 'Legg ved reisekostnadene.'],
+    ]);
+    // Every version is stored.
     const rows = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM application_report WHERE application_id = $1`,
       [id],
     );
-    expect(rows[0].n).toBe(2);
+    expect(rows[0].n).toBe(3);
   });
 });
