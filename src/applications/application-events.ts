@@ -1,5 +1,10 @@
-import { DomainError, validatePayload } from '@lib/common';
-import type { SchemeDefinition, SchemeOrganisation, SchemeReason } from '@lib/engine';
+import { DomainError, endOfNorwegianDay, norwegianDate, validatePayload } from '@lib/common';
+import {
+  informationResponseDueDate,
+  type SchemeDefinition,
+  type SchemeOrganisation,
+  type SchemeReason,
+} from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
@@ -74,6 +79,7 @@ async function prepareSubmitReport({
   scheme,
   type,
   body,
+  now,
   at,
 }: EventCommand<Application, 'SUBMIT_REPORT'>) {
   const validation = await validatePayload(scheme.reportDto, body.report, { pathPrefix: 'report' });
@@ -91,6 +97,8 @@ async function prepareSubmitReport({
       kind: 'final',
       content: body.report as Record<string, unknown>,
       submittedBy: actor.kind === 'system' ? application.createdBy : actor.userId,
+      // The service's clock, as the history's: the versions and their returns read in one time line.
+      submittedAt: now,
     }),
   );
   return { type, at, reportId: report.id };
@@ -129,6 +137,25 @@ async function prepareApproveReport({
   return { type, at, finalPayableAmount: requested };
 }
 
+/**
+ * A request for information: by the date the officer chose, or else by the end of the day the
+ * call's business days (virkedager) ahead, as the case page prefills it.
+ */
+async function prepareRequestInfo({
+  tx,
+  application,
+  type,
+  body,
+  now,
+  at,
+}: EventCommand<Application, 'REQUEST_INFO'>) {
+  const message = body.message as string;
+  if (typeof body.dueAt === 'string') return { type, at, message, dueAt: body.dueAt };
+  const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+  const dueAt = endOfNorwegianDay(informationResponseDueDate(call.parameters, norwegianDate(now)));
+  return { type, at, message, dueAt };
+}
+
 /** Assignment to a named officer: one of the county's active case officers (otherwise the sender takes it). */
 async function prepareAssign({ tx, application, type, body, at }: EventCommand<Application, 'ASSIGN'>) {
   const officerId = typeof body.caseOfficerId === 'string' ? body.caseOfficerId : undefined;
@@ -141,7 +168,7 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   SUBMIT: prepareSubmit,
   WITHDRAW: fromBody,
   ASSIGN: prepareAssign,
-  REQUEST_INFO: fromBody,
+  REQUEST_INFO: prepareRequestInfo,
   ANSWER_INFO: fromBody,
   INFORMATION_DEADLINE_PASSED: fromBody,
   RECOMMEND_GRANT: fromBody,

@@ -189,6 +189,24 @@ export class MessageWithDueDto {
   dueAt!: string;
 }
 
+/** A request for information (the due date may be left to the call's answer period in business days). */
+export class RequestInformationDto {
+  @ApiProperty({ example: 'Please attach the training plan from the provider' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  message!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-02-16T23:59:00+01:00',
+    description:
+      "ISO 8601 instant with offset; default: the end of the day the call's business days (virkedager) ahead, the case's `dueDates.informationResponse`",
+  })
+  @Optional()
+  @IsIsoInstant()
+  dueAt?: string;
+}
+
 export class OptionalMessageDto {
   @ApiPropertyOptional()
   @Optional()
@@ -412,6 +430,29 @@ export class CaseNamesDto {
 }
 
 /** One application with what only a single read computes: the scheme's advisories and the payment plan. */
+/** Staff only: the dates the case page needs for due dates, by the service's clock. */
+export class CaseDueDatesDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-02-02',
+    description: "Today's date in Norway: a due date chosen must not be before it",
+  })
+  today!: string;
+  @ApiProperty({
+    example: 10,
+    description:
+      'Business days (virkedager) the call gives the applicant to answer a request for information',
+  })
+  informationResponseBusinessDays!: number;
+  @ApiProperty({
+    format: 'date',
+    example: '2026-02-16',
+    description:
+      'The due date of a request for information asked today when none is given: the business days ahead, skipping weekends and Norwegian public holidays',
+  })
+  informationResponse!: string;
+}
+
 export class ApplicationDetail extends ApplicationView {
   @ApiProperty({
     type: [SchemeReasonDto],
@@ -436,9 +477,27 @@ export class ApplicationDetail extends ApplicationView {
       'Staff only: the delegation limit and whether the recommendation exceeds it; null for applicants',
   })
   committee!: CommitteeRouteDto | null;
+  @ApiProperty({
+    type: CaseDueDatesDto,
+    nullable: true,
+    description:
+      "Staff only: today's date and the default due date of a request for information; null for applicants",
+  })
+  dueDates!: CaseDueDatesDto | null;
 }
 
-export class FinalReportView {
+/** Why and when the case officer sent a version of the final report back (tilbakesendt). */
+export class ReportReturnDto {
+  @ApiProperty({ example: '2026-03-02T10:15:00.000Z' }) returnedAt!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Siri Saksbehandler' })
+  returnedByName!: string | null;
+  @ApiProperty({ example: 'Attach the invoices for the travel costs' }) reason!: string;
+  @ApiProperty({ example: '2026-03-16T23:59:00.000Z', description: 'The new due date given with it' })
+  dueAt!: string;
+}
+
+/** One submitted version of the final report. */
+export class ReportVersionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() submittedAt!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) content!: Record<string, unknown>;
@@ -447,6 +506,26 @@ export class FinalReportView {
     description: 'Fields withheld from this reader: personal data is for the applicant and case officers',
   })
   withheld!: string[];
+}
+
+/** A version the case officer sent back, with the reason. */
+export class ReturnedReportVersionDto extends ReportVersionDto {
+  @ApiProperty({
+    type: ReportReturnDto,
+    nullable: true,
+    description: 'The return; null only for a version whose return is not on record',
+  })
+  returned!: ReportReturnDto | null;
+}
+
+/** The final report: the version sent last, and (to staff) the versions sent back before it. */
+export class FinalReportView extends ReportVersionDto {
+  @ApiProperty({
+    type: [ReturnedReportVersionDto],
+    description:
+      'Staff only: the earlier versions, each sent back by the case officer with a reason, newest first; empty for applicants',
+  })
+  previousVersions!: ReturnedReportVersionDto[];
 }
 
 /** A row of a list: the application with the names and counts a person reads in a work queue. */

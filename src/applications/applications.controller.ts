@@ -29,6 +29,7 @@ import {
   GroundsDto,
   MessageDto,
   MessageWithDueDto,
+  RequestInformationDto,
   OptionalMessageDto,
   ReasonDto,
   RecommendGrantDto,
@@ -254,11 +255,11 @@ export class ApplicationsController {
   }
 
   @Post(':id/request-information')
-  @Command('Ask the applicant for more information by a due date')
+  @Command("Ask the applicant for more information by a due date; by default the call's business days ahead")
   requestInformation(
     @CurrentActor() a: Actor,
     @Param('id', CaseIdPipe) id: CaseKey,
-    @Body() b: MessageWithDueDto,
+    @Body() b: RequestInformationDto,
     @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'REQUEST_INFO', b, k);

@@ -9,16 +9,21 @@ import {
   decodeCursor,
   DomainError,
   encodeCursor,
+  norwegianDate,
   notFound,
   validatePayload,
   visibleOrNotFound,
 } from '@lib/common';
 import {
   allowedEvents,
+  DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS,
   describeState,
+  informationResponseDueDate,
   initialSnapshot,
   statesTagged,
   TAGS,
+  type CallOpening,
+  type CallParameters,
   type LifecycleContext,
   type LifecycleStateView,
   type LifecycleEventType,
@@ -26,6 +31,7 @@ import {
   type SchemeReason,
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditRecord } from '../audit/audit-record.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
@@ -44,6 +50,7 @@ import {
   ApplicationQuery,
   ApplicationDetail,
   ApplicationView,
+  CaseDueDatesDto,
   CommitteeRouteDto,
   FinalReportView,
   AuditEntryDto,
@@ -249,12 +256,15 @@ export class ApplicationsService {
           : null,
       },
       committee: actor.kind === 'staff' ? committeeRoute(application, scheme) : null,
+      dueDates: actor.kind === 'staff' ? dueDates(call.parameters, this.clock.now()) : null,
     };
   }
 
   /**
    * The final report, to the applicant and the county's staff; fields the scheme marks as personal
-   * data (participant-level outcomes) only to the applicant and the county's case officers.
+   * data (participant-level outcomes) only to the applicant and the county's case officers. Every
+   * submission is kept: staff also read the versions sent back before the current one, each with
+   * the officer's reason from the case history.
    */
   async report(actor: Actor, id: CaseKey): Promise<FinalReportView> {
     const application = visibleOrNotFound(
@@ -263,19 +273,57 @@ export class ApplicationsService {
       ownership,
       'Application',
     );
-    const report = await this.dataSource.manager.findOne(ApplicationReport, {
+    const reports = await this.dataSource.manager.find(ApplicationReport, {
       where: { applicationId: application.id },
-      order: { submittedAt: 'DESC' },
+      order: { submittedAt: 'ASC', id: 'ASC' },
     });
-    if (!report) throw notFound('Final report');
+    // The lifecycle names the current version; the latest one if it does not (it always should).
+    const currentId = application.snapshot.state.context.reportId;
+    const current = reports.find((r) => r.id === currentId) ?? reports.at(-1);
+    if (!current) throw notFound('Final report');
     const scheme = this.schemes.forStored(application.schemeId);
     const mayReadPersonalData =
       actor.kind === 'applicant' || (actor.kind === 'staff' && actor.roles.includes('case_officer'));
-    const withheld = mayReadPersonalData
-      ? []
-      : (scheme.personalDataInReport ?? []).filter((field) => field in report.content);
-    const content = Object.fromEntries(Object.entries(report.content).filter(([k]) => !withheld.includes(k)));
-    return { id: report.id, submittedAt: report.submittedAt.toISOString(), content, withheld };
+    const personal = mayReadPersonalData ? [] : (scheme.personalDataInReport ?? []);
+    const version = (report: ApplicationReport) => {
+      const withheld = personal.filter((field) => field in report.content);
+      const content = Object.fromEntries(
+        Object.entries(report.content).filter(([k]) => !withheld.includes(k)),
+      );
+      return { id: report.id, submittedAt: report.submittedAt.toISOString(), content, withheld };
+    };
+    if (actor.kind !== 'staff' || reports.length === 1) return { ...version(current), previousVersions: [] };
+    // The history says in which order the versions came, and which return sent each one back.
+    const submitted: string[] = [];
+    const returnOf = new Map<string, AuditRecord>();
+    for (const record of await this.audit.history(this.dataSource.manager, application.id)) {
+      if (record.event === 'SUBMIT_REPORT' && typeof record.payload.reportId === 'string')
+        submitted.push(record.payload.reportId);
+      else if (record.event === 'RETURN_REPORT' && submitted.length > 0)
+        returnOf.set(submitted[submitted.length - 1], record);
+    }
+    const names = await namesOf(
+      this.dataSource.manager,
+      [...returnOf.values()].map((r) => r.actorUserId),
+    );
+    const previousVersions = reports
+      .filter((report) => report.id !== current.id)
+      .sort((a, b) => submitted.indexOf(b.id) - submitted.indexOf(a.id))
+      .map((report) => {
+        const r = returnOf.get(report.id);
+        return {
+          ...version(report),
+          returned: r
+            ? {
+                returnedAt: r.occurredAt.toISOString(),
+                returnedByName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+                reason: typeof r.payload.message === 'string' ? r.payload.message : '',
+                dueAt: new Date(String(r.payload.dueAt)).toISOString(),
+              }
+            : null,
+        };
+      });
+    return { ...version(current), previousVersions };
   }
 
   /**
@@ -554,6 +602,17 @@ export function committeeRoute(application: Application, scheme: SchemeDefinitio
   return {
     delegationLimit,
     required: delegationLimit !== null && recommended !== null && recommended > delegationLimit,
+  };
+}
+
+/** Today in Norway and the default due date of a request for information asked today, by the call. */
+export function dueDates(params: CallParameters<CallOpening>, now: Date): CaseDueDatesDto {
+  const today = norwegianDate(now);
+  return {
+    today,
+    informationResponseBusinessDays:
+      params.informationResponseBusinessDays ?? DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS,
+    informationResponse: informationResponseDueDate(params, today),
   };
 }
 

@@ -34,7 +34,7 @@ export class CreateCallDto {
     type: 'object',
     additionalProperties: true,
     description:
-      "The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own",
+      "The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the optional informationResponseBusinessDays, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own",
   })
   @IsObject()
   parameters!: Record<string, unknown>;

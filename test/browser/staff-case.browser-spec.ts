@@ -109,12 +109,13 @@ describe("the county's case page: case officer and approver", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Asking without a message or date: the summary says what is missing and takes focus.
+    await page.getByLabel('Svarfrist').fill('');
     await page.getByRole('button', { name: 'Send forespørselen' }).click();
     await page.getByText('Skriv hva du trenger fra søkeren').first().waitFor();
-    expect(await focused(page)).toContain('Velg en svarfrist');
+    expect(await focused(page)).toContain('Skriv en svarfrist');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Hva trenger du fra søkeren?').fill('Send oss opplæringsplanen fra NTNU.');
-    await page.getByLabel('Svarfrist').fill('2026-02-16');
+    await page.getByLabel('Svarfrist').fill('16.02.2026');
     await page.getByRole('button', { name: 'Send forespørselen' }).click();
     await page.getByText('Venter på svar fra søkeren', { exact: true }).waitFor();
     expect(await main().innerText()).toContain('Svarfrist 16. februar 2026');
@@ -281,12 +282,12 @@ describe("the county's case page: case officer and approver", () => {
     const returnForm = page.getByRole('region', { name: 'Send rapporten tilbake' });
     await returnForm.getByRole('button', { name: 'Send rapporten tilbake' }).click();
     await page.getByText('Skriv hva søkeren må rette i rapporten').first().waitFor();
-    expect(await focused(page)).toContain('Velg en ny frist for sluttrapporten');
+    expect(await focused(page)).toContain('Skriv en ny frist for sluttrapporten');
     expect(await accessibilityViolations(page)).toEqual([]);
     await returnForm
       .getByLabel('Hva må søkeren rette i rapporten?')
       .fill('Legg ved fakturaene for reisekostnadene.');
-    await returnForm.getByLabel('Ny frist for sluttrapporten').fill('2026-03-02');
+    await returnForm.getByLabel('Ny frist for sluttrapporten').fill('02.03.2026');
     await returnForm.getByRole('button', { name: 'Send rapporten tilbake' }).click();
     await page.getByText('Innvilget og akseptert', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Godkjenn sluttrapporten' }).count()).toBe(0);
@@ -313,10 +314,15 @@ describe("the county's case page: case officer and approver", () => {
     await page.getByText('Avsluttet', { exact: true }).waitFor();
     await history.getByText('Sluttrapporten ble godkjent').waitFor();
     expect(await main().innerText()).toContain('Ingenting for deg i saken akkurat nå.');
+    // The report as sent last (its earlier, returned version follows it, folded away).
     await page
       .getByRole('region', { name: 'Sluttrapporten', exact: true })
       .getByText('All four operators completed the robot programming modules')
+      .first()
       .waitFor();
+    const earlier = page.getByRole('region', { name: 'Tidligere versjoner' });
+    expect(await earlier.innerText()).toContain('Legg ved fakturaene for reisekostnadene.');
+    expect(await earlier.innerText()).toContain('Ingen felt ble endret i neste versjon.');
     expect(await accessibilityViolations(page)).toEqual([]);
     const closed = await b.t.http().get(`/api/v1/applications/${caseId}`).set('authorization', kari);
     expect(closed.body.status).toBe('closed');

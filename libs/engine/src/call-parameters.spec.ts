@@ -3,7 +3,9 @@ import {
   AdvancePaymentCallParametersDto,
   CallParametersDto,
   checkCommonCallParameters,
+  DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS,
   DEFAULT_REPORT_FOLLOW_UP,
+  informationResponseDueDate,
   type AdvancePaymentCallParameters,
 } from './call-parameters';
 import { SubmissionWindowDto } from './submission-window';
@@ -62,8 +64,19 @@ describe('CallParametersDto', () => {
       [{ overdueLapseProposalDays: 731 }, 'overdueLapseProposalDays'],
       [{ acceptanceDays: 0 }, 'acceptanceDays'],
       [{ delegationThresholdOre: 1.5 }, 'delegationThresholdOre'],
+      [{ informationResponseBusinessDays: 0 }, 'informationResponseBusinessDays'],
+      [{ informationResponseBusinessDays: 61 }, 'informationResponseBusinessDays'],
+      [{ informationResponseBusinessDays: 2.5 }, 'informationResponseBusinessDays'],
+      [{ informationResponseBusinessDays: null }, 'informationResponseBusinessDays'],
     ] as const)
       expect(await fieldsWithProblems(ExampleCallParametersDto, { ...params, ...change })).toEqual([field]);
+  });
+
+  it('takes the business days to answer a request for information, or leaves them to the default', async () => {
+    expect(
+      await fieldsWithProblems(ExampleCallParametersDto, { ...params, informationResponseBusinessDays: 15 }),
+    ).toEqual([]);
+    expect(params).not.toHaveProperty('informationResponseBusinessDays');
   });
 
   it('has no advance share in the base: a scheme with its own payment calendar refuses one', async () => {
@@ -85,5 +98,59 @@ describe('checkCommonCallParameters', () => {
       expect(
         checkCommonCallParameters({ ...params, overdueEscalationDays: 42, overdueLapseProposalDays: lapse }),
       ).toEqual([expect.objectContaining({ code: 'escalation_order', field: 'overdueLapseProposalDays' })]);
+  });
+});
+
+describe('informationResponseDueDate', () => {
+  it('gives ten business days by default: two working weeks from a Monday', () => {
+    expect(DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS).toBe(10);
+    expect(informationResponseDueDate({}, '2026-02-02')).toBe('2026-02-16');
+  });
+
+  it('counts the call’s business days, skipping weekends', () => {
+    // Friday + 1 business day is Monday.
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 1 }, '2026-02-06')).toBe(
+      '2026-02-09',
+    );
+    // Asked on a Saturday: the first business day counted is Monday.
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 1 }, '2026-02-07')).toBe(
+      '2026-02-09',
+    );
+  });
+
+  it('skips Easter 2027 (Easter Sunday 28 March): skjærtorsdag, langfredag and 2. påskedag', () => {
+    // Wednesday 24 March + 1: Thursday 25 (skjærtorsdag), Friday 26 (langfredag), the weekend and
+    // Monday 29 (2. påskedag) are no business days, so Tuesday 30 March.
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 1 }, '2027-03-24')).toBe(
+      '2027-03-30',
+    );
+    // Ten from Monday 22 March 2027: 23, 24, 30, 31 March, 1, 2, 5, 6, 7, 8 April.
+    expect(informationResponseDueDate({}, '2027-03-22')).toBe('2027-04-08');
+  });
+
+  it('skips Kristi himmelfartsdag and 2. pinsedag 2027 (6 May and 17 May, which is also Grunnlovsdag)', () => {
+    // Wednesday 5 May 2027 + 1: Thursday 6 May is Kristi himmelfartsdag.
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 1 }, '2027-05-05')).toBe(
+      '2027-05-07',
+    );
+    // Friday 14 May + 1: the weekend, then Monday 17 May (2. pinsedag and Grunnlovsdag).
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 1 }, '2027-05-14')).toBe(
+      '2027-05-18',
+    );
+  });
+
+  it('skips 1 May, Christmas and New Year', () => {
+    // Thursday 30 April 2026 + 1: Friday 1 May is a holiday, then the weekend.
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 1 }, '2026-04-30')).toBe(
+      '2026-05-04',
+    );
+    // Wednesday 23 December 2026 + 5: 24, 28, 29, 30, 31 December (25–26 and the weekend skipped).
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 5 }, '2026-12-23')).toBe(
+      '2026-12-31',
+    );
+    // + 6: 1 January 2027 (Friday) is a holiday, then the weekend: Monday 4 January.
+    expect(informationResponseDueDate({ informationResponseBusinessDays: 6 }, '2026-12-23')).toBe(
+      '2027-01-04',
+    );
   });
 });

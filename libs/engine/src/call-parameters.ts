@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
-import { IsBasisPoints, IsOre, nok } from '@lib/common';
+import { addBusinessDays, IsBasisPoints, IsOre, nok, Optional } from '@lib/common';
 import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from './eligibility';
 import { schemeReason, type SchemeReason } from './scheme-definition';
 import type { SubmissionWindow } from './submission-window';
@@ -9,7 +9,8 @@ import type { SubmissionWindow } from './submission-window';
  * The parameters every call (utlysning) has, whatever its scheme: the kernel reads these, and a
  * scheme's call parameters extend them with its own figures (caps, intensities, periods …).
  *
- * - Timing: the submission window, the days to accept a grant, and the final report's follow-up
+ * - Timing: the submission window, the days to accept a grant, the business days (virkedager) an
+ *   applicant has to answer a request for information, and the final report's follow-up
  *   (reminders before it is due; the escalation to the case officer and the proposal to let the
  *   grant lapse, bortfall, after it is overdue).
  * - Money limits: the delegation threshold. (The largest grant is not here: BIO caps by company
@@ -52,6 +53,29 @@ export interface CallParameters<Window extends CallOpening = SubmissionWindow> e
   readonly acceptanceDays: number;
   /** Grants above this are decided by the political committee, not the administration, øre. */
   readonly delegationThresholdOre: number;
+  /**
+   * Business days (virkedager: not weekends or Norwegian public holidays) the applicant has to answer
+   * a request for information; absent in calls made before it existed, which get the default.
+   */
+  readonly informationResponseBusinessDays?: number;
+}
+
+/** Two working weeks: the answer period of a call that does not set its own. */
+export const DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS = 10;
+
+/**
+ * The default due date of a request for information asked on `today` (a Norwegian calendar date):
+ * the call's business days later, skipping weekends and public holidays. The case officer may
+ * choose another date; the API's default and the web page's prefilled date both come from here.
+ */
+export function informationResponseDueDate(
+  params: Pick<CallParameters<CallOpening>, 'informationResponseBusinessDays'>,
+  today: string,
+): string {
+  return addBusinessDays(
+    today,
+    params.informationResponseBusinessDays ?? DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS,
+  );
 }
 
 /** Call parameters of a scheme that pays a share on acceptance (forskudd) and the rest on the final report. */
@@ -93,6 +117,18 @@ export abstract class CallParametersDto<
   @ApiProperty({ example: nok(500_000), description: 'Øre; larger grants go to the political committee' })
   @IsOre()
   delegationThresholdOre!: number;
+
+  @ApiPropertyOptional({
+    example: 10,
+    minimum: 1,
+    maximum: 60,
+    description: `Business days (virkedager) to answer a request for information; default ${DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS}`,
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  informationResponseBusinessDays?: number;
 
   @ApiProperty({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
   @IsArray()

@@ -221,7 +221,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask the applicant for more information by a due date */
+        /** Ask the applicant for more information by a due date; by default the call's business days ahead */
         post: operations["ApplicationsController_requestInformation"];
         delete?: never;
         options?: never;
@@ -1237,6 +1237,25 @@ export interface components {
             /** @description The recommended grant is above the limit: DECIDE_GRANT needs committeeCaseRef */
             required: boolean;
         };
+        CaseDueDatesDto: {
+            /**
+             * Format: date
+             * @description Today's date in Norway: a due date chosen must not be before it
+             * @example 2026-02-02
+             */
+            today: string;
+            /**
+             * @description Business days (virkedager) the call gives the applicant to answer a request for information
+             * @example 10
+             */
+            informationResponseBusinessDays: number;
+            /**
+             * Format: date
+             * @description The due date of a request for information asked today when none is given: the business days ahead, skipping weekends and Norwegian public holidays
+             * @example 2026-02-16
+             */
+            informationResponse: string;
+        };
         ApplicationDetail: {
             /** Format: uuid */
             id: string;
@@ -1304,6 +1323,8 @@ export interface components {
             names: components["schemas"]["CaseNamesDto"];
             /** @description Staff only: the delegation limit and whether the recommendation exceeds it; null for applicants */
             committee: components["schemas"]["CommitteeRouteDto"] | null;
+            /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
+            dueDates: components["schemas"]["CaseDueDatesDto"] | null;
         };
         UpdateApplicationDto: {
             /** @description The content version this edit is based on; a stale one is refused with 409 */
@@ -1312,6 +1333,31 @@ export interface components {
             content: {
                 [key: string]: unknown;
             };
+        };
+        ReportReturnDto: {
+            /** @example 2026-03-02T10:15:00.000Z */
+            returnedAt: string;
+            /** @example Siri Saksbehandler */
+            returnedByName: string | null;
+            /** @example Attach the invoices for the travel costs */
+            reason: string;
+            /**
+             * @description The new due date given with it
+             * @example 2026-03-16T23:59:00.000Z
+             */
+            dueAt: string;
+        };
+        ReturnedReportVersionDto: {
+            /** Format: uuid */
+            id: string;
+            submittedAt: string;
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description Fields withheld from this reader: personal data is for the applicant and case officers */
+            withheld: string[];
+            /** @description The return; null only for a version whose return is not on record */
+            returned: components["schemas"]["ReportReturnDto"] | null;
         };
         FinalReportView: {
             /** Format: uuid */
@@ -1322,6 +1368,8 @@ export interface components {
             };
             /** @description Fields withheld from this reader: personal data is for the applicant and case officers */
             withheld: string[];
+            /** @description Staff only: the earlier versions, each sent back by the case officer with a reason, newest first; empty for applicants */
+            previousVersions: components["schemas"]["ReturnedReportVersionDto"][];
         };
         AuditEntryDto: {
             seq: number;
@@ -1391,14 +1439,14 @@ export interface components {
              */
             caseOfficerId?: string;
         };
-        MessageWithDueDto: {
+        RequestInformationDto: {
             /** @example Please attach the training plan from the provider */
             message: string;
             /**
-             * @description ISO 8601 instant with offset
-             * @example 2026-03-18T12:00:00+01:00
+             * @description ISO 8601 instant with offset; default: the end of the day the call's business days (virkedager) ahead, the case's `dueDates.informationResponse`
+             * @example 2026-02-16T23:59:00+01:00
              */
-            dueAt: string;
+            dueAt?: string;
         };
         RecommendGrantDto: {
             /**
@@ -1412,6 +1460,15 @@ export interface components {
         GroundsDto: {
             /** @example The training is mandatory by law and not eligible */
             grounds: string;
+        };
+        MessageWithDueDto: {
+            /** @example Please attach the training plan from the provider */
+            message: string;
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-03-18T12:00:00+01:00
+             */
+            dueAt: string;
         };
         ApproveReportDto: {
             /** @description Final payable amount in øre; default: what the scheme computes from the report */
@@ -1941,7 +1998,7 @@ export interface components {
              * @description The county's frame (ramme) its grants are charged to; null: none yet
              */
             frameId?: string | null;
-            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
+            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the optional informationResponseBusinessDays, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
             parameters: {
                 [key: string]: unknown;
             };
@@ -1956,7 +2013,7 @@ export interface components {
              * @description The county's frame (ramme) its grants are charged to; null: none yet
              */
             frameId?: string | null;
-            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
+            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the optional informationResponseBusinessDays, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
             parameters?: {
                 [key: string]: unknown;
             };
@@ -3278,7 +3335,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MessageWithDueDto"];
+                "application/json": components["schemas"]["RequestInformationDto"];
             };
         };
         responses: {

@@ -2,6 +2,7 @@ import {
   addDays,
   addMonths,
   daysBetween,
+  endOfNorwegianDay,
   formatNorwegianDate,
   formatNorwegianDateTime,
   isIsoDate,
@@ -68,5 +69,15 @@ describe('calendar dates', () => {
     expect(formatNorwegianDate('2026-03-01')).toBe('01.03.2026');
     expect(formatNorwegianDateTime('2026-11-30T23:59:59+01:00')).toBe('30.11.2026 kl. 23:59');
     expect(formatNorwegianDateTime('2026-06-01T22:30:00Z')).toBe('02.06.2026 kl. 00:30');
+  });
+
+  it('ends a Norwegian day at 23:59 with the offset of the day, winter and summer', () => {
+    expect(endOfNorwegianDay('2026-02-16')).toBe('2026-02-16T23:59:00+01:00');
+    expect(endOfNorwegianDay('2026-06-15')).toBe('2026-06-15T23:59:00+02:00');
+    // The days summer time starts and ends: the evening's offset.
+    expect(endOfNorwegianDay('2026-03-29')).toBe('2026-03-29T23:59:00+02:00');
+    expect(endOfNorwegianDay('2026-10-25')).toBe('2026-10-25T23:59:00+01:00');
+    expect(new Date(endOfNorwegianDay('2026-02-16')).toISOString()).toBe('2026-02-16T22:59:00.000Z');
+    expect(() => endOfNorwegianDay('16.02.2026')).toThrow(RangeError);
   });
 });

@@ -51,6 +51,25 @@ export function formatNorwegianDateTime(instant: string): string {
   return `${parts.day}.${parts.month}.${parts.year} kl. ${parts.hour}:${parts.minute}`;
 }
 
+const osloOffsetFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: NORWEGIAN_TIME_ZONE,
+  timeZoneName: 'longOffset',
+});
+
+/**
+ * The last minute of a calendar date in Norway, as an instant with its offset: `2026-02-16` →
+ * `2026-02-16T23:59:00+01:00`, `2026-06-15` → `2026-06-15T23:59:00+02:00`. A due date a person
+ * picks is met by anything sent that day. (Summer time changes at night, so noon's offset holds at 23:59.)
+ */
+export function endOfNorwegianDay(isoDate: string): string {
+  if (!isIsoDate(isoDate)) throw new RangeError(`not an ISO date: ${isoDate}`);
+  const name = osloOffsetFormat
+    .formatToParts(new Date(`${isoDate}T12:00:00Z`))
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const offset = name === undefined || name === 'GMT' ? '+00:00' : name.replace('GMT', '');
+  return `${isoDate}T23:59:00${offset}`;
+}
+
 /** Whether `value` is a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30). */
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE_PATTERN.test(value)) return false;

@@ -5,7 +5,9 @@ import { useI18n } from '../../../i18n/i18n';
 import { useCaseCommand } from '../api/casework-queries';
 import { ActionForm, Refusal, type FieldError } from './action-form';
 import { parseKroner } from '../../../forms/money';
-import { endOfDayInNorway } from './casework-text';
+import { dateInputText } from '../../../forms/date-input';
+import type { MessageKey } from '../../../i18n/nb';
+import { checkDueDate, endOfDayInNorway } from './casework-text';
 
 /** The officer's recommendation as the case record holds it (staff see it in `case`). */
 interface Recommendation {
@@ -91,11 +93,71 @@ function AssignAction({ detail }: { detail: ApplicationDetail }) {
 const required = (value: string, field: string, message: FieldError['message']): FieldError[] =>
   value.trim() === '' ? [{ field, message }] : [];
 
+/** A due date's messages, each repeating what the field is. */
+interface DueMessages {
+  missing: MessageKey;
+  invalid: MessageKey;
+  past: MessageKey;
+}
+
+/** The due date typed, checked against the service's today: its date, or the error to show. */
+function dueDate(
+  text: string,
+  detail: ApplicationDetail,
+  field: string,
+  messages: DueMessages,
+): { date: string } | { error: FieldError } {
+  const checked = checkDueDate(text, detail.dueDates?.today ?? null);
+  return checked.ok ? { date: checked.date } : { error: { field, message: messages[checked.problem] } };
+}
+
+/**
+ * A due date as people write it: a text field for `dd.mm.åååå` with the format in its description
+ * (as the applicant's forms have it), never `type="date"`, which follows the computer's language.
+ */
+function DueDateField({
+  id,
+  label,
+  help,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  help: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <Textfield
+      id={id}
+      label={label}
+      description={`${help} ${t('form.dateHint')}`}
+      inputMode="numeric"
+      autoComplete="off"
+      size={10}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onBlur={() => {
+        // A date typed the short way (2.3.2026) is shown the long way once the field is left.
+        const checked = checkDueDate(value, null);
+        if (checked.ok) onChange(dateInputText(checked.date));
+      }}
+      error={error}
+    />
+  );
+}
+
 function RequestInformationAction({ detail }: { detail: ApplicationDetail }) {
   const { t } = useI18n();
   const command = useCaseCommand(detail.id);
   const [message, setMessage] = useState('');
-  const [due, setDue] = useState('');
+  // Prefilled with the call's business days ahead, the date the service would choose itself.
+  const suggested = detail.dueDates?.informationResponse;
+  const [due, setDue] = useState(suggested ? dateInputText(suggested) : '');
   return (
     <ActionForm
       id="request-info"
@@ -104,15 +166,21 @@ function RequestInformationAction({ detail }: { detail: ApplicationDetail }) {
       pending={command.isPending}
       refusal={command.error}
       validate={() => {
+        const checked = dueDate(due, detail, 'request-info-due', {
+          missing: 'casework.requestInfo.dueMissing',
+          invalid: 'casework.requestInfo.dueInvalid',
+          past: 'casework.requestInfo.duePast',
+        });
         const errors = [
           ...required(message, 'request-info-message', 'casework.requestInfo.messageMissing'),
-          ...(/^\d{4}-\d{2}-\d{2}$/.test(due)
-            ? []
-            : [{ field: 'request-info-due', message: 'casework.requestInfo.dueMissing' } as FieldError]),
+          ...('error' in checked ? [checked.error] : []),
         ];
-        if (errors.length === 0) {
+        if (errors.length === 0 && 'date' in checked) {
           command.mutate(
-            { event: 'REQUEST_INFO', body: { message: message.trim(), dueAt: endOfDayInNorway(due) } },
+            {
+              event: 'REQUEST_INFO',
+              body: { message: message.trim(), dueAt: endOfDayInNorway(checked.date) },
+            },
             { onSuccess: () => setMessage('') },
           );
         }
@@ -131,13 +199,18 @@ function RequestInformationAction({ detail }: { detail: ApplicationDetail }) {
             onChange={(event) => setMessage(event.target.value)}
             error={errorFor('request-info-message')}
           />
-          <Textfield
+          <DueDateField
             id="request-info-due"
             label={t('casework.requestInfo.due')}
-            description={t('casework.requestInfo.dueHelp')}
-            type="date"
+            help={
+              detail.dueDates
+                ? `${t('casework.requestInfo.dueHelp')} ${t('casework.requestInfo.dueDefault', {
+                    days: String(detail.dueDates.informationResponseBusinessDays),
+                  })}`
+                : t('casework.requestInfo.dueHelp')
+            }
             value={due}
-            onChange={(event) => setDue(event.target.value)}
+            onChange={setDue}
             error={errorFor('request-info-due')}
           />
         </>
@@ -480,16 +553,19 @@ function ReturnReportAction({ detail }: { detail: ApplicationDetail }) {
       pending={command.isPending}
       refusal={command.error}
       validate={() => {
+        const checked = dueDate(due, detail, 'return-report-due', {
+          missing: 'casework.returnReport.dueMissing',
+          invalid: 'casework.returnReport.dueInvalid',
+          past: 'casework.returnReport.duePast',
+        });
         const errors = [
           ...required(message, 'return-report-message', 'casework.returnReport.messageMissing'),
-          ...(/^\d{4}-\d{2}-\d{2}$/.test(due)
-            ? []
-            : [{ field: 'return-report-due', message: 'casework.returnReport.dueMissing' } as FieldError]),
+          ...('error' in checked ? [checked.error] : []),
         ];
-        if (errors.length === 0) {
+        if (errors.length === 0 && 'date' in checked) {
           command.mutate({
             event: 'RETURN_REPORT',
-            body: { message: message.trim(), dueAt: endOfDayInNorway(due) },
+            body: { message: message.trim(), dueAt: endOfDayInNorway(checked.date) },
           });
         }
         return errors;
@@ -507,13 +583,12 @@ function ReturnReportAction({ detail }: { detail: ApplicationDetail }) {
             onChange={(event) => setMessage(event.target.value)}
             error={errorFor('return-report-message')}
           />
-          <Textfield
+          <DueDateField
             id="return-report-due"
             label={t('casework.returnReport.due')}
-            description={t('casework.returnReport.dueHelp')}
-            type="date"
+            help={t('casework.returnReport.dueHelp')}
             value={due}
-            onChange={(event) => setDue(event.target.value)}
+            onChange={setDue}
             error={errorFor('return-report-due')}
           />
         </>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProblemError } from '../../../api/problem';
 import { parseKroner } from '../../../forms/money';
-import { endOfDayInNorway, organisationNumberText, refusalText } from './casework-text';
+import { checkDueDate, endOfDayInNorway, organisationNumberText, refusalText } from './casework-text';
 
 describe('parseKroner', () => {
   it('reads kroner the way people type them, into whole øre', () => {
@@ -54,5 +54,28 @@ describe('refusalText', () => {
 describe('organisationNumberText', () => {
   it('groups the nine digits in threes', () => {
     expect(organisationNumberText('921456786')).toBe('921 456 786');
+  });
+});
+
+describe('checkDueDate', () => {
+  const today = '2026-02-02';
+
+  it('reads dd.mm.åååå (and d.m.åååå) as a date, today or later', () => {
+    expect(checkDueDate('16.02.2026', today)).toEqual({ ok: true, date: '2026-02-16' });
+    expect(checkDueDate(' 2.2.2026 ', today)).toEqual({ ok: true, date: '2026-02-02' });
+    expect(checkDueDate('01.01.2027', today)).toEqual({ ok: true, date: '2027-01-01' });
+  });
+
+  it('says what is wrong: nothing typed, no real day, or a day before today', () => {
+    expect(checkDueDate('  ', today)).toEqual({ ok: false, problem: 'missing' });
+    expect(checkDueDate('30.02.2026', today)).toEqual({ ok: false, problem: 'invalid' });
+    expect(checkDueDate('16/02/2026', today)).toEqual({ ok: false, problem: 'invalid' });
+    expect(checkDueDate('i morgen', today)).toEqual({ ok: false, problem: 'invalid' });
+    expect(checkDueDate('01.02.2026', today)).toEqual({ ok: false, problem: 'past' });
+    expect(checkDueDate('31.12.2025', today)).toEqual({ ok: false, problem: 'past' });
+  });
+
+  it('leaves the past to the server when it does not know today', () => {
+    expect(checkDueDate('01.02.2020', null)).toEqual({ ok: true, date: '2020-02-01' });
   });
 });

@@ -2,6 +2,7 @@ import type { ProblemError } from '../../../api/problem';
 import type { ApplicationStatus } from '../../../api/types';
 import type { MessageKey } from '../../../i18n/nb';
 import { nb } from '../../../i18n/nb';
+import { parseDateInput } from '../../../forms/date-input';
 
 type Color = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -68,7 +69,7 @@ export function refusalText(error: unknown): MessageKey[] {
   return ['casework.refusal.failed'];
 }
 
-/** A date from `<input type="date">` (YYYY-MM-DD) as the end of that day in Norway, with its offset. */
+/** A calendar date (YYYY-MM-DD) as the end of that day in Norway, with its offset. */
 export function endOfDayInNorway(date: string): string {
   const noon = new Date(`${date}T12:00:00Z`);
   const offset =
@@ -81,3 +82,19 @@ export function endOfDayInNorway(date: string): string {
 
 /** An organisation number the way the register prints it: 921 456 786. */
 export const organisationNumberText = (n: string) => n.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+
+/** What is wrong with a due date typed as `dd.mm.åååå`: nothing (its date), or why it will not do. */
+export type DueDateCheck =
+  { ok: true; date: string } | { ok: false; problem: 'missing' | 'invalid' | 'past' };
+
+/**
+ * A typed due date checked against `today` (the service's date in Norway, not the browser's): a
+ * real day, today or later. The applicant has until the end of that day.
+ */
+export function checkDueDate(text: string, today: string | null): DueDateCheck {
+  if (text.trim() === '') return { ok: false, problem: 'missing' };
+  const date = parseDateInput(text);
+  if (date === null) return { ok: false, problem: 'invalid' };
+  if (today !== null && date < today) return { ok: false, problem: 'past' };
+  return { ok: true, date };
+}

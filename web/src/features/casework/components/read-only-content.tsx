@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Fragment, type ReactNode } from 'react';
 import { choiceText, fieldAt, groupedBySteps, type FormLayout } from '../../../forms/layout';
+import type { Language } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 
 /** The part of JSON Schema this renderer reads. */
@@ -65,10 +66,13 @@ export function ReadOnlyContent({
   schema,
   layout,
   content,
+  headingLevel = 3,
 }: {
   schema: Record<string, unknown>;
   layout: FormLayout | undefined;
   content: unknown;
+  /** The level of the steps' headings: one below the heading the content sits under. */
+  headingLevel?: 3 | 4 | 5;
 }) {
   const { t, language } = useI18n();
   const form: Form = { root: schema, layout };
@@ -79,13 +83,37 @@ export function ReadOnlyContent({
   return groups.map((group, i) => (
     <Fragment key={i}>
       {(group.step || groups.length > 1) && (
-        <Heading level={3} data-size="xs">
+        <Heading level={headingLevel} data-size="xs">
           {group.step ? group.step.title[language] : t('casework.content.other')}
         </Heading>
       )}
       <Rows form={form} properties={properties} path={[]} object={object} keys={group.keys} />
     </Fragment>
   ));
+}
+
+/**
+ * The labels of the top-level fields whose values differ between two versions of the same form, in
+ * the form's order: what a resubmission changed.
+ */
+export function changedFieldLabels(
+  schema: Record<string, unknown>,
+  layout: FormLayout | undefined,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  language: Language,
+): string[] {
+  const root: JsonSchema = schema;
+  const properties = resolved(root, root).properties ?? {};
+  const named = Object.keys(properties);
+  const others = [...Object.keys(before), ...Object.keys(after)].filter((key) => !(key in properties));
+  return [...new Set([...named, ...others])]
+    .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .map(
+      (key) =>
+        (layout && fieldAt(layout, [key])?.label[language]) ??
+        fallbackLabel(key, resolved(properties[key], root)),
+    );
 }
 
 function ObjectValue({

@@ -1,7 +1,14 @@
-import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Details, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
-import type { ApplicationDetail, AuditEntry, Profile, Scheme } from '../../../api/types';
+import type {
+  ApplicationDetail,
+  AuditEntry,
+  FinalReport as FinalReportData,
+  Profile,
+  ReturnedReportVersion,
+  Scheme,
+} from '../../../api/types';
 import { reasonSentence } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
@@ -12,7 +19,7 @@ import { CaseActions, recommendationOf } from './case-actions';
 import { CaseHistory } from './case-history';
 import { CaseNotes } from './case-notes';
 import { organisationNumberText, statusText } from './casework-text';
-import { ReadOnlyContent } from './read-only-content';
+import { changedFieldLabels, ReadOnlyContent } from './read-only-content';
 
 /**
  * The county's case page (saksbehandling): the application read-only, the facts and advisories the
@@ -278,8 +285,91 @@ function FinalReport({ detail, scheme }: { detail: ApplicationDetail; scheme: Sc
             layout={scheme.reportForm}
             content={report.data.content}
           />
+          {report.data.previousVersions.length > 0 && (
+            <PreviousReports report={report.data} scheme={scheme} />
+          )}
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * The versions of the final report the officer sent back, newest first: when and why each was
+ * returned, what the next version changed, and the version itself read-only on request.
+ */
+function PreviousReports({ report, scheme }: { report: FinalReportData; scheme: Scheme }) {
+  const { t } = useI18n();
+  // Newest first: each version's successor is the one before it in the list, or the current report.
+  const versions = report.previousVersions;
+  return (
+    <section aria-labelledby="case-report-previous" className="report-versions">
+      <Heading level={3} data-size="xs" id="case-report-previous">
+        {t('casework.report.previousTitle')}
+      </Heading>
+      <Paragraph data-size="sm">{t('casework.report.previousIntro')}</Paragraph>
+      {versions.map((version, i) => (
+        <PreviousReport
+          key={version.id}
+          version={version}
+          next={i === 0 ? report.content : versions[i - 1]!.content}
+          scheme={scheme}
+        />
+      ))}
+    </section>
+  );
+}
+
+function PreviousReport({
+  version,
+  next,
+  scheme,
+}: {
+  version: ReturnedReportVersion;
+  next: Record<string, unknown>;
+  scheme: Scheme;
+}) {
+  const { t, date, language } = useI18n();
+  const headingId = `report-version-${version.id}`;
+  const changed = changedFieldLabels(scheme.reportSchema, scheme.reportForm, version.content, next, language);
+  const returned = version.returned;
+  return (
+    <section aria-labelledby={headingId} className="report-version">
+      <Heading level={4} data-size="2xs" id={headingId}>
+        {t('casework.report.version', { date: date(version.submittedAt) })}
+      </Heading>
+      <dl className="facts">
+        {returned && (
+          <>
+            <dt>{t('casework.report.returned')}</dt>
+            <dd>
+              {returned.returnedByName
+                ? t('casework.report.returnedBy', {
+                    date: date(returned.returnedAt),
+                    name: returned.returnedByName,
+                  })
+                : date(returned.returnedAt)}
+            </dd>
+            <dt>{t('casework.report.returnReason')}</dt>
+            <dd className="pre-wrap">{returned.reason}</dd>
+          </>
+        )}
+        <dt>{t('casework.report.changed')}</dt>
+        <dd>{changed.length > 0 ? changed.join(', ') : t('casework.report.unchanged')}</dd>
+      </dl>
+      <Details>
+        <Details.Summary>
+          {t('casework.report.showVersion', { date: date(version.submittedAt) })}
+        </Details.Summary>
+        <Details.Content>
+          <ReadOnlyContent
+            schema={scheme.reportSchema}
+            layout={scheme.reportForm}
+            content={version.content}
+            headingLevel={5}
+          />
+        </Details.Content>
+      </Details>
     </section>
   );
 }
