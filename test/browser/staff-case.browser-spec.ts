@@ -329,10 +329,11 @@ describe("the county's case page: case officer and approver", () => {
     expect(closed.body.case.finalPayableAmount).toBe(24_000_000);
   });
 
-  it('is for the county’s staff only', async () => {
+  it('is for the county’s staff only: an applicant is sent to their own applications', async () => {
     await page.goto(`/saksbehandling/saker/${reference}`);
     await signIn(page, KARI);
-    await page.getByText('Denne siden er for fylkeskommunens saksbehandlere og godkjennere.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mine søknader' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/soknader');
     expect(await main().innerText()).not.toContain('Interne notater');
     expect(await accessibilityViolations(page)).toEqual([]);
   });

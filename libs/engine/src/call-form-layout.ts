@@ -23,6 +23,16 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         'Days the applicant has to accept the grant commitment once it is sent.',
       ),
     },
+    informationResponseBusinessDays: {
+      label: l(
+        'Svarfrist når søkeren blir bedt om mer (virkedager)',
+        'Days to answer a request for information (business days)',
+      ),
+      help: l(
+        'Virkedager søkeren får til å svare, uten helger og helligdager; saksbehandleren kan velge en annen frist.',
+        'Business days the applicant has to answer, weekends and public holidays left out; the case officer may choose another date.',
+      ),
+    },
     delegationThresholdOre: {
       label: l('Grense for politisk behandling', 'Threshold for a political decision'),
       help: l(
@@ -106,6 +116,7 @@ export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: 
       title: l('Saksgang og oppfølging', 'Case handling and follow-up'),
       fields: [
         'acceptanceDays',
+        'informationResponseBusinessDays',
         'delegationThresholdOre',
         ...(advancePayment ? ['advancePaymentBasisPoints'] : []),
         'reminderDays',

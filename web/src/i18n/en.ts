@@ -314,7 +314,6 @@ export const en: Messages = {
   // The county's case page (saksbehandling)
   'casework.title': 'Case {reference}',
   'casework.titleWithCall': '{call} – case {reference}',
-  'casework.staffOnly': 'This page is for the county’s case officers and approvers.',
   'casework.notFound': 'The case was not found.',
   'casework.state.in_review': 'In review',
   'casework.state.awaiting_applicant': 'Waiting for the applicant’s answer',

@@ -311,7 +311,6 @@ export const nb = {
   // The county's case page (saksbehandling)
   'casework.title': 'Sak {reference}',
   'casework.titleWithCall': '{call} – sak {reference}',
-  'casework.staffOnly': 'Denne siden er for fylkeskommunens saksbehandlere og godkjennere.',
   'casework.notFound': 'Fant ikke saken.',
   'casework.state.in_review': 'Under behandling',
   'casework.state.awaiting_applicant': 'Venter på svar fra søkeren',

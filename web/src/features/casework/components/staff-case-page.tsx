@@ -36,14 +36,8 @@ export function StaffCasePage() {
   const fallbackTitle = t('casework.title', { reference });
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadFailed />;
-  if (!me.data || !isStaff) {
-    return (
-      <>
-        <PageHeading>{fallbackTitle}</PageHeading>
-        <Paragraph>{t('casework.staffOnly')}</Paragraph>
-      </>
-    );
-  }
+  // The route lets only staff in (StaffOnly); this waits for the profile it checked.
+  if (!me.data || !isStaff) return null;
   if (found.isPending || schemes.isPending) {
     return (
       <>
