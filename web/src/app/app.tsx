@@ -141,8 +141,7 @@ const router = createBrowserRouter([
               {
                 path: NEW_CALL_ROUTE,
                 lazy: async () => ({
-                  Component: (await import('../features/call-admin/components/call-editor-page'))
-                    .NewCallPage,
+                  Component: (await import('../features/call-admin/components/call-editor-page')).NewCallPage,
                 }),
               },
               {

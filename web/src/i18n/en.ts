@@ -733,7 +733,8 @@ export const en: Messages = {
   // Administrators: calls (utlysninger).
   'callAdmin.nav': 'Manage calls',
   'callAdmin.title': 'Calls',
-  'callAdmin.intro': "The county's calls, drafts and published. A draft can be changed; a published call is locked.",
+  'callAdmin.intro':
+    "The county's calls, drafts and published. A draft can be changed; a published call is locked.",
   'callAdmin.new': 'New call',
   'callAdmin.none': 'The county has no calls yet.',
   'callAdmin.listCaption': "The county's calls",
@@ -751,25 +752,31 @@ export const en: Messages = {
   'callAdmin.window.from': 'From {from}, rolling',
   'callAdmin.frameNone': 'No frame yet',
   'callAdmin.newTitle': 'New call',
-  'callAdmin.newIntro': "Choose the scheme first. The rules are filled in from the county's latest call of the scheme, so you change only what is new.",
+  'callAdmin.newIntro':
+    "Choose the scheme first. The rules are filled in from the county's latest call of the scheme, so you change only what is new.",
   'callAdmin.scheme': 'Scheme',
   'callAdmin.basedOn': 'The rules are filled in from “{title}”. Who may apply is the same as there.',
-  'callAdmin.blank': 'The county has no earlier call of this scheme, so every rule must be filled in. Who may apply is not set here.',
+  'callAdmin.blank':
+    'The county has no earlier call of this scheme, so every rule must be filled in. Who may apply is not set here.',
   'callAdmin.form.details': 'The call',
   'callAdmin.form.title': 'Name of the call',
   'callAdmin.form.year': 'Year',
   'callAdmin.form.frame': 'Frame',
-  'callAdmin.form.frameHelp': 'The budget frame the grants are charged to. The call cannot be published without one.',
+  'callAdmin.form.frameHelp':
+    'The budget frame the grants are charged to. The call cannot be published without one.',
   'callAdmin.form.opensOn': 'Opens',
   'callAdmin.form.closesOn': 'Application deadline',
-  'callAdmin.form.closesOnHelp': 'The last day to apply. Leave it empty if the call is open while there is money left.',
-  'callAdmin.form.noFrames': 'The county has no frame for this scheme yet. Finance must create one before the call can be published.',
+  'callAdmin.form.closesOnHelp':
+    'The last day to apply. Leave it empty if the call is open while there is money left.',
+  'callAdmin.form.noFrames':
+    'The county has no frame for this scheme yet. Finance must create one before the call can be published.',
   'callAdmin.create': 'Save draft',
   'callAdmin.save': 'Save changes',
   'callAdmin.saved': 'The draft is saved.',
   'callAdmin.saveFailed': 'We could not save the draft. Please try again shortly.',
   'callAdmin.conflictTitle': 'Someone else changed the draft',
-  'callAdmin.conflictBody': 'Someone saved the draft after you opened it, so your changes were not saved. Load the newest version and make your changes again.',
+  'callAdmin.conflictBody':
+    'Someone saved the draft after you opened it, so your changes were not saved. Load the newest version and make your changes again.',
   'callAdmin.loadNewest': 'Load the newest version',
   'callAdmin.error.frame': "Choose one of the county's frames for this scheme.",
   'callAdmin.error.field': 'The field {field} is not filled in correctly.',
@@ -786,7 +793,8 @@ export const en: Messages = {
   'callAdmin.previewIntro': 'This is how applicants see the call on the page of open calls.',
   'callAdmin.publish': 'Publish the call',
   'callAdmin.confirmTitle': 'Publish the call?',
-  'callAdmin.confirmBody': 'Once the call is published, its rules cannot change. Applicants see it from when it opens.',
+  'callAdmin.confirmBody':
+    'Once the call is published, its rules cannot change. Applicants see it from when it opens.',
   'callAdmin.confirmPublish': 'Yes, publish',
   'callAdmin.cancel': 'Cancel',
   'callAdmin.published': 'The call is published.',

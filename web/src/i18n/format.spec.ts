@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   formatDate,
+  formatOrganisationNumber,
   formatDateTime,
   formatKroner,
   formatNumber,
@@ -29,6 +30,13 @@ describe('formatKroner', () => {
 
   it('refuses fractions of an øre', () => {
     expect(() => formatKroner(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('formatOrganisationNumber', () => {
+  it('groups the nine digits in threes, and leaves anything else as it is', () => {
+    expect(formatOrganisationNumber('921456786')).toBe('921 456 786');
+    expect(formatOrganisationNumber('12345')).toBe('12345');
   });
 });
 

@@ -734,7 +734,8 @@ export const nb = {
   // Administrators: calls (utlysninger).
   'callAdmin.nav': 'Forvalte utlysninger',
   'callAdmin.title': 'Utlysninger',
-  'callAdmin.intro': 'Fylkets utlysninger, både utkast og publiserte. Et utkast kan endres; en publisert utlysning er låst.',
+  'callAdmin.intro':
+    'Fylkets utlysninger, både utkast og publiserte. Et utkast kan endres; en publisert utlysning er låst.',
   'callAdmin.new': 'Ny utlysning',
   'callAdmin.none': 'Fylket har ingen utlysninger ennå.',
   'callAdmin.listCaption': 'Fylkets utlysninger',
@@ -752,10 +753,12 @@ export const nb = {
   'callAdmin.window.from': 'Fra {from}, løpende',
   'callAdmin.frameNone': 'Ingen ramme ennå',
   'callAdmin.newTitle': 'Ny utlysning',
-  'callAdmin.newIntro': 'Velg ordningen først. Reglene fylles ut fra fylkets siste utlysning i ordningen, så du bare endrer det som er nytt.',
+  'callAdmin.newIntro':
+    'Velg ordningen først. Reglene fylles ut fra fylkets siste utlysning i ordningen, så du bare endrer det som er nytt.',
   'callAdmin.scheme': 'Ordning',
   'callAdmin.basedOn': 'Reglene er fylt ut fra «{title}». Hvem som kan søke, er det samme som der.',
-  'callAdmin.blank': 'Fylket har ingen utlysning i denne ordningen fra før, så alle reglene må fylles ut. Hvem som kan søke, settes ikke her.',
+  'callAdmin.blank':
+    'Fylket har ingen utlysning i denne ordningen fra før, så alle reglene må fylles ut. Hvem som kan søke, settes ikke her.',
   'callAdmin.form.details': 'Utlysningen',
   'callAdmin.form.title': 'Navn på utlysningen',
   'callAdmin.form.year': 'År',
@@ -763,14 +766,17 @@ export const nb = {
   'callAdmin.form.frameHelp': 'Budsjettrammen tilskuddene belastes. Utlysningen kan ikke publiseres uten.',
   'callAdmin.form.opensOn': 'Åpner',
   'callAdmin.form.closesOn': 'Søknadsfrist',
-  'callAdmin.form.closesOnHelp': 'Siste dag for å sende søknad. La feltet stå tomt hvis utlysningen er åpen så lenge det er midler igjen.',
-  'callAdmin.form.noFrames': 'Fylket har ingen ramme for denne ordningen ennå. Økonomi må opprette den før utlysningen kan publiseres.',
+  'callAdmin.form.closesOnHelp':
+    'Siste dag for å sende søknad. La feltet stå tomt hvis utlysningen er åpen så lenge det er midler igjen.',
+  'callAdmin.form.noFrames':
+    'Fylket har ingen ramme for denne ordningen ennå. Økonomi må opprette den før utlysningen kan publiseres.',
   'callAdmin.create': 'Lagre utkast',
   'callAdmin.save': 'Lagre endringer',
   'callAdmin.saved': 'Utkastet er lagret.',
   'callAdmin.saveFailed': 'Vi fikk ikke lagret utkastet. Prøv igjen om litt.',
   'callAdmin.conflictTitle': 'Utkastet er endret av noen andre',
-  'callAdmin.conflictBody': 'Noen har lagret utkastet etter at du åpnet det, så endringene dine ble ikke lagret. Hent den nyeste versjonen og gjør endringene på nytt.',
+  'callAdmin.conflictBody':
+    'Noen har lagret utkastet etter at du åpnet det, så endringene dine ble ikke lagret. Hent den nyeste versjonen og gjør endringene på nytt.',
   'callAdmin.loadNewest': 'Hent nyeste versjon',
   'callAdmin.error.frame': 'Velg en av fylkets rammer for denne ordningen.',
   'callAdmin.error.field': 'Feltet {field} er ikke fylt ut riktig.',
@@ -787,11 +793,13 @@ export const nb = {
   'callAdmin.previewIntro': 'Slik ser søkerne utlysningen på siden med åpne utlysninger.',
   'callAdmin.publish': 'Publiser utlysningen',
   'callAdmin.confirmTitle': 'Publisere utlysningen?',
-  'callAdmin.confirmBody': 'Når utlysningen er publisert, kan reglene ikke endres. Søkerne ser den fra den åpner.',
+  'callAdmin.confirmBody':
+    'Når utlysningen er publisert, kan reglene ikke endres. Søkerne ser den fra den åpner.',
   'callAdmin.confirmPublish': 'Ja, publiser',
   'callAdmin.cancel': 'Avbryt',
   'callAdmin.published': 'Utlysningen er publisert.',
-  'callAdmin.frozen': 'Utlysningen er publisert, så reglene kan ikke endres. Lag en ny utlysning for å endre dem.',
+  'callAdmin.frozen':
+    'Utlysningen er publisert, så reglene kan ikke endres. Lag en ny utlysning for å endre dem.',
   'callAdmin.publishNoFrame': 'Velg en ramme og lagre utkastet før du publiserer.',
   'callAdmin.publishWindowPassed': 'Søknadsfristen har allerede gått. Endre datoene før du publiserer.',
   'callAdmin.publishFailed': 'Vi fikk ikke publisert utlysningen. Prøv igjen om litt.',

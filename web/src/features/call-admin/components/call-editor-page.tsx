@@ -174,6 +174,10 @@ function CallEditor({ call, scheme, frames }: { call: Call; scheme: Scheme; fram
 
   const stored = (next: Call) => {
     queryClient.setQueryData(callAdminQueries.detail(call.id).queryKey, next);
+    // The list shows the new status at once when the admin goes back to it, and is read again.
+    queryClient.setQueryData(callAdminQueries.list().queryKey, (list) =>
+      list?.map((listed) => (listed.id === next.id ? next : listed)),
+    );
     void queryClient.invalidateQueries({ queryKey: [...callAdminQueries.all(), 'list'] });
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProblemError } from '../../../api/problem';
 import { parseKroner } from '../../../forms/money';
-import { checkDueDate, endOfDayInNorway, organisationNumberText, refusalText } from './casework-text';
+import { checkDueDate, endOfDayInNorway, refusalText } from './casework-text';
 
 describe('parseKroner', () => {
   it('reads kroner the way people type them, into whole øre', () => {
@@ -48,12 +48,6 @@ describe('refusalText', () => {
     });
     expect(refusalText(above)).toEqual(['casework.refusal.aboveMaximum']);
     expect(refusalText(problem(422, { reasons: ['something new'] }))).toEqual(['casework.refusal.rule']);
-  });
-});
-
-describe('organisationNumberText', () => {
-  it('groups the nine digits in threes', () => {
-    expect(organisationNumberText('921456786')).toBe('921 456 786');
   });
 });
 

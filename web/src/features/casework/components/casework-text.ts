@@ -81,7 +81,6 @@ export function endOfDayInNorway(date: string): string {
 }
 
 /** An organisation number the way the register prints it: 921 456 786. */
-export const organisationNumberText = (n: string) => n.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
 
 /** What is wrong with a due date typed as `dd.mm.åååå`: nothing (its date), or why it will not do. */
 export type DueDateCheck =

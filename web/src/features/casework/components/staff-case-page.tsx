@@ -9,7 +9,7 @@ import type {
   ReturnedReportVersion,
   Scheme,
 } from '../../../api/types';
-import { reasonSentence } from '../../../i18n/format';
+import { formatOrganisationNumber, reasonSentence } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -18,7 +18,7 @@ import { caseworkQueries } from '../api/casework-queries';
 import { CaseActions, recommendationOf } from './case-actions';
 import { CaseHistory } from './case-history';
 import { CaseNotes } from './case-notes';
-import { organisationNumberText, statusText } from './casework-text';
+import { statusText } from './casework-text';
 import { changedFieldLabels, ReadOnlyContent } from './read-only-content';
 
 /**
@@ -129,7 +129,7 @@ function CaseFacts({ detail, scheme }: { detail: ApplicationDetail; scheme: Sche
       <dt>{t('casework.organisation')}</dt>
       <dd>{organisation.name}</dd>
       <dt>{t('casework.organisationNumber')}</dt>
-      <dd>{organisationNumberText(organisation.organisationNumber)}</dd>
+      <dd>{formatOrganisationNumber(organisation.organisationNumber)}</dd>
       <dt>{t('casework.scheme')}</dt>
       <dd>{scheme?.name ?? detail.schemeId}</dd>
       <dt>{t('casework.reference')}</dt>

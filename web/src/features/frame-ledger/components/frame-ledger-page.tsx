@@ -14,8 +14,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import type { EntryFilters, Frame, LedgerEntry } from '../../../api/types';
 import { dateInputText, parseDateInput } from '../../../forms/date-input';
-import { filtersFrom, KINDS, kindWords, spacedOrganisationNumber } from './ledger-text';
-import { formatNumber, TIME_ZONE, type Language } from '../../../i18n/format';
+import { filtersFrom, KINDS, kindWords } from './ledger-text';
+import { formatNumber, formatOrganisationNumber, TIME_ZONE, type Language } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
 import { frameChangesPath, framePath, staffCasePath } from '../../../lib/paths';
@@ -299,7 +299,7 @@ function EntryTable({ rows }: { rows: LedgerEntry[] }) {
                 </Table.Cell>
                 <Table.Cell>{row.recipientName ?? ''}</Table.Cell>
                 <Table.Cell className="frame-ledger-nowrap">
-                  {row.organisationNumber ? spacedOrganisationNumber(row.organisationNumber) : ''}
+                  {row.organisationNumber ? formatOrganisationNumber(row.organisationNumber) : ''}
                 </Table.Cell>
                 <Table.Cell className="frame-ledger-number frame-ledger-nowrap">
                   {kroner(row.amount)}

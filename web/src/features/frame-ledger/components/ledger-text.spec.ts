@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { en } from '../../../i18n/en';
 import { nb } from '../../../i18n/nb';
-import { filtersFrom, KINDS, kindWords, spacedOrganisationNumber } from './ledger-text';
+import { filtersFrom, KINDS, kindWords } from './ledger-text';
 
 describe('the ledger in words', () => {
   it('names every kind, and a movement between frames by its direction, in both languages', () => {
@@ -13,11 +13,6 @@ describe('the ledger in words', () => {
     expect(nb[kindWords({ kind: 'top_up', direction: null })]).toBe('Tilleggsbevilgning');
     expect(nb[kindWords({ kind: 'reallocation', direction: 'out' })]).toBe('Omdisponering ut');
     expect(nb[kindWords({ kind: 'carry_over', direction: 'in' })]).toBe('Overføring inn');
-  });
-
-  it('spaces an organisation number as people read it', () => {
-    expect(spacedOrganisationNumber('921456786')).toBe('921 456 786');
-    expect(spacedOrganisationNumber('12345')).toBe('12345');
   });
 
   it('takes from the address only filters the API accepts', () => {

@@ -42,8 +42,3 @@ export function kindWords(entry: Pick<LedgerEntry, 'kind' | 'direction'>): Messa
       return `frameLedger.kind.${entry.kind}`;
   }
 }
-
-/** An organisation number as people read it: `921 456 786`. */
-export function spacedOrganisationNumber(number: string): string {
-  return /^\d{9}$/.test(number) ? `${number.slice(0, 3)} ${number.slice(3, 6)} ${number.slice(6)}` : number;
-}

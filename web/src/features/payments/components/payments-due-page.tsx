@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProblemError } from '../../../api/problem';
 import type { PaymentDue } from '../../../api/types';
-import { formatNumber, type Language } from '../../../i18n/format';
+import { formatNumber, formatOrganisationNumber, type Language } from '../../../i18n/format';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -13,7 +13,6 @@ import { PAYMENTS_DUE_PAGE_SIZE, paymentsQueries, useBookPayment } from '../api/
 import './payments-due.css';
 
 /** `921456786` → `921 456 786`, as organisation numbers are read. */
-const spacedOrganisationNumber = (n: string) => n.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
 
 /** A calendar day (`2026-03-02`) as `02.03.2026` (`02/03/2026` in English). */
 function calendarDay(isoDate: string, language: Language): string {
@@ -170,7 +169,7 @@ export function PaymentsDuePage() {
                       <br />
                       <span className="payments-due-muted">
                         {t('payments.orgNumber', {
-                          number: spacedOrganisationNumber(row.organisationNumber),
+                          number: formatOrganisationNumber(row.organisationNumber),
                         })}
                       </span>
                     </Table.Cell>

@@ -14,7 +14,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { ApplicationListItem, ApplicationSort, Profile, Scheme } from '../../../api/types';
-import { formatNumber } from '../../../i18n/format';
+import { formatNumber, formatOrganisationNumber } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -285,7 +285,7 @@ function QueueTable(props: { rows: ApplicationListItem[]; schemes: Scheme[]; mor
                   {row.organisationName}
                   <br />
                   <span className="work-queue-muted">
-                    {t('workspace.orgNumber', { number: row.organisationNumber })}
+                    {t('workspace.orgNumber', { number: formatOrganisationNumber(row.organisationNumber) })}
                   </span>
                 </Table.Cell>
                 <Table.Cell>{schemeName.get(row.schemeId) ?? row.schemeId}</Table.Cell>
