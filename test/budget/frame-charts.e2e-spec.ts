@@ -49,6 +49,7 @@ describe("finance: a frame's burn-down, pipeline and forecast", () => {
     await send('post', `/frames/${id}/direct-allocations`, {
       amount: 90_000 * NOK,
       recipient: 'Karrieresenteret i Trøndelag',
+      organisationNumber: '987654325',
       decisionReference: 'FU 1/26',
       reason: 'Career guidance',
     });
@@ -68,6 +69,7 @@ describe("finance: a frame's burn-down, pipeline and forecast", () => {
     const grant = await send('post', `/frames/${id}/direct-allocations`, {
       amount: 100_000 * NOK,
       recipient: 'Karrieresenteret i Trøndelag',
+      organisationNumber: '987654325',
       decisionReference: 'FU 2/26',
       reason: 'Career guidance',
     });

@@ -4,9 +4,10 @@ import { createTestDatabase, deleteRedisPrefix, testRedisUrl, uniqueRedisPrefix 
 import { AppModule } from '../../src/app.module';
 import { BudgetModule } from '../../src/budget/budget.module';
 import { parseConfig, type AppRole } from '../../src/config/app-config';
+import { PaymentsModule } from '../../src/payments/payments.module';
 
-/** The service as `AppModule` composes it for a role, with one module left out, started as far as it gets. */
-async function startWithout(role: AppRole, left: unknown): Promise<unknown> {
+/** The service as `AppModule` composes it for a role, with some modules left out, started as far as it gets. */
+async function startWithout(role: AppRole, left: readonly unknown[]): Promise<unknown> {
   const database = await createTestDatabase();
   const prefix = uniqueRedisPrefix();
   const config = parseConfig({
@@ -20,7 +21,7 @@ async function startWithout(role: AppRole, left: unknown): Promise<unknown> {
   });
   const composed: DynamicModule = AppModule.forRoot(config);
   const moduleRef = await Test.createTestingModule({
-    imports: [{ ...composed, imports: composed.imports!.filter((m) => m !== left) }],
+    imports: [{ ...composed, imports: composed.imports!.filter((m) => !left.includes(m)) }],
   }).compile();
   // An HTTP application even for the worker role: the role's modules are the same, and unlike a bare
   // application context it can still be closed after a failed start.
@@ -41,7 +42,8 @@ describe('start-up with an effect handler missing', () => {
   it.each(['api', 'worker'] as const)(
     'refuses to start a %s process composed without the budget module, naming the money effects',
     async (role) => {
-      const error = await startWithout(role, BudgetModule);
+      // Payments books through the budget module and brings it in: both left out.
+      const error = await startWithout(role, [BudgetModule, PaymentsModule]);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toBe(
         `Role ${role} has no handler for effect assignFrame, commitFunds, releaseFunds: ` +
