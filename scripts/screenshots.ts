@@ -7,11 +7,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/seed/demo-data';
 import {
+  acceptedGrant,
   act,
+  ADMIN,
   APPROVER,
+  bioCallWithAdvance,
   bioContent,
   draft,
   expectOk,
+  FINANCE,
   ids,
   KARI,
   newClock,
@@ -73,9 +77,14 @@ async function main(): Promise<void> {
     });
     const waiting = await draft(b.t, { email: OLA, organisationId: innherred });
     await expectOk(act(b.t, OLA, waiting.id, 'submit'));
+    // An accepted grant under a call that pays 40 % on acceptance: its advance is due.
+    const advanceCall = await bioCallWithAdvance(b.t, 4_000);
+    await acceptedGrant(b.t, { callId: advanceCall, amount: 30_000_000 });
 
     const page = await b.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
+    // Charts drawn at once, not caught halfway through their animation.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shoot(page, 'open-calls');
@@ -104,6 +113,26 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText('Vedtak om tilskudd', { exact: true }).first().waitFor();
     await shoot(page, 'staff-case-page');
+
+    // Finance: the frames, one frame with its charts, its ledger and what is due for payment.
+    await signIn(page, FINANCE, 'Rammer');
+    await page.getByRole('heading', { level: 2, name: 'Rammer 2026' }).waitFor();
+    await shoot(page, 'finance-frames');
+    await page.getByRole('row').filter({ hasText: 'BIO 2026' }).getByRole('link', { name: 'BIO 2026' }).click();
+    await page.getByRole('img', { name: /^Linjediagram/ }).locator('svg').first().waitFor();
+    await page.getByRole('img', { name: /^Stolpediagram/ }).locator('svg').first().waitFor();
+    await shoot(page, 'frame-page');
+    await page.getByRole('navigation', { name: 'Mer om rammen' }).getByRole('link', { name: 'Posteringer' }).click();
+    await page.getByRole('table').waitFor();
+    await shoot(page, 'frame-ledger');
+    await page.goto('/okonomi/utbetalinger');
+    await page.getByRole('button', { name: /^Utbetal/ }).first().waitFor();
+    await shoot(page, 'payments-due');
+
+    // Administrators: the calls, and a new call's form.
+    await signIn(page, ADMIN, 'Utlysninger');
+    await page.getByRole('table').waitFor();
+    await shoot(page, 'admin-calls');
   } finally {
     await b.close();
     await globalTeardown();
