@@ -16,6 +16,7 @@ import { BioCallEligibility1796252094754 } from './1796252094754-BioCallEligibil
 import { CallFollowUpInParameters1796282364837 } from './1796282364837-CallFollowUpInParameters';
 import { CaseNotes1796290605817 } from './1796290605817-CaseNotes';
 import { WorkQueueIndexes1796291000000 } from './1796291000000-WorkQueueIndexes';
+import { StaffAdministration1796292400000 } from './1796292400000-StaffAdministration';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   CallFollowUpInParameters1796282364837,
   CaseNotes1796290605817,
   WorkQueueIndexes1796291000000,
+  StaffAdministration1796292400000,
 ];
