@@ -325,7 +325,7 @@ export class StaffService {
       this.clock.now(),
       id,
     ]);
-    return toDto(rows[0]!);
+    return toDto(rows[0]);
   }
 
   private record(

@@ -30,6 +30,8 @@ interface Fixtures {
   frameId: string;
   laterFrameId: string;
   draftCallId: string;
+  staffId: string;
+  staffVersion: number;
 }
 
 /**
@@ -226,6 +228,34 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       roles: ['case_officer'],
       password: 'a-long-enough-password',
     },
+  }),
+  'POST /api/v1/staff/invitations': () => ({
+    as: [ADMIN],
+    other: FINANCE,
+    body: { email: 'ny.saksbehandler@trondelag.example', fullName: 'Nina Ny', roles: ['case_officer'] },
+  }),
+  'PATCH /api/v1/staff/{id}': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion, roles: ['case_officer', 'approver'] },
+  }),
+  'POST /api/v1/staff/{id}/deactivate': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion },
+  }),
+  'POST /api/v1/staff/{id}/reactivate': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion },
+  }),
+  'POST /api/v1/invitations/accept': () => ({
+    as: [null],
+    other: KARI,
+    body: { token: 'an-invitation-token-that-is-not-real-0123456', password: 'a-long-enough-password' },
   }),
   'POST /api/v1/admin/calls': (f) => ({
     as: [ADMIN],
@@ -624,6 +654,10 @@ describe('bad input: every operation, every class, a clean 4xx and nothing chang
       .set('authorization', tokens.get(ADMIN)!)
       .send({ schemeId: 'bio', year: 2027, title: 'BIO 2027 draft', parameters: newBioCallParameters() });
     if (later.status !== 201 || call.status !== 201) throw new Error(`fixtures: ${later.text} ${call.text}`);
+    const [officer]: Array<{ id: string; version: number }> = await t.dataSource.query(
+      `SELECT id, version FROM user_account WHERE email = $1`,
+      [OFFICER],
+    );
     f = {
       callId,
       organisationId: fjordverk,
@@ -636,6 +670,8 @@ describe('bad input: every operation, every class, a clean 4xx and nothing chang
       frameId,
       laterFrameId: (later.body as { id: string }).id,
       draftCallId: (call.body as { id: string }).id,
+      staffId: officer.id,
+      staffVersion: officer.version,
     };
   });
   afterAll(() => t.close());
