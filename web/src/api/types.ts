@@ -23,3 +23,5 @@ export type StatusFilter = NonNullable<ApplicationQuery['status']>;
 export type ApplicationSort = NonNullable<ApplicationQuery['sort']>;
 export type CaseNote = Schemas['CaseNoteDto'];
 export type SchemeReason = Schemas['SchemeReasonDto'];
+export type StaffMember = Schemas['StaffDto'];
+export type StaffRole = StaffMember['roles'][number];

@@ -1,5 +1,11 @@
 import type { Profile } from '../../api/types';
-import { ADMIN_CALLS_PATH, ADMIN_STAFF_PATH, FINANCE_PATH, PAYMENTS_DUE_PATH, WORK_QUEUE_ROUTE } from '../../lib/paths';
+import {
+  ADMIN_CALLS_PATH,
+  ADMIN_STAFF_PATH,
+  FINANCE_PATH,
+  PAYMENTS_DUE_PATH,
+  WORK_QUEUE_ROUTE,
+} from '../../lib/paths';
 
 export const SIGN_IN_PATH = '/logg-inn';
 /** Where a signed-in applicant starts. */
@@ -28,7 +34,9 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
 
 /** The sections a staff member may open. */
 export const sectionsFor = (profile: Pick<Profile, 'kind' | 'roles'>): StaffSection[] =>
-  profile.kind === 'staff' ? STAFF_SECTIONS.filter((s) => s.roles.some((r) => profile.roles.includes(r))) : [];
+  profile.kind === 'staff'
+    ? STAFF_SECTIONS.filter((s) => s.roles.some((r) => profile.roles.includes(r)))
+    : [];
 
 /**
  * Where a signed-in user starts: applicants with their applications, staff in their first section
