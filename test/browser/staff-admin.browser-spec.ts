@@ -153,6 +153,9 @@ describe('administrators manage their staff in the browser', () => {
   });
 
   it('opens the queue dashboard for an administrator', async () => {
+    // A fresh tab, with nothing left of the refused sign-in before.
+    await page.close();
+    page = await b.newPage();
     await page.goto('/logg-inn');
     await signIn(page, ADMIN);
     await heading('Utlysninger').waitFor();
