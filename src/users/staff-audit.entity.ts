@@ -23,7 +23,7 @@ export class StaffAuditRecord {
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId!: string | null;
 
-  /** `invited`, `created`, `roles_changed`, `deactivated`, `reactivated`, `password_set`. */
+  /** `invited`, `reinvited`, `created`, `roles_changed`, `deactivated`, `reactivated`, `password_set`. */
   @Column({ type: 'text' })
   action!: string;
 

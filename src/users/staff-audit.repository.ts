@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { StaffAuditRecord } from './staff-audit.entity';
 
 export type StaffAuditAction =
-  'invited' | 'created' | 'roles_changed' | 'deactivated' | 'reactivated' | 'password_set';
+  'invited' | 'reinvited' | 'created' | 'roles_changed' | 'deactivated' | 'reactivated' | 'password_set';
 
 /** What a staff user's audit record says. */
 export interface StaffAuditContent {

@@ -59,6 +59,25 @@ export class StaffController {
     return this.staff.invite(actor, body, key);
   }
 
+  @Post(':id/invitations')
+  @ApiOperation({
+    summary:
+      'Send a staff user who has not chosen a password a new invitation link, valid for 7 days; earlier links stop working',
+  })
+  @ApiCreatedResponse({ type: StaffDto })
+  @ApiProblems({
+    404: "Unknown, or another county's",
+    409: 'stale_version, or not_invitable: a password is chosen already, or the user is deactivated',
+  })
+  reinvite(
+    @CurrentActor() actor: StaffActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: StaffVersionDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ): Promise<StaffDto> {
+    return this.staff.reinvite(actor, id, body, key);
+  }
+
   @Patch(':id')
   @ApiOperation({ summary: "Set a staff user's roles (based on their current version)" })
   @ApiOkResponse({ type: StaffDto })

@@ -78,7 +78,7 @@ export class AcceptedInvitationDto {
 
 export class StaffChangeDto {
   @ApiProperty({
-    enum: ['invited', 'created', 'roles_changed', 'deactivated', 'reactivated', 'password_set'],
+    enum: ['invited', 'reinvited', 'created', 'roles_changed', 'deactivated', 'reactivated', 'password_set'],
   })
   action!: string;
 

@@ -152,30 +152,56 @@ export class StaffService {
   async invite(actor: StaffActor, dto: InviteStaffDto, key?: IdempotencyKey): Promise<StaffDto> {
     return this.idempotency.transaction(key, async (tx) => {
       const user = await this.insert(tx, actor, dto, null);
-      const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(this.clock.now().getTime() + INVITATION_TTL_MS);
-      await tx.insert(StaffInvitation, {
-        userId: user.id,
-        tokenHash: hashToken(token),
-        invitedByUserId: actor.userId,
-        expiresAt,
-      });
+      const expiresAt = await this.sendInvitation(tx, actor, user);
       await this.record(tx, actor, user.id, 'invited', {
         email: user.email,
         fullName: user.fullName,
         roles: user.roles,
         invitationExpiresAt: expiresAt.toISOString(),
       });
-      const county = await tx.findOneByOrFail(County, { id: actor.countyId });
-      const admin = await tx.findOneByOrFail(UserAccount, { id: actor.userId });
-      await this.notifications.notifyUser(tx, { id: user.id, email: user.email }, 'staff_invitation', {
-        name: user.fullName,
-        invitedBy: admin.fullName,
-        county: county.name,
-        roles: inWords(user.roles),
-        link: invitationUrl(this.config.mail.publicUrl, token),
-        expiresAt: OSLO_DATE_TIME.format(expiresAt),
-      });
+      return this.one(tx, actor, user.id);
+    });
+  }
+
+  /**
+   * Sends a staff user who has not chosen a password yet a new invitation link (the old one expired
+   * or was lost); any earlier link stops working.
+   */
+  async reinvite(
+    actor: StaffActor,
+    id: string,
+    dto: StaffVersionDto,
+    key?: IdempotencyKey,
+  ): Promise<StaffDto> {
+    return this.idempotency.transaction(key, async (tx) => {
+      const user = await this.locked(tx, actor, id);
+      assertVersion('staff user', user.version, dto.version);
+      const { hasPassword } = await tx
+        .createQueryBuilder(UserAccount, 'u')
+        .select('u.password_hash IS NOT NULL', 'hasPassword')
+        .where('u.id = :id', { id })
+        .getRawOne<{ hasPassword: boolean }>()
+        .then((row) => row ?? { hasPassword: false });
+      if (hasPassword || !user.active) {
+        throw new DomainError(
+          'conflict',
+          'not_invitable',
+          hasPassword
+            ? 'The staff user has chosen a password already'
+            : 'The staff user is deactivated: reactivate them first',
+        );
+      }
+      const now = this.clock.now();
+      await tx
+        .createQueryBuilder()
+        .update(StaffInvitation)
+        .set({ expiresAt: now })
+        .where('user_id = :id AND used_at IS NULL AND expires_at > :now', { id, now })
+        .execute();
+      const expiresAt = await this.sendInvitation(tx, actor, user);
+      // Raises the version (an update does): a page from before the new link is refused as stale.
+      await tx.update(UserAccount, { id }, { updatedAt: now });
+      await this.record(tx, actor, user.id, 'reinvited', { invitationExpiresAt: expiresAt.toISOString() });
       return this.one(tx, actor, user.id);
     });
   }
@@ -257,6 +283,29 @@ export class StaffService {
       });
       return { email: user.email };
     });
+  }
+
+  /** A new single-use token (only its hash kept) and the e-mail with its link; returns when it expires. */
+  private async sendInvitation(tx: EntityManager, actor: StaffActor, user: UserAccount): Promise<Date> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + INVITATION_TTL_MS);
+    await tx.insert(StaffInvitation, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      invitedByUserId: actor.userId,
+      expiresAt,
+    });
+    const county = await tx.findOneByOrFail(County, { id: actor.countyId });
+    const admin = await tx.findOneByOrFail(UserAccount, { id: actor.userId });
+    await this.notifications.notifyUser(tx, { id: user.id, email: user.email }, 'staff_invitation', {
+      name: user.fullName,
+      invitedBy: admin.fullName,
+      county: county.name,
+      roles: inWords(user.roles),
+      link: invitationUrl(this.config.mail.publicUrl, token),
+      expiresAt: OSLO_DATE_TIME.format(expiresAt),
+    });
+    return expiresAt;
   }
 
   private setActive(

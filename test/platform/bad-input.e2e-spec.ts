@@ -234,6 +234,12 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: FINANCE,
     body: { email: 'ny.saksbehandler@trondelag.example', fullName: 'Nina Ny', roles: ['case_officer'] },
   }),
+  'POST /api/v1/staff/{id}/invitations': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion },
+  }),
   'PATCH /api/v1/staff/{id}': (f) => ({
     as: [ADMIN],
     other: FINANCE,

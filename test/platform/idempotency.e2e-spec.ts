@@ -434,6 +434,29 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      route: 'POST /api/v1/staff/{id}/invitations',
+      as: ADMIN,
+      status: 201,
+      prepare: async () => {
+        const invited = async () => {
+          const body = {
+            email: `ny.inv.${next()}@trondelag.example`,
+            fullName: 'Ida Ny',
+            roles: ['finance'],
+          };
+          const created = await send(ADMIN, 'post', '/staff/invitations', body);
+          if (created.status !== 201) throw new Error(`invite: ${created.text}`);
+          return (created.body as { id: string }).id;
+        };
+        const other = `/staff/${await invited()}/invitations`;
+        return {
+          path: `/staff/${await invited()}/invitations`,
+          body: { version: 1 },
+          other: { path: other },
+        };
+      },
+    },
+    {
       route: 'PATCH /api/v1/staff/{id}',
       as: ADMIN,
       status: 200,

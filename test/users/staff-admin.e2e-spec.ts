@@ -158,6 +158,35 @@ describe('staff administration: invite, roles, deactivate', () => {
     }
   });
 
+  it('sends a new invitation to someone without a password; the earlier link stops working', async () => {
+    const invited = (
+      await invite({ email: 'mistet@trondelag.example', fullName: 'Mia Mistet', roles: ['approver'] })
+    ).body as Staff;
+    const old = await invitationMail('mistet@trondelag.example');
+    const again = await send(ADMIN, 'post', `/staff/${invited.id}/invitations`, { version: invited.version });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({
+      invitationPending: true,
+      version: invited.version + 1,
+      lastChange: { action: 'reinvited', byName: 'Arne Admin' },
+    });
+    const fresh = await invitationMail('mistet@trondelag.example');
+    expect(fresh.count).toBe(2);
+    expect(fresh.token).not.toBe(old.token);
+    expect((await accept(old.token)).body).toMatchObject({ code: 'invitation_expired' });
+    expect((await accept(fresh.token)).status).toBe(200);
+
+    const done = await send(ADMIN, 'post', `/staff/${invited.id}/invitations`, {
+      version: (again.body as Staff).version + 1,
+    });
+    expect(done.status).toBe(409);
+    expect(done.body).toMatchObject({ code: 'not_invitable' });
+    const [officer] = await t.owner.query(`SELECT id FROM user_account WHERE email = $1`, [OFFICER]);
+    expect((await send(OTHER_ADMIN, 'post', `/staff/${officer.id}/invitations`, { version: 1 })).status).toBe(
+      404,
+    );
+  });
+
   it('refuses a taken e-mail address, no roles and unknown roles', async () => {
     const taken = await invite({ email: OFFICER, fullName: 'Siri Igjen', roles: ['case_officer'] });
     expect(taken.status).toBe(409);

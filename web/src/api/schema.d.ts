@@ -743,6 +743,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a staff user who has not chosen a password a new invitation link, valid for 7 days; earlier links stop working */
+        post: operations["StaffController_reinvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/{id}": {
         parameters: {
             query?: never;
@@ -1790,7 +1807,7 @@ export interface components {
         };
         StaffChangeDto: {
             /** @enum {string} */
-            action: "invited" | "created" | "roles_changed" | "deactivated" | "reactivated" | "password_set";
+            action: "invited" | "reinvited" | "created" | "roles_changed" | "deactivated" | "reactivated" | "password_set";
             /** Format: date-time */
             at: string;
             /** @description Who made the change (null: the system) */
@@ -1831,6 +1848,13 @@ export interface components {
             fullName: string;
             roles: ("case_officer" | "approver" | "finance" | "admin")[];
         };
+        StaffVersionDto: {
+            /**
+             * @description The version the change is based on; a stale one is refused with 409
+             * @example 1
+             */
+            version: number;
+        };
         ChangeStaffRolesDto: {
             /**
              * @description The version the change is based on; a stale one is refused with 409
@@ -1838,13 +1862,6 @@ export interface components {
              */
             version: number;
             roles: ("case_officer" | "approver" | "finance" | "admin")[];
-        };
-        StaffVersionDto: {
-            /**
-             * @description The version the change is based on; a stale one is refused with 409
-             * @example 1
-             */
-            version: number;
         };
         AcceptInvitationDto: {
             /** @description The token from the invitation link */
@@ -5487,6 +5504,88 @@ export interface operations {
                 };
             };
             /** @description E-mail address taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_reinvite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or another county's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale_version, or not_invitable: a password is chosen already, or the user is deactivated */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -538,6 +538,7 @@ export const en: Messages = {
   'staffAdmin.status.invited': 'Invited',
   'staffAdmin.status.invitationExpired': 'Invitation expired',
   'staffAdmin.change.invited': 'Invited',
+  'staffAdmin.change.reinvited': 'New invitation sent',
   'staffAdmin.change.created': 'Created',
   'staffAdmin.change.roles_changed': 'Roles changed',
   'staffAdmin.change.deactivated': 'Deactivated',
@@ -571,6 +572,10 @@ export const en: Messages = {
   'staffAdmin.roles.saved': 'The roles have been saved.',
   'staffAdmin.roles.ownAdmin': 'You cannot remove your own administrator role. Ask another administrator.',
   'staffAdmin.access.heading': 'Access',
+  'staffAdmin.reinvite.open': 'The invitation is valid until {date}. {name} has not chosen a password yet.',
+  'staffAdmin.reinvite.expired': 'The invitation has expired, and {name} has not chosen a password.',
+  'staffAdmin.reinvite.submit': 'Send a new invitation',
+  'staffAdmin.reinvite.sent': 'A new invitation has been sent to {email}. The old link no longer works.',
   'staffAdmin.access.deactivateIntro':
     'A deactivated staff member cannot sign in, and is signed out at once. You can reactivate them later.',
   'staffAdmin.access.deactivate': 'Deactivate',

@@ -536,6 +536,7 @@ export const nb = {
   'staffAdmin.status.invited': 'Invitert',
   'staffAdmin.status.invitationExpired': 'Invitasjonen er utløpt',
   'staffAdmin.change.invited': 'Invitert',
+  'staffAdmin.change.reinvited': 'Ny invitasjon sendt',
   'staffAdmin.change.created': 'Opprettet',
   'staffAdmin.change.roles_changed': 'Roller endret',
   'staffAdmin.change.deactivated': 'Deaktivert',
@@ -570,6 +571,10 @@ export const nb = {
   'staffAdmin.roles.ownAdmin':
     'Du kan ikke fjerne din egen administratorrolle. Be en annen administrator om det.',
   'staffAdmin.access.heading': 'Tilgang',
+  'staffAdmin.reinvite.open': 'Invitasjonen gjelder til {date}. {name} har ikke valgt passord ennå.',
+  'staffAdmin.reinvite.expired': 'Invitasjonen er utløpt, og {name} har ikke valgt passord.',
+  'staffAdmin.reinvite.submit': 'Send ny invitasjon',
+  'staffAdmin.reinvite.sent': 'En ny invitasjon er sendt til {email}. Den gamle lenken virker ikke lenger.',
   'staffAdmin.access.deactivateIntro':
     'En deaktivert ansatt kan ikke logge inn, og blir logget ut med en gang. Du kan aktivere hen igjen senere.',
   'staffAdmin.access.deactivate': 'Deaktiver',

@@ -45,6 +45,21 @@ export function useInviteStaff() {
   });
 }
 
+/** Sends a new invitation link to someone who has not chosen a password yet. */
+export function useReinvite(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) =>
+      unwrap(
+        api.POST('/api/v1/staff/{id}/invitations', {
+          params: { path: { id }, header: once() },
+          body: { version },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: staffQueries.all() }),
+  });
+}
+
 /** Sets a staff member's roles, on the version the administrator saw. */
 export function useChangeRoles(id: string) {
   const queryClient = useQueryClient();

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../../i18n/nb';
 import { ADMIN_STAFF_PATH } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
-import { staffQueries, useChangeRoles, useSetActive } from '../api/staff-queries';
+import { staffQueries, useChangeRoles, useReinvite, useSetActive } from '../api/staff-queries';
 import { FormErrors, Notice, RoleCheckboxes, roleCheckboxId, type FieldError } from './form-parts';
 import { LastChange, rolesInWords } from './last-change';
 import { refusalText, staffStatus } from './staff-text';
@@ -58,6 +58,7 @@ export function StaffMemberPage() {
           <LastChange member={member} />
         </dd>
       </dl>
+      {member.invitationPending && member.active && <Reinvite member={member} />}
       <RolesForm member={member} />
       <Access member={member} self={self} />
     </>
@@ -114,6 +115,40 @@ function RolesForm({ member }: { member: StaffMember }) {
           </Button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** Someone who has not chosen a password: a new link, when the old one expired or was lost. */
+function Reinvite({ member }: { member: StaffMember }) {
+  const { t, dateTime } = useI18n();
+  const reinvite = useReinvite(member.id);
+  return (
+    <section aria-labelledby="member-invitation-heading" className="staff-admin-section">
+      <Heading level={2} data-size="sm" id="member-invitation-heading">
+        {t('staffAdmin.status.invited')}
+      </Heading>
+      {reinvite.isSuccess && (
+        <Notice color="success">{t('staffAdmin.reinvite.sent', { email: member.email })}</Notice>
+      )}
+      {reinvite.isError && <Refused error={reinvite.error} />}
+      <Paragraph>
+        {member.invitationExpiresAt
+          ? t('staffAdmin.reinvite.open', {
+              date: dateTime(member.invitationExpiresAt),
+              name: member.fullName,
+            })
+          : t('staffAdmin.reinvite.expired', { name: member.fullName })}
+      </Paragraph>
+      <Button
+        variant="secondary"
+        loading={reinvite.isPending}
+        onClick={() => {
+          if (!reinvite.isPending) reinvite.mutate(member.version);
+        }}
+      >
+        {t('staffAdmin.reinvite.submit')}
+      </Button>
     </section>
   );
 }
