@@ -167,4 +167,24 @@ describe('administrators manage their staff in the browser', () => {
     expect(response?.status()).toBe(200);
     expect(await page.title()).toContain('Grant engine queues');
   });
+
+  it('sends a new invitation to someone who has not chosen a password', async () => {
+    await page.goto('/admin/ansatte');
+    await heading('Ansatte').waitFor();
+    await page.getByLabel('Fullt navn').fill('Per Purring');
+    await page.getByLabel('E-postadresse').fill('per.purring@trondelag.example');
+    await page.getByRole('checkbox', { name: 'Økonomi' }).check();
+    await page.getByRole('button', { name: 'Send invitasjon' }).click();
+    await page.getByText('Invitasjonen er sendt til per.purring@trondelag.example.').waitFor();
+    const first = await invitationPath('per.purring@trondelag.example');
+    await staffRow('Per Purring').getByRole('link', { name: 'Per Purring' }).click();
+    await heading('Per Purring').waitFor();
+    await page.getByText('Per Purring har ikke valgt passord ennå.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Send ny invitasjon' }).click();
+    await page
+      .getByText('En ny invitasjon er sendt til per.purring@trondelag.example.', { exact: false })
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await invitationPath('per.purring@trondelag.example')).not.toBe(first);
+  });
 });
