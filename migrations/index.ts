@@ -18,6 +18,7 @@ import { CaseNotes1796290605817 } from './1796290605817-CaseNotes';
 import { WorkQueueIndexes1796291000000 } from './1796291000000-WorkQueueIndexes';
 import { OpenGrantPositions1796293417000 } from './1796293417000-OpenGrantPositions';
 import { DirectRecipientOrganisationNumber1796297000000 } from './1796297000000-DirectRecipientOrganisationNumber';
+import { StaffAdministration1796298000000 } from './1796298000000-StaffAdministration';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   WorkQueueIndexes1796291000000,
   OpenGrantPositions1796293417000,
   DirectRecipientOrganisationNumber1796297000000,
+  StaffAdministration1796298000000,
 ];

@@ -15,6 +15,8 @@ import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { OutboxMessage } from '../runtime';
+import { StaffAuditRecord } from '../users/staff-audit.entity';
+import { StaffInvitation } from '../users/staff-invitation.entity';
 import { UserAccount } from '../users/user.entity';
 
 /** Every entity of the service, for the data source and the schema check. */
@@ -23,6 +25,8 @@ export const ENTITIES = [
   Organisation,
   OrganisationMember,
   UserAccount,
+  StaffInvitation,
+  StaffAuditRecord,
   FundingCall,
   CallAuditRecord,
   Application,

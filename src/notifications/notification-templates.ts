@@ -5,7 +5,8 @@
 export type TemplateValues = Readonly<Record<string, string | undefined>>;
 
 type Text = { subject: string; body: string };
-type Template = { nb?: Text; en: Text };
+/** `ownLink`: the text carries its link itself (an invitation's), so no portal link is added. */
+type Template = { nb?: Text; en: Text; ownLink?: boolean };
 
 const sign = {
   nb: '\n\nDette er en automatisk melding fra tilskuddsordningen.',
@@ -159,6 +160,17 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'Commitments and payments on the frame {frame} now come to NOK {used} of NOK {allocated} ({threshold} %). Remaining: NOK {remaining}.',
     },
   },
+  staff_invitation: {
+    nb: {
+      subject: 'Invitasjon til tilskuddsforvaltningen i {county}',
+      body: 'Hei {name},\n\n{invitedBy} har gitt deg tilgang til tilskuddsforvaltningen i {county} som {roles}. Velg passordet ditt med denne lenken:\n{link}\n\nLenken kan brukes én gang og gjelder til {expiresAt}. Er den utløpt, kan du be administratoren om en ny.',
+    },
+    en: {
+      subject: 'Invitation to the grant administration of {county}',
+      body: 'Hello {name},\n\n{invitedBy} has given you access to the grant administration of {county} as {roles}. Choose your password with this link:\n{link}\n\nThe link works once and until {expiresAt}. If it has expired, ask the administrator for a new one.',
+    },
+    ownLink: true,
+  },
 };
 
 const GENERIC: Template = {
@@ -187,8 +199,10 @@ export function renderTemplate(
   const text = (locale === 'nb' ? chosen.nb : undefined) ?? chosen.en;
   const used: 'nb' | 'en' = locale === 'nb' && chosen.nb ? 'nb' : 'en';
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-  const link = values.reference
-    ? caseLink[used](casePageUrl(publicUrl, values.reference))
-    : portalLink[used](`${publicUrl.replace(/\/+$/, '')}/`);
+  const link = chosen.ownLink
+    ? ''
+    : values.reference
+      ? caseLink[used](casePageUrl(publicUrl, values.reference))
+      : portalLink[used](`${publicUrl.replace(/\/+$/, '')}/`);
   return { locale: used, subject: fill(text.subject), body: fill(text.body) + sign[used] + link };
 }

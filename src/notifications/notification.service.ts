@@ -85,6 +85,22 @@ export class NotificationService {
     return this.deliver(tx, { recipients, template, values, applicationId: null, auditRecordId: null });
   }
 
+  /** Tells one person, whoever they are (e.g. a new staff user their invitation), about no case. */
+  notifyUser(
+    tx: EntityManager,
+    recipient: { id: string; email: string },
+    template: string,
+    values: TemplateValues,
+  ): Promise<number> {
+    return this.deliver(tx, {
+      recipients: [recipient],
+      template,
+      values,
+      applicationId: null,
+      auditRecordId: null,
+    });
+  }
+
   private async deliver(tx: EntityManager, delivery: Delivery): Promise<number> {
     const { recipients, template, values, applicationId, auditRecordId } = delivery;
     for (const recipient of recipients) {

@@ -31,6 +31,8 @@ interface Fixtures {
   frameId: string;
   laterFrameId: string;
   draftCallId: string;
+  staffId: string;
+  staffVersion: number;
 }
 
 /**
@@ -227,6 +229,40 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       roles: ['case_officer'],
       password: 'a-long-enough-password',
     },
+  }),
+  'POST /api/v1/staff/invitations': () => ({
+    as: [ADMIN],
+    other: FINANCE,
+    body: { email: 'ny.saksbehandler@trondelag.example', fullName: 'Nina Ny', roles: ['case_officer'] },
+  }),
+  'POST /api/v1/staff/{id}/invitations': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion },
+  }),
+  'PATCH /api/v1/staff/{id}': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion, roles: ['case_officer', 'approver'] },
+  }),
+  'POST /api/v1/staff/{id}/deactivate': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion },
+  }),
+  'POST /api/v1/staff/{id}/reactivate': (f) => ({
+    as: [ADMIN],
+    other: FINANCE,
+    path: { id: f.staffId },
+    body: { version: f.staffVersion },
+  }),
+  'POST /api/v1/invitations/accept': () => ({
+    as: [null],
+    other: KARI,
+    body: { token: 'an-invitation-token-that-is-not-real-0123456', password: 'a-long-enough-password' },
   }),
   'POST /api/v1/admin/calls': (f) => ({
     as: [ADMIN],
@@ -643,6 +679,10 @@ describe('bad input: every operation, every class, a clean 4xx and nothing chang
       .set('authorization', tokens.get(ADMIN)!)
       .send({ schemeId: 'bio', year: 2027, title: 'BIO 2027 draft', parameters: newBioCallParameters() });
     if (later.status !== 201 || call.status !== 201) throw new Error(`fixtures: ${later.text} ${call.text}`);
+    const [officer]: Array<{ id: string; version: number }> = await t.dataSource.query(
+      `SELECT id, version FROM user_account WHERE email = $1`,
+      [OFFICER],
+    );
     f = {
       callId,
       organisationId: fjordverk,
@@ -659,6 +699,8 @@ describe('bad input: every operation, every class, a clean 4xx and nothing chang
       frameId,
       laterFrameId: (later.body as { id: string }).id,
       draftCallId: (call.body as { id: string }).id,
+      staffId: officer.id,
+      staffVersion: officer.version,
     };
   });
   afterAll(() => t.close());

@@ -66,6 +66,18 @@ describe('idempotent commands and versioned edits', () => {
   });
   afterAll(() => t.close());
 
+  /** A fresh staff user of the admin's county, at version 1. */
+  const newStaff = async (): Promise<string> => {
+    const created = await send(ADMIN, 'post', '/staff', {
+      email: `ansatt.${next()}@trondelag.example`,
+      fullName: 'Anne Ansatt',
+      roles: ['case_officer'],
+      password: 'Et-langt-passord-2026',
+    });
+    if (created.status !== 201) throw new Error(`staff: ${created.text}`);
+    return (created.body as { id: string }).id;
+  };
+
   const send = async (as: string, method: 'post' | 'patch', path: string, body: object, key?: string) => {
     const agent = t.http();
     const req = agent[method](`/api/v1${path}`).set('authorization', await t.bearer(as));
@@ -432,6 +444,87 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      route: 'POST /api/v1/staff/invitations',
+      as: ADMIN,
+      status: 201,
+      prepare: async () => {
+        const body = {
+          email: `inv.${next()}@trondelag.example`,
+          fullName: 'Ivar Invitert',
+          roles: ['finance'],
+        };
+        return { path: '/staff/invitations', body, other: { body: { ...body, fullName: 'Ivar Annen' } } };
+      },
+    },
+    {
+      route: 'POST /api/v1/staff/{id}/invitations',
+      as: ADMIN,
+      status: 201,
+      prepare: async () => {
+        const invited = async () => {
+          const body = {
+            email: `ny.inv.${next()}@trondelag.example`,
+            fullName: 'Ida Ny',
+            roles: ['finance'],
+          };
+          const created = await send(ADMIN, 'post', '/staff/invitations', body);
+          if (created.status !== 201) throw new Error(`invite: ${created.text}`);
+          return (created.body as { id: string }).id;
+        };
+        const other = `/staff/${await invited()}/invitations`;
+        return {
+          path: `/staff/${await invited()}/invitations`,
+          body: { version: 1 },
+          other: { path: other },
+        };
+      },
+    },
+    {
+      route: 'PATCH /api/v1/staff/{id}',
+      as: ADMIN,
+      status: 200,
+      prepare: async () => {
+        const path = `/staff/${await newStaff()}`;
+        return {
+          path,
+          body: { version: 1, roles: ['case_officer', 'approver'] },
+          other: { body: { version: 1, roles: ['finance'] } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/staff/{id}/deactivate',
+      as: ADMIN,
+      status: 200,
+      prepare: async () => {
+        const other = `/staff/${await newStaff()}/deactivate`;
+        return {
+          path: `/staff/${await newStaff()}/deactivate`,
+          body: { version: 1 },
+          other: { path: other },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/staff/{id}/reactivate',
+      as: ADMIN,
+      status: 200,
+      prepare: async () => {
+        const deactivated = async () => {
+          const id = await newStaff();
+          const off = await send(ADMIN, 'post', `/staff/${id}/deactivate`, { version: 1 });
+          if (off.status !== 200) throw new Error(`deactivate: ${off.text}`);
+          return id;
+        };
+        const other = `/staff/${await deactivated()}/reactivate`;
+        return {
+          path: `/staff/${await deactivated()}/reactivate`,
+          body: { version: 2 },
+          other: { path: other },
+        };
+      },
+    },
+    {
       route: 'POST /api/v1/applications',
       as: KARI,
       status: 201,
@@ -549,9 +642,10 @@ describe('idempotent commands and versioned edits', () => {
     const doc = (await t.http().get('/api/docs-json')).body as {
       paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
     };
-    // Sessions are not commands: logging in and out, and the dashboard's cookie.
+    // Sessions are not commands: logging in and out, the dashboard's cookie, and choosing a password
+    // with an invitation's single-use token (nobody is signed in yet; a repeat is refused as used).
     const sessions =
-      /^(POST \/api\/v1\/auth\/|DELETE \/api\/v1\/auth\/session$|(POST|DELETE) \/api\/v1\/admin\/queues\/session$)/;
+      /^(POST \/api\/v1\/auth\/|DELETE \/api\/v1\/auth\/session$|(POST|DELETE) \/api\/v1\/admin\/queues\/session$|POST \/api\/v1\/invitations\/accept$)/;
     const commands = Object.entries(doc.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
@@ -625,6 +719,15 @@ describe('idempotent commands and versioned edits', () => {
           edit: (version) => ({ version, title: `Edited ${next()}` }),
         };
       },
+    },
+    {
+      route: 'PATCH /api/v1/staff/{id}',
+      as: ADMIN,
+      prepare: async () => ({
+        path: `/staff/${await newStaff()}`,
+        version: 1,
+        edit: (version) => ({ version, roles: ['case_officer', 'approver'] }),
+      }),
     },
     {
       route: 'PATCH /api/v1/organisations/{id}',

@@ -46,3 +46,5 @@ export type Call = Schemas['CallDto'];
 export type CallStatus = Schemas['CallDto']['status'];
 export type CreateCall = Schemas['CreateCallDto'];
 export type UpdateCall = Schemas['UpdateCallDto'];
+export type StaffMember = Schemas['StaffDto'];
+export type StaffRole = StaffMember['roles'][number];

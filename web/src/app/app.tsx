@@ -8,6 +8,7 @@ import { I18nProvider } from '../i18n/i18n';
 import {
   ADMIN_CALL_ROUTE,
   ADMIN_CALLS_ROUTE,
+  ADMIN_STAFF_MEMBER_ROUTE,
   ADMIN_STAFF_ROUTE,
   APPLICATION_FORM_ROUTE,
   APPLY_ROUTE,
@@ -16,6 +17,7 @@ import {
   FRAME_CHANGES_ROUTE,
   FRAME_LEDGER_ROUTE,
   FRAME_ROUTE,
+  INVITATION_ROUTE,
   NEW_CALL_ROUTE,
   PAYMENTS_DUE_ROUTE,
   REPORT_FORM_ROUTE,
@@ -37,6 +39,13 @@ const router = createBrowserRouter([
         path: 'logg-inn',
         lazy: async () => ({
           Component: (await import('../features/session/components/sign-in-page')).SignInPage,
+        }),
+      },
+      {
+        // Public: the link of an invitation e-mail, where a new staff member chooses a password.
+        path: INVITATION_ROUTE,
+        lazy: async () => ({
+          Component: (await import('../features/session/components/invitation-page')).InvitationPage,
         }),
       },
       {
@@ -155,6 +164,13 @@ const router = createBrowserRouter([
                 path: ADMIN_STAFF_ROUTE,
                 lazy: async () => ({
                   Component: (await import('../features/staff-admin/components/staff-page')).StaffPage,
+                }),
+              },
+              {
+                path: ADMIN_STAFF_MEMBER_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/staff-admin/components/staff-member-page'))
+                    .StaffMemberPage,
                 }),
               },
             ],

@@ -61,3 +61,10 @@ export const adminCallPath = (callId: string) => `/admin/utlysninger/${encodeURI
 /** Administrators: the county's staff, their roles, invitations and deactivation. */
 export const ADMIN_STAFF_ROUTE = 'admin/ansatte';
 export const ADMIN_STAFF_PATH = `/${ADMIN_STAFF_ROUTE}`;
+
+/** One staff member for the administrator: their roles, deactivation and reactivation. */
+export const ADMIN_STAFF_MEMBER_ROUTE = 'admin/ansatte/:userId';
+export const adminStaffMemberPath = (userId: string) => `/admin/ansatte/${encodeURIComponent(userId)}`;
+
+/** Public: the page an invitation e-mail links to, where a new staff member chooses a password. */
+export const INVITATION_ROUTE = 'invitasjon/:token';

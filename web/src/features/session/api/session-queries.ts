@@ -37,6 +37,14 @@ export function useSignIn() {
   });
 }
 
+/** Chooses a password with an invitation's token; the answer names the address to sign in with. */
+export function useAcceptInvitation() {
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) =>
+      unwrap(api.POST('/api/v1/invitations/accept', { body })),
+  });
+}
+
 /**
  * Signs out: the user first leaves for the front page (so that no page for signed-in users is left
  * to send them to sign in again, whatever request fails first), then the API clears the cookies, and
