@@ -133,6 +133,9 @@ async function main(): Promise<void> {
     await signIn(page, ADMIN, 'Utlysninger');
     await page.getByRole('table').waitFor();
     await shoot(page, 'admin-calls');
+    await page.goto('/admin/ansatte');
+    await page.getByRole('table').waitFor();
+    await shoot(page, 'admin-staff');
   } finally {
     await b.close();
     await globalTeardown();

@@ -12,4 +12,5 @@ export const HISTORY_TABLES = [
   'case_note',
   'frame_alert',
   'ledger_entry',
+  'staff_audit_record',
 ] as const;

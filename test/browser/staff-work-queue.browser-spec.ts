@@ -93,7 +93,7 @@ describe("the county's work queue in the browser", () => {
 
     const applied = await rowText(cases.applied);
     expect(applied).toMatch(/Testbedrift \d+ AS/);
-    expect(applied).toMatch(/Org\.nr\. \d{9}/);
+    expect(applied).toMatch(/Org\.nr\. \d{3} \d{3} \d{3}/);
     expect(applied).toContain('Bedriftsintern opplæring');
     expect(applied).toMatch(/Søkt: kr\s300\s000/);
     expect(applied).toContain('Sendt inn');

@@ -90,7 +90,13 @@ describe('the migration that chains call history', () => {
     try {
       await before.initialize();
       await before.runMigrations({ transaction: 'each' });
+      // The seed is today's code: the old schema gets the user-account columns it writes for the
+      // seeding, and loses them again before the later migration that adds them runs.
+      await before.query(
+        `ALTER TABLE user_account ADD version integer NOT NULL DEFAULT 1, ADD updated_at timestamptz NOT NULL DEFAULT now()`,
+      );
       await seedDemoDataIfEmpty(before.manager);
+      await before.query(`ALTER TABLE user_account DROP COLUMN version, DROP COLUMN updated_at`);
       const calls = await before.query<Array<{ id: string }>>(
         `SELECT id FROM funding_call ORDER BY id LIMIT 2`,
       );
