@@ -48,6 +48,7 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/browser-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/browser-timeout.ts'],
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],

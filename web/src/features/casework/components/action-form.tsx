@@ -1,14 +1,11 @@
-import { Alert, Button, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/i18n';
-import type { MessageKey } from '../../../i18n/nb';
 import { refusalText } from './casework-text';
+import { FieldErrorSummary, type FieldError } from '../../../ui/field-error-summary';
 
 /** A field the user must correct: its input's id (the summary links to it) and what is wrong. */
-export interface FieldError {
-  field: string;
-  message: MessageKey;
-}
+export type { FieldError };
 
 /** A refusal of the API in words, next to the action; it takes focus so it is read out at once. */
 export function Refusal({ error }: { error: unknown }) {
@@ -76,24 +73,7 @@ export function ActionForm({
           return found ? t(found.message) : undefined;
         })}
         {errors.length > 0 && (
-          <ErrorSummary key={attempt}>
-            <ErrorSummary.Heading>{t('casework.form.errorHeading')}</ErrorSummary.Heading>
-            <ErrorSummary.List>
-              {errors.map((error) => (
-                <ErrorSummary.Item key={`${error.field}-${error.message}`}>
-                  <ErrorSummary.Link
-                    href={`#${error.field}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(error.field)?.focus();
-                    }}
-                  >
-                    {t(error.message)}
-                  </ErrorSummary.Link>
-                </ErrorSummary.Item>
-              ))}
-            </ErrorSummary.List>
-          </ErrorSummary>
+          <FieldErrorSummary key={attempt} heading={t('casework.form.errorHeading')} errors={errors} />
         )}
         {refusal != null && <Refusal error={refusal} />}
         <div>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  ErrorSummary,
   Field,
   Heading,
   Label,
@@ -24,11 +23,7 @@ import { LoadFailed, Loading } from '../../../ui/query-state';
 import { frameChangesQueries, useFrameChanges } from '../api/frame-changes-queries';
 import { organisationNumberOf, refusalWords } from './change-text';
 import './frame-changes.css';
-
-interface FieldError {
-  field: string;
-  message: MessageKey;
-}
+import { FieldErrorSummary, type FieldError } from '../../../ui/field-error-summary';
 
 /**
  * One Idempotency-Key per submission: the same while the same thing is sent again (a double click,
@@ -226,24 +221,7 @@ function ChangeForm(props: {
       <form noValidate onSubmit={submit} className="frame-changes-form">
         {props.children(errorFor)}
         {errors.length > 0 && (
-          <ErrorSummary key={attempt}>
-            <ErrorSummary.Heading>{t('frameChanges.errorHeading')}</ErrorSummary.Heading>
-            <ErrorSummary.List>
-              {errors.map((error) => (
-                <ErrorSummary.Item key={`${error.field}-${error.message}`}>
-                  <ErrorSummary.Link
-                    href={`#${error.field}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(error.field)?.focus();
-                    }}
-                  >
-                    {t(error.message)}
-                  </ErrorSummary.Link>
-                </ErrorSummary.Item>
-              ))}
-            </ErrorSummary.List>
-          </ErrorSummary>
+          <FieldErrorSummary key={attempt} heading={t('frameChanges.errorHeading')} errors={errors} />
         )}
         {props.error != null && <Refusal text={refusalWords(props.error, t, kroner)} />}
         <div role="status">{props.done && <Alert data-color="success">{props.done}</Alert>}</div>

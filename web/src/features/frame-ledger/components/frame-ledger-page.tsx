@@ -1,6 +1,5 @@
 import {
   Button,
-  ErrorSummary,
   Field,
   Label,
   Link,
@@ -23,6 +22,7 @@ import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { entriesCsvUrl, frameLedgerQueries } from '../api/frame-ledger-queries';
 import './frame-ledger.css';
+import { FieldErrorSummary } from '../../../ui/field-error-summary';
 
 const shortDates = new Map<Language, Intl.DateTimeFormat>();
 /** The day in Norway, `03.12.2026` (`03/12/2026` in English). */
@@ -210,24 +210,7 @@ function Filters({ initial, onApply }: { initial: EntryFilters; onApply: (filter
         className="frame-ledger-search"
       />
       {errors.length > 0 && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Heading>{t('frameLedger.errorHeading')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {errors.map((error) => (
-              <ErrorSummary.Item key={`${error.field}-${error.message}`}>
-                <ErrorSummary.Link
-                  href={`#${error.field}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    document.getElementById(error.field)?.focus();
-                  }}
-                >
-                  {t(error.message)}
-                </ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
+        <FieldErrorSummary key={attempt} heading={t('frameLedger.errorHeading')} errors={errors} />
       )}
       <div className="frame-ledger-buttons">
         <Button type="submit">{t('frameLedger.apply')}</Button>

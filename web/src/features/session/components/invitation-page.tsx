@@ -1,4 +1,4 @@
-import { Alert, Button, ErrorSummary, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../i18n/nb';
 import { PageHeading } from '../../../ui/page-heading';
 import { sessionQueries, useAcceptInvitation, useSignIn } from '../api/session-queries';
 import { homePathFor, SIGN_IN_PATH } from '../session-paths';
+import { FieldErrorSummary } from '../../../ui/field-error-summary';
 
 type FieldName = 'new-password' | 'repeat-password';
 interface FormError {
@@ -134,24 +135,7 @@ export function InvitationPage() {
               error={inline('repeat-password')}
             />
             {errors.length > 0 && (
-              <ErrorSummary key={attempt}>
-                <ErrorSummary.Heading>{t('staffAdmin.form.errorHeading')}</ErrorSummary.Heading>
-                <ErrorSummary.List>
-                  {errors.map((error) => (
-                    <ErrorSummary.Item key={`${error.field}-${error.message}`}>
-                      <ErrorSummary.Link
-                        href={`#${error.field}`}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          document.getElementById(error.field)?.focus();
-                        }}
-                      >
-                        {t(error.message)}
-                      </ErrorSummary.Link>
-                    </ErrorSummary.Item>
-                  ))}
-                </ErrorSummary.List>
-              </ErrorSummary>
+              <FieldErrorSummary key={attempt} heading={t('staffAdmin.form.errorHeading')} errors={errors} />
             )}
             <div>
               <Button type="submit" loading={accept.isPending || signIn.isPending}>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Checkbox,
-  ErrorSummary,
   Fieldset,
   Heading,
   Paragraph,
@@ -10,14 +9,11 @@ import {
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { StaffRole } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
-import type { MessageKey } from '../../../i18n/nb';
 import { ROLES, roleHelp, roleName } from './staff-text';
+import { FieldErrorSummary, type FieldError } from '../../../ui/field-error-summary';
 
 /** A field the user must correct: its input's id (the summary links to it) and what is wrong. */
-export interface FieldError {
-  field: string;
-  message: MessageKey;
-}
+export type { FieldError };
 
 /** The id of a role's checkbox in a group; the first one is where the summary sends focus. */
 export const roleCheckboxId = (group: string, role: StaffRole) => `${group}-${role}`;
@@ -69,27 +65,7 @@ export function RoleCheckboxes({
 /** The errors of a failed submit, above its button; mounted anew (`key`) it takes focus again. */
 export function FormErrors({ errors }: { errors: readonly FieldError[] }) {
   const { t } = useI18n();
-  return (
-    <ErrorSummary>
-      <ErrorSummary.Heading>{t('staffAdmin.form.errorHeading')}</ErrorSummary.Heading>
-      <ErrorSummary.List>
-        {errors.map((error) => (
-          <ErrorSummary.Item key={`${error.field}-${error.message}`}>
-            <ErrorSummary.Link
-              href={`#${error.field}`}
-              onClick={(event) => {
-                // Focus the field itself, without a route change (which would focus the heading).
-                event.preventDefault();
-                document.getElementById(error.field)?.focus();
-              }}
-            >
-              {t(error.message)}
-            </ErrorSummary.Link>
-          </ErrorSummary.Item>
-        ))}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
+  return <FieldErrorSummary heading={t('staffAdmin.form.errorHeading')} errors={errors} />;
 }
 
 /** A message that takes focus when it appears, so it is read out at once (a refusal, or done). */
