@@ -71,3 +71,8 @@ export function reasonSentence(
 ): string {
   return reason.text?.[language] ?? reason.message;
 }
+
+/** A Norwegian account number as people read it: `8601 11 17947`. */
+export function formatAccountNumber(number: string): string {
+  return /^\d{11}$/.test(number) ? `${number.slice(0, 4)} ${number.slice(4, 6)} ${number.slice(6)}` : number;
+}
