@@ -1,64 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import {
-  chainRecord,
-  verifyChain,
-  type AuditContent,
-  type ChainedRecord,
-  type ChainVerdict,
-} from '@lib/audit';
-import type { EntityManager } from 'typeorm';
+import { AuditTrail, type AuditContent } from '@lib/audit';
 import { AuditRecord } from './audit-record.entity';
 
-const toChained = (r: AuditRecord): ChainedRecord => ({
-  applicationId: r.applicationId,
-  seq: r.seq,
-  actorUserId: r.actorUserId,
-  actorRole: r.actorRole,
-  event: r.event,
-  fromState: r.fromState,
-  toState: r.toState,
-  payload: r.payload,
-  effects: r.effects,
-  machineId: r.machineId,
-  machineVersion: r.machineVersion,
-  occurredAt: r.occurredAt.toISOString(),
-  prevHash: r.prevHash,
-  hash: r.hash,
-});
-
-/** Appends to and reads an application's hash-chained audit trail. */
+/**
+ * Appends to and reads an application's hash-chained audit trail. Append inside the transition's
+ * transaction, with the application row locked, so that seq and the previous hash cannot race.
+ */
 @Injectable()
-export class AuditRepository {
-  /**
-   * Appends the next record. Call it inside the transition's transaction, with the application row
-   * locked, so that seq and the previous hash cannot race.
-   */
-  async append(tx: EntityManager, content: Omit<AuditContent, 'seq'>): Promise<AuditRecord> {
-    const last = await tx.findOne(AuditRecord, {
-      where: { applicationId: content.applicationId },
-      order: { seq: 'DESC' },
+export class AuditRepository extends AuditTrail<AuditRecord, AuditContent> {
+  constructor() {
+    super({
+      entity: AuditRecord,
+      stream: 'applicationId',
+      fields: {
+        applicationId: true,
+        actorUserId: true,
+        actorRole: true,
+        event: true,
+        fromState: true,
+        toState: true,
+        payload: true,
+        effects: true,
+        machineId: true,
+        machineVersion: true,
+      },
     });
-    // Milliseconds only: what the database gives back is what was hashed.
-    const occurredAt = new Date(content.occurredAt).toISOString();
-    const chained = chainRecord(last && { hash: last.hash }, {
-      ...content,
-      occurredAt,
-      seq: (last?.seq ?? 0) + 1,
-    });
-    const record = tx.create(AuditRecord, {
-      ...chained,
-      payload: chained.payload as Record<string, unknown>,
-      effects: chained.effects as unknown[],
-      occurredAt: new Date(chained.occurredAt),
-    });
-    return tx.save(record);
-  }
-
-  history(tx: EntityManager, applicationId: string): Promise<AuditRecord[]> {
-    return tx.find(AuditRecord, { where: { applicationId }, order: { seq: 'ASC' } });
-  }
-
-  async verify(tx: EntityManager, applicationId: string): Promise<ChainVerdict> {
-    return verifyChain((await this.history(tx, applicationId)).map(toChained));
   }
 }

@@ -55,7 +55,7 @@ describe('payments due in the browser', () => {
     expect(text).toContain('Bedriftsintern opplæring (BIO)');
     expect(text).toContain('Forskudd – når tilskuddet er akseptert');
     expect(text).toContain(`kr${NBSP}100${NBSP}000`);
-    expect(text).toContain('02.02.2026');
+    expect(text).toContain('2. februar 2026');
     expect(await row(reference).getByRole('link', { name: reference }).getAttribute('href')).toBe(
       `/saksbehandling/saker/${reference}`,
     );

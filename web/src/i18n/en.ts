@@ -578,10 +578,6 @@ export const en: Messages = {
   'frameLedger.title': 'Ledger – {frame}',
   'frameLedger.backToFrame': 'Back to {frame}',
   'frameLedger.toChanges': 'Change the frame',
-  'frameLedger.allocated': 'Allocated',
-  'frameLedger.committed': 'Committed in grants',
-  'frameLedger.disbursed': 'Paid out',
-  'frameLedger.available': 'Available',
   'frameLedger.filters': 'Filter the entries',
   'frameLedger.kind': 'Kind',
   'frameLedger.allKinds': 'All kinds',
@@ -637,10 +633,6 @@ export const en: Messages = {
   'frameChanges.intro':
     'Top-ups, reallocations and direct allocations rest on a political decision. Give the case reference of the decision, for example FT-sak 45/26. All fields are required.',
   'frameChanges.totals': 'The frame now',
-  'frameChanges.allocated': 'Allocated',
-  'frameChanges.committed': 'Committed in grants',
-  'frameChanges.disbursed': 'Paid out',
-  'frameChanges.available': 'Available',
   'frameChanges.amount': 'Amount',
   'frameChanges.amountHelp': 'In kroner, for example 250 000',
   'frameChanges.amountMissing': 'Enter the amount',
@@ -907,4 +899,10 @@ export const en: Messages = {
     "The link has expired. Ask the county's administrator for a new invitation.",
   'staffAdmin.invitation.signIn': 'Go to sign-in',
   // end of staffAdmin
+  // frameTotals
+  'frameTotals.allocated': 'Allocated',
+  'frameTotals.committed': 'Committed in grants',
+  'frameTotals.disbursed': 'Paid out',
+  'frameTotals.available': 'Available',
+  // end of frameTotals
 };

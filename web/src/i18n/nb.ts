@@ -578,10 +578,6 @@ export const nb = {
   'frameLedger.title': 'Posteringer – {frame}',
   'frameLedger.backToFrame': 'Tilbake til {frame}',
   'frameLedger.toChanges': 'Endre rammen',
-  'frameLedger.allocated': 'Bevilget',
-  'frameLedger.committed': 'Bundet i tilsagn',
-  'frameLedger.disbursed': 'Utbetalt',
-  'frameLedger.available': 'Tilgjengelig',
   'frameLedger.filters': 'Filtrer posteringene',
   'frameLedger.kind': 'Type',
   'frameLedger.allKinds': 'Alle typer',
@@ -637,10 +633,6 @@ export const nb = {
   'frameChanges.intro':
     'Tilleggsbevilgninger, omdisponeringer og direkte tildelinger bygger på et politisk vedtak. Oppgi saksreferansen til vedtaket, for eksempel FT-sak 45/26. Alle feltene må fylles ut.',
   'frameChanges.totals': 'Rammen nå',
-  'frameChanges.allocated': 'Bevilget',
-  'frameChanges.committed': 'Bundet i tilsagn',
-  'frameChanges.disbursed': 'Utbetalt',
-  'frameChanges.available': 'Tilgjengelig',
   'frameChanges.amount': 'Beløp',
   'frameChanges.amountHelp': 'I kroner, for eksempel 250 000',
   'frameChanges.amountMissing': 'Skriv inn beløpet',
@@ -909,6 +901,12 @@ export const nb = {
     'Lenken er utløpt. Be administratoren i fylkeskommunen om en ny invitasjon.',
   'staffAdmin.invitation.signIn': 'Gå til innlogging',
   // end of staffAdmin
+  // frameTotals
+  'frameTotals.allocated': 'Bevilget',
+  'frameTotals.committed': 'Bundet i tilsagn',
+  'frameTotals.disbursed': 'Utbetalt',
+  'frameTotals.available': 'Tilgjengelig',
+  // end of frameTotals
 } as const;
 
 export type MessageKey = keyof typeof nb;

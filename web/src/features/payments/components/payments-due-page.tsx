@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProblemError } from '../../../api/problem';
 import type { PaymentDue } from '../../../api/types';
-import { formatNumber, formatOrganisationNumber, type Language } from '../../../i18n/format';
+import { formatNumber, formatOrganisationNumber } from '../../../i18n/format';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -12,24 +12,12 @@ import { LoadFailed, Loading } from '../../../ui/query-state';
 import { PAYMENTS_DUE_PAGE_SIZE, paymentsQueries, useBookPayment } from '../api/payments-queries';
 import './payments-due.css';
 
-/** `921456786` → `921 456 786`, as organisation numbers are read. */
-
-/** A calendar day (`2026-03-02`) as `02.03.2026` (`02/03/2026` in English). */
-function calendarDay(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
 /** What the instalment is, in words: its name in the plan, and what made it due. */
-function instalmentWords(row: PaymentDue, t: Translate, language: Language): string {
+function instalmentWords(row: PaymentDue, t: Translate, day: (date: string) => string): string {
   const { label, on, date } = row.instalment;
   const when =
     on === 'date' && date
-      ? t('payments.on.date', { date: calendarDay(date, language) })
+      ? t('payments.on.date', { date: day(date) })
       : on === 'final_report'
         ? t('payments.on.final_report')
         : t('payments.on.acceptance');
@@ -50,7 +38,7 @@ interface Outcome {
  * announced in a live region, which takes focus when the dialog closes.
  */
 export function PaymentsDuePage() {
-  const { t, kroner, language } = useI18n();
+  const { t, kroner, date, language } = useI18n();
   const due = useQuery(paymentsQueries.due());
   const book = useBookPayment();
   const [confirming, setConfirming] = useState<PaymentDue | null>(null);
@@ -174,12 +162,12 @@ export function PaymentsDuePage() {
                       </span>
                     </Table.Cell>
                     <Table.Cell>{row.schemeName}</Table.Cell>
-                    <Table.Cell>{instalmentWords(row, t, language)}</Table.Cell>
+                    <Table.Cell>{instalmentWords(row, t, date)}</Table.Cell>
                     <Table.Cell className="payments-due-number payments-due-nowrap">
                       {kroner(row.amount)}
                     </Table.Cell>
                     <Table.Cell className="payments-due-nowrap">
-                      <time dateTime={row.dueSince}>{calendarDay(row.dueSince, language)}</time>
+                      <time dateTime={row.dueSince}>{date(row.dueSince)}</time>
                     </Table.Cell>
                     <Table.Cell>
                       <Button
