@@ -183,6 +183,8 @@ export class FramesService {
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       }),
     );
@@ -201,6 +203,8 @@ export class FramesService {
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       }),
     );
@@ -216,6 +220,8 @@ export class FramesService {
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       }),
     );
@@ -243,6 +249,8 @@ export class FramesService {
         amount: dto.amount,
         caseReference: dto.decisionReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       });
       return { ...toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id })), grantKey };
@@ -272,6 +280,8 @@ export class FramesService {
         grantKey,
         amount: dto.amount,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       });
     });
@@ -284,6 +294,8 @@ export class FramesService {
         grantKey: (await this.grantOf(tx, actor, dto.grantKey)).key,
         amount: dto.amount,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       }),
     );
@@ -559,10 +571,11 @@ export class FramesService {
     grantKey: string,
   ): Promise<{ key: string; application: Application | null }> {
     if (grantKey.startsWith('direct:')) return { key: grantKey, application: null };
-    const application = await tx.findOneBy(
-      Application,
-      UUID.test(grantKey) ? { id: grantKey } : { reference: grantKey },
-    );
+    // Locked: the money moved is written into the case's history, whose order must not race.
+    const application = await tx.findOne(Application, {
+      where: UUID.test(grantKey) ? { id: grantKey } : { reference: grantKey },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!application || application.countyId !== actor.countyId) {
       throw new DomainError('not_found', 'not_found', 'Grant was not found', {
         errors: [
