@@ -61,13 +61,16 @@ export class AuditRepository {
    */
   async appendToCase(
     tx: EntityManager,
-    content: Pick<AuditContent, 'applicationId' | 'actorUserId' | 'actorRole' | 'event' | 'payload' | 'occurredAt'>,
+    content: Pick<
+      AuditContent,
+      'applicationId' | 'actorUserId' | 'actorRole' | 'event' | 'payload' | 'occurredAt'
+    >,
   ): Promise<AuditRecord> {
-    const [application] = await tx.query<Array<{ state: string; machine_id: string; machine_version: number }>>(
-      'SELECT state, machine_id, machine_version FROM application WHERE id = $1',
-      [content.applicationId],
-    );
-    if (!application) throw new Error(`no application ${content.applicationId} to record ${content.event} on`);
+    const [application] = await tx.query<
+      Array<{ state: string; machine_id: string; machine_version: number }>
+    >('SELECT state, machine_id, machine_version FROM application WHERE id = $1', [content.applicationId]);
+    if (!application)
+      throw new Error(`no application ${content.applicationId} to record ${content.event} on`);
     return this.append(tx, {
       ...content,
       fromState: application.state,

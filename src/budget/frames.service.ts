@@ -46,6 +46,7 @@ import {
 } from './budget.dto';
 import { BudgetFrame } from './budget-frame.entity';
 import { FrameAlert } from './frame-alert.entity';
+import { FrameAuditRepository } from './frame-audit.repository';
 import type { EntryDirection, EntryKind } from './ledger-entry.entity';
 import { Balances, LedgerService, requireCaseReference } from './ledger.service';
 
@@ -135,6 +136,7 @@ export class FramesService {
     private readonly ledger: LedgerService,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
+    private readonly frameAudit: FrameAuditRepository,
   ) {}
 
   async list(actor: Staff): Promise<FrameDto[]> {
@@ -176,18 +178,30 @@ export class FramesService {
   }
 
   async allocate(actor: Staff, id: string, dto: AllocationDto, key?: IdempotencyKey): Promise<FrameDto> {
-    return this.inFrame(actor, id, key, (tx) =>
-      this.ledger.allocate(tx, {
+    return this.inFrame(actor, id, key, async (tx) => {
+      const at = this.clock.now();
+      await this.ledger.allocate(tx, {
         frameId: id,
         kind: dto.kind,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
         actorRole: 'finance',
-        at: this.clock.now(),
+        at,
         reason: dto.reason,
-      }),
-    );
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: dto.kind,
+        changes: {
+          amount: dto.amount,
+          caseReference: dto.caseReference ?? null,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
+      });
+    });
   }
 
   async reallocate(
@@ -196,35 +210,64 @@ export class FramesService {
     dto: ReallocationDto,
     key?: IdempotencyKey,
   ): Promise<FramePairDto> {
-    return this.betweenFrames(actor, id, dto.toFrameId, key, (tx) =>
-      this.ledger.reallocate(tx, {
+    return this.betweenFrames(actor, id, dto.toFrameId, key, async (tx) => {
+      const at = this.clock.now();
+      await this.ledger.reallocate(tx, {
         fromFrameId: id,
         toFrameId: dto.toFrameId,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
         actorRole: 'finance',
-        at: this.clock.now(),
+        at,
         reason: dto.reason,
-      }),
-    );
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: 'reallocation',
+        changes: {
+          amount: dto.amount,
+          toFrameId: dto.toFrameId,
+          caseReference: dto.caseReference,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
+      });
+    });
   }
 
   /** Overføring: a grant's open commitment, and its money, to a later year's frame by a recorded decision. */
   async carryOver(actor: Staff, id: string, dto: CarryOverDto, key?: IdempotencyKey): Promise<FramePairDto> {
-    return this.betweenFrames(actor, id, dto.toFrameId, key, async (tx) =>
-      this.ledger.carryOver(tx, {
+    return this.betweenFrames(actor, id, dto.toFrameId, key, async (tx) => {
+      const at = this.clock.now();
+      const grant = await this.grantOf(tx, actor, dto.grantKey);
+      await this.ledger.carryOver(tx, {
         fromFrameId: id,
         toFrameId: dto.toFrameId,
-        grantKey: (await this.grantOf(tx, actor, dto.grantKey)).key,
+        grantKey: grant.key,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
         actorRole: 'finance',
-        at: this.clock.now(),
+        at,
         reason: dto.reason,
-      }),
-    );
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: 'carry_over',
+        changes: {
+          amount: dto.amount,
+          toFrameId: dto.toFrameId,
+          grantKey: grant.key,
+          applicationReference: grant.application?.reference ?? null,
+          caseReference: dto.caseReference,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
+      });
+    });
   }
 
   /** A commitment without an application: money straight to a named recipient by a recorded decision. */
@@ -240,6 +283,7 @@ export class FramesService {
     return this.idempotency.transaction(key, async (tx) => {
       await this.visible(tx, actor, id);
       const grantKey = `direct:${randomUUID()}`;
+      const at = this.clock.now();
       await this.ledger.commit(tx, {
         frameId: id,
         grantKey,
@@ -250,8 +294,22 @@ export class FramesService {
         caseReference: dto.decisionReference,
         actorUserId: actor.userId,
         actorRole: 'finance',
-        at: this.clock.now(),
+        at,
         reason: dto.reason,
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: 'direct_allocation',
+        changes: {
+          amount: dto.amount,
+          grantKey,
+          recipient: dto.recipient.trim(),
+          organisationNumber,
+          caseReference: dto.decisionReference,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
       });
       return { ...toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id })), grantKey };
     });

@@ -22,7 +22,13 @@ interface Entry {
   occurredAt: string;
 }
 
-const MONEY = ['FUNDS_COMMITTED', 'FUNDS_RELEASED', 'PAYMENT_DISBURSED', 'PAYMENT_REPAID', 'FUNDS_CARRIED_OVER'];
+const MONEY = [
+  'FUNDS_COMMITTED',
+  'FUNDS_RELEASED',
+  'PAYMENT_DISBURSED',
+  'PAYMENT_REPAID',
+  'FUNDS_CARRIED_OVER',
+];
 
 /**
  * Money moved on a case's grant is part of the case's history: the commitment with the decision, a
