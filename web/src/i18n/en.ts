@@ -905,4 +905,19 @@ export const en: Messages = {
   'frameTotals.disbursed': 'Paid out',
   'frameTotals.available': 'Available',
   // end of frameTotals
+  // case money history
+  'case.event.FUNDS_COMMITTED': 'The grant was set aside in the budget',
+  'case.event.FUNDS_RELEASED': 'Money of the grant was released',
+  'case.event.PAYMENT_DISBURSED': 'A payment was made',
+  'case.event.PAYMENT_REPAID': 'A repayment was recorded',
+  'case.event.FUNDS_CARRIED_OVER': "The grant was carried over to next year's budget",
+  'case.money': 'Amount: {amount}',
+  'casework.event.FUNDS_COMMITTED': 'Grant committed on the frame',
+  'casework.event.FUNDS_RELEASED': 'Grant released',
+  'casework.event.PAYMENT_DISBURSED': 'Payment booked',
+  'casework.event.PAYMENT_REPAID': 'Repayment booked',
+  'casework.event.FUNDS_CARRIED_OVER': "Grant carried over to next year's frame",
+  'casework.history.money': 'Amount: {amount}',
+  'frameLedger.col.reason': 'Reason',
+  // end of case money history
 };

@@ -907,6 +907,21 @@ export const nb = {
   'frameTotals.disbursed': 'Utbetalt',
   'frameTotals.available': 'Tilgjengelig',
   // end of frameTotals
+  // case money history
+  'case.event.FUNDS_COMMITTED': 'Tilskuddet ble satt av i budsjettet',
+  'case.event.FUNDS_RELEASED': 'Penger fra tilskuddet ble frigitt',
+  'case.event.PAYMENT_DISBURSED': 'Tilskudd ble utbetalt',
+  'case.event.PAYMENT_REPAID': 'Tilbakebetaling ble registrert',
+  'case.event.FUNDS_CARRIED_OVER': 'Tilskuddet ble overført til neste års budsjett',
+  'case.money': 'Beløp: {amount}',
+  'casework.event.FUNDS_COMMITTED': 'Tilsagn satt av i rammen',
+  'casework.event.FUNDS_RELEASED': 'Tilsagn frigitt',
+  'casework.event.PAYMENT_DISBURSED': 'Utbetaling bokført',
+  'casework.event.PAYMENT_REPAID': 'Tilbakebetaling bokført',
+  'casework.event.FUNDS_CARRIED_OVER': 'Tilsagn overført til neste års ramme',
+  'casework.history.money': 'Beløp: {amount}',
+  'frameLedger.col.reason': 'Begrunnelse',
+  // end of case money history
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -239,6 +239,7 @@ function EntryTable({ rows }: { rows: LedgerEntry[] }) {
                 {t('frameLedger.col.amount')}
               </Table.HeaderCell>
               <Table.HeaderCell>{t('frameLedger.col.caseReference')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('frameLedger.col.reason')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -269,6 +270,8 @@ function EntryTable({ rows }: { rows: LedgerEntry[] }) {
                   {kroner(row.amount)}
                 </Table.Cell>
                 <Table.Cell>{row.caseReference ?? ''}</Table.Cell>
+                {/* As stored: the system writes its reasons in bokmål; older entries keep theirs. */}
+                <Table.Cell>{row.reason}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
