@@ -45,7 +45,7 @@ describe('scheme conformance', () => {
   });
 
   it('describes who may apply: one shape per eligibility rule type, each with its argument', () => {
-    const schema = jsonSchemaOf(PLUGINS[0]!.scheme.callParametersDto) as {
+    const schema = jsonSchemaOf(PLUGINS[0].scheme.callParametersDto) as {
       properties: { eligibility: { type: string; items: { oneOf: { properties: { rule: unknown } }[] } } };
     };
     expect(schema.properties.eligibility.type).toBe('array');

@@ -80,7 +80,15 @@ export function formLayoutProblems(schema: JsonSchema, layout: FormLayout): stri
       problems.push(`"${path}" is not a number, so not an amount in kroner`);
     if (ui.widget === 'percent' && field.type !== 'number' && field.type !== 'integer')
       problems.push(`"${path}" is not a number, so not basis points shown as per cent`);
-    if (/basisPoints/i.test(path.split(/[.[\]]/).filter(Boolean).at(-1) ?? '') && ui.widget !== 'percent')
+    if (
+      /basisPoints/i.test(
+        path
+          .split(/[.[\]]/)
+          .filter(Boolean)
+          .at(-1) ?? '',
+      ) &&
+      ui.widget !== 'percent'
+    )
       problems.push(`"${path}" is in basis points, so it is shown and typed as per cent`);
     if ((ui.widget === 'date' || ui.widget === 'textarea') && field.type !== 'string')
       problems.push(`"${path}" is not a text, so not a ${ui.widget}`);

@@ -15,7 +15,11 @@ let cache: Record<string, JsonSchema> | null = null;
 /** The JSON type of a property's TypeScript type where it is a primitive (a list or object: nothing to add). */
 function primitiveTypeOf(meta: { target: unknown; propertyName: string }): JsonSchema {
   if (typeof meta.target !== 'function') return {};
-  const type = Reflect.getMetadata('design:type', meta.target.prototype as object, meta.propertyName) as unknown;
+  const type = Reflect.getMetadata(
+    'design:type',
+    meta.target.prototype as object,
+    meta.propertyName,
+  ) as unknown;
   if (type === String) return { type: 'string' };
   if (type === Number) return { type: 'number' };
   if (type === Boolean) return { type: 'boolean' };

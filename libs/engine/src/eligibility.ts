@@ -27,13 +27,14 @@ export const ELIGIBILITY_RULE_TYPES = [
 ] as const satisfies ReadonlyArray<EligibilityRule['rule']>;
 
 /** Each rule type's one argument: its field, and the pattern of a list's entries (absent: a count). */
-const RULE_ARGUMENTS: Record<EligibilityRule['rule'], { readonly field: string; readonly pattern?: RegExp }> = {
-  organisation_form: { field: 'forms', pattern: /^[A-Z]{2,4}$/ },
-  min_employees: { field: 'count' },
-  employees_below: { field: 'count' },
-  county: { field: 'countyCodes', pattern: /^\d{2}$/ },
-  municipality: { field: 'municipalityNumbers', pattern: /^\d{4}$/ },
-};
+const RULE_ARGUMENTS: Record<EligibilityRule['rule'], { readonly field: string; readonly pattern?: RegExp }> =
+  {
+    organisation_form: { field: 'forms', pattern: /^[A-Z]{2,4}$/ },
+    min_employees: { field: 'count' },
+    employees_below: { field: 'count' },
+    county: { field: 'countyCodes', pattern: /^\d{2}$/ },
+    municipality: { field: 'municipalityNumbers', pattern: /^\d{4}$/ },
+  };
 
 /** The name `IsEligibilityRules` registers its check under (the schema builder describes it by this name). */
 export const ELIGIBILITY_RULES_VALIDATOR = 'isEligibilityRules';

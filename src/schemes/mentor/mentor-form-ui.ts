@@ -204,19 +204,13 @@ export const MENTOR_CALL_FORM: FormLayout = callFormLayout({
     },
     minOwnShareBasisPoints: {
       label: l('Minste egenandel', 'Smallest own share'),
-      help: l(
-        'Andel av beløpet det søkes om, i prosent.',
-        'Share of the amount applied for, in per cent.',
-      ),
+      help: l('Andel av beløpet det søkes om, i prosent.', 'Share of the amount applied for, in per cent.'),
       widget: 'percent',
     },
     staffTimeRate: { label: l('Timesats for egen arbeidstid', 'Hourly rate for own staff time') },
     'staffTimeRate.basisPointsOfAnnualSalary': {
       label: l('Timesats i prosent av årslønn', 'Hourly rate in per cent of annual salary'),
-      help: l(
-        '0,12 er 1,2 promille av brutto årslønn.',
-        '0.12 is 1.2 per mille of the gross annual salary.',
-      ),
+      help: l('0,12 er 1,2 promille av brutto årslønn.', '0.12 is 1.2 per mille of the gross annual salary.'),
       widget: 'percent',
     },
     'staffTimeRate.maxHourlyRateOre': {
