@@ -747,19 +747,15 @@ export const en: Messages = {
   'callAdmin.newIntro':
     "Choose the scheme first. The rules are filled in from the county's latest call of the scheme, so you change only what is new.",
   'callAdmin.scheme': 'Scheme',
-  'callAdmin.basedOn': 'The rules are filled in from “{title}”. Who may apply is the same as there.',
+  'callAdmin.basedOn': 'The rules are filled in from “{title}”. Change what should be different.',
   'callAdmin.blank':
-    'The county has no earlier call of this scheme, so every rule must be filled in. Who may apply is not set here.',
+    'The county has no earlier call of this scheme, so every rule must be filled in.',
   'callAdmin.form.details': 'The call',
   'callAdmin.form.title': 'Name of the call',
   'callAdmin.form.year': 'Year',
   'callAdmin.form.frame': 'Frame',
   'callAdmin.form.frameHelp':
     'The budget frame the grants are charged to. The call cannot be published without one.',
-  'callAdmin.form.opensOn': 'Opens',
-  'callAdmin.form.closesOn': 'Application deadline',
-  'callAdmin.form.closesOnHelp':
-    'The last day to apply. Leave it empty if the call is open while there is money left.',
   'callAdmin.form.noFrames':
     'The county has no frame for this scheme yet. Finance must create one before the call can be published.',
   'callAdmin.create': 'Save draft',
@@ -920,4 +916,7 @@ export const en: Messages = {
   'casework.history.money': 'Amount: {amount}',
   'frameLedger.col.reason': 'Reason',
   // end of case money history
+  // call form editors
+  'form.percentInvalid': 'Enter the share in per cent, such as 40 or 12.5.',
+  // end of call form editors
 };

@@ -748,18 +748,14 @@ export const nb = {
   'callAdmin.newIntro':
     'Velg ordningen først. Reglene fylles ut fra fylkets siste utlysning i ordningen, så du bare endrer det som er nytt.',
   'callAdmin.scheme': 'Ordning',
-  'callAdmin.basedOn': 'Reglene er fylt ut fra «{title}». Hvem som kan søke, er det samme som der.',
+  'callAdmin.basedOn': 'Reglene er fylt ut fra «{title}». Endre det som skal være annerledes.',
   'callAdmin.blank':
-    'Fylket har ingen utlysning i denne ordningen fra før, så alle reglene må fylles ut. Hvem som kan søke, settes ikke her.',
+    'Fylket har ingen utlysning i denne ordningen fra før, så alle reglene må fylles ut.',
   'callAdmin.form.details': 'Utlysningen',
   'callAdmin.form.title': 'Navn på utlysningen',
   'callAdmin.form.year': 'År',
   'callAdmin.form.frame': 'Ramme',
   'callAdmin.form.frameHelp': 'Budsjettrammen tilskuddene belastes. Utlysningen kan ikke publiseres uten.',
-  'callAdmin.form.opensOn': 'Åpner',
-  'callAdmin.form.closesOn': 'Søknadsfrist',
-  'callAdmin.form.closesOnHelp':
-    'Siste dag for å sende søknad. La feltet stå tomt hvis utlysningen er åpen så lenge det er midler igjen.',
   'callAdmin.form.noFrames':
     'Fylket har ingen ramme for denne ordningen ennå. Økonomi må opprette den før utlysningen kan publiseres.',
   'callAdmin.create': 'Lagre utkast',
@@ -922,6 +918,9 @@ export const nb = {
   'casework.history.money': 'Beløp: {amount}',
   'frameLedger.col.reason': 'Begrunnelse',
   // end of case money history
+  // call form editors
+  'form.percentInvalid': 'Skriv andelen i prosent, for eksempel 40 eller 12,5.',
+  // end of call form editors
 } as const;
 
 export type MessageKey = keyof typeof nb;
