@@ -12,5 +12,6 @@ export const HISTORY_TABLES = [
   'case_note',
   'frame_alert',
   'ledger_entry',
+  'payment_audit_record',
   'staff_audit_record',
 ] as const;
