@@ -453,7 +453,7 @@ export class PaymentRunsService {
       throw new DomainError(
         'conflict',
         'county_payment_account_missing',
-        `${county.name} has no account to pay from configured; an administrator must set it first`,
+        `${county.name} has no account to pay from configured (county.payment_account); it must be set before runs are made`,
       );
     }
   }
