@@ -19,6 +19,7 @@ import { WorkQueueIndexes1796291000000 } from './1796291000000-WorkQueueIndexes'
 import { OpenGrantPositions1796293417000 } from './1796293417000-OpenGrantPositions';
 import { DirectRecipientOrganisationNumber1796297000000 } from './1796297000000-DirectRecipientOrganisationNumber';
 import { StaffAdministration1796298000000 } from './1796298000000-StaffAdministration';
+import { PaymentRuns1796310753418 } from './1796310753418-PaymentRuns';
 import { FrameAudit1796310788278 } from './1796310788278-FrameAudit';
 import { NotificationBodyAfterSend1796311338043 } from './1796311338043-NotificationBodyAfterSend';
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: Function[] = [
   OpenGrantPositions1796293417000,
   DirectRecipientOrganisationNumber1796297000000,
   StaffAdministration1796298000000,
+  PaymentRuns1796310753418,
   FrameAudit1796310788278,
   NotificationBodyAfterSend1796311338043,
 ];

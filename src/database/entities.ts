@@ -2,6 +2,7 @@ import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
+import { PaymentAuditRecord } from '../audit/payment-audit.entity';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { FrameAlert } from '../budget/frame-alert.entity';
 import { FrameAuditRecord } from '../budget/frame-audit.entity';
@@ -12,6 +13,8 @@ import { FundingCall } from '../calls/funding-call.entity';
 import { Deadline } from '../deadlines/deadline.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Notification } from '../notifications/notification.entity';
+import { PaymentRunItem } from '../payments/payment-run-item.entity';
+import { PaymentRun } from '../payments/payment-run.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -43,4 +46,7 @@ export const ENTITIES = [
   FrameAlert,
   Deadline,
   Notification,
+  PaymentRun,
+  PaymentRunItem,
+  PaymentAuditRecord,
 ];

@@ -13,5 +13,6 @@ export const HISTORY_TABLES = [
   'frame_alert',
   'frame_audit_record',
   'ledger_entry',
+  'payment_audit_record',
   'staff_audit_record',
 ] as const;

@@ -74,7 +74,25 @@ export class OrganisationDto {
   @ApiProperty() employeeCount!: number;
   @ApiProperty({ format: 'uuid', nullable: true, description: 'County whose staff handle it' }) countyId!:
     string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '86011117947',
+    description: 'The account grants are paid to (kontonummer for utbetaling), 11 digits; null until set',
+  })
+  payoutAccount!: string | null;
   @ApiProperty() version!: number;
+}
+
+/** The account the organisation's grants are paid to. */
+export class SetPayoutAccountDto {
+  @ApiProperty({
+    example: '8601 11 17947',
+    description: 'A Norwegian account number: 11 digits with a MOD11 check digit; spaces and dots allowed',
+  })
+  @IsString()
+  @MaxLength(20)
+  accountNumber!: string;
 }
 
 export class OrganisationPageDto {

@@ -18,6 +18,7 @@ import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
 @Check('organisation_industry_code_format', `"industry_code" ~ '^[0-9]{2}(\\.[0-9]{1,3})?$'`)
 @Check('organisation_form_known', `"form" IN (${ORGANISATION_FORM_CODES.map((c) => `'${c}'`).join(', ')})`)
 @Check('organisation_employee_count_positive', `"employee_count" >= 0`)
+@Check('organisation_payout_account_format', `"payout_account" ~ '^[0-9]{11}$'`)
 @Index('organisation_number_key', ['organisationNumber'], { unique: true })
 @Index('organisation_county_name_idx', ['countyId', 'name', 'id'])
 export class Organisation {
@@ -44,6 +45,13 @@ export class Organisation {
 
   @Column({ name: 'employee_count', type: 'integer' })
   employeeCount!: number;
+
+  /**
+   * The account grants are paid to (kontonummer for utbetaling): 11 digits with a MOD11 check digit,
+   * set by the organisation's users; null until they do.
+   */
+  @Column({ name: 'payout_account', type: 'char', length: 11, nullable: true })
+  payoutAccount!: string | null;
 
   /** The county whose staff handle this organisation, derived from the municipality number. */
   @ForeignKey('county', { name: 'organisation_county_fk', onDelete: 'RESTRICT' })

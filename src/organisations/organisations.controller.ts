@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ApiProblems, PageQuery } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
@@ -7,6 +7,7 @@ import {
   OrganisationDto,
   OrganisationPageDto,
   RegisterOrganisationDto,
+  SetPayoutAccountDto,
   UpdateOrganisationDto,
 } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
@@ -57,5 +58,24 @@ export class OrganisationsController {
     @IdempotencyKey() key: IdempotencyKey,
   ): Promise<OrganisationDto> {
     return this.organisations.update(actor, id, body, key);
+  }
+
+  @Put(':id/payout-account')
+  @Allow('applicant')
+  @ApiOperation({
+    summary: "Set the account your organisation's grants are paid to (kontonummer for utbetaling)",
+  })
+  @ApiOkResponse({ type: OrganisationDto })
+  @ApiProblems({
+    404: 'Unknown, or not yours',
+    422: 'invalid_account_number: not 11 digits, or the MOD11 check digit is wrong',
+  })
+  setPayoutAccount(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetPayoutAccountDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ): Promise<OrganisationDto> {
+    return this.organisations.setPayoutAccount(actor, id, body, key);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
@@ -6,7 +7,7 @@ import { OrganisationsService } from './organisations.service';
 @Module({
   imports: [IdempotencyModule],
   controllers: [OrganisationsController],
-  providers: [OrganisationsService],
+  providers: [OrganisationsService, PaymentAuditRepository],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -6,10 +6,13 @@ import {
   decodeCursor,
   DomainError,
   encodeCursor,
+  parseNorwegianAccountNumber,
   parseOrganisationNumber,
   visibleOrNotFound,
 } from '@lib/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PaymentAuditRepository } from '../audit/payment-audit.repository';
+import { Clock } from '@lib/common';
 import { County } from '../counties/county.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -19,6 +22,7 @@ import {
   OrganisationDto,
   OrganisationPageDto,
   RegisterOrganisationDto,
+  SetPayoutAccountDto,
   UpdateOrganisationDto,
 } from './organisation.dto';
 
@@ -33,6 +37,7 @@ const toDto = (o: Organisation): OrganisationDto => ({
   industryCode: o.industryCode,
   employeeCount: o.employeeCount,
   countyId: o.countyId,
+  payoutAccount: o.payoutAccount,
   version: o.version,
 });
 
@@ -41,6 +46,8 @@ export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: PaymentAuditRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** An applicant's own organisations, or the organisations in a staff member's county. */
@@ -129,6 +136,44 @@ export class OrganisationsService {
       if (changes.municipalityNumber)
         organisation.countyId = await this.countyOf(tx, changes.municipalityNumber);
       return toDto(await tx.save(organisation));
+    });
+  }
+
+  /**
+   * The organisation's users set the account its grants are paid to. A number that fails the MOD11
+   * check is refused (422 `invalid_account_number`) before anything is read or changed; the change is
+   * audited with the old and new number in the same transaction.
+   */
+  async setPayoutAccount(
+    actor: Actor,
+    id: string,
+    dto: SetPayoutAccountDto,
+    key?: IdempotencyKey,
+  ): Promise<OrganisationDto> {
+    const account = parseNorwegianAccountNumber(dto.accountNumber, 'accountNumber');
+    return this.idempotency.transaction(key, async (tx) => {
+      const found = await tx.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const organisation = visibleOrNotFound(actor, found, ownership, 'Organisation');
+      if (actor.kind !== 'applicant') {
+        throw new DomainError(
+          'forbidden',
+          'forbidden',
+          "Only the organisation's own users set its payout account",
+        );
+      }
+      if (organisation.payoutAccount === account) return toDto(organisation);
+      const before = organisation.payoutAccount;
+      organisation.payoutAccount = account;
+      const saved = await tx.save(organisation);
+      await this.audit.append(tx, {
+        subjectKind: 'organisation',
+        subjectId: organisation.id,
+        actorUserId: actor.userId,
+        action: 'payout_account_set',
+        changes: { payoutAccount: { from: before, to: account } },
+        occurredAt: this.clock.now().toISOString(),
+      });
+      return toDto(saved);
     });
   }
 

@@ -31,6 +31,7 @@ interface Candidate {
   content: Record<string, unknown>;
   granted_amount: string;
   parameters: Record<string, unknown>;
+  organisation_id: string;
   organisation_name: string;
   organisation_number: string;
   frame_id: string;
@@ -101,55 +102,81 @@ export class PaymentsDueService {
     dto: BookPaymentDto,
     key?: IdempotencyKey,
   ): Promise<PaymentBookedDto> {
-    return this.idempotency.transaction(key, async (tx) => {
-      const application = visibleOrNotFound(
-        actor,
-        await tx.findOne(Application, {
-          where: { reference },
-          lock: { mode: 'pessimistic_write' },
-        }),
-        ownership,
-        'Application',
-      );
-      const [candidate] = await this.candidates(tx, actor.countyId, {
-        applicationId: application.id,
-        limit: 1,
-      });
-      const due = candidate
-        ? (await this.dueOf(candidate)).find((d) => d.instalment.number === dto.instalment)
-        : undefined;
-      if (!candidate || !due) {
-        throw new DomainError(
-          'conflict',
-          'payment_not_due',
-          `Instalment ${dto.instalment} of ${application.reference} is not due now, or is paid`,
-        );
-      }
-      if (due.amount !== dto.amount) {
-        throw new DomainError(
-          'conflict',
-          'due_amount_changed',
-          `${due.amount} øre of instalment ${dto.instalment} is due now, not ${dto.amount}`,
-          { due: due.amount, requested: dto.amount },
-        );
-      }
-      await this.ledger.disburse(tx, {
-        frameId: due.frameId,
-        grantKey: application.id,
-        amount: due.amount,
-        actorUserId: actor.userId,
-        actorRole: 'finance',
-        at: this.clock.now(),
-        // In bokmål, as finance reads it; the ledger also writes the booking into the case's history.
-        reason: `Utbetaling: ${due.instalment.label} (${application.reference})`,
-      });
-      return {
-        caseReference: application.reference,
-        instalment: dto.instalment,
-        amount: due.amount,
-        frame: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: due.frameId })),
-      };
+    return this.idempotency.transaction(key, (tx) => this.bookWithin(tx, actor, reference, dto));
+  }
+
+  /**
+   * Books one due instalment inside the caller's transaction (a payment run books all of its items in
+   * one): locks the case, checks it is due for that amount, and disburses it from its frame.
+   */
+  async bookWithin(
+    tx: EntityManager,
+    actor: Staff,
+    reference: string,
+    dto: BookPaymentDto,
+  ): Promise<PaymentBookedDto> {
+    const { application, due } = await this.dueToBook(tx, actor, reference, dto);
+    await this.ledger.disburse(tx, {
+      frameId: due.frameId,
+      grantKey: application.id,
+      amount: due.amount,
+      actorUserId: actor.userId,
+      actorRole: 'finance',
+      at: this.clock.now(),
+      // In bokmål, as finance reads it; the ledger also writes the booking into the case's history.
+      reason: `Utbetaling: ${due.instalment.label} (${application.reference})`,
     });
+    return {
+      caseReference: application.reference,
+      instalment: dto.instalment,
+      amount: due.amount,
+      frame: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: due.frameId })),
+    };
+  }
+
+  /**
+   * The instalment to book, with the case locked: refused with 409 `payment_not_due` when it is not
+   * due now (or paid), `due_amount_changed` when another amount is due; 404 for another county's case.
+   * Writes nothing.
+   */
+  async dueToBook(
+    tx: EntityManager,
+    actor: Staff,
+    reference: string,
+    dto: BookPaymentDto,
+  ): Promise<{ application: Application; due: PaymentDueDto & { organisationId: string } }> {
+    const application = visibleOrNotFound(
+      actor,
+      await tx.findOne(Application, {
+        where: { reference },
+        lock: { mode: 'pessimistic_write' },
+      }),
+      ownership,
+      'Application',
+    );
+    const [candidate] = await this.candidates(tx, actor.countyId, {
+      applicationId: application.id,
+      limit: 1,
+    });
+    const due = candidate
+      ? (await this.dueOf(candidate)).find((d) => d.instalment.number === dto.instalment)
+      : undefined;
+    if (!candidate || !due) {
+      throw new DomainError(
+        'conflict',
+        'payment_not_due',
+        `Instalment ${dto.instalment} of ${application.reference} is not due now, or is paid`,
+      );
+    }
+    if (due.amount !== dto.amount) {
+      throw new DomainError(
+        'conflict',
+        'due_amount_changed',
+        `${due.amount} øre of instalment ${dto.instalment} is due now, not ${dto.amount}`,
+        { due: due.amount, requested: dto.amount },
+      );
+    }
+    return { application, due: { ...due, organisationId: candidate.organisation_id } };
   }
 
   /**
@@ -164,7 +191,7 @@ export class PaymentsDueService {
     return tx.query<Candidate[]>(
       `SELECT DISTINCT ON (a.reference)
               a.id AS application_id, a.reference, a.scheme_id, a.snapshot, a.content, a.granted_amount,
-              c.parameters, o.name AS organisation_name, o.organisation_number,
+              c.parameters, o.id AS organisation_id, o.name AS organisation_name, o.organisation_number,
               f.id AS frame_id, f.name AS frame_name,
               gp.committed - gp.released - gp.disbursed - gp.carried_out AS outstanding,
               (SELECT coalesce(sum(p.disbursed - p.repaid), 0) FROM grant_position p

@@ -21,10 +21,24 @@ export const DEMO_PASSWORD = 'Demo-passord-2026';
 /** The seeded BIO frame for 2026: 23 300 000 NOK. */
 export const DEMO_BIO_FRAME_ORE = bioPlugin.demoCalls[0].frame.allocationOre;
 
-export const DEMO_COUNTY = { code: '50', name: 'Trøndelag fylkeskommune' } as const;
+/**
+ * The counties, with their organisation number and the account their grants are paid from (the
+ * debtor of their payment files). The accounts are made up; each passes the MOD11 check.
+ */
+export const DEMO_COUNTY = {
+  code: '50',
+  name: 'Trøndelag fylkeskommune',
+  organisationNumber: '817920632',
+  paymentAccount: '86011117947',
+} as const;
 
 /** A second county, so that tenancy shows and schemes whose rules differ by county can be tried. */
-export const DEMO_OTHER_COUNTY = { code: '11', name: 'Rogaland fylkeskommune' } as const;
+export const DEMO_OTHER_COUNTY = {
+  code: '11',
+  name: 'Rogaland fylkeskommune',
+  organisationNumber: '971045698',
+  paymentAccount: '12345678903',
+} as const;
 
 export const DEMO_STAFF: ReadonlyArray<{ email: string; fullName: string; roles: StaffRole[] }> = [
   { email: 'saksbehandler@trondelag.example', fullName: 'Siri Saksbehandler', roles: ['case_officer'] },

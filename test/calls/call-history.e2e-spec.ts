@@ -90,13 +90,17 @@ describe('the migration that chains call history', () => {
     try {
       await before.initialize();
       await before.runMigrations({ transaction: 'each' });
-      // The seed is today's code: the old schema gets the user-account columns it writes for the
-      // seeding, and loses them again before the later migration that adds them runs.
+      // The seed is today's code: the old schema gets the user-account, county and organisation
+      // columns it writes for the seeding, and loses them again before the later migrations that add them run.
       await before.query(
         `ALTER TABLE user_account ADD version integer NOT NULL DEFAULT 1, ADD updated_at timestamptz NOT NULL DEFAULT now()`,
       );
+      await before.query(`ALTER TABLE county ADD organisation_number char(9), ADD payment_account char(11)`);
+      await before.query(`ALTER TABLE organisation ADD payout_account char(11)`);
       await seedDemoDataIfEmpty(before.manager);
       await before.query(`ALTER TABLE user_account DROP COLUMN version, DROP COLUMN updated_at`);
+      await before.query(`ALTER TABLE county DROP COLUMN organisation_number, DROP COLUMN payment_account`);
+      await before.query(`ALTER TABLE organisation DROP COLUMN payout_account`);
       const calls = await before.query<Array<{ id: string }>>(
         `SELECT id FROM funding_call ORDER BY id LIMIT 2`,
       );

@@ -214,6 +214,12 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       employeeCount: 42,
     },
   }),
+  'PUT /api/v1/organisations/{id}/payout-account': (f) => ({
+    as: [KARI],
+    other: OFFICER,
+    path: { id: f.organisationId },
+    body: { accountNumber: '8601 11 17947' },
+  }),
   'PATCH /api/v1/organisations/{id}': (f) => ({
     as: [KARI],
     other: OFFICER,
@@ -353,6 +359,19 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: APPROVER,
     path: { reference: f.acceptedReference },
     body: { instalment: 1, amount: 1_000 },
+  }),
+  'GET /api/v1/payments/runs': () => ({
+    as: [FINANCE],
+    other: APPROVER,
+    query: { before: '5' },
+  }),
+  'POST /api/v1/payments/runs': (f) => ({
+    as: [FINANCE],
+    other: APPROVER,
+    body: {
+      requestedExecutionDate: '2026-02-04',
+      items: [{ caseReference: f.acceptedReference, instalment: 1, amount: 1_000 }],
+    },
   }),
   'POST /api/v1/frames/{id}/repayments': (f) => ({
     as: [FINANCE],

@@ -864,6 +864,23 @@ export interface paths {
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
+    "/api/v1/organisations/{id}/payout-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the account your organisation's grants are paid to (kontonummer for utbetaling) */
+        put: operations["OrganisationsController_setPayoutAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls": {
         parameters: {
             query?: never;
@@ -1030,6 +1047,92 @@ export interface paths {
         put?: never;
         /** Pay one due instalment (utbetaling) for the amount listed; the frame that holds the grant pays it */
         post: operations["PaymentsDueController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's payment runs, newest first, 50 a page */
+        get: operations["PaymentRunsController_list"];
+        put?: never;
+        /** Make a draft run of due payments, as listed, for a requested execution date (a business day) */
+        post: operations["PaymentRunsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment run with its items */
+        get: operations["PaymentRunsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/runs/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft run: book every item as a disbursement, all or nothing; an approved run is returned as it is */
+        post: operations["PaymentRunsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/runs/{id}/pain001.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved run as an ISO 20022 pain.001.001.03 credit transfer file */
+        get: operations["PaymentRunsController_creditTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/runs/{id}/items.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved run's items as CSV (UTF-8 with BOM, ';', kroner with decimal comma, Norwegian headers) */
+        get: operations["PaymentRunsController_csv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2022,6 +2125,11 @@ export interface components {
              * @description County whose staff handle it
              */
             countyId: Record<string, never> | null;
+            /**
+             * @description The account grants are paid to (kontonummer for utbetaling), 11 digits; null until set
+             * @example 86011117947
+             */
+            payoutAccount: string | null;
             version: number;
         };
         OrganisationPageDto: {
@@ -2069,6 +2177,13 @@ export interface components {
             /** @example 25.110 */
             industryCode?: string;
             employeeCount?: number;
+        };
+        SetPayoutAccountDto: {
+            /**
+             * @description A Norwegian account number: 11 digits with a MOD11 check digit; spaces and dots allowed
+             * @example 8601 11 17947
+             */
+            accountNumber: string;
         };
         PublicCallDto: {
             /** Format: uuid */
@@ -2339,6 +2454,119 @@ export interface components {
             amount: number;
             /** @description The frame that paid it, after the payment */
             frame: components["schemas"]["FrameDto"];
+        };
+        PaymentRunSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 1, 2, 3 … per county: the run's name
+             * @example 12
+             */
+            number: number;
+            /** @enum {string} */
+            state: "draft" | "approved";
+            /** Format: date */
+            requestedExecutionDate: string;
+            /** @description Items in the run */
+            itemCount: number;
+            /** @description øre: the sum of the items */
+            totalAmount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Åse Økonomi */
+            createdBy: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @example Åse Økonomi */
+            approvedBy: string | null;
+        };
+        PaymentRunPageDto: {
+            /** @description The newest runs first */
+            items: components["schemas"]["PaymentRunSummaryDto"][];
+            /** @description Pass as `before` for older runs; null when none */
+            nextCursor: number | null;
+        };
+        PaymentRunItemInput: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /**
+             * @description The instalment's number in the payment plan
+             * @example 1
+             */
+            instalment: number;
+            /**
+             * @description øre, as listed as due
+             * @example 7500000
+             */
+            amount: number;
+        };
+        CreatePaymentRunDto: {
+            /**
+             * Format: date
+             * @description The day the bank is asked to pay: a Norwegian business day, today or later
+             * @example 2026-02-04
+             */
+            requestedExecutionDate: string;
+            items: components["schemas"]["PaymentRunItemInput"][];
+        };
+        PaymentRunItemDto: {
+            /** @example 1 */
+            position: number;
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example 1 */
+            instalment: number;
+            /** @example Forskudd */
+            instalmentLabel: string;
+            /** @description øre */
+            amount: number;
+            /** @example Fjordverk Mekaniske AS */
+            organisationName: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+            /**
+             * @description The account it is paid to (11 digits)
+             * @example 86011117947
+             */
+            account: string;
+            /**
+             * @description The file's EndToEndId
+             * @example BIO-2026-000123-1
+             */
+            endToEndId: string;
+            /**
+             * Format: date-time
+             * @description When approval booked it
+             */
+            bookedAt: string | null;
+        };
+        PaymentRunDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 1, 2, 3 … per county: the run's name
+             * @example 12
+             */
+            number: number;
+            /** @enum {string} */
+            state: "draft" | "approved";
+            /** Format: date */
+            requestedExecutionDate: string;
+            /** @description Items in the run */
+            itemCount: number;
+            /** @description øre: the sum of the items */
+            totalAmount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Åse Økonomi */
+            createdBy: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @example Åse Økonomi */
+            approvedBy: string | null;
+            /** @description The payment file's MsgId, fixed at approval */
+            messageId: string | null;
+            items: components["schemas"]["PaymentRunItemDto"][];
         };
         DashboardSessionDto: {
             /**
@@ -6381,6 +6609,79 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_setPayoutAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPayoutAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number: not 11 digits, or the MOD11 check digit is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CallsController_list: {
         parameters: {
             query?: never;
@@ -7049,6 +7350,404 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRunsController_list: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`: runs numbered below it */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRunPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRunsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRunDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRunDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description run_items_not_due: items not due now or for another amount (each named); county_payment_account_missing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payee_account_missing: payees without a valid account (each named); execution date not a business day or past */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRunsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRunDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRunsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRunDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description run_items_not_due: items no longer due (each named), nothing booked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payee_account_missing: payees without a valid account now (each named), nothing booked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRunsController_creditTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description pain.001.001.03 XML, the same bytes every time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml; charset=utf-8": string;
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description run_not_approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRunsController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one row per item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description run_not_approved */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

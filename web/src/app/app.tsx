@@ -20,6 +20,8 @@ import {
   INVITATION_ROUTE,
   NEW_CALL_ROUTE,
   PAYMENTS_DUE_ROUTE,
+  PAYMENT_RUN_ROUTE,
+  MY_ORGANISATION_ROUTE,
   REPORT_FORM_ROUTE,
   STAFF_CASE_ROUTE,
   WORK_QUEUE_ROUTE,
@@ -56,6 +58,13 @@ const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('../features/applications/components/my-applications-page'))
                 .MyApplicationsPage,
+            }),
+          },
+          {
+            path: MY_ORGANISATION_ROUTE,
+            lazy: async () => ({
+              Component: (await import('../features/organisation/components/payout-account-page'))
+                .PayoutAccountPage,
             }),
           },
           {
@@ -133,6 +142,13 @@ const router = createBrowserRouter([
                 lazy: async () => ({
                   Component: (await import('../features/payments/components/payments-due-page'))
                     .PaymentsDuePage,
+                }),
+              },
+              {
+                path: PAYMENT_RUN_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/payments/components/payment-run-page'))
+                    .PaymentRunPage,
                 }),
               },
             ],

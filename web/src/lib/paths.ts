@@ -46,6 +46,15 @@ export const frameChangesPath = (frameId: string) => `${framePath(frameId)}/endr
 export const PAYMENTS_DUE_ROUTE = 'okonomi/utbetalinger';
 export const PAYMENTS_DUE_PATH = `/${PAYMENTS_DUE_ROUTE}`;
 
+/** One payment run (utbetalingsliste): its items, approval and files. */
+export const PAYMENT_RUN_ROUTE = 'okonomi/utbetalinger/kjoringer/:runId';
+export const paymentRunPath = (runId: string) =>
+  `/okonomi/utbetalinger/kjoringer/${encodeURIComponent(runId)}`;
+
+/** An applicant's organisation: its details and the account its grants are paid to. */
+export const MY_ORGANISATION_ROUTE = 'organisasjon';
+export const MY_ORGANISATION_PATH = `/${MY_ORGANISATION_ROUTE}`;
+
 /** Administrators: the county's calls (utlysninger), drafts and published. */
 export const ADMIN_CALLS_ROUTE = 'admin/utlysninger';
 export const ADMIN_CALLS_PATH = `/${ADMIN_CALLS_ROUTE}`;

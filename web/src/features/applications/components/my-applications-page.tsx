@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Application, PublicCall, Scheme } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
-import { casePath } from '../../../lib/paths';
+import { casePath, MY_ORGANISATION_PATH } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { applicationLookups, applicationQueries } from '../api/application-queries';
@@ -22,6 +22,11 @@ export function MyApplicationsPage() {
     <>
       <PageHeading>{t('applications.title')}</PageHeading>
       <Paragraph>{t('applications.intro')}</Paragraph>
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to={MY_ORGANISATION_PATH}>{t('payoutAccount.link')}</RouterLink>
+        </Link>
+      </Paragraph>
       {applications.isPending || calls.isPending || schemes.isPending ? (
         <Loading />
       ) : applications.isError || calls.isError || schemes.isError ? (

@@ -1,4 +1,13 @@
-import { Alert, Button, Dialog, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+} from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -10,6 +19,9 @@ import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { PAYMENTS_DUE_PAGE_SIZE, paymentsQueries, useBookPayment } from '../api/payments-queries';
+import { calendarDay } from './calendar-day';
+import { PaymentRunsList } from './payment-runs-list';
+import { RunBuilder } from './run-builder';
 import './payments-due.css';
 
 /** What the instalment is, in words: its name in the plan, and what made it due. */
@@ -23,6 +35,9 @@ function instalmentWords(row: PaymentDue, t: Translate, day: (date: string) => s
         : t('payments.on.acceptance');
   return `${label} – ${when}`;
 }
+
+/** A due row's identity, the same across reads of the list. */
+const rowKey = (row: PaymentDue) => `${row.caseReference}-${row.instalment.number}`;
 
 /** One Idempotency-Key per intent to pay a row: the same for a retry, a new one once it is paid. */
 const intentOf = (row: PaymentDue) => `${row.caseReference}:${row.instalment.number}:${row.amount}`;
@@ -47,6 +62,19 @@ export function PaymentsDuePage() {
   const outcomeRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   const dialogHeadingId = useId();
+  const selectAllId = useId();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const rows = due.data?.items ?? [];
+  // What is ticked and still due: a row paid or gone meanwhile drops out of the selection.
+  const selected = rows.filter((row) => picked.has(rowKey(row)));
+  const allPicked = rows.length > 0 && selected.length === rows.length;
+  const toggle = (row: PaymentDue, on: boolean) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(rowKey(row));
+      else next.delete(rowKey(row));
+      return next;
+    });
 
   const keyFor = (row: PaymentDue) => {
     const intent = intentOf(row);
@@ -128,11 +156,18 @@ export function PaymentsDuePage() {
               {t('payments.more', { count: formatNumber(PAYMENTS_DUE_PAGE_SIZE, language) })}
             </Paragraph>
           )}
+          <Checkbox
+            id={selectAllId}
+            label={t('paymentRuns.selectAll')}
+            checked={allPicked}
+            onChange={(event) => setPicked(event.target.checked ? new Set(rows.map(rowKey)) : new Set())}
+          />
           <div className="payments-due-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
             <Table data-size="sm" zebra>
               <caption id={captionId}>{t('payments.caption')}</caption>
               <Table.Head>
                 <Table.Row>
+                  <Table.HeaderCell>{t('paymentRuns.select')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('payments.col.reference')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('payments.col.organisation')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('payments.col.scheme')}</Table.HeaderCell>
@@ -146,7 +181,17 @@ export function PaymentsDuePage() {
               </Table.Head>
               <Table.Body>
                 {due.data.items.map((row) => (
-                  <Table.Row key={`${row.caseReference}-${row.instalment.number}`}>
+                  <Table.Row key={rowKey(row)}>
+                    <Table.Cell>
+                      <Checkbox
+                        aria-label={t('paymentRuns.selectRow', {
+                          reference: row.caseReference,
+                          amount: kroner(row.amount),
+                        })}
+                        checked={picked.has(rowKey(row))}
+                        onChange={(event) => toggle(row, event.target.checked)}
+                      />
+                    </Table.Cell>
                     <Table.Cell className="payments-due-nowrap">
                       <Link asChild>
                         <RouterLink to={staffCasePath(row.caseReference)}>{row.caseReference}</RouterLink>
@@ -187,8 +232,10 @@ export function PaymentsDuePage() {
               </Table.Body>
             </Table>
           </div>
+          <RunBuilder selected={selected} selectionId={selectAllId} />
         </>
       )}
+      <PaymentRunsList />
       <Dialog
         open={confirming !== null}
         onClose={() => {

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoDate, MAX_AMOUNT_ORE, Optional } from '@lib/common';
+import { PAYMENT_RUN_STATES, type PaymentRunState } from './payment-run.entity';
+
+/** A case reference (saksnummer): `BIO-2026-000123`. */
+const CASE_REFERENCE = /^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{6,12}$/;
+/** The most items one run may hold. */
+export const MAX_RUN_ITEMS = 500;
+
+/** One due payment picked for a run, as the due list showed it. */
+export class PaymentRunItemInput {
+  @ApiProperty({ example: 'BIO-2026-000123' })
+  @IsString()
+  @Matches(CASE_REFERENCE, { message: 'caseReference must be a case reference such as BIO-2026-000123' })
+  caseReference!: string;
+
+  @ApiProperty({ example: 1, description: "The instalment's number in the payment plan" })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  instalment!: number;
+
+  @ApiProperty({ example: 7_500_000, description: 'øre, as listed as due' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_ORE)
+  amount!: number;
+}
+
+export class CreatePaymentRunDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-02-04',
+    description: 'The day the bank is asked to pay: a Norwegian business day, today or later',
+  })
+  @IsIsoDate()
+  requestedExecutionDate!: string;
+
+  @ApiProperty({ type: [PaymentRunItemInput], minItems: 1, maxItems: MAX_RUN_ITEMS })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RUN_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => PaymentRunItemInput)
+  items!: PaymentRunItemInput[];
+}
+
+/** A run's item, as finance reads it and the files carry it. */
+export class PaymentRunItemDto {
+  @ApiProperty({ example: 1 }) position!: number;
+  @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
+  @ApiProperty({ example: 1 }) instalment!: number;
+  @ApiProperty({ example: 'Forskudd' }) instalmentLabel!: string;
+  @ApiProperty({ description: 'øre' }) amount!: number;
+  @ApiProperty({ example: 'Fjordverk Mekaniske AS' }) organisationName!: string;
+  @ApiProperty({ example: '921456786' }) organisationNumber!: string;
+  @ApiProperty({ example: '86011117947', description: 'The account it is paid to (11 digits)' })
+  account!: string;
+  @ApiProperty({ example: 'BIO-2026-000123-1', description: "The file's EndToEndId" }) endToEndId!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When approval booked it' })
+  bookedAt!: string | null;
+}
+
+/** A payment run (utbetalingsliste). */
+export class PaymentRunSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 12, description: "1, 2, 3 … per county: the run's name" }) number!: number;
+  @ApiProperty({ enum: PAYMENT_RUN_STATES }) state!: PaymentRunState;
+  @ApiProperty({ format: 'date' }) requestedExecutionDate!: string;
+  @ApiProperty({ description: 'Items in the run' }) itemCount!: number;
+  @ApiProperty({ description: 'øre: the sum of the items' }) totalAmount!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ example: 'Åse Økonomi' }) createdBy!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Åse Økonomi' }) approvedBy!: string | null;
+}
+
+export class PaymentRunDto extends PaymentRunSummaryDto {
+  @ApiProperty({ type: String, nullable: true, description: "The payment file's MsgId, fixed at approval" })
+  messageId!: string | null;
+  @ApiProperty({ type: [PaymentRunItemDto] }) items!: PaymentRunItemDto[];
+}
+
+export class PaymentRunPageDto {
+  @ApiProperty({ type: [PaymentRunSummaryDto], description: 'The newest runs first' })
+  items!: PaymentRunSummaryDto[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Pass as `before` for older runs; null when none',
+  })
+  nextCursor!: number | null;
+}
+
+export class PaymentRunQuery {
+  @ApiPropertyOptional({
+    example: 12,
+    description: "The previous page's `nextCursor`: runs numbered below it",
+  })
+  @Optional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value,
+  )
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  before?: number;
+}
