@@ -100,7 +100,7 @@ describe('payment runs in the browser', () => {
     expect(text).toContain('8601 11 17947');
     expect(text).toContain(`kr${NBSP}12${NBSP}345,67`);
     expect(text).toContain(`Til sammen kr${NBSP}112${NBSP}345,67 i 2 utbetalinger.`);
-    expect(text).toContain('Ønsket betalingsdato: 04.02.2026.');
+    expect(text).toContain('Ønsket betalingsdato: 4. februar 2026.');
     expect(text).not.toMatch(UUID);
     await axe();
 
@@ -132,7 +132,7 @@ describe('payment runs in the browser', () => {
     await page
       .getByRole('row')
       .filter({ hasText: 'Godkjent' })
-      .filter({ hasText: '04.02.2026' })
+      .filter({ hasText: '4. februar 2026' })
       .first()
       .waitFor();
     expect(await page.getByRole('checkbox', { name: new RegExp(`^Velg ${a},`) }).count()).toBe(0);

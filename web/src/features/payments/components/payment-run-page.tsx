@@ -15,7 +15,6 @@ import {
   runCsvUrl,
   useApprovePaymentRun,
 } from '../api/payment-runs-queries';
-import { calendarDay } from './calendar-day';
 import { RefusalAlert } from './run-builder';
 import { runRefusal, type Refusal } from './run-refusal';
 import './payments-due.css';
@@ -58,7 +57,7 @@ function BackLink() {
 }
 
 function RunView({ run }: { run: PaymentRun }) {
-  const { t, kroner, language, dateTime } = useI18n();
+  const { t, kroner, language, date, dateTime } = useI18n();
   const approve = useApprovePaymentRun();
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -98,7 +97,7 @@ function RunView({ run }: { run: PaymentRun }) {
         </Tag>
       </Paragraph>
       <Paragraph>
-        {t('paymentRuns.page.executionDate', { date: calendarDay(run.requestedExecutionDate, language) })}{' '}
+        {t('paymentRuns.page.executionDate', { date: date(run.requestedExecutionDate) })}{' '}
         {run.itemCount === 1
           ? t('paymentRuns.page.totalOne', { amount: total })
           : t('paymentRuns.page.total', { amount: total, count: formatNumber(run.itemCount, language) })}

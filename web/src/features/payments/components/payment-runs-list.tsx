@@ -7,11 +7,10 @@ import { useI18n } from '../../../i18n/i18n';
 import { paymentRunPath } from '../../../lib/paths';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { paymentRunQueries } from '../api/payment-runs-queries';
-import { calendarDay } from './calendar-day';
 
 /** The county's payment runs, newest first: name (a link), status, payment date, count and sum. */
 export function PaymentRunsList() {
-  const { t, kroner, language } = useI18n();
+  const { t, kroner, language, date } = useI18n();
   const runs = useQuery(paymentRunQueries.list());
   const headingId = useId();
   const captionId = useId();
@@ -60,7 +59,7 @@ export function PaymentRunsList() {
                   </Table.Cell>
                   <Table.Cell className="payments-due-nowrap">
                     <time dateTime={run.requestedExecutionDate}>
-                      {calendarDay(run.requestedExecutionDate, language)}
+                      {date(run.requestedExecutionDate)}
                     </time>
                   </Table.Cell>
                   <Table.Cell className="payments-due-number">

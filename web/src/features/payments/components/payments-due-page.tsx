@@ -19,7 +19,6 @@ import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { PAYMENTS_DUE_PAGE_SIZE, paymentsQueries, useBookPayment } from '../api/payments-queries';
-import { calendarDay } from './calendar-day';
 import { PaymentRunsList } from './payment-runs-list';
 import { RunBuilder } from './run-builder';
 import './payments-due.css';
