@@ -38,6 +38,8 @@ export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
   assignFrame: 'inline',
   commitFunds: 'inline',
   releaseFunds: 'inline',
+  // The settlement releases money and may raise a repayment claim, under the transaction.
+  settleFunds: 'inline',
   // The deadline row and its arm/disarm outbox row are written with the transition.
   scheduleDeadline: 'inline',
   cancelDeadline: 'inline',
@@ -120,7 +122,8 @@ export class EffectRunner implements OnApplicationBootstrap {
    * every decision on a frame contends for, so it is locked as late, and held as briefly, as possible.
    */
   async run(effects: readonly Effect[], context: EffectContext): Promise<void> {
-    const money = (e: Effect) => e.kind === 'commitFunds' || e.kind === 'releaseFunds';
+    const money = (e: Effect) =>
+      e.kind === 'commitFunds' || e.kind === 'releaseFunds' || e.kind === 'settleFunds';
     for (const effect of [...effects.filter((e) => !money(e)), ...effects.filter(money)]) {
       const handler = EFFECT_PLACEMENT[effect.kind] === 'outbox' ? toOutbox : this.handlers.get(effect.kind);
       if (!handler) throw new Error(`No handler for effect ${effect.kind}`);
