@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { EFFECT_KINDS, type Effect, type EffectKind } from '@lib/engine';
+import { EFFECT_KINDS, type Effect, type EffectKind, type LifecycleEventType } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig, type AppRole } from '../config/app-config';
 import type { LifecycleCase } from './lifecycle-case';
@@ -14,6 +14,12 @@ export interface EffectContext {
   readonly auditRecordId: string;
   readonly actorUserId: string | null;
   readonly at: Date;
+  /**
+   * Asks for a system event to be sent to the same case once this transition's effects are done,
+   * in the same transaction (a settlement found complete closes the case at once). Absent where no
+   * transition runs the effects.
+   */
+  readonly followUp?: (type: LifecycleEventType, body: Record<string, unknown>) => void;
 }
 
 /** Carries out one kind of effect inside the transition's transaction; throwing rolls it all back. */

@@ -512,9 +512,9 @@ describe('transition refusals', () => {
       expect(
         reasonsOf(transition(lifecycle, stored, ev.settle({ openClaimAmount: 2_500 }), people.system)),
       ).toEqual(['the grant still has 25.00 kr in open repayment claims']);
-      expect(
-        reasonsOf(transition(lifecycle, stored, ev.settle({ outstanding: -1 }), people.system)),
-      ).toEqual(['outstanding must be a whole number of øre, zero or more']);
+      expect(reasonsOf(transition(lifecycle, stored, ev.settle({ outstanding: -1 }), people.system))).toEqual(
+        ['outstanding must be a whole number of øre, zero or more'],
+      );
       expect(accepted(transition(lifecycle, stored, ev.settle(), people.system)).to.status).toBe('closed');
     });
 
