@@ -1,7 +1,17 @@
 import { DAY_MS, type Actor } from '@lib/common';
 import { ApplicationsService } from '../../src/applications/applications.service';
 import { DEMO_BIO_FRAME_ORE } from '../../src/seed/demo-data';
-import { act, APPROVER, bookPaymentsDue, expectOk, FINANCE, KARI, newClock, OFFICER, recommended } from '../support/bio';
+import {
+  act,
+  APPROVER,
+  bookPaymentsDue,
+  expectOk,
+  FINANCE,
+  KARI,
+  newClock,
+  OFFICER,
+  recommended,
+} from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('finance: frames over HTTP, and the lifecycle moving money', () => {
