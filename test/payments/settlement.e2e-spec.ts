@@ -61,10 +61,11 @@ describe('settlement and repayment claims', () => {
   beforeEach(() => clock.set(newClock().now()));
 
   const send = async (method: 'get' | 'post', path: string, email: string, body?: object, key?: string) => {
-    const req = t
-      .http()
-      [method](`/api/v1${path}`)
-      .set('authorization', await t.bearer(email));
+    const url = `/api/v1${path}`;
+    const req = (method === 'get' ? t.http().get(url) : t.http().post(url)).set(
+      'authorization',
+      await t.bearer(email),
+    );
     if (key) req.set('idempotency-key', key);
     return method === 'post' ? req.send(body ?? {}) : req;
   };
