@@ -20,6 +20,7 @@ import {
   INVITATION_ROUTE,
   NEW_CALL_ROUTE,
   PAYMENTS_DUE_ROUTE,
+  CLAIMS_ROUTE,
   REPORT_FORM_ROUTE,
   STAFF_CASE_ROUTE,
   WORK_QUEUE_ROUTE,
@@ -133,6 +134,13 @@ const router = createBrowserRouter([
                 lazy: async () => ({
                   Component: (await import('../features/payments/components/payments-due-page'))
                     .PaymentsDuePage,
+                }),
+              },
+              {
+                path: CLAIMS_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/payments/components/repayment-claims-page'))
+                    .RepaymentClaimsPage,
                 }),
               },
             ],

@@ -46,6 +46,10 @@ export const frameChangesPath = (frameId: string) => `${framePath(frameId)}/endr
 export const PAYMENTS_DUE_ROUTE = 'okonomi/utbetalinger';
 export const PAYMENTS_DUE_PATH = `/${PAYMENTS_DUE_ROUTE}`;
 
+/** Repayment claims (tilbakebetalingskrav), whose repayment finance registers. */
+export const CLAIMS_ROUTE = 'okonomi/krav';
+export const CLAIMS_PATH = `/${CLAIMS_ROUTE}`;
+
 /** Administrators: the county's calls (utlysninger), drafts and published. */
 export const ADMIN_CALLS_ROUTE = 'admin/utlysninger';
 export const ADMIN_CALLS_PATH = `/${ADMIN_CALLS_ROUTE}`;
