@@ -4,7588 +4,7464 @@
  */
 
 export interface paths {
-  '/api/v1/applications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Applicants: their organisations' applications. Staff: the county's work queue */
-    get: operations['ApplicationsController_list'];
-    put?: never;
-    /** Start a draft application under a published call */
-    post: operations['ApplicationsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One application with its form, status tags, allowed actions, advisories and payment plan */
-    get: operations['ApplicationsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Replace the form while it is editable; send the version you edited */
-    patch: operations['ApplicationsController_update'];
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The final report; participant-level personal data only for the applicant and case officers */
-    get: operations['ApplicationsController_readReport'];
-    put?: never;
-    /** Submit the final report (sluttrapport) */
-    post: operations['ApplicationsController_report'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every transition of the application, hash-chained (audit trail) */
-    get: operations['ApplicationsController_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/notes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Staff: the internal notes (interne notater) on the case, oldest first */
-    get: operations['ApplicationsController_notes'];
-    put?: never;
-    /** Add an internal note to the case; never shown to the applicant */
-    post: operations['ApplicationsController_addNote'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/history/verification': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Recompute the audit hash chain and say whether (and where) it was altered */
-    get: operations['ApplicationsController_verify'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/submit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Submit (søknad sendt): the form is checked against the call, all reasons at once */
-    post: operations['ApplicationsController_submit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Withdraw the application before a decision */
-    post: operations['ApplicationsController_withdraw'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/answer-information': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send the application back to the case officer after supplying the requested information */
-    post: operations['ApplicationsController_answer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/accept': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Accept the grant (aksept av tilsagn) */
-    post: operations['ApplicationsController_accept'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/decline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Decline the grant; the money returns to the frame */
-    post: operations['ApplicationsController_decline'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/assign': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Take the case, or hand it to another case officer of the county */
-    post: operations['ApplicationsController_assign'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/request-information': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Ask the applicant for more information by a due date; by default the call's business days ahead */
-    post: operations['ApplicationsController_requestInformation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/recommend-grant': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Recommend a grant (innstilling); at most the computed maximum */
-    post: operations['ApplicationsController_recommendGrant'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/recommend-rejection': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Recommend rejection, with grounds */
-    post: operations['ApplicationsController_recommendRejection'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/return-report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send the final report back to the applicant */
-    post: operations['ApplicationsController_returnReport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/approve-report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve the final report; fixes the final payable amount and closes the case */
-    post: operations['ApplicationsController_approveReport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/decide-grant': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Decide the recommended grant (vedtak om tilsagn); not by the recommender */
-    post: operations['ApplicationsController_decideGrant'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/decide-rejection': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Decide rejection (vedtak om avslag); not by the recommender */
-    post: operations['ApplicationsController_decideRejection'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/return-to-review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send the recommendation back to the case officer instead of deciding */
-    post: operations['ApplicationsController_returnToReview'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/calls/{id}/eligibility': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Whether one of your organisations meets a published call's eligibility rules, and if not why */
-    get: operations['CallEligibilityController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The county's frames with allocated, committed, disbursed and available (O(1) each); admins read them to pick a call's frame */
-    get: operations['FramesController_list'];
-    put?: never;
-    /** Create a frame for a scheme and budget year */
-    post: operations['FramesController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/balances.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The county's frames and balances as CSV (UTF-8 with BOM, ';', kroner with decimal comma) */
-    get: operations['FramesController_balancesCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One frame of the county with its balances */
-    get: operations['FramesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Open or close the frame for new commitments; send the version you read */
-    patch: operations['FramesController_setStatus'];
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/entries': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Ledger entries, newest first, keyset-paginated; filtered by kind, days, or a case reference or organisation number */
-    get: operations['FramesController_entries'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/entries.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The frame's entries as CSV, oldest first, with the page's filters: Norwegian headers and kinds in words, dates dd.mm.åååå (UTF-8 with BOM, ';', kroner with decimal comma) */
-    get: operations['FramesController_entriesCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/burn-down': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Committed and disbursed per month, and cumulative */
-    get: operations['FramesController_burnDown'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/pipeline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Undecided applications against the frame, and when it runs out at the recent rate */
-    get: operations['FramesController_pipeline'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/rebuild': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Recompute the totals from the entries and compare with the running totals */
-    get: operations['FramesController_rebuild'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/alerts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Thresholds (80, 90, 100 % used) the frame has crossed */
-    get: operations['FramesController_alerts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/allocations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The year's allocation, or a top-up (tilleggsbevilgning) with its political case reference */
-    post: operations['FramesController_allocate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/reallocations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Move money to another frame of the county (both sides in one transaction) */
-    post: operations['FramesController_reallocate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/direct-allocations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Commit money straight to a named recipient by a recorded decision (no application) */
-    post: operations['FramesController_directAllocation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/disbursements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Pay out committed money of a payable grant (utbetaling); never above what's outstanding */
-    post: operations['FramesController_disburse'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/repayments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record money paid back; it returns to the frame */
-    post: operations['FramesController_repay'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/frames/{id}/carry-overs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Carry a grant's open commitment and its money over to a later year's frame (overføring) */
-    post: operations['FramesController_carryOver'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/health/live': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Liveness: the process answers (no dependencies checked) */
-    get: operations['HealthController_live'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/health/ready': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Readiness: PostgreSQL and Redis answer and a worker is alive; 503 otherwise */
-    get: operations['HealthController_ready'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Log in with e-mail and password; returns a signed access token */
-    post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/session': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Sign in a browser with e-mail and password: sets the HttpOnly grants_session cookie and a CSRF token */
-    post: operations['AuthController_openSession'];
-    /** Sign the browser out: clears the session's cookies */
-    delete: operations['AuthController_closeSession'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The logged-in user, with county, roles and organisations */
-    get: operations['AuthController_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/staff': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The staff of the administrator's county, with their last recorded change */
-    get: operations['StaffController_list'];
-    put?: never;
-    /** Create a staff user with a password in the administrator's county */
-    post: operations['StaffController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/staff/invitations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Invite a staff user to the administrator's county: they are e-mailed a single-use link, valid for 7 days, to choose their password */
-    post: operations['StaffController_invite'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/staff/{id}/invitations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send a staff user who has not chosen a password a new invitation link, valid for 7 days; earlier links stop working */
-    post: operations['StaffController_reinvite'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/staff/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Set a staff user's roles (based on their current version) */
-    patch: operations['StaffController_changeRoles'];
-    trace?: never;
-  };
-  '/api/v1/staff/{id}/deactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Deactivate a staff user: they cannot sign in, and their sessions and tokens stop working at once */
-    post: operations['StaffController_deactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/staff/{id}/reactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reactivate a deactivated staff user */
-    post: operations['StaffController_reactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/invitations/accept': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Choose your password with the token of an invitation link; the link works once and until it expires */
-    post: operations['InvitationsController_accept'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/organisations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Applicants: their own organisations. Staff: the organisations in their county */
-    get: operations['OrganisationsController_list'];
-    put?: never;
-    /** Register an organisation you act for; you become its member */
-    post: operations['OrganisationsController_register'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/organisations/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One organisation you act for (or, for staff, of your county) */
-    get: operations['OrganisationsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change your organisation's details (based on its current version) */
-    patch: operations['OrganisationsController_update'];
-    trace?: never;
-  };
-  '/api/v1/calls': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Published calls, newest first (no login needed) */
-    get: operations['CallsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/calls/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One published call, with its rules, window and frame size (no login needed) */
-    get: operations['CallsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/calls': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The county's calls, drafts included */
-    get: operations['CallsAdminController_list'];
-    put?: never;
-    /** A draft call; its parameters must pass the scheme's parameter schema and rules */
-    post: operations['CallsAdminController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/calls/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One of the county's calls, draft or published */
-    get: operations['CallsAdminController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a draft call, sending the version you read (a published call is frozen: 409) */
-    patch: operations['CallsAdminController_update'];
-    trace?: never;
-  };
-  '/api/v1/admin/calls/{id}/history/verification': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Recompute the call's audit hash chain and say whether (and where) it was altered */
-    get: operations['CallsAdminController_verify'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/calls/{id}/publish': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Publish a draft: its rules freeze and its opening and closing are announced */
-    post: operations['CallsAdminController_publish'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/schemes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The funding schemes, with their parameter, application and report schemas */
-    get: operations['SchemesController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/schemes/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One funding scheme, with its parameter, application and report schemas */
-    get: operations['SchemesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/payments/due': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Instalments of the county's accepted grants that are due now and not yet paid (the plan's gate is met) */
-    get: operations['PaymentsDueController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/payments/due/{reference}/book': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Pay one due instalment (utbetaling) for the amount listed; the frame that holds the grant pays it */
-    post: operations['PaymentsDueController_book'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/applications/{id}/payment-plan': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The grant's payment plan as it stands: each instalment paid, due now or not yet, what is left; released and claimed amounts */
-    get: operations['PaymentPlanController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/repayment-claims': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The county's repayment claims, the unsettled first, earliest due first */
-    get: operations['RepaymentClaimsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/repayment-claims/{id}/settle': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Register that the claim was paid back (innbetaling): the money returns to the frame, once; the case closes when nothing else is outstanding */
-    post: operations['RepaymentClaimsController_settle'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/queues/session': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Open a queue dashboard session: sets a short-lived HttpOnly cookie for the dashboard pages */
-    post: operations['QueueDashboardController_open'];
-    /** Close the queue dashboard session (clears the cookie) */
-    delete: operations['QueueDashboardController_close'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applicants: their organisations' applications. Staff: the county's work queue */
+        get: operations["ApplicationsController_list"];
+        put?: never;
+        /** Start a draft application under a published call */
+        post: operations["ApplicationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its form, status tags, allowed actions, advisories and payment plan */
+        get: operations["ApplicationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Replace the form while it is editable; send the version you edited */
+        patch: operations["ApplicationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The final report; participant-level personal data only for the applicant and case officers */
+        get: operations["ApplicationsController_readReport"];
+        put?: never;
+        /** Submit the final report (sluttrapport) */
+        post: operations["ApplicationsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every transition of the application, hash-chained (audit trail) */
+        get: operations["ApplicationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: the internal notes (interne notater) on the case, oldest first */
+        get: operations["ApplicationsController_notes"];
+        put?: never;
+        /** Add an internal note to the case; never shown to the applicant */
+        post: operations["ApplicationsController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/history/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the audit hash chain and say whether (and where) it was altered */
+        get: operations["ApplicationsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (søknad sendt): the form is checked against the call, all reasons at once */
+        post: operations["ApplicationsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the application before a decision */
+        post: operations["ApplicationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/answer-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the application back to the case officer after supplying the requested information */
+        post: operations["ApplicationsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the grant (aksept av tilsagn) */
+        post: operations["ApplicationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the grant; the money returns to the frame */
+        post: operations["ApplicationsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the case, or hand it to another case officer of the county */
+        post: operations["ApplicationsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/request-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the applicant for more information by a due date; by default the call's business days ahead */
+        post: operations["ApplicationsController_requestInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/recommend-grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recommend a grant (innstilling); at most the computed maximum */
+        post: operations["ApplicationsController_recommendGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/recommend-rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recommend rejection, with grounds */
+        post: operations["ApplicationsController_recommendRejection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/return-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the final report back to the applicant */
+        post: operations["ApplicationsController_returnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/approve-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the final report; fixes the final payable amount and closes the case */
+        post: operations["ApplicationsController_approveReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decide-grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide the recommended grant (vedtak om tilsagn); not by the recommender */
+        post: operations["ApplicationsController_decideGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decide-rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide rejection (vedtak om avslag); not by the recommender */
+        post: operations["ApplicationsController_decideRejection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/return-to-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the recommendation back to the case officer instead of deciding */
+        post: operations["ApplicationsController_returnToReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether one of your organisations meets a published call's eligibility rules, and if not why */
+        get: operations["CallEligibilityController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's frames with allocated, committed, disbursed and available (O(1) each); admins read them to pick a call's frame */
+        get: operations["FramesController_list"];
+        put?: never;
+        /** Create a frame for a scheme and budget year */
+        post: operations["FramesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/balances.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's frames and balances as CSV (UTF-8 with BOM, ';', kroner with decimal comma) */
+        get: operations["FramesController_balancesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One frame of the county with its balances */
+        get: operations["FramesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Open or close the frame for new commitments; send the version you read */
+        patch: operations["FramesController_setStatus"];
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger entries, newest first, keyset-paginated; filtered by kind, days, or a case reference or organisation number */
+        get: operations["FramesController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/entries.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frame's entries as CSV, oldest first, with the page's filters: Norwegian headers and kinds in words, dates dd.mm.åååå (UTF-8 with BOM, ';', kroner with decimal comma) */
+        get: operations["FramesController_entriesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/burn-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Committed and disbursed per month, and cumulative */
+        get: operations["FramesController_burnDown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Undecided applications against the frame, and when it runs out at the recent rate */
+        get: operations["FramesController_pipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the totals from the entries and compare with the running totals */
+        get: operations["FramesController_rebuild"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thresholds (80, 90, 100 % used) the frame has crossed */
+        get: operations["FramesController_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The year's allocation, or a top-up (tilleggsbevilgning) with its political case reference */
+        post: operations["FramesController_allocate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/reallocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move money to another frame of the county (both sides in one transaction) */
+        post: operations["FramesController_reallocate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/direct-allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Commit money straight to a named recipient by a recorded decision (no application) */
+        post: operations["FramesController_directAllocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay out committed money of a payable grant (utbetaling); never above what's outstanding */
+        post: operations["FramesController_disburse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/repayments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record money paid back; it returns to the frame */
+        post: operations["FramesController_repay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frames/{id}/carry-overs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Carry a grant's open commitment and its money over to a later year's frame (overføring) */
+        post: operations["FramesController_carryOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (no dependencies checked) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: PostgreSQL and Redis answer and a worker is alive; 503 otherwise */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with e-mail and password; returns a signed access token */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in a browser with e-mail and password: sets the HttpOnly grants_session cookie and a CSRF token */
+        post: operations["AuthController_openSession"];
+        /** Sign the browser out: clears the session's cookies */
+        delete: operations["AuthController_closeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user, with county, roles and organisations */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff of the administrator's county, with their last recorded change */
+        get: operations["StaffController_list"];
+        put?: never;
+        /** Create a staff user with a password in the administrator's county */
+        post: operations["StaffController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a staff user to the administrator's county: they are e-mailed a single-use link, valid for 7 days, to choose their password */
+        post: operations["StaffController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a staff user who has not chosen a password a new invitation link, valid for 7 days; earlier links stop working */
+        post: operations["StaffController_reinvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set a staff user's roles (based on their current version) */
+        patch: operations["StaffController_changeRoles"];
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a staff user: they cannot sign in, and their sessions and tokens stop working at once */
+        post: operations["StaffController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated staff user */
+        post: operations["StaffController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose your password with the token of an invitation link; the link works once and until it expires */
+        post: operations["InvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applicants: their own organisations. Staff: the organisations in their county */
+        get: operations["OrganisationsController_list"];
+        put?: never;
+        /** Register an organisation you act for; you become its member */
+        post: operations["OrganisationsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation you act for (or, for staff, of your county) */
+        get: operations["OrganisationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your organisation's details (based on its current version) */
+        patch: operations["OrganisationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published calls, newest first (no login needed) */
+        get: operations["CallsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published call, with its rules, window and frame size (no login needed) */
+        get: operations["CallsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's calls, drafts included */
+        get: operations["CallsAdminController_list"];
+        put?: never;
+        /** A draft call; its parameters must pass the scheme's parameter schema and rules */
+        post: operations["CallsAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the county's calls, draft or published */
+        get: operations["CallsAdminController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft call, sending the version you read (a published call is frozen: 409) */
+        patch: operations["CallsAdminController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/calls/{id}/history/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the call's audit hash chain and say whether (and where) it was altered */
+        get: operations["CallsAdminController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calls/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: its rules freeze and its opening and closing are announced */
+        post: operations["CallsAdminController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funding schemes, with their parameter, application and report schemas */
+        get: operations["SchemesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schemes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One funding scheme, with its parameter, application and report schemas */
+        get: operations["SchemesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instalments of the county's accepted grants that are due now and not yet paid (the plan's gate is met) */
+        get: operations["PaymentsDueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/due/{reference}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay one due instalment (utbetaling) for the amount listed; the frame that holds the grant pays it */
+        post: operations["PaymentsDueController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/payment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grant's payment plan as it stands: each instalment paid, due now or not yet, what is left; released and claimed amounts */
+        get: operations["PaymentPlanController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's repayment claims, the unsettled first, earliest due first */
+        get: operations["RepaymentClaimsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-claims/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register that the claim was paid back (innbetaling): the money returns to the frame, once; the case closes when nothing else is outstanding */
+        post: operations["RepaymentClaimsController_settle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a queue dashboard session: sets a short-lived HttpOnly cookie for the dashboard pages */
+        post: operations["QueueDashboardController_open"];
+        /** Close the queue dashboard session (clears the cookie) */
+        delete: operations["QueueDashboardController_close"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    CreateApplicationDto: {
-      /**
-       * Format: uuid
-       * @description The published call (utlysning) to apply under
-       */
-      callId: string;
-      /**
-       * Format: uuid
-       * @description The organisation applying (you must act for it)
-       */
-      organisationId: string;
-      /** @description The scheme's application form, possibly incomplete (see GET /schemes for its schema) */
-      content?: {
-        [key: string]: unknown;
-      };
-    };
-    ApplicantTaskDto: {
-      /**
-       * @example accept_grant
-       * @enum {string}
-       */
-      kind: 'complete_application' | 'answer_information_request' | 'accept_grant' | 'submit_final_report';
-      /**
-       * @description When it is due; null when the case sets no deadline (a draft's is the call's closing)
-       * @example 2026-03-18T12:00:00.000Z
-       */
-      dueAt: string | null;
-    };
-    ApplicationView: {
-      /** Format: uuid */
-      id: string;
-      /** @example BIO-2026-000042 */
-      reference: string;
-      /** @example bio */
-      schemeId: string;
-      /** Format: uuid */
-      callId: string;
-      /** Format: uuid */
-      organisationId: string;
-      /** Format: uuid */
-      countyId: string;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'applied'
-        | 'assessment'
-        | 'granted'
-        | 'reported'
-        | 'closed'
-        | 'rejected'
-        | 'withdrawn'
-        | 'lapsed';
-      /** @example assessment.in_review */
-      state: string;
-      /**
-       * @example [
-       *       "status:assessment",
-       *       "awaiting:case_officer"
-       *     ]
-       */
-      tags: string[];
-      content: {
-        [key: string]: unknown;
-      };
-      contentVersion: number;
-      /** @description øre */
-      requestedAmount: number | null;
-      /** @description øre */
-      maximumAmount: number | null;
-      /** @description øre */
-      grantedAmount: number | null;
-      /** Format: uuid */
-      caseOfficerId: string | null;
-      /** Format: date-time */
-      submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
-      case: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description What the caller may do now: lifecycle events, and EDIT while the form is editable
-       * @example [
-       *       "SUBMIT",
-       *       "WITHDRAW",
-       *       "EDIT"
-       *     ]
-       */
-      allowedActions: string[];
-      /** @description What the applicant must do next and by when; null while it is someone else's move or done */
-      applicantTask: components['schemas']['ApplicantTaskDto'] | null;
-    };
-    ApplicationListItem: {
-      /** Format: uuid */
-      id: string;
-      /** @example BIO-2026-000042 */
-      reference: string;
-      /** @example bio */
-      schemeId: string;
-      /** Format: uuid */
-      callId: string;
-      /** Format: uuid */
-      organisationId: string;
-      /** Format: uuid */
-      countyId: string;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'applied'
-        | 'assessment'
-        | 'granted'
-        | 'reported'
-        | 'closed'
-        | 'rejected'
-        | 'withdrawn'
-        | 'lapsed';
-      /** @example assessment.in_review */
-      state: string;
-      /**
-       * @example [
-       *       "status:assessment",
-       *       "awaiting:case_officer"
-       *     ]
-       */
-      tags: string[];
-      content: {
-        [key: string]: unknown;
-      };
-      contentVersion: number;
-      /** @description øre */
-      requestedAmount: number | null;
-      /** @description øre */
-      maximumAmount: number | null;
-      /** @description øre */
-      grantedAmount: number | null;
-      /** Format: uuid */
-      caseOfficerId: string | null;
-      /** Format: date-time */
-      submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
-      case: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description What the caller may do now: lifecycle events, and EDIT while the form is editable
-       * @example [
-       *       "SUBMIT",
-       *       "WITHDRAW",
-       *       "EDIT"
-       *     ]
-       */
-      allowedActions: string[];
-      /** @description What the applicant must do next and by when; null while it is someone else's move or done */
-      applicantTask: components['schemas']['ApplicantTaskDto'] | null;
-      /** @example Fjordverk AS */
-      organisationName: string;
-      /**
-       * @description Organisasjonsnummer
-       * @example 910000001
-       */
-      organisationNumber: string;
-      /** @description øre; staff only: the pending grant recommendation (innstilling), else null */
-      recommendedAmount: number | null;
-      /** @example Siri Saksbehandler */
-      caseOfficerName: string | null;
-      /** @description Whole days since submission; null for drafts */
-      daysSinceSubmitted: number | null;
-      /** @description Whole days since information was requested, while the applicant has still to answer */
-      daysWaitingOnApplicant: number | null;
-    };
-    ApplicationPage: {
-      items: components['schemas']['ApplicationListItem'][];
-      /** @description The `after` of the next page; null on the last */
-      nextCursor: string | null;
-    };
-    FieldProblem: {
-      /**
-       * @description Path of the offending field (dots)
-       * @example costLines.0.amount
-       */
-      field: string;
-      /**
-       * @description JSON Pointer to the offending field
-       * @example /costLines/0/amount
-       */
-      pointer: string;
-      /**
-       * @example [
-       *       "amount must be an integer number"
-       *     ]
-       */
-      messages: string[];
-    };
-    Problem: {
-      /** @example urn:grant-engine:problem:validation_failed */
-      type: string;
-      /** @example Bad Request */
-      title: string;
-      /** @example 400 */
-      status: number;
-      /** @example The request body is not valid */
-      detail: string;
-      /** @example /api/v1/organisations */
-      instance: string;
-      /**
-       * @description Stable machine-readable code
-       * @example validation_failed
-       */
-      code: string;
-      /**
-       * @description Quote it when reporting
-       * @example 8a3d2c9e-5d1b-4c36-9f87-2b3c3c1e0a11
-       */
-      requestId: string;
-      errors?: components['schemas']['FieldProblem'][];
-      /** @description 422: the rules broken. A scheme's reasons are objects with the sentence in bokmål and English; the lifecycle's guards give plain sentences */
-      reasons?: (components['schemas']['ProblemReason'] | string)[];
-    };
-    ProblemReasonText: {
-      /** @example Omsøkt beløp på 900 000 kr er mer enn maksimum på 500 000 kr for små bedrifter */
-      nb: string;
-      /** @example The requested 900 000 NOK exceeds the maximum of 500 000 NOK for small companies */
-      en: string;
-    };
-    ProblemReason: {
-      /** @example grant_exceeds_size_cap */
-      code: string;
-      /** @description The English sentence (the same as text.en) */
-      message: string;
-      /** @description The sentence in bokmål and English */
-      text: components['schemas']['ProblemReasonText'];
-      /**
-       * @description The field it concerns
-       * @example financingPlan.requestedGrantOre
-       */
-      field?: string;
-    };
-    ReasonTextDto: {
-      /** @example Prosjektet har 14 deltakere; ordningen forventer minst 15 */
-      nb: string;
-      /** @example The project has 14 participants; the scheme expects at least 15 */
-      en: string;
-    };
-    SchemeReasonDto: {
-      /** @example few_participants */
-      code: string;
-      /** @description The English sentence (the same as text.en) */
-      message: string;
-      /** @description The sentence in bokmål and English */
-      text: components['schemas']['ReasonTextDto'];
-      field?: string;
-    };
-    InstalmentDto: {
-      /** @example Forskudd */
-      label: string;
-      /** @description øre */
-      amount: number;
-      /** @enum {string} */
-      on: 'acceptance' | 'date' | 'final_report';
-      /** @example 2027-03-15 */
-      date?: string;
-      /** @description øre paid towards this instalment: what has been paid (less repayments) fills the plan in order */
-      paid: number;
-    };
-    GrantPaymentDto: {
-      /** @enum {string} */
-      kind: 'disbursement' | 'repayment';
-      /** @description øre */
-      amount: number;
-      /**
-       * Format: date-time
-       * @description When finance booked it
-       */
-      at: string;
-    };
-    CaseOrganisationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example Fjordverk Mekaniske AS */
-      name: string;
-      /** @example 921456786 */
-      organisationNumber: string;
-    };
-    CaseNamesDto: {
-      /** @example Etterutdanning i bedrift 2026 */
-      callTitle: string;
-      organisation: components['schemas']['CaseOrganisationDto'];
-      /** @example Ola Saksbehandler */
-      caseOfficerName: string | null;
-    };
-    CommitteeRouteDto: {
-      /** @description øre; a grant above it is decided by the committee; null: no limit */
-      delegationLimit: number | null;
-      /** @description The recommended grant is above the limit: DECIDE_GRANT needs committeeCaseRef */
-      required: boolean;
-    };
-    CaseDueDatesDto: {
-      /**
-       * Format: date
-       * @description Today's date in Norway: a due date chosen must not be before it
-       * @example 2026-02-02
-       */
-      today: string;
-      /**
-       * @description Business days (virkedager) the call gives the applicant to answer a request for information
-       * @example 10
-       */
-      informationResponseBusinessDays: number;
-      /**
-       * Format: date
-       * @description The due date of a request for information asked today when none is given: the business days ahead, skipping weekends and Norwegian public holidays
-       * @example 2026-02-16
-       */
-      informationResponse: string;
-    };
-    ApplicationDetail: {
-      /** Format: uuid */
-      id: string;
-      /** @example BIO-2026-000042 */
-      reference: string;
-      /** @example bio */
-      schemeId: string;
-      /** Format: uuid */
-      callId: string;
-      /** Format: uuid */
-      organisationId: string;
-      /** Format: uuid */
-      countyId: string;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'applied'
-        | 'assessment'
-        | 'granted'
-        | 'reported'
-        | 'closed'
-        | 'rejected'
-        | 'withdrawn'
-        | 'lapsed';
-      /** @example assessment.in_review */
-      state: string;
-      /**
-       * @example [
-       *       "status:assessment",
-       *       "awaiting:case_officer"
-       *     ]
-       */
-      tags: string[];
-      content: {
-        [key: string]: unknown;
-      };
-      contentVersion: number;
-      /** @description øre */
-      requestedAmount: number | null;
-      /** @description øre */
-      maximumAmount: number | null;
-      /** @description øre */
-      grantedAmount: number | null;
-      /** Format: uuid */
-      caseOfficerId: string | null;
-      /** Format: date-time */
-      submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
-      case: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description What the caller may do now: lifecycle events, and EDIT while the form is editable
-       * @example [
-       *       "SUBMIT",
-       *       "WITHDRAW",
-       *       "EDIT"
-       *     ]
-       */
-      allowedActions: string[];
-      /** @description What the applicant must do next and by when; null while it is someone else's move or done */
-      applicantTask: components['schemas']['ApplicantTaskDto'] | null;
-      /** @description Staff only: what the officer should weigh (never blocks); empty for applicants and drafts */
-      advisories: components['schemas']['SchemeReasonDto'][];
-      /** @description How the grant is paid, once granted */
-      paymentPlan: components['schemas']['InstalmentDto'][] | null;
-      /** @description What has been paid out on the grant and paid back, oldest first; empty before any payment */
-      payments: components['schemas']['GrantPaymentDto'][];
-      /** @description øre paid out on the grant, less repayments */
-      paidAmount: number;
-      /** @description The call, the organisation and the case officer by name */
-      names: components['schemas']['CaseNamesDto'];
-      /** @description Staff only: the delegation limit and whether the recommendation exceeds it; null for applicants */
-      committee: components['schemas']['CommitteeRouteDto'] | null;
-      /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
-      dueDates: components['schemas']['CaseDueDatesDto'] | null;
-    };
-    UpdateApplicationDto: {
-      /** @description The content version this edit is based on; a stale one is refused with 409 */
-      version: number;
-      /** @description The whole form, replacing the previous */
-      content: {
-        [key: string]: unknown;
-      };
-    };
-    ReportReturnDto: {
-      /** @example 2026-03-02T10:15:00.000Z */
-      returnedAt: string;
-      /** @example Siri Saksbehandler */
-      returnedByName: string | null;
-      /** @example Attach the invoices for the travel costs */
-      reason: string;
-      /**
-       * @description The new due date given with it
-       * @example 2026-03-16T23:59:00.000Z
-       */
-      dueAt: string;
-    };
-    ReturnedReportVersionDto: {
-      /** Format: uuid */
-      id: string;
-      submittedAt: string;
-      content: {
-        [key: string]: unknown;
-      };
-      /** @description Fields withheld from this reader: personal data is for the applicant and case officers */
-      withheld: string[];
-      /** @description The return; null only for a version whose return is not on record */
-      returned: components['schemas']['ReportReturnDto'] | null;
-    };
-    FinalReportView: {
-      /** Format: uuid */
-      id: string;
-      submittedAt: string;
-      content: {
-        [key: string]: unknown;
-      };
-      /** @description Fields withheld from this reader: personal data is for the applicant and case officers */
-      withheld: string[];
-      /** @description Staff only: the earlier versions, each sent back by the case officer with a reason, newest first; empty for applicants */
-      previousVersions: components['schemas']['ReturnedReportVersionDto'][];
-    };
-    AuditEntryDto: {
-      seq: number;
-      event: string;
-      fromState: Record<string, never> | null;
-      toState: string;
-      /** Format: uuid */
-      actorUserId: Record<string, never> | null;
-      /**
-       * @description The actor's name; null for the system
-       * @example Ola Saksbehandler
-       */
-      actorName: string | null;
-      actorRole: string;
-      payload: {
-        [key: string]: unknown;
-      };
-      effects: Record<string, never>[];
-      machineId: string;
-      machineVersion: number;
-      occurredAt: string;
-      hash: string;
-    };
-    CaseNoteDto: {
-      /** Format: uuid */
-      id: string;
-      text: string;
-      /** Format: uuid */
-      authorUserId: string;
-      /** @example Ola Saksbehandler */
-      authorName: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    NewCaseNoteDto: {
-      /** @example Called the general manager: the training plan comes next week */
-      text: string;
-    };
-    AuditVerificationDto: {
-      valid: boolean;
-      records: number;
-      /** @description seq of the first record that does not match */
-      brokenAt?: number;
-      problem?: string;
-    };
-    CommentDto: {
-      /** @example Signed by the general manager */
-      comment?: string;
-    };
-    ReasonDto: {
-      /** @example The project is postponed */
-      reason?: string;
-    };
-    OptionalMessageDto: {
-      message?: string;
-    };
-    SubmitReportDto: {
-      /** @description The scheme's final report (sluttrapport) */
-      report: {
-        [key: string]: unknown;
-      };
-    };
-    AssignDto: {
-      /**
-       * Format: uuid
-       * @description Another case officer of the county; default: yourself
-       */
-      caseOfficerId?: string;
-    };
-    RequestInformationDto: {
-      /** @example Please attach the training plan from the provider */
-      message: string;
-      /**
-       * @description ISO 8601 instant with offset; default: the end of the day the call's business days (virkedager) ahead, the case's `dueDates.informationResponse`
-       * @example 2026-02-16T23:59:00+01:00
-       */
-      dueAt?: string;
-    };
-    RecommendGrantDto: {
-      /**
-       * @description Amount in øre (integer)
-       * @example 25000000
-       */
-      amount: number;
-      /** @example Clear restructuring need; realistic plan */
-      notes: string;
-    };
-    GroundsDto: {
-      /** @example The training is mandatory by law and not eligible */
-      grounds: string;
-    };
-    MessageWithDueDto: {
-      /** @example Please attach the training plan from the provider */
-      message: string;
-      /**
-       * @description ISO 8601 instant with offset
-       * @example 2026-03-18T12:00:00+01:00
-       */
-      dueAt: string;
-    };
-    ApproveReportDto: {
-      /** @description Final payable amount in øre; default: what the scheme computes from the report */
-      finalPayableAmount?: number;
-    };
-    DecideGrantDto: {
-      /**
-       * @description The committee's case, when above the delegation limit
-       * @example FU 161/20
-       */
-      committeeCaseRef?: string;
-      /**
-       * @description Why the grant is given (begrunnelse), in words the applicant reads
-       * @example The training strengthens the restructuring the company has started
-       */
-      grounds?: string;
-      /**
-       * @description What the grant is conditional on (vilkår), one per item
-       * @example [
-       *       "The final report is sent within the deadline",
-       *       "Costs are documented with invoices"
-       *     ]
-       */
-      conditions?: string[];
-    };
-    MessageDto: {
-      message: string;
-    };
-    EligibilityReasonDto: {
-      /**
-       * @example organisation_form_not_eligible
-       * @enum {string}
-       */
-      code:
-        | 'organisation_form_not_eligible'
-        | 'too_few_employees'
-        | 'too_many_employees'
-        | 'outside_county'
-        | 'outside_municipalities';
-      /**
-       * @example organisation_form
-       * @enum {string}
-       */
-      rule: 'organisation_form' | 'min_employees' | 'employees_below' | 'county' | 'municipality';
-      /**
-       * @description The reason in English, for developers; show a text of your own for the code
-       * @example Organisation form KOMM may not apply; allowed: AS, ENK
-       */
-      message: string;
-      /**
-       * @description The organisation's value in the register: its form, employee count, county's name or municipality number
-       * @example KOMM
-       */
-      actual: string;
-      /**
-       * @description What the call asks for: the forms allowed, the employee count, the counties by name, or the municipality numbers
-       * @example [
-       *       "AS",
-       *       "ENK"
-       *     ]
-       */
-      required: string[];
-    };
-    CallEligibilityDto: {
-      /** Format: uuid */
-      callId: string;
-      /** Format: uuid */
-      organisationId: string;
-      /** @example Fjordverk Mekaniske AS */
-      organisationName: string;
-      /** @description True when the organisation meets every one of the call's rules */
-      eligible: boolean;
-      /** @description Every rule not met; empty when eligible */
-      reasons: components['schemas']['EligibilityReasonDto'][];
-    };
-    FrameDto: {
-      /** Format: uuid */
-      id: string;
-      schemeId: string;
-      year: number;
-      name: string;
-      currency: string;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      /** @description øre */
-      allocated: number;
-      /** @description øre, outstanding commitments */
-      committed: number;
-      /** @description øre, paid less repaid */
-      disbursed: number;
-      /** @description øre: allocated − committed − disbursed */
-      available: number;
-      /** @description Raised by every edit of the frame (not by money moving on it) */
-      version: number;
-    };
-    CreateFrameDto: {
-      /** @example bio */
-      schemeId: string;
-      /** @example 2026 */
-      year: number;
-      /** @example BIO 2026 */
-      name: string;
-      /**
-       * @default NOK
-       * @example NOK
-       */
-      currency: string;
-    };
-    FrameStatusDto: {
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      /**
-       * @description The version the change is based on; a stale one is refused with 409
-       * @example 1
-       */
-      version: number;
-    };
-    EntryDto: {
-      id: string;
-      /** @enum {string} */
-      kind:
-        | 'allocation'
-        | 'top_up'
-        | 'reallocation'
-        | 'commitment'
-        | 'release'
-        | 'disbursement'
-        | 'repayment'
-        | 'carry_over';
-      /** @enum {string|null} */
-      direction: 'in' | 'out' | null;
-      amount: number;
-      currency: string;
-      movementId: string;
-      grantKey: string | null;
-      applicationId: string | null;
-      /** @description The application's case reference (saksnummer), when the entry concerns an application */
-      applicationReference: string | null;
-      /** @description Who receives the money: the application's organisation or a direct allocation's recipient */
-      recipientName: string | null;
-      /**
-       * @description The recipient's organisation number
-       * @example 921456786
-       */
-      organisationNumber: string | null;
-      /** @description The political case reference (e.g. "FT-sak 45/26") or the decision it rests on */
-      caseReference: string | null;
-      reason: string;
-      actorUserId: string | null;
-      createdAt: string;
-    };
-    EntryPageDto: {
-      items: components['schemas']['EntryDto'][];
-      nextCursor: string | null;
-    };
-    BurnDownMonthDto: {
-      /** @example 2026-03 */
-      month: string;
-      /** @description Net change of outstanding commitments in the month, øre */
-      committed: number;
-      /** @description Net disbursements in the month, øre */
-      disbursed: number;
-      /** @description Cumulative commitments ever made, less releases (øre) */
-      cumulativeCommitted: number;
-      /** @description Cumulative net disbursements (øre) */
-      cumulativeDisbursed: number;
-      /** @description The allocation at the end of the month: allocations, top-ups and money moved in or out (øre) */
-      cumulativeAllocated: number;
-      /** @description Used at the end of the month: outstanding commitments plus net disbursements (øre) */
-      cumulativeUsed: number;
-    };
-    PipelineStageDto: {
-      /** @enum {string} */
-      stage: 'applied' | 'in_assessment' | 'recommended';
-      applications: number;
-      /** @description What they ask for in total, øre */
-      requested: number;
-      /** @description What the case officers recommend in total, øre */
-      recommended: number;
-    };
-    PipelineDto: {
-      /** @description Applications submitted but not yet decided */
-      applications: number;
-      /** @description What they ask for in total, øre */
-      requested: number;
-      /** @description Recommended but not yet decided, øre */
-      recommended: number;
-      /** @description The same applications by stage, every stage in order (zeros included) */
-      stages: components['schemas']['PipelineStageDto'][];
-      /** @description Available now, øre */
-      available: number;
-      /** @description Commitments made in the last 90 days, øre per day (average) */
-      dailyCommitmentRate: number;
-      /**
-       * Format: date
-       * @description When the frame runs out at that rate (null: no recent commitments)
-       * @example 2026-11-20
-       */
-      exhaustedOn: string | null;
-    };
-    RebuildDto: {
-      consistent: boolean;
-      running: components['schemas']['FrameDto'];
-      rebuilt: components['schemas']['FrameDto'];
-    };
-    AlertDto: {
-      thresholdPercent: number;
-      used: number;
-      allocated: number;
-      crossedAt: string;
-    };
-    AllocationDto: {
-      /**
-       * @description øre (integer)
-       * @example 2330000000
-       */
-      amount: number;
-      /** @example Regional development funds 2026 */
-      reason: string;
-      /** @enum {string} */
-      kind: 'allocation' | 'top_up';
-      /**
-       * @description The political case reference of the decision. Required for a top-up (tilleggsbevilgning): without it 422 case_reference_required; optional for the year's first allocation
-       * @example FT-sak 45/26
-       */
-      caseReference?: string;
-    };
-    ReallocationDto: {
-      /**
-       * @description øre (integer)
-       * @example 2330000000
-       */
-      amount: number;
-      /** @example Regional development funds 2026 */
-      reason: string;
-      /**
-       * Format: uuid
-       * @description Another frame of the county, same currency
-       */
-      toFrameId: string;
-      /**
-       * @description The political case reference of the reallocation (omdisponering); without it 422 case_reference_required
-       * @example FT-sak 45/26
-       */
-      caseReference: string;
-    };
-    FramePairDto: {
-      from: components['schemas']['FrameDto'];
-      to: components['schemas']['FrameDto'];
-    };
-    DirectAllocationDto: {
-      /**
-       * @description øre (integer)
-       * @example 2330000000
-       */
-      amount: number;
-      /** @example Regional development funds 2026 */
-      reason: string;
-      /** @example Karrieresenteret i Trøndelag */
-      recipient: string;
-      /**
-       * @description The recipient's organisation number, nine digits (spaces allowed); one failing the MOD11 check is 422 invalid_organisation_number
-       * @example 987654325
-       */
-      organisationNumber: string;
-      /**
-       * @description The political case reference of the decision the allocation rests on; without it 422 case_reference_required
-       * @example FT-sak 45/26
-       */
-      decisionReference: string;
-    };
-    DirectAllocationResultDto: {
-      /** Format: uuid */
-      id: string;
-      schemeId: string;
-      year: number;
-      name: string;
-      currency: string;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      /** @description øre */
-      allocated: number;
-      /** @description øre, outstanding commitments */
-      committed: number;
-      /** @description øre, paid less repaid */
-      disbursed: number;
-      /** @description øre: allocated − committed − disbursed */
-      available: number;
-      /** @description Raised by every edit of the frame (not by money moving on it) */
-      version: number;
-      /** @example direct:5d1b2c9e-8a3d-4c36-9f87-2b3c3c1e0a11 */
-      grantKey: string;
-    };
-    GrantMoneyDto: {
-      /**
-       * @description øre (integer)
-       * @example 2330000000
-       */
-      amount: number;
-      /** @example Regional development funds 2026 */
-      reason: string;
-      /** @description The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…) */
-      grantKey: string;
-    };
-    CarryOverDto: {
-      /**
-       * @description øre (integer)
-       * @example 2330000000
-       */
-      amount: number;
-      /** @example Regional development funds 2026 */
-      reason: string;
-      /**
-       * Format: uuid
-       * @description A later year's frame of the county, same currency
-       */
-      toFrameId: string;
-      /** @description The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…) */
-      grantKey: string;
-      /**
-       * @description The decision to carry it over
-       * @example FU 9/27
-       */
-      caseReference: string;
-    };
-    LoginDto: {
-      /** @example saksbehandler@trondelag.example */
-      email: string;
-      /** @example Demo-passord-2026 */
-      password: string;
-    };
-    AccessTokenDto: {
-      /** @description Signed JWT (HS256); send it as "Authorization: Bearer <token>" */
-      accessToken: string;
-      /** @example Bearer */
-      tokenType: string;
-      /**
-       * @description Seconds until the token expires
-       * @example 900
-       */
-      expiresIn: number;
-    };
-    BrowserSessionDto: {
-      /** @description Echo in the X-CSRF-Token header of every state-changing request (also in the grants_csrf cookie) */
-      csrfToken: string;
-      /**
-       * @description Seconds until the session expires
-       * @example 900
-       */
-      expiresIn: number;
-    };
-    CountyRefDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 50 */
-      code: string;
-      /** @example Trøndelag fylkeskommune */
-      name: string;
-    };
-    OrganisationRefDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 921456786 */
-      organisationNumber: string;
-      /** @example Fjordverk Mekaniske AS */
-      name: string;
-    };
-    ProfileDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      fullName: string;
-      /** @enum {string} */
-      kind: 'applicant' | 'staff';
-      county?: components['schemas']['CountyRefDto'] | null;
-      roles: ('case_officer' | 'approver' | 'finance' | 'admin')[];
-      organisations: components['schemas']['OrganisationRefDto'][];
-    };
-    StaffChangeDto: {
-      /** @enum {string} */
-      action:
-        | 'invited'
-        | 'reinvited'
-        | 'created'
-        | 'roles_changed'
-        | 'deactivated'
-        | 'reactivated'
-        | 'password_set';
-      /** Format: date-time */
-      at: string;
-      /** @description Who made the change (null: the system) */
-      byName: string | null;
-    };
-    StaffDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      fullName: string;
-      roles: ('case_officer' | 'approver' | 'finance' | 'admin')[];
-      active: boolean;
-      /** @description Send it with a change; a stale one is refused with 409 */
-      version: number;
-      /** @description Invited and not yet signed up: no password set, whether or not the invitation is still open */
-      invitationPending: boolean;
-      /**
-       * Format: date-time
-       * @description When the newest open invitation expires (null: none open)
-       */
-      invitationExpiresAt: string | null;
-      /** @description The last recorded change */
-      lastChange: components['schemas']['StaffChangeDto'] | null;
-    };
-    CreateStaffDto: {
-      /** @example ny.saksbehandler@trondelag.example */
-      email: string;
-      /** @example Nina Ny */
-      fullName: string;
-      roles: ('case_officer' | 'approver' | 'finance' | 'admin')[];
-      /** @description Initial password, at least 12 characters */
-      password: string;
-    };
-    InviteStaffDto: {
-      /** @example ny.saksbehandler@trondelag.example */
-      email: string;
-      /** @example Nina Ny */
-      fullName: string;
-      roles: ('case_officer' | 'approver' | 'finance' | 'admin')[];
-    };
-    StaffVersionDto: {
-      /**
-       * @description The version the change is based on; a stale one is refused with 409
-       * @example 1
-       */
-      version: number;
-    };
-    ChangeStaffRolesDto: {
-      /**
-       * @description The version the change is based on; a stale one is refused with 409
-       * @example 1
-       */
-      version: number;
-      roles: ('case_officer' | 'approver' | 'finance' | 'admin')[];
-    };
-    AcceptInvitationDto: {
-      /** @description The token from the invitation link */
-      token: string;
-      /** @description The new password, at least 12 characters */
-      password: string;
-    };
-    AcceptedInvitationDto: {
-      /** @description The e-mail address to sign in with */
-      email: string;
-    };
-    OrganisationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 921456786 */
-      organisationNumber: string;
-      name: string;
-      /** @enum {string} */
-      form:
-        | 'AS'
-        | 'ASA'
-        | 'ENK'
-        | 'ANS'
-        | 'DA'
-        | 'SA'
-        | 'NUF'
-        | 'STI'
-        | 'FLI'
-        | 'KOMM'
-        | 'FYLK'
-        | 'KF'
-        | 'IKS'
-        | 'ORGL'
-        | 'STAT';
-      /** @example 5001 */
-      municipalityNumber: string;
-      /** @example 25.110 */
-      industryCode: string;
-      employeeCount: number;
-      /**
-       * Format: uuid
-       * @description County whose staff handle it
-       */
-      countyId: Record<string, never> | null;
-      version: number;
-    };
-    OrganisationPageDto: {
-      items: components['schemas']['OrganisationDto'][];
-      /** @description Pass as `after` for the next page; null on the last */
-      nextCursor: Record<string, never> | null;
-    };
-    RegisterOrganisationDto: {
-      /**
-       * @description Nine digits, MOD11 check digit; spaces allowed
-       * @example 921456786
-       */
-      organisationNumber: string;
-      /** @example Fjordverk Mekaniske AS */
-      name: string;
-      /**
-       * @description Brønnøysund organisation form code
-       * @enum {string}
-       */
-      form:
-        | 'AS'
-        | 'ASA'
-        | 'ENK'
-        | 'ANS'
-        | 'DA'
-        | 'SA'
-        | 'NUF'
-        | 'STI'
-        | 'FLI'
-        | 'KOMM'
-        | 'FYLK'
-        | 'KF'
-        | 'IKS'
-        | 'ORGL'
-        | 'STAT';
-      /**
-       * @description Four-digit municipality number (kommunenummer)
-       * @example 5001
-       */
-      municipalityNumber: string;
-      /**
-       * @description Industry code (NACE / SN2007)
-       * @example 25.110
-       */
-      industryCode: string;
-      /** @example 42 */
-      employeeCount: number;
-    };
-    UpdateOrganisationDto: {
-      /**
-       * @description The version the change is based on; a stale one is refused with 409
-       * @example 1
-       */
-      version: number;
-      name?: string;
-      /** @enum {string} */
-      form?:
-        | 'AS'
-        | 'ASA'
-        | 'ENK'
-        | 'ANS'
-        | 'DA'
-        | 'SA'
-        | 'NUF'
-        | 'STI'
-        | 'FLI'
-        | 'KOMM'
-        | 'FYLK'
-        | 'KF'
-        | 'IKS'
-        | 'ORGL'
-        | 'STAT';
-      /** @example 5001 */
-      municipalityNumber?: string;
-      /** @example 25.110 */
-      industryCode?: string;
-      employeeCount?: number;
-    };
-    PublicCallDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      countyId: string;
-      /** @example bio */
-      schemeId: string;
-      /** @example 2026 */
-      year: number;
-      title: string;
-      /** @enum {string} */
-      status: 'draft' | 'published' | 'closed';
-      /** @description From the parameters' window */
-      opensAt: string;
-      /** @description null: rolling, open until the frame is used */
-      closesAt: string | null;
-      /** @description Open for submissions now */
-      open: boolean;
-      /** @description The round's rules */
-      parameters: {
-        [key: string]: unknown;
-      };
-      /** Format: uuid */
-      frameId: string | null;
-      publishedAt: string | null;
-      /** @description Raised by every change */
-      version: number;
-      /**
-       * @description The county (fylkeskommune) that announces the call
-       * @example Trøndelag
-       */
-      countyName: string;
-      /**
-       * @description The frame's size (ramme): what has been allocated to it, integer øre; null: no frame yet
-       * @example 2330000000
-       */
-      frameAllocatedOre: number | null;
-    };
-    CallDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      countyId: string;
-      /** @example bio */
-      schemeId: string;
-      /** @example 2026 */
-      year: number;
-      title: string;
-      /** @enum {string} */
-      status: 'draft' | 'published' | 'closed';
-      /** @description From the parameters' window */
-      opensAt: string;
-      /** @description null: rolling, open until the frame is used */
-      closesAt: string | null;
-      /** @description Open for submissions now */
-      open: boolean;
-      /** @description The round's rules */
-      parameters: {
-        [key: string]: unknown;
-      };
-      /** Format: uuid */
-      frameId: string | null;
-      publishedAt: string | null;
-      /** @description Raised by every change */
-      version: number;
-    };
-    CreateCallDto: {
-      /**
-       * @description A registered scheme (GET /api/v1/schemes)
-       * @example bio
-       */
-      schemeId: string;
-      /** @example 2027 */
-      year: number;
-      /** @example Bedriftsintern opplæring (BIO) 2027 – Trøndelag */
-      title: string;
-      /**
-       * Format: uuid
-       * @description The county's frame (ramme) its grants are charged to; null: none yet
-       */
-      frameId?: string | null;
-      /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the optional informationResponseBusinessDays, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
-      parameters: {
-        [key: string]: unknown;
-      };
-    };
-    UpdateCallDto: {
-      /** @example 2027 */
-      year?: number;
-      /** @example Bedriftsintern opplæring (BIO) 2027 – Trøndelag */
-      title?: string;
-      /**
-       * Format: uuid
-       * @description The county's frame (ramme) its grants are charged to; null: none yet
-       */
-      frameId?: string | null;
-      /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the optional informationResponseBusinessDays, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
-      parameters?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description The version the change is based on; a stale one is refused with 409
-       * @example 1
-       */
-      version: number;
-    };
-    LocalizedTextDto: {
-      /** @example Tilskudd til opplæring av egne ansatte. */
-      nb: string;
-      /** @example Grants for training your own employees. */
-      en: string;
-    };
-    FormConditionDto: {
-      /**
-       * @description Another field of the same object
-       * @example kind
-       */
-      field: string;
-      /** @example staff_time */
-      equals: string | boolean;
-    };
-    FormFieldUiDto: {
-      label: components['schemas']['LocalizedTextDto'];
-      help?: components['schemas']['LocalizedTextDto'];
-      /**
-       * @description kroner: an amount in øre typed as kroner; date: YYYY-MM-DD typed as dd.mm.åååå
-       * @enum {string}
-       */
-      widget?: 'kroner' | 'date' | 'textarea' | 'radio';
-      /** @description A choice's values in words */
-      options?: {
-        [key: string]: components['schemas']['LocalizedTextDto'];
-      };
-      /** @description A list's entry, in words */
-      itemLabel?: components['schemas']['LocalizedTextDto'];
-      /** @description Asked only when this holds */
-      visibleWhen?: components['schemas']['FormConditionDto'];
-    };
-    FormStepDto: {
-      title: components['schemas']['LocalizedTextDto'];
-      /**
-       * @example [
-       *       "restructuringNeed",
-       *       "trainingPlan"
-       *     ]
-       */
-      fields: string[];
-    };
-    FormLayoutDto: {
-      steps: components['schemas']['FormStepDto'][];
-      /** @description Per field path (`a.b`, list entries `a[]`, `a[].b`): words and kind of input */
-      fields: {
-        [key: string]: components['schemas']['FormFieldUiDto'];
-      };
-    };
-    SchemeDto: {
-      /** @example bio */
-      id: string;
-      /**
-       * @description Prefix of case references (saksnummer)
-       * @example BIO
-       */
-      referencePrefix: string;
-      name: string;
-      description: string;
-      /** @description What the scheme is for (formål), for applicants */
-      purpose: components['schemas']['LocalizedTextDto'];
-      /** @description Who may apply (målgruppe), for applicants */
-      applicants: components['schemas']['LocalizedTextDto'];
-      /** @description JSON Schema of a call's parameters */
-      parametersSchema: {
-        [key: string]: unknown;
-      };
-      /** @description JSON Schema of the application form */
-      applicationSchema: {
-        [key: string]: unknown;
-      };
-      /** @description JSON Schema of the final report */
-      reportSchema: {
-        [key: string]: unknown;
-      };
-      /** @description How the application form is asked: steps and words */
-      applicationForm: components['schemas']['FormLayoutDto'];
-      /** @description How the final report is asked: steps and words */
-      reportForm: components['schemas']['FormLayoutDto'];
-      /** @description How a call's parameters are asked of the county's administrator: steps and words */
-      callForm: components['schemas']['FormLayoutDto'];
-    };
-    DueInstalmentDto: {
-      /**
-       * @description Its place in the payment plan, from 1
-       * @example 1
-       */
-      number: number;
-      /**
-       * @description The plan's own name for it
-       * @example Forskudd
-       */
-      label: string;
-      /**
-       * @description What makes it due: the accepted grant (advance), the approved final report, or a calendar date
-       * @enum {string}
-       */
-      on: 'acceptance' | 'final_report' | 'date';
-      /**
-       * Format: date
-       * @description For `date`: the day it falls due
-       */
-      date: string | null;
-    };
-    PaymentDueDto: {
-      /** @example BIO-2026-000123 */
-      caseReference: string;
-      /** @example Fjordverk Mekaniske AS */
-      organisationName: string;
-      /** @example 921456786 */
-      organisationNumber: string;
-      /** @example bio */
-      schemeId: string;
-      /** @example Bedriftsintern opplæring (BIO) */
-      schemeName: string;
-      /**
-       * Format: uuid
-       * @description The frame the grant is committed on, which pays it
-       */
-      frameId: string;
-      /** @example BIO 2026 */
-      frameName: string;
-      instalment: components['schemas']['DueInstalmentDto'];
-      /**
-       * @description øre: the instalment's unpaid part, never more than the grant has outstanding
-       * @example 7500000
-       */
-      amount: number;
-      /**
-       * Format: date
-       * @description The day (in Norway) it fell due
-       * @example 2026-03-02
-       */
-      dueSince: string;
-    };
-    PaymentsDuePageDto: {
-      items: components['schemas']['PaymentDueDto'][];
-      /** @description øre: the sum of the amounts on this page */
-      totalAmount: number;
-      /** @description Pass as `after` for the next page; null on the last page */
-      nextCursor: string | null;
-    };
-    BookPaymentDto: {
-      /**
-       * @description The instalment's number in the payment plan
-       * @example 1
-       */
-      instalment: number;
-      /**
-       * @description øre, as listed as due; refused with 409 when that is no longer what is due
-       * @example 7500000
-       */
-      amount: number;
-    };
-    PaymentBookedDto: {
-      /** @example BIO-2026-000123 */
-      caseReference: string;
-      /** @example 1 */
-      instalment: number;
-      /** @description øre paid */
-      amount: number;
-      /** @description Whether the payment completed the settlement and closed the case */
-      caseClosed: boolean;
-      /** @description The frame that paid it, after the payment */
-      frame: components['schemas']['FrameDto'];
-    };
-    PlanInstalmentDto: {
-      /** @example 1 */
-      number: number;
-      /** @example Forskudd */
-      label: string;
-      /**
-       * @description What makes it due
-       * @enum {string}
-       */
-      on: 'acceptance' | 'final_report' | 'date';
-      /** Format: date */
-      date: string | null;
-      /** @description øre as planned (for the final payment: as settled, once the report is approved) */
-      amount: number;
-      /** @description øre paid towards it (payments less repayments fill the plan in order) */
-      paid: number;
-      /** @description øre still to pay on it */
-      remaining: number;
-      /** @description Whether its gate is open (and something is left to pay on it) */
-      dueNow: boolean;
-      /**
-       * Format: date
-       * @description The day (in Norway) its gate opened
-       */
-      dueSince: string | null;
-    };
-    PaymentPlanDto: {
-      /** @example BIO-2026-000123 */
-      caseReference: string;
-      /** @description øre granted (tilsagn) */
-      grantedAmount: number;
-      /** @description øre finally payable, once the final report is approved */
-      finalPayableAmount: number | null;
-      instalments: components['schemas']['PlanInstalmentDto'][];
-      /** @description øre paid out less repaid */
-      paidAmount: number;
-      /** @description øre committed and not yet paid */
-      outstandingAmount: number;
-      /** @description øre released back to the frame (declined, lapsed, underspend) */
-      releasedAmount: number;
-      /** @description øre claimed back in repayment claims (settled or not) */
-      claimedAmount: number;
-      /** @description øre still owed in open repayment claims */
-      openClaimAmount: number;
-    };
-    RepaymentClaimDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      applicationId: string;
-      /** @example BIO-2026-000123 */
-      caseReference: string;
-      /** @example Fjordverk Mekaniske AS */
-      organisationName: string;
-      /**
-       * Format: uuid
-       * @description The frame the repayment returns to
-       */
-      frameId: string;
-      /** @example BIO 2026 */
-      frameName: string;
-      /**
-       * @description øre owed
-       * @example 2500000
-       */
-      amount: number;
-      /**
-       * Format: date
-       * @description The day (in Norway) it is to be paid by
-       * @example 2026-10-01
-       */
-      dueDate: string;
-      /** @enum {string} */
-      status: 'open' | 'reminded' | 'escalated' | 'settled';
-      /** Format: date-time */
-      raisedAt: string;
-      /** Format: date-time */
-      remindedAt: string | null;
-      /** Format: date-time */
-      escalatedAt: string | null;
-      /** Format: date-time */
-      settledAt: string | null;
-    };
-    ClaimsPageDto: {
-      items: components['schemas']['RepaymentClaimDto'][];
-      /** @description øre owed in the unsettled claims listed */
-      openAmount: number;
-    };
-    SettleClaimDto: {
-      /**
-       * @description øre, as owed; refused with 409 when another amount is owed
-       * @example 2500000
-       */
-      amount: number;
-    };
-    SettledClaimDto: {
-      claim: components['schemas']['RepaymentClaimDto'];
-      /** @description Whether the settlement closed the case */
-      caseClosed: boolean;
-    };
-    DashboardSessionDto: {
-      /**
-       * @description Open this page in the same browser
-       * @example /api/v1/admin/queues/
-       */
-      url: string;
-      /**
-       * @description Seconds until the session cookie expires
-       * @example 900
-       */
-      expiresIn: number;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        CreateApplicationDto: {
+            /**
+             * Format: uuid
+             * @description The published call (utlysning) to apply under
+             */
+            callId: string;
+            /**
+             * Format: uuid
+             * @description The organisation applying (you must act for it)
+             */
+            organisationId: string;
+            /** @description The scheme's application form, possibly incomplete (see GET /schemes for its schema) */
+            content?: {
+                [key: string]: unknown;
+            };
+        };
+        ApplicantTaskDto: {
+            /**
+             * @example accept_grant
+             * @enum {string}
+             */
+            kind: "complete_application" | "answer_information_request" | "accept_grant" | "submit_final_report";
+            /**
+             * @description When it is due; null when the case sets no deadline (a draft's is the call's closing)
+             * @example 2026-03-18T12:00:00.000Z
+             */
+            dueAt: string | null;
+        };
+        ApplicationView: {
+            /** Format: uuid */
+            id: string;
+            /** @example BIO-2026-000042 */
+            reference: string;
+            /** @example bio */
+            schemeId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            countyId: string;
+            /** @enum {string} */
+            status: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed";
+            /** @example assessment.in_review */
+            state: string;
+            /**
+             * @example [
+             *       "status:assessment",
+             *       "awaiting:case_officer"
+             *     ]
+             */
+            tags: string[];
+            content: {
+                [key: string]: unknown;
+            };
+            contentVersion: number;
+            /** @description øre */
+            requestedAmount: number | null;
+            /** @description øre */
+            maximumAmount: number | null;
+            /** @description øre */
+            grantedAmount: number | null;
+            /** Format: uuid */
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
+            case: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What the caller may do now: lifecycle events, and EDIT while the form is editable
+             * @example [
+             *       "SUBMIT",
+             *       "WITHDRAW",
+             *       "EDIT"
+             *     ]
+             */
+            allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
+        };
+        ApplicationListItem: {
+            /** Format: uuid */
+            id: string;
+            /** @example BIO-2026-000042 */
+            reference: string;
+            /** @example bio */
+            schemeId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            countyId: string;
+            /** @enum {string} */
+            status: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed";
+            /** @example assessment.in_review */
+            state: string;
+            /**
+             * @example [
+             *       "status:assessment",
+             *       "awaiting:case_officer"
+             *     ]
+             */
+            tags: string[];
+            content: {
+                [key: string]: unknown;
+            };
+            contentVersion: number;
+            /** @description øre */
+            requestedAmount: number | null;
+            /** @description øre */
+            maximumAmount: number | null;
+            /** @description øre */
+            grantedAmount: number | null;
+            /** Format: uuid */
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
+            case: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What the caller may do now: lifecycle events, and EDIT while the form is editable
+             * @example [
+             *       "SUBMIT",
+             *       "WITHDRAW",
+             *       "EDIT"
+             *     ]
+             */
+            allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
+            /** @example Fjordverk AS */
+            organisationName: string;
+            /**
+             * @description Organisasjonsnummer
+             * @example 910000001
+             */
+            organisationNumber: string;
+            /** @description øre; staff only: the pending grant recommendation (innstilling), else null */
+            recommendedAmount: number | null;
+            /** @example Siri Saksbehandler */
+            caseOfficerName: string | null;
+            /** @description Whole days since submission; null for drafts */
+            daysSinceSubmitted: number | null;
+            /** @description Whole days since information was requested, while the applicant has still to answer */
+            daysWaitingOnApplicant: number | null;
+        };
+        ApplicationPage: {
+            items: components["schemas"]["ApplicationListItem"][];
+            /** @description The `after` of the next page; null on the last */
+            nextCursor: string | null;
+        };
+        FieldProblem: {
+            /**
+             * @description Path of the offending field (dots)
+             * @example costLines.0.amount
+             */
+            field: string;
+            /**
+             * @description JSON Pointer to the offending field
+             * @example /costLines/0/amount
+             */
+            pointer: string;
+            /**
+             * @example [
+             *       "amount must be an integer number"
+             *     ]
+             */
+            messages: string[];
+        };
+        Problem: {
+            /** @example urn:grant-engine:problem:validation_failed */
+            type: string;
+            /** @example Bad Request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @example The request body is not valid */
+            detail: string;
+            /** @example /api/v1/organisations */
+            instance: string;
+            /**
+             * @description Stable machine-readable code
+             * @example validation_failed
+             */
+            code: string;
+            /**
+             * @description Quote it when reporting
+             * @example 8a3d2c9e-5d1b-4c36-9f87-2b3c3c1e0a11
+             */
+            requestId: string;
+            errors?: components["schemas"]["FieldProblem"][];
+            /** @description 422: the rules broken. A scheme's reasons are objects with the sentence in bokmål and English; the lifecycle's guards give plain sentences */
+            reasons?: (components["schemas"]["ProblemReason"] | string)[];
+        };
+        ProblemReasonText: {
+            /** @example Omsøkt beløp på 900 000 kr er mer enn maksimum på 500 000 kr for små bedrifter */
+            nb: string;
+            /** @example The requested 900 000 NOK exceeds the maximum of 500 000 NOK for small companies */
+            en: string;
+        };
+        ProblemReason: {
+            /** @example grant_exceeds_size_cap */
+            code: string;
+            /** @description The English sentence (the same as text.en) */
+            message: string;
+            /** @description The sentence in bokmål and English */
+            text: components["schemas"]["ProblemReasonText"];
+            /**
+             * @description The field it concerns
+             * @example financingPlan.requestedGrantOre
+             */
+            field?: string;
+        };
+        ReasonTextDto: {
+            /** @example Prosjektet har 14 deltakere; ordningen forventer minst 15 */
+            nb: string;
+            /** @example The project has 14 participants; the scheme expects at least 15 */
+            en: string;
+        };
+        SchemeReasonDto: {
+            /** @example few_participants */
+            code: string;
+            /** @description The English sentence (the same as text.en) */
+            message: string;
+            /** @description The sentence in bokmål and English */
+            text: components["schemas"]["ReasonTextDto"];
+            field?: string;
+        };
+        InstalmentDto: {
+            /** @example Forskudd */
+            label: string;
+            /** @description øre */
+            amount: number;
+            /** @enum {string} */
+            on: "acceptance" | "date" | "final_report";
+            /** @example 2027-03-15 */
+            date?: string;
+            /** @description øre paid towards this instalment: what has been paid (less repayments) fills the plan in order */
+            paid: number;
+        };
+        GrantPaymentDto: {
+            /** @enum {string} */
+            kind: "disbursement" | "repayment";
+            /** @description øre */
+            amount: number;
+            /**
+             * Format: date-time
+             * @description When finance booked it
+             */
+            at: string;
+        };
+        CaseOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Fjordverk Mekaniske AS */
+            name: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+        };
+        CaseNamesDto: {
+            /** @example Etterutdanning i bedrift 2026 */
+            callTitle: string;
+            organisation: components["schemas"]["CaseOrganisationDto"];
+            /** @example Ola Saksbehandler */
+            caseOfficerName: string | null;
+        };
+        CommitteeRouteDto: {
+            /** @description øre; a grant above it is decided by the committee; null: no limit */
+            delegationLimit: number | null;
+            /** @description The recommended grant is above the limit: DECIDE_GRANT needs committeeCaseRef */
+            required: boolean;
+        };
+        CaseDueDatesDto: {
+            /**
+             * Format: date
+             * @description Today's date in Norway: a due date chosen must not be before it
+             * @example 2026-02-02
+             */
+            today: string;
+            /**
+             * @description Business days (virkedager) the call gives the applicant to answer a request for information
+             * @example 10
+             */
+            informationResponseBusinessDays: number;
+            /**
+             * Format: date
+             * @description The due date of a request for information asked today when none is given: the business days ahead, skipping weekends and Norwegian public holidays
+             * @example 2026-02-16
+             */
+            informationResponse: string;
+        };
+        ApplicationDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @example BIO-2026-000042 */
+            reference: string;
+            /** @example bio */
+            schemeId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: uuid */
+            countyId: string;
+            /** @enum {string} */
+            status: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed";
+            /** @example assessment.in_review */
+            state: string;
+            /**
+             * @example [
+             *       "status:assessment",
+             *       "awaiting:case_officer"
+             *     ]
+             */
+            tags: string[];
+            content: {
+                [key: string]: unknown;
+            };
+            contentVersion: number;
+            /** @description øre */
+            requestedAmount: number | null;
+            /** @description øre */
+            maximumAmount: number | null;
+            /** @description øre */
+            grantedAmount: number | null;
+            /** Format: uuid */
+            caseOfficerId: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The case record (information requests, decision, deadlines); staff also see the recommendation */
+            case: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What the caller may do now: lifecycle events, and EDIT while the form is editable
+             * @example [
+             *       "SUBMIT",
+             *       "WITHDRAW",
+             *       "EDIT"
+             *     ]
+             */
+            allowedActions: string[];
+            /** @description What the applicant must do next and by when; null while it is someone else's move or done */
+            applicantTask: components["schemas"]["ApplicantTaskDto"] | null;
+            /** @description Staff only: what the officer should weigh (never blocks); empty for applicants and drafts */
+            advisories: components["schemas"]["SchemeReasonDto"][];
+            /** @description How the grant is paid, once granted */
+            paymentPlan: components["schemas"]["InstalmentDto"][] | null;
+            /** @description What has been paid out on the grant and paid back, oldest first; empty before any payment */
+            payments: components["schemas"]["GrantPaymentDto"][];
+            /** @description øre paid out on the grant, less repayments */
+            paidAmount: number;
+            /** @description The call, the organisation and the case officer by name */
+            names: components["schemas"]["CaseNamesDto"];
+            /** @description Staff only: the delegation limit and whether the recommendation exceeds it; null for applicants */
+            committee: components["schemas"]["CommitteeRouteDto"] | null;
+            /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
+            dueDates: components["schemas"]["CaseDueDatesDto"] | null;
+        };
+        UpdateApplicationDto: {
+            /** @description The content version this edit is based on; a stale one is refused with 409 */
+            version: number;
+            /** @description The whole form, replacing the previous */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        ReportReturnDto: {
+            /** @example 2026-03-02T10:15:00.000Z */
+            returnedAt: string;
+            /** @example Siri Saksbehandler */
+            returnedByName: string | null;
+            /** @example Attach the invoices for the travel costs */
+            reason: string;
+            /**
+             * @description The new due date given with it
+             * @example 2026-03-16T23:59:00.000Z
+             */
+            dueAt: string;
+        };
+        ReturnedReportVersionDto: {
+            /** Format: uuid */
+            id: string;
+            submittedAt: string;
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description Fields withheld from this reader: personal data is for the applicant and case officers */
+            withheld: string[];
+            /** @description The return; null only for a version whose return is not on record */
+            returned: components["schemas"]["ReportReturnDto"] | null;
+        };
+        FinalReportView: {
+            /** Format: uuid */
+            id: string;
+            submittedAt: string;
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description Fields withheld from this reader: personal data is for the applicant and case officers */
+            withheld: string[];
+            /** @description Staff only: the earlier versions, each sent back by the case officer with a reason, newest first; empty for applicants */
+            previousVersions: components["schemas"]["ReturnedReportVersionDto"][];
+        };
+        AuditEntryDto: {
+            seq: number;
+            event: string;
+            fromState: Record<string, never> | null;
+            toState: string;
+            /** Format: uuid */
+            actorUserId: Record<string, never> | null;
+            /**
+             * @description The actor's name; null for the system
+             * @example Ola Saksbehandler
+             */
+            actorName: string | null;
+            actorRole: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            effects: Record<string, never>[];
+            machineId: string;
+            machineVersion: number;
+            occurredAt: string;
+            hash: string;
+        };
+        CaseNoteDto: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: uuid */
+            authorUserId: string;
+            /** @example Ola Saksbehandler */
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NewCaseNoteDto: {
+            /** @example Called the general manager: the training plan comes next week */
+            text: string;
+        };
+        AuditVerificationDto: {
+            valid: boolean;
+            records: number;
+            /** @description seq of the first record that does not match */
+            brokenAt?: number;
+            problem?: string;
+        };
+        CommentDto: {
+            /** @example Signed by the general manager */
+            comment?: string;
+        };
+        ReasonDto: {
+            /** @example The project is postponed */
+            reason?: string;
+        };
+        OptionalMessageDto: {
+            message?: string;
+        };
+        SubmitReportDto: {
+            /** @description The scheme's final report (sluttrapport) */
+            report: {
+                [key: string]: unknown;
+            };
+        };
+        AssignDto: {
+            /**
+             * Format: uuid
+             * @description Another case officer of the county; default: yourself
+             */
+            caseOfficerId?: string;
+        };
+        RequestInformationDto: {
+            /** @example Please attach the training plan from the provider */
+            message: string;
+            /**
+             * @description ISO 8601 instant with offset; default: the end of the day the call's business days (virkedager) ahead, the case's `dueDates.informationResponse`
+             * @example 2026-02-16T23:59:00+01:00
+             */
+            dueAt?: string;
+        };
+        RecommendGrantDto: {
+            /**
+             * @description Amount in øre (integer)
+             * @example 25000000
+             */
+            amount: number;
+            /** @example Clear restructuring need; realistic plan */
+            notes: string;
+        };
+        GroundsDto: {
+            /** @example The training is mandatory by law and not eligible */
+            grounds: string;
+        };
+        MessageWithDueDto: {
+            /** @example Please attach the training plan from the provider */
+            message: string;
+            /**
+             * @description ISO 8601 instant with offset
+             * @example 2026-03-18T12:00:00+01:00
+             */
+            dueAt: string;
+        };
+        ApproveReportDto: {
+            /** @description Final payable amount in øre; default: what the scheme computes from the report */
+            finalPayableAmount?: number;
+        };
+        DecideGrantDto: {
+            /**
+             * @description The committee's case, when above the delegation limit
+             * @example FU 161/20
+             */
+            committeeCaseRef?: string;
+            /**
+             * @description Why the grant is given (begrunnelse), in words the applicant reads
+             * @example The training strengthens the restructuring the company has started
+             */
+            grounds?: string;
+            /**
+             * @description What the grant is conditional on (vilkår), one per item
+             * @example [
+             *       "The final report is sent within the deadline",
+             *       "Costs are documented with invoices"
+             *     ]
+             */
+            conditions?: string[];
+        };
+        MessageDto: {
+            message: string;
+        };
+        EligibilityReasonDto: {
+            /**
+             * @example organisation_form_not_eligible
+             * @enum {string}
+             */
+            code: "organisation_form_not_eligible" | "too_few_employees" | "too_many_employees" | "outside_county" | "outside_municipalities";
+            /**
+             * @example organisation_form
+             * @enum {string}
+             */
+            rule: "organisation_form" | "min_employees" | "employees_below" | "county" | "municipality";
+            /**
+             * @description The reason in English, for developers; show a text of your own for the code
+             * @example Organisation form KOMM may not apply; allowed: AS, ENK
+             */
+            message: string;
+            /**
+             * @description The organisation's value in the register: its form, employee count, county's name or municipality number
+             * @example KOMM
+             */
+            actual: string;
+            /**
+             * @description What the call asks for: the forms allowed, the employee count, the counties by name, or the municipality numbers
+             * @example [
+             *       "AS",
+             *       "ENK"
+             *     ]
+             */
+            required: string[];
+        };
+        CallEligibilityDto: {
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example Fjordverk Mekaniske AS */
+            organisationName: string;
+            /** @description True when the organisation meets every one of the call's rules */
+            eligible: boolean;
+            /** @description Every rule not met; empty when eligible */
+            reasons: components["schemas"]["EligibilityReasonDto"][];
+        };
+        FrameDto: {
+            /** Format: uuid */
+            id: string;
+            schemeId: string;
+            year: number;
+            name: string;
+            currency: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description øre */
+            allocated: number;
+            /** @description øre, outstanding commitments */
+            committed: number;
+            /** @description øre, paid less repaid */
+            disbursed: number;
+            /** @description øre: allocated − committed − disbursed */
+            available: number;
+            /** @description Raised by every edit of the frame (not by money moving on it) */
+            version: number;
+        };
+        CreateFrameDto: {
+            /** @example bio */
+            schemeId: string;
+            /** @example 2026 */
+            year: number;
+            /** @example BIO 2026 */
+            name: string;
+            /**
+             * @default NOK
+             * @example NOK
+             */
+            currency: string;
+        };
+        FrameStatusDto: {
+            /** @enum {string} */
+            status: "open" | "closed";
+            /**
+             * @description The version the change is based on; a stale one is refused with 409
+             * @example 1
+             */
+            version: number;
+        };
+        EntryDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "allocation" | "top_up" | "reallocation" | "commitment" | "release" | "disbursement" | "repayment" | "carry_over";
+            /** @enum {string|null} */
+            direction: "in" | "out" | null;
+            amount: number;
+            currency: string;
+            movementId: string;
+            grantKey: string | null;
+            applicationId: string | null;
+            /** @description The application's case reference (saksnummer), when the entry concerns an application */
+            applicationReference: string | null;
+            /** @description Who receives the money: the application's organisation or a direct allocation's recipient */
+            recipientName: string | null;
+            /**
+             * @description The recipient's organisation number
+             * @example 921456786
+             */
+            organisationNumber: string | null;
+            /** @description The political case reference (e.g. "FT-sak 45/26") or the decision it rests on */
+            caseReference: string | null;
+            reason: string;
+            actorUserId: string | null;
+            createdAt: string;
+        };
+        EntryPageDto: {
+            items: components["schemas"]["EntryDto"][];
+            nextCursor: string | null;
+        };
+        BurnDownMonthDto: {
+            /** @example 2026-03 */
+            month: string;
+            /** @description Net change of outstanding commitments in the month, øre */
+            committed: number;
+            /** @description Net disbursements in the month, øre */
+            disbursed: number;
+            /** @description Cumulative commitments ever made, less releases (øre) */
+            cumulativeCommitted: number;
+            /** @description Cumulative net disbursements (øre) */
+            cumulativeDisbursed: number;
+            /** @description The allocation at the end of the month: allocations, top-ups and money moved in or out (øre) */
+            cumulativeAllocated: number;
+            /** @description Used at the end of the month: outstanding commitments plus net disbursements (øre) */
+            cumulativeUsed: number;
+        };
+        PipelineStageDto: {
+            /** @enum {string} */
+            stage: "applied" | "in_assessment" | "recommended";
+            applications: number;
+            /** @description What they ask for in total, øre */
+            requested: number;
+            /** @description What the case officers recommend in total, øre */
+            recommended: number;
+        };
+        PipelineDto: {
+            /** @description Applications submitted but not yet decided */
+            applications: number;
+            /** @description What they ask for in total, øre */
+            requested: number;
+            /** @description Recommended but not yet decided, øre */
+            recommended: number;
+            /** @description The same applications by stage, every stage in order (zeros included) */
+            stages: components["schemas"]["PipelineStageDto"][];
+            /** @description Available now, øre */
+            available: number;
+            /** @description Commitments made in the last 90 days, øre per day (average) */
+            dailyCommitmentRate: number;
+            /**
+             * Format: date
+             * @description When the frame runs out at that rate (null: no recent commitments)
+             * @example 2026-11-20
+             */
+            exhaustedOn: string | null;
+        };
+        RebuildDto: {
+            consistent: boolean;
+            running: components["schemas"]["FrameDto"];
+            rebuilt: components["schemas"]["FrameDto"];
+        };
+        AlertDto: {
+            thresholdPercent: number;
+            used: number;
+            allocated: number;
+            crossedAt: string;
+        };
+        AllocationDto: {
+            /**
+             * @description øre (integer)
+             * @example 2330000000
+             */
+            amount: number;
+            /** @example Regional development funds 2026 */
+            reason: string;
+            /** @enum {string} */
+            kind: "allocation" | "top_up";
+            /**
+             * @description The political case reference of the decision. Required for a top-up (tilleggsbevilgning): without it 422 case_reference_required; optional for the year's first allocation
+             * @example FT-sak 45/26
+             */
+            caseReference?: string;
+        };
+        ReallocationDto: {
+            /**
+             * @description øre (integer)
+             * @example 2330000000
+             */
+            amount: number;
+            /** @example Regional development funds 2026 */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Another frame of the county, same currency
+             */
+            toFrameId: string;
+            /**
+             * @description The political case reference of the reallocation (omdisponering); without it 422 case_reference_required
+             * @example FT-sak 45/26
+             */
+            caseReference: string;
+        };
+        FramePairDto: {
+            from: components["schemas"]["FrameDto"];
+            to: components["schemas"]["FrameDto"];
+        };
+        DirectAllocationDto: {
+            /**
+             * @description øre (integer)
+             * @example 2330000000
+             */
+            amount: number;
+            /** @example Regional development funds 2026 */
+            reason: string;
+            /** @example Karrieresenteret i Trøndelag */
+            recipient: string;
+            /**
+             * @description The recipient's organisation number, nine digits (spaces allowed); one failing the MOD11 check is 422 invalid_organisation_number
+             * @example 987654325
+             */
+            organisationNumber: string;
+            /**
+             * @description The political case reference of the decision the allocation rests on; without it 422 case_reference_required
+             * @example FT-sak 45/26
+             */
+            decisionReference: string;
+        };
+        DirectAllocationResultDto: {
+            /** Format: uuid */
+            id: string;
+            schemeId: string;
+            year: number;
+            name: string;
+            currency: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description øre */
+            allocated: number;
+            /** @description øre, outstanding commitments */
+            committed: number;
+            /** @description øre, paid less repaid */
+            disbursed: number;
+            /** @description øre: allocated − committed − disbursed */
+            available: number;
+            /** @description Raised by every edit of the frame (not by money moving on it) */
+            version: number;
+            /** @example direct:5d1b2c9e-8a3d-4c36-9f87-2b3c3c1e0a11 */
+            grantKey: string;
+        };
+        GrantMoneyDto: {
+            /**
+             * @description øre (integer)
+             * @example 2330000000
+             */
+            amount: number;
+            /** @example Regional development funds 2026 */
+            reason: string;
+            /** @description The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…) */
+            grantKey: string;
+        };
+        CarryOverDto: {
+            /**
+             * @description øre (integer)
+             * @example 2330000000
+             */
+            amount: number;
+            /** @example Regional development funds 2026 */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description A later year's frame of the county, same currency
+             */
+            toFrameId: string;
+            /** @description The application id or case reference (BIO-2026-000001), or the key of a direct allocation (direct:…) */
+            grantKey: string;
+            /**
+             * @description The decision to carry it over
+             * @example FU 9/27
+             */
+            caseReference: string;
+        };
+        LoginDto: {
+            /** @example saksbehandler@trondelag.example */
+            email: string;
+            /** @example Demo-passord-2026 */
+            password: string;
+        };
+        AccessTokenDto: {
+            /** @description Signed JWT (HS256); send it as "Authorization: Bearer <token>" */
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /**
+             * @description Seconds until the token expires
+             * @example 900
+             */
+            expiresIn: number;
+        };
+        BrowserSessionDto: {
+            /** @description Echo in the X-CSRF-Token header of every state-changing request (also in the grants_csrf cookie) */
+            csrfToken: string;
+            /**
+             * @description Seconds until the session expires
+             * @example 900
+             */
+            expiresIn: number;
+        };
+        CountyRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 50 */
+            code: string;
+            /** @example Trøndelag fylkeskommune */
+            name: string;
+        };
+        OrganisationRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+            /** @example Fjordverk Mekaniske AS */
+            name: string;
+        };
+        ProfileDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            /** @enum {string} */
+            kind: "applicant" | "staff";
+            county?: components["schemas"]["CountyRefDto"] | null;
+            roles: ("case_officer" | "approver" | "finance" | "admin")[];
+            organisations: components["schemas"]["OrganisationRefDto"][];
+        };
+        StaffChangeDto: {
+            /** @enum {string} */
+            action: "invited" | "reinvited" | "created" | "roles_changed" | "deactivated" | "reactivated" | "password_set";
+            /** Format: date-time */
+            at: string;
+            /** @description Who made the change (null: the system) */
+            byName: string | null;
+        };
+        StaffDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            roles: ("case_officer" | "approver" | "finance" | "admin")[];
+            active: boolean;
+            /** @description Send it with a change; a stale one is refused with 409 */
+            version: number;
+            /** @description Invited and not yet signed up: no password set, whether or not the invitation is still open */
+            invitationPending: boolean;
+            /**
+             * Format: date-time
+             * @description When the newest open invitation expires (null: none open)
+             */
+            invitationExpiresAt: string | null;
+            /** @description The last recorded change */
+            lastChange: components["schemas"]["StaffChangeDto"] | null;
+        };
+        CreateStaffDto: {
+            /** @example ny.saksbehandler@trondelag.example */
+            email: string;
+            /** @example Nina Ny */
+            fullName: string;
+            roles: ("case_officer" | "approver" | "finance" | "admin")[];
+            /** @description Initial password, at least 12 characters */
+            password: string;
+        };
+        InviteStaffDto: {
+            /** @example ny.saksbehandler@trondelag.example */
+            email: string;
+            /** @example Nina Ny */
+            fullName: string;
+            roles: ("case_officer" | "approver" | "finance" | "admin")[];
+        };
+        StaffVersionDto: {
+            /**
+             * @description The version the change is based on; a stale one is refused with 409
+             * @example 1
+             */
+            version: number;
+        };
+        ChangeStaffRolesDto: {
+            /**
+             * @description The version the change is based on; a stale one is refused with 409
+             * @example 1
+             */
+            version: number;
+            roles: ("case_officer" | "approver" | "finance" | "admin")[];
+        };
+        AcceptInvitationDto: {
+            /** @description The token from the invitation link */
+            token: string;
+            /** @description The new password, at least 12 characters */
+            password: string;
+        };
+        AcceptedInvitationDto: {
+            /** @description The e-mail address to sign in with */
+            email: string;
+        };
+        OrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+            name: string;
+            /** @enum {string} */
+            form: "AS" | "ASA" | "ENK" | "ANS" | "DA" | "SA" | "NUF" | "STI" | "FLI" | "KOMM" | "FYLK" | "KF" | "IKS" | "ORGL" | "STAT";
+            /** @example 5001 */
+            municipalityNumber: string;
+            /** @example 25.110 */
+            industryCode: string;
+            employeeCount: number;
+            /**
+             * Format: uuid
+             * @description County whose staff handle it
+             */
+            countyId: Record<string, never> | null;
+            version: number;
+        };
+        OrganisationPageDto: {
+            items: components["schemas"]["OrganisationDto"][];
+            /** @description Pass as `after` for the next page; null on the last */
+            nextCursor: Record<string, never> | null;
+        };
+        RegisterOrganisationDto: {
+            /**
+             * @description Nine digits, MOD11 check digit; spaces allowed
+             * @example 921456786
+             */
+            organisationNumber: string;
+            /** @example Fjordverk Mekaniske AS */
+            name: string;
+            /**
+             * @description Brønnøysund organisation form code
+             * @enum {string}
+             */
+            form: "AS" | "ASA" | "ENK" | "ANS" | "DA" | "SA" | "NUF" | "STI" | "FLI" | "KOMM" | "FYLK" | "KF" | "IKS" | "ORGL" | "STAT";
+            /**
+             * @description Four-digit municipality number (kommunenummer)
+             * @example 5001
+             */
+            municipalityNumber: string;
+            /**
+             * @description Industry code (NACE / SN2007)
+             * @example 25.110
+             */
+            industryCode: string;
+            /** @example 42 */
+            employeeCount: number;
+        };
+        UpdateOrganisationDto: {
+            /**
+             * @description The version the change is based on; a stale one is refused with 409
+             * @example 1
+             */
+            version: number;
+            name?: string;
+            /** @enum {string} */
+            form?: "AS" | "ASA" | "ENK" | "ANS" | "DA" | "SA" | "NUF" | "STI" | "FLI" | "KOMM" | "FYLK" | "KF" | "IKS" | "ORGL" | "STAT";
+            /** @example 5001 */
+            municipalityNumber?: string;
+            /** @example 25.110 */
+            industryCode?: string;
+            employeeCount?: number;
+        };
+        PublicCallDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            countyId: string;
+            /** @example bio */
+            schemeId: string;
+            /** @example 2026 */
+            year: number;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed";
+            /** @description From the parameters' window */
+            opensAt: string;
+            /** @description null: rolling, open until the frame is used */
+            closesAt: string | null;
+            /** @description Open for submissions now */
+            open: boolean;
+            /** @description The round's rules */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            frameId: string | null;
+            publishedAt: string | null;
+            /** @description Raised by every change */
+            version: number;
+            /**
+             * @description The county (fylkeskommune) that announces the call
+             * @example Trøndelag
+             */
+            countyName: string;
+            /**
+             * @description The frame's size (ramme): what has been allocated to it, integer øre; null: no frame yet
+             * @example 2330000000
+             */
+            frameAllocatedOre: number | null;
+        };
+        CallDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            countyId: string;
+            /** @example bio */
+            schemeId: string;
+            /** @example 2026 */
+            year: number;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed";
+            /** @description From the parameters' window */
+            opensAt: string;
+            /** @description null: rolling, open until the frame is used */
+            closesAt: string | null;
+            /** @description Open for submissions now */
+            open: boolean;
+            /** @description The round's rules */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            frameId: string | null;
+            publishedAt: string | null;
+            /** @description Raised by every change */
+            version: number;
+        };
+        CreateCallDto: {
+            /**
+             * @description A registered scheme (GET /api/v1/schemes)
+             * @example bio
+             */
+            schemeId: string;
+            /** @example 2027 */
+            year: number;
+            /** @example Bedriftsintern opplæring (BIO) 2027 – Trøndelag */
+            title: string;
+            /**
+             * Format: uuid
+             * @description The county's frame (ramme) its grants are charged to; null: none yet
+             */
+            frameId?: string | null;
+            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the optional informationResponseBusinessDays, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
+            parameters: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateCallDto: {
+            /** @example 2027 */
+            year?: number;
+            /** @example Bedriftsintern opplæring (BIO) 2027 – Trøndelag */
+            title?: string;
+            /**
+             * Format: uuid
+             * @description The county's frame (ramme) its grants are charged to; null: none yet
+             */
+            frameId?: string | null;
+            /** @description The round's rules, validated against the scheme's parameter schema: the fields every call has (window, eligibility, acceptanceDays, delegationThresholdOre, the optional informationResponseBusinessDays, the final report's reminderDays, overdueEscalationDays and overdueLapseProposalDays) and the scheme's own */
+            parameters?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The version the change is based on; a stale one is refused with 409
+             * @example 1
+             */
+            version: number;
+        };
+        LocalizedTextDto: {
+            /** @example Tilskudd til opplæring av egne ansatte. */
+            nb: string;
+            /** @example Grants for training your own employees. */
+            en: string;
+        };
+        FormConditionDto: {
+            /**
+             * @description Another field of the same object
+             * @example kind
+             */
+            field: string;
+            /** @example staff_time */
+            equals: string | boolean;
+        };
+        FormFieldUiDto: {
+            label: components["schemas"]["LocalizedTextDto"];
+            help?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description kroner: an amount in øre typed as kroner; date: YYYY-MM-DD typed as dd.mm.åååå
+             * @enum {string}
+             */
+            widget?: "kroner" | "date" | "textarea" | "radio";
+            /** @description A choice's values in words */
+            options?: {
+                [key: string]: components["schemas"]["LocalizedTextDto"];
+            };
+            /** @description A list's entry, in words */
+            itemLabel?: components["schemas"]["LocalizedTextDto"];
+            /** @description Asked only when this holds */
+            visibleWhen?: components["schemas"]["FormConditionDto"];
+        };
+        FormStepDto: {
+            title: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @example [
+             *       "restructuringNeed",
+             *       "trainingPlan"
+             *     ]
+             */
+            fields: string[];
+        };
+        FormLayoutDto: {
+            steps: components["schemas"]["FormStepDto"][];
+            /** @description Per field path (`a.b`, list entries `a[]`, `a[].b`): words and kind of input */
+            fields: {
+                [key: string]: components["schemas"]["FormFieldUiDto"];
+            };
+        };
+        SchemeDto: {
+            /** @example bio */
+            id: string;
+            /**
+             * @description Prefix of case references (saksnummer)
+             * @example BIO
+             */
+            referencePrefix: string;
+            name: string;
+            description: string;
+            /** @description What the scheme is for (formål), for applicants */
+            purpose: components["schemas"]["LocalizedTextDto"];
+            /** @description Who may apply (målgruppe), for applicants */
+            applicants: components["schemas"]["LocalizedTextDto"];
+            /** @description JSON Schema of a call's parameters */
+            parametersSchema: {
+                [key: string]: unknown;
+            };
+            /** @description JSON Schema of the application form */
+            applicationSchema: {
+                [key: string]: unknown;
+            };
+            /** @description JSON Schema of the final report */
+            reportSchema: {
+                [key: string]: unknown;
+            };
+            /** @description How the application form is asked: steps and words */
+            applicationForm: components["schemas"]["FormLayoutDto"];
+            /** @description How the final report is asked: steps and words */
+            reportForm: components["schemas"]["FormLayoutDto"];
+            /** @description How a call's parameters are asked of the county's administrator: steps and words */
+            callForm: components["schemas"]["FormLayoutDto"];
+        };
+        DueInstalmentDto: {
+            /**
+             * @description Its place in the payment plan, from 1
+             * @example 1
+             */
+            number: number;
+            /**
+             * @description The plan's own name for it
+             * @example Forskudd
+             */
+            label: string;
+            /**
+             * @description What makes it due: the accepted grant (advance), the approved final report, or a calendar date
+             * @enum {string}
+             */
+            on: "acceptance" | "final_report" | "date";
+            /**
+             * Format: date
+             * @description For `date`: the day it falls due
+             */
+            date: string | null;
+        };
+        PaymentDueDto: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example Fjordverk Mekaniske AS */
+            organisationName: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+            /** @example bio */
+            schemeId: string;
+            /** @example Bedriftsintern opplæring (BIO) */
+            schemeName: string;
+            /**
+             * Format: uuid
+             * @description The frame the grant is committed on, which pays it
+             */
+            frameId: string;
+            /** @example BIO 2026 */
+            frameName: string;
+            instalment: components["schemas"]["DueInstalmentDto"];
+            /**
+             * @description øre: the instalment's unpaid part, never more than the grant has outstanding
+             * @example 7500000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @description The day (in Norway) it fell due
+             * @example 2026-03-02
+             */
+            dueSince: string;
+        };
+        PaymentsDuePageDto: {
+            items: components["schemas"]["PaymentDueDto"][];
+            /** @description øre: the sum of the amounts on this page */
+            totalAmount: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BookPaymentDto: {
+            /**
+             * @description The instalment's number in the payment plan
+             * @example 1
+             */
+            instalment: number;
+            /**
+             * @description øre, as listed as due; refused with 409 when that is no longer what is due
+             * @example 7500000
+             */
+            amount: number;
+        };
+        PaymentBookedDto: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example 1 */
+            instalment: number;
+            /** @description øre paid */
+            amount: number;
+            /** @description Whether the payment completed the settlement and closed the case */
+            caseClosed: boolean;
+            /** @description The frame that paid it, after the payment */
+            frame: components["schemas"]["FrameDto"];
+        };
+        PlanInstalmentDto: {
+            /** @example 1 */
+            number: number;
+            /** @example Forskudd */
+            label: string;
+            /**
+             * @description What makes it due
+             * @enum {string}
+             */
+            on: "acceptance" | "final_report" | "date";
+            /** Format: date */
+            date: string | null;
+            /** @description øre as planned (for the final payment: as settled, once the report is approved) */
+            amount: number;
+            /** @description øre paid towards it (payments less repayments fill the plan in order) */
+            paid: number;
+            /** @description øre still to pay on it */
+            remaining: number;
+            /** @description Whether its gate is open (and something is left to pay on it) */
+            dueNow: boolean;
+            /**
+             * Format: date
+             * @description The day (in Norway) its gate opened
+             */
+            dueSince: string | null;
+        };
+        PaymentPlanDto: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @description øre granted (tilsagn) */
+            grantedAmount: number;
+            /** @description øre finally payable, once the final report is approved */
+            finalPayableAmount: number | null;
+            instalments: components["schemas"]["PlanInstalmentDto"][];
+            /** @description øre paid out less repaid */
+            paidAmount: number;
+            /** @description øre committed and not yet paid */
+            outstandingAmount: number;
+            /** @description øre released back to the frame (declined, lapsed, underspend) */
+            releasedAmount: number;
+            /** @description øre claimed back in repayment claims (settled or not) */
+            claimedAmount: number;
+            /** @description øre still owed in open repayment claims */
+            openClaimAmount: number;
+        };
+        RepaymentClaimDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example Fjordverk Mekaniske AS */
+            organisationName: string;
+            /**
+             * Format: uuid
+             * @description The frame the repayment returns to
+             */
+            frameId: string;
+            /** @example BIO 2026 */
+            frameName: string;
+            /**
+             * @description øre owed
+             * @example 2500000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @description The day (in Norway) it is to be paid by
+             * @example 2026-10-01
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "reminded" | "escalated" | "settled";
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: date-time */
+            remindedAt: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            /** Format: date-time */
+            settledAt: string | null;
+        };
+        ClaimsPageDto: {
+            items: components["schemas"]["RepaymentClaimDto"][];
+            /** @description øre owed in the unsettled claims listed */
+            openAmount: number;
+        };
+        SettleClaimDto: {
+            /**
+             * @description øre, as owed; refused with 409 when another amount is owed
+             * @example 2500000
+             */
+            amount: number;
+        };
+        SettledClaimDto: {
+            claim: components["schemas"]["RepaymentClaimDto"];
+            /** @description Whether the settlement closed the case */
+            caseClosed: boolean;
+        };
+        DashboardSessionDto: {
+            /**
+             * @description Open this page in the same browser
+             * @example /api/v1/admin/queues/
+             */
+            url: string;
+            /**
+             * @description Seconds until the session cookie expires
+             * @example 900
+             */
+            expiresIn: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  ApplicationsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description Cursor from the previous page */
-        after?: string;
-        /** @description A top-level status, or a sub-state such as assessment.recommended */
-        status?:
-          | 'draft'
-          | 'applied'
-          | 'assessment'
-          | 'granted'
-          | 'reported'
-          | 'closed'
-          | 'rejected'
-          | 'withdrawn'
-          | 'lapsed'
-          | 'assessment.in_review'
-          | 'assessment.awaiting_applicant'
-          | 'assessment.recommended'
-          | 'granted.awaiting_acceptance'
-          | 'granted.active'
-          | 'reported.report_review'
-          | 'reported.settling';
-        schemeId?: string;
-        /** @description Only applications under this call (utlysning) */
-        callId?: string;
-        /** @description Only the application with this case reference (saksnummer), if it is yours to see */
-        reference?: string;
-        /** @description Case references starting with this (letters, digits and hyphens; case-insensitive) */
-        referencePrefix?: string;
-        /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
-        assigned?: 'me' | 'none';
-        /** @description Approvers: recommendations in the county that await a decision (others: none) */
-        awaitingMyDecision?: 'true';
-        /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
-        sort?: 'newest' | 'oldest' | 'amount_desc' | 'amount_asc';
-        /** @description Only this organisation's applications (staff: the organisation's other cases in the county) */
-        organisationId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationPage'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_create: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateApplicationDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationDetail'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_update: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateApplicationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Stale version, or not editable now */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_readReport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FinalReportView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_report: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SubmitReportDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_history: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditEntryDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_notes: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CaseNoteDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, not yours to see, or you are the applicant (notes are internal) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_addNote: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewCaseNoteDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CaseNoteDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditVerificationDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_submit: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CommentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_withdraw: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_answer: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OptionalMessageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_accept: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CommentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_decline: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_assign: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AssignDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_requestInformation: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RequestInformationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_recommendGrant: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecommendGrantDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_recommendRejection: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GroundsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_returnReport: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MessageWithDueDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_approveReport: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ApproveReportDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_decideGrant: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DecideGrantDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_decideRejection: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GroundsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  ApplicationsController_returnToReview: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MessageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplicationView'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Your role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not accepted in the current state (lists allowedEvents) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A rule refused it (lists reasons) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallEligibilityController_check: {
-    parameters: {
-      query: {
-        /** @description The organisation that would apply (you must act for it) */
-        organisationId: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CallEligibilityDto'];
-        };
-      };
-      /** @description organisationId missing or not a UUID */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an applicant */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No published call with this id, or not an organisation you act for */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FrameDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_create: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateFrameDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FrameDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_balancesCsv: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description CSV, one row per line */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/csv; charset=utf-8': string;
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FrameDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such frame in your county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_setStatus: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FrameStatusDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FrameDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description stale_version: the frame changed since that version */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_entries: {
-    parameters: {
-      query?: {
-        kind?:
-          | 'allocation'
-          | 'top_up'
-          | 'reallocation'
-          | 'commitment'
-          | 'release'
-          | 'disbursement'
-          | 'repayment'
-          | 'carry_over';
-        /** @description From this day (Norwegian time), inclusive */
-        from?: string;
-        /** @description To this day (Norwegian time), inclusive */
-        to?: string;
-        /** @description A political case reference (part of it), an application's case reference (BIO-2026-000123, or its beginning) or the recipient's organisation number (spaces allowed) */
-        search?: string;
-        limit?: number;
-        after?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntryPageDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_entriesCsv: {
-    parameters: {
-      query?: {
-        kind?:
-          | 'allocation'
-          | 'top_up'
-          | 'reallocation'
-          | 'commitment'
-          | 'release'
-          | 'disbursement'
-          | 'repayment'
-          | 'carry_over';
-        /** @description From this day (Norwegian time), inclusive */
-        from?: string;
-        /** @description To this day (Norwegian time), inclusive */
-        to?: string;
-        /** @description A political case reference (part of it), an application's case reference (BIO-2026-000123, or its beginning) or the recipient's organisation number (spaces allowed) */
-        search?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description CSV, one row per line */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/csv; charset=utf-8': string;
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_burnDown: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BurnDownMonthDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_pipeline: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PipelineDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_rebuild: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RebuildDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_alerts: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AlertDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_allocate: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AllocationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FrameDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description case_reference_required: a top-up names its political decision */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_reallocate: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReallocationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FramePairDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description case_reference_required, frame_exhausted (with available and requested), same_frame, currency_mismatch */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_directAllocation: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DirectAllocationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DirectAllocationResultDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description case_reference_required, invalid_organisation_number, frame_exhausted (with available and requested), frame_closed */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_disburse: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GrantMoneyDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FrameDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_repay: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GrantMoneyDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FrameDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  FramesController_carryOver: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CarryOverDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FramePairDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance (or, for reads, approver; for the list, admin too) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description carry_over_exceeds_outstanding, carry_over_not_forward, currency_mismatch … */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  HealthController_live: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            status: 'ok';
-          };
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  HealthController_ready: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Ready: every check is up */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            status: 'ok';
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: unknown;
+    ApplicationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Cursor from the previous page */
+                after?: string;
+                /** @description A top-level status, or a sub-state such as assessment.recommended */
+                status?: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed" | "assessment.in_review" | "assessment.awaiting_applicant" | "assessment.recommended" | "granted.awaiting_acceptance" | "granted.active" | "reported.report_review" | "reported.settling";
+                schemeId?: string;
+                /** @description Only applications under this call (utlysning) */
+                callId?: string;
+                /** @description Only the application with this case reference (saksnummer), if it is yours to see */
+                reference?: string;
+                /** @description Case references starting with this (letters, digits and hyphens; case-insensitive) */
+                referencePrefix?: string;
+                /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
+                assigned?: "me" | "none";
+                /** @description Approvers: recommendations in the county that await a decision (others: none) */
+                awaitingMyDecision?: "true";
+                /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
+                sort?: "newest" | "oldest" | "amount_desc" | "amount_asc";
+                /** @description Only this organisation's applications (staff: the organisation's other cases in the county) */
+                organisationId?: string;
             };
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            details: {
-              [key: string]: unknown;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPage"];
+                };
             };
-          };
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not ready: the problem's `checks` say which of database, redis and worker is down */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccessTokenDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Wrong e-mail address or password */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many attempts for this address and e-mail, or from this address; `Retry-After` says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_openSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BrowserSessionDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Wrong e-mail address or password */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many attempts (counted together with POST /auth/login); `Retry-After` says when */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_closeSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Signed out (also when there was no session) */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description A session cookie without its X-CSRF-Token header, or with a wrong one */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProfileDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StaffController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StaffController_create: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateStaffDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description E-mail address taken */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StaffController_invite: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['InviteStaffDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description E-mail address taken */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StaffController_reinvite: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StaffVersionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or another county's */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description stale_version, or not_invitable: a password is chosen already, or the user is deactivated */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StaffController_changeRoles: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChangeStaffRolesDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or another county's */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description stale_version */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description own_admin_role: an administrator cannot remove their own admin role */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StaffController_deactivate: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StaffVersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or another county's */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description stale_version, or already_deactivated */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description deactivate_self: an administrator cannot deactivate themselves */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  StaffController_reactivate: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StaffVersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or another county's */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description stale_version, or already_active */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  InvitationsController_accept: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AcceptInvitationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AcceptedInvitationDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description invitation_not_found: unknown link, or the user is deactivated */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description invitation_used, or invitation_expired */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrganisationsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description Cursor from the previous page */
-        after?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationPageDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrganisationsController_register: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RegisterOrganisationDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Already registered */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Organisation number fails the MOD11 check */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrganisationsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  OrganisationsController_update: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateOrganisationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Stale version */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicCallDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicCallDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No published call with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsAdminController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CallDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such call in the admin's county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsAdminController_create: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCallDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CallDto'];
-        };
-      };
-      /** @description Invalid fields, each named */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such call in the admin's county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The scheme's rules refuse the parameters */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsAdminController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CallDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such call in the admin's county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsAdminController_update: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateCallDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CallDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such call in the admin's county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description call_frozen, or stale_version */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsAdminController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditVerificationDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such call in the admin's county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  CallsAdminController_publish: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CallDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such call in the admin's county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description call_not_draft: already published */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description no_frame, or call_window_passed: the call would close before it opens */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SchemesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SchemeDto'][];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  SchemesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SchemeDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No scheme with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PaymentsDueController_list: {
-    parameters: {
-      query?: {
-        /** @description Cases per page */
-        limit?: number;
-        /** @description The previous page's `nextCursor`: the page starts after this case reference */
-        after?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PaymentsDuePageDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PaymentsDueController_book: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        /** @description The case reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BookPaymentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PaymentBookedDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such case in your county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description payment_not_due: not due now, or paid; due_amount_changed: another amount is due now */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  PaymentPlanController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The application id or case reference */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PaymentPlanDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown, or not yours to see */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RepaymentClaimsController_list: {
-    parameters: {
-      query?: {
-        /** @description Only claims with this status */
-        status?: 'open' | 'reminded' | 'escalated' | 'settled';
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClaimsPageDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  RepaymentClaimsController_settle: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SettleClaimDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SettledClaimDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not finance */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such claim in your county */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description claim_settled: already settled; claim_amount_changed: another amount is owed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not JSON */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  QueueDashboardController_open: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DashboardSessionDto'];
-        };
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid login (Bearer token) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not an administrator */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  QueueDashboardController_close: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Input no field may hold: each offending field named in `errors` */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or not editable now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_readReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinalReportView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNoteDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, not yours to see, or you are the applicant (notes are internal) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_addNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCaseNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNoteDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_requestInformation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestInformationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_recommendGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_recommendRejection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroundsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_returnReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageWithDueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_approveReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_decideGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_decideRejection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroundsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_returnToReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallEligibilityController_check: {
+        parameters: {
+            query: {
+                /** @description The organisation that would apply (you must act for it) */
+                organisationId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallEligibilityDto"];
+                };
+            };
+            /** @description organisationId missing or not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an applicant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No published call with this id, or not an organisation you act for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFrameDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_balancesCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one row per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such frame in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale_version: the frame changed since that version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_entries: {
+        parameters: {
+            query?: {
+                kind?: "allocation" | "top_up" | "reallocation" | "commitment" | "release" | "disbursement" | "repayment" | "carry_over";
+                /** @description From this day (Norwegian time), inclusive */
+                from?: string;
+                /** @description To this day (Norwegian time), inclusive */
+                to?: string;
+                /** @description A political case reference (part of it), an application's case reference (BIO-2026-000123, or its beginning) or the recipient's organisation number (spaces allowed) */
+                search?: string;
+                limit?: number;
+                after?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_entriesCsv: {
+        parameters: {
+            query?: {
+                kind?: "allocation" | "top_up" | "reallocation" | "commitment" | "release" | "disbursement" | "repayment" | "carry_over";
+                /** @description From this day (Norwegian time), inclusive */
+                from?: string;
+                /** @description To this day (Norwegian time), inclusive */
+                to?: string;
+                /** @description A political case reference (part of it), an application's case reference (BIO-2026-000123, or its beginning) or the recipient's organisation number (spaces allowed) */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one row per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_burnDown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BurnDownMonthDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_allocate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description case_reference_required: a top-up names its political decision */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_reallocate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReallocationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FramePairDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description case_reference_required, frame_exhausted (with available and requested), same_frame, currency_mismatch */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_directAllocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectAllocationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectAllocationResultDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description case_reference_required, invalid_organisation_number, frame_exhausted (with available and requested), frame_closed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_disburse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantMoneyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_repay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantMoneyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FramesController_carryOver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarryOverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FramePairDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance (or, for reads, approver; for the list, admin too) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description carry_over_exceeds_outstanding, carry_over_not_forward, currency_mismatch … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: every check is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready: the problem's `checks` say which of database, redis and worker is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong e-mail address or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts for this address and e-mail, or from this address; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong e-mail address or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts (counted together with POST /auth/login); `Retry-After` says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was no session) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A session cookie without its X-CSRF-Token header, or with a wrong one */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description E-mail address taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_invite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteStaffDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description E-mail address taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_reinvite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or another county's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale_version, or not_invitable: a password is chosen already, or the user is deactivated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_changeRoles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeStaffRolesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or another county's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale_version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description own_admin_role: an administrator cannot remove their own admin role */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or another county's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale_version, or already_deactivated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description deactivate_self: an administrator cannot deactivate themselves */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or another county's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale_version, or already_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invitation_not_found: unknown link, or the user is deactivated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invitation_used, or invitation_expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Cursor from the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterOrganisationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Organisation number fails the MOD11 check */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCallDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCallDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No published call with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such call in the admin's county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCallDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid fields, each named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such call in the admin's county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The scheme's rules refuse the parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsAdminController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such call in the admin's county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such call in the admin's county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description call_frozen, or stale_version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsAdminController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such call in the admin's county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallsAdminController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such call in the admin's county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description call_not_draft: already published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no_frame, or call_window_passed: the call would close before it opens */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchemesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchemesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No scheme with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentsDueController_list: {
+        parameters: {
+            query?: {
+                /** @description Cases per page */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the page starts after this case reference */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsDuePageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentsDueController_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The case reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBookedDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payment_not_due: not due now, or paid; due_amount_changed: another amount is due now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentPlanController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id or case reference */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPlanDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RepaymentClaimsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only claims with this status */
+                status?: "open" | "reminded" | "escalated" | "settled";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimsPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RepaymentClaimsController_settle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettledClaimDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description claim_settled: already settled; claim_amount_changed: another amount is owed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QueueDashboardController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSessionDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QueueDashboardController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
