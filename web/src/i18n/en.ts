@@ -140,7 +140,7 @@ export const en: Messages = {
   'case.event.REPORT_DEADLINE_PASSED': 'The final report deadline passed',
   'case.event.SUBMIT_REPORT': 'The final report was submitted',
   'case.event.RETURN_REPORT': 'The final report was returned for correction',
-  'case.event.APPROVE_REPORT': 'The final report was approved and the case closed',
+  'case.event.APPROVE_REPORT': 'The final report was approved',
   'case.event.unknown': 'A change in the case',
   'caseActions.info.title': 'The county authority asks for more information',
   'caseActions.info.due': 'Reply by',

@@ -138,7 +138,7 @@ export const nb = {
   'case.event.REPORT_DEADLINE_PASSED': 'Fristen for sluttrapporten gikk ut',
   'case.event.SUBMIT_REPORT': 'Sluttrapporten ble sendt inn',
   'case.event.RETURN_REPORT': 'Sluttrapporten ble sendt tilbake for retting',
-  'case.event.APPROVE_REPORT': 'Sluttrapporten ble godkjent, og saken er avsluttet',
+  'case.event.APPROVE_REPORT': 'Sluttrapporten ble godkjent',
   'case.event.unknown': 'Endring i saken',
   // The applicant's actions on the case page: answer a request, accept or decline a grant, the decision
   // and its payments.

@@ -33,6 +33,7 @@ export function PaymentPlanPanel({ caseKey }: { caseKey: string }) {
   const { t, kroner, language } = useI18n();
   const plan = useQuery(claimsQueries.plan(caseKey));
   const headingId = useId();
+  const captionId = useId();
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <LoadFailed />;
   const p = plan.data;
@@ -49,9 +50,9 @@ export function PaymentPlanPanel({ caseKey }: { caseKey: string }) {
       {p.instalments.length === 0 ? (
         <Paragraph>{t('paymentPlan.none')}</Paragraph>
       ) : (
-        <div className="payments-due-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <div className="payments-due-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
           <Table data-size="sm" zebra>
-            <caption>{t('paymentPlan.caption')}</caption>
+            <caption id={captionId}>{t('paymentPlan.caption')}</caption>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('paymentPlan.col.instalment')}</Table.HeaderCell>
