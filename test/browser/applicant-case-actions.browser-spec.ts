@@ -71,13 +71,13 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
   });
 
   /** Signs Kari in and opens the case by its reference; returns the page's main region. */
-  async function openCase(reference: string) {
+  async function openCase(reference: string, call = BIO_CALL) {
     await page.goto(`/soknader/${reference}`);
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
     await page.getByLabel('E-postadresse').fill(KARI);
     await page.getByLabel('Passord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('heading', { level: 1, name: `${BIO_CALL} – sak ${reference}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `${call} – sak ${reference}` }).waitFor();
     return page.locator('main');
   }
 
@@ -158,7 +158,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
     async () => {
       // A call that pays 40 % once the grant is accepted, the rest on the final report.
       const { reference, acceptanceDueAt } = await granted(25_000_000, await bioCallWithAdvance(b.t, 4_000));
-      const main = await openCase(reference);
+      const main = await openCase(reference, 'BIO 2026 med forskudd 40 %');
 
       const decision = page.getByRole('region', { name: 'Vedtak' });
       await decision.waitFor();
@@ -206,7 +206,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
         'Utbetalt',
       ]);
       const rows = table.getByRole('row');
-      expect(await rows.count()).toBe(3); // the header, the advance and the final payment
+      expect(await rows.count()).toBe(4); // the header, the advance, the final payment and the sum
       expect(await rows.nth(1).getByRole('cell').allInnerTexts()).toEqual([
         nbsp('kr 100 000'),
         'Når du har takket ja',
