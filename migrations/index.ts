@@ -21,6 +21,7 @@ import { DirectRecipientOrganisationNumber1796297000000 } from './1796297000000-
 import { StaffAdministration1796298000000 } from './1796298000000-StaffAdministration';
 import { PaymentRuns1796310753418 } from './1796310753418-PaymentRuns';
 import { FrameAudit1796310788278 } from './1796310788278-FrameAudit';
+import { RepaymentClaims1796310806599 } from './1796310806599-RepaymentClaims';
 import { NotificationBodyAfterSend1796311338043 } from './1796311338043-NotificationBodyAfterSend';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -49,5 +50,6 @@ export const MIGRATIONS: Function[] = [
   StaffAdministration1796298000000,
   PaymentRuns1796310753418,
   FrameAudit1796310788278,
+  RepaymentClaims1796310806599,
   NotificationBodyAfterSend1796311338043,
 ];

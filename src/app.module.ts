@@ -21,6 +21,8 @@ import { PaymentsModule } from './payments/payments.module';
 import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './queue/worker.module';
 import { RedisModule } from './redis/redis.module';
+import { SettlementApiModule } from './settlement/settlement-api.module';
+import { SettlementModule } from './settlement/settlement.module';
 import { TransitionRuntimeModule } from './runtime';
 import { UsersModule } from './users/users.module';
 
@@ -59,6 +61,7 @@ export class AppModule {
         BudgetModule,
         DeadlinesModule,
         NotificationsModule,
+        SettlementModule,
         ...(api
           ? [
               HealthModule,
@@ -68,6 +71,7 @@ export class AppModule {
               CallsModule,
               SchemesApiModule,
               PaymentsModule,
+              SettlementApiModule,
             ]
           : []),
         ...(api && config.http.queueDashboard ? [QueueDashboardModule] : []),

@@ -10,6 +10,7 @@ import { ApplicationsService } from '../../src/applications/applications.service
 import { DeadlineProcessor } from '../../src/deadlines/deadline.processor';
 import { NotificationService } from '../../src/notifications/notification.service';
 import { SchemeRegistry } from '../../src/schemes/scheme-registry';
+import { RepaymentClaimsService } from '../../src/settlement/repayment-claims.service';
 import { parseConfig } from '../../src/config/app-config';
 import { benchAppEnv, startBenchApp, type BenchApp } from '../lib/app';
 import { verifyDeadlines } from '../lib/checks';
@@ -346,6 +347,7 @@ async function firingCapacity(ctx: SuiteContext, bench: BenchApp, clock: SwitchC
     clock,
     bench.app.get(NotificationService),
     bench.app.get(SchemeRegistry),
+    bench.app.get(RepaymentClaimsService),
   );
   const seconds = ctx.scale.name === 'full' ? 4 : 2;
   const results = [];

@@ -15,6 +15,7 @@ describe("the applicant's next task", () => {
     awaiting_acceptance: { kind: 'accept_grant', dueAt: times.acceptanceDue },
     active: { kind: 'submit_final_report', dueAt: expect.any(String) as string },
     report_review: null,
+    settling: null,
     closed: null,
     rejected: null,
     withdrawn: null,

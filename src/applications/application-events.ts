@@ -183,6 +183,7 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   SUBMIT_REPORT: prepareSubmitReport,
   RETURN_REPORT: fromBody,
   APPROVE_REPORT: prepareApproveReport,
+  SETTLE: fromBody,
 };
 
 /** The applicant as schemes see it: from the organisation register, not from the form. */

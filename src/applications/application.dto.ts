@@ -60,6 +60,7 @@ export const SUB_STATES = [
   'granted.awaiting_acceptance',
   'granted.active',
   'reported.report_review',
+  'reported.settling',
 ] as const;
 export type SubState = (typeof SUB_STATES)[number];
 

@@ -17,7 +17,6 @@ import {
 } from '@lib/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { describeState } from '@lib/engine';
 import { Application } from '../applications/application.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -315,23 +314,20 @@ export class FramesService {
     });
   }
 
-  /** Pays out committed money of a grant that the lifecycle says is payable. */
+  /**
+   * Pays out committed money of a direct allocation. An application's grant is paid only as its payment
+   * plan says, from the payments due (`/payments/due`): here it is refused, and nothing changes.
+   */
   async disburse(actor: Staff, id: string, dto: GrantMoneyDto, key?: IdempotencyKey): Promise<FrameDto> {
     return this.inFrame(actor, id, key, async (tx) => {
       const { key: grantKey, application } = await this.grantOf(tx, actor, dto.grantKey);
       if (application) {
-        const scheme = this.schemes.forStored(application.schemeId);
-        const { tags } = describeState(scheme.lifecycle, application.snapshot);
-        if (!tags.includes('payable')) {
-          throw new DomainError(
-            'conflict',
-            'not_payable',
-            `The grant cannot be paid while the application is ${application.state}`,
-            {
-              currentState: application.state,
-            },
-          );
-        }
+        throw new DomainError(
+          'unprocessable',
+          'payment_outside_plan',
+          `${application.reference} is paid by its payment plan: book what is due from the payments due`,
+          { caseReference: application.reference },
+        );
       }
       return this.ledger.disburse(tx, {
         frameId: id,

@@ -34,6 +34,16 @@ export interface Who {
   actorRole?: string;
 }
 
+/**
+ * Why the system released money from a grant, in bokmål: finance reads it on the frame's entries and
+ * in the CSV. Entries written before these texts keep their English reasons; the ledger is never rewritten.
+ */
+export const RELEASE_REASONS = {
+  declined: 'Frigitt: tilsagn avslått av søker',
+  lapsed: 'Frigitt: tilsagn ikke akseptert i tide',
+  underspend: 'Frigitt: ubrukt del av tilsagnet etter sluttrapport',
+} as const;
+
 /** The case-history events of money moved on a case's grant, one per movement (a carry-over too). */
 export const CASE_MONEY_EVENTS = {
   commitment: 'FUNDS_COMMITTED',

@@ -3,17 +3,7 @@ import { DomainError } from '@lib/common';
 import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { EffectRunner } from '../runtime';
-import { LedgerService } from './ledger.service';
-
-/**
- * Why the system moved the money, in bokmål: finance reads it on the frame's entries and in the CSV.
- * Entries written before these texts keep their English reasons; the ledger is never rewritten.
- */
-const RELEASE_REASONS = {
-  declined: 'Frigitt: tilsagn avslått av søker',
-  lapsed: 'Frigitt: tilsagn ikke akseptert i tide',
-  underspend: 'Frigitt: ubrukt del av tilsagnet etter sluttrapport',
-} as const;
+import { LedgerService, RELEASE_REASONS } from './ledger.service';
 
 /**
  * The lifecycle's money effects, carried out by the ledger inside the transition's transaction: the

@@ -19,6 +19,7 @@ import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { OutboxMessage } from '../runtime';
+import { RepaymentClaim } from '../settlement/repayment-claim.entity';
 import { StaffAuditRecord } from '../users/staff-audit.entity';
 import { StaffInvitation } from '../users/staff-invitation.entity';
 import { UserAccount } from '../users/user.entity';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   PaymentRun,
   PaymentRunItem,
   PaymentAuditRecord,
+  RepaymentClaim,
 ];

@@ -17,6 +17,10 @@ export type DeadlineType =
   | { readonly type: 'report_lapse_proposal' }
   /** A month after submission without a decision, a preliminary reply is owed (forvaltningsloven § 11 a). */
   | { readonly type: 'preliminary_reply' }
+  /** A repayment claim falls due unpaid: the applicant is reminded. */
+  | { readonly type: 'claim_reminder' }
+  /** A repayment claim is still unpaid some days after it fell due: the case officer and finance are told. */
+  | { readonly type: 'claim_escalation' }
   /** A call's announcements to the county's staff. */
   | { readonly type: 'call_opens' }
   | { readonly type: 'call_closes' };
@@ -28,6 +32,8 @@ const FIXED = {
   report_escalation: 'report_overdue.escalation',
   report_lapse_proposal: 'report_overdue.lapse_proposal',
   preliminary_reply: 'preliminary_reply',
+  claim_reminder: 'repayment_claim.reminder',
+  claim_escalation: 'repayment_claim.escalation',
   call_opens: 'call.opens',
   call_closes: 'call.closes',
 } as const satisfies Partial<Record<DeadlineTypeName, string>>;
@@ -83,6 +89,8 @@ export function followsLifecycleDeadline(deadline: DeadlineType, of: DeadlineKin
     case 'report_lapse_proposal':
       return of === 'final_report';
     case 'preliminary_reply':
+    case 'claim_reminder':
+    case 'claim_escalation':
     case 'call_opens':
     case 'call_closes':
       return false;

@@ -9,6 +9,7 @@ import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { NotificationService, osloDate, osloDateTime } from '../notifications/notification.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
+import { RepaymentClaimsService } from '../settlement/repayment-claims.service';
 import { formatDeadlineType, lifecycleDeadline, parseDeadlineType, type DeadlineType } from './deadline-type';
 import { ApplicationsService } from '../applications/applications.service';
 import { DEADLINE_QUEUE } from '../queue/queue.module';
@@ -51,6 +52,7 @@ export class DeadlineProcessor extends WorkerHost {
     private readonly clock: Clock,
     private readonly notifications: NotificationService,
     private readonly schemes: SchemeRegistry,
+    private readonly claims: RepaymentClaimsService,
   ) {
     super();
   }
@@ -101,6 +103,10 @@ export class DeadlineProcessor extends WorkerHost {
     report_lapse_proposal: (tx, row) =>
       this.followUpOverdueReport(tx, row, 'final_report_lapse_proposal', ['case_officer', 'approver']),
     preliminary_reply: (tx, row) => this.sendPreliminaryReply(tx, row),
+    claim_reminder: async (tx, row) =>
+      this.settleNotice(tx, row, await this.claims.remind(tx, applicationOf(row))),
+    claim_escalation: async (tx, row) =>
+      this.settleNotice(tx, row, await this.claims.escalate(tx, applicationOf(row))),
     call_opens: (tx, row, deadline) => this.announce(tx, row, deadline),
     call_closes: (tx, row, deadline) => this.announce(tx, row, deadline),
   };

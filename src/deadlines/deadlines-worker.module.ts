@@ -3,6 +3,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QueueModule } from '../queue/queue.module';
 import { OutboxModule } from '../runtime';
+import { SettlementModule } from '../settlement/settlement.module';
 import { DeadlineOutbox } from './deadline-outbox';
 import { DeadlineSweeper } from './deadline-sweeper';
 import { DeadlineProcessor } from './deadline.processor';
@@ -10,7 +11,14 @@ import { DeadlinesModule } from './deadlines.module';
 
 /** The worker's part: arming timers from the outbox, firing deadlines, and the sweeper. */
 @Module({
-  imports: [ApplicationsModule, QueueModule, DeadlinesModule, OutboxModule, NotificationsModule],
+  imports: [
+    ApplicationsModule,
+    QueueModule,
+    DeadlinesModule,
+    OutboxModule,
+    NotificationsModule,
+    SettlementModule,
+  ],
   providers: [DeadlineOutbox, DeadlineProcessor, DeadlineSweeper],
 })
 export class DeadlinesWorkerModule {}

@@ -140,6 +140,46 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'The final report for {reference} ({organisation}) was due {dueAt} and is still missing. Consider letting the grant lapse and reclaiming what was paid.',
     },
   },
+  repayment_claim_raised: {
+    nb: {
+      subject: 'Krav om tilbakebetaling – {reference}',
+      body: 'Sluttoppgjøret for {reference} ({organisation}) viser at det er utbetalt {amount} kr mer enn tilskuddet endte på. Beløpet må betales tilbake innen {dueAt}.',
+    },
+    en: {
+      subject: 'Repayment claim – {reference}',
+      body: 'The final settlement of {reference} ({organisation}) shows NOK {amount} paid beyond the final grant. Please pay it back by {dueAt}.',
+    },
+  },
+  repayment_claim_reminder: {
+    nb: {
+      subject: 'Påminnelse: krav om tilbakebetaling – {reference}',
+      body: 'Kravet om tilbakebetaling av {amount} kr for {reference} hadde frist {dueAt} og er ikke registrert betalt.',
+    },
+    en: {
+      subject: 'Reminder: repayment claim – {reference}',
+      body: 'The repayment claim of NOK {amount} for {reference} was due {dueAt} and has not been registered as paid.',
+    },
+  },
+  repayment_claim_escalated: {
+    nb: {
+      subject: 'Krav om tilbakebetaling fortsatt ubetalt – {reference}',
+      body: 'Kravet om tilbakebetaling av {amount} kr for {reference} ({organisation}) hadde frist {dueAt} og er fortsatt ikke betalt. Følg opp kravet.',
+    },
+    en: {
+      subject: 'Repayment claim still unpaid – {reference}',
+      body: 'The repayment claim of NOK {amount} for {reference} ({organisation}) was due {dueAt} and is still unpaid. Please follow it up.',
+    },
+  },
+  grant_settled: {
+    nb: {
+      subject: 'Saken er avsluttet – {reference}',
+      body: 'Sluttoppgjøret for {reference} er ferdig, og saken er avsluttet.',
+    },
+    en: {
+      subject: 'Case closed – {reference}',
+      body: 'The final settlement of {reference} is complete and the case is closed.',
+    },
+  },
   call_opened: {
     nb: {
       subject: 'Utlysningen er åpnet: {call}',

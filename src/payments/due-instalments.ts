@@ -76,3 +76,17 @@ function dueSince(instalment: Instalment, accepted: string, gates: GrantGates): 
     }
   }
 }
+
+/**
+ * The plan as it stands once the final amount is fixed: the instalments keep their order and are
+ * cut to the final payable amount, the last taking what is left of it. Before that, the plan as granted.
+ */
+export function settledPlan(plan: readonly Instalment[], finalPayableAmount: number | null): Instalment[] {
+  if (finalPayableAmount === null) return [...plan];
+  let left = finalPayableAmount;
+  return plan.map((instalment, i) => {
+    const amount = i === plan.length - 1 ? left : Math.min(left, instalment.amount);
+    left -= amount;
+    return { ...instalment, amount };
+  });
+}

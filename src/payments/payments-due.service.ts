@@ -11,6 +11,7 @@ import { LedgerService } from '../budget/ledger.service';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
+import { SettlementService } from '../settlement/settlement.service';
 import { dueInstalments } from './due-instalments';
 import {
   BookPaymentDto,
@@ -57,6 +58,7 @@ export class PaymentsDueService {
     private readonly idempotency: IdempotencyService,
     private readonly ledger: LedgerService,
     private readonly schemes: SchemeRegistry,
+    private readonly settlement: SettlementService,
     private readonly clock: Clock,
   ) {}
 
@@ -126,7 +128,10 @@ export class PaymentsDueService {
       // In bokmål, as finance reads it; the ledger also writes the booking into the case's history.
       reason: `Utbetaling: ${due.instalment.label} (${application.reference})`,
     });
+    // The final payment of a settling case completes its settlement: the case closes with it.
+    const caseClosed = await this.settlement.closeIfSettled(tx, application);
     return {
+      caseClosed,
       caseReference: application.reference,
       instalment: dto.instalment,
       amount: due.amount,
@@ -221,7 +226,7 @@ export class PaymentsDueService {
     const plan = scheme.paymentPlan(c.parameters as never, Number(c.granted_amount), content.value);
     const due = dueInstalments(plan, Number(c.paid), Number(c.outstanding), {
       acceptedAt: context.acceptedAt,
-      // Only the approval sets the final amount, and it ends the case.
+      // Only the approval sets the final amount (and the time it was approved).
       reportApprovedAt: context.finalPayableAmount !== null ? context.endedAt : null,
       today: norwegianDate(this.clock.now()),
     });

@@ -111,5 +111,7 @@ export class PaymentBookedDto {
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
   @ApiProperty({ example: 1 }) instalment!: number;
   @ApiProperty({ description: 'øre paid' }) amount!: number;
+  @ApiProperty({ description: 'Whether the payment completed the settlement and closed the case' })
+  caseClosed!: boolean;
   @ApiProperty({ type: FrameDto, description: 'The frame that paid it, after the payment' }) frame!: FrameDto;
 }

@@ -2,16 +2,28 @@ import { Module } from '@nestjs/common';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { BudgetModule } from '../budget/budget.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { SettlementModule } from '../settlement/settlement.module';
 import { PayeeAccountService } from './payee-account.service';
+import { PaymentPlanController } from './payment-plan.controller';
+import { PaymentPlanService } from './payment-plan.service';
 import { PaymentRunsController } from './payment-runs.controller';
 import { PaymentRunsService } from './payment-runs.service';
 import { PaymentsDueController } from './payments-due.controller';
 import { PaymentsDueService } from './payments-due.service';
 
-/** Payments due under the grants' payment plans, booked on the ledger one by one or in payment runs. */
+/**
+ * Payments due under the grants' payment plans, booked on the ledger one by one or in payment runs,
+ * and each grant's plan as it stands.
+ */
 @Module({
-  imports: [BudgetModule, IdempotencyModule],
-  controllers: [PaymentsDueController, PaymentRunsController],
-  providers: [PaymentsDueService, PaymentRunsService, PayeeAccountService, PaymentAuditRepository],
+  imports: [BudgetModule, IdempotencyModule, SettlementModule],
+  controllers: [PaymentsDueController, PaymentRunsController, PaymentPlanController],
+  providers: [
+    PaymentsDueService,
+    PaymentRunsService,
+    PayeeAccountService,
+    PaymentAuditRepository,
+    PaymentPlanService,
+  ],
 })
 export class PaymentsModule {}

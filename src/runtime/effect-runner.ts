@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { EFFECT_KINDS, type Effect, type EffectKind } from '@lib/engine';
+import { EFFECT_KINDS, type Effect, type EffectKind, type LifecycleEventType } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig, type AppRole } from '../config/app-config';
 import type { LifecycleCase } from './lifecycle-case';
@@ -16,6 +16,12 @@ export interface EffectContext {
   /** The role the actor sent the event in, as the transition's audit record names it. */
   readonly actorRole: string;
   readonly at: Date;
+  /**
+   * Asks for a system event to be sent to the same case once this transition's effects are done,
+   * in the same transaction (a settlement found complete closes the case at once). Absent where no
+   * transition runs the effects.
+   */
+  readonly followUp?: (type: LifecycleEventType, body: Record<string, unknown>) => void;
 }
 
 /** Carries out one kind of effect inside the transition's transaction; throwing rolls it all back. */
@@ -40,6 +46,8 @@ export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
   assignFrame: 'inline',
   commitFunds: 'inline',
   releaseFunds: 'inline',
+  // The settlement releases money and may raise a repayment claim, under the transaction.
+  settleFunds: 'inline',
   // The deadline row and its arm/disarm outbox row are written with the transition.
   scheduleDeadline: 'inline',
   cancelDeadline: 'inline',
@@ -122,7 +130,8 @@ export class EffectRunner implements OnApplicationBootstrap {
    * every decision on a frame contends for, so it is locked as late, and held as briefly, as possible.
    */
   async run(effects: readonly Effect[], context: EffectContext): Promise<void> {
-    const money = (e: Effect) => e.kind === 'commitFunds' || e.kind === 'releaseFunds';
+    const money = (e: Effect) =>
+      e.kind === 'commitFunds' || e.kind === 'releaseFunds' || e.kind === 'settleFunds';
     for (const effect of [...effects.filter((e) => !money(e)), ...effects.filter(money)]) {
       const handler = EFFECT_PLACEMENT[effect.kind] === 'outbox' ? toOutbox : this.handlers.get(effect.kind);
       if (!handler) throw new Error(`No handler for effect ${effect.kind}`);

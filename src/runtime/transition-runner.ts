@@ -17,6 +17,9 @@ import { AuditRepository } from '../audit/audit.repository';
 import { EffectRunner, type EffectContext } from './effect-runner';
 import type { LifecycleCase } from './lifecycle-case';
 
+/** The sender of the follow-up events that effects ask for. */
+const SYSTEM: Actor = { kind: 'system', userId: null, reason: 'settlement' };
+
 /** The body of a command as it came (over HTTP, validated by the controller, or `{}` from a deadline). */
 export type CommandBody = Record<string, unknown>;
 
@@ -159,6 +162,7 @@ export class TransitionRunner {
       machineVersion: result.snapshot.version,
       occurredAt: at,
     });
+    const followUps: Array<{ type: LifecycleEventType; body: CommandBody }> = [];
     const effectContext = {
       tx,
       application,
@@ -166,9 +170,25 @@ export class TransitionRunner {
       actorUserId: engineActor.userId,
       actorRole: role,
       at: now,
+      followUp: (next: LifecycleEventType, body: CommandBody) => void followUps.push({ type: next, body }),
     };
     await this.effects.run(result.effects, effectContext);
-    return { ...effectContext, event: type, fromStatus: result.from.status, toStatus: result.to.status };
+    const done = {
+      ...effectContext,
+      event: type,
+      fromStatus: result.from.status,
+      toStatus: result.to.status,
+    };
+    // System events an effect asked for, each a transition of its own with its own audit record.
+    let last: TransitionDone = done;
+    for (const next of followUps) {
+      last = await this.run(
+        tx,
+        { actor: SYSTEM, application, scheme, type: next.type, body: next.body },
+        preparers,
+      );
+    }
+    return { ...last, fromStatus: done.fromStatus, event: type };
   }
 }
 

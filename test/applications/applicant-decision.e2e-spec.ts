@@ -2,10 +2,10 @@ import { startTestApp, TestApp } from '../support/test-app';
 import {
   act,
   APPROVER,
+  bioCallWithAdvance,
+  bookPaymentsDue,
   draft,
   expectOk,
-  FINANCE,
-  ids,
   KARI,
   newClock,
   OFFICER,
@@ -36,7 +36,9 @@ describe('the decision and the payments, as the applicant reads them', () => {
   };
 
   it('shows a grant’s grounds and conditions, and what finance has paid, per instalment', async () => {
-    const id = await recommended(t, 25_000_000);
+    // A call that pays 40 % once the grant is accepted, the rest on the final report.
+    const callId = await bioCallWithAdvance(t, 4_000);
+    const id = await recommended(t, 25_000_000, { callId });
     const before = await detail(id);
     expect(before.payments).toEqual([]);
     expect(before.paidAmount).toBe(0);
@@ -55,29 +57,23 @@ describe('the decision and the payments, as the applicant reads them', () => {
       grounds: 'Opplæringen styrker omstillingen bedriften har startet',
       conditions: ['Sluttrapport sendes innen fristen', 'Kostnadene dokumenteres med faktura'],
     });
+    const [advance, final] = granted.paymentPlan ?? [];
     expect(granted.paymentPlan).toEqual([
-      { label: 'Sluttutbetaling', amount: 25_000_000, on: 'final_report', paid: 0 },
+      { label: advance.label, amount: 10_000_000, on: 'acceptance', paid: 0 },
+      { label: final.label, amount: 15_000_000, on: 'final_report', paid: 0 },
     ]);
 
     await expectOk(act(t, KARI, id, 'accept'));
-    const { callId } = await ids(t);
-    const [{ frame_id: frameId }] = await t.dataSource.query(
-      `SELECT frame_id FROM funding_call WHERE id = $1`,
-      [callId],
-    );
-    const pay = await t
-      .http()
-      .post(`/api/v1/frames/${frameId}/disbursements`)
-      .set('authorization', await t.bearer(FINANCE))
-      .send({ grantKey: id, amount: 10_000_000, reason: 'Delutbetaling' });
-    expect(pay.status).toBe(200);
+    const { reference } = (await detail(id)) as unknown as { reference: string };
+    expect(await bookPaymentsDue(t, reference)).toBe(10_000_000);
 
     for (const reader of [KARI, OFFICER]) {
       const paid = await detail(id, reader);
       expect(paid.paidAmount).toBe(10_000_000);
       expect(paid.payments).toEqual([{ kind: 'disbursement', amount: 10_000_000, at: expect.any(String) }]);
       expect(paid.paymentPlan).toEqual([
-        { label: 'Sluttutbetaling', amount: 25_000_000, on: 'final_report', paid: 10_000_000 },
+        { label: advance.label, amount: 10_000_000, on: 'acceptance', paid: 10_000_000 },
+        { label: final.label, amount: 15_000_000, on: 'final_report', paid: 0 },
       ]);
     }
   });

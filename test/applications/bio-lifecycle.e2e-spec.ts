@@ -4,6 +4,7 @@ import {
   act,
   APPROVER,
   bioContent,
+  bookPaymentsDue,
   draft,
   expectOk,
   FINANCE,
@@ -112,9 +113,11 @@ describe('BIO application, end to end over HTTP', () => {
     expect(stranger.status).toBe(404);
 
     // 50 % of 620 000 NOK actual eligible costs = 310 000 NOK, capped at the 250 000 NOK granted.
-    const closed = await expectOk(act(t, OFFICER, id, 'approve-report'));
-    expect(closed).toMatchObject({ status: 'closed', state: 'closed' });
-    expect((closed.case as { finalPayableAmount: number }).finalPayableAmount).toBe(25_000_000);
+    // Settling until finance pays the final payment (sluttutbetaling); then the case closes.
+    const approved = await expectOk(act(t, OFFICER, id, 'approve-report'));
+    expect(approved).toMatchObject({ status: 'reported', state: 'reported.settling' });
+    expect((approved.case as { finalPayableAmount: number }).finalPayableAmount).toBe(25_000_000);
+    expect(await bookPaymentsDue(t, approved.reference as string)).toBe(25_000_000);
 
     const history = await t
       .http()
@@ -130,6 +133,7 @@ describe('BIO application, end to end over HTTP', () => {
       'ACCEPT',
       'SUBMIT_REPORT',
       'APPROVE_REPORT',
+      'SETTLE',
     ]);
     // The record lists everything the transition does: the preliminary-reply notice at submission,
     // and at the decision the frame the grant is charged to as well as the money.
@@ -172,12 +176,16 @@ describe('BIO application, end to end over HTTP', () => {
     );
     // The preliminary reply is never sent for a case decided within the month (skipped once due).
     expect(deadlines.find((d: { kind: string }) => d.kind === 'preliminary_reply').status).not.toBe('fired');
-    // The money went through the ledger, in the decision's transaction, charged to the call's frame.
+    // The money went through the ledger, in the decision's transaction, charged to the call's frame;
+    // the final payment settled it.
     const entries = await t.dataSource.query(
       `SELECT kind, amount::bigint AS amount FROM ledger_entry WHERE application_id = $1 ORDER BY id`,
       [id],
     );
-    expect(entries).toEqual([{ kind: 'commitment', amount: '25000000' }]);
+    expect(entries).toEqual([
+      { kind: 'commitment', amount: '25000000' },
+      { kind: 'disbursement', amount: '25000000' },
+    ]);
     expect(outbox.map((o: { kind: string }) => o.kind)).not.toContain('commitFunds');
   });
 

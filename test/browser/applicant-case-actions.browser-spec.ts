@@ -7,8 +7,8 @@ import {
   APPROVER,
   draft,
   expectOk,
-  FINANCE,
-  ids,
+  bioCallWithAdvance,
+  bookPaymentsDue,
   KARI,
   newClock,
   OFFICER,
@@ -71,19 +71,19 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
   });
 
   /** Signs Kari in and opens the case by its reference; returns the page's main region. */
-  async function openCase(reference: string) {
+  async function openCase(reference: string, call = BIO_CALL) {
     await page.goto(`/soknader/${reference}`);
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
     await page.getByLabel('E-postadresse').fill(KARI);
     await page.getByLabel('Passord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('heading', { level: 1, name: `${BIO_CALL} – sak ${reference}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `${call} – sak ${reference}` }).waitFor();
     return page.locator('main');
   }
 
   /** A grant decided with grounds and conditions, waiting for Kari's answer. */
-  async function granted(amount = 25_000_000) {
-    const id = await recommended(b.t, amount);
+  async function granted(amount = 25_000_000, callId?: string) {
+    const id = await recommended(b.t, amount, { callId });
     const decided = await expectOk(
       act(b.t, APPROVER, id, 'decide-grant', { grounds: GROUNDS, conditions: CONDITIONS }),
     );
@@ -156,8 +156,9 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
   it(
     'accepts a grant, then sees the payment plan with what finance has paid',
     async () => {
-      const { id, reference, acceptanceDueAt } = await granted();
-      const main = await openCase(reference);
+      // A call that pays 40 % once the grant is accepted, the rest on the final report.
+      const { reference, acceptanceDueAt } = await granted(25_000_000, await bioCallWithAdvance(b.t, 4_000));
+      const main = await openCase(reference, 'BIO 2026 med forskudd 40 %');
 
       const decision = page.getByRole('region', { name: 'Vedtak' });
       await decision.waitFor();
@@ -192,18 +193,8 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
       expect(await main.innerText()).toContain('Send sluttrapporten');
       expect(await accessibilityViolations(page)).toEqual([]);
 
-      // Finance pays part of the grant; the applicant sees it against the plan.
-      const { callId } = await ids(b.t);
-      const [{ frame_id: frameId }] = await b.t.dataSource.query(
-        `SELECT frame_id FROM funding_call WHERE id = $1`,
-        [callId],
-      );
-      const paid = await b.t
-        .http()
-        .post(`/api/v1/frames/${frameId}/disbursements`)
-        .set('authorization', await b.t.bearer(FINANCE))
-        .send({ grantKey: id, amount: 10_000_000, reason: 'Delutbetaling' });
-      expect(paid.status).toBe(200);
+      // Finance pays the advance the plan says is due; the applicant sees it against the plan.
+      expect(await bookPaymentsDue(b.t, reference)).toBe(10_000_000);
 
       await page.reload();
       const table = payments.getByRole('table', { name: 'Utbetaling av tilskuddet' });
@@ -215,13 +206,18 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
         'Utbetalt',
       ]);
       const rows = table.getByRole('row');
-      expect(await rows.count()).toBe(2); // the header and the one instalment (no advance in this call)
+      expect(await rows.count()).toBe(4); // the header, the advance, the final payment and the sum
       expect(await rows.nth(1).getByRole('cell').allInnerTexts()).toEqual([
-        nbsp('kr 250 000'),
-        'Når sluttrapporten er godkjent',
+        nbsp('kr 100 000'),
+        'Når du har takket ja',
         nbsp('kr 100 000'),
       ]);
-      expect(await rows.nth(1).getByRole('rowheader').innerText()).toBe('Sluttutbetaling');
+      expect(await rows.nth(2).getByRole('cell').allInnerTexts()).toEqual([
+        nbsp('kr 150 000'),
+        'Når sluttrapporten er godkjent',
+        nbsp('kr 0'),
+      ]);
+      expect(await rows.nth(2).getByRole('rowheader').innerText()).toBe('Sluttutbetaling');
       const history = await payments.getByRole('listitem').allInnerTexts();
       expect(history).toHaveLength(1);
       expect(history[0]).toMatch(

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
 import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
-import { act, APPROVER, expectOk, FINANCE, ids, KARI, newClock, OFFICER } from '../support/bio';
+import { act, APPROVER, bookPaymentsDue, expectOk, KARI, newClock, OFFICER } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
 const GROUNDS = 'Opplæringen svarer på omstillingsbehovet, og kostnadene følger utlysningen.';
@@ -145,28 +145,14 @@ describe('a BIO application from the open call to a closed case', () => {
     await caseHeading(reference).waitFor();
     await timeline().getByText('Sluttrapporten ble sendt inn').waitFor();
 
-    // 8. The county approves the report and pays; the case is closed, with the payment shown.
+    // 8. The county approves the report and pays the final payment; the case is then closed, with
+    // the payment shown.
     await county(reference, OFFICER, 'approve-report');
-    const { callId } = await ids(b.t);
-    const [{ frame_id: frameId, id }] = await b.t.dataSource.query(
-      `SELECT c.frame_id, a.id FROM funding_call c JOIN application a ON a.call_id = c.id
-        WHERE c.id = $1 AND a.reference = $2`,
-      [callId, reference],
-    );
-    const detail = await b.t
-      .http()
-      .get(`/api/v1/applications/${reference}`)
-      .set('authorization', await b.t.bearer(KARI));
-    const payable = (detail.body as { grantedAmount: number; paidAmount: number }).grantedAmount;
-    const paid = await b.t
-      .http()
-      .post(`/api/v1/frames/${frameId}/disbursements`)
-      .set('authorization', await b.t.bearer(FINANCE))
-      .send({ grantKey: id, amount: Math.min(payable, 28_000_000), reason: 'Sluttutbetaling' });
-    expect(paid.status).toBe(200);
+    expect(await bookPaymentsDue(b.t, reference)).toBe(28_000_000);
 
     await page.reload();
-    await timeline().getByText('Sluttrapporten ble godkjent, og saken er avsluttet').waitFor();
+    await timeline().getByText('Sluttrapporten ble godkjent').waitFor();
+    await timeline().getByText('Sluttoppgjøret er ferdig, og saken er avsluttet').waitFor();
     // The payments come with the case's detail, read after the page's first data.
     await page.getByText(/kr\s280\s000 utbetalt/).waitFor();
     const main = await page.locator('main').innerText();

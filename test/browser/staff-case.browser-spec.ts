@@ -311,7 +311,8 @@ describe("the county's case page: case officer and approver", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await approveForm.getByLabel('Endelig beløp til utbetaling (valgfritt)').fill('240 000');
     await approveForm.getByRole('button', { name: 'Godkjenn sluttrapporten' }).click();
-    await page.getByText('Avsluttet', { exact: true }).waitFor();
+    // Approved, the grant settles: the case closes once finance has paid the final payment.
+    await page.getByText('Sluttrapport godkjent, sluttoppgjør pågår', { exact: true }).waitFor();
     await history.getByText('Sluttrapporten ble godkjent').waitFor();
     expect(await main().innerText()).toContain('Ingenting for deg i saken akkurat nå.');
     // The report as sent last (its earlier, returned version follows it, folded away).
@@ -324,9 +325,9 @@ describe("the county's case page: case officer and approver", () => {
     expect(await earlier.innerText()).toContain('Legg ved fakturaene for reisekostnadene.');
     expect(await earlier.innerText()).toContain('Ingen felt ble endret i neste versjon.');
     expect(await accessibilityViolations(page)).toEqual([]);
-    const closed = await b.t.http().get(`/api/v1/applications/${caseId}`).set('authorization', kari);
-    expect(closed.body.status).toBe('closed');
-    expect(closed.body.case.finalPayableAmount).toBe(24_000_000);
+    const settling = await b.t.http().get(`/api/v1/applications/${caseId}`).set('authorization', kari);
+    expect(settling.body).toMatchObject({ status: 'reported', state: 'reported.settling' });
+    expect(settling.body.case.finalPayableAmount).toBe(24_000_000);
   });
 
   it('is for the county’s staff only: an applicant is sent to their own applications', async () => {

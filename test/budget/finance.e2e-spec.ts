@@ -1,7 +1,17 @@
 import { DAY_MS, type Actor } from '@lib/common';
 import { ApplicationsService } from '../../src/applications/applications.service';
 import { DEMO_BIO_FRAME_ORE } from '../../src/seed/demo-data';
-import { act, APPROVER, expectOk, FINANCE, KARI, newClock, OFFICER, recommended } from '../support/bio';
+import {
+  act,
+  APPROVER,
+  bookPaymentsDue,
+  expectOk,
+  FINANCE,
+  KARI,
+  newClock,
+  OFFICER,
+  recommended,
+} from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('finance: frames over HTTP, and the lifecycle moving money', () => {
@@ -144,30 +154,18 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['commitment', 'release']);
   });
 
-  it('pays a payable grant, refuses paying one that is not, and releases the underspend at the final report', async () => {
+  it('pays an application only by its plan, and releases the underspend at the final report', async () => {
     const id = await recommended(t, 25_000_000);
     await expectOk(act(t, APPROVER, id, 'decide-grant'));
-    const early = await post(`/frames/${frameId}/disbursements`, {
-      grantKey: id,
-      amount: 1_000_000,
-      reason: 'Advance',
-    });
-    expect(early.status).toBe(409);
-    expect(early.body.code).toBe('not_payable');
     await expectOk(act(t, KARI, id, 'accept'));
-    const advance = await post(`/frames/${frameId}/disbursements`, {
+    // An application's grant is paid from the payments due, as its plan says; never from here.
+    const outside = await post(`/frames/${frameId}/disbursements`, {
       grantKey: id,
       amount: 10_000_000,
       reason: 'Advance 40 %',
     });
-    expect(advance.status).toBe(200);
-    const over = await post(`/frames/${frameId}/disbursements`, {
-      grantKey: id,
-      amount: 15_000_001,
-      reason: 'Too much',
-    });
-    expect(over.status).toBe(422);
-    expect(over.body).toMatchObject({ code: 'disbursement_exceeds_outstanding', outstanding: 15_000_000 });
+    expect(outside.status).toBe(422);
+    expect(outside.body.code).toBe('payment_outside_plan');
 
     clock.set('2027-03-01T10:00:00+01:00');
     // Actual eligible costs 400 000 NOK → 50 % = 200 000 NOK payable of 250 000 granted.
@@ -181,21 +179,15 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     };
     await expectOk(act(t, KARI, id, 'report', { report }));
     const before = await frame();
-    const closed = await expectOk(act(t, OFFICER, id, 'approve-report'));
-    expect((closed.case as { finalPayableAmount: number }).finalPayableAmount).toBe(20_000_000);
+    const approved = await expectOk(act(t, OFFICER, id, 'approve-report'));
+    expect((approved.case as { finalPayableAmount: number }).finalPayableAmount).toBe(20_000_000);
+    expect(approved).toMatchObject({ status: 'reported', state: 'reported.settling' });
     const after = await frame();
     expect(after.committed).toBe(before.committed - 5_000_000);
     expect(after.available).toBe(before.available + 5_000_000);
-    // The rest is still payable after closing; then the grant is settled.
-    expect(
-      (
-        await post(`/frames/${frameId}/disbursements`, {
-          grantKey: id,
-          amount: 10_000_000,
-          reason: 'Final payment',
-        })
-      ).status,
-    ).toBe(200);
+    // The final payment is due; paying it settles the grant and closes the case.
+    expect(await bookPaymentsDue(t, approved.reference as string)).toBe(20_000_000);
+    expect((await get(`/applications/${id}`)).body).toMatchObject({ status: 'closed' });
     expect(
       (await post(`/frames/${frameId}/disbursements`, { grantKey: id, amount: 1, reason: 'x' })).status,
     ).toBe(422);
@@ -207,22 +199,21 @@ describe('finance: frames over HTTP, and the lifecycle moving money', () => {
     await expectOk(act(t, KARI, id, 'accept'));
     const { reference } = (await get(`/applications/${id}`)).body as { reference: string };
     expect(reference).toMatch(/^BIO-\d{4}-\d{6}$/);
+    // Found by its reference, and then refused for what it is: paid by its plan, nothing paid to repay.
     const paid = await post(`/frames/${frameId}/disbursements`, {
       grantKey: reference,
       amount: 1_000,
       reason: 'By reference',
     });
-    expect(paid.status).toBe(200);
-    const [entry] = await t.dataSource.query(
-      `SELECT grant_key FROM ledger_entry WHERE kind = 'disbursement' AND reason = 'By reference'`,
-    );
-    expect(entry.grant_key).toBe(id);
+    expect(paid.status).toBe(422);
+    expect(paid.body).toMatchObject({ code: 'payment_outside_plan', caseReference: reference });
     const repaid = await post(`/frames/${frameId}/repayments`, {
       grantKey: reference,
       amount: 1_000,
       reason: 'Back',
     });
-    expect(repaid.status).toBe(200);
+    expect(repaid.status).toBe(422);
+    expect(repaid.body.code).toBe('repayment_exceeds_disbursed');
 
     for (const grantKey of ['BIO-2099-999999', 'x\u00e6', '00000000-0000-4000-8000-000000000000']) {
       const unknown = await post(`/frames/${frameId}/disbursements`, { grantKey, amount: 1, reason: 'x' });

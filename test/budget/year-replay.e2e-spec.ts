@@ -4,6 +4,7 @@ import {
   act,
   APPROVER,
   bioContent,
+  bookPaymentsDue,
   expectOk,
   FINANCE,
   freshOrganisation,
@@ -66,10 +67,11 @@ describe('a budget year, replayed', () => {
       caseReference: 'FU 12/21',
     });
 
-    // A call charging the BIO frame.
+    // A call charging the BIO frame, paying 40 % once a grant is accepted.
     const [call] = await t.dataSource.query(
       `INSERT INTO funding_call (county_id, scheme_id, year, title, status, opens_at, parameters, published_at, version, frame_id)
-       SELECT county_id, scheme_id, year, 'BIO 2026 (replay)', 'published', opens_at, parameters, now(), 1, $1
+       SELECT county_id, scheme_id, year, 'BIO 2026 (replay)', 'published', opens_at,
+              jsonb_set(parameters, '{advancePaymentBasisPoints}', '4000'), now(), 1, $1
          FROM funding_call WHERE scheme_id = 'bio' LIMIT 1 RETURNING id`,
       [bio],
     );
@@ -96,11 +98,8 @@ describe('a budget year, replayed', () => {
     const c = await grant(150_000 * NOK);
     await expectOk(act(t, KARI, a, 'accept'));
     await expectOk(act(t, KARI, c, 'accept'));
-    await finance('post', `/frames/${bio}/disbursements`, {
-      grantKey: a,
-      amount: 100_000 * NOK,
-      reason: 'Advance',
-    });
+    const referenceOfA = (await finance('get', `/applications/${a}`)).body.reference as string;
+    expect(await bookPaymentsDue(t, referenceOfA)).toBe(100_000 * NOK);
 
     clock.advance(22 * DAY_MS);
     const system: Actor = { kind: 'system', userId: null, reason: 'acceptance deadline' };
@@ -117,11 +116,7 @@ describe('a budget year, replayed', () => {
     };
     await expectOk(act(t, KARI, a, 'report', { report }));
     await expectOk(act(t, OFFICER, a, 'approve-report'));
-    await finance('post', `/frames/${bio}/disbursements`, {
-      grantKey: a,
-      amount: 100_000 * NOK,
-      reason: 'Final payment',
-    });
+    expect(await bookPaymentsDue(t, referenceOfA)).toBe(100_000 * NOK);
     await finance('post', `/frames/${bio}/repayments`, {
       grantKey: a,
       amount: 20_000 * NOK,

@@ -373,6 +373,17 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       items: [{ caseReference: f.acceptedReference, instalment: 1, amount: 1_000 }],
     },
   }),
+  'GET /api/v1/repayment-claims': () => ({
+    as: [FINANCE],
+    other: APPROVER,
+    query: { status: 'open', limit: '5' },
+  }),
+  'POST /api/v1/repayment-claims/{id}/settle': () => ({
+    as: [FINANCE],
+    other: APPROVER,
+    path: { id: '00000000-0000-4000-8000-000000000001' },
+    body: { amount: 1_000 },
+  }),
   'POST /api/v1/frames/{id}/repayments': (f) => ({
     as: [FINANCE],
     other: APPROVER,

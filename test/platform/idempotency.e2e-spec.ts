@@ -6,6 +6,7 @@ import {
   APPROVER,
   bioCallWithAdvance,
   bioContent,
+  bookPaymentsDue,
   draft,
   expectOk,
   FINANCE,
@@ -178,23 +179,8 @@ describe('idempotent commands and versioned edits', () => {
     industryCode: '25.110',
     employeeCount: 12,
   });
-  /** A granted, accepted application: its money is committed and payable. */
   /** A BIO call whose plan pays an advance on acceptance, made when first needed. */
   let advanceCall: string | undefined;
-
-  async function payableGrant(amount: number): Promise<string> {
-    const id = await recommended(t, amount);
-    await expectOk(act(t, APPROVER, id, 'decide-grant'));
-    await expectOk(act(t, KARI, id, 'accept'));
-    return id;
-  }
-  const bioFrame = async () =>
-    (
-      await t.dataSource.query<Array<{ frame_id: string }>>(
-        `SELECT frame_id FROM funding_call WHERE id = $1`,
-        [(await ids(t)).callId],
-      )
-    )[0].frame_id;
 
   // ── The commands ──────────────────────────────────────────────────────────────────────────
 
@@ -297,16 +283,33 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
-      route: 'POST /api/v1/frames/{id}/disbursements (application grant)',
+      route: 'POST /api/v1/repayment-claims/{id}/settle',
       as: FINANCE,
       status: 200,
       prepare: async () => {
-        const grantKey = await payableGrant(25_000_000);
-        const body = { grantKey, amount: 1_000_000, reason: 'Advance' };
+        // An advance of 100 000 kr paid, and a final amount of 50 000 kr: 50 000 kr is claimed back.
+        advanceCall ??= await bioCallWithAdvance(t, 4_000);
+        const { id, reference } = await acceptedGrant(t, { callId: advanceCall, amount: 25_000_000 });
+        await bookPaymentsDue(t, reference);
+        await expectOk(
+          act(t, KARI, id, 'report', {
+            report: {
+              summary: 'Done, far cheaper than planned',
+              participantsCompleted: 4,
+              actualCosts: [{ category: 'provider_fees', amountOre: 10_000_000 }],
+            },
+          }),
+        );
+        await expectOk(act(t, OFFICER, id, 'approve-report', { finalPayableAmount: 5_000_000 }));
+        const [claim] = await t.dataSource.query<Array<{ id: string }>>(
+          `SELECT id FROM repayment_claim WHERE application_id = $1`,
+          [id],
+        );
+        const body = { amount: 5_000_000 };
         return {
-          path: `/frames/${await bioFrame()}/disbursements`,
+          path: `/repayment-claims/${claim.id}/settle`,
           body,
-          other: { body: { ...body, reason: 'Another advance' } },
+          other: { body: { amount: 4_999_999 } },
         };
       },
     },

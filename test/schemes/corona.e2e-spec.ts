@@ -155,7 +155,8 @@ describe('corona measures, end to end over HTTP', () => {
       state: 'reported.report_review',
     });
     const closed = await ok(OFFICER, created.id, 'approve-report');
-    expect(closed).toMatchObject({ status: 'closed', state: 'closed' });
+    // Settling: the whole grant is still to be paid.
+    expect(closed).toMatchObject({ status: 'reported', state: 'reported.settling' });
     expect(closed.case.finalPayableAmount).toBe(nok(50_000));
 
     // Nothing unused: the whole grant stays committed to the company until finance pays it.
@@ -199,6 +200,8 @@ describe('corona measures, end to end over HTTP', () => {
     await ok(KARI, id, 'report', { report });
     const closed = await ok(OFFICER, id, 'approve-report');
     expect(closed.case.finalPayableAmount).toBe(0);
+    // Nothing to pay and nothing paid: settled and closed at once.
+    expect(closed).toMatchObject({ status: 'closed', state: 'closed' });
     expect(await frame('apprentice_package')).toMatchObject({
       committed: before.committed,
       available: before.available,
@@ -359,7 +362,7 @@ describe('corona measures, end to end over HTTP', () => {
 
     await ok(TOVE, id, 'report', { report });
     const closed = await ok(OFFICER, id, 'approve-report');
-    expect(closed).toMatchObject({ status: 'closed' });
+    expect(closed).toMatchObject({ status: 'reported', state: 'reported.settling' });
     expect(closed.case.finalPayableAmount).toBe(nok(60_000));
   });
 });

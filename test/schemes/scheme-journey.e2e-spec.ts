@@ -4,6 +4,7 @@ import { PLUGINS } from '../../src/schemes/scheme-registry';
 import type { SchemePlugin } from '../../src/schemes/scheme-plugin';
 import { DEMO_ORGANISATIONS, DEMO_OTHER_STAFF, DEMO_STAFF } from '../../src/seed/demo-data';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { bookPaymentsDue } from '../support/bio';
 
 /*
  * The conformance run over HTTP, generated for every registered scheme: an admin writes and opens a
@@ -210,16 +211,13 @@ describe('every registered scheme, from its sample application to a closed case 
         scheme.paymentPlan(params.value, amount, content.value).map((i) => ({ ...i, paid: 0 })),
       );
       expect(plan.reduce((sum, i) => sum + i.amount, 0)).toBe(amount);
+      const reference = (await ok('get', `/applications/${id}`, staff.finance)).reference as string;
       let paid = 0;
       for (const instalment of plan.slice(0, -1)) {
         if (instalment.on === 'date') clock.set(`${instalment.date}T12:00:00+01:00`);
-        await ok('post', `/frames/${frameId}/disbursements`, staff.finance, {
-          grantKey: id,
-          amount: instalment.amount,
-          reason: instalment.label,
-        });
-        paid += instalment.amount;
+        paid += await bookPaymentsDue(t, reference, staff.finance);
       }
+      expect(paid).toBe(plan.slice(0, -1).reduce((sum, i) => sum + i.amount, 0));
       expect(await frameOf(frameId, staff.finance)).toMatchObject({
         committed: amount - paid,
         disbursed: paid,
@@ -236,9 +234,14 @@ describe('every registered scheme, from its sample application to a closed case 
       });
       expect(payable).toBeLessThanOrEqual(amount);
       expect(payable).toBeGreaterThanOrEqual(paid);
-      const closed = await command(staff.officer, id, 'APPROVE_REPORT', 'approve-report');
-      expect(closed).toMatchObject({ status: 'closed', state: 'closed', grantedAmount: amount });
-      expect((closed.case as { finalPayableAmount: number }).finalPayableAmount).toBe(payable);
+      // Approved, the case settles: closed at once when all is paid, else once the rest is paid.
+      const approved = await command(staff.officer, id, 'APPROVE_REPORT', 'approve-report');
+      expect(approved).toMatchObject(
+        payable > paid
+          ? { status: 'reported', state: 'reported.settling', grantedAmount: amount }
+          : { status: 'closed', state: 'closed', grantedAmount: amount },
+      );
+      expect((approved.case as { finalPayableAmount: number }).finalPayableAmount).toBe(payable);
       expect(await frameOf(frameId, staff.finance)).toMatchObject({
         committed: payable - paid,
         disbursed: paid,
@@ -246,13 +249,8 @@ describe('every registered scheme, from its sample application to a closed case 
       });
 
       // Finance settles the rest; the frame shows exactly what the grant cost.
-      if (payable > paid) {
-        await ok('post', `/frames/${frameId}/disbursements`, staff.finance, {
-          grantKey: id,
-          amount: payable - paid,
-          reason: 'Sluttutbetaling',
-        });
-      }
+      expect(await bookPaymentsDue(t, reference, staff.finance)).toBe(payable - paid);
+      expect(await ok('get', `/applications/${id}`, staff.finance)).toMatchObject({ status: 'closed' });
       expect(await frameOf(frameId, staff.finance)).toMatchObject({
         allocated,
         committed: 0,
@@ -285,6 +283,7 @@ describe('every registered scheme, from its sample application to a closed case 
         'APPROVE_REPORT',
         ...(amount > payable ? ['FUNDS_RELEASED'] : []),
         ...(payable > paid ? ['PAYMENT_DISBURSED'] : []),
+        'SETTLE',
       ];
       expect((history as unknown as Array<{ event: string }>).map((r) => r.event)).toEqual(events);
       expect(await ok('get', `/applications/${id}/history/verification`, staff.officer)).toEqual({

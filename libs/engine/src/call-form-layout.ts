@@ -27,6 +27,13 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         'Business days the applicant has to answer, weekends and public holidays left out; the case officer may choose another date.',
       ),
     },
+    repaymentDueDays: {
+      label: l('Betalingsfrist for tilbakebetalingskrav (dager)', 'Days to pay back a repayment claim'),
+      help: l(
+        'Dager tilskuddsmottakeren får til å betale tilbake det som er utbetalt ut over sluttoppgjøret; 30 om den står tom.',
+        'Days the grant holder has to pay back what was paid beyond the final settlement; 30 when left empty.',
+      ),
+    },
     delegationThresholdOre: {
       label: l('Grense for politisk behandling', 'Threshold for a political decision'),
       help: l(
@@ -184,6 +191,7 @@ export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: 
         'reminderDays',
         'overdueEscalationDays',
         'overdueLapseProposalDays',
+        'repaymentDueDays',
       ],
     },
   ];

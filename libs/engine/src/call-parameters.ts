@@ -58,7 +58,15 @@ export interface CallParameters<Window extends CallOpening = SubmissionWindow> e
    * a request for information; absent in calls made before it existed, which get the default.
    */
   readonly informationResponseBusinessDays?: number;
+  /**
+   * Days a repayment claim (tilbakebetalingskrav) gives the grant holder to pay back what was paid
+   * beyond the final amount; absent in calls made before it existed, which get the default.
+   */
+  readonly repaymentDueDays?: number;
 }
+
+/** A month: the payment term of a repayment claim when the call does not set its own. */
+export const DEFAULT_REPAYMENT_DUE_DAYS = 30;
 
 /** Two working weeks: the answer period of a call that does not set its own. */
 export const DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS = 10;
@@ -129,6 +137,18 @@ export abstract class CallParametersDto<
   @Min(1)
   @Max(60)
   informationResponseBusinessDays?: number;
+
+  @ApiPropertyOptional({
+    example: 30,
+    minimum: 1,
+    maximum: 365,
+    description: `Days a repayment claim gives the grant holder to pay back an overpayment; default ${DEFAULT_REPAYMENT_DUE_DAYS}`,
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  repaymentDueDays?: number;
 
   @ApiProperty({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
   @IsArray()

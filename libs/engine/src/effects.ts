@@ -10,6 +10,7 @@ export const EFFECT_KINDS = [
   'assignFrame',
   'commitFunds',
   'releaseFunds',
+  'settleFunds',
   'scheduleDeadline',
   'cancelDeadline',
   'scheduleNotice',
@@ -65,6 +66,7 @@ export const NOTIFICATION_TEMPLATES = [
   'final_report_submitted',
   'final_report_returned',
   'final_report_approved',
+  'grant_settled',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -87,6 +89,16 @@ export interface ReleaseFundsEffect {
   readonly kind: 'releaseFunds';
   readonly amount: Ore;
   readonly reason: ReleaseReason;
+}
+
+/**
+ * Oppgjør: the final payable amount is fixed. Whatever is still committed above what is left to pay
+ * goes back to the frame (underspend); if more was paid than is payable, a repayment claim
+ * (tilbakebetalingskrav) is raised for the difference. The runner reads what was paid from the ledger.
+ */
+export interface SettleFundsEffect {
+  readonly kind: 'settleFunds';
+  readonly finalPayableAmount: Ore;
 }
 
 /** Create (or move) the one open deadline of this kind for the application. */
@@ -120,6 +132,7 @@ export type Effect =
   | AssignFrameEffect
   | CommitFundsEffect
   | ReleaseFundsEffect
+  | SettleFundsEffect
   | ScheduleDeadlineEffect
   | CancelDeadlineEffect
   | ScheduleNoticeEffect
@@ -131,6 +144,10 @@ export const releaseFunds = (amount: Ore, reason: ReleaseReason): ReleaseFundsEf
   kind: 'releaseFunds',
   amount,
   reason,
+});
+export const settleFunds = (finalPayableAmount: Ore): SettleFundsEffect => ({
+  kind: 'settleFunds',
+  finalPayableAmount,
 });
 export const scheduleDeadline = (deadline: DeadlineKind, dueAt: Instant): ScheduleDeadlineEffect => ({
   kind: 'scheduleDeadline',
@@ -178,6 +195,8 @@ export function isEffect(value: unknown): value is Effect {
       return isOre(e.amount) && e.amount > 0;
     case 'releaseFunds':
       return isOre(e.amount) && e.amount > 0 && isReleaseReason(e.reason);
+    case 'settleFunds':
+      return isOre(e.finalPayableAmount);
     case 'scheduleDeadline':
       return isDeadlineKind(e.deadline) && isInstant(e.dueAt);
     case 'cancelDeadline':

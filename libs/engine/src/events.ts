@@ -23,6 +23,7 @@ export const EVENT_TYPES = [
   'SUBMIT_REPORT',
   'RETURN_REPORT',
   'APPROVE_REPORT',
+  'SETTLE',
 ] as const;
 export type LifecycleEventType = (typeof EVENT_TYPES)[number];
 
@@ -76,6 +77,12 @@ export interface LifecycleEventPayloads {
   RETURN_REPORT: { readonly message: string; readonly dueAt: Instant };
   /** Approves the report and fixes what is finally paid; the rest of the commitment is released. */
   APPROVE_REPORT: { readonly finalPayableAmount: Ore };
+  /**
+   * Oppgjør: the settlement of an approved report is complete and the case closes. Sent by the system
+   * (the service that pays the final instalment or settles a repayment claim) with what it found:
+   * nothing may still be committed to the grant, and no repayment claim may be open.
+   */
+  SETTLE: { readonly outstanding: Ore; readonly openClaimAmount: Ore };
 }
 
 /** An event as callers send it: `at` is when it happened (request time, or a deadline's due time). */
@@ -108,6 +115,7 @@ export const EVENT_ROLES: Readonly<Record<LifecycleEventType, readonly Role[]>> 
   SUBMIT_REPORT: ['applicant'],
   RETURN_REPORT: ['case_officer'],
   APPROVE_REPORT: ['case_officer'],
+  SETTLE: ['system'],
 };
 
 /**

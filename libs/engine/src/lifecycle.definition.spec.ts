@@ -165,7 +165,7 @@ describe('defineLifecycle', () => {
         transition(lifecycle, reach(lifecycle, 'report_review'), ev.approveReport(), people.finance),
       );
 
-      expect(result.to.status).toBe('closed');
+      expect(result.to.state).toBe('reported.settling');
       expect(lifecycle.eventRoles.SUBMIT_REPORT).toEqual(['applicant']);
     });
   });

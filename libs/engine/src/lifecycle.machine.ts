@@ -1,4 +1,4 @@
-import { assertEvent, assign, enqueueActions, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import { grantedAmount, initialContext, type LifecycleContext, type LifecycleInput } from './context';
 import type {
   Audience,
@@ -65,6 +65,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       // The effect catalogue (see effects.ts). Never executed by the engine.
       commitFunds: (_, _params: { amount: Ore }) => undefined,
       releaseFunds: (_, _params: { amount: Ore; reason: ReleaseReason }) => undefined,
+      settleFunds: (_, _params: { finalPayableAmount: Ore }) => undefined,
       scheduleDeadline: (_, _params: { deadline: DeadlineKind; dueAt: Instant }) => undefined,
       cancelDeadline: (_, _params: { deadline: DeadlineKind }) => undefined,
       scheduleNotice: (_, _params: Omit<ScheduleNoticeEffect, 'kind'>) => undefined,
@@ -442,25 +443,36 @@ export function createLifecycleMachine(options: LifecycleOptions) {
               },
               APPROVE_REPORT: {
                 guard: 'rulesPass',
-                target: `#${LIFECYCLE_MACHINE_ID}.closed`,
+                target: 'settling',
                 actions: [
                   'recordReportApproval',
-                  // The underspend goes back to the frame; nothing to release when all is paid out.
-                  enqueueActions(({ context, enqueue }) => {
-                    const underspend =
-                      grantedAmount(context) - present(context.finalPayableAmount, 'the final amount');
-                    if (underspend > 0) {
-                      enqueue({ type: 'releaseFunds', params: { amount: underspend, reason: 'underspend' } });
-                    }
-                  }),
+                  // The unpaid rest above the final amount goes back to the frame; an overpayment
+                  // becomes a repayment claim. The case closes when the settlement is complete.
+                  {
+                    type: 'settleFunds',
+                    params: ({ context }) => ({
+                      finalPayableAmount: present(context.finalPayableAmount, 'the final amount'),
+                    }),
+                  },
                   notifyAction('final_report_approved', ['applicant', 'finance']),
                 ],
               },
             },
           },
+          // Oppgjør: the final payment is due, or a repayment claim is open.
+          settling: {
+            tags: [TAGS.settling, TAGS.payable],
+            on: {
+              SETTLE: {
+                guard: 'rulesPass',
+                target: `#${LIFECYCLE_MACHINE_ID}.closed`,
+                actions: [notifyAction('grant_settled', ['applicant'])],
+              },
+            },
+          },
         },
       },
-      // The final settlement (sluttutbetaling) is paid after closing, hence `payable`.
+      // Cases closed before settlement was a state of its own may still owe their final payment (sluttutbetaling).
       closed: { tags: [statusTag('closed'), TAGS.terminal, TAGS.payable] },
       rejected: { tags: [statusTag('rejected'), TAGS.terminal, TAGS.appealable] },
       withdrawn: { tags: [statusTag('withdrawn'), TAGS.terminal] },

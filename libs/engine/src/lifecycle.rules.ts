@@ -200,6 +200,18 @@ const RULES: Rules = {
         : [];
     },
   },
+  SETTLE: {
+    payload: (_context, event) => [
+      ...settled(event.outstanding, 'outstanding', 'committed and unpaid'),
+      ...settled(event.openClaimAmount, 'openClaimAmount', 'in open repayment claims'),
+    ],
+  },
+};
+
+/** Settlement is complete only with nothing committed and no claim open; the sender says what it found. */
+const settled = (value: unknown, field: string, what: string): string[] => {
+  if (!isOre(value)) return [`${field} must be a whole number of øre, zero or more`];
+  return value === 0 ? [] : [`the grant still has ${formatOre(value)} ${what}`];
 };
 
 const ruleFor = (type: LifecycleEventType) =>

@@ -26,6 +26,11 @@ export const TAGS = {
   editableByApplicant: 'editable_by_applicant',
   /** Finance may pay out committed money (the ledger still caps payments at the commitment). */
   payable: 'payable',
+  /**
+   * The final report is approved and the grant is being settled (oppgjør): the case closes once
+   * nothing is committed to it and no repayment claim is open.
+   */
+  settling: 'settling',
   /** The decision can be appealed (klage). */
   appealable: 'appealable',
   /** Nothing more will happen in the common lifecycle. */

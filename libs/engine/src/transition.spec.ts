@@ -27,6 +27,7 @@ const ACCEPTS: Record<Scenario, readonly LifecycleEventType[]> = {
   awaiting_acceptance: ['ACCEPT', 'DECLINE_GRANT', 'ACCEPTANCE_DEADLINE_PASSED'],
   active: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT'],
   report_review: ['RETURN_REPORT', 'APPROVE_REPORT'],
+  settling: ['SETTLE'],
   closed: [],
   rejected: [],
   withdrawn: [],
@@ -54,6 +55,7 @@ const SAMPLE: Record<LifecycleEventType, LifecycleEvent> = {
   SUBMIT_REPORT: ev.submitReport({ at: LATER }),
   RETURN_REPORT: ev.returnReport({ at: LATER, dueAt: '2030-02-01T00:00:00Z' }),
   APPROVE_REPORT: ev.approveReport({ at: LATER }),
+  SETTLE: ev.settle({ at: LATER }),
 };
 
 const scenarios = Object.keys(SCENARIOS) as Scenario[];
@@ -498,11 +500,22 @@ describe('transition refusals', () => {
       const nothing = accepted(
         transition(lifecycle, stored, ev.approveReport({ finalPayableAmount: 0 }), people.officer),
       );
-      expect(nothing.effects).toContainEqual({
-        kind: 'releaseFunds',
-        amount: RECOMMENDED,
-        reason: 'underspend',
-      });
+      expect(nothing.effects).toContainEqual({ kind: 'settleFunds', finalPayableAmount: 0 });
+      expect(nothing.to.state).toBe('reported.settling');
+    });
+
+    it('closes a settling case only when nothing is committed and no claim is open', () => {
+      const stored = reach(lifecycle, 'settling');
+      expect(
+        reasonsOf(transition(lifecycle, stored, ev.settle({ outstanding: 100 }), people.system)),
+      ).toEqual(['the grant still has 1.00 kr committed and unpaid']);
+      expect(
+        reasonsOf(transition(lifecycle, stored, ev.settle({ openClaimAmount: 2_500 }), people.system)),
+      ).toEqual(['the grant still has 25.00 kr in open repayment claims']);
+      expect(reasonsOf(transition(lifecycle, stored, ev.settle({ outstanding: -1 }), people.system))).toEqual(
+        ['outstanding must be a whole number of øre, zero or more'],
+      );
+      expect(accepted(transition(lifecycle, stored, ev.settle(), people.system)).to.status).toBe('closed');
     });
 
     it('the machine agrees with the rules: a refused event is one it cannot take', () => {

@@ -1139,6 +1139,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/payment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grant's payment plan as it stands: each instalment paid, due now or not yet, what is left; released and claimed amounts */
+        get: operations["PaymentPlanController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's repayment claims, the unsettled first, earliest due first */
+        get: operations["RepaymentClaimsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repayment-claims/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register that the claim was paid back (innbetaling): the money returns to the frame, once; the case closes when nothing else is outstanding */
+        post: operations["RepaymentClaimsController_settle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/session": {
         parameters: {
             query?: never;
@@ -2452,6 +2503,8 @@ export interface components {
             instalment: number;
             /** @description øre paid */
             amount: number;
+            /** @description Whether the payment completed the settlement and closed the case */
+            caseClosed: boolean;
             /** @description The frame that paid it, after the payment */
             frame: components["schemas"]["FrameDto"];
         };
@@ -2568,6 +2621,106 @@ export interface components {
             messageId: string | null;
             items: components["schemas"]["PaymentRunItemDto"][];
         };
+        PlanInstalmentDto: {
+            /** @example 1 */
+            number: number;
+            /** @example Forskudd */
+            label: string;
+            /**
+             * @description What makes it due
+             * @enum {string}
+             */
+            on: "acceptance" | "final_report" | "date";
+            /** Format: date */
+            date: string | null;
+            /** @description øre as planned (for the final payment: as settled, once the report is approved) */
+            amount: number;
+            /** @description øre paid towards it (payments less repayments fill the plan in order) */
+            paid: number;
+            /** @description øre still to pay on it */
+            remaining: number;
+            /** @description Whether its gate is open (and something is left to pay on it) */
+            dueNow: boolean;
+            /**
+             * Format: date
+             * @description The day (in Norway) its gate opened
+             */
+            dueSince: string | null;
+        };
+        PaymentPlanDto: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @description øre granted (tilsagn) */
+            grantedAmount: number;
+            /** @description øre finally payable, once the final report is approved */
+            finalPayableAmount: number | null;
+            instalments: components["schemas"]["PlanInstalmentDto"][];
+            /** @description øre paid out less repaid */
+            paidAmount: number;
+            /** @description øre committed and not yet paid */
+            outstandingAmount: number;
+            /** @description øre released back to the frame (declined, lapsed, underspend) */
+            releasedAmount: number;
+            /** @description øre claimed back in repayment claims (settled or not) */
+            claimedAmount: number;
+            /** @description øre still owed in open repayment claims */
+            openClaimAmount: number;
+        };
+        RepaymentClaimDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example Fjordverk Mekaniske AS */
+            organisationName: string;
+            /**
+             * Format: uuid
+             * @description The frame the repayment returns to
+             */
+            frameId: string;
+            /** @example BIO 2026 */
+            frameName: string;
+            /**
+             * @description øre owed
+             * @example 2500000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @description The day (in Norway) it is to be paid by
+             * @example 2026-10-01
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "reminded" | "escalated" | "settled";
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: date-time */
+            remindedAt: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            /** Format: date-time */
+            settledAt: string | null;
+        };
+        ClaimsPageDto: {
+            items: components["schemas"]["RepaymentClaimDto"][];
+            /** @description øre owed in the unsettled claims listed */
+            openAmount: number;
+        };
+        SettleClaimDto: {
+            /**
+             * @description øre, as owed; refused with 409 when another amount is owed
+             * @example 2500000
+             */
+            amount: number;
+        };
+        SettledClaimDto: {
+            claim: components["schemas"]["RepaymentClaimDto"];
+            /** @description Whether the settlement closed the case */
+            caseClosed: boolean;
+        };
         DashboardSessionDto: {
             /**
              * @description Open this page in the same browser
@@ -2596,7 +2749,7 @@ export interface operations {
                 /** @description Cursor from the previous page */
                 after?: string;
                 /** @description A top-level status, or a sub-state such as assessment.recommended */
-                status?: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed" | "assessment.in_review" | "assessment.awaiting_applicant" | "assessment.recommended" | "granted.awaiting_acceptance" | "granted.active" | "reported.report_review";
+                status?: "draft" | "applied" | "assessment" | "granted" | "reported" | "closed" | "rejected" | "withdrawn" | "lapsed" | "assessment.in_review" | "assessment.awaiting_applicant" | "assessment.recommended" | "granted.awaiting_acceptance" | "granted.active" | "reported.report_review" | "reported.settling";
                 schemeId?: string;
                 /** @description Only applications under this call (utlysning) */
                 callId?: string;
@@ -7748,6 +7901,187 @@ export interface operations {
             };
             /** @description run_not_approved */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentPlanController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id or case reference */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPlanDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RepaymentClaimsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only claims with this status */
+                status?: "open" | "reminded" | "escalated" | "settled";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimsPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RepaymentClaimsController_settle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettledClaimDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not finance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description claim_settled: already settled; claim_amount_changed: another amount is owed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -53,3 +53,6 @@ export type CreateCall = Schemas['CreateCallDto'];
 export type UpdateCall = Schemas['UpdateCallDto'];
 export type StaffMember = Schemas['StaffDto'];
 export type StaffRole = StaffMember['roles'][number];
+export type RepaymentClaim = Schemas['RepaymentClaimDto'];
+export type PaymentPlan = Schemas['PaymentPlanDto'];
+export type PlanInstalment = Schemas['PlanInstalmentDto'];

@@ -22,6 +22,7 @@ import {
   PAYMENTS_DUE_ROUTE,
   PAYMENT_RUN_ROUTE,
   MY_ORGANISATION_ROUTE,
+  CLAIMS_ROUTE,
   REPORT_FORM_ROUTE,
   STAFF_CASE_ROUTE,
   WORK_QUEUE_ROUTE,
@@ -149,6 +150,13 @@ const router = createBrowserRouter([
                 lazy: async () => ({
                   Component: (await import('../features/payments/components/payment-run-page'))
                     .PaymentRunPage,
+                }),
+              },
+              {
+                path: CLAIMS_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/payments/components/repayment-claims-page'))
+                    .RepaymentClaimsPage,
                 }),
               },
             ],

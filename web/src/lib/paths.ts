@@ -55,6 +55,10 @@ export const paymentRunPath = (runId: string) =>
 export const MY_ORGANISATION_ROUTE = 'organisasjon';
 export const MY_ORGANISATION_PATH = `/${MY_ORGANISATION_ROUTE}`;
 
+/** Repayment claims (tilbakebetalingskrav), whose repayment finance registers. */
+export const CLAIMS_ROUTE = 'okonomi/krav';
+export const CLAIMS_PATH = `/${CLAIMS_ROUTE}`;
+
 /** Administrators: the county's calls (utlysninger), drafts and published. */
 export const ADMIN_CALLS_ROUTE = 'admin/utlysninger';
 export const ADMIN_CALLS_PATH = `/${ADMIN_CALLS_ROUTE}`;

@@ -21,7 +21,11 @@ export const ok: readonly never[] = Object.freeze([]);
  * A rule that fails for one reason, said in bokmål and English (`message` is the English);
  * `field` is the dotted path in the form, when there is one.
  */
-export function fail<Code extends string>(code: Code, text: LocalizedText, field?: string): ReasonWith<Code>[] {
+export function fail<Code extends string>(
+  code: Code,
+  text: LocalizedText,
+  field?: string,
+): ReasonWith<Code>[] {
   return [schemeReason(code, text, field)];
 }
 

@@ -94,6 +94,7 @@ export const ev = {
     dueAt: times.reportResubmissionDue,
   }),
   approveReport: make('APPROVE_REPORT', { at: times.closed, finalPayableAmount: RECOMMENDED }),
+  settle: make('SETTLE', { at: times.closed, outstanding: 0, openClaimAmount: 0 }),
 };
 
 export type Step = readonly [LifecycleEvent, EngineActor];
@@ -118,7 +119,8 @@ export const SCENARIOS = {
   awaiting_acceptance: awaitingAcceptance,
   active,
   report_review: reportReview,
-  closed: [...reportReview, [ev.approveReport(), people.officer]],
+  settling: [...reportReview, [ev.approveReport(), people.officer]],
+  closed: [...reportReview, [ev.approveReport(), people.officer], [ev.settle(), people.system]],
   rejected: [...recommendedRejection, [ev.decideRejection(), people.approver]],
   withdrawn: [...applied, [ev.withdraw(), people.applicant]],
   lapsed: [...awaitingAcceptance, [ev.acceptanceDeadlinePassed(), people.system]],

@@ -2,6 +2,7 @@ import type { Profile } from '../../api/types';
 import {
   ADMIN_CALLS_PATH,
   ADMIN_STAFF_PATH,
+  CLAIMS_PATH,
   FINANCE_PATH,
   PAYMENTS_DUE_PATH,
   WORK_QUEUE_ROUTE,
@@ -18,7 +19,7 @@ type StaffRole = Profile['roles'][number];
 /** A part of the county's workspace, and the roles that may open it. */
 export interface StaffSection {
   /** i18n key of its name in the menu. */
-  label: 'workspace.nav' | 'finance.nav' | 'payments.nav' | 'callAdmin.nav' | 'staffAdmin.nav';
+  label: 'workspace.nav' | 'finance.nav' | 'payments.nav' | 'claims.nav' | 'callAdmin.nav' | 'staffAdmin.nav';
   path: string;
   roles: readonly StaffRole[];
 }
@@ -28,6 +29,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { label: 'workspace.nav', path: STAFF_HOME_PATH, roles: ['case_officer', 'approver'] },
   { label: 'finance.nav', path: FINANCE_PATH, roles: ['finance', 'approver'] },
   { label: 'payments.nav', path: PAYMENTS_DUE_PATH, roles: ['finance'] },
+  { label: 'claims.nav', path: CLAIMS_PATH, roles: ['finance'] },
   { label: 'callAdmin.nav', path: ADMIN_CALLS_PATH, roles: ['admin'] },
   { label: 'staffAdmin.nav', path: ADMIN_STAFF_PATH, roles: ['admin'] },
 ];

@@ -12,6 +12,7 @@ import { ApplicationFacts } from './application-facts';
 import { FormLinks } from './form-links';
 import { CaseActions } from './case-actions';
 import { STATUS_TEXT } from './application-status';
+import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
 
 /**
  * Applicant capability 6: one case by its reference (e-mails link here), where it stands, and a
@@ -56,6 +57,7 @@ export function CasePage() {
       <ApplicationFacts application={found} call={call} scheme={scheme} />
       <FormLinks application={found} />
       <CaseActions application={found} />
+      <PaymentPlanPanel caseKey={found.id} />
       <Timeline application={found} />
       <BackLink />
     </>

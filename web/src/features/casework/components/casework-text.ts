@@ -14,6 +14,7 @@ const STATE_TEXT: Record<string, MessageKey> = {
   'granted.awaiting_acceptance': 'casework.state.awaiting_acceptance',
   'granted.active': 'casework.state.active',
   'reported.report_review': 'casework.state.report_review',
+  'reported.settling': 'casework.state.settling',
 };
 
 const STATUS_TEXT: Record<ApplicationStatus, { text: MessageKey; color: Color }> = {

@@ -20,6 +20,7 @@ import { CaseHistory } from './case-history';
 import { CaseNotes } from './case-notes';
 import { statusText } from './casework-text';
 import { changedFieldLabels, ReadOnlyContent } from './read-only-content';
+import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
 
 /**
  * The county's case page (saksbehandling): the application read-only, the facts and advisories the
@@ -114,6 +115,7 @@ function CaseView({
         <FinalReport detail={detail} scheme={scheme} />
       )}
       <PaymentPlan detail={detail} />
+      <PaymentPlanPanel caseKey={detail.id} />
       <OtherCases detail={detail} schemes={schemes} />
       <CaseHistory applicationId={detail.id} />
       <CaseNotes applicationId={detail.id} mayWrite={mayWriteNotes} />

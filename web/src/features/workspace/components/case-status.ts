@@ -22,6 +22,7 @@ export const SUB_STATE_WORDS = {
   'granted.awaiting_acceptance': 'workspace.subState.granted.awaiting_acceptance',
   'granted.active': 'workspace.subState.granted.active',
   'reported.report_review': 'workspace.subState.reported.report_review',
+  'reported.settling': 'workspace.subState.reported.settling',
 } as const satisfies Record<string, MessageKey>;
 
 export type SubState = keyof typeof SUB_STATE_WORDS;
@@ -44,6 +45,7 @@ export const STATUS_CHOICES: ReadonlyArray<{ value: ApplicationStatus | SubState
   { value: 'granted.awaiting_acceptance', text: SUB_STATE_WORDS['granted.awaiting_acceptance'] },
   { value: 'granted.active', text: SUB_STATE_WORDS['granted.active'] },
   { value: 'reported', text: STATUS_WORDS.reported },
+  { value: 'reported.settling', text: SUB_STATE_WORDS['reported.settling'] },
   { value: 'closed', text: STATUS_WORDS.closed },
   { value: 'rejected', text: STATUS_WORDS.rejected },
   { value: 'withdrawn', text: STATUS_WORDS.withdrawn },

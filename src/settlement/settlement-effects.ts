@@ -1,0 +1,62 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { LedgerService, RELEASE_REASONS } from '../budget/ledger.service';
+
+import { EffectRunner } from '../runtime';
+import { RepaymentClaimsService } from './repayment-claims.service';
+import { SettlementService } from './settlement.service';
+
+/**
+ * The settlement effect (oppgjør) of an approved final report, inside the transition's transaction:
+ * what is still committed above what is left to pay goes back to the frame; what was paid above the
+ * final amount becomes a repayment claim. When nothing is left to pay and nothing is claimed, the case
+ * is closed at once by the follow-up system event.
+ */
+@Injectable()
+export class SettlementEffects implements OnModuleInit {
+  constructor(
+    private readonly effects: EffectRunner,
+    private readonly ledger: LedgerService,
+    private readonly settlement: SettlementService,
+    private readonly claims: RepaymentClaimsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.effects.register(
+      'settleFunds',
+      async (effect, { tx, application, actorUserId, actorRole, at, followUp }) => {
+        const standing = await this.settlement.standing(tx, application.id);
+        const final = effect.finalPayableAmount;
+        const toPay = Math.min(Math.max(0, final - standing.paid), standing.outstanding);
+        let release = standing.outstanding - toPay;
+        for (const position of standing.positions) {
+          const amount = Math.min(release, position.outstanding);
+          if (amount <= 0) continue;
+          await this.ledger.release(tx, {
+            frameId: position.frameId,
+            grantKey: application.id,
+            amount,
+            actorUserId,
+            actorRole,
+            at,
+            reason: `${RELEASE_REASONS.underspend} (${application.reference})`,
+          });
+          release -= amount;
+        }
+        const overpaid = standing.paid - final;
+        if (overpaid > 0) {
+          // Repaid to the frame that paid the most.
+          const payer = [...standing.positions].sort((a, b) => b.paid - a.paid)[0];
+          if (!payer) throw new Error(`application ${application.id} was paid but has no position`);
+          await this.claims.raise(tx, application, {
+            frameId: payer.frameId,
+            amount: overpaid,
+            at,
+            actorUserId,
+          });
+        } else if (toPay === 0) {
+          followUp?.('SETTLE', { outstanding: 0, openClaimAmount: 0 });
+        }
+      },
+    );
+  }
+}
