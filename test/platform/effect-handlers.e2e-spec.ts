@@ -3,8 +3,11 @@ import { Test } from '@nestjs/testing';
 import { createTestDatabase, deleteRedisPrefix, testRedisUrl, uniqueRedisPrefix } from '@lib/testing';
 import { AppModule } from '../../src/app.module';
 import { BudgetModule } from '../../src/budget/budget.module';
+import { DeadlinesWorkerModule } from '../../src/deadlines/deadlines-worker.module';
 import { parseConfig, type AppRole } from '../../src/config/app-config';
 import { PaymentsModule } from '../../src/payments/payments.module';
+import { SettlementApiModule } from '../../src/settlement/settlement-api.module';
+import { SettlementModule } from '../../src/settlement/settlement.module';
 
 /** The service as `AppModule` composes it for a role, with some modules left out, started as far as it gets. */
 async function startWithout(role: AppRole, left: readonly unknown[]): Promise<unknown> {
@@ -42,11 +45,18 @@ describe('start-up with an effect handler missing', () => {
   it.each(['api', 'worker'] as const)(
     'refuses to start a %s process composed without the budget module, naming the money effects',
     async (role) => {
-      // Payments books through the budget module and brings it in: both left out.
-      const error = await startWithout(role, [BudgetModule, PaymentsModule]);
+      // Payments and settlement move money through the budget module and bring it in, as does the
+      // worker's deadline sweeper (claims are reminded through settlement): all left out.
+      const error = await startWithout(role, [
+        BudgetModule,
+        PaymentsModule,
+        SettlementModule,
+        SettlementApiModule,
+        DeadlinesWorkerModule,
+      ]);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toBe(
-        `Role ${role} has no handler for effect assignFrame, commitFunds, releaseFunds: ` +
+        `Role ${role} has no handler for effect assignFrame, commitFunds, releaseFunds, settleFunds: ` +
           'a module that carries it out is missing from the composition',
       );
     },

@@ -79,13 +79,31 @@ describe('idempotent commands and versioned edits', () => {
     return (created.body as { id: string }).id;
   };
 
-  const send = async (as: string, method: 'post' | 'patch', path: string, body: object, key?: string) => {
+  /** A fresh grant with its advance due (40 % of 250 000 kr) and its payee's account set, as a payment run takes it. */
+  const dueAdvanceWithAccount = async () => {
+    advanceCall ??= await bioCallWithAdvance(t, 4_000);
+    const { reference } = await acceptedGrant(t, { callId: advanceCall, amount: 25_000_000 });
+    await t.dataSource.query(
+      `UPDATE organisation SET payout_account = '86011117947'
+        WHERE id = (SELECT organisation_id FROM application WHERE reference = $1)`,
+      [reference],
+    );
+    return { caseReference: reference, instalment: 1, amount: 10_000_000 };
+  };
+
+  const send = async (
+    as: string,
+    method: 'post' | 'patch' | 'put',
+    path: string,
+    body: object,
+    key?: string,
+  ) => {
     const agent = t.http();
     const req = agent[method](`/api/v1${path}`).set('authorization', await t.bearer(as));
     if (key) req.set('idempotency-key', key);
     return req.send(body);
   };
-  const methodOf = (route: string) => route.split(' ')[0].toLowerCase() as 'post' | 'patch';
+  const methodOf = (route: string) => route.split(' ')[0].toLowerCase() as 'post' | 'patch' | 'put';
 
   /** Everything a command may change, as numbers: a repeat must leave every one as it was. */
   async function world(): Promise<Record<string, number>> {
@@ -102,6 +120,10 @@ describe('idempotent commands and versioned edits', () => {
               (SELECT count(*) FROM funding_call WHERE status = 'published') AS published_calls,
               (SELECT coalesce(sum(version), 0) FROM funding_call) AS call_versions,
               (SELECT count(*) FROM call_audit_record) AS call_audit_records,
+              (SELECT count(*) FROM payment_run) AS payment_runs,
+              (SELECT count(*) FROM payment_run WHERE approved_at IS NOT NULL) AS approved_runs,
+              (SELECT count(*) FROM payment_audit_record) AS payment_audit_records,
+              (SELECT count(*) FROM organisation WHERE payout_account IS NOT NULL) AS payout_accounts,
               (SELECT count(*) FROM organisation) AS organisations,
               (SELECT coalesce(sum(version), 0) FROM organisation) AS organisation_versions,
               (SELECT count(*) FROM organisation_member) AS organisation_members,
@@ -326,6 +348,53 @@ describe('idempotent commands and versioned edits', () => {
           path: `/payments/due/${reference}/book`,
           body,
           other: { body: { ...body, amount: 9_999_999 } },
+        };
+      },
+    },
+    {
+      route: 'PUT /api/v1/organisations/{id}/payout-account',
+      as: OLA,
+      status: 200,
+      prepare: async () => {
+        const id = await freshOrganisation(t, OLA);
+        return {
+          path: `/organisations/${id}/payout-account`,
+          body: { accountNumber: '8601 11 17947' },
+          other: { body: { accountNumber: '15768474386' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/payments/runs',
+      as: FINANCE,
+      status: 201,
+      prepare: async () => {
+        const body = { requestedExecutionDate: '2026-02-04', items: [await dueAdvanceWithAccount()] };
+        return {
+          path: '/payments/runs',
+          body,
+          other: { body: { ...body, requestedExecutionDate: '2026-02-05' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/payments/runs/{id}/approve',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const run = async () => {
+          const res = await send(FINANCE, 'post', '/payments/runs', {
+            requestedExecutionDate: '2026-02-04',
+            items: [await dueAdvanceWithAccount()],
+          });
+          if (res.status !== 201) throw new Error(`run: ${res.text}`);
+          return (res.body as { id: string }).id;
+        };
+        const [one, another] = [await run(), await run()];
+        return {
+          path: `/payments/runs/${one}/approve`,
+          body: {},
+          other: { path: `/payments/runs/${another}/approve` },
         };
       },
     },
