@@ -11,6 +11,7 @@ import { FundingCall } from '../calls/funding-call.entity';
 import { Deadline } from '../deadlines/deadline.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Notification } from '../notifications/notification.entity';
+import { PayoutRequest, PayoutRequestVersion } from '../payments/payout-request.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -41,4 +42,6 @@ export const ENTITIES = [
   FrameAlert,
   Deadline,
   Notification,
+  PayoutRequest,
+  PayoutRequestVersion,
 ];

@@ -12,6 +12,7 @@ import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { dueInstalments } from './due-instalments';
+import { PayoutRequestsService } from './payout-requests.service';
 import {
   BookPaymentDto,
   PaymentBookedDto,
@@ -57,6 +58,7 @@ export class PaymentsDueService {
     private readonly ledger: LedgerService,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
+    private readonly payoutRequests: PayoutRequestsService,
   ) {}
 
   /**
@@ -74,7 +76,7 @@ export class PaymentsDueService {
         limit: batch,
       });
       for (const candidate of candidates) {
-        const due = await this.dueOf(candidate);
+        const due = [...(await this.dueOf(candidate)), ...(await this.payoutsDue(candidate))];
         if (due.length > 0) cases.push(due);
         if (cases.length > limit) break;
       }
@@ -116,7 +118,7 @@ export class PaymentsDueService {
         limit: 1,
       });
       const due = candidate
-        ? (await this.dueOf(candidate)).find((d) => d.instalment.number === dto.instalment)
+        ? (await this.dueOf(candidate)).find((d) => d.instalment?.number === dto.instalment)
         : undefined;
       if (!candidate || !due) {
         throw new DomainError(
@@ -138,7 +140,7 @@ export class PaymentsDueService {
         grantKey: application.id,
         amount: due.amount,
         actorUserId: actor.userId,
-        reason: `${due.instalment.label} (${application.reference})`,
+        reason: `${due.instalment?.label ?? ''} (${application.reference})`,
       });
       return {
         caseReference: application.reference,
@@ -196,6 +198,8 @@ export class PaymentsDueService {
       today: norwegianDate(this.clock.now()),
     });
     return due.map((d) => ({
+      kind: 'instalment' as const,
+      payoutRequest: null,
       caseReference: c.reference,
       organisationName: c.organisation_name,
       organisationNumber: c.organisation_number,
@@ -206,6 +210,26 @@ export class PaymentsDueService {
       instalment: { number: d.number, label: d.label, on: d.on, date: d.date },
       amount: d.amount,
       dueSince: d.dueSince,
+    }));
+  }
+
+  /** The candidate's approved, unpaid payout request, paid to the account it names. */
+  private async payoutsDue(c: Candidate): Promise<PaymentDueDto[]> {
+    const scheme = this.schemes.forStored(c.scheme_id);
+    const approved = await this.payoutRequests.approvedOf(this.dataSource.manager, c.application_id);
+    return approved.map((p) => ({
+      kind: 'payout_request' as const,
+      instalment: null,
+      payoutRequest: { number: p.number, accountNumber: p.accountNumber, iban: p.iban, bic: p.bic },
+      caseReference: c.reference,
+      organisationName: c.organisation_name,
+      organisationNumber: c.organisation_number,
+      schemeId: scheme.id,
+      schemeName: scheme.name,
+      frameId: c.frame_id,
+      frameName: c.frame_name,
+      amount: p.amount,
+      dueSince: norwegianDate(new Date(p.approvedAt)),
     }));
   }
 

@@ -48,3 +48,10 @@ export type CreateCall = Schemas['CreateCallDto'];
 export type UpdateCall = Schemas['UpdateCallDto'];
 export type StaffMember = Schemas['StaffDto'];
 export type StaffRole = StaffMember['roles'][number];
+// Payout requests
+export type PayoutRequest = Schemas['PayoutRequestDto'];
+export type PayoutRequests = Schemas['PayoutRequestsDto'];
+export type PayoutTerms = Schemas['PayoutTermsDto'];
+export type PayoutRequestInput = Schemas['PayoutRequestInputDto'];
+export type PayoutRequestStatus = Schemas['PayoutRequestDto']['status'];
+// end of Payout requests

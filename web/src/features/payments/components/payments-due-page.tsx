@@ -4,7 +4,12 @@ import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProblemError } from '../../../api/problem';
 import type { PaymentDue } from '../../../api/types';
-import { formatNumber, formatOrganisationNumber, type Language } from '../../../i18n/format';
+import {
+  formatAccountNumber,
+  formatNumber,
+  formatOrganisationNumber,
+  type Language,
+} from '../../../i18n/format';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -24,8 +29,20 @@ function calendarDay(isoDate: string, language: Language): string {
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** What the instalment is, in words: its name in the plan, and what made it due. */
+/** The payment's name: the instalment's in the plan, or the payout request's number. */
+function paymentLabel(row: PaymentDue, t: Translate): string {
+  return row.instalment?.label ?? t('payments.payoutRequest', { number: row.payoutRequest?.number ?? 0 });
+}
+
+/** What the instalment is, in words: its name in the plan, and what made it due; a payout request and its account. */
 function instalmentWords(row: PaymentDue, t: Translate, language: Language): string {
+  if (!row.instalment) {
+    const request = row.payoutRequest;
+    const account = request?.accountNumber
+      ? formatAccountNumber(request.accountNumber)
+      : [request?.iban, request?.bic].filter(Boolean).join(' ');
+    return `${paymentLabel(row, t)} – ${t('payments.toAccount', { account })}`;
+  }
   const { label, on, date } = row.instalment;
   const when =
     on === 'date' && date
@@ -37,7 +54,9 @@ function instalmentWords(row: PaymentDue, t: Translate, language: Language): str
 }
 
 /** One Idempotency-Key per intent to pay a row: the same for a retry, a new one once it is paid. */
-const intentOf = (row: PaymentDue) => `${row.caseReference}:${row.instalment.number}:${row.amount}`;
+const rowId = (row: PaymentDue) =>
+  row.instalment ? `${row.instalment.number}` : `request-${row.payoutRequest?.number ?? 0}`;
+const intentOf = (row: PaymentDue) => `${row.caseReference}:${rowId(row)}:${row.amount}`;
 
 interface Outcome {
   ok: boolean;
@@ -90,7 +109,7 @@ export function PaymentsDuePage() {
             text: t('payments.booked', {
               amount: kroner(row.amount),
               reference: row.caseReference,
-              instalment: row.instalment.label,
+              instalment: paymentLabel(row, t),
             }),
           });
         },
@@ -158,7 +177,7 @@ export function PaymentsDuePage() {
               </Table.Head>
               <Table.Body>
                 {due.data.items.map((row) => (
-                  <Table.Row key={`${row.caseReference}-${row.instalment.number}`}>
+                  <Table.Row key={`${row.caseReference}-${rowId(row)}`}>
                     <Table.Cell className="payments-due-nowrap">
                       <Link asChild>
                         <RouterLink to={staffCasePath(row.caseReference)}>{row.caseReference}</RouterLink>
@@ -219,7 +238,7 @@ export function PaymentsDuePage() {
                 amount: kroner(confirming.amount),
                 organisation: confirming.organisationName,
                 reference: confirming.caseReference,
-                instalment: confirming.instalment.label,
+                instalment: paymentLabel(confirming, t),
                 frame: confirming.frameName,
               })}
             </Paragraph>
