@@ -11,6 +11,7 @@ import { applicationLookups, applicationQueries } from '../api/application-queri
 import { ApplicationFacts } from './application-facts';
 import { FormLinks } from './form-links';
 import { CaseActions } from './case-actions';
+import { PayoutRequestsPanel } from './payout-requests-panel';
 import { STATUS_TEXT } from './application-status';
 
 /**
@@ -56,6 +57,7 @@ export function CasePage() {
       <ApplicationFacts application={found} call={call} scheme={scheme} />
       <FormLinks application={found} />
       <CaseActions application={found} />
+      <PayoutRequestsPanel application={found} />
       <Timeline application={found} />
       <BackLink />
     </>
