@@ -19,7 +19,9 @@ import { WorkQueueIndexes1796291000000 } from './1796291000000-WorkQueueIndexes'
 import { OpenGrantPositions1796293417000 } from './1796293417000-OpenGrantPositions';
 import { DirectRecipientOrganisationNumber1796297000000 } from './1796297000000-DirectRecipientOrganisationNumber';
 import { StaffAdministration1796298000000 } from './1796298000000-StaffAdministration';
-import { PayoutRequests1796310782933 } from './1796310782933-PayoutRequests';
+import { FrameAudit1796310788278 } from './1796310788278-FrameAudit';
+import { NotificationBodyAfterSend1796311338043 } from './1796311338043-NotificationBodyAfterSend';
+import { PayoutRequests1796315436668 } from './1796315436668-PayoutRequests';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -45,5 +47,7 @@ export const MIGRATIONS: Function[] = [
   OpenGrantPositions1796293417000,
   DirectRecipientOrganisationNumber1796297000000,
   StaffAdministration1796298000000,
-  PayoutRequests1796310782933,
+  FrameAudit1796310788278,
+  NotificationBodyAfterSend1796311338043,
+  PayoutRequests1796315436668,
 ];

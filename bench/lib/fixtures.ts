@@ -145,6 +145,7 @@ export async function frameAndCall(
       kind: 'allocation',
       amount: allocation,
       actorUserId: null,
+      at: new Date(),
       reason: 'bench',
     });
     const [{ id: callId }] = await tx.query<Array<{ id: string }>>(

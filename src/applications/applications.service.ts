@@ -35,6 +35,7 @@ import type { AuditRecord } from '../audit/audit-record.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
+import { CASE_MONEY_EVENTS } from '../budget/ledger.service';
 import { FundingCall } from '../calls/funding-call.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { UserAccount } from '../users/user.entity';
@@ -673,7 +674,11 @@ function wholeDaysBetween(from: Date, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
 }
 
+/** Money moved on the grant: the applicant reads how much, not from which of the county's frames. */
+const MONEY_EVENTS: ReadonlySet<string> = new Set(Object.values(CASE_MONEY_EVENTS));
+
 function redactForApplicant(event: string, payload: Record<string, unknown>): Record<string, unknown> {
+  if (MONEY_EVENTS.has(event)) return { amount: payload.amount, currency: payload.currency };
   return event === 'RECOMMEND_GRANT' || event === 'RECOMMEND_REJECTION' || event === 'RETURN_TO_REVIEW'
     ? {}
     : payload;

@@ -1,3 +1,4 @@
+import { HashChainedRecord } from '@lib/audit';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -7,17 +8,13 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeo
  */
 @Entity({ name: 'audit_record' })
 @Index('audit_record_application_seq_key', ['applicationId', 'seq'], { unique: true })
-export class AuditRecord {
+export class AuditRecord extends HashChainedRecord {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'audit_record_pkey' })
   id!: string;
 
   @ForeignKey('application', { name: 'audit_record_application_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
-
-  /** 1, 2, 3 … per application. */
-  @Column({ type: 'integer' })
-  seq!: number;
 
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId!: string | null;
@@ -49,10 +46,4 @@ export class AuditRecord {
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
-
-  @Column({ name: 'prev_hash', type: 'text', nullable: true })
-  prevHash!: string | null;
-
-  @Column({ type: 'text' })
-  hash!: string;
 }

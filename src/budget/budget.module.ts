@@ -3,6 +3,7 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TransitionRuntimeModule } from '../runtime';
 import { FrameAlertNotifications } from './frame-alert-notifications';
+import { FrameAuditRepository } from './frame-audit.repository';
 import { FramesController } from './frames.controller';
 import { FramesService } from './frames.service';
 import { LedgerService } from './ledger.service';
@@ -12,7 +13,7 @@ import { MoneyEffects } from './money-effects';
 @Module({
   imports: [TransitionRuntimeModule, NotificationsModule, IdempotencyModule],
   controllers: [FramesController],
-  providers: [LedgerService, FramesService, MoneyEffects, FrameAlertNotifications],
+  providers: [LedgerService, FramesService, MoneyEffects, FrameAlertNotifications, FrameAuditRepository],
   exports: [LedgerService],
 })
 export class BudgetModule {}

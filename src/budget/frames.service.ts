@@ -46,6 +46,7 @@ import {
 } from './budget.dto';
 import { BudgetFrame } from './budget-frame.entity';
 import { FrameAlert } from './frame-alert.entity';
+import { FrameAuditRepository } from './frame-audit.repository';
 import type { EntryDirection, EntryKind } from './ledger-entry.entity';
 import { Balances, LedgerService, requireCaseReference } from './ledger.service';
 
@@ -135,6 +136,7 @@ export class FramesService {
     private readonly ledger: LedgerService,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
+    private readonly frameAudit: FrameAuditRepository,
   ) {}
 
   async list(actor: Staff): Promise<FrameDto[]> {
@@ -176,16 +178,30 @@ export class FramesService {
   }
 
   async allocate(actor: Staff, id: string, dto: AllocationDto, key?: IdempotencyKey): Promise<FrameDto> {
-    return this.inFrame(actor, id, key, (tx) =>
-      this.ledger.allocate(tx, {
+    return this.inFrame(actor, id, key, async (tx) => {
+      const at = this.clock.now();
+      await this.ledger.allocate(tx, {
         frameId: id,
         kind: dto.kind,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at,
         reason: dto.reason,
-      }),
-    );
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: dto.kind,
+        changes: {
+          amount: dto.amount,
+          caseReference: dto.caseReference ?? null,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
+      });
+    });
   }
 
   async reallocate(
@@ -194,31 +210,64 @@ export class FramesService {
     dto: ReallocationDto,
     key?: IdempotencyKey,
   ): Promise<FramePairDto> {
-    return this.betweenFrames(actor, id, dto.toFrameId, key, (tx) =>
-      this.ledger.reallocate(tx, {
+    return this.betweenFrames(actor, id, dto.toFrameId, key, async (tx) => {
+      const at = this.clock.now();
+      await this.ledger.reallocate(tx, {
         fromFrameId: id,
         toFrameId: dto.toFrameId,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at,
         reason: dto.reason,
-      }),
-    );
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: 'reallocation',
+        changes: {
+          amount: dto.amount,
+          toFrameId: dto.toFrameId,
+          caseReference: dto.caseReference,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
+      });
+    });
   }
 
   /** Overføring: a grant's open commitment, and its money, to a later year's frame by a recorded decision. */
   async carryOver(actor: Staff, id: string, dto: CarryOverDto, key?: IdempotencyKey): Promise<FramePairDto> {
-    return this.betweenFrames(actor, id, dto.toFrameId, key, async (tx) =>
-      this.ledger.carryOver(tx, {
+    return this.betweenFrames(actor, id, dto.toFrameId, key, async (tx) => {
+      const at = this.clock.now();
+      const grant = await this.grantOf(tx, actor, dto.grantKey);
+      await this.ledger.carryOver(tx, {
         fromFrameId: id,
         toFrameId: dto.toFrameId,
-        grantKey: (await this.grantOf(tx, actor, dto.grantKey)).key,
+        grantKey: grant.key,
         amount: dto.amount,
         caseReference: dto.caseReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at,
         reason: dto.reason,
-      }),
-    );
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: 'carry_over',
+        changes: {
+          amount: dto.amount,
+          toFrameId: dto.toFrameId,
+          grantKey: grant.key,
+          applicationReference: grant.application?.reference ?? null,
+          caseReference: dto.caseReference,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
+      });
+    });
   }
 
   /** A commitment without an application: money straight to a named recipient by a recorded decision. */
@@ -234,6 +283,7 @@ export class FramesService {
     return this.idempotency.transaction(key, async (tx) => {
       await this.visible(tx, actor, id);
       const grantKey = `direct:${randomUUID()}`;
+      const at = this.clock.now();
       await this.ledger.commit(tx, {
         frameId: id,
         grantKey,
@@ -243,7 +293,23 @@ export class FramesService {
         amount: dto.amount,
         caseReference: dto.decisionReference,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at,
         reason: dto.reason,
+      });
+      await this.frameAudit.append(tx, {
+        frameId: id,
+        actorUserId: actor.userId,
+        action: 'direct_allocation',
+        changes: {
+          amount: dto.amount,
+          grantKey,
+          recipient: dto.recipient.trim(),
+          organisationNumber,
+          caseReference: dto.decisionReference,
+          reason: dto.reason,
+        },
+        occurredAt: at.toISOString(),
       });
       return { ...toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id })), grantKey };
     });
@@ -272,6 +338,8 @@ export class FramesService {
         grantKey,
         amount: dto.amount,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       });
     });
@@ -284,6 +352,8 @@ export class FramesService {
         grantKey: (await this.grantOf(tx, actor, dto.grantKey)).key,
         amount: dto.amount,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
         reason: dto.reason,
       }),
     );
@@ -559,10 +629,11 @@ export class FramesService {
     grantKey: string,
   ): Promise<{ key: string; application: Application | null }> {
     if (grantKey.startsWith('direct:')) return { key: grantKey, application: null };
-    const application = await tx.findOneBy(
-      Application,
-      UUID.test(grantKey) ? { id: grantKey } : { reference: grantKey },
-    );
+    // Locked: the money moved is written into the case's history, whose order must not race.
+    const application = await tx.findOne(Application, {
+      where: UUID.test(grantKey) ? { id: grantKey } : { reference: grantKey },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!application || application.countyId !== actor.countyId) {
       throw new DomainError('not_found', 'not_found', 'Grant was not found', {
         errors: [

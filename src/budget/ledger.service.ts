@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '@lib/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
 import { FrameAlert } from './frame-alert.entity';
 import { LedgerEntry, type EntryDirection, type EntryKind } from './ledger-entry.entity';
 
@@ -18,10 +19,31 @@ interface GrantMove {
 /** A threshold a frame crossed just now, told to listeners inside the same transaction. */
 export type FrameAlertListener = (tx: EntityManager, alert: FrameAlert) => Promise<void>;
 
+/**
+ * Who moves the money, why, and when by the service's clock (the caller's `Clock`, which tests and the
+ * demo set by hand): the entry is stamped with `at`, never with the database's clock.
+ */
 export interface Who {
   actorUserId: string | null;
   reason: string;
+  at: Date;
+  /**
+   * The role the actor acted in, for the case history of a grant with an application (`approver` for a
+   * decision, `applicant` for a decline…); finance when a person moves money by hand, the system otherwise.
+   */
+  actorRole?: string;
 }
+
+/** The case-history events of money moved on a case's grant, one per movement (a carry-over too). */
+export const CASE_MONEY_EVENTS = {
+  commitment: 'FUNDS_COMMITTED',
+  release: 'FUNDS_RELEASED',
+  disbursement: 'PAYMENT_DISBURSED',
+  repayment: 'PAYMENT_REPAID',
+  carry_over: 'FUNDS_CARRIED_OVER',
+} as const satisfies Partial<Record<EntryKind, string>>;
+
+type CaseMoneyKind = keyof typeof CASE_MONEY_EVENTS;
 
 interface FrameTotals {
   id: string;
@@ -98,6 +120,8 @@ export function requireCaseReference(value: string | null | undefined, field: st
 @Injectable()
 export class LedgerService {
   private readonly alertListeners: FrameAlertListener[] = [];
+
+  constructor(private readonly audit: AuditRepository) {}
 
   /** Someone to tell when a frame first crosses a threshold (finance's e-mail, for one). */
   onAlert(listener: FrameAlertListener): void {
@@ -249,7 +273,8 @@ export class LedgerService {
       },
       input,
     );
-    await this.recordAlerts(tx, frame);
+    await this.caseHistory(tx, 'commitment', input.applicationId, frame, input);
+    await this.recordAlerts(tx, frame, input.at);
     return balancesOf(frame);
   }
 
@@ -302,6 +327,7 @@ export class LedgerService {
       { kind, amount: input.amount, grantKey: input.grantKey, applicationId: position.application_id },
       input,
     );
+    await this.caseHistory(tx, kind, position.application_id, frame, input);
     return balancesOf(frame);
   }
 
@@ -330,6 +356,7 @@ export class LedgerService {
       },
       input,
     );
+    await this.caseHistory(tx, 'repayment', position.application_id, frame, input);
     return balancesOf(frame);
   }
 
@@ -431,6 +458,10 @@ export class LedgerService {
       },
       input,
     );
+    await this.caseHistory(tx, 'carry_over', position.application_id, into, input, {
+      fromFrameId: from.id,
+      caseReference: input.caseReference,
+    });
   }
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
@@ -588,6 +619,38 @@ export class LedgerService {
       caseReference: entry.caseReference ?? null,
       reason: who.reason,
       actorUserId: who.actorUserId,
+      createdAt: who.at,
+    });
+  }
+
+  /**
+   * The movement in the case's own history (the audit trail GET /applications/:id/history reads), in
+   * this transaction: who, what and how much. A direct allocation has no case and no such record. The
+   * callers hold the application's row lock (the transition, or the finance command), so the trail's
+   * order cannot race.
+   */
+  private async caseHistory(
+    tx: EntityManager,
+    kind: CaseMoneyKind,
+    applicationId: string | null,
+    frame: FrameTotals,
+    who: Who & { amount: number },
+    more: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (!applicationId) return;
+    await this.audit.appendToCase(tx, {
+      applicationId,
+      actorUserId: who.actorUserId,
+      actorRole: who.actorRole ?? (who.actorUserId ? 'finance' : 'system'),
+      event: CASE_MONEY_EVENTS[kind],
+      payload: {
+        amount: who.amount,
+        currency: frame.currency,
+        frameId: frame.id,
+        reason: who.reason,
+        ...more,
+      },
+      occurredAt: who.at.toISOString(),
     });
   }
 
@@ -595,7 +658,7 @@ export class LedgerService {
    * Records each threshold the frame's used share has reached, once (a unique index decides), and
    * tells the listeners about the ones crossed now.
    */
-  private async recordAlerts(tx: EntityManager, frame: FrameTotals): Promise<void> {
+  private async recordAlerts(tx: EntityManager, frame: FrameTotals, at: Date): Promise<void> {
     const { allocated, committed, disbursed } = balancesOf(frame);
     const used = committed + disbursed;
     for (const threshold of ALERT_THRESHOLDS) {
@@ -604,7 +667,7 @@ export class LedgerService {
           .createQueryBuilder()
           .insert()
           .into(FrameAlert)
-          .values({ frameId: frame.id, thresholdPercent: threshold, used, allocated })
+          .values({ frameId: frame.id, thresholdPercent: threshold, used, allocated, crossedAt: at })
           .orIgnore()
           .returning('*')
           .execute();

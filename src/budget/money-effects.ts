@@ -5,10 +5,14 @@ import { FundingCall } from '../calls/funding-call.entity';
 import { EffectRunner } from '../runtime';
 import { LedgerService } from './ledger.service';
 
+/**
+ * Why the system moved the money, in bokmål: finance reads it on the frame's entries and in the CSV.
+ * Entries written before these texts keep their English reasons; the ledger is never rewritten.
+ */
 const RELEASE_REASONS = {
-  declined: 'Grant declined by the applicant',
-  lapsed: 'Grant lapsed: not accepted in time',
-  underspend: 'Final report: unused part of the grant',
+  declined: 'Frigitt: tilsagn avslått av søker',
+  lapsed: 'Frigitt: tilsagn ikke akseptert i tide',
+  underspend: 'Frigitt: ubrukt del av tilsagnet etter sluttrapport',
 } as const;
 
 /**
@@ -36,7 +40,7 @@ export class MoneyEffects implements OnModuleInit {
       application.frameId = call.frameId;
       await tx.update(Application, { id: application.id }, { frameId: call.frameId });
     });
-    this.effects.register('commitFunds', async (effect, { tx, application, actorUserId }) => {
+    this.effects.register('commitFunds', async (effect, { tx, application, actorUserId, actorRole, at }) => {
       if (!application.frameId)
         throw new Error(`application ${application.id} commits money but was never assigned a frame`);
       await this.ledger.commit(tx, {
@@ -45,10 +49,12 @@ export class MoneyEffects implements OnModuleInit {
         applicationId: application.id,
         amount: effect.amount,
         actorUserId,
-        reason: `Grant decision ${application.reference}`,
+        actorRole,
+        at,
+        reason: `Tilsagn ${application.reference}`,
       });
     });
-    this.effects.register('releaseFunds', async (effect, { tx, application, actorUserId }) => {
+    this.effects.register('releaseFunds', async (effect, { tx, application, actorUserId, actorRole, at }) => {
       if (!application.frameId)
         throw new Error(`application ${application.id} releases money but was never charged to a frame`);
       await this.ledger.release(tx, {
@@ -56,6 +62,8 @@ export class MoneyEffects implements OnModuleInit {
         grantKey: application.id,
         amount: effect.amount,
         actorUserId,
+        actorRole,
+        at,
         reason: `${RELEASE_REASONS[effect.reason]} (${application.reference})`,
       });
     });

@@ -4,6 +4,7 @@ import { CaseNote } from '../applications/case-note.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { FrameAlert } from '../budget/frame-alert.entity';
+import { FrameAuditRecord } from '../budget/frame-audit.entity';
 import { GrantPosition } from '../budget/grant-position.entity';
 import { LedgerEntry } from '../budget/ledger-entry.entity';
 import { CallAuditRecord } from '../calls/call-audit.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   IdempotencyRecord,
   BudgetFrame,
   LedgerEntry,
+  FrameAuditRecord,
   GrantPosition,
   FrameAlert,
   Deadline,

@@ -11,6 +11,7 @@ export const HISTORY_TABLES = [
   'call_audit_record',
   'case_note',
   'frame_alert',
+  'frame_audit_record',
   'ledger_entry',
   'staff_audit_record',
 ] as const;

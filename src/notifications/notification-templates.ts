@@ -5,8 +5,18 @@
 export type TemplateValues = Readonly<Record<string, string | undefined>>;
 
 type Text = { subject: string; body: string };
-/** `ownLink`: the text carries its link itself (an invitation's), so no portal link is added. */
-type Template = { nb?: Text; en: Text; ownLink?: boolean };
+/**
+ * `ownLink`: the text carries its link itself (an invitation's), so no portal link is added.
+ * `secret`: values that must not outlive the sending (a single-use link with its token): the copy kept
+ * once the e-mail is sent says the link was removed instead.
+ */
+type Template = { nb?: Text; en: Text; ownLink?: boolean; secret?: readonly string[] };
+
+/** What the copy kept after sending says in place of a secret value. */
+const REMOVED = {
+  nb: '[lenken er fjernet fra kopien etter sending]',
+  en: '[the link was removed from this copy once sent]',
+};
 
 const sign = {
   nb: '\n\nDette er en automatisk melding fra tilskuddsordningen.',
@@ -170,6 +180,7 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'Hello {name},\n\n{invitedBy} has given you access to the grant administration of {county} as {roles}. Choose your password with this link:\n{link}\n\nThe link works once and until {expiresAt}. If it has expired, ask the administrator for a new one.',
     },
     ownLink: true,
+    secret: ['link'],
   },
   // Payout requests
   payout_request_sent: {
@@ -236,7 +247,7 @@ export function renderTemplate(
   locale: 'nb' | 'en',
   values: TemplateValues,
   publicUrl = 'http://localhost:3000',
-): Text & { locale: 'nb' | 'en' } {
+): Text & { locale: 'nb' | 'en'; bodyAfterSend: string | null } {
   const chosen = TEMPLATES[template] ?? GENERIC;
   const text = (locale === 'nb' ? chosen.nb : undefined) ?? chosen.en;
   const used: 'nb' | 'en' = locale === 'nb' && chosen.nb ? 'nb' : 'en';
@@ -246,5 +257,16 @@ export function renderTemplate(
     : values.reference
       ? caseLink[used](casePageUrl(publicUrl, values.reference))
       : portalLink[used](`${publicUrl.replace(/\/+$/, '')}/`);
-  return { locale: used, subject: fill(text.subject), body: fill(text.body) + sign[used] + link };
+  const secret = chosen.secret ?? [];
+  const kept = secret.length
+    ? text.body.replace(/\{(\w+)\}/g, (_, name: string) =>
+        secret.includes(name) ? REMOVED[used] : (values[name] ?? ''),
+      )
+    : null;
+  return {
+    locale: used,
+    subject: fill(text.subject),
+    body: fill(text.body) + sign[used] + link,
+    bodyAfterSend: kept === null ? null : kept + sign[used] + link,
+  };
 }

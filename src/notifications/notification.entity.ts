@@ -36,6 +36,13 @@ export class Notification {
   @Column({ type: 'text' })
   body!: string;
 
+  /**
+   * The body to keep once the e-mail is sent: the same text without its secrets (an invitation's
+   * single-use link). Null when the text holds none; the sender swaps it in and clears it.
+   */
+  @Column({ name: 'body_after_send', type: 'text', nullable: true })
+  bodyAfterSend!: string | null;
+
   @Column({ type: 'text', default: 'queued' })
   status!: NotificationStatus;
 

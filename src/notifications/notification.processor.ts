@@ -8,6 +8,12 @@ import { AppConfig, InjectConfig } from '../config/app-config';
 import { NOTIFICATION_QUEUE } from '../queue/queue.module';
 import { Notification } from './notification.entity';
 
+/** The stored body without its secrets, when it had any (a link that must not outlive the sending). */
+const WITHOUT_SECRETS = {
+  body: () => 'coalesce("body_after_send", "body")',
+  bodyAfterSend: null,
+};
+
 export interface SendNotificationJob {
   notificationId: string;
 }
@@ -55,10 +61,12 @@ export class NotificationProcessor extends WorkerHost {
       throw error;
     }
     const status = this.config.mail.smtpUrl ? 'sent' : 'logged';
+    // Once the e-mail is out, the stored copy no longer holds its secrets (an invitation's link and
+    // token). Without a mail server (development, the demo) the stored row is the only copy: kept whole.
     await this.dataSource.manager.update(
       Notification,
       { id: notification.id, status: 'queued' },
-      { status, sentAt: new Date() },
+      { status, sentAt: new Date(), ...(status === 'sent' ? WITHOUT_SECRETS : {}) },
     );
     return status;
   }
@@ -75,7 +83,11 @@ export class NotificationProcessor extends WorkerHost {
     if (!job || !notificationId || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     this.logger.error({ notificationId, err: error }, 'Notification failed for good');
     await this.dataSource.manager
-      .update(Notification, { id: notificationId, status: 'queued' }, { status: 'failed' })
+      .update(
+        Notification,
+        { id: notificationId, status: 'queued' },
+        { status: 'failed', ...WITHOUT_SECRETS },
+      )
       .catch((err: unknown) =>
         this.logger.error({ notificationId, err }, 'Could not mark notification failed'),
       );

@@ -115,6 +115,7 @@ export class NotificationService {
           locale: text.locale,
           subject: text.subject,
           body: text.body,
+          bodyAfterSend: text.bodyAfterSend,
           status: 'queued',
         }),
       );

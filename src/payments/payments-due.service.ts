@@ -140,7 +140,10 @@ export class PaymentsDueService {
         grantKey: application.id,
         amount: due.amount,
         actorUserId: actor.userId,
-        reason: `${due.instalment?.label ?? ''} (${application.reference})`,
+        actorRole: 'finance',
+        at: this.clock.now(),
+        // In bokmål, as finance reads it; the ledger also writes the booking into the case's history.
+        reason: `Utbetaling: ${due.instalment?.label ?? ''} (${application.reference})`,
       });
       return {
         caseReference: application.reference,

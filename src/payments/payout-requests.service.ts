@@ -360,6 +360,9 @@ export class PayoutRequestsService {
         grantKey: application.id,
         amount: request.approvedAmount,
         actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
+        // In bokmål, as finance reads it; the ledger also writes the payment into the case's history.
         reason: `Delutbetaling ${request.number} (${application.reference})`,
       });
       request.status = 'paid';

@@ -13,6 +13,8 @@ export interface EffectContext {
   readonly application: LifecycleCase;
   readonly auditRecordId: string;
   readonly actorUserId: string | null;
+  /** The role the actor sent the event in, as the transition's audit record names it. */
+  readonly actorRole: string;
   readonly at: Date;
 }
 

@@ -145,10 +145,11 @@ export class TransitionRunner {
     application.submittedAt = context.submittedAt ? new Date(context.submittedAt) : null;
     await tx.save(application);
 
+    const role = actorRole(engineActor, type, scheme);
     const record = await this.audit.append(tx, {
       applicationId: application.id,
       actorUserId: engineActor.userId,
-      actorRole: actorRole(engineActor, type, scheme),
+      actorRole: role,
       event: type,
       fromState: result.from.state,
       toState: result.to.state,
@@ -163,6 +164,7 @@ export class TransitionRunner {
       application,
       auditRecordId: record.id,
       actorUserId: engineActor.userId,
+      actorRole: role,
       at: now,
     };
     await this.effects.run(result.effects, effectContext);

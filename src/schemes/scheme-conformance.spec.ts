@@ -4,11 +4,12 @@ import {
   validateSchemes,
   type CallOpening,
   type CallParameters,
+  ELIGIBILITY_RULE_TYPES,
   type SchemeReason,
 } from '@lib/engine';
 import { PLUGINS } from './scheme-registry';
 import { formLayoutProblems } from './scheme-form-layout';
-import { apiPropertyOf, dtoClassesOf, jsonSchemaOf, validatedFieldsOf } from './scheme-schemas';
+import { apiPropertyOf, danglingRefs, dtoClassesOf, jsonSchemaOf, validatedFieldsOf } from './scheme-schemas';
 
 /**
  * What every registered scheme must satisfy, so that a new scheme gets these checks by being
@@ -33,6 +34,24 @@ describe('scheme conformance', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it('finds a $ref that points nowhere, and only that one', () => {
+    const schema = {
+      properties: { a: { $ref: '#/$defs/Here' }, b: { items: [{ $ref: '#/$defs/Array' }] } },
+      $defs: { Here: { type: 'object' } },
+    };
+    expect(danglingRefs(schema)).toEqual(['#/$defs/Array']);
+  });
+
+  it('describes who may apply: one shape per eligibility rule type, each with its argument', () => {
+    const schema = jsonSchemaOf(PLUGINS[0].scheme.callParametersDto) as {
+      properties: { eligibility: { type: string; items: { oneOf: { properties: { rule: unknown } }[] } } };
+    };
+    expect(schema.properties.eligibility.type).toBe('array');
+    expect(schema.properties.eligibility.items.oneOf.map((v) => v.properties.rule)).toEqual(
+      ELIGIBILITY_RULE_TYPES.map((rule) => ({ type: 'string', enum: [rule] })),
+    );
   });
 
   describe.each(PLUGINS.map((p) => [p.scheme.id, p] as const))(
@@ -71,6 +90,14 @@ describe('scheme conformance', () => {
         }
         expect(problems).toEqual([]);
         expect(jsonSchemaOf(dto)).toMatchObject({ type: 'object', additionalProperties: false });
+      });
+
+      it.each([
+        ['application', scheme.applicationDto],
+        ['final report', scheme.reportDto],
+        ['call parameters', scheme.callParametersDto],
+      ])('publishes a %s schema whose every $ref points at one of its definitions', (__, dto) => {
+        expect(danglingRefs(jsonSchemaOf(dto))).toEqual([]);
       });
 
       it.each([

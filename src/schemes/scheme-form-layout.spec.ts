@@ -66,4 +66,51 @@ describe('formLayoutProblems', () => {
       '"extra" is labelled but is no field of the schema',
     ]);
   });
+
+  it('asks basis points as per cent, and only numbers', () => {
+    const shares = {
+      type: 'object',
+      properties: { advanceBasisPoints: { type: 'integer' }, title: { type: 'string' } },
+    };
+    const ask = (advance: 'percent' | undefined, title: 'percent' | undefined): FormLayout => ({
+      steps: [{ title: l('Alt', 'All'), fields: ['advanceBasisPoints', 'title'] }],
+      fields: {
+        advanceBasisPoints: { label: l('Forskudd', 'Advance'), widget: advance },
+        title: { label: l('Tittel', 'Title'), widget: title },
+      },
+    });
+    expect(formLayoutProblems(shares, ask('percent', undefined))).toEqual([]);
+    expect(formLayoutProblems(shares, ask(undefined, 'percent'))).toEqual([
+      '"advanceBasisPoints" is in basis points, so it is shown and typed as per cent',
+      '"title" is not a number, so not basis points shown as per cent',
+    ]);
+  });
+
+  it("labels each shape's fields of a list of one of several shapes, and each shape's choice", () => {
+    const rules = {
+      type: 'object',
+      properties: {
+        rules: {
+          type: 'array',
+          items: {
+            oneOf: [
+              { type: 'object', properties: { rule: { enum: ['min'] }, count: { type: 'integer' } } },
+              { type: 'object', properties: { rule: { enum: ['county'] }, codes: { type: 'string' } } },
+            ],
+          },
+        },
+      },
+    };
+    const fields = {
+      rules: { label: l('Regler', 'Rules') },
+      'rules[]': { label: l('Regel', 'Rule') },
+      'rules[].rule': { label: l('Type', 'Kind'), options: { min: l('Minst', 'At least') } },
+      'rules[].count': { label: l('Antall', 'Count') },
+    };
+    const steps = [{ title: l('Alt', 'All'), fields: ['rules'] }];
+    expect(formLayoutProblems(rules, { steps, fields })).toEqual([
+      '"rules[].rule": the choice "county" has no words',
+      '"rules[].codes" has no label',
+    ]);
+  });
 });

@@ -29,6 +29,8 @@ export function schemaFieldPaths(root: JsonSchema): Node[] {
       found.push({ path, schema: resolve(s.items as JsonSchema), siblings: [] });
       visit(s.items as JsonSchema, path);
     }
+    // One of several shapes (the kernel's eligibility rules): each shape's fields at the same path.
+    for (const variant of (s.oneOf ?? s.anyOf ?? []) as JsonSchema[]) visit(variant, prefix);
   };
   visit(root, '');
   return found;
@@ -76,6 +78,18 @@ export function formLayoutProblems(schema: JsonSchema, layout: FormLayout): stri
     }
     if (ui.widget === 'kroner' && field.type !== 'number' && field.type !== 'integer')
       problems.push(`"${path}" is not a number, so not an amount in kroner`);
+    if (ui.widget === 'percent' && field.type !== 'number' && field.type !== 'integer')
+      problems.push(`"${path}" is not a number, so not basis points shown as per cent`);
+    if (
+      /basisPoints/i.test(
+        path
+          .split(/[.[\]]/)
+          .filter(Boolean)
+          .at(-1) ?? '',
+      ) &&
+      ui.widget !== 'percent'
+    )
+      problems.push(`"${path}" is in basis points, so it is shown and typed as per cent`);
     if ((ui.widget === 'date' || ui.widget === 'textarea') && field.type !== 'string')
       problems.push(`"${path}" is not a text, so not a ${ui.widget}`);
     if (ui.widget === 'radio' && !values.length)

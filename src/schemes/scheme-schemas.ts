@@ -1,6 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import type { DtoClass } from '@lib/engine';
+import { ELIGIBILITY_RULES_VALIDATOR, eligibilityRulesJsonSchema, type DtoClass } from '@lib/engine';
 // class-transformer keeps @Type() targets here; without it nested objects would not be described.
 import { defaultMetadataStorage as untypedStorage } from 'class-transformer/cjs/storage';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
@@ -12,6 +12,20 @@ export type JsonSchema = Record<string, unknown>;
 
 let cache: Record<string, JsonSchema> | null = null;
 
+/** The JSON type of a property's TypeScript type where it is a primitive (a list or object: nothing to add). */
+function primitiveTypeOf(meta: { target: unknown; propertyName: string }): JsonSchema {
+  if (typeof meta.target !== 'function') return {};
+  const type = Reflect.getMetadata(
+    'design:type',
+    meta.target.prototype as object,
+    meta.propertyName,
+  ) as unknown;
+  if (type === String) return { type: 'string' };
+  if (type === Number) return { type: 'number' };
+  if (type === Boolean) return { type: 'boolean' };
+  return {};
+}
+
 /** Every DTO's schema, generated once from the validation metadata the server itself enforces. */
 function allSchemas(): Record<string, JsonSchema> {
   cache ??= validationMetadatasToSchemas({
@@ -19,6 +33,17 @@ function allSchemas(): Record<string, JsonSchema> {
     classValidatorMetadataStorage: getMetadataStorage(),
     refPointerPrefix: '#/$defs/',
     forbidUnknownValues: true,
+    // A custom check says nothing of its shape: the generator falls back on the property's
+    // TypeScript type, which for a list (or a list checked entry by entry, `{ each: true }`) is
+    // `Array`, and points at a `#/$defs/Array` that does not exist. The custom checks are described
+    // here instead (the conformance suite finds any `$ref` left dangling).
+    additionalConverters: {
+      [ELIGIBILITY_RULES_VALIDATOR]: () => eligibilityRulesJsonSchema(),
+      isIsoInstant: { type: 'string' },
+      isIsoDate: { type: 'string' },
+      // `Optional`'s "not null" says only that a field given has a value; its other checks say which.
+      notNull: (meta: { target: unknown; propertyName: string }) => primitiveTypeOf(meta),
+    },
   }) as Record<string, JsonSchema>;
   return cache;
 }
@@ -81,6 +106,24 @@ export function apiPropertyOf(
 export function validatedFieldsOf(cls: DtoClass<object>): string[] {
   const generated = generatedSchemaOf(cls) as { properties?: Record<string, unknown> } | undefined;
   return Object.keys(generated?.properties ?? {});
+}
+
+/** Every `$ref` in a schema that points at no definition of it (`#/$defs/Array` where there is none). */
+export function danglingRefs(schema: JsonSchema): string[] {
+  const defs = (schema.$defs ?? {}) as Record<string, unknown>;
+  const found: string[] = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === '$ref') {
+        const target = typeof value === 'string' ? /^#\/\$defs\/(.+)$/.exec(value)?.[1] : undefined;
+        if (target === undefined || !(target in defs)) found.push(String(value));
+      } else visit(value);
+    }
+  };
+  visit(schema);
+  return found;
 }
 
 /**

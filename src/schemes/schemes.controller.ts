@@ -20,7 +20,7 @@ export class LocalizedTextDto {
   @ApiProperty({ example: 'Grants for training your own employees.' }) en!: string;
 }
 
-const FORM_WIDGETS: readonly FormWidget[] = ['kroner', 'date', 'textarea', 'radio'];
+const FORM_WIDGETS: readonly FormWidget[] = ['kroner', 'percent', 'date', 'textarea', 'radio'];
 
 export class FormConditionDto {
   @ApiProperty({ example: 'kind', description: 'Another field of the same object' }) field!: string;
@@ -34,7 +34,8 @@ export class FormFieldUiDto {
   @ApiPropertyOptional({ type: LocalizedTextDto }) help?: LocalizedTextDto;
   @ApiPropertyOptional({
     enum: FORM_WIDGETS,
-    description: 'kroner: an amount in øre typed as kroner; date: YYYY-MM-DD typed as dd.mm.åååå',
+    description:
+      'kroner: an amount in øre typed as kroner; percent: basis points typed as per cent; date: YYYY-MM-DD typed as dd.mm.åååå',
   })
   widget?: FormWidget;
   @ApiPropertyOptional({

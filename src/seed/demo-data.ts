@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { PasswordHasher } from '@lib/auth';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { LedgerService } from '../budget/ledger.service';
+import { AuditRepository } from '../audit/audit.repository';
 import { scheduleCallAnnouncements } from '../deadlines/deadline-effects';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
@@ -89,9 +90,13 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
 /**
  * Seeds two counties with one staff user per role, applicant organisations with a user each, and
  * every registered scheme's demo calls with their frames, if the database holds no county yet.
- * Returns whether it seeded.
+ * Returns whether it seeded. The frames' allocations are stamped `bookedAt` (a test's or the demo's
+ * clock, by default now), so that the frames' months follow that clock.
  */
-export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boolean> {
+export async function seedDemoDataIfEmpty(
+  manager: EntityManager,
+  { bookedAt }: { bookedAt?: Date } = {},
+): Promise<boolean> {
   return manager.transaction(async (tx) => {
     // Two processes starting together must not both seed.
     await tx.query('LOCK TABLE county IN SHARE ROW EXCLUSIVE MODE');
@@ -132,12 +137,13 @@ export async function seedDemoDataIfEmpty(manager: EntityManager): Promise<boole
             status: 'open',
           }),
         );
-        await new LedgerService().allocate(tx, {
+        await new LedgerService(new AuditRepository()).allocate(tx, {
           frameId: frame.id,
           kind: 'allocation',
           amount: demo.frame.allocationOre,
           caseReference: demo.frame.caseReference ?? null,
           actorUserId: null,
+          at: bookedAt ?? now,
           reason: demo.frame.reason,
         });
         const window = scheme.callWindow(demo.parameters);

@@ -126,6 +126,7 @@ describe('BIO application, end to end over HTTP', () => {
       'ASSIGN',
       'RECOMMEND_GRANT',
       'DECIDE_GRANT',
+      'FUNDS_COMMITTED',
       'ACCEPT',
       'SUBMIT_REPORT',
       'APPROVE_REPORT',
@@ -147,7 +148,7 @@ describe('BIO application, end to end over HTTP', () => {
       .http()
       .get(`/api/v1/applications/${id}/history/verification`)
       .set('authorization', await t.bearer(OFFICER));
-    expect(verification.body).toEqual({ valid: true, records: 8 });
+    expect(verification.body).toEqual({ valid: true, records: 9 });
 
     // Deadlines and notifications were written to the outbox in their transitions' transactions.
     const outbox = await t.dataSource.query(

@@ -272,8 +272,10 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
         .http()
         .get(`/api/v1/applications/${id}/history`)
         .set('authorization', await b.t.bearer(OFFICER));
-      const last = (history.body as Array<{ event: string; payload: object }>).at(-1);
-      expect(last).toMatchObject({ event: 'DECLINE_GRANT', payload: { reason: 'Prosjektet er utsatt' } });
+      // The decline, then the money it released.
+      const [decline, release] = (history.body as Array<{ event: string; payload: object }>).slice(-2);
+      expect(decline).toMatchObject({ event: 'DECLINE_GRANT', payload: { reason: 'Prosjektet er utsatt' } });
+      expect(release).toMatchObject({ event: 'FUNDS_RELEASED' });
     },
     SLOW,
   );

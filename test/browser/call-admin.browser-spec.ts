@@ -5,6 +5,7 @@ import {
   createFrame,
   fillNewCall,
   goToStep,
+  PERIOD_STEP,
   previewCall,
   publishCall,
   saveCallForm,
@@ -58,8 +59,9 @@ describe("county administrator writes next year's call", () => {
     expect(
       await page.getByText(/Reglene er fylt ut fra «Bedriftsintern opplæring \(BIO\) 2026/).count(),
     ).toBe(1);
-    expect(await page.getByLabel('År').inputValue()).toBe('2027');
     expect(await accessibilityViolations(page)).toEqual([]);
+    await goToStep(page, 'Utlysningen');
+    expect(await page.getByLabel('År').inputValue()).toBe('2027');
 
     // A smaller cap for small companies, typed in kroner.
     await goToStep(page, 'Tilskudd og støtte');
@@ -135,6 +137,100 @@ describe("county administrator writes next year's call", () => {
     expect(await row.textContent()).toMatch(
       /2027.*Publisert.*4\. januar 2027 – 30\. november 2027.*BIO 2027/,
     );
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it('writes a call with fixed deadlines, who may apply and shares in per cent, then extends it by a deadline', async () => {
+    const title = 'BIO 2027 – faste søknadsfrister';
+    await page.goto('/admin/utlysninger/ny');
+    await signIn(page, ADMIN);
+    await page.getByRole('heading', { level: 1, name: 'Ny utlysning' }).waitFor();
+    await page
+      .getByLabel('Ordning', { exact: true })
+      .selectOption({ label: 'Bedriftsintern opplæring (BIO)' });
+    await page.getByLabel('Navn på utlysningen').fill(title);
+
+    // Fixed deadlines, typed out of order first: the server's refusal lands on the deadlines.
+    await goToStep(page, PERIOD_STEP);
+    await page.getByRole('radio', { name: 'Faste søknadsfrister' }).check();
+    await page.getByLabel('Åpner', { exact: true }).fill('04.01.2027');
+    const deadlines = page.getByLabel('Søknadsfrist', { exact: true });
+    while ((await deadlines.count()) < 2)
+      await page.getByRole('button', { name: 'Legg til søknadsfrist' }).click();
+    await deadlines.nth(0).fill('01.10.2027');
+    await deadlines.nth(1).fill('01.04.2027');
+    // Who may apply, in the county's words: limited companies and sole proprietorships, fewer than 250 employees.
+    await page.getByLabel(/^Organisasjonsformer som kan søke/).fill('AS, ENK');
+    await page.getByLabel(/^Færre ansatte enn/).fill('250');
+    expect(await page.getByLabel(/^Fylker søkeren må holde til i/).inputValue()).toBe('50');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Shares in per cent: the aid intensity, and the advance with a decimal comma.
+    await goToStep(page, 'Tilskudd og støtte');
+    const intensity = page.getByLabel('Støtteintensitet', { exact: true });
+    expect(await intensity.inputValue()).toBe('50');
+    await intensity.fill('40');
+    await goToStep(page, 'Saksgang og oppfølging');
+    await page.getByLabel('Forskudd ved aksept', { exact: true }).fill('12,5');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Lagre utkast' }).click();
+    const summary = page.getByRole('group', { name: 'For å gå videre må du rette opp dette:' });
+    const refusal = 'Søknadsfrister: Fristene må komme etter åpningen, tidligste først og uten gjentakelser';
+    await summary.getByRole('link', { name: refusal }).click();
+    await deadlines.nth(0).fill('01.04.2027');
+    await deadlines.nth(1).fill('01.10.2027');
+    await saveCallForm(page, 'Lagre utkast');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const stored = async () =>
+      (
+        await b.t
+          .http()
+          .get(`/api/v1/admin/calls/${id}`)
+          .set('authorization', await b.t.bearer(ADMIN))
+      ).body as { parameters: Record<string, unknown> };
+    expect((await stored()).parameters).toMatchObject({
+      window: {
+        kind: 'fixed',
+        opensAt: '2027-01-04T00:00:00+01:00',
+        deadlines: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00'],
+      },
+      eligibility: [
+        { rule: 'organisation_form', forms: ['AS', 'ENK'] },
+        { rule: 'min_employees', count: 1 },
+        { rule: 'employees_below', count: 250 },
+        { rule: 'county', countyCodes: ['50'] },
+      ],
+      aidIntensityBasisPoints: 4000,
+      advancePaymentBasisPoints: 1250,
+    });
+
+    // On the draft's page, shown back as typed; the county extends the call by a third deadline.
+    await goToStep(page, PERIOD_STEP);
+    expect(await deadlines.count()).toBe(2);
+    expect([await deadlines.nth(0).inputValue(), await deadlines.nth(1).inputValue()]).toEqual([
+      '01.04.2027',
+      '01.10.2027',
+    ]);
+    expect(await page.getByLabel(/^Organisasjonsformer som kan søke/).inputValue()).toBe('AS, ENK');
+    await page.getByRole('button', { name: 'Legg til søknadsfrist' }).click();
+    await deadlines.nth(2).fill('01.12.2027');
+    await goToStep(page, 'Saksgang og oppfølging');
+    expect(await page.getByLabel('Forskudd ved aksept', { exact: true }).inputValue()).toBe('12,5');
+    const before = (await stored()) as { version?: number };
+    await page.getByRole('button', { name: 'Lagre endringer' }).click();
+    // The notice may still stand from the first save: wait for the new version instead.
+    for (let i = 0; i < 50 && ((await stored()) as { version?: number }).version === before.version; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await stored()).parameters.window).toEqual({
+      kind: 'fixed',
+      opensAt: '2027-01-04T00:00:00+01:00',
+      deadlines: ['2027-04-01T23:59:59+02:00', '2027-10-01T23:59:59+02:00', '2027-12-01T23:59:59+01:00'],
+    });
+    await previewCall(page, title);
+    const card = page.getByRole('region', { name: 'Forhåndsvisning' }).getByRole('article', { name: title });
+    expect(await card.textContent()).toContain('4. januar 2027 til 1. desember 2027');
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 120_000);
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
-import { acceptedGrant, bioCallWithAdvance, FINANCE, newClock } from '../support/bio';
+import { acceptedGrant, bioCallWithAdvance, FINANCE, KARI, newClock, OFFICER } from '../support/bio';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** nb-NO groups digits with a no-break space. */
@@ -9,11 +9,14 @@ const NBSP = '\u00a0';
 /**
  * Finance pays an accepted BIO grant's advance from the list of payments due: the row says what is
  * due and since when; "Utbetal" asks to confirm the amount; a double click on the confirmation pays
- * once; the row goes, and the frame has paid out exactly one advance more.
+ * once; the row goes, and the frame has paid out exactly one advance more. The frame's entries give
+ * the payment's reason, and both case pages' histories tell of it with its amount.
  */
 describe('payments due in the browser', () => {
   let b: BrowserApp;
   let page: Page;
+  /** The case booked by the first walk, which the second follows to the screens that show it. */
+  let booked: { reference: string; frameId: string } | undefined;
 
   beforeAll(async () => {
     b = await startBrowserApp({ clock: newClock() });
@@ -55,7 +58,7 @@ describe('payments due in the browser', () => {
     expect(text).toContain('Bedriftsintern opplæring (BIO)');
     expect(text).toContain('Forskudd – når tilskuddet er akseptert');
     expect(text).toContain(`kr${NBSP}100${NBSP}000`);
-    expect(text).toContain('02.02.2026');
+    expect(text).toContain('2. februar 2026');
     expect(await row(reference).getByRole('link', { name: reference }).getAttribute('href')).toBe(
       `/saksbehandling/saker/${reference}`,
     );
@@ -104,5 +107,43 @@ describe('payments due in the browser', () => {
     // The list as the API gives it has nothing left for the case.
     const due = (await asFinance('/payments/due')).body as { items: Array<{ caseReference: string }> };
     expect(due.items.map((d) => d.caseReference)).not.toContain(reference);
+
+    booked = { reference, frameId };
+  });
+
+  it("shows the payment on the frame's entries and in both case pages' histories", async () => {
+    if (!booked) throw new Error('needs the booking above');
+    const { reference, frameId } = booked;
+    // The frame's entries show the system's reason in bokmål, as stored.
+    await page.goto(`/okonomi/rammer/${frameId}/posteringer`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const ledgerRow = page.getByRole('row').filter({ hasText: `Utbetaling: Forskudd (${reference})` });
+    await ledgerRow.waitFor();
+    expect(await ledgerRow.innerText()).toContain(`kr${NBSP}100${NBSP}000`);
+    await axe();
+
+    // The case officer's page tells of the commitment and the payment: who, and how much.
+    await b.context.clearCookies();
+    await page.goto(`/saksbehandling/saker/${reference}`);
+    await signIn(page, OFFICER);
+    const history = page.getByRole('region', { name: 'Hva har skjedd i saken' });
+    const paid = history.getByRole('listitem').filter({ hasText: 'Utbetaling bokført' });
+    await paid.waitFor();
+    expect(await paid.innerText()).toContain(`Beløp: kr${NBSP}100${NBSP}000`);
+    expect(await paid.innerText()).toContain('Åse Økonomi, økonomi');
+    const committed = history.getByRole('listitem').filter({ hasText: 'Tilsagn satt av i rammen' });
+    expect(await committed.innerText()).toContain(`Beløp: kr${NBSP}250${NBSP}000`);
+    expect(await page.locator('main').innerText()).not.toMatch(UUID);
+    await axe();
+
+    // The applicant's case page tells them too, in their words.
+    await b.context.clearCookies();
+    await page.goto(`/soknader/${reference}`);
+    await signIn(page, KARI);
+    const timeline = page.getByRole('region', { name: 'Hva har skjedd i saken' });
+    const payment = timeline.getByRole('listitem').filter({ hasText: 'Tilskudd ble utbetalt' });
+    await payment.waitFor();
+    expect(await payment.innerText()).toContain(`Beløp: kr${NBSP}100${NBSP}000`);
+    await axe();
   });
 });

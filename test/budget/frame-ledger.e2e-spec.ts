@@ -185,9 +185,11 @@ describe("finance: a frame's ledger with recipients, its filters and CSV, and ch
   });
 
   it('filters by kind, by Norwegian day and by a part of the case reference, one keyset page at a time', async () => {
-    const today = norwegianDate(new Date());
-    const tomorrow = new Date(Date.now() + DAY_MS);
-    const yesterday = new Date(Date.now() - DAY_MS);
+    // The entries are stamped by the service's clock (the test's), not the database's.
+    const now = newClock().now();
+    const today = norwegianDate(now);
+    const tomorrow = new Date(now.getTime() + DAY_MS);
+    const yesterday = new Date(now.getTime() - DAY_MS);
     expect((await entries(frameId, `?from=${today}&to=${today}`)).items).toHaveLength(4);
     expect((await entries(frameId, `?from=${norwegianDate(tomorrow)}`)).items).toHaveLength(0);
     expect((await entries(frameId, `?to=${norwegianDate(yesterday)}`)).items).toHaveLength(0);
@@ -219,7 +221,7 @@ describe("finance: a frame's ledger with recipients, its filters and CSV, and ch
     expect(lines[0]).toBe(
       'Postering;Dato;Type;Beløp (kr);Valuta;Saksnummer;Mottaker;Organisasjonsnummer;Politisk saksreferanse;Begrunnelse',
     );
-    const today = formatNorwegianDate(norwegianDate(new Date()));
+    const today = formatNorwegianDate(norwegianDate(newClock().now()));
     const rows = lines.slice(1).map((l) => l.split(';').slice(1));
     expect(rows).toEqual([
       [today, 'Tildeling', '1000000,00', 'NOK', '', '', '', '', 'Årets ramme'],

@@ -68,6 +68,7 @@ describe('the frame under concurrent grant decisions', () => {
         kind: 'allocation',
         amount: FITS * AMOUNT,
         actorUserId: null,
+        at: new Date(),
         reason: 'race',
       }),
     );

@@ -138,7 +138,7 @@ describe('the PostgreSQL ledger replays the model’s seeded histories', () => {
 
     private async move(tx: EntityManager, entries: readonly LedgerEntry[]): Promise<void> {
       const [first, second] = entries;
-      const who = { actorUserId: finance.userId, reason: first.reason };
+      const who = { actorUserId: finance.userId, reason: first.reason, at: new Date(first.at) };
       if (first.kind === 'reallocation' || first.kind === 'carry_over') {
         const [out, into] = first.direction === 'out' ? [first, second] : [second, first];
         const between = {

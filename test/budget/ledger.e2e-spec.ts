@@ -8,7 +8,7 @@ describe('budget ledger (PostgreSQL)', () => {
   let t: TestApp;
   let ledger: LedgerService;
   let countyId: string;
-  const who = { actorUserId: null, reason: 'test' };
+  const who = { actorUserId: null, reason: 'test', at: new Date() };
 
   beforeAll(async () => {
     t = await startTestApp();

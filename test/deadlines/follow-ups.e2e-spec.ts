@@ -217,6 +217,7 @@ describe('follow-ups: overdue reports, call windows, frame thresholds', () => {
           applicationId: null,
           amount,
           actorUserId: null,
+          at: new Date(),
           reason: 'Large grant',
         }),
       );

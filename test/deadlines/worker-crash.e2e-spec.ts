@@ -266,12 +266,13 @@ describe('a worker killed in the middle of firing a deadline', () => {
     );
     expect(audit).toEqual([
       { seq: before.audit.last + 1, event: 'ACCEPTANCE_DEADLINE_PASSED', actor_role: 'system' },
+      { seq: before.audit.last + 2, event: 'FUNDS_RELEASED', actor_role: 'system' },
     ]);
     const verification = await t
       .http()
       .get(`/api/v1/applications/${id}/history/verification`)
       .set('authorization', await t.bearer(OFFICER));
-    expect(verification.body).toMatchObject({ valid: true, records: before.audit.n + 1 });
+    expect(verification.body).toMatchObject({ valid: true, records: before.audit.n + 2 });
 
     // The same job completed, after BullMQ had put it back once as stalled.
     const retried = await timers.queue.getJob(deadline.id);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Job } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
 import { NotificationProcessor } from '../../src/notifications/notification.processor';
-import { act, APPROVER, expectOk, newClock, recommended } from '../support/bio';
+import { act, ADMIN, APPROVER, expectOk, newClock, recommended } from '../support/bio';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface Received {
@@ -129,6 +129,59 @@ describe('notifications by e-mail', () => {
     for (const { id: notificationId } of ids) {
       expect(smtp.received.filter((m) => m.raw.includes(notificationId)).length).toBe(1);
     }
+  });
+
+  it("keeps no copy of a staff invitation's link once it is e-mailed, and the e-mailed link works", async () => {
+    const invited = await t
+      .http()
+      .post('/api/v1/staff/invitations')
+      .set('authorization', await t.bearer(ADMIN))
+      .send({ email: 'Tone.Token@Trondelag.example', fullName: 'Tone Token', roles: ['finance'] });
+    expect(invited.status).toBe(201);
+    const row = async () =>
+      (
+        await t.dataSource.query<
+          Array<{ id: string; status: string; body: string; body_after_send: string | null }>
+        >(
+          `SELECT id, status, body, body_after_send FROM notification
+            WHERE recipient_email = $1 AND template = 'staff_invitation'`,
+          ['tone.token@trondelag.example'],
+        )
+      )[0];
+    expect(await until(async () => (await row())?.status === 'sent')).toBe(true);
+    const notification = await row();
+
+    const mail = smtp.received.find((m) => m.raw.includes(notification.id))!;
+    const text = decodeQuotedPrintable(mail.raw);
+    const token = /https:\/\/tilskudd\.trondelag\.example\/invitasjon\/([\w-]+)/.exec(text)?.[1] ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(40);
+
+    // No row of the outbox holds the token now: the notification keeps the text without the link.
+    expect(notification.body).toContain('Tone Token');
+    expect(notification.body).toContain('[lenken er fjernet fra kopien etter sending]');
+    expect(notification.body_after_send).toBeNull();
+    const holding = await t.owner.query<Array<{ n: number }>>(
+      `SELECT (SELECT count(*) FROM notification n WHERE n::text LIKE $1)
+            + (SELECT count(*) FROM outbox_message o WHERE o::text LIKE $1)
+            + (SELECT count(*) FROM staff_invitation i WHERE i::text LIKE $1) AS n`,
+      [`%${token}%`],
+    );
+    expect(Number(holding[0].n)).toBe(0);
+
+    // The link as e-mailed still works, once.
+    const accepted = await t
+      .http()
+      .post('/api/v1/invitations/accept')
+      .send({ token, password: 'Et-langt-nok-passord-2026' });
+    expect(accepted.status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: 'tone.token@trondelag.example', password: 'Et-langt-nok-passord-2026' })
+      ).status,
+    ).toBe(200);
   });
 
   it('ignores a failed job whose data was lost with Redis, instead of throwing in the worker', async () => {

@@ -270,21 +270,26 @@ describe('every registered scheme, from its sample application to a closed case 
         ...(payable > paid ? [{ kind: 'disbursement', amount: String(payable - paid) }] : []),
       ]);
 
-      // The audit trail tells the whole journey, and its hash chain holds.
+      // The audit trail tells the whole journey, the money moved on the grant too, and its hash chain holds.
       const history = await ok('get', `/applications/${id}/history`, staff.officer);
-      expect((history as unknown as Array<{ event: string }>).map((r) => r.event)).toEqual([
+      const events = [
         'CREATE',
         'SUBMIT',
         'ASSIGN',
         'RECOMMEND_GRANT',
         'DECIDE_GRANT',
+        'FUNDS_COMMITTED',
         'ACCEPT',
+        ...plan.slice(0, -1).map(() => 'PAYMENT_DISBURSED'),
         'SUBMIT_REPORT',
         'APPROVE_REPORT',
-      ]);
+        ...(amount > payable ? ['FUNDS_RELEASED'] : []),
+        ...(payable > paid ? ['PAYMENT_DISBURSED'] : []),
+      ];
+      expect((history as unknown as Array<{ event: string }>).map((r) => r.event)).toEqual(events);
       expect(await ok('get', `/applications/${id}/history/verification`, staff.officer)).toEqual({
         valid: true,
-        records: 8,
+        records: events.length,
       });
     },
   );

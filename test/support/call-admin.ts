@@ -44,10 +44,13 @@ export interface NewCallFields {
 export const goToStep = (page: Page, title: string) =>
   page.getByRole('navigation', { name: 'Steg i skjemaet' }).getByRole('button', { name: title }).click();
 
+/** The step of the call form that asks the application period and who may apply. */
+export const PERIOD_STEP = 'Søknadsperiode og målgruppe';
+
 /**
  * On the admin's list of calls (signed in): opens "Ny utlysning", chooses the scheme and fills in
- * the call's own fields (the rules stay as filled in from the county's latest call). Leaves the
- * form on its first step, unsaved.
+ * the call's own fields and its dates (a rolling window, as the county's latest call has it; the
+ * other rules stay as filled in from that call). Leaves the form on the period's step, unsaved.
  */
 export async function fillNewCall(page: Page, fields: NewCallFields): Promise<void> {
   await page.getByRole('link', { name: 'Ny utlysning' }).click();
@@ -55,6 +58,7 @@ export async function fillNewCall(page: Page, fields: NewCallFields): Promise<vo
   await page.getByLabel('Ordning', { exact: true }).selectOption({ label: fields.scheme });
   await page.getByLabel('Navn på utlysningen').fill(fields.title);
   await page.getByLabel(/^Ramme/).selectOption({ label: fields.frame });
+  await goToStep(page, PERIOD_STEP);
   await page.getByLabel('Åpner', { exact: true }).fill(fields.opensOn);
   await page.getByLabel(/^Søknadsfrist/).fill(fields.closesOn);
 }

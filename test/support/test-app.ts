@@ -81,7 +81,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const owner = await createDataSource({ url: database.ownerUrl, poolSize: 2 }).initialize();
-  if (options.seed !== false) await seedDemoDataIfEmpty(dataSource.manager);
+  if (options.seed !== false)
+    await seedDemoDataIfEmpty(dataSource.manager, { bookedAt: options.clock?.now() });
 
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());

@@ -9,13 +9,7 @@ import { localized as l, type FormFieldUi, type FormLayout, type FormStep } from
 /** The fields every call has, the submission window and payment plan excepted. */
 export function callParameterFields(): Record<string, FormFieldUi> {
   return {
-    eligibility: {
-      label: l('Hvem kan søke', 'Who may apply'),
-      help: l(
-        'Regler for organisasjonsform, antall ansatte og hvor søkeren holder til.',
-        'Rules on the organisation form, the number of employees and where the applicant is based.',
-      ),
-    },
+    ...eligibilityFields(),
     acceptanceDays: {
       label: l('Frist for å akseptere tilsagnet (dager)', 'Days to accept the grant'),
       help: l(
@@ -97,15 +91,71 @@ export function callParameterFields(): Record<string, FormFieldUi> {
   };
 }
 
+/**
+ * Who may apply (the kernel's eligibility rules): each rule type in words, with its argument. A
+ * form may ask the rules one field per type, labelled by the type's words and helped by its argument's.
+ */
+export function eligibilityFields(): Record<string, FormFieldUi> {
+  return {
+    eligibility: {
+      label: l('Hvem kan søke', 'Who may apply'),
+      help: l(
+        'Fyll ut de kravene som gjelder; tomme felt setter ingen grense.',
+        'Fill in the requirements that apply; a field left empty sets no limit.',
+      ),
+    },
+    'eligibility[]': { label: l('Krav til søkeren', 'Requirement'), itemLabel: l('Krav', 'Requirement') },
+    'eligibility[].rule': {
+      label: l('Krav', 'Requirement'),
+      options: {
+        organisation_form: l('Organisasjonsformer som kan søke', 'Organisation forms that may apply'),
+        min_employees: l('Minst så mange ansatte', 'At least this many employees'),
+        employees_below: l('Færre ansatte enn', 'Fewer employees than'),
+        county: l('Fylker søkeren må holde til i', 'Counties the applicant must be based in'),
+        municipality: l('Kommuner søkeren må holde til i', 'Municipalities the applicant must be based in'),
+      },
+    },
+    'eligibility[].forms': {
+      label: l('Organisasjonsformer', 'Organisation forms'),
+      help: l(
+        'Koder fra Enhetsregisteret, skilt med komma, for eksempel AS, ENK, SA.',
+        'Codes from the Central Coordinating Register, separated by commas, e.g. AS, ENK, SA.',
+      ),
+    },
+    'eligibility[].forms[]': { label: l('Organisasjonsform', 'Organisation form') },
+    'eligibility[].count': {
+      label: l('Antall ansatte', 'Number of employees'),
+      help: l('Registrerte ansatte, et helt tall.', 'Registered employees, a whole number.'),
+    },
+    'eligibility[].countyCodes': {
+      label: l('Fylkesnummer', 'County numbers'),
+      help: l(
+        'To sifre, skilt med komma, for eksempel 50 for Trøndelag.',
+        'Two digits, separated by commas, e.g. 50 for Trøndelag.',
+      ),
+    },
+    'eligibility[].countyCodes[]': { label: l('Fylkesnummer', 'County number') },
+    'eligibility[].municipalityNumbers': {
+      label: l('Kommunenummer', 'Municipality numbers'),
+      help: l(
+        'Fire sifre, skilt med komma, for eksempel 5001 for Trondheim.',
+        'Four digits, separated by commas, e.g. 5001 for Trondheim.',
+      ),
+    },
+    'eligibility[].municipalityNumbers[]': { label: l('Kommunenummer', 'Municipality number') },
+  };
+}
+
 /** The share paid on acceptance, for schemes that pay an advance and the rest on the final report. */
 export function advancePaymentFields(): Record<string, FormFieldUi> {
   return {
     advancePaymentBasisPoints: {
-      label: l('Forskudd ved aksept (basispunkter)', 'Advance on acceptance (basis points)'),
+      label: l('Forskudd ved aksept', 'Advance on acceptance'),
       help: l(
-        'Andel av tilskuddet som utbetales når tilsagnet er akseptert; 5000 er 50 %. Resten utbetales etter sluttrapporten.',
-        'Share of the grant paid once it is accepted; 5000 is 50 %. The rest is paid on the final report.',
+        'Andel av tilskuddet i prosent som utbetales når tilsagnet er akseptert. Resten utbetales etter sluttrapporten.',
+        'Share of the grant in per cent paid once it is accepted. The rest is paid on the final report.',
       ),
+      widget: 'percent',
     },
   };
 }
@@ -123,10 +173,22 @@ export function submissionWindowFields(): Record<string, FormFieldUi> {
       widget: 'radio',
     },
     'window.opensAt': { label: l('Åpner', 'Opens') },
-    'window.closesAt': { label: l('Stenger', 'Closes') },
+    'window.closesAt': {
+      label: l('Søknadsfrist', 'Application deadline'),
+      help: l(
+        'Siste dag for å sende søknad. La feltet stå tomt hvis utlysningen er åpen så lenge det er midler igjen.',
+        'The last day to apply. Leave it empty if the call is open while there is money left.',
+      ),
+      visibleWhen: { field: 'kind', equals: 'rolling' },
+    },
     'window.deadlines': {
       label: l('Søknadsfrister', 'Application deadlines'),
+      help: l(
+        'Siste dag for å sende søknad i hver runde, tidligste først. Utlysningen stenger ved siste frist; legg til en frist for å forlenge den.',
+        'The last day to apply in each round, earliest first. The call closes at the last one; add a deadline to extend it.',
+      ),
       itemLabel: l('Søknadsfrist', 'Deadline'),
+      visibleWhen: { field: 'kind', equals: 'fixed' },
     },
     'window.deadlines[]': { label: l('Søknadsfrist', 'Deadline') },
   };

@@ -26,6 +26,50 @@ export const ELIGIBILITY_RULE_TYPES = [
   'municipality',
 ] as const satisfies ReadonlyArray<EligibilityRule['rule']>;
 
+/** Each rule type's one argument: its field, and the pattern of a list's entries (absent: a count). */
+const RULE_ARGUMENTS: Record<EligibilityRule['rule'], { readonly field: string; readonly pattern?: RegExp }> =
+  {
+    organisation_form: { field: 'forms', pattern: /^[A-Z]{2,4}$/ },
+    min_employees: { field: 'count' },
+    employees_below: { field: 'count' },
+    county: { field: 'countyCodes', pattern: /^\d{2}$/ },
+    municipality: { field: 'municipalityNumbers', pattern: /^\d{4}$/ },
+  };
+
+/** The name `IsEligibilityRules` registers its check under (the schema builder describes it by this name). */
+export const ELIGIBILITY_RULES_VALIDATOR = 'isEligibilityRules';
+
+/**
+ * A call's `eligibility` list as JSON Schema (2020-12): one entry per rule type, each an object
+ * with its `rule` (a one-value choice) and its argument. What `eligibilityRuleProblems` checks
+ * besides (each type at most once) is left to the server.
+ */
+export function eligibilityRulesJsonSchema(): Record<string, unknown> {
+  return {
+    type: 'array',
+    maxItems: ELIGIBILITY_RULE_TYPES.length,
+    items: {
+      oneOf: ELIGIBILITY_RULE_TYPES.map((rule) => {
+        const { field, pattern } = RULE_ARGUMENTS[rule];
+        const argument = pattern
+          ? {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              items: { type: 'string', pattern: pattern.source },
+            }
+          : { type: 'integer', minimum: 0 };
+        return {
+          type: 'object',
+          required: ['rule', field],
+          additionalProperties: false,
+          properties: { rule: { type: 'string', enum: [rule] }, [field]: argument },
+        };
+      }),
+    },
+  };
+}
+
 const isStringList = (value: unknown, pattern: RegExp) =>
   Array.isArray(value) &&
   value.length > 0 &&
@@ -42,24 +86,21 @@ export function eligibilityRuleProblems(rules: unknown): string[] {
     const at = `rule ${i + 1}`;
     if (typeof raw !== 'object' || raw === null) return problems.push(`${at} must be an object`);
     const r = raw as Record<string, unknown>;
-    const expected: Record<EligibilityRule['rule'], [string, (v: unknown) => boolean, string]> = {
-      organisation_form: ['forms', (v) => isStringList(v, /^[A-Z]{2,4}$/), 'a list of organisation forms'],
-      min_employees: ['count', isCount, 'a whole number ≥ 0'],
-      employees_below: ['count', isCount, 'a whole number ≥ 0'],
-      county: ['countyCodes', (v) => isStringList(v, /^\d{2}$/), 'a list of two-digit county numbers'],
-      municipality: [
-        'municipalityNumbers',
-        (v) => isStringList(v, /^\d{4}$/),
-        'a list of four-digit municipality numbers',
-      ],
+    const what: Record<EligibilityRule['rule'], string> = {
+      organisation_form: 'a list of organisation forms',
+      min_employees: 'a whole number ≥ 0',
+      employees_below: 'a whole number ≥ 0',
+      county: 'a list of two-digit county numbers',
+      municipality: 'a list of four-digit municipality numbers',
     };
     const type = r.rule as EligibilityRule['rule'];
     if (!(ELIGIBILITY_RULE_TYPES as readonly string[]).includes(type))
       return problems.push(`${at}: rule must be one of ${ELIGIBILITY_RULE_TYPES.join(', ')}`);
     if (seen.has(type)) problems.push(`${at}: rule ${type} appears twice`);
     seen.add(type);
-    const [field, valid, what] = expected[type];
-    if (!valid(r[field])) problems.push(`${at} (${type}): ${field} must be ${what}`);
+    const { field, pattern } = RULE_ARGUMENTS[type];
+    const valid = pattern ? isStringList(r[field], pattern) : isCount(r[field]);
+    if (!valid) problems.push(`${at} (${type}): ${field} must be ${what[type]}`);
     const unknown = Object.keys(r).filter((k) => k !== 'rule' && k !== field);
     if (unknown.length) problems.push(`${at} (${type}): unknown ${unknown.join(', ')}`);
   });
@@ -70,7 +111,7 @@ export function eligibilityRuleProblems(rules: unknown): string[] {
 export function IsEligibilityRules(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isEligibilityRules',
+      name: ELIGIBILITY_RULES_VALIDATOR,
       validator: {
         validate: (value: unknown) => eligibilityRuleProblems(value).length === 0,
         defaultMessage: buildMessage(

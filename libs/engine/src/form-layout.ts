@@ -9,10 +9,10 @@ import type { LocalizedText } from './scheme-definition';
 
 /**
  * The kind of input a field gets where its schema type alone does not say it: an amount in øre
- * shown and typed as kroner, a calendar date (`YYYY-MM-DD`) typed as dd.mm.åååå, a longer text,
+ * shown and typed as kroner, a share in basis points shown and typed as per cent (`12,5` %), a calendar date (`YYYY-MM-DD`) typed as dd.mm.åååå, a longer text,
  * or a short choice shown as radio buttons instead of a list.
  */
-export type FormWidget = 'kroner' | 'date' | 'textarea' | 'radio';
+export type FormWidget = 'kroner' | 'percent' | 'date' | 'textarea' | 'radio';
 
 /** One field of a form: label and help text in bokmål and English, and the kind of input. */
 export interface FormFieldUi {

@@ -15,7 +15,7 @@ export const bioPlugin: SchemePlugin = {
       frame: {
         name: 'BIO 2026',
         allocationOre: nok(23_300_000),
-        reason: 'Budget 2026: competence measures, BIO',
+        reason: 'Budsjett 2026: kompetansetiltak, BIO',
         caseReference: 'FT 2025/42',
       },
       parameters: TRONDELAG_BIO_CALL_PARAMETERS,

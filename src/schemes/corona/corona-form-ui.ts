@@ -181,7 +181,15 @@ export const CORONA_CALL_FORM: FormLayout = callFormLayout({
     window: { label: l('Søknadsperiode', 'Application period') },
     'window.opensAt': { label: l('Åpner', 'Opens') },
     'window.closesAt': { label: l('Opprinnelig søknadsfrist', 'Original application deadline') },
-    'window.extensions': { label: l('Forlengede søknadsfrister', 'Extended application deadlines') },
+    'window.extensions': {
+      label: l('Forlengede søknadsfrister', 'Extended application deadlines'),
+      help: l(
+        'Tidligste først; den siste stenger utlysningen. Legg til en frist for å forlenge utlysningen.',
+        'Earliest first; the last one closes the call. Add a deadline to extend the call.',
+      ),
+      itemLabel: l('Forlenget søknadsfrist', 'Extended deadline'),
+    },
+    'window.extensions[]': { label: l('Forlenget søknadsfrist', 'Extended deadline') },
   },
   steps: [
     { title: l('Tiltak', 'Measure'), fields: ['measure'] },

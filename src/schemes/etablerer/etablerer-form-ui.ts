@@ -142,27 +142,24 @@ export const ETABLERER_CALL_FORM: FormLayout = callFormLayout({
     maxGrantOre: { label: l('Største tilskudd per prosjekt', 'Largest grant per project'), widget: 'kroner' },
     aidIntensity: { label: l('Støtteintensitet', 'Aid intensity') },
     'aidIntensity.basisPoints': {
-      label: l('Støtteintensitet (basispunkter)', 'Aid intensity (basis points)'),
-      help: l(
-        'Andel av støtteberettigede kostnader; 5000 er 50 %.',
-        'Share of eligible costs; 5000 is 50 %.',
-      ),
+      label: l('Støtteintensitet', 'Aid intensity'),
+      help: l('Andel av støtteberettigede kostnader, i prosent.', 'Share of eligible costs, in per cent.'),
+      widget: 'percent',
     },
     'aidIntensity.smeBasisPoints': {
-      label: l(
-        'Støtteintensitet for små og mellomstore bedrifter (basispunkter)',
-        'Aid intensity for SMEs (basis points)',
-      ),
+      label: l('Støtteintensitet for små og mellomstore bedrifter', 'Aid intensity for SMEs'),
+      widget: 'percent',
     },
     'aidIntensity.smeBelowEmployees': {
       label: l('Små og mellomstore bedrifter har færre ansatte enn', 'SMEs have fewer employees than'),
     },
     minOwnFundsBasisPoints: {
-      label: l('Minste egenkapital (basispunkter)', 'Smallest own funds (basis points)'),
+      label: l('Minste egenkapital', 'Smallest own funds'),
       help: l(
-        'Egenkapital som andel av beløpet det søkes om; 10 000 betyr minst like mye.',
-        'Own funds as a share of the amount applied for; 10 000 means at least as much.',
+        'Egenkapital i prosent av beløpet det søkes om; 100 betyr minst like mye.',
+        'Own funds in per cent of the amount applied for; 100 means at least as much.',
       ),
+      widget: 'percent',
     },
     maxProjectMonths: { label: l('Lengste prosjektperiode (måneder)', 'Longest project period (months)') },
   },

@@ -19,7 +19,7 @@ export const etablererPlugin: SchemePlugin = {
       frame: {
         name: 'Etablereropplæring 2027',
         allocationOre: nok(1_000_000),
-        reason: 'Budget 2027: integration measures (integreringsforskriften § 65), entrepreneurship training',
+        reason: 'Budsjett 2027: integreringstiltak (integreringsforskriften § 65), etablereropplæring',
       },
       parameters: TRONDELAG_ETABLERER_CALL_PARAMETERS,
     },

@@ -165,11 +165,12 @@ export const JOBBSJANSEN_CALL_FORM: FormLayout = callFormLayout({
       widget: 'kroner',
     },
     minOwnShareBasisPoints: {
-      label: l('Minste egenandel (basispunkter)', 'Smallest own share (basis points)'),
+      label: l('Minste egenandel', 'Smallest own share'),
       help: l(
-        'Andel av prosjektets totale kostnader; 2000 er 20 %.',
-        "Share of the project's total costs; 2000 is 20 %.",
+        'Andel av prosjektets totale kostnader, i prosent.',
+        "Share of the project's total costs, in per cent.",
       ),
+      widget: 'percent',
     },
     minParticipants: { label: l('Minste antall deltakere', 'Fewest participants') },
     minParticipantsIsHardRule: {
@@ -180,11 +181,12 @@ export const JOBBSJANSEN_CALL_FORM: FormLayout = callFormLayout({
     'payments.springDate': { label: l('Utbetaling om våren', 'Spring payment'), widget: 'date' },
     'payments.autumnDate': { label: l('Utbetaling om høsten', 'Autumn payment'), widget: 'date' },
     'payments.springShareBasisPoints': {
-      label: l('Vårens andel (basispunkter)', "Spring's share (basis points)"),
+      label: l('Vårens andel', "Spring's share"),
       help: l(
-        '5000 er halvparten; resten utbetales om høsten.',
-        '5000 is half; the rest is paid in the autumn.',
+        'I prosent; 50 er halvparten. Resten utbetales om høsten.',
+        'In per cent; 50 is half. The rest is paid in the autumn.',
       ),
+      widget: 'percent',
     },
   },
 });

@@ -203,16 +203,15 @@ export const MENTOR_CALL_FORM: FormLayout = callFormLayout({
       widget: 'kroner',
     },
     minOwnShareBasisPoints: {
-      label: l('Minste egenandel (basispunkter)', 'Smallest own share (basis points)'),
-      help: l(
-        'Andel av beløpet det søkes om; 5000 er 50 %.',
-        'Share of the amount applied for; 5000 is 50 %.',
-      ),
+      label: l('Minste egenandel', 'Smallest own share'),
+      help: l('Andel av beløpet det søkes om, i prosent.', 'Share of the amount applied for, in per cent.'),
+      widget: 'percent',
     },
     staffTimeRate: { label: l('Timesats for egen arbeidstid', 'Hourly rate for own staff time') },
     'staffTimeRate.basisPointsOfAnnualSalary': {
-      label: l('Timesats i basispunkter av årslønn', 'Hourly rate in basis points of annual salary'),
-      help: l('12 er 1,2 promille av brutto årslønn.', '12 is 1.2 per mille of the gross annual salary.'),
+      label: l('Timesats i prosent av årslønn', 'Hourly rate in per cent of annual salary'),
+      help: l('0,12 er 1,2 promille av brutto årslønn.', '0.12 is 1.2 per mille of the gross annual salary.'),
+      widget: 'percent',
     },
     'staffTimeRate.maxHourlyRateOre': {
       label: l('Høyeste timesats', 'Highest hourly rate'),

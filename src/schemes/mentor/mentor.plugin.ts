@@ -23,7 +23,7 @@ export const mentorPlugin: SchemePlugin = {
       frame: {
         name: 'Mentor og trainee 2027',
         allocationOre: nok(2_000_000),
-        reason: 'Budget 2027: integration measures (integreringsforskriften § 65), mentor and trainee scheme',
+        reason: 'Budsjett 2027: integreringstiltak (integreringsforskriften § 65), mentor- og traineeordning',
       },
       parameters: TRONDELAG_MENTOR_CALL_PARAMETERS,
     },
@@ -34,7 +34,7 @@ export const mentorPlugin: SchemePlugin = {
       frame: {
         name: 'Mentor og trainee 2026',
         allocationOre: nok(1_500_000),
-        reason: 'Budget 2026: integration measures, mentor and trainee scheme',
+        reason: 'Budsjett 2026: integreringstiltak, mentor- og traineeordning',
       },
       parameters: ROGALAND_MENTOR_CALL_PARAMETERS,
     },

@@ -2315,10 +2315,10 @@ export interface components {
             label: components["schemas"]["LocalizedTextDto"];
             help?: components["schemas"]["LocalizedTextDto"];
             /**
-             * @description kroner: an amount in øre typed as kroner; date: YYYY-MM-DD typed as dd.mm.åååå
+             * @description kroner: an amount in øre typed as kroner; percent: basis points typed as per cent; date: YYYY-MM-DD typed as dd.mm.åååå
              * @enum {string}
              */
-            widget?: "kroner" | "date" | "textarea" | "radio";
+            widget?: "kroner" | "percent" | "date" | "textarea" | "radio";
             /** @description A choice's values in words */
             options?: {
                 [key: string]: components["schemas"]["LocalizedTextDto"];

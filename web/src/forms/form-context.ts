@@ -21,6 +21,7 @@ export interface FormWords {
   /** `{item}` and `{number}`: "Kostnad 2". */
   readonly itemHeading: string;
   readonly kronerInvalid: string;
+  readonly percentInvalid: string;
   readonly dateInvalid: string;
   readonly dateHint: string;
   readonly numberInvalid: string;

@@ -15,7 +15,13 @@ export interface FormError {
   readonly message: string;
 }
 
-const WIDGETS = { kroner: 'kroner', date: 'dateText', textarea: 'textarea', radio: 'radio' } as const;
+const WIDGETS = {
+  kroner: 'kroner',
+  percent: 'percent',
+  date: 'dateText',
+  textarea: 'textarea',
+  radio: 'radio',
+} as const;
 
 function resolver(root: JsonSchema) {
   const defs = (root.$defs ?? {}) as Record<string, JsonSchema>;

@@ -11,7 +11,7 @@ export interface LocalizedText {
 export interface FormFieldUi {
   readonly label: LocalizedText;
   readonly help?: LocalizedText;
-  readonly widget?: 'kroner' | 'date' | 'textarea' | 'radio';
+  readonly widget?: 'kroner' | 'percent' | 'date' | 'textarea' | 'radio';
   readonly options?: Readonly<Record<string, LocalizedText>>;
   readonly itemLabel?: LocalizedText;
   readonly visibleWhen?: { readonly field: string; readonly equals: string | boolean };

@@ -94,6 +94,7 @@ export function SchemeForm(props: SchemeFormProps) {
       remove: t('form.remove'),
       itemHeading: t('form.itemHeading'),
       kronerInvalid: t('form.kronerInvalid'),
+      percentInvalid: t('form.percentInvalid'),
       dateInvalid: t('form.dateInvalid'),
       dateHint: t('form.dateHint'),
       numberInvalid: t('form.numberInvalid'),

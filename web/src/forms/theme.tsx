@@ -25,6 +25,7 @@ import { useState, type ChangeEvent } from 'react';
 import { dateInputText, parseDateInput } from './date-input';
 import { fill, type SchemeFormContext } from './form-context';
 import { kronerInputText, parseKroner } from './money';
+import { parsePercent, percentInputText } from './percent';
 
 // RJSF drawn with Designsystemet parts only: every field is a ds-field (label, description, input,
 // validation message linked together), objects and choices are fieldsets with a legend, lists have
@@ -258,6 +259,44 @@ function KronerWidget(props: WidgetProps) {
   );
 }
 
+/** A share in basis points, typed and shown as per cent (`40` or `12,5`, with a % suffix). */
+function PercentWidget(props: WidgetProps) {
+  const { id, onChange, onBlur, onFocus, disabled, readonly, htmlName } = props;
+  const value: unknown = props.value;
+  const { words, language } = contextOf(props);
+  const separator = language === 'nb' ? ',' : '.';
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? (typeof value === 'number' ? percentInputText(value, separator) : '');
+  const bad = draft !== null && draft.trim() !== '' && parsePercent(draft) === null;
+  return (
+    <>
+      <Field.Affixes>
+        <Input
+          id={id}
+          name={htmlName ?? id}
+          value={shown}
+          inputMode="decimal"
+          width={6}
+          disabled={disabled}
+          readOnly={readonly}
+          aria-invalid={invalid(props) ?? (bad || undefined)}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            onChange(parsePercent(event.target.value) ?? undefined);
+          }}
+          onBlur={() => {
+            if (!bad) setDraft(null);
+            onBlur(id, value);
+          }}
+          onFocus={() => onFocus(id, value)}
+        />
+        <Field.Affix>%</Field.Affix>
+      </Field.Affixes>
+      {bad && <ValidationMessage>{words.percentInvalid}</ValidationMessage>}
+    </>
+  );
+}
+
 /** A calendar day typed as dd.mm.åååå (a text field: `type="date"` follows the OS, not the page). */
 function DateTextWidget(props: WidgetProps) {
   const { id, onChange, onBlur, onFocus, disabled, readonly, htmlName } = props;
@@ -427,6 +466,7 @@ const theme: ThemeProps = {
     RadioWidget,
     CheckboxWidget: YesNoWidget,
     kroner: KronerWidget,
+    percent: PercentWidget,
     dateText: DateTextWidget,
   },
   templates: {

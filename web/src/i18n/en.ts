@@ -578,10 +578,6 @@ export const en: Messages = {
   'frameLedger.title': 'Ledger – {frame}',
   'frameLedger.backToFrame': 'Back to {frame}',
   'frameLedger.toChanges': 'Change the frame',
-  'frameLedger.allocated': 'Allocated',
-  'frameLedger.committed': 'Committed in grants',
-  'frameLedger.disbursed': 'Paid out',
-  'frameLedger.available': 'Available',
   'frameLedger.filters': 'Filter the entries',
   'frameLedger.kind': 'Kind',
   'frameLedger.allKinds': 'All kinds',
@@ -637,10 +633,6 @@ export const en: Messages = {
   'frameChanges.intro':
     'Top-ups, reallocations and direct allocations rest on a political decision. Give the case reference of the decision, for example FT-sak 45/26. All fields are required.',
   'frameChanges.totals': 'The frame now',
-  'frameChanges.allocated': 'Allocated',
-  'frameChanges.committed': 'Committed in grants',
-  'frameChanges.disbursed': 'Paid out',
-  'frameChanges.available': 'Available',
   'frameChanges.amount': 'Amount',
   'frameChanges.amountHelp': 'In kroner, for example 250 000',
   'frameChanges.amountMissing': 'Enter the amount',
@@ -755,19 +747,15 @@ export const en: Messages = {
   'callAdmin.newIntro':
     "Choose the scheme first. The rules are filled in from the county's latest call of the scheme, so you change only what is new.",
   'callAdmin.scheme': 'Scheme',
-  'callAdmin.basedOn': 'The rules are filled in from “{title}”. Who may apply is the same as there.',
+  'callAdmin.basedOn': 'The rules are filled in from “{title}”. Change what should be different.',
   'callAdmin.blank':
-    'The county has no earlier call of this scheme, so every rule must be filled in. Who may apply is not set here.',
+    'The county has no earlier call of this scheme, so every rule must be filled in.',
   'callAdmin.form.details': 'The call',
   'callAdmin.form.title': 'Name of the call',
   'callAdmin.form.year': 'Year',
   'callAdmin.form.frame': 'Frame',
   'callAdmin.form.frameHelp':
     'The budget frame the grants are charged to. The call cannot be published without one.',
-  'callAdmin.form.opensOn': 'Opens',
-  'callAdmin.form.closesOn': 'Application deadline',
-  'callAdmin.form.closesOnHelp':
-    'The last day to apply. Leave it empty if the call is open while there is money left.',
   'callAdmin.form.noFrames':
     'The county has no frame for this scheme yet. Finance must create one before the call can be published.',
   'callAdmin.create': 'Save draft',
@@ -907,6 +895,30 @@ export const en: Messages = {
     "The link has expired. Ask the county's administrator for a new invitation.",
   'staffAdmin.invitation.signIn': 'Go to sign-in',
   // end of staffAdmin
+  // frameTotals
+  'frameTotals.allocated': 'Allocated',
+  'frameTotals.committed': 'Committed in grants',
+  'frameTotals.disbursed': 'Paid out',
+  'frameTotals.available': 'Available',
+  // end of frameTotals
+  // case money history
+  'case.event.FUNDS_COMMITTED': 'The grant was set aside in the budget',
+  'case.event.FUNDS_RELEASED': 'Money of the grant was released',
+  'case.event.PAYMENT_DISBURSED': 'A payment was made',
+  'case.event.PAYMENT_REPAID': 'A repayment was recorded',
+  'case.event.FUNDS_CARRIED_OVER': "The grant was carried over to next year's budget",
+  'case.money': 'Amount: {amount}',
+  'casework.event.FUNDS_COMMITTED': 'Grant committed on the frame',
+  'casework.event.FUNDS_RELEASED': 'Grant released',
+  'casework.event.PAYMENT_DISBURSED': 'Payment booked',
+  'casework.event.PAYMENT_REPAID': 'Repayment booked',
+  'casework.event.FUNDS_CARRIED_OVER': "Grant carried over to next year's frame",
+  'casework.history.money': 'Amount: {amount}',
+  'frameLedger.col.reason': 'Reason',
+  // end of case money history
+  // call form editors
+  'form.percentInvalid': 'Enter the share in per cent, such as 40 or 12.5.',
+  // end of call form editors
   // payout requests
   'payments.payoutRequest': 'Part payment (request {number})',
   'payments.toAccount': 'to account {account}',

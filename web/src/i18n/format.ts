@@ -44,12 +44,12 @@ function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): In
   return format;
 }
 
-/** The calendar day in Norway: `2. februar 2026` (`2 February 2026`). */
 /** An organisation number as people read it: `921 456 786`. */
 export function formatOrganisationNumber(number: string): string {
   return /^\d{9}$/.test(number) ? `${number.slice(0, 3)} ${number.slice(3, 6)} ${number.slice(6)}` : number;
 }
 
+/** The calendar day in Norway: `2. februar 2026` (`2 February 2026`). */
 export function formatDate(instant: string | Date, language: Language = 'nb'): string {
   return dateFormat(language, { dateStyle: 'long' }).format(new Date(instant));
 }

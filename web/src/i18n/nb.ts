@@ -578,10 +578,6 @@ export const nb = {
   'frameLedger.title': 'Posteringer – {frame}',
   'frameLedger.backToFrame': 'Tilbake til {frame}',
   'frameLedger.toChanges': 'Endre rammen',
-  'frameLedger.allocated': 'Bevilget',
-  'frameLedger.committed': 'Bundet i tilsagn',
-  'frameLedger.disbursed': 'Utbetalt',
-  'frameLedger.available': 'Tilgjengelig',
   'frameLedger.filters': 'Filtrer posteringene',
   'frameLedger.kind': 'Type',
   'frameLedger.allKinds': 'Alle typer',
@@ -637,10 +633,6 @@ export const nb = {
   'frameChanges.intro':
     'Tilleggsbevilgninger, omdisponeringer og direkte tildelinger bygger på et politisk vedtak. Oppgi saksreferansen til vedtaket, for eksempel FT-sak 45/26. Alle feltene må fylles ut.',
   'frameChanges.totals': 'Rammen nå',
-  'frameChanges.allocated': 'Bevilget',
-  'frameChanges.committed': 'Bundet i tilsagn',
-  'frameChanges.disbursed': 'Utbetalt',
-  'frameChanges.available': 'Tilgjengelig',
   'frameChanges.amount': 'Beløp',
   'frameChanges.amountHelp': 'I kroner, for eksempel 250 000',
   'frameChanges.amountMissing': 'Skriv inn beløpet',
@@ -756,18 +748,14 @@ export const nb = {
   'callAdmin.newIntro':
     'Velg ordningen først. Reglene fylles ut fra fylkets siste utlysning i ordningen, så du bare endrer det som er nytt.',
   'callAdmin.scheme': 'Ordning',
-  'callAdmin.basedOn': 'Reglene er fylt ut fra «{title}». Hvem som kan søke, er det samme som der.',
+  'callAdmin.basedOn': 'Reglene er fylt ut fra «{title}». Endre det som skal være annerledes.',
   'callAdmin.blank':
-    'Fylket har ingen utlysning i denne ordningen fra før, så alle reglene må fylles ut. Hvem som kan søke, settes ikke her.',
+    'Fylket har ingen utlysning i denne ordningen fra før, så alle reglene må fylles ut.',
   'callAdmin.form.details': 'Utlysningen',
   'callAdmin.form.title': 'Navn på utlysningen',
   'callAdmin.form.year': 'År',
   'callAdmin.form.frame': 'Ramme',
   'callAdmin.form.frameHelp': 'Budsjettrammen tilskuddene belastes. Utlysningen kan ikke publiseres uten.',
-  'callAdmin.form.opensOn': 'Åpner',
-  'callAdmin.form.closesOn': 'Søknadsfrist',
-  'callAdmin.form.closesOnHelp':
-    'Siste dag for å sende søknad. La feltet stå tomt hvis utlysningen er åpen så lenge det er midler igjen.',
   'callAdmin.form.noFrames':
     'Fylket har ingen ramme for denne ordningen ennå. Økonomi må opprette den før utlysningen kan publiseres.',
   'callAdmin.create': 'Lagre utkast',
@@ -909,6 +897,30 @@ export const nb = {
     'Lenken er utløpt. Be administratoren i fylkeskommunen om en ny invitasjon.',
   'staffAdmin.invitation.signIn': 'Gå til innlogging',
   // end of staffAdmin
+  // frameTotals
+  'frameTotals.allocated': 'Bevilget',
+  'frameTotals.committed': 'Bundet i tilsagn',
+  'frameTotals.disbursed': 'Utbetalt',
+  'frameTotals.available': 'Tilgjengelig',
+  // end of frameTotals
+  // case money history
+  'case.event.FUNDS_COMMITTED': 'Tilskuddet ble satt av i budsjettet',
+  'case.event.FUNDS_RELEASED': 'Penger fra tilskuddet ble frigitt',
+  'case.event.PAYMENT_DISBURSED': 'Tilskudd ble utbetalt',
+  'case.event.PAYMENT_REPAID': 'Tilbakebetaling ble registrert',
+  'case.event.FUNDS_CARRIED_OVER': 'Tilskuddet ble overført til neste års budsjett',
+  'case.money': 'Beløp: {amount}',
+  'casework.event.FUNDS_COMMITTED': 'Tilsagn satt av i rammen',
+  'casework.event.FUNDS_RELEASED': 'Tilsagn frigitt',
+  'casework.event.PAYMENT_DISBURSED': 'Utbetaling bokført',
+  'casework.event.PAYMENT_REPAID': 'Tilbakebetaling bokført',
+  'casework.event.FUNDS_CARRIED_OVER': 'Tilsagn overført til neste års ramme',
+  'casework.history.money': 'Beløp: {amount}',
+  'frameLedger.col.reason': 'Begrunnelse',
+  // end of case money history
+  // call form editors
+  'form.percentInvalid': 'Skriv andelen i prosent, for eksempel 40 eller 12,5.',
+  // end of call form editors
   // payout requests
   'payments.payoutRequest': 'Delutbetaling (anmodning {number})',
   'payments.toAccount': 'til konto {account}',

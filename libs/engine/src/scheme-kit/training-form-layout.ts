@@ -87,11 +87,12 @@ export const TRAINING_AID_BASIS_LABELS = {
 export const trainingCallFields = (): Record<string, FormFieldUi> => ({
   stateAidBasis: { label: l('Støttegrunnlag', 'State-aid basis'), options: TRAINING_AID_BASIS_LABELS },
   aidIntensityBasisPoints: {
-    label: l('Støtteintensitet (basispunkter)', 'Aid intensity (basis points)'),
+    label: l('Støtteintensitet', 'Aid intensity'),
     help: l(
-      'Største andel av støtteberettigede kostnader tilskuddet kan dekke; 5000 er 50 %.',
-      'The largest share of eligible costs the grant may cover; 5000 is 50 %.',
+      'Største andel av støtteberettigede kostnader tilskuddet kan dekke, i prosent.',
+      'The largest share of eligible costs the grant may cover, in per cent.',
     ),
+    widget: 'percent',
   },
   maxGrantBySize: {
     label: l('Største tilskudd etter bedriftens størrelse', 'Largest grant by company size'),
@@ -121,11 +122,9 @@ export const trainingCallFields = (): Record<string, FormFieldUi> => ({
   'minTrainingCostShare.numerator': { label: l('Teller', 'Numerator') },
   'minTrainingCostShare.denominator': { label: l('Nevner', 'Denominator') },
   maxTravelAndAdministrationBasisPoints: {
-    label: l(
-      'Største andel reise og administrasjon (basispunkter)',
-      'Largest share of travel and administration (basis points)',
-    ),
-    help: l('Andel av totale kostnader; 1000 er 10 %.', 'Share of the total costs; 1000 is 10 %.'),
+    label: l('Største andel reise og administrasjon', 'Largest share of travel and administration'),
+    help: l('Andel av totale kostnader, i prosent.', 'Share of the total costs, in per cent.'),
+    widget: 'percent',
   },
   eligibleCostCategories: {
     label: l('Støtteberettigede kostnader', 'Eligible costs'),

@@ -89,7 +89,7 @@ function withoutEditRuns(entries: readonly AuditEntry[]): AuditEntry[] {
 }
 
 function Timeline({ application }: { application: Application }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, kroner } = useI18n();
   const history = useQuery(applicationQueries.history(application.id));
   return (
     <section aria-labelledby="case-timeline">
@@ -109,6 +109,9 @@ function Timeline({ application }: { application: Application }) {
               <Paragraph>
                 <strong>{t(eventText(entry.event))}</strong>
               </Paragraph>
+              {typeof entry.payload.amount === 'number' && (
+                <Paragraph>{t('case.money', { amount: kroner(entry.payload.amount) })}</Paragraph>
+              )}
               <Paragraph data-size="sm">
                 <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
                 {' · '}

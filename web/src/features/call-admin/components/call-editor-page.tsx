@@ -28,7 +28,7 @@ import {
   updateCall,
 } from '../api/call-admin-queries';
 import { CallForm, useCommandKey } from './call-form';
-import { callFormData } from './call-form-model';
+import { callFormData, newCallFormData } from './call-form-model';
 import { callStatusColor, callStatusKey } from './call-status';
 
 /** Set by the new-call page when it hands over to the editor, to say the draft was saved. */
@@ -92,14 +92,8 @@ function NewCall({ calls, schemes, frames }: { calls: Call[]; schemes: Scheme[];
             frames={frames}
             initial={
               template
-                ? {
-                    ...callFormData({ ...template, frameId: null }),
-                    title: '',
-                    year: Math.max(template.year + 1, nextYear),
-                    opensOn: undefined,
-                    closesOn: undefined,
-                  }
-                : { year: nextYear }
+                ? { ...newCallFormData(scheme, template), year: Math.max(template.year + 1, nextYear) }
+                : { year: nextYear, eligibility: {} }
             }
             base={template?.parameters ?? {}}
             submitLabel={t('callAdmin.create')}
@@ -288,7 +282,7 @@ function CallEditor({ call, scheme, frames }: { call: Call; scheme: Scheme; fram
             key={`${call.id}-${formKey}`}
             scheme={scheme}
             frames={frames}
-            initial={callFormData(call)}
+            initial={callFormData(scheme, call)}
             base={call.parameters}
             submitLabel={t('callAdmin.save')}
             save={async (request) => {

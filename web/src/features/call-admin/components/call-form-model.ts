@@ -1,6 +1,6 @@
 import { ProblemError } from '../../../api/problem';
 import type { Frame, Scheme } from '../../../api/types';
-import type { FormLayout, FormStep, LocalizedText } from '../../../forms/layout';
+import type { FormFieldUi, FormLayout, LocalizedText } from '../../../forms/layout';
 import { labelAt } from '../../../forms/layout';
 import {
   hasField,
@@ -18,12 +18,10 @@ import {
 } from '../../../i18n/format';
 import type { Translate } from '../../../i18n/i18n';
 
-// The call editor's form: the fields every call has (name, year, frame, opening and closing day)
-// beside the scheme's parameters, drawn from its parameter schema and call form. The window and
-// who may apply are kept as the call (or the call it is based on) has them; the dates set the window.
-
-/** Parameters the page asks in its own words, or keeps as they are, instead of the scheme's form. */
-const OWN_PARAMETERS = ['window', 'eligibility'];
+// The call editor's form: the fields every call has (name, year, frame) beside the scheme's
+// parameters, drawn from its parameter schema and call form. Two parameters are asked in other
+// terms than the API keeps them: the submission window's instants as days in Norway, and who may
+// apply (a list of rules, each type at most once) as one field per rule type.
 
 export interface CallFormWords {
   readonly details: string;
@@ -31,20 +29,95 @@ export interface CallFormWords {
   readonly year: string;
   readonly frame: string;
   readonly frameHelp: string;
-  readonly opensOn: string;
-  readonly closesOn: string;
-  readonly closesOnHelp: string;
 }
 
 const same = (text: string): LocalizedText => ({ nb: text, en: text });
 
-const schemaParameters = (scheme: Scheme) => {
-  const schema = scheme.parametersSchema;
-  const properties = { ...((schema.properties ?? {}) as Record<string, JsonSchema>) };
-  for (const key of OWN_PARAMETERS) delete properties[key];
-  const required = ((schema.required ?? []) as string[]).filter((key) => !OWN_PARAMETERS.includes(key));
-  return { schema, properties, required };
-};
+const definitions = (scheme: Scheme) => (scheme.parametersSchema.$defs ?? {}) as Record<string, JsonSchema>;
+
+/** A `$ref` to a definition of the scheme's parameter schema, resolved. */
+const resolved = (scheme: Scheme, node: JsonSchema | undefined): JsonSchema =>
+  node && typeof node.$ref === 'string'
+    ? (definitions(scheme)[node.$ref.replace('#/$defs/', '')] ?? {})
+    : (node ?? {});
+
+const parameterProperties = (scheme: Scheme) =>
+  (scheme.parametersSchema.properties ?? {}) as Record<string, JsonSchema>;
+
+/** The scheme's window: its kinds (if any), its instants and its lists of instants, by field. */
+function windowSchema(scheme: Scheme): JsonSchema {
+  return resolved(scheme, parameterProperties(scheme).window);
+}
+
+/** The window as the form asks it: each instant a day (`YYYY-MM-DD`), each list of instants a list of days. */
+function windowFormSchema(scheme: Scheme): JsonSchema {
+  const window = windowSchema(scheme);
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, node] of Object.entries((window.properties ?? {}) as Record<string, JsonSchema>)) {
+    const { description: _d, examples: _e, ...rest } = node;
+    properties[key] =
+      Array.isArray(node.enum) || node.type !== 'array'
+        ? rest
+        : {
+            type: 'array',
+            items: { type: 'string' },
+            ...(typeof node.minItems === 'number' ? { minItems: node.minItems } : {}),
+            ...(typeof node.maxItems === 'number' ? { maxItems: node.maxItems } : {}),
+          };
+  }
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    ...(window.required ? { required: window.required } : {}),
+  };
+}
+
+/** A rule type of who may apply: its name, its argument's field, and the argument as a list or a count. */
+export interface EligibilityRuleKind {
+  readonly rule: string;
+  readonly argument: string;
+  readonly schema: JsonSchema;
+}
+
+/** The rule types the scheme's schema allows for `eligibility` (one shape per type). */
+export function eligibilityRuleKinds(scheme: Scheme): EligibilityRuleKind[] {
+  const list = resolved(scheme, parameterProperties(scheme).eligibility);
+  const variants = (resolved(scheme, list.items as JsonSchema | undefined).oneOf ?? []) as JsonSchema[];
+  return variants.flatMap((variant) => {
+    const properties = (resolved(scheme, variant).properties ?? {}) as Record<string, JsonSchema>;
+    const rule = (properties.rule?.enum as unknown[] | undefined)?.[0];
+    const argument = Object.keys(properties).find((key) => key !== 'rule');
+    return typeof rule === 'string' && argument
+      ? [{ rule, argument, schema: properties[argument] ?? {} }]
+      : [];
+  });
+}
+
+const isList = (kind: EligibilityRuleKind) => kind.schema.type === 'array';
+
+/** A list's entries as typed, one pattern: `AS, ENK SA` (commas, semicolons or spaces between). */
+function listPattern(kind: EligibilityRuleKind): string {
+  const pattern = (kind.schema.items as JsonSchema | undefined)?.pattern;
+  const item = (typeof pattern === 'string' ? pattern : '^.+$').replace(/^\^|\$$/g, '');
+  return `^\\s*(?:${item})(?:\\s*[,;\\s]\\s*(?:${item}))*\\s*$`;
+}
+
+/** Who may apply as the form asks it: one optional field per rule type (a list typed as text). */
+function eligibilityFormSchema(scheme: Scheme): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(
+      eligibilityRuleKinds(scheme).map((kind) => [
+        kind.rule,
+        isList(kind)
+          ? { type: 'string', pattern: listPattern(kind) }
+          : { type: 'integer', minimum: typeof kind.schema.minimum === 'number' ? kind.schema.minimum : 0 },
+      ]),
+    ),
+  };
+}
 
 /** The county's frames a call of this scheme may draw on, newest year first. */
 export const framesFor = (frames: readonly Frame[], schemeId: string) =>
@@ -54,22 +127,47 @@ export const framesFor = (frames: readonly Frame[], schemeId: string) =>
 
 /** The form's JSON Schema: the call's own fields, then the scheme's parameters. */
 export function callFormSchema(scheme: Scheme, frames: readonly Frame[]): JsonSchema {
-  const { schema, properties, required } = schemaParameters(scheme);
+  const schema = scheme.parametersSchema;
+  const properties = { ...parameterProperties(scheme) };
+  if (properties.window) properties.window = windowFormSchema(scheme);
+  if (properties.eligibility) properties.eligibility = eligibilityFormSchema(scheme);
+  const required = ((schema.required ?? []) as string[]).filter((key) => key !== 'eligibility');
   const choices = framesFor(frames, scheme.id);
   return {
     type: 'object',
     additionalProperties: false,
-    required: ['title', 'year', 'opensOn', ...required],
+    required: ['title', 'year', ...required],
     properties: {
       title: { type: 'string', minLength: 3, maxLength: 200 },
       year: { type: 'integer', minimum: 2000, maximum: 2100 },
       ...(choices.length ? { frameId: { type: 'string', enum: choices.map((f) => f.id) } } : {}),
-      opensOn: { type: 'string' },
-      closesOn: { type: 'string' },
       ...properties,
     },
     ...(schema.$defs ? { $defs: schema.$defs } : {}),
   };
+}
+
+/**
+ * The words the form needs beyond the scheme's call form: the window's instants asked as dates, and
+ * each rule type of who may apply as a field (the type's words, its argument's help).
+ */
+function derivedFields(scheme: Scheme, form: FormLayout): Record<string, FormFieldUi> {
+  const fields: Record<string, FormFieldUi> = {};
+  for (const [key, node] of Object.entries(
+    (windowSchema(scheme).properties ?? {}) as Record<string, JsonSchema>,
+  )) {
+    if (Array.isArray(node.enum)) continue;
+    const path = node.type === 'array' ? `window.${key}[]` : `window.${key}`;
+    const field = form.fields[path] ?? form.fields[`window.${key}`];
+    if (field) fields[path] = { ...field, widget: 'date' };
+  }
+  const words = form.fields['eligibility[].rule']?.options ?? {};
+  for (const kind of eligibilityRuleKinds(scheme)) {
+    const argument = form.fields[`eligibility[].${kind.argument}`];
+    const label = words[kind.rule] ?? argument?.label ?? same(kind.rule);
+    fields[`eligibility.${kind.rule}`] = { label, ...(argument?.help ? { help: argument.help } : {}) };
+  }
+  return fields;
 }
 
 /** The form's layout: a first step with the call's own fields, then the scheme's call form. */
@@ -80,20 +178,18 @@ export function callFormLayout(
   language: Language,
 ): FormLayout {
   const form = scheme.callForm as FormLayout;
-  const steps: FormStep[] = form.steps
-    .map((step) => ({ ...step, fields: step.fields.filter((f) => !OWN_PARAMETERS.includes(f)) }))
-    .filter((step) => step.fields.length > 0);
   const choices = framesFor(frames, scheme.id);
   return {
     steps: [
       {
         title: same(words.details),
-        fields: ['title', 'year', ...(choices.length ? ['frameId'] : []), 'opensOn', 'closesOn'],
+        fields: ['title', 'year', ...(choices.length ? ['frameId'] : [])],
       },
-      ...steps,
+      ...form.steps,
     ],
     fields: {
       ...form.fields,
+      ...derivedFields(scheme, form),
       title: { label: same(words.title) },
       year: { label: same(words.year) },
       frameId: {
@@ -103,8 +199,6 @@ export function callFormLayout(
           choices.map((f) => [f.id, same(`${f.name} (${formatKroner(f.allocated, language)})`)]),
         ),
       },
-      opensOn: { label: same(words.opensOn), widget: 'date' },
-      closesOn: { label: same(words.closesOn), help: same(words.closesOnHelp), widget: 'date' },
     },
   };
 }
@@ -120,76 +214,125 @@ export function osloInstant(day: string, time: string): string {
   return `${day}T${time}${offset === '' ? '+00:00' : offset}`;
 }
 
-interface Window {
-  readonly kind?: string;
-  readonly opensAt?: string;
-  readonly closesAt?: string;
-  readonly deadlines?: readonly string[];
-  readonly [key: string]: unknown;
+type Window = Readonly<Record<string, unknown>>;
+
+/** The window's instants as days in Norway (lists of instants as lists of days); its kind as it is. */
+export function windowDays(window: Window | undefined): FormData {
+  const days: FormData = {};
+  for (const [key, value] of Object.entries(window ?? {})) {
+    if (key === 'kind') days[key] = value;
+    else if (typeof value === 'string') days[key] = isoDateInNorway(value);
+    else if (Array.isArray(value))
+      days[key] = value.filter((v): v is string => typeof v === 'string').map((v) => isoDateInNorway(v));
+  }
+  return days;
 }
 
-/** What the form starts with: the call's fields and parameters (dates as days in Norway). */
-export function callFormData(call: {
-  title: string;
-  year: number;
-  frameId: string | null;
-  parameters: Record<string, unknown>;
-}): FormData {
-  const { window, eligibility: _eligibility, ...rest } = call.parameters as { window?: Window } & FormData;
+/** A day as an instant: an instant of `kept` still on that day, else the day's start or end in Norway. */
+const instantOn = (day: string, kept: readonly string[], time: string) =>
+  kept.find((instant) => isoDateInNorway(instant) === day) ?? osloInstant(day, time);
+
+/**
+ * The window's days as the API takes them: the opening at the start of its day, every other day at
+ * its end (23:59:59, the last moment to apply), keeping `base`'s own instants on days left unchanged.
+ */
+export function windowInstants(days: FormData, base: Window | undefined): Record<string, unknown> {
+  const window: Record<string, unknown> = {};
+  const instantsOf = (value: unknown): string[] =>
+    (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+  for (const [key, value] of Object.entries(days)) {
+    const kept = instantsOf(base?.[key]);
+    const time = key === 'opensAt' ? '00:00:00' : '23:59:59';
+    if (key === 'kind') window[key] = value;
+    else if (typeof value === 'string' && value) window[key] = instantOn(value, kept, time);
+    else if (Array.isArray(value))
+      window[key] = value
+        .filter((v): v is string => typeof v === 'string' && v !== '')
+        .map((day) => instantOn(day, kept, time));
+  }
+  return window;
+}
+
+interface Rule {
+  readonly rule?: unknown;
+  readonly [argument: string]: unknown;
+}
+
+/** Who may apply as the form's fields: each rule's argument under its type, a list as `AS, ENK`. */
+export function eligibilityFields(scheme: Scheme, rules: unknown): FormData {
+  const fields: FormData = {};
+  const kinds = eligibilityRuleKinds(scheme);
+  for (const rule of Array.isArray(rules) ? (rules as Rule[]) : []) {
+    const kind = kinds.find((k) => k.rule === rule.rule);
+    if (!kind) continue;
+    const argument = rule[kind.argument];
+    fields[kind.rule] = Array.isArray(argument) ? argument.join(', ') : argument;
+  }
+  return fields;
+}
+
+/** The form's fields of who may apply as the API's rules, in the schema's order; an empty field sets no rule. */
+export function eligibilityRules(scheme: Scheme, fields: unknown): Rule[] {
+  const values = (fields ?? {}) as FormData;
+  return eligibilityRuleKinds(scheme).flatMap((kind): Rule[] => {
+    const value = values[kind.rule];
+    if (isList(kind)) {
+      const entries = typeof value === 'string' ? value.split(/[\s,;]+/).filter(Boolean) : [];
+      return entries.length
+        ? [{ rule: kind.rule, [kind.argument]: [...new Set(entries.map((e) => e.toUpperCase()))] }]
+        : [];
+    }
+    return typeof value === 'number' ? [{ rule: kind.rule, [kind.argument]: value }] : [];
+  });
+}
+
+/** What the form starts with: the call's fields and parameters (the window in days, who may apply by type). */
+export function callFormData(
+  scheme: Scheme,
+  call: { title: string; year: number; frameId: string | null; parameters: Record<string, unknown> },
+): FormData {
+  const { window, eligibility, ...rest } = call.parameters as { window?: Window; eligibility?: unknown };
   return {
     ...rest,
     title: call.title,
     year: call.year,
     ...(call.frameId ? { frameId: call.frameId } : {}),
-    ...(window?.opensAt ? { opensOn: isoDateInNorway(window.opensAt) } : {}),
-    ...(window?.closesAt ? { closesOn: isoDateInNorway(window.closesAt) } : {}),
+    ...(window ? { window: windowDays(window) } : {}),
+    eligibility: eligibilityFields(scheme, eligibility),
   };
 }
 
-/** A day as an instant: the base's own instant when it is that day still, else the given time of day. */
-const instantOn = (day: string, base: string | undefined, time: string) =>
-  base && isoDateInNorway(base) === day ? base : osloInstant(day, time);
+/** The form data for a new call built on an earlier one: its rules, but no name, frame or dates (the window's kind kept). */
+export function newCallFormData(scheme: Scheme, template: Parameters<typeof callFormData>[1]): FormData {
+  const data = callFormData(scheme, { ...template, frameId: null });
+  const kind = (data.window as FormData | undefined)?.kind;
+  return { ...data, title: '', window: kind === undefined ? {} : { kind } };
+}
 
 /**
- * The form as the API takes it: the call's fields, and parameters with the window set from the
- * dates (a rolling window where the scheme has kinds) and who may apply kept from `base`.
+ * The form as the API takes it: the call's fields, and parameters with the window's days as
+ * instants (keeping `base`'s instants on unchanged days) and who may apply as rules.
  */
 export function callRequest(scheme: Scheme, data: FormData, base: Record<string, unknown>) {
-  const { title, year, frameId, opensOn, closesOn, ...parameters } = data;
-  const baseWindow = (base.window ?? {}) as Window;
-  const windowSchema = windowProperties(scheme);
-  const { closesAt: _closesAt, deadlines: _deadlines, kind: _kind, ...kept } = baseWindow;
-  const window = {
-    ...kept,
-    ...('kind' in windowSchema ? { kind: 'rolling' } : {}),
-    opensAt: instantOn(String(opensOn), baseWindow.opensAt, '00:00:00'),
-    ...(typeof closesOn === 'string' && closesOn
-      ? { closesAt: instantOn(closesOn, baseWindow.closesAt, '23:59:59') }
-      : {}),
-  };
+  const { title, year, frameId, window, eligibility, ...parameters } = data;
   return {
     title: String(title),
     year: Number(year),
     frameId: typeof frameId === 'string' && frameId ? frameId : null,
-    parameters: { ...parameters, eligibility: base.eligibility ?? [], window },
+    parameters: {
+      ...parameters,
+      eligibility: eligibilityRules(scheme, eligibility),
+      window: windowInstants((window ?? {}) as FormData, base.window as Window | undefined),
+    },
   };
-}
-
-function windowProperties(scheme: Scheme): Record<string, unknown> {
-  const schema = scheme.parametersSchema;
-  const window = (schema.properties as Record<string, JsonSchema> | undefined)?.window ?? {};
-  const ref = typeof window.$ref === 'string' ? window.$ref.replace('#/$defs/', '') : '';
-  const defs = (schema.$defs ?? {}) as Record<string, JsonSchema>;
-  return ((defs[ref] ?? window).properties ?? {}) as Record<string, unknown>;
 }
 
 /** Where a field the server names (`parameters.window.closesAt`, `title`) is in the form. */
 export function formPath(field: string | undefined, schema: JsonSchema): (string | number)[] {
-  const name = (field ?? '').replace(/^parameters\./, '');
-  if (/^window\.(closesAt|deadlines|extensions)/.test(name)) return ['closesOn'];
-  if (/^window(\.|$)/.test(name)) return ['opensOn'];
-  const path = propertyPath(name);
-  return path.length && hasField(schema, path) ? path : [];
+  const path = propertyPath((field ?? '').replace(/^parameters\./, ''));
+  // The nearest field the form has: a rule of who may apply (`eligibility.0.forms`) is on "who may apply".
+  for (let n = path.length; n > 0; n--) if (hasField(schema, path.slice(0, n))) return path.slice(0, n);
+  return [];
 }
 
 interface Reason {

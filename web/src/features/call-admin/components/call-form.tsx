@@ -28,7 +28,7 @@ export function CallForm(props: {
   scheme: Scheme;
   frames: readonly Frame[];
   initial: FormData;
-  /** The parameters the call is based on: who may apply and the window's other fields come from here. */
+  /** The parameters the call is based on: the window's instants on days left unchanged are kept from here. */
   base: Record<string, unknown>;
   submitLabel: string;
   save: (request: CallRequest) => Promise<void>;
@@ -48,9 +48,6 @@ export function CallForm(props: {
           year: t('callAdmin.form.year'),
           frame: t('callAdmin.form.frame'),
           frameHelp: t('callAdmin.form.frameHelp'),
-          opensOn: t('callAdmin.form.opensOn'),
-          closesOn: t('callAdmin.form.closesOn'),
-          closesOnHelp: t('callAdmin.form.closesOnHelp'),
         },
         language,
       ),

@@ -10,9 +10,12 @@ import { eventText, roleText } from './casework-text';
 const withoutEditRuns = (entries: readonly AuditEntry[]) =>
   entries.filter((entry, i) => !(entry.event === 'EDIT' && entries[i + 1]?.event === 'EDIT'));
 
-/** What happened in the case, oldest first: what, when (Norwegian time) and who, by name and role. */
+/**
+ * What happened in the case, oldest first: what, when (Norwegian time) and who, by name and role; for
+ * money moved on the grant (commitment, release, payment, repayment), how much in kroner.
+ */
 export function CaseHistory({ applicationId }: { applicationId: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, kroner } = useI18n();
   const history = useQuery(caseworkQueries.history(applicationId));
   return (
     <section aria-labelledby="case-history">
@@ -30,6 +33,9 @@ export function CaseHistory({ applicationId }: { applicationId: string }) {
               <Paragraph>
                 <strong>{t(eventText(entry.event))}</strong>
               </Paragraph>
+              {typeof entry.payload.amount === 'number' && (
+                <Paragraph>{t('casework.history.money', { amount: kroner(entry.payload.amount) })}</Paragraph>
+              )}
               <Paragraph data-size="sm">
                 <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
                 {' · '}

@@ -16,8 +16,8 @@ import { Link as RouterLink, useParams } from 'react-router';
 import type { Frame } from '../../../api/types';
 import { parseKroner } from '../../../forms/money';
 import { useI18n } from '../../../i18n/i18n';
-import type { MessageKey } from '../../../i18n/nb';
 import { frameLedgerPath, framePath } from '../../../lib/paths';
+import { FrameTotals } from '../../../ui/frame-totals';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { frameChangesQueries, useFrameChanges } from '../api/frame-changes-queries';
@@ -70,36 +70,11 @@ export function FrameChangesPage() {
         </Link>
       </Paragraph>
       <Paragraph>{t('frameChanges.intro')}</Paragraph>
-      <Totals frame={frame.data} />
+      <FrameTotals frame={frame.data} heading={t('frameChanges.totals')} />
       <TopUpForm frameId={frameId} />
       <ReallocationForm frameId={frameId} targets={targets} />
       <DirectAllocationForm frameId={frameId} />
     </>
-  );
-}
-
-function Totals({ frame }: { frame: Frame }) {
-  const { t, kroner } = useI18n();
-  const rows: Array<[MessageKey, number]> = [
-    ['frameChanges.allocated', frame.allocated],
-    ['frameChanges.committed', frame.committed],
-    ['frameChanges.disbursed', frame.disbursed],
-    ['frameChanges.available', frame.available],
-  ];
-  return (
-    <section aria-labelledby="frame-changes-totals" className="frame-changes-totals">
-      <Heading level={2} data-size="xs" id="frame-changes-totals">
-        {t('frameChanges.totals')}
-      </Heading>
-      <dl>
-        {rows.map(([label, amount]) => (
-          <div key={label}>
-            <dt>{t(label)}</dt>
-            <dd>{kroner(amount)}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
   );
 }
 

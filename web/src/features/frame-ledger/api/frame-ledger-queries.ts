@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
+import { profileQuery } from '../../../api/profile';
 import type { EntryFilters } from '../../../api/types';
 
 const PAGE_SIZE = 50;
@@ -22,12 +23,7 @@ export function entriesCsvUrl(frameId: string, filters: EntryFilters): string {
 export const frameLedgerQueries = {
   all: () => ['frame-ledger'] as const,
   /** Who is reading: finance may change the frame, approvers only read. */
-  me: () =>
-    queryOptions({
-      queryKey: [...frameLedgerQueries.all(), 'me'] as const,
-      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/me', { signal })),
-      staleTime: 5 * 60_000,
-    }),
+  me: () => profileQuery(frameLedgerQueries.all()),
   frame: (frameId: string) =>
     queryOptions({
       queryKey: [...frameLedgerQueries.all(), frameId, 'frame'] as const,

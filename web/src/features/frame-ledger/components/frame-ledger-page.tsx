@@ -11,13 +11,14 @@ import {
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
-import type { EntryFilters, Frame, LedgerEntry } from '../../../api/types';
+import type { EntryFilters, LedgerEntry } from '../../../api/types';
 import { dateInputText, parseDateInput } from '../../../forms/date-input';
 import { filtersFrom, KINDS, kindWords } from './ledger-text';
 import { formatNumber, formatOrganisationNumber, TIME_ZONE, type Language } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
 import { frameChangesPath, framePath, staffCasePath } from '../../../lib/paths';
+import { FrameTotals } from '../../../ui/frame-totals';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { entriesCsvUrl, frameLedgerQueries } from '../api/frame-ledger-queries';
@@ -79,7 +80,7 @@ export function FrameLedgerPage() {
           </Link>
         )}
       </Paragraph>
-      <Totals frame={frame.data} />
+      <FrameTotals frame={frame.data} />
       <Filters initial={filters} onApply={apply} />
       <Paragraph>
         <Link href={entriesCsvUrl(frameId, filters)} download>
@@ -105,26 +106,6 @@ export function FrameLedgerPage() {
         </div>
       )}
     </>
-  );
-}
-
-function Totals({ frame }: { frame: Frame }) {
-  const { t, kroner } = useI18n();
-  const rows: Array<[MessageKey, number]> = [
-    ['frameLedger.allocated', frame.allocated],
-    ['frameLedger.committed', frame.committed],
-    ['frameLedger.disbursed', frame.disbursed],
-    ['frameLedger.available', frame.available],
-  ];
-  return (
-    <dl className="frame-ledger-totals">
-      {rows.map(([label, amount]) => (
-        <div key={label}>
-          <dt>{t(label)}</dt>
-          <dd>{kroner(amount)}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
@@ -258,6 +239,7 @@ function EntryTable({ rows }: { rows: LedgerEntry[] }) {
                 {t('frameLedger.col.amount')}
               </Table.HeaderCell>
               <Table.HeaderCell>{t('frameLedger.col.caseReference')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('frameLedger.col.reason')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -288,6 +270,8 @@ function EntryTable({ rows }: { rows: LedgerEntry[] }) {
                   {kroner(row.amount)}
                 </Table.Cell>
                 <Table.Cell>{row.caseReference ?? ''}</Table.Cell>
+                {/* As stored: the system writes its reasons in bokmål; older entries keep theirs. */}
+                <Table.Cell>{row.reason}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

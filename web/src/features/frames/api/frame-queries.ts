@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import { ProblemError } from '../../../api/problem';
-import type { Profile } from '../../../api/types';
+import { profileQuery } from '../../../api/profile';
 
 /** The county's budget frames (rammer): the list, one frame, and what its charts draw. */
 export const frameQueries = {
@@ -49,17 +48,7 @@ export const frameLookups = {
       queryFn: ({ signal }) => unwrap(api.GET('/api/v1/schemes', { signal })),
       staleTime: Infinity,
     }),
-  me: () =>
-    queryOptions({
-      queryKey: [...frameQueries.all(), 'me'] as const,
-      queryFn: async ({ signal }): Promise<Profile | null> => {
-        const { data, error, response } = await api.GET('/api/v1/me', { signal });
-        if (data !== undefined) return data;
-        if (response.status === 401) return null;
-        throw new ProblemError(response.status, error ?? {});
-      },
-      staleTime: 5 * 60_000,
-    }),
+  me: () => profileQuery(frameQueries.all()),
 };
 
 /** The balances of all the county's frames as CSV, downloaded by the browser with its session. */

@@ -6,7 +6,9 @@ import { ProblemError } from '../../../api/problem';
 import type { Frame } from '../../../api/types';
 import { formatNumber } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
+import type { MessageKey } from '../../../i18n/nb';
 import { FINANCE_PATH, frameChangesPath, frameLedgerPath, PAYMENTS_DUE_PATH } from '../../../lib/paths';
+import { FrameTotals, type FrameTotal } from '../../../ui/frame-totals';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { frameLookups, frameQueries } from '../api/frame-queries';
@@ -14,6 +16,14 @@ import { BurnDown } from './burn-down';
 import { Pipeline } from './pipeline';
 import { UsedShare } from './used-share';
 import './frames.css';
+
+/** The terms of the frames list's columns. */
+const LIST_WORDS: Record<FrameTotal, MessageKey> = {
+  allocated: 'finance.col.allocated',
+  committed: 'finance.col.committed',
+  disbursed: 'finance.col.disbursed',
+  available: 'finance.col.available',
+};
 
 /**
  * One frame (ramme) for finance and approvers: its four totals and the threshold reached, when it runs
@@ -73,29 +83,12 @@ function FrameView({ frame, scheme }: { frame: Frame; scheme: string }) {
   );
 }
 
+/** The frame's totals in its list's words, with how much is used and the thresholds crossed. */
 function Totals({ frame }: { frame: Frame }) {
-  const { t, kroner, date, language } = useI18n();
-  const headingId = useId();
+  const { t, date, language } = useI18n();
   const alerts = useQuery(frameQueries.alerts(frame.id));
-  const totals = [
-    ['finance.col.allocated', frame.allocated],
-    ['finance.col.committed', frame.committed],
-    ['finance.col.disbursed', frame.disbursed],
-    ['finance.col.available', frame.available],
-  ] as const;
   return (
-    <section aria-labelledby={headingId} className="frame-section">
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t('finance.totals')}
-      </Heading>
-      <dl className="frame-totals">
-        {totals.map(([label, amount]) => (
-          <div key={label}>
-            <dt>{t(label)}</dt>
-            <dd>{kroner(amount)}</dd>
-          </div>
-        ))}
-      </dl>
+    <FrameTotals frame={frame} heading={t('finance.totals')} labels={LIST_WORDS} layout="cards">
       <Paragraph>
         {t('finance.col.used')}: <UsedShare frame={frame} />
         {frame.status === 'closed' && ` (${t('finance.closed')})`}
@@ -108,7 +101,7 @@ function Totals({ frame }: { frame: Frame }) {
           })}
         </Paragraph>
       ))}
-    </section>
+    </FrameTotals>
   );
 }
 

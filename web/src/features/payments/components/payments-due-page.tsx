@@ -4,12 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProblemError } from '../../../api/problem';
 import type { PaymentDue } from '../../../api/types';
-import {
-  formatAccountNumber,
-  formatNumber,
-  formatOrganisationNumber,
-  type Language,
-} from '../../../i18n/format';
+import { formatAccountNumber, formatNumber, formatOrganisationNumber } from '../../../i18n/format';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -17,25 +12,13 @@ import { LoadFailed, Loading } from '../../../ui/query-state';
 import { PAYMENTS_DUE_PAGE_SIZE, paymentsQueries, useBookPayment } from '../api/payments-queries';
 import './payments-due.css';
 
-/** `921456786` → `921 456 786`, as organisation numbers are read. */
-
-/** A calendar day (`2026-03-02`) as `02.03.2026` (`02/03/2026` in English). */
-function calendarDay(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
 /** The payment's name: the instalment's in the plan, or the payout request's number. */
 function paymentLabel(row: PaymentDue, t: Translate): string {
   return row.instalment?.label ?? t('payments.payoutRequest', { number: row.payoutRequest?.number ?? 0 });
 }
 
 /** What the instalment is, in words: its name in the plan, and what made it due; a payout request and its account. */
-function instalmentWords(row: PaymentDue, t: Translate, language: Language): string {
+function instalmentWords(row: PaymentDue, t: Translate, day: (date: string) => string): string {
   if (!row.instalment) {
     const request = row.payoutRequest;
     const account = request?.accountNumber
@@ -46,7 +29,7 @@ function instalmentWords(row: PaymentDue, t: Translate, language: Language): str
   const { label, on, date } = row.instalment;
   const when =
     on === 'date' && date
-      ? t('payments.on.date', { date: calendarDay(date, language) })
+      ? t('payments.on.date', { date: day(date) })
       : on === 'final_report'
         ? t('payments.on.final_report')
         : t('payments.on.acceptance');
@@ -69,7 +52,7 @@ interface Outcome {
  * announced in a live region, which takes focus when the dialog closes.
  */
 export function PaymentsDuePage() {
-  const { t, kroner, language } = useI18n();
+  const { t, kroner, date, language } = useI18n();
   const due = useQuery(paymentsQueries.due());
   const book = useBookPayment();
   const [confirming, setConfirming] = useState<PaymentDue | null>(null);
@@ -193,12 +176,12 @@ export function PaymentsDuePage() {
                       </span>
                     </Table.Cell>
                     <Table.Cell>{row.schemeName}</Table.Cell>
-                    <Table.Cell>{instalmentWords(row, t, language)}</Table.Cell>
+                    <Table.Cell>{instalmentWords(row, t, date)}</Table.Cell>
                     <Table.Cell className="payments-due-number payments-due-nowrap">
                       {kroner(row.amount)}
                     </Table.Cell>
                     <Table.Cell className="payments-due-nowrap">
-                      <time dateTime={row.dueSince}>{calendarDay(row.dueSince, language)}</time>
+                      <time dateTime={row.dueSince}>{date(row.dueSince)}</time>
                     </Table.Cell>
                     <Table.Cell>
                       <Button

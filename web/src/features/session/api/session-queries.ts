@@ -1,23 +1,13 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../../api/client';
+import { profileQuery } from '../../../api/profile';
 import { ProblemError } from '../../../api/problem';
-import type { Profile } from '../../../api/types';
 
 /** Who is signed in: the profile, or null when nobody is (401 is an answer here, not a failure). */
 export const sessionQueries = {
   all: () => ['session'] as const,
-  me: () =>
-    queryOptions({
-      queryKey: [...sessionQueries.all(), 'me'] as const,
-      queryFn: async ({ signal }): Promise<Profile | null> => {
-        const { data, error, response } = await api.GET('/api/v1/me', { signal });
-        if (data !== undefined) return data;
-        if (response.status === 401) return null;
-        throw new ProblemError(response.status, error ?? {});
-      },
-      staleTime: 5 * 60_000,
-    }),
+  me: () => profileQuery(sessionQueries.all()),
 };
 
 export interface Credentials {

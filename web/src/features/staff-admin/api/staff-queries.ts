@@ -1,23 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import { ProblemError } from '../../../api/problem';
-import type { Profile, StaffRole } from '../../../api/types';
+import { profileQuery } from '../../../api/profile';
+import type { StaffRole } from '../../../api/types';
 
 /** The county's staff, for its administrators. */
 export const staffQueries = {
   all: () => ['staff-admin'] as const,
   /** Who is administering: nobody deactivates themselves. */
-  me: () =>
-    queryOptions({
-      queryKey: [...staffQueries.all(), 'me'] as const,
-      queryFn: async ({ signal }): Promise<Profile | null> => {
-        const { data, error, response } = await api.GET('/api/v1/me', { signal });
-        if (data !== undefined) return data;
-        if (response.status === 401) return null;
-        throw new ProblemError(response.status, error ?? {});
-      },
-      staleTime: 5 * 60_000,
-    }),
+  me: () => profileQuery(staffQueries.all()),
   list: () =>
     queryOptions({
       queryKey: [...staffQueries.all(), 'list'] as const,

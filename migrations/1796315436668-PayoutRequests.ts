@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * drafted or handled, at most one open per grant (a partial unique index), and every version sent,
  * append-only like the case history.
  */
-export class PayoutRequests1796310782933 implements MigrationInterface {
-  name = 'PayoutRequests1796310782933';
+export class PayoutRequests1796315436668 implements MigrationInterface {
+  name = 'PayoutRequests1796315436668';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
