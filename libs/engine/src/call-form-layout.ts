@@ -72,14 +72,12 @@ export function callParameterFields(): Record<string, FormFieldUi> {
       widget: 'kroner',
     },
     partPaymentMaxBasisPoints: {
-      label: l(
-        'Delutbetalinger før sluttrapport, høyst (basispunkter)',
-        'Part payments before the final report, at most (basis points)',
-      ),
+      label: l('Delutbetalinger før sluttrapport, høyst', 'Part payments before the final report, at most'),
       help: l(
-        'Andel av tilskuddet som kan utbetales før sluttrapporten, forskudd medregnet; 9000 er 90 %. Uten: 90 %.',
-        'Share of the grant that may be paid before the final report, the advance included; 9000 is 90 %. Left out: 90 %.',
+        'Andel av tilskuddet i prosent som kan utbetales før sluttrapporten, forskudd medregnet. Uten: 90 %.',
+        'Share of the grant in per cent that may be paid before the final report, the advance included. Left out: 90 %.',
       ),
+      widget: 'percent',
     },
     overdueLapseProposalDays: {
       label: l('Forslag om bortfall (dager etter fristen)', 'Lapse proposal (days overdue)'),
