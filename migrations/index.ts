@@ -23,6 +23,7 @@ import { PaymentRuns1796310753418 } from './1796310753418-PaymentRuns';
 import { FrameAudit1796310788278 } from './1796310788278-FrameAudit';
 import { RepaymentClaims1796310806599 } from './1796310806599-RepaymentClaims';
 import { NotificationBodyAfterSend1796311338043 } from './1796311338043-NotificationBodyAfterSend';
+import { PayoutRequests1796315436668 } from './1796315436668-PayoutRequests';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -52,4 +53,5 @@ export const MIGRATIONS: Function[] = [
   FrameAudit1796310788278,
   RepaymentClaims1796310806599,
   NotificationBodyAfterSend1796311338043,
+  PayoutRequests1796315436668,
 ];

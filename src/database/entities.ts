@@ -15,6 +15,7 @@ import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Notification } from '../notifications/notification.entity';
 import { PaymentRunItem } from '../payments/payment-run-item.entity';
 import { PaymentRun } from '../payments/payment-run.entity';
+import { PayoutRequest, PayoutRequestVersion } from '../payments/payout-request.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -51,4 +52,6 @@ export const ENTITIES = [
   PaymentRunItem,
   PaymentAuditRecord,
   RepaymentClaim,
+  PayoutRequest,
+  PayoutRequestVersion,
 ];

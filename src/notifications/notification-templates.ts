@@ -222,6 +222,48 @@ export const TEMPLATES: Record<string, Template> = {
     ownLink: true,
     secret: ['link'],
   },
+  // Payout requests
+  payout_request_sent: {
+    nb: {
+      subject: 'Anmodning om utbetaling – {reference}',
+      body: '{organisation} ber om en delutbetaling på {amount} kr av tilskuddet i {scheme} ({reference}, anmodning {number}).',
+    },
+    en: {
+      subject: 'Payout request – {reference}',
+      body: '{organisation} asks for a part payment of NOK {amount} of the grant under {scheme} ({reference}, request {number}).',
+    },
+  },
+  payout_request_approved: {
+    nb: {
+      subject: 'Utbetaling godkjent – {reference}',
+      body: 'Anmodning {number} om utbetaling er godkjent med {amount} kr. Beløpet blir utbetalt til kontoen dere oppga.',
+    },
+    en: {
+      subject: 'Payout approved – {reference}',
+      body: 'Payout request {number} has been approved for NOK {amount}. It will be paid to the account you gave.',
+    },
+  },
+  payout_request_returned: {
+    nb: {
+      subject: 'Anmodning om utbetaling sendt tilbake – {reference}',
+      body: 'Saksbehandleren har sendt anmodning {number} tilbake:\n\n{message}\n\nDere kan rette den og sende den igjen.',
+    },
+    en: {
+      subject: 'Payout request returned – {reference}',
+      body: 'The case officer has returned payout request {number}:\n\n{message}\n\nYou may correct it and send it again.',
+    },
+  },
+  payout_request_rejected: {
+    nb: {
+      subject: 'Anmodning om utbetaling avslått – {reference}',
+      body: 'Anmodning {number} om utbetaling er avslått. Begrunnelse:\n\n{message}',
+    },
+    en: {
+      subject: 'Payout request rejected – {reference}',
+      body: 'Payout request {number} has been rejected. Grounds:\n\n{message}',
+    },
+  },
+  // end of Payout requests
 };
 
 const GENERIC: Template = {

@@ -13,6 +13,7 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { SettlementService } from '../settlement/settlement.service';
 import { dueInstalments } from './due-instalments';
+import { PayoutRequestsService } from './payout-requests.service';
 import {
   BookPaymentDto,
   PaymentBookedDto,
@@ -22,6 +23,12 @@ import {
 } from './payments.dto';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
+
+/** A plan instalment due now, as booking it needs: its place in the plan and the payee's organisation. */
+type DueInstalmentToBook = PaymentDueDto & {
+  readonly instalment: NonNullable<PaymentDueDto['instalment']>;
+  readonly organisationId: string;
+};
 
 /** A grant with money outstanding on one frame of the county, in a state the lifecycle tags payable. */
 interface Candidate {
@@ -59,6 +66,7 @@ export class PaymentsDueService {
     private readonly ledger: LedgerService,
     private readonly schemes: SchemeRegistry,
     private readonly settlement: SettlementService,
+    private readonly payoutRequests: PayoutRequestsService,
     private readonly clock: Clock,
   ) {}
 
@@ -77,7 +85,7 @@ export class PaymentsDueService {
         limit: batch,
       });
       for (const candidate of candidates) {
-        const due = await this.dueOf(candidate);
+        const due = [...(await this.dueOf(candidate)), ...(await this.payoutsDue(candidate))];
         if (due.length > 0) cases.push(due);
         if (cases.length > limit) break;
       }
@@ -126,7 +134,7 @@ export class PaymentsDueService {
       actorRole: 'finance',
       at: this.clock.now(),
       // In bokmål, as finance reads it; the ledger also writes the booking into the case's history.
-      reason: `Utbetaling: ${due.instalment.label} (${application.reference})`,
+      reason: `Utbetaling: ${due.instalment?.label ?? ''} (${application.reference})`,
     });
     // The final payment of a settling case completes its settlement: the case closes with it.
     const caseClosed = await this.settlement.closeIfSettled(tx, application);
@@ -149,7 +157,7 @@ export class PaymentsDueService {
     actor: Staff,
     reference: string,
     dto: BookPaymentDto,
-  ): Promise<{ application: Application; due: PaymentDueDto & { organisationId: string } }> {
+  ): Promise<{ application: Application; due: DueInstalmentToBook }> {
     const application = visibleOrNotFound(
       actor,
       await tx.findOne(Application, {
@@ -164,9 +172,9 @@ export class PaymentsDueService {
       limit: 1,
     });
     const due = candidate
-      ? (await this.dueOf(candidate)).find((d) => d.instalment.number === dto.instalment)
+      ? (await this.dueOf(candidate)).find((d) => d.instalment?.number === dto.instalment)
       : undefined;
-    if (!candidate || !due) {
+    if (!candidate || !due?.instalment) {
       throw new DomainError(
         'conflict',
         'payment_not_due',
@@ -181,7 +189,10 @@ export class PaymentsDueService {
         { due: due.amount, requested: dto.amount },
       );
     }
-    return { application, due: { ...due, organisationId: candidate.organisation_id } };
+    return {
+      application,
+      due: { ...due, instalment: due.instalment, organisationId: candidate.organisation_id },
+    };
   }
 
   /**
@@ -231,6 +242,8 @@ export class PaymentsDueService {
       today: norwegianDate(this.clock.now()),
     });
     return due.map((d) => ({
+      kind: 'instalment' as const,
+      payoutRequest: null,
       caseReference: c.reference,
       organisationName: c.organisation_name,
       organisationNumber: c.organisation_number,
@@ -241,6 +254,26 @@ export class PaymentsDueService {
       instalment: { number: d.number, label: d.label, on: d.on, date: d.date },
       amount: d.amount,
       dueSince: d.dueSince,
+    }));
+  }
+
+  /** The candidate's approved, unpaid payout request, paid to the account it names. */
+  private async payoutsDue(c: Candidate): Promise<PaymentDueDto[]> {
+    const scheme = this.schemes.forStored(c.scheme_id);
+    const approved = await this.payoutRequests.approvedOf(this.dataSource.manager, c.application_id);
+    return approved.map((p) => ({
+      kind: 'payout_request' as const,
+      instalment: null,
+      payoutRequest: { number: p.number, accountNumber: p.accountNumber, iban: p.iban, bic: p.bic },
+      caseReference: c.reference,
+      organisationName: c.organisation_name,
+      organisationNumber: c.organisation_number,
+      schemeId: scheme.id,
+      schemeName: scheme.name,
+      frameId: c.frame_id,
+      frameName: c.frame_name,
+      amount: p.amount,
+      dueSince: norwegianDate(new Date(p.approvedAt)),
     }));
   }
 

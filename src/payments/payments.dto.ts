@@ -58,8 +58,30 @@ export class DueInstalmentDto {
   date!: string | null;
 }
 
-/** One instalment that may be paid now (utbetaling til forfall). */
+/** An approved payout request (utbetalingsanmodning) to pay, and the account it names. */
+export class DuePayoutRequestDto {
+  @ApiProperty({ example: 1, description: "The request's number on the grant" }) number!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '86011117947',
+    description: 'Norwegian account number',
+  })
+  accountNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'For a frame in another currency' }) iban!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true }) bic!: string | null;
+}
+
+const DUE_KINDS = ['instalment', 'payout_request'] as const;
+
+/** One payment that may be made now (utbetaling til forfall): an instalment of the plan, or an approved payout request. */
 export class PaymentDueDto {
+  @ApiProperty({
+    enum: DUE_KINDS,
+    description: 'An instalment of the payment plan, or an approved payout request (book it at its own path)',
+  })
+  kind!: (typeof DUE_KINDS)[number];
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
   @ApiProperty({ example: 'Fjordverk Mekaniske AS' }) organisationName!: string;
   @ApiProperty({ example: '921456786' }) organisationNumber!: string;
@@ -68,10 +90,14 @@ export class PaymentDueDto {
   @ApiProperty({ format: 'uuid', description: 'The frame the grant is committed on, which pays it' })
   frameId!: string;
   @ApiProperty({ example: 'BIO 2026' }) frameName!: string;
-  @ApiProperty({ type: DueInstalmentDto }) instalment!: DueInstalmentDto;
+  @ApiProperty({ type: DueInstalmentDto, nullable: true, description: 'For an instalment: which one' })
+  instalment!: DueInstalmentDto | null;
+  @ApiProperty({ type: DuePayoutRequestDto, nullable: true, description: 'For a payout request: which one' })
+  payoutRequest!: DuePayoutRequestDto | null;
   @ApiProperty({
     example: 7_500_000,
-    description: "øre: the instalment's unpaid part, never more than the grant has outstanding",
+    description:
+      "øre: the instalment's unpaid part, never more than the grant has outstanding; or the amount approved",
   })
   amount!: number;
   @ApiProperty({ format: 'date', example: '2026-03-02', description: 'The day (in Norway) it fell due' })

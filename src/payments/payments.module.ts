@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { BudgetModule } from '../budget/budget.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { TransitionRuntimeModule } from '../runtime';
 import { SettlementModule } from '../settlement/settlement.module';
 import { PayeeAccountService } from './payee-account.service';
 import { PaymentPlanController } from './payment-plan.controller';
@@ -10,20 +12,28 @@ import { PaymentRunsController } from './payment-runs.controller';
 import { PaymentRunsService } from './payment-runs.service';
 import { PaymentsDueController } from './payments-due.controller';
 import { PaymentsDueService } from './payments-due.service';
+import { PayoutRequestsController } from './payout-requests.controller';
+import { PayoutRequestsService } from './payout-requests.service';
 
 /**
- * Payments due under the grants' payment plans, booked on the ledger one by one or in payment runs,
- * and each grant's plan as it stands.
+ * Payments due under the grants' payment plans and approved payout requests, booked on the ledger one
+ * by one or in payment runs, and each grant's plan as it stands.
  */
 @Module({
-  imports: [BudgetModule, IdempotencyModule, SettlementModule],
-  controllers: [PaymentsDueController, PaymentRunsController, PaymentPlanController],
+  imports: [BudgetModule, IdempotencyModule, SettlementModule, NotificationsModule, TransitionRuntimeModule],
+  controllers: [
+    PaymentsDueController,
+    PaymentRunsController,
+    PaymentPlanController,
+    PayoutRequestsController,
+  ],
   providers: [
     PaymentsDueService,
     PaymentRunsService,
     PayeeAccountService,
     PaymentAuditRepository,
     PaymentPlanService,
+    PayoutRequestsService,
   ],
 })
 export class PaymentsModule {}

@@ -93,6 +93,7 @@ describe('payments due', () => {
     );
     expect(await dueOf(reference)).toEqual([
       {
+        kind: 'instalment',
         caseReference: reference,
         organisationName: names.organisation.name,
         organisationNumber: names.organisation.organisationNumber,
@@ -101,6 +102,7 @@ describe('payments due', () => {
         frameId,
         frameName,
         instalment: { number: 1, label: advance.label, on: 'acceptance', date: null },
+        payoutRequest: null,
         amount: advance.amount,
         dueSince: '2026-02-02',
       },

@@ -58,6 +58,16 @@ const report = {
   ],
 };
 
+/** A payout request the accepted grant could take: every bad input is a change of it. */
+const payoutRequest = {
+  amount: 100_000,
+  accountNumber: '8601 11 17947',
+  statusReport: 'Two of six modules held',
+  costs: [{ line: '0', accumulatedOre: 5_000_000 }],
+  managerName: 'Kari Nordmann',
+  accountant: { name: 'Siv Revisor', role: 'auditor' },
+};
+
 /**
  * One sample per operation that takes a body or a query, keyed as OpenAPI names it. A new endpoint
  * with a body or query makes this suite fail until it has a row here.
@@ -382,6 +392,42 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     as: [FINANCE],
     other: APPROVER,
     path: { id: '00000000-0000-4000-8000-000000000001' },
+    body: { amount: 1_000 },
+  }),
+  'POST /api/v1/applications/{id}/payout-requests': (f) => ({
+    as: [KARI],
+    other: OFFICER,
+    path: { id: f.acceptedId },
+    body: payoutRequest,
+  }),
+  'PUT /api/v1/applications/{id}/payout-requests/{number}': (f) => ({
+    as: [KARI],
+    other: OFFICER,
+    path: { id: f.acceptedId, number: '1' },
+    body: payoutRequest,
+  }),
+  'POST /api/v1/applications/{id}/payout-requests/{number}/approve': (f) => ({
+    as: [OFFICER],
+    other: KARI,
+    path: { id: f.acceptedId, number: '1' },
+    body: { amount: 1_000 },
+  }),
+  'POST /api/v1/applications/{id}/payout-requests/{number}/return': (f) => ({
+    as: [OFFICER],
+    other: KARI,
+    path: { id: f.acceptedId, number: '1' },
+    body: { reason: 'Bilag mangler' },
+  }),
+  'POST /api/v1/applications/{id}/payout-requests/{number}/reject': (f) => ({
+    as: [OFFICER],
+    other: KARI,
+    path: { id: f.acceptedId, number: '1' },
+    body: { reason: 'Prosjektet er ikke startet' },
+  }),
+  'POST /api/v1/payments/due/{reference}/payout-requests/{number}/book': (f) => ({
+    as: [FINANCE],
+    other: APPROVER,
+    path: { reference: f.acceptedReference, number: '1' },
     body: { amount: 1_000 },
   }),
   'POST /api/v1/frames/{id}/repayments': (f) => ({

@@ -111,7 +111,11 @@ export async function expectOk(response: Promise<{ status: number; text: string;
  * `advanceBasisPoints` of a grant once it is accepted (forskudd); the seeded call pays it all on the
  * final report.
  */
-export async function bioCallWithAdvance(t: TestApp, advanceBasisPoints = 4_000): Promise<string> {
+export async function bioCallWithAdvance(
+  t: TestApp,
+  advanceBasisPoints = 4_000,
+  parameters: Record<string, unknown> = {},
+): Promise<string> {
   const { callId } = await ids(t);
   const [{ frame_id: frameId }] = await t.dataSource.query<Array<{ frame_id: string }>>(
     `SELECT frame_id FROM funding_call WHERE id = $1`,
@@ -127,7 +131,10 @@ export async function bioCallWithAdvance(t: TestApp, advanceBasisPoints = 4_000)
       year: 2026,
       title: `BIO 2026 med forskudd ${advanceBasisPoints / 100} %`,
       frameId,
-      parameters: newBioCallParameters({ advancePaymentBasisPoints: advanceBasisPoints }),
+      parameters: {
+        ...newBioCallParameters({ advancePaymentBasisPoints: advanceBasisPoints }),
+        ...parameters,
+      },
     });
   if (created.status !== 201) throw new Error(`call: ${created.status} ${created.text}`);
   const id = (created.body as { id: string }).id;
@@ -160,8 +167,12 @@ export async function bookPaymentsDue(t: TestApp, reference: string, email = FIN
   const list = await t.http().get('/api/v1/payments/due?limit=500').set('authorization', authorization);
   if (list.status !== 200) throw new Error(`payments due: ${list.status} ${list.text}`);
   const due = (
-    list.body as { items: Array<{ caseReference: string; instalment: { number: number }; amount: number }> }
-  ).items.filter((d) => d.caseReference === reference);
+    list.body as {
+      items: Array<{ caseReference: string; instalment: { number: number } | null; amount: number }>;
+    }
+  ).items.flatMap((d) =>
+    d.caseReference === reference && d.instalment ? [{ ...d, instalment: d.instalment }] : [],
+  );
   let paid = 0;
   for (const d of due) {
     await expectOk(

@@ -57,6 +57,35 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         'Days after the final report was due before the case officer is alerted.',
       ),
     },
+    payoutAttestation: {
+      label: l('Bekreftelse av utbetalingsanmodninger', 'Confirmation of payout requests'),
+      help: l(
+        'Hvem som må bekrefte en anmodning om utbetaling, etter beløpet. Uten: regnskapsfører fra 200 000 kr.',
+        "Who must confirm a payout request, by its amount. Left out: an accountant's from NOK 200,000.",
+      ),
+    },
+    'payoutAttestation.managerSignatureBelowOre': {
+      label: l(
+        'Daglig leders bekreftelse holder under',
+        "The managing director's confirmation suffices below",
+      ),
+      widget: 'kroner',
+    },
+    'payoutAttestation.accountantConfirmationFromOre': {
+      label: l(
+        'Regnskapsførers eller revisors bekreftelse kreves fra',
+        "An accountant's or auditor's confirmation is required from",
+      ),
+      widget: 'kroner',
+    },
+    partPaymentMaxBasisPoints: {
+      label: l('Delutbetalinger før sluttrapport, høyst', 'Part payments before the final report, at most'),
+      help: l(
+        'Andel av tilskuddet i prosent som kan utbetales før sluttrapporten, forskudd medregnet. Uten: 90 %.',
+        'Share of the grant in per cent that may be paid before the final report, the advance included. Left out: 90 %.',
+      ),
+      widget: 'percent',
+    },
     overdueLapseProposalDays: {
       label: l('Forslag om bortfall (dager etter fristen)', 'Lapse proposal (days overdue)'),
       help: l(
@@ -192,6 +221,8 @@ export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: 
         'overdueEscalationDays',
         'overdueLapseProposalDays',
         'repaymentDueDays',
+        'payoutAttestation',
+        'partPaymentMaxBasisPoints',
       ],
     },
   ];

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
-import { addBusinessDays, IsBasisPoints, IsOre, nok, Optional } from '@lib/common';
+import {
+  addBusinessDays,
+  applyBasisPoints,
+  IsBasisPoints,
+  IsOre,
+  NestedObject,
+  nok,
+  Optional,
+} from '@lib/common';
 import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from './eligibility';
 import { schemeReason, type SchemeReason } from './scheme-definition';
 import type { SubmissionWindow } from './submission-window';
@@ -63,6 +71,55 @@ export interface CallParameters<Window extends CallOpening = SubmissionWindow> e
    * beyond the final amount; absent in calls made before it existed, which get the default.
    */
   readonly repaymentDueDays?: number;
+  /** Who must confirm a payout request (utbetalingsanmodning), by its amount; absent: the defaults. */
+  readonly payoutAttestation?: PayoutAttestation;
+  /**
+   * The share of the grant that part payments (delutbetalinger), advance included, may reach before
+   * the final report, basis points; the rest is kept for the final payment. Absent: the default.
+   */
+  readonly partPaymentMaxBasisPoints?: number;
+}
+
+/**
+ * Who confirms a payout request, by its amount: below `managerSignatureBelowOre` the managing
+ * director's (daglig leder) confirmation suffices; from `accountantConfirmationFromOre` an
+ * accountant's or auditor's (regnskapsfører, revisor) confirmation is required as well. In between,
+ * the accountant's confirmation may be given but is not required.
+ */
+export interface PayoutAttestation {
+  readonly managerSignatureBelowOre: number;
+  readonly accountantConfirmationFromOre: number;
+}
+
+/** What a call that does not say asks: an accountant's or auditor's confirmation from 200 000 kr. */
+export const DEFAULT_PAYOUT_ATTESTATION: PayoutAttestation = Object.freeze({
+  managerSignatureBelowOre: nok(100_000),
+  accountantConfirmationFromOre: nok(200_000),
+});
+
+/** Part payments may reach 90 % of the grant before the final report, unless the call says otherwise. */
+export const DEFAULT_PART_PAYMENT_MAX_BASIS_POINTS = 9_000;
+
+/** What a payout request of `amount` øre must carry under the call's parameters. */
+export function payoutAttestationFor(
+  params: Pick<CallParameters<CallOpening>, 'payoutAttestation'>,
+  amount: number,
+): { readonly accountant: 'hidden' | 'optional' | 'required' } {
+  const terms = params.payoutAttestation ?? DEFAULT_PAYOUT_ATTESTATION;
+  if (amount >= terms.accountantConfirmationFromOre) return { accountant: 'required' };
+  return { accountant: amount < terms.managerSignatureBelowOre ? 'hidden' : 'optional' };
+}
+
+/**
+ * The øre the final payment must keep: the part of the grant that part payments may not reach
+ * before the final report.
+ */
+export function finalPaymentReserve(
+  params: Pick<CallParameters<CallOpening>, 'partPaymentMaxBasisPoints'>,
+  grantedAmount: number,
+): number {
+  const share = params.partPaymentMaxBasisPoints ?? DEFAULT_PART_PAYMENT_MAX_BASIS_POINTS;
+  return grantedAmount - applyBasisPoints(grantedAmount, share);
 }
 
 /** A month: the payment term of a repayment claim when the call does not set its own. */
@@ -92,6 +149,23 @@ export interface AdvancePaymentCallParameters<
 > extends CallParameters<Window> {
   /** Share of the grant paid once it is accepted, basis points (0 = everything on the final report). */
   readonly advancePaymentBasisPoints: number;
+}
+
+/** The payout request thresholds of a call (`PayoutAttestation`). */
+export class PayoutAttestationDto implements PayoutAttestation {
+  @ApiProperty({
+    example: nok(100_000),
+    description: "Øre; below this the managing director's confirmation suffices",
+  })
+  @IsOre()
+  managerSignatureBelowOre!: number;
+
+  @ApiProperty({
+    example: nok(200_000),
+    description: "Øre; from this an accountant's or auditor's confirmation is required",
+  })
+  @IsOre()
+  accountantConfirmationFromOre!: number;
 }
 
 /**
@@ -150,6 +224,24 @@ export abstract class CallParametersDto<
   @Max(365)
   repaymentDueDays?: number;
 
+  @ApiPropertyOptional({
+    type: PayoutAttestationDto,
+    description: "Who confirms a payout request, by its amount; default: an accountant's from 200 000 kr",
+  })
+  @Optional()
+  @NestedObject(() => PayoutAttestationDto)
+  payoutAttestation?: PayoutAttestationDto;
+
+  @ApiPropertyOptional({
+    example: DEFAULT_PART_PAYMENT_MAX_BASIS_POINTS,
+    minimum: 0,
+    maximum: 10_000,
+    description: `Basis points of the grant that part payments may reach before the final report; default ${DEFAULT_PART_PAYMENT_MAX_BASIS_POINTS}`,
+  })
+  @Optional()
+  @IsBasisPoints()
+  partPaymentMaxBasisPoints?: number;
+
   @ApiProperty({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
   @IsArray()
   @ArrayMaxSize(10)
@@ -202,8 +294,21 @@ export abstract class AdvancePaymentCallParametersDto<Window extends CallOpening
  * for every call, before the scheme's own `checkCallParameters`.
  */
 export function checkCommonCallParameters(params: CallParameters<CallOpening>): SchemeReason[] {
+  const reasons: SchemeReason[] = [];
+  const attestation = params.payoutAttestation;
+  if (attestation && attestation.accountantConfirmationFromOre < attestation.managerSignatureBelowOre)
+    reasons.push(
+      schemeReason(
+        'payout_attestation_order',
+        {
+          nb: 'Grensen for regnskapsførers bekreftelse kan ikke være lavere enn grensen for daglig leders',
+          en: "The accountant's threshold cannot be below the managing director's",
+        },
+        'payoutAttestation.accountantConfirmationFromOre',
+      ),
+    );
   if (params.overdueLapseProposalDays <= params.overdueEscalationDays)
-    return [
+    reasons.push(
       schemeReason(
         'escalation_order',
         {
@@ -212,6 +317,6 @@ export function checkCommonCallParameters(params: CallParameters<CallOpening>): 
         },
         'overdueLapseProposalDays',
       ),
-    ];
-  return [];
+    );
+  return reasons;
 }

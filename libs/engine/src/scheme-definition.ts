@@ -47,6 +47,18 @@ export interface Instalment {
   readonly date?: string;
 }
 
+/**
+ * One line of an application's approved cost plan (kostnadsplan), as a payout request reports the
+ * costs accumulated against it: a key stable within the application, its words, and the amount.
+ */
+export interface CostPlanLine {
+  /** Stable within the application's content, e.g. the line's place in the plan (`0`, `1` …). */
+  readonly key: string;
+  readonly label: LocalizedText;
+  /** The approved amount of the line, øre. */
+  readonly approvedOre: Ore;
+}
+
 /** A class-validator DTO class; the kernel validates JSON against it. */
 export type DtoClass<T> = new () => T;
 
@@ -139,6 +151,19 @@ export interface SchemeDefinition<
   ): Ore;
   /** How a grant of this amount is paid out; the instalments add up to the amount exactly. */
   paymentPlan(params: Params, grantedAmount: Ore, content: Content): Instalment[];
+  /**
+   * The lines of the application's cost plan that payout requests report accumulated costs
+   * against; a scheme without a cost plan leaves it out (see `costPlanLinesOf`).
+   */
+  costPlanLines?(content: Content): CostPlanLine[];
+}
+
+/** The application's cost plan lines by its scheme, or none when the scheme has no cost plan. */
+export function costPlanLinesOf<Content extends object>(
+  scheme: Pick<SchemeDefinition<never, Content>, 'costPlanLines'>,
+  content: Content,
+): CostPlanLine[] {
+  return scheme.costPlanLines ? scheme.costPlanLines(content) : [];
 }
 
 /** Checks the composed set of schemes at start-up; returns every problem found. */

@@ -1,4 +1,10 @@
-import { defineLifecycle, planAdvanceAndFinal, submissionPeriod, type SchemeDefinition } from '@lib/engine';
+import {
+  defineLifecycle,
+  planAdvanceAndFinal,
+  submissionPeriod,
+  trainingCostPlanLines,
+  type SchemeDefinition,
+} from '@lib/engine';
 import {
   BioApplicationDto,
   BioFinalReportDto,
@@ -60,4 +66,6 @@ export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationConten
       advance: 'Forskudd',
       final: 'Sluttutbetaling',
     }),
+  // Payout requests report the costs accumulated against the approved cost plan.
+  costPlanLines: (content) => trainingCostPlanLines(content.costPlan),
 };

@@ -1156,6 +1156,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/payout-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grant's payout requests, newest first, and what a new one may be */
+        get: operations["PayoutRequestsController_list"];
+        put?: never;
+        /** Start a payout request for a part payment (a draft until it is sent) */
+        post: operations["PayoutRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/payout-requests/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a draft or returned request; a sent request is frozen (409) */
+        put: operations["PayoutRequestsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/payout-requests/{number}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the request to the county; it is frozen from then on */
+        post: operations["PayoutRequestsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/payout-requests/{number}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a sent request with at most the amount asked; finance then pays it */
+        post: operations["PayoutRequestsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/payout-requests/{number}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a request back with reasons; the applicant may edit and send it again */
+        post: operations["PayoutRequestsController_returnRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/payout-requests/{number}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a request with grounds */
+        post: operations["PayoutRequestsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/due/{reference}/payout-requests/{number}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay an approved payout request (delutbetaling), once, from the frame that holds the grant */
+        post: operations["PayoutRequestsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/repayment-claims": {
         parameters: {
             query?: never;
@@ -2446,7 +2566,27 @@ export interface components {
              */
             date: string | null;
         };
+        DuePayoutRequestDto: {
+            /**
+             * @description The request's number on the grant
+             * @example 1
+             */
+            number: number;
+            /**
+             * @description Norwegian account number
+             * @example 86011117947
+             */
+            accountNumber: string | null;
+            /** @description For a frame in another currency */
+            iban: string | null;
+            bic: string | null;
+        };
         PaymentDueDto: {
+            /**
+             * @description An instalment of the payment plan, or an approved payout request (book it at its own path)
+             * @enum {string}
+             */
+            kind: "instalment" | "payout_request";
             /** @example BIO-2026-000123 */
             caseReference: string;
             /** @example Fjordverk Mekaniske AS */
@@ -2464,9 +2604,12 @@ export interface components {
             frameId: string;
             /** @example BIO 2026 */
             frameName: string;
-            instalment: components["schemas"]["DueInstalmentDto"];
+            /** @description For an instalment: which one */
+            instalment: components["schemas"]["DueInstalmentDto"] | null;
+            /** @description For a payout request: which one */
+            payoutRequest: components["schemas"]["DuePayoutRequestDto"] | null;
             /**
-             * @description øre: the instalment's unpaid part, never more than the grant has outstanding
+             * @description øre: the instalment's unpaid part, never more than the grant has outstanding; or the amount approved
              * @example 7500000
              */
             amount: number;
@@ -2665,6 +2808,193 @@ export interface components {
             claimedAmount: number;
             /** @description øre still owed in open repayment claims */
             openClaimAmount: number;
+        };
+        PayoutAttestationTermsDto: {
+            /** @description øre; below this the managing director's confirmation suffices */
+            managerSignatureBelowOre: number;
+            /** @description øre; from this an accountant's or auditor's confirmation is required */
+            accountantConfirmationFromOre: number;
+        };
+        PayoutCostLineDto: {
+            /** @example 0 */
+            key: string;
+            /**
+             * @example {
+             *       "nb": "Kursavgift og tilbyder",
+             *       "en": "Course and provider fees"
+             *     }
+             */
+            label: Record<string, never>;
+            /** @description øre approved in the cost plan */
+            approvedOre: number;
+        };
+        PayoutTermsDto: {
+            /** @description A new request may be started now (an active grant with no open request) */
+            canRequest: boolean;
+            /**
+             * @description The frame's currency: NOK asks for an account number, others an IBAN
+             * @example NOK
+             */
+            currency: string;
+            /** @description øre granted */
+            grantedAmount: number;
+            /** @description øre paid so far, less repaid */
+            paidAmount: number;
+            /** @description øre the grant still has outstanding */
+            outstanding: number;
+            /** @description øre the final payment must keep */
+            finalReserve: number;
+            /** @description øre a part payment may be at most now */
+            available: number;
+            attestation: components["schemas"]["PayoutAttestationTermsDto"];
+            /** @description The approved cost plan's lines */
+            costPlan: components["schemas"]["PayoutCostLineDto"][];
+        };
+        PayoutCostReportedDto: {
+            line: string;
+            /** @description øre */
+            accumulatedOre: number;
+        };
+        PayoutAccountantDto: {
+            name: string;
+            /** @enum {string} */
+            role: "accountant" | "auditor";
+        };
+        PayoutVersionDto: {
+            version: number;
+            /** @description øre asked for */
+            amount: number;
+            statusReport: string;
+            costs: components["schemas"]["PayoutCostReportedDto"][];
+            /** Format: date-time */
+            sentAt: string;
+            sentByName: string | null;
+        };
+        PayoutRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example 1 */
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "sent" | "returned" | "approved" | "rejected" | "paid";
+            /** @description The version being drafted, or the last one sent */
+            version: number;
+            /** @description øre asked for */
+            amount: number;
+            /** @example 86011117947 */
+            accountNumber: string | null;
+            iban: string | null;
+            bic: string | null;
+            statusReport: string;
+            costs: components["schemas"]["PayoutCostReportedDto"][];
+            managerName: string;
+            accountant: components["schemas"]["PayoutAccountantDto"] | null;
+            /** @description øre approved */
+            approvedAmount: number | null;
+            /** @description The officer's reasons or grounds */
+            decisionText: string | null;
+            createdByName: string | null;
+            decidedByName: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** @description Earlier versions sent and returned, oldest first */
+            earlierVersions: components["schemas"]["PayoutVersionDto"][];
+        };
+        PayoutRequestsDto: {
+            terms: components["schemas"]["PayoutTermsDto"];
+            /** @description Newest first */
+            items: components["schemas"]["PayoutRequestDto"][];
+        };
+        PayoutCostDto: {
+            /**
+             * @description The cost plan line's key, as the terms list it
+             * @example 0
+             */
+            line: string;
+            /**
+             * @description øre spent on the line so far (accumulated)
+             * @example 12000000
+             */
+            accumulatedOre: number;
+        };
+        AccountantConfirmationDto: {
+            /** @example Siri Revisor */
+            name: string;
+            /**
+             * @description Accountant (regnskapsfører) or auditor (revisor)
+             * @enum {string}
+             */
+            role: "accountant" | "auditor";
+        };
+        PayoutRequestInputDto: {
+            /**
+             * @description øre asked for
+             * @example 5000000
+             */
+            amount: number;
+            /**
+             * @description Norwegian account number; spaces and dots allowed
+             * @example 8601 11 17947
+             */
+            accountNumber?: string;
+            /**
+             * @description For a frame in another currency
+             * @example DE89370400440532013000
+             */
+            iban?: string;
+            /**
+             * @description With the IBAN
+             * @example DEUTDEFF
+             */
+            bic?: string;
+            /**
+             * @description What has been done
+             * @example Four of six modules held; two operators certified
+             */
+            statusReport: string;
+            /** @description Costs so far per line of the approved cost plan */
+            costs: components["schemas"]["PayoutCostDto"][];
+            /**
+             * @description The managing director (daglig leder) who confirms it
+             * @example Kari Nordmann
+             */
+            managerName: string;
+            /** @description An accountant's or auditor's confirmation; required from the call's threshold */
+            accountant?: components["schemas"]["AccountantConfirmationDto"] | null;
+        };
+        ApprovePayoutDto: {
+            /**
+             * @description øre approved: at most what was asked
+             * @example 4000000
+             */
+            amount: number;
+        };
+        PayoutReasonDto: {
+            /** @example The cost lines do not add up to the amount asked for */
+            reason: string;
+        };
+        BookPayoutDto: {
+            /**
+             * @description øre, as listed; refused with 409 when that is not what is due
+             * @example 4000000
+             */
+            amount: number;
+        };
+        PayoutBookedDto: {
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @example 1 */
+            payoutRequest: number;
+            /** @description øre paid */
+            amount: number;
+            /** @description The frame that paid it, after the payment */
+            frame: components["schemas"]["FrameDto"];
         };
         RepaymentClaimDto: {
             /** Format: uuid */
@@ -7950,6 +8280,626 @@ export interface operations {
             };
             /** @description Unknown, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutRequestsDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutRequestInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutRequestDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payout_request_open, payout_request_frozen, payout_request_not_sent, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number, invalid_iban, payout_amount_too_high (with the numbers), accountant_confirmation_required … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The request's number on the grant, from 1 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutRequestInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutRequestDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payout_request_open, payout_request_frozen, payout_request_not_sent, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number, invalid_iban, payout_amount_too_high (with the numbers), accountant_confirmation_required … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The request's number on the grant, from 1 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutRequestDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payout_request_open, payout_request_frozen, payout_request_not_sent, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number, invalid_iban, payout_amount_too_high (with the numbers), accountant_confirmation_required … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The request's number on the grant, from 1 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovePayoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutRequestDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payout_request_open, payout_request_frozen, payout_request_not_sent, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number, invalid_iban, payout_amount_too_high (with the numbers), accountant_confirmation_required … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_returnRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The request's number on the grant, from 1 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutRequestDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payout_request_open, payout_request_frozen, payout_request_not_sent, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number, invalid_iban, payout_amount_too_high (with the numbers), accountant_confirmation_required … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The request's number on the grant, from 1 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutRequestDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payout_request_open, payout_request_frozen, payout_request_not_sent, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number, invalid_iban, payout_amount_too_high (with the numbers), accountant_confirmation_required … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutRequestsController_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The case reference */
+                reference: string;
+                /** @description The request's number on the grant */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookPayoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutBookedDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payment_not_due: not approved, or paid; due_amount_changed: another amount is due */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -56,3 +56,10 @@ export type StaffRole = StaffMember['roles'][number];
 export type RepaymentClaim = Schemas['RepaymentClaimDto'];
 export type PaymentPlan = Schemas['PaymentPlanDto'];
 export type PlanInstalment = Schemas['PlanInstalmentDto'];
+// Payout requests
+export type PayoutRequest = Schemas['PayoutRequestDto'];
+export type PayoutRequests = Schemas['PayoutRequestsDto'];
+export type PayoutTerms = Schemas['PayoutTermsDto'];
+export type PayoutRequestInput = Schemas['PayoutRequestInputDto'];
+export type PayoutRequestStatus = Schemas['PayoutRequestDto']['status'];
+// end of Payout requests

@@ -1,5 +1,11 @@
 import { DomainError } from '../errors';
-import { accountNumberCheckDigit, isNorwegianAccountNumber, parseNorwegianAccountNumber } from './bank-account';
+import {
+  accountNumberCheckDigit,
+  isNorwegianAccountNumber,
+  parseBic,
+  parseIban,
+  parseNorwegianAccountNumber,
+} from './bank-account';
 
 describe('Norwegian account numbers (kontonummer)', () => {
   it('computes the MOD11 check digit with weights 5,4,3,2,7,6,5,4,3,2', () => {
@@ -34,5 +40,21 @@ describe('Norwegian account numbers (kontonummer)', () => {
     );
     expect(prefix).toBeDefined();
     for (let d = 0; d <= 9; d++) expect(isNorwegianAccountNumber(`${prefix}${d}`)).toBe(false);
+  });
+});
+
+describe('IBAN and BIC', () => {
+  it('accepts an IBAN with its MOD97 check digits, spaced or not, and gives it back compact', () => {
+    expect(parseIban('no93 8601 1117 947')).toBe('NO9386011117947');
+    expect(parseIban('DE89370400440532013000')).toBe('DE89370400440532013000');
+  });
+  it('refuses wrong check digits and malformed IBANs on the field', () => {
+    expect(() => parseIban('NO9486011117947', 'iban')).toThrow(/MOD97/);
+    expect(() => parseIban('1234')).toThrow(/country code/);
+  });
+  it('accepts a BIC of 8 or 11 characters', () => {
+    expect(parseBic('dnbanokk')).toBe('DNBANOKK');
+    expect(parseBic('DNBANOKKXXX')).toBe('DNBANOKKXXX');
+    expect(() => parseBic('DNB')).toThrow(/8 or 11/);
   });
 });

@@ -49,3 +49,48 @@ export function parseNorwegianAccountNumber(input: string, field = 'accountNumbe
   }
   return digits;
 }
+
+/**
+ * Normalises ("no93 8601 1117 947" → "NO9386011117947") and validates an IBAN: a country code, two
+ * check digits and up to 30 letters or digits, passing the ISO 13616 MOD97 check. Throws an
+ * `unprocessable` `invalid_iban` error on `field`.
+ */
+export function parseIban(input: string, field = 'iban'): string {
+  const iban = input.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) {
+    throw new DomainError(
+      'unprocessable',
+      'invalid_iban',
+      `IBAN "${input}" must be a country code, two check digits and 11 to 30 letters or digits`,
+      { field },
+    );
+  }
+  const rearranged = `${iban.slice(4)}${iban.slice(0, 4)}`;
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const value = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  if (remainder !== 1) {
+    throw new DomainError('unprocessable', 'invalid_iban', `IBAN ${iban} has wrong check digits (MOD97)`, {
+      field,
+    });
+  }
+  return iban;
+}
+
+/** Normalises and validates a BIC (SWIFT code): 8 or 11 letters and digits. Throws `invalid_bic` on `field`. */
+export function parseBic(input: string, field = 'bic'): string {
+  const bic = input.replace(/\s/g, '').toUpperCase();
+  if (!/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)) {
+    throw new DomainError(
+      'unprocessable',
+      'invalid_bic',
+      `BIC "${input}" must have 8 or 11 letters or digits`,
+      {
+        field,
+      },
+    );
+  }
+  return bic;
+}

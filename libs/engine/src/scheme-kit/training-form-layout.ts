@@ -1,4 +1,6 @@
 import { localized as l, type FormFieldUi } from '../form-layout';
+import type { CostPlanLine } from '../scheme-definition';
+import type { TrainingCostLine } from './training-costs';
 
 /*
  * The words of the training-aid form pieces (training-forms.ts), for schemes that ask for them:
@@ -143,3 +145,21 @@ export const trainingCallFields = (): Record<string, FormFieldUi> => ({
     ),
   },
 });
+
+/**
+ * A training-aid cost plan as the lines a payout request reports against: each line by its place
+ * in the plan, named by its category and, where given, its description.
+ */
+export function trainingCostPlanLines(costPlan: readonly TrainingCostLine[]): CostPlanLine[] {
+  return costPlan.map((line, i) => {
+    const category = TRAINING_COST_CATEGORY_LABELS[line.category];
+    const description = line.description?.trim();
+    return {
+      key: String(i),
+      label: description
+        ? { nb: `${category.nb}: ${description}`, en: `${category.en}: ${description}` }
+        : category,
+      approvedOre: line.amountOre,
+    };
+  });
+}

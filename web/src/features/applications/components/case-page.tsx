@@ -11,6 +11,7 @@ import { applicationLookups, applicationQueries } from '../api/application-queri
 import { ApplicationFacts } from './application-facts';
 import { FormLinks } from './form-links';
 import { CaseActions } from './case-actions';
+import { PayoutRequestsPanel } from './payout-requests-panel';
 import { STATUS_TEXT } from './application-status';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
 
@@ -58,6 +59,7 @@ export function CasePage() {
       <FormLinks application={found} />
       <CaseActions application={found} />
       <PaymentPlanPanel caseKey={found.id} />
+      <PayoutRequestsPanel application={found} />
       <Timeline application={found} />
       <BackLink />
     </>

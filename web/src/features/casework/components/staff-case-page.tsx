@@ -18,6 +18,7 @@ import { caseworkQueries } from '../api/casework-queries';
 import { CaseActions, recommendationOf } from './case-actions';
 import { CaseHistory } from './case-history';
 import { CaseNotes } from './case-notes';
+import { PayoutReviewPanel } from './payout-review-panel';
 import { statusText } from './casework-text';
 import { changedFieldLabels, ReadOnlyContent } from './read-only-content';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
@@ -97,6 +98,7 @@ function CaseView({
         </Alert>
       )}
       <CaseActions detail={detail} me={me} />
+      <PayoutReviewPanel detail={detail} me={me} />
       <section aria-labelledby="case-content">
         <Heading level={2} data-size="sm" id="case-content">
           {t('casework.content.title')}

@@ -28,17 +28,33 @@ export interface Booking {
   key: string;
 }
 
-/** Pays one due instalment for the amount listed; the list is read again whatever the answer. */
+/**
+ * Pays one due instalment, or an approved payout request, for the amount listed; the list is read
+ * again whatever the answer.
+ */
 export function useBookPayment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ row, key }: Booking) =>
-      unwrap(
+    mutationFn: async ({ row, key }: Booking): Promise<void> => {
+      if (row.payoutRequest) {
+        await unwrap(
+          api.POST('/api/v1/payments/due/{reference}/payout-requests/{number}/book', {
+            params: {
+              path: { reference: row.caseReference, number: String(row.payoutRequest.number) },
+              header: { 'Idempotency-Key': key },
+            },
+            body: { amount: row.amount },
+          }),
+        );
+        return;
+      }
+      await unwrap(
         api.POST('/api/v1/payments/due/{reference}/book', {
           params: { path: { reference: row.caseReference }, header: { 'Idempotency-Key': key } },
-          body: { instalment: row.instalment.number, amount: row.amount },
+          body: { instalment: row.instalment?.number ?? 0, amount: row.amount },
         }),
-      ),
+      );
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: paymentsQueries.all() }),
   });
 }

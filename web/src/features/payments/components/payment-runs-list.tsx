@@ -58,9 +58,7 @@ export function PaymentRunsList() {
                     </Tag>
                   </Table.Cell>
                   <Table.Cell className="payments-due-nowrap">
-                    <time dateTime={run.requestedExecutionDate}>
-                      {date(run.requestedExecutionDate)}
-                    </time>
+                    <time dateTime={run.requestedExecutionDate}>{date(run.requestedExecutionDate)}</time>
                   </Table.Cell>
                   <Table.Cell className="payments-due-number">
                     {formatNumber(run.itemCount, language)}

@@ -13,7 +13,7 @@ import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProblemError } from '../../../api/problem';
 import type { PaymentDue } from '../../../api/types';
-import { formatNumber, formatOrganisationNumber } from '../../../i18n/format';
+import { formatAccountNumber, formatNumber, formatOrganisationNumber } from '../../../i18n/format';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -23,8 +23,20 @@ import { PaymentRunsList } from './payment-runs-list';
 import { RunBuilder } from './run-builder';
 import './payments-due.css';
 
-/** What the instalment is, in words: its name in the plan, and what made it due. */
+/** The payment's name: the instalment's in the plan, or the payout request's number. */
+function paymentLabel(row: PaymentDue, t: Translate): string {
+  return row.instalment?.label ?? t('payments.payoutRequest', { number: row.payoutRequest?.number ?? 0 });
+}
+
+/** What the instalment is, in words: its name in the plan, and what made it due; a payout request and its account. */
 function instalmentWords(row: PaymentDue, t: Translate, day: (date: string) => string): string {
+  if (!row.instalment) {
+    const request = row.payoutRequest;
+    const account = request?.accountNumber
+      ? formatAccountNumber(request.accountNumber)
+      : [request?.iban, request?.bic].filter(Boolean).join(' ');
+    return `${paymentLabel(row, t)} – ${t('payments.toAccount', { account })}`;
+  }
   const { label, on, date } = row.instalment;
   const when =
     on === 'date' && date
@@ -35,11 +47,13 @@ function instalmentWords(row: PaymentDue, t: Translate, day: (date: string) => s
   return `${label} – ${when}`;
 }
 
-/** A due row's identity, the same across reads of the list. */
-const rowKey = (row: PaymentDue) => `${row.caseReference}-${row.instalment.number}`;
-
+/** A due row's identity, the same across reads of the list: the instalment's or the request's number. */
+const rowId = (row: PaymentDue) =>
+  row.instalment ? `${row.instalment.number}` : `request-${row.payoutRequest?.number ?? 0}`;
+/** A row's key in the list and in the run's selection. */
+const rowKey = (row: PaymentDue) => `${row.caseReference}-${rowId(row)}`;
 /** One Idempotency-Key per intent to pay a row: the same for a retry, a new one once it is paid. */
-const intentOf = (row: PaymentDue) => `${row.caseReference}:${row.instalment.number}:${row.amount}`;
+const intentOf = (row: PaymentDue) => `${row.caseReference}:${rowId(row)}:${row.amount}`;
 
 interface Outcome {
   ok: boolean;
@@ -63,7 +77,8 @@ export function PaymentsDuePage() {
   const dialogHeadingId = useId();
   const selectAllId = useId();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const rows = due.data?.items ?? [];
+  // Payment runs take the plan's instalments; a payout request is paid on its own, to its own account.
+  const rows = (due.data?.items ?? []).filter((row) => row.instalment !== null);
   // What is ticked and still due: a row paid or gone meanwhile drops out of the selection.
   const selected = rows.filter((row) => picked.has(rowKey(row)));
   const allPicked = rows.length > 0 && selected.length === rows.length;
@@ -105,7 +120,7 @@ export function PaymentsDuePage() {
             text: t('payments.booked', {
               amount: kroner(row.amount),
               reference: row.caseReference,
-              instalment: row.instalment.label,
+              instalment: paymentLabel(row, t),
             }),
           });
         },
@@ -182,14 +197,18 @@ export function PaymentsDuePage() {
                 {due.data.items.map((row) => (
                   <Table.Row key={rowKey(row)}>
                     <Table.Cell>
-                      <Checkbox
-                        aria-label={t('paymentRuns.selectRow', {
-                          reference: row.caseReference,
-                          amount: kroner(row.amount),
-                        })}
-                        checked={picked.has(rowKey(row))}
-                        onChange={(event) => toggle(row, event.target.checked)}
-                      />
+                      {row.instalment ? (
+                        <Checkbox
+                          aria-label={t('paymentRuns.selectRow', {
+                            reference: row.caseReference,
+                            amount: kroner(row.amount),
+                          })}
+                          checked={picked.has(rowKey(row))}
+                          onChange={(event) => toggle(row, event.target.checked)}
+                        />
+                      ) : (
+                        <span className="payments-due-muted">{t('paymentRuns.singleOnly')}</span>
+                      )}
                     </Table.Cell>
                     <Table.Cell className="payments-due-nowrap">
                       <Link asChild>
@@ -253,7 +272,7 @@ export function PaymentsDuePage() {
                 amount: kroner(confirming.amount),
                 organisation: confirming.organisationName,
                 reference: confirming.caseReference,
-                instalment: confirming.instalment.label,
+                instalment: paymentLabel(confirming, t),
                 frame: confirming.frameName,
               })}
             </Paragraph>

@@ -1,0 +1,667 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  formatWholeKroner,
+  notFound,
+  validatePayload,
+  visibleOrNotFound,
+} from '@lib/common';
+import {
+  costPlanLinesOf,
+  DEFAULT_PAYOUT_ATTESTATION,
+  describeState,
+  TAGS,
+  type Audience,
+  type CostPlanLine,
+} from '@lib/engine';
+import { DataSource, EntityManager } from 'typeorm';
+import { Application } from '../applications/application.entity';
+import { caseWhere, namesOf, ownership, type CaseKey } from '../applications/applications.service';
+import { AuditRepository } from '../audit/audit.repository';
+import { BudgetFrame } from '../budget/budget-frame.entity';
+import { toFrameDto } from '../budget/frames.service';
+import { LedgerService } from '../budget/ledger.service';
+import { FundingCall } from '../calls/funding-call.entity';
+import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { NotificationService } from '../notifications/notification.service';
+import { SchemeRegistry } from '../schemes/scheme-registry';
+import {
+  OPEN_PAYOUT_REQUEST_STATUSES,
+  PayoutRequest,
+  PayoutRequestVersion,
+  type PayoutRequestContent,
+  type PayoutRequestStatus,
+} from './payout-request.entity';
+import {
+  ApprovePayoutDto,
+  BookPayoutDto,
+  PayoutBookedDto,
+  PayoutReasonDto,
+  PayoutRequestDto,
+  PayoutRequestInputDto,
+  PayoutRequestsDto,
+  PayoutTermsDto,
+} from './payout-requests.dto';
+import { assertWithinLimits, checkPayoutInput, payoutLimits, type PayoutLimits } from './payout-rules';
+
+/** The audit events of payout requests; not lifecycle events, the case's state stays. */
+export const PAYOUT_EVENTS = {
+  drafted: 'PAYOUT_REQUEST_DRAFTED',
+  edited: 'PAYOUT_REQUEST_EDITED',
+  sent: 'PAYOUT_REQUEST_SENT',
+  approved: 'PAYOUT_REQUEST_APPROVED',
+  returned: 'PAYOUT_REQUEST_RETURNED',
+  rejected: 'PAYOUT_REQUEST_REJECTED',
+  paid: 'PAYOUT_REQUEST_PAID',
+} as const;
+
+/** An approved, unpaid payout request as finance's list of payments due shows it. */
+export interface ApprovedPayout {
+  readonly number: number;
+  readonly amount: number;
+  readonly accountNumber: string | null;
+  readonly iban: string | null;
+  readonly bic: string | null;
+  readonly approvedAt: string;
+}
+
+/** The grant's money on the ledger: paid (less repaid) and still outstanding, over all its positions. */
+interface GrantMoney {
+  paid: number;
+  outstanding: number;
+  /** The position with the most outstanding, which pays: null when nothing is committed. */
+  frameId: string | null;
+}
+
+type Staff = Extract<Actor, { kind: 'staff' }>;
+
+/**
+ * Payout requests (utbetalingsanmodninger) for part payments (delutbetalinger) of accepted grants.
+ * The applicant drafts and sends one; a sent request is frozen. The case officer approves it (with
+ * at most the amount asked), returns it (the applicant edits and sends it again, the sent version
+ * is kept) or rejects it. An approved request is on finance's list of payments due until it is
+ * paid, once. Every step is audited in the case history in its own transaction, under its
+ * Idempotency-Key.
+ */
+@Injectable()
+export class PayoutRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditRepository,
+    private readonly ledger: LedgerService,
+    private readonly notifications: NotificationService,
+    private readonly schemes: SchemeRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  // ── Reading ─────────────────────────────────────────────────────────────────────────────
+
+  async list(actor: Actor, key: CaseKey): Promise<PayoutRequestsDto> {
+    const tx = this.dataSource.manager;
+    const application = visibleOrNotFound(
+      actor,
+      await tx.findOneBy(Application, caseWhere(key)),
+      ownership,
+      'Application',
+    );
+    const requests = await tx.find(PayoutRequest, {
+      where: { applicationId: application.id },
+      order: { number: 'DESC' },
+    });
+    return {
+      terms: await this.terms(tx, application, requests),
+      items: await this.toDtos(tx, application, requests),
+    };
+  }
+
+  // ── The applicant ───────────────────────────────────────────────────────────────────────
+
+  async create(
+    actor: Actor,
+    key: CaseKey,
+    dto: PayoutRequestInputDto,
+    idem?: IdempotencyKey,
+  ): Promise<PayoutRequestDto> {
+    const applicant = asApplicant(actor);
+    return this.idempotency.transaction(idem, async (tx) => {
+      const application = await this.lock(tx, actor, key);
+      this.assertActiveGrant(application);
+      const open = await tx.findOne(PayoutRequest, {
+        where: OPEN_PAYOUT_REQUEST_STATUSES.map((status) => ({ applicationId: application.id, status })),
+      });
+      if (open)
+        throw new DomainError(
+          'conflict',
+          'payout_request_open',
+          `Payout request ${open.number} of ${application.reference} is still open; one at a time`,
+          { open: open.number },
+        );
+      const content = await this.checked(tx, application, dto);
+      const [{ next }] = await tx.query<Array<{ next: number }>>(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM payout_request WHERE application_id = $1',
+        [application.id],
+      );
+      const request = await tx.save(
+        tx.create(PayoutRequest, {
+          applicationId: application.id,
+          number: next,
+          status: 'draft',
+          version: 1,
+          ...columnsOf(content),
+          createdBy: applicant.userId,
+        }),
+      );
+      await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.drafted, {
+        number: request.number,
+        amount: request.amount,
+      });
+      return this.toDto(tx, application, request);
+    });
+  }
+
+  /** Replaces a draft, or a returned request, with what the applicant now says; a sent one is frozen. */
+  async update(
+    actor: Actor,
+    key: CaseKey,
+    number: number,
+    dto: PayoutRequestInputDto,
+    idem?: IdempotencyKey,
+  ): Promise<PayoutRequestDto> {
+    asApplicant(actor);
+    return this.idempotency.transaction(idem, async (tx) => {
+      const application = await this.lock(tx, actor, key);
+      const request = await this.request(tx, application, number);
+      assertEditable(request);
+      const content = await this.checked(tx, application, dto);
+      Object.assign(request, columnsOf(content));
+      await tx.save(request);
+      await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.edited, {
+        number: request.number,
+        amount: request.amount,
+      });
+      return this.toDto(tx, application, request);
+    });
+  }
+
+  /** Sends the request to the county: checked again, frozen, its version kept; the case officer is told. */
+  async send(actor: Actor, key: CaseKey, number: number, idem?: IdempotencyKey): Promise<PayoutRequestDto> {
+    const applicant = asApplicant(actor);
+    return this.idempotency.transaction(idem, async (tx) => {
+      const application = await this.lock(tx, actor, key);
+      this.assertActiveGrant(application);
+      const request = await this.request(tx, application, number);
+      assertEditable(request);
+      const content = await this.checked(tx, application, contentAsInput(request));
+      const now = this.clock.now();
+      request.status = 'sent';
+      request.sentAt = now;
+      request.decisionText = null;
+      await tx.save(request);
+      await tx.insert(PayoutRequestVersion, {
+        payoutRequestId: request.id,
+        version: request.version,
+        content,
+        sentBy: applicant.userId,
+        sentAt: now,
+      });
+      const audit = await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.sent, {
+        number: request.number,
+        version: request.version,
+        amount: request.amount,
+      });
+      await this.tell(
+        tx,
+        application,
+        'payout_request_sent',
+        ['case_officer'],
+        audit,
+        request,
+        request.amount,
+      );
+      return this.toDto(tx, application, request);
+    });
+  }
+
+  // ── The case officer ────────────────────────────────────────────────────────────────────
+
+  /** Approves a sent request with at most the amount asked; it is then due to be paid. */
+  async approve(
+    actor: Actor,
+    key: CaseKey,
+    number: number,
+    dto: ApprovePayoutDto,
+    idem?: IdempotencyKey,
+  ): Promise<PayoutRequestDto> {
+    const staff = asStaff(actor);
+    return this.idempotency.transaction(idem, async (tx) => {
+      const application = await this.lock(tx, actor, key);
+      const request = await this.request(tx, application, number);
+      assertSent(request);
+      this.assertActiveGrant(application);
+      if (dto.amount > request.amount)
+        throw new DomainError(
+          'unprocessable',
+          'payout_amount_above_requested',
+          `At most the ${request.amount} øre asked for may be approved, not ${dto.amount}`,
+          { field: 'amount', requested: request.amount, approved: dto.amount },
+        );
+      assertWithinLimits(dto.amount, await this.limits(tx, application));
+      Object.assign(request, {
+        status: 'approved' as const,
+        approvedAmount: dto.amount,
+        decidedAt: this.clock.now(),
+        decidedBy: staff.userId,
+        decisionText: null,
+      });
+      await tx.save(request);
+      const audit = await this.record(tx, application, actor, 'case_officer', PAYOUT_EVENTS.approved, {
+        number: request.number,
+        requested: request.amount,
+        approved: dto.amount,
+      });
+      await this.tell(tx, application, 'payout_request_approved', ['applicant'], audit, request, dto.amount);
+      return this.toDto(tx, application, request);
+    });
+  }
+
+  /** Sends a request back to the applicant with reasons: they may edit it and send it again. */
+  returnRequest(actor: Actor, key: CaseKey, number: number, dto: PayoutReasonDto, idem?: IdempotencyKey) {
+    return this.decide(actor, key, number, dto.reason, 'returned', idem);
+  }
+
+  /** Rejects a request with grounds; the grant itself stays as it is. */
+  reject(actor: Actor, key: CaseKey, number: number, dto: PayoutReasonDto, idem?: IdempotencyKey) {
+    return this.decide(actor, key, number, dto.reason, 'rejected', idem);
+  }
+
+  private async decide(
+    actor: Actor,
+    key: CaseKey,
+    number: number,
+    reason: string,
+    outcome: 'returned' | 'rejected',
+    idem?: IdempotencyKey,
+  ): Promise<PayoutRequestDto> {
+    const staff = asStaff(actor);
+    return this.idempotency.transaction(idem, async (tx) => {
+      const application = await this.lock(tx, actor, key);
+      const request = await this.request(tx, application, number);
+      assertSent(request);
+      Object.assign(request, {
+        status: outcome,
+        decisionText: reason.trim(),
+        decidedAt: this.clock.now(),
+        decidedBy: staff.userId,
+        // A returned request is edited as the next version; the one sent is kept.
+        version: outcome === 'returned' ? request.version + 1 : request.version,
+      });
+      await tx.save(request);
+      const event = outcome === 'returned' ? PAYOUT_EVENTS.returned : PAYOUT_EVENTS.rejected;
+      const audit = await this.record(tx, application, actor, 'case_officer', event, {
+        number: request.number,
+        reason: request.decisionText,
+      });
+      await this.tell(
+        tx,
+        application,
+        outcome === 'returned' ? 'payout_request_returned' : 'payout_request_rejected',
+        ['applicant'],
+        audit,
+        request,
+        request.amount,
+      );
+      return this.toDto(tx, application, request);
+    });
+  }
+
+  // ── Finance ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Pays an approved request, for the amount finance saw, from the frame that holds the grant. The
+   * case is locked first, so a second booking (another tab, another key) finds it paid: 409.
+   */
+  async book(
+    actor: Staff,
+    reference: string,
+    number: number,
+    dto: BookPayoutDto,
+    idem?: IdempotencyKey,
+  ): Promise<PayoutBookedDto> {
+    return this.idempotency.transaction(idem, async (tx) => {
+      const application = await this.lock(tx, actor, { reference });
+      const request = await tx.findOneBy(PayoutRequest, { applicationId: application.id, number });
+      if (!request || request.status !== 'approved' || request.approvedAmount === null)
+        throw new DomainError(
+          'conflict',
+          'payment_not_due',
+          `Payout request ${number} of ${application.reference} is not approved and unpaid`,
+        );
+      if (request.approvedAmount !== dto.amount)
+        throw new DomainError(
+          'conflict',
+          'due_amount_changed',
+          `${request.approvedAmount} øre of payout request ${number} is due, not ${dto.amount}`,
+          { due: request.approvedAmount, requested: dto.amount },
+        );
+      const money = await grantMoney(tx, application.id);
+      if (money.frameId === null)
+        throw new DomainError(
+          'conflict',
+          'payment_not_due',
+          `${application.reference} has nothing outstanding`,
+        );
+      await this.ledger.disburse(tx, {
+        frameId: money.frameId,
+        grantKey: application.id,
+        amount: request.approvedAmount,
+        actorUserId: actor.userId,
+        actorRole: 'finance',
+        at: this.clock.now(),
+        // In bokmål, as finance reads it; the ledger also writes the payment into the case's history.
+        reason: `Delutbetaling ${request.number} (${application.reference})`,
+      });
+      request.status = 'paid';
+      request.paidAt = this.clock.now();
+      await tx.save(request);
+      await this.record(tx, application, actor, 'finance', PAYOUT_EVENTS.paid, {
+        number: request.number,
+        amount: request.approvedAmount,
+      });
+      return {
+        caseReference: application.reference,
+        payoutRequest: request.number,
+        amount: request.approvedAmount,
+        frame: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: money.frameId })),
+      };
+    });
+  }
+
+  /** The grant's approved, unpaid request (at most one), for finance's list of payments due. */
+  async approvedOf(tx: EntityManager, applicationId: string): Promise<ApprovedPayout[]> {
+    const rows = await tx.find(PayoutRequest, {
+      where: { applicationId, status: 'approved' },
+      order: { number: 'ASC' },
+    });
+    return rows.map((r) => ({
+      number: r.number,
+      amount: r.approvedAmount ?? 0,
+      accountNumber: r.accountNumber,
+      iban: r.iban,
+      bic: r.bic,
+      approvedAt: (r.decidedAt ?? r.updatedAt).toISOString(),
+    }));
+  }
+
+  // ── Helpers ─────────────────────────────────────────────────────────────────────────────
+
+  private async lock(tx: EntityManager, actor: Actor, key: CaseKey): Promise<Application> {
+    const application = await tx.findOne(Application, {
+      where: caseWhere(key),
+      lock: { mode: 'pessimistic_write' },
+    });
+    return visibleOrNotFound(actor, application, ownership, 'Application');
+  }
+
+  private async request(tx: EntityManager, application: Application, number: number): Promise<PayoutRequest> {
+    const request = await tx.findOneBy(PayoutRequest, { applicationId: application.id, number });
+    if (!request) throw notFound('Payout request');
+    return request;
+  }
+
+  /** Accepted and running: the grant's status is granted and the lifecycle tags its state payable. */
+  private isActiveGrant(application: Application): boolean {
+    const scheme = this.schemes.forStored(application.schemeId);
+    const view = describeState(scheme.lifecycle, application.snapshot);
+    return view.status === 'granted' && view.tags.includes(TAGS.payable);
+  }
+
+  private assertActiveGrant(application: Application): void {
+    if (!this.isActiveGrant(application))
+      throw new DomainError(
+        'conflict',
+        'grant_not_active',
+        `${application.reference} is not an accepted, active grant: no part payment can be asked for`,
+      );
+  }
+
+  private async limits(tx: EntityManager, application: Application): Promise<PayoutLimits> {
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    const money = await grantMoney(tx, application.id);
+    return payoutLimits(call.parameters, application.grantedAmount ?? 0, money.paid, money.outstanding);
+  }
+
+  private async costPlan(application: Application): Promise<CostPlanLine[]> {
+    const scheme = this.schemes.forStored(application.schemeId);
+    const content = await validatePayload(scheme.applicationDto, application.content);
+    return content.ok ? costPlanLinesOf(scheme, content.value) : [];
+  }
+
+  private async currency(tx: EntityManager, application: Application): Promise<string> {
+    if (!application.frameId) return 'NOK';
+    return (await tx.findOneByOrFail(BudgetFrame, { id: application.frameId })).currency;
+  }
+
+  /** The input checked against the call, the frame's currency, the cost plan and the money left. */
+  private async checked(
+    tx: EntityManager,
+    application: Application,
+    input: PayoutRequestInputDto,
+  ): Promise<PayoutRequestContent> {
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    const content = checkPayoutInput(input, {
+      params: call.parameters,
+      currency: await this.currency(tx, application),
+      costPlan: await this.costPlan(application),
+    });
+    assertWithinLimits(content.amount, await this.limits(tx, application));
+    return content;
+  }
+
+  private async terms(
+    tx: EntityManager,
+    application: Application,
+    requests: readonly PayoutRequest[],
+  ): Promise<PayoutTermsDto> {
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    const limits = await this.limits(tx, application);
+    const open = requests.some((r) => OPEN_PAYOUT_REQUEST_STATUSES.includes(r.status));
+    return {
+      canRequest: this.isActiveGrant(application) && !open && limits.available > 0,
+      currency: await this.currency(tx, application),
+      grantedAmount: limits.grantedAmount,
+      paidAmount: limits.paidAmount,
+      outstanding: limits.outstanding,
+      finalReserve: limits.finalReserve,
+      available: limits.available,
+      attestation: { ...(call.parameters.payoutAttestation ?? DEFAULT_PAYOUT_ATTESTATION) },
+      costPlan: (await this.costPlan(application)).map((l) => ({
+        key: l.key,
+        label: { nb: l.label.nb, en: l.label.en },
+        approvedOre: l.approvedOre,
+      })),
+    };
+  }
+
+  /** One audit record in the case history, in the caller's transaction; the case's state stays. */
+  private record(
+    tx: EntityManager,
+    application: Application,
+    actor: Actor,
+    role: string,
+    event: string,
+    payload: Record<string, unknown>,
+  ) {
+    const scheme = this.schemes.forStored(application.schemeId);
+    const stored = application.snapshot;
+    const state = describeState(scheme.lifecycle, stored).state;
+    return this.audit.append(tx, {
+      applicationId: application.id,
+      actorUserId: actor.userId,
+      actorRole: role,
+      event,
+      fromState: state,
+      toState: state,
+      payload,
+      effects: [],
+      machineId: stored.machineId,
+      machineVersion: stored.version,
+      occurredAt: this.clock.now().toISOString(),
+    });
+  }
+
+  private async tell(
+    tx: EntityManager,
+    application: Application,
+    template: string,
+    audiences: readonly Audience[],
+    audit: { id: string },
+    request: PayoutRequest,
+    amount: number,
+  ): Promise<void> {
+    await this.notifications.notify(tx, application, template, audiences, audit.id, {
+      number: String(request.number),
+      amount: formatWholeKroner(amount),
+      message: request.decisionText ?? undefined,
+    });
+  }
+
+  private async toDto(
+    tx: EntityManager,
+    application: Application,
+    request: PayoutRequest,
+  ): Promise<PayoutRequestDto> {
+    const [dto] = await this.toDtos(tx, application, [request]);
+    if (!dto) throw new Error(`payout request ${request.id} did not convert`);
+    return dto;
+  }
+
+  private async toDtos(
+    tx: EntityManager,
+    application: Application,
+    requests: readonly PayoutRequest[],
+  ): Promise<PayoutRequestDto[]> {
+    if (requests.length === 0) return [];
+    const versions = await tx
+      .createQueryBuilder(PayoutRequestVersion, 'v')
+      .where('v.payoutRequestId IN (:...ids)', { ids: requests.map((r) => r.id) })
+      .orderBy('v.version', 'ASC')
+      .getMany();
+    const names = await namesOf(tx, [
+      ...requests.flatMap((r) => [r.createdBy, r.decidedBy]),
+      ...versions.map((v) => v.sentBy),
+    ]);
+    const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+    return requests.map((r) => ({
+      id: r.id,
+      caseReference: application.reference,
+      number: r.number,
+      status: r.status,
+      version: r.version,
+      amount: r.amount,
+      accountNumber: r.accountNumber,
+      iban: r.iban,
+      bic: r.bic,
+      statusReport: r.statusReport,
+      costs: r.costs.map((c) => ({ line: c.line, accumulatedOre: c.accumulatedOre })),
+      managerName: r.attestation.managerName,
+      accountant: r.attestation.accountant,
+      approvedAmount: r.approvedAmount,
+      decisionText: r.decisionText,
+      createdByName: name(r.createdBy),
+      decidedByName: name(r.decidedBy),
+      sentAt: r.sentAt?.toISOString() ?? null,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      paidAt: r.paidAt?.toISOString() ?? null,
+      earlierVersions: versions
+        // The version sent last is the request itself, unless it came back: then it is being redone.
+        .filter((v) => v.payoutRequestId === r.id && v.version < r.version)
+        .map((v) => ({
+          version: v.version,
+          amount: v.content.amount,
+          statusReport: v.content.statusReport,
+          costs: v.content.costs.map((c) => ({ line: c.line, accumulatedOre: c.accumulatedOre })),
+          sentAt: v.sentAt.toISOString(),
+          sentByName: name(v.sentBy),
+        })),
+    }));
+  }
+}
+
+/** The grant's money over its positions on every frame. */
+async function grantMoney(tx: EntityManager, applicationId: string): Promise<GrantMoney> {
+  const [row] = await tx.query<Array<{ paid: string; outstanding: string; frame_id: string | null }>>(
+    `SELECT coalesce(sum(disbursed - repaid), 0) AS paid,
+            coalesce(sum(committed - released - disbursed - carried_out), 0) AS outstanding,
+            (SELECT frame_id FROM grant_position p WHERE p.application_id = $1
+               AND p.committed - p.released - p.disbursed - p.carried_out > 0
+             ORDER BY p.committed - p.released - p.disbursed - p.carried_out DESC, p.frame_id LIMIT 1) AS frame_id
+       FROM grant_position WHERE application_id = $1`,
+    [applicationId],
+  );
+  return {
+    paid: Number(row?.paid ?? 0),
+    outstanding: Number(row?.outstanding ?? 0),
+    frameId: row?.frame_id ?? null,
+  };
+}
+
+const columnsOf = (c: PayoutRequestContent) => ({
+  amount: c.amount,
+  accountNumber: c.accountNumber,
+  iban: c.iban,
+  bic: c.bic,
+  statusReport: c.statusReport,
+  costs: [...c.costs],
+  attestation: c.attestation,
+});
+
+/** A stored request as input, to check it again when it is sent. */
+const contentAsInput = (r: PayoutRequest): PayoutRequestInputDto => ({
+  amount: r.amount,
+  ...(r.accountNumber !== null ? { accountNumber: r.accountNumber } : {}),
+  ...(r.iban !== null ? { iban: r.iban } : {}),
+  ...(r.bic !== null ? { bic: r.bic } : {}),
+  statusReport: r.statusReport,
+  costs: r.costs,
+  managerName: r.attestation.managerName,
+  accountant: r.attestation.accountant,
+});
+
+function asApplicant(actor: Actor): Extract<Actor, { kind: 'applicant' }> {
+  if (actor.kind !== 'applicant')
+    throw new DomainError('forbidden', 'forbidden', 'Only the applicant files payout requests');
+  return actor;
+}
+
+function asStaff(actor: Actor): Staff {
+  if (actor.kind !== 'staff')
+    throw new DomainError('forbidden', 'forbidden', 'Only the county decides payout requests');
+  return actor;
+}
+
+const EDITABLE: readonly PayoutRequestStatus[] = ['draft', 'returned'];
+
+function assertEditable(request: PayoutRequest): void {
+  if (!EDITABLE.includes(request.status))
+    throw new DomainError(
+      'conflict',
+      'payout_request_frozen',
+      `Payout request ${request.number} is ${request.status}: only a draft or a returned request can be changed or sent`,
+      { status: request.status },
+    );
+}
+
+function assertSent(request: PayoutRequest): void {
+  if (request.status !== 'sent')
+    throw new DomainError(
+      'conflict',
+      'payout_request_not_sent',
+      `Payout request ${request.number} is ${request.status}: only a sent request can be decided`,
+      { status: request.status },
+    );
+}

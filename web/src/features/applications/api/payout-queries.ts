@@ -1,0 +1,56 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import type { PayoutRequestInput } from '../../../api/types';
+
+/** The grant's payout requests (utbetalingsanmodninger) and what a new one may be. */
+export const payoutQueries = {
+  all: (id: string) => ['applications', id, 'payout-requests'] as const,
+  list: (id: string) =>
+    queryOptions({
+      queryKey: payoutQueries.all(id),
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}/payout-requests', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
+};
+
+/** What sending a request takes: the grant, the request to replace (if any) and the keys of the intent. */
+export interface SendPayout {
+  id: string;
+  /** A draft or returned request to replace; none: a new one is started. */
+  number: number | null;
+  body: PayoutRequestInput;
+  keys: { save: string; send: string };
+}
+
+/**
+ * Saves the request (a new draft, or the draft or returned request replaced) and sends it, each step
+ * under its own Idempotency-Key; the list and the case are read again whatever the answer.
+ */
+export function useSendPayoutRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, number, body, keys }: SendPayout) => {
+      const saved =
+        number === null
+          ? await unwrap(
+              api.POST('/api/v1/applications/{id}/payout-requests', {
+                params: { path: { id }, header: { 'Idempotency-Key': keys.save } },
+                body,
+              }),
+            )
+          : await unwrap(
+              api.PUT('/api/v1/applications/{id}/payout-requests/{number}', {
+                params: { path: { id, number: String(number) }, header: { 'Idempotency-Key': keys.save } },
+                body,
+              }),
+            );
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/payout-requests/{number}/send', {
+          params: { path: { id, number: String(saved.number) }, header: { 'Idempotency-Key': keys.send } },
+        }),
+      );
+    },
+    onSettled: (_data, _error, { id }) => queryClient.invalidateQueries({ queryKey: ['applications', id] }),
+  });
+}

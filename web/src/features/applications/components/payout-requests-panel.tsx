@@ -1,0 +1,460 @@
+import {
+  Alert,
+  Button,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ProblemError } from '../../../api/problem';
+import type {
+  Application,
+  PayoutRequest,
+  PayoutRequestInput,
+  PayoutRequestStatus,
+  PayoutTerms,
+} from '../../../api/types';
+import { isNorwegianAccountNumber } from '../../../forms/account-number';
+import { kronerInputText, parseKroner } from '../../../forms/money';
+import { formatAccountNumber } from '../../../i18n/format';
+import { useI18n } from '../../../i18n/i18n';
+import type { MessageKey } from '../../../i18n/nb';
+import { FieldErrorSummary, type FieldError } from '../../../ui/field-error-summary';
+import { LoadFailed, Loading } from '../../../ui/query-state';
+import { payoutQueries, useSendPayoutRequest } from '../api/payout-queries';
+import { useCommandKey } from './command-key';
+import './case-actions.css';
+
+/** A payout request's status in the applicant's words. */
+export const PAYOUT_STATUS_TEXT: Record<PayoutRequestStatus, MessageKey> = {
+  draft: 'payout.status.draft',
+  sent: 'payout.status.sent',
+  returned: 'payout.status.returned',
+  approved: 'payout.status.approved',
+  rejected: 'payout.status.rejected',
+  paid: 'payout.status.paid',
+};
+
+/** Statuses in which a grant can have payout requests: accepted and after. */
+const GRANTED = new Set(['granted', 'reported', 'closed']);
+
+/**
+ * The applicant's payout requests (utbetalingsanmodninger) on an accepted grant: the list with each
+ * request's status in words, "Be om utbetaling" to ask for a part payment, and correcting a request
+ * the county sent back.
+ */
+export function PayoutRequestsPanel({ application }: { application: Application }) {
+  const { t, kroner } = useI18n();
+  const granted = GRANTED.has(application.status);
+  const requests = useQuery({ ...payoutQueries.list(application.id), enabled: granted });
+  const [editing, setEditing] = useState<PayoutRequest | 'new' | null>(null);
+  const [sent, setSent] = useState(0);
+  const openButton = useRef<HTMLButtonElement>(null);
+  if (!granted) return null;
+  if (requests.isPending) return <Loading />;
+  if (requests.isError) return <LoadFailed />;
+  const { terms, items } = requests.data;
+  if (!terms.canRequest && items.length === 0) return null;
+  const correctable = items.find((r) => r.status === 'draft' || r.status === 'returned');
+  const close = () => {
+    setEditing(null);
+    requestAnimationFrame(() => openButton.current?.focus());
+  };
+
+  return (
+    <section aria-labelledby="payout-requests" className="case-action">
+      <Heading level={2} data-size="sm" id="payout-requests">
+        {t('payout.title')}
+      </Heading>
+      {sent > 0 && <SentAlert key={sent}>{t('payout.sent')}</SentAlert>}
+      {terms.canRequest && <Paragraph>{t('payout.intro', { amount: kroner(terms.available) })}</Paragraph>}
+      {items.length > 0 && <PayoutRequestList requests={items} />}
+      {correctable?.status === 'returned' && (
+        <Alert data-color="warning">
+          <Heading level={3} data-size="xs">
+            {t('payout.returned', { number: correctable.number })}
+          </Heading>
+          <Paragraph className="case-text">{correctable.decisionText}</Paragraph>
+        </Alert>
+      )}
+      {editing === null ? (
+        <div className="case-action-buttons">
+          {terms.canRequest && (
+            <Button ref={openButton} onClick={() => setEditing('new')}>
+              {t('payout.open')}
+            </Button>
+          )}
+          {correctable && (
+            <Button ref={openButton} variant="secondary" onClick={() => setEditing(correctable)}>
+              {t('payout.correct', { number: correctable.number })}
+            </Button>
+          )}
+        </div>
+      ) : (
+        <PayoutRequestForm
+          applicationId={application.id}
+          terms={terms}
+          request={editing === 'new' ? null : editing}
+          onCancel={close}
+          onSent={() => {
+            setSent((n) => n + 1);
+            setEditing(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function SentAlert({ children }: { children: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <Alert data-color="success" ref={ref} tabIndex={-1} className="case-action-alert">
+      {children}
+    </Alert>
+  );
+}
+
+function PayoutRequestList({ requests }: { requests: readonly PayoutRequest[] }) {
+  const { t, kroner, date } = useI18n();
+  const captionId = useId();
+  return (
+    <div className="case-payments" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <Table data-size="sm" zebra>
+        <caption id={captionId}>{t('payout.list.caption')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('payout.list.number')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('payout.list.status')}</Table.HeaderCell>
+            <Table.HeaderCell className="amount">{t('payout.list.amount')}</Table.HeaderCell>
+            <Table.HeaderCell className="amount">{t('payout.list.approved')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('payout.list.sentAt')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {requests.map((r) => (
+            <Table.Row key={r.number}>
+              <Table.Cell>{r.number}</Table.Cell>
+              <Table.Cell>{t(PAYOUT_STATUS_TEXT[r.status])}</Table.Cell>
+              <Table.Cell className="amount">{kroner(r.amount)}</Table.Cell>
+              <Table.Cell className="amount">
+                {r.approvedAmount === null ? '–' : kroner(r.approvedAmount)}
+              </Table.Cell>
+              <Table.Cell>{r.sentAt ? <time dateTime={r.sentAt}>{date(r.sentAt)}</time> : '–'}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+/** A refusal's code from the server, as the field it concerns and our words for it. */
+const SERVER_ERRORS: Record<string, { field: FieldKey; message: MessageKey }> = {
+  invalid_account_number: { field: 'account', message: 'payout.error.accountCheck' },
+  account_number_required: { field: 'account', message: 'payout.error.accountMissing' },
+  invalid_iban: { field: 'iban', message: 'payout.error.iban' },
+  invalid_bic: { field: 'bic', message: 'payout.error.bic' },
+  iban_required: { field: 'iban', message: 'payout.error.iban' },
+  payout_amount_too_high: { field: 'amount', message: 'payout.error.amountTooHigh' },
+  accountant_confirmation_required: { field: 'accountantName', message: 'payout.error.accountantMissing' },
+};
+
+type FieldKey =
+  | 'amount'
+  | 'account'
+  | 'iban'
+  | 'bic'
+  | 'statusReport'
+  | 'managerName'
+  | 'accountantName'
+  | 'accountantRole'
+  | `cost-${string}`;
+
+/** Whether the accountant's confirmation is hidden, may be given, or is required at this amount. */
+function accountantNeed(terms: PayoutTerms, amount: number | null): 'hidden' | 'optional' | 'required' {
+  if (amount === null) return 'hidden';
+  if (amount >= terms.attestation.accountantConfirmationFromOre) return 'required';
+  return amount < terms.attestation.managerSignatureBelowOre ? 'hidden' : 'optional';
+}
+
+/** The account number's problem, if any: 11 digits whose last is the MOD11 check digit. */
+function accountProblem(text: string): MessageKey | null {
+  const digits = text.replace(/[\s.]/g, '');
+  if (digits === '') return 'payout.error.accountMissing';
+  if (!/^\d{11}$/.test(digits)) return 'payout.error.accountLength';
+  return isNorwegianAccountNumber(digits) ? null : 'payout.error.accountCheck';
+}
+
+function PayoutRequestForm({
+  applicationId,
+  terms,
+  request,
+  onCancel,
+  onSent,
+}: {
+  applicationId: string;
+  terms: PayoutTerms;
+  request: PayoutRequest | null;
+  onCancel: () => void;
+  onSent: () => void;
+}) {
+  const { t, kroner, language } = useI18n();
+  const base = useId();
+  const id = (field: FieldKey) => `${base}-${field}`;
+  const send = useSendPayoutRequest();
+  const saveKey = useCommandKey();
+  const sendKey = useCommandKey();
+  const nok = terms.currency === 'NOK';
+  const [amount, setAmount] = useState(request ? kronerInputText(request.amount) : '');
+  const [account, setAccount] = useState(
+    request?.accountNumber ? formatAccountNumber(request.accountNumber) : '',
+  );
+  const [iban, setIban] = useState(request?.iban ?? '');
+  const [bic, setBic] = useState(request?.bic ?? '');
+  const [statusReport, setStatusReport] = useState(request?.statusReport ?? '');
+  const [costs, setCosts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      terms.costPlan.map((line) => {
+        const given = request?.costs.find((c) => c.line === line.key);
+        return [line.key, given ? kronerInputText(given.accumulatedOre) : ''];
+      }),
+    ),
+  );
+  const [managerName, setManagerName] = useState(request?.managerName ?? '');
+  const [accountantName, setAccountantName] = useState(request?.accountant?.name ?? '');
+  const [accountantRole, setAccountantRole] = useState<'' | 'accountant' | 'auditor'>(
+    request?.accountant?.role ?? '',
+  );
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [accountCheck, setAccountCheck] = useState<MessageKey | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [failed, setFailed] = useState<MessageKey | null>(null);
+
+  const amountOre = parseKroner(amount);
+  const need = accountantNeed(terms, amountOre);
+  const errorOf = (field: FieldKey) => {
+    const found = errors.find((e) => e.field === id(field));
+    return found ? t(found.message) : undefined;
+  };
+  const accountError = errorOf('account') ?? (accountCheck ? t(accountCheck) : undefined);
+
+  const validate = (): FieldError[] => {
+    const found: FieldError[] = [];
+    const add = (field: FieldKey, message: MessageKey) => found.push({ field: id(field), message });
+    if (amountOre === null || amountOre <= 0) add('amount', 'payout.error.amountMissing');
+    else if (amountOre > terms.available) add('amount', 'payout.error.amountTooHigh');
+    if (nok) {
+      const problem = accountProblem(account);
+      if (problem) add('account', problem);
+    } else {
+      if (iban.trim() === '') add('iban', 'payout.error.iban');
+      if (bic.trim() === '') add('bic', 'payout.error.bic');
+    }
+    if (statusReport.trim() === '') add('statusReport', 'payout.error.statusReportMissing');
+    for (const line of terms.costPlan) {
+      const text = costs[line.key] ?? '';
+      if (text.trim() !== '' && parseKroner(text) === null) add(`cost-${line.key}`, 'payout.error.cost');
+    }
+    if (managerName.trim() === '') add('managerName', 'payout.error.managerMissing');
+    const accountantGiven = accountantName.trim() !== '' || accountantRole !== '';
+    if (need === 'required' || (need === 'optional' && accountantGiven)) {
+      if (accountantName.trim() === '') add('accountantName', 'payout.error.accountantMissing');
+      if (accountantRole === '') add('accountantRole', 'payout.error.accountantRoleMissing');
+    }
+    return found;
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setFailed(null);
+    const found = validate();
+    setErrors(found);
+    if (found.length > 0 || amountOre === null) return;
+    const role = accountantRole;
+    const withAccountant = need !== 'hidden' && accountantName.trim() !== '' && role !== '';
+    const body: PayoutRequestInput = {
+      amount: amountOre,
+      ...(nok ? { accountNumber: account } : { iban, bic }),
+      statusReport: statusReport.trim(),
+      costs: terms.costPlan.flatMap((line) => {
+        const ore = parseKroner(costs[line.key] ?? '');
+        return ore === null ? [] : [{ line: line.key, accumulatedOre: ore }];
+      }),
+      managerName: managerName.trim(),
+      accountant: withAccountant ? { name: accountantName.trim(), role } : null,
+    };
+    try {
+      await send.mutateAsync({
+        id: applicationId,
+        number: request?.number ?? null,
+        body,
+        keys: { save: saveKey.keyFor(body), send: sendKey.keyFor({ ...body, send: true }) },
+      });
+      saveKey.done();
+      sendKey.done();
+      onSent();
+    } catch (error) {
+      const code = error instanceof ProblemError ? error.problem.code : undefined;
+      const mapped = code ? SERVER_ERRORS[code] : undefined;
+      if (mapped) setErrors([{ field: id(mapped.field), message: mapped.message }]);
+      else if (error instanceof ProblemError && error.status === 409) setFailed('payout.error.changed');
+      else setFailed('app.error');
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="case-action-form">
+      <Heading level={3} data-size="xs">
+        {request ? t('payout.form.titleCorrect', { number: request.number }) : t('payout.form.title')}
+      </Heading>
+      <Paragraph data-size="sm">{t('payout.form.required')}</Paragraph>
+      <Textfield
+        id={id('amount')}
+        label={t('payout.form.amount')}
+        description={t('payout.form.amountHelp', { amount: kroner(terms.available) })}
+        suffix="kr"
+        inputMode="decimal"
+        value={amount}
+        onChange={(event) => setAmount(event.target.value)}
+        error={errorOf('amount')}
+      />
+      {nok ? (
+        <Textfield
+          id={id('account')}
+          label={t('payout.form.account')}
+          description={t('payout.form.accountHelp')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={account}
+          onChange={(event) => {
+            setAccount(event.target.value);
+            if (accountCheck) setAccountCheck(null);
+          }}
+          onBlur={() => {
+            if (account.trim() !== '') {
+              setAccountCheck(accountProblem(account));
+              if (isNorwegianAccountNumber(account))
+                setAccount(formatAccountNumber(account.replace(/[\s.]/g, '')));
+            }
+          }}
+          error={accountError}
+        />
+      ) : (
+        <>
+          <Textfield
+            id={id('iban')}
+            label={t('payout.form.iban')}
+            value={iban}
+            onChange={(event) => setIban(event.target.value)}
+            error={errorOf('iban')}
+          />
+          <Textfield
+            id={id('bic')}
+            label={t('payout.form.bic')}
+            value={bic}
+            onChange={(event) => setBic(event.target.value)}
+            error={errorOf('bic')}
+          />
+        </>
+      )}
+      <Textfield
+        multiline
+        rows={5}
+        id={id('statusReport')}
+        label={t('payout.form.statusReport')}
+        description={t('payout.form.statusReportHelp')}
+        value={statusReport}
+        onChange={(event) => setStatusReport(event.target.value)}
+        error={errorOf('statusReport')}
+      />
+      {terms.costPlan.length > 0 && (
+        <Fieldset>
+          <Fieldset.Legend>{t('payout.form.costs')}</Fieldset.Legend>
+          <Fieldset.Description>{t('payout.form.costsHelp')}</Fieldset.Description>
+          {terms.costPlan.map((line) => (
+            <Textfield
+              key={line.key}
+              id={id(`cost-${line.key}`)}
+              label={line.label[language]}
+              description={t('payout.form.approved', { amount: kroner(line.approvedOre) })}
+              suffix="kr"
+              inputMode="decimal"
+              value={costs[line.key] ?? ''}
+              onChange={(event) => setCosts((c) => ({ ...c, [line.key]: event.target.value }))}
+              error={errorOf(`cost-${line.key}`)}
+            />
+          ))}
+        </Fieldset>
+      )}
+      <Textfield
+        id={id('managerName')}
+        label={t('payout.form.manager')}
+        description={t('payout.form.managerHelp')}
+        autoComplete="name"
+        value={managerName}
+        onChange={(event) => setManagerName(event.target.value)}
+        error={errorOf('managerName')}
+      />
+      {need !== 'hidden' && (
+        <Fieldset>
+          <Fieldset.Legend>{t('payout.form.accountant')}</Fieldset.Legend>
+          <Fieldset.Description>
+            {need === 'required'
+              ? t('payout.form.accountantRequired', {
+                  amount: kroner(terms.attestation.accountantConfirmationFromOre),
+                })
+              : t('payout.form.accountantOptional')}
+          </Fieldset.Description>
+          <Textfield
+            id={id('accountantName')}
+            label={t('payout.form.accountantName')}
+            value={accountantName}
+            onChange={(event) => setAccountantName(event.target.value)}
+            error={errorOf('accountantName')}
+          />
+          <Field>
+            <Label htmlFor={id('accountantRole')}>{t('payout.form.accountantRole')}</Label>
+            <Select
+              id={id('accountantRole')}
+              value={accountantRole}
+              aria-invalid={errorOf('accountantRole') ? true : undefined}
+              onChange={(event) => setAccountantRole(event.target.value as '' | 'accountant' | 'auditor')}
+              width="auto"
+            >
+              <option value="">{t('payout.form.choose')}</option>
+              <option value="accountant">{t('payout.role.accountant')}</option>
+              <option value="auditor">{t('payout.role.auditor')}</option>
+            </Select>
+            {errorOf('accountantRole') && <ValidationMessage>{errorOf('accountantRole')}</ValidationMessage>}
+          </Field>
+        </Fieldset>
+      )}
+      {errors.length > 0 && (
+        <FieldErrorSummary key={attempt} heading={t('payout.form.errorHeading')} errors={errors} />
+      )}
+      {failed && (
+        <Alert data-color="danger" key={attempt}>
+          {t(failed)}
+        </Alert>
+      )}
+      <div className="case-action-buttons">
+        <Button type="submit" loading={send.isPending}>
+          {t('payout.form.send')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel} disabled={send.isPending}>
+          {t('payout.form.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
