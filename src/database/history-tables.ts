@@ -14,5 +14,6 @@ export const HISTORY_TABLES = [
   'frame_audit_record',
   'ledger_entry',
   'payment_audit_record',
+  'payout_request_version',
   'staff_audit_record',
 ] as const;

@@ -133,6 +133,7 @@ describe('BIO application, end to end over HTTP', () => {
       'ACCEPT',
       'SUBMIT_REPORT',
       'APPROVE_REPORT',
+      'PAYMENT_DISBURSED',
       'SETTLE',
     ]);
     // The record lists everything the transition does: the preliminary-reply notice at submission,

@@ -91,6 +91,49 @@ describe('idempotent commands and versioned edits', () => {
     return { caseReference: reference, instalment: 1, amount: 10_000_000 };
   };
 
+  /** A part payout request's body (utbetalingsanmodning) of 60 000 kr or `amount` øre. */
+  const payoutBody = (amount = nok(60_000)) => ({
+    amount,
+    accountNumber: '8601 11 17947',
+    statusReport: 'Fire av seks moduler er gjennomført.',
+    costs: [
+      { line: '0', accumulatedOre: nok(180_000) },
+      { line: '1', accumulatedOre: nok(120_000) },
+    ],
+    managerName: 'Kari Nordmann',
+    accountant: { name: 'Siv Revisor', role: 'auditor' },
+  });
+
+  /** A fresh grant of 250 000 kr on a call paying 50 % on acceptance, the advance paid; its id. */
+  const grantWithAdvancePaid = async () => {
+    payoutCall ??= await bioCallWithAdvance(t, 5_000);
+    const { id, reference } = await acceptedGrant(t, { callId: payoutCall, amount: nok(250_000) });
+    await bookPaymentsDue(t, reference);
+    return id;
+  };
+
+  /** A payout request of a grant, brought to `stage`; its number. */
+  const payoutRequestOn = async (id: string, stage: 'draft' | 'sent' | 'approved') => {
+    const base = `/applications/${id}/payout-requests`;
+    const created = await send(KARI, 'post', base, payoutBody());
+    if (created.status !== 201) throw new Error(`payout request: ${created.text}`);
+    const number = (created.body as { number: number }).number;
+    const steps: Array<[string, string, object]> = [];
+    if (stage !== 'draft') steps.push([KARI, 'send', {}]);
+    if (stage === 'approved') steps.push([OFFICER, 'approve', { amount: nok(50_000) }]);
+    for (const [as, step, body] of steps) {
+      const res = await send(as, 'post', `${base}/${number}/${step}`, body);
+      if (res.status !== 200) throw new Error(`payout request ${step}: ${res.text}`);
+    }
+    return number;
+  };
+
+  /** The path of a fresh grant's payout request brought to `stage`. */
+  const payoutRequest = async (stage: 'draft' | 'sent') => {
+    const id = await grantWithAdvancePaid();
+    return `/applications/${id}/payout-requests/${await payoutRequestOn(id, stage)}`;
+  };
+
   const send = async (
     as: string,
     method: 'post' | 'patch' | 'put',
@@ -124,6 +167,9 @@ describe('idempotent commands and versioned edits', () => {
               (SELECT count(*) FROM payment_run WHERE approved_at IS NOT NULL) AS approved_runs,
               (SELECT count(*) FROM payment_audit_record) AS payment_audit_records,
               (SELECT count(*) FROM organisation WHERE payout_account IS NOT NULL) AS payout_accounts,
+              (SELECT count(*) FROM payout_request) AS payout_requests,
+              (SELECT coalesce(sum(version), 0) FROM payout_request) AS payout_request_versions,
+              (SELECT count(*) FROM payout_request_version) AS payout_requests_sent,
               (SELECT count(*) FROM organisation) AS organisations,
               (SELECT coalesce(sum(version), 0) FROM organisation) AS organisation_versions,
               (SELECT count(*) FROM organisation_member) AS organisation_members,
@@ -203,6 +249,7 @@ describe('idempotent commands and versioned edits', () => {
   });
   /** A BIO call whose plan pays an advance on acceptance, made when first needed. */
   let advanceCall: string | undefined;
+  let payoutCall: string | undefined;
 
   // ── The commands ──────────────────────────────────────────────────────────────────────────
 
@@ -395,6 +442,85 @@ describe('idempotent commands and versioned edits', () => {
           path: `/payments/runs/${one}/approve`,
           body: {},
           other: { path: `/payments/runs/${another}/approve` },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/payout-requests',
+      as: KARI,
+      status: 201,
+      prepare: async () => {
+        const id = await grantWithAdvancePaid();
+        return {
+          path: `/applications/${id}/payout-requests`,
+          body: payoutBody(),
+          other: { body: payoutBody(nok(50_000)) },
+        };
+      },
+    },
+    {
+      route: 'PUT /api/v1/applications/{id}/payout-requests/{number}',
+      as: KARI,
+      status: 200,
+      prepare: async () => {
+        const path = await payoutRequest('draft');
+        return { path, body: payoutBody(nok(55_000)), other: { body: payoutBody(nok(54_000)) } };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/payout-requests/{number}/send',
+      as: KARI,
+      status: 200,
+      prepare: async () => ({
+        path: `${await payoutRequest('draft')}/send`,
+        body: {},
+        other: { path: `${await payoutRequest('draft')}/send` },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/payout-requests/{number}/approve',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => ({
+        path: `${await payoutRequest('sent')}/approve`,
+        body: { amount: nok(50_000) },
+        other: { body: { amount: nok(49_000) } },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/payout-requests/{number}/return',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => ({
+        path: `${await payoutRequest('sent')}/return`,
+        body: { reason: 'Bilag for kursavgiften mangler' },
+        other: { body: { reason: 'Timelister mangler' } },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/payout-requests/{number}/reject',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => ({
+        path: `${await payoutRequest('sent')}/reject`,
+        body: { reason: 'Opplæringen er ikke startet' },
+        other: { body: { reason: 'Kostnadene er ikke dokumentert' } },
+      }),
+    },
+    {
+      route: 'POST /api/v1/payments/due/{reference}/payout-requests/{number}/book',
+      as: FINANCE,
+      status: 200,
+      prepare: async () => {
+        const id = await grantWithAdvancePaid();
+        const approved = await payoutRequestOn(id, 'approved');
+        const reference = await t.dataSource
+          .query<Array<{ reference: string }>>(`SELECT reference FROM application WHERE id = $1`, [id])
+          .then(([row]) => row.reference);
+        return {
+          path: `/payments/due/${reference}/payout-requests/${approved}/book`,
+          body: { amount: nok(50_000) },
+          other: { body: { amount: nok(49_000) } },
         };
       },
     },
