@@ -153,7 +153,7 @@ describe('BIO application, end to end over HTTP', () => {
       .http()
       .get(`/api/v1/applications/${id}/history/verification`)
       .set('authorization', await t.bearer(OFFICER));
-    expect(verification.body).toEqual({ valid: true, records: 9 });
+    expect(verification.body).toEqual({ valid: true, records: 11 });
 
     // Deadlines and notifications were written to the outbox in their transitions' transactions.
     const outbox = await t.dataSource.query(
