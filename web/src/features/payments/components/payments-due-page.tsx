@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Dialog,
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-} from '@digdir/designsystemet-react';
+import { Button, Checkbox, Dialog, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -16,6 +7,7 @@ import type { PaymentDue } from '../../../api/types';
 import { formatAccountNumber, formatNumber, formatOrganisationNumber } from '../../../i18n/format';
 import { useI18n, type Translate } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
+import { type Outcome, OutcomeRegion } from '../../../ui/outcome-region';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { PAYMENTS_DUE_PAGE_SIZE, paymentsQueries, useBookPayment } from '../api/payments-queries';
@@ -54,11 +46,6 @@ const rowId = (row: PaymentDue) =>
 const rowKey = (row: PaymentDue) => `${row.caseReference}-${rowId(row)}`;
 /** One Idempotency-Key per intent to pay a row: the same for a retry, a new one once it is paid. */
 const intentOf = (row: PaymentDue) => `${row.caseReference}:${rowId(row)}:${row.amount}`;
-
-interface Outcome {
-  ok: boolean;
-  text: string;
-}
 
 /**
  * Finance's list of what may be paid now under the grants' payment plans, with the total at the top;
@@ -137,16 +124,7 @@ export function PaymentsDuePage() {
     <>
       <PageHeading>{t('payments.title')}</PageHeading>
       <Paragraph>{t('payments.intro')}</Paragraph>
-      <div
-        ref={outcomeRef}
-        className="payments-due-outcome"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        tabIndex={-1}
-      >
-        {outcome && <Alert data-color={outcome.ok ? 'success' : 'danger'}>{outcome.text}</Alert>}
-      </div>
+      <OutcomeRegion ref={outcomeRef} outcome={outcome} />
       {due.isPending ? (
         <Loading />
       ) : due.isError ? (

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Dialog, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -7,6 +7,7 @@ import type { RepaymentClaim } from '../../../api/types';
 import type { MessageKey } from '../../../i18n/nb';
 import { useI18n } from '../../../i18n/i18n';
 import { staffCasePath } from '../../../lib/paths';
+import { type Outcome, OutcomeRegion } from '../../../ui/outcome-region';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { claimsQueries, useSettleClaim } from '../api/claims-queries';
@@ -22,11 +23,6 @@ const STATUS: Record<
   escalated: { text: 'claims.status.escalated', color: 'danger' },
   settled: { text: 'claims.status.settled', color: 'success' },
 };
-
-interface Outcome {
-  ok: boolean;
-  text: string;
-}
 
 /**
  * Finance's repayment claims (tilbakebetalingskrav): what is owed, by whom, by when; "Registrer
@@ -90,16 +86,7 @@ export function RepaymentClaimsPage() {
     <>
       <PageHeading>{t('claims.title')}</PageHeading>
       <Paragraph>{t('claims.intro')}</Paragraph>
-      <div
-        ref={outcomeRef}
-        className="payments-due-outcome"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        tabIndex={-1}
-      >
-        {outcome && <Alert data-color={outcome.ok ? 'success' : 'danger'}>{outcome.text}</Alert>}
-      </div>
+      <OutcomeRegion ref={outcomeRef} outcome={outcome} />
       {claims.isPending ? (
         <Loading />
       ) : claims.isError ? (
