@@ -94,7 +94,7 @@ describe('idempotent commands and versioned edits', () => {
   };
 
   /**
-   * A fresh Jobbsjansen grant of 300 000 kr, accepted, under the seeded Trøndelag call (which opens in
+   * A fresh Jobbsjansen grant of 50 000 kr, accepted, under the seeded Trøndelag call (which opens in
    * June 2026: the clock is moved there for the case and back); the path of its yearly report,
    * brought to `stage`.
    */
@@ -119,7 +119,7 @@ describe('idempotent commands and versioned edits', () => {
       const steps: Array<[string, string, object]> = [
         [tove, 'submit', {}],
         [OFFICER, 'assign', {}],
-        [OFFICER, 'recommend-grant', { amount: nok(300_000), notes: 'God plan' }],
+        [OFFICER, 'recommend-grant', { amount: nok(50_000), notes: 'God plan' }],
         [APPROVER, 'decide-grant', {}],
         [tove, 'accept', {}],
       ];
