@@ -15,6 +15,7 @@ import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
 import { HealthModule } from './health/health.module';
+import { InterimReportsApiModule } from './interim-reports/interim-reports-api.module';
 import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -72,6 +73,7 @@ export class AppModule {
               SchemesApiModule,
               PaymentsModule,
               SettlementApiModule,
+              InterimReportsApiModule,
             ]
           : []),
         ...(api && config.http.queueDashboard ? [QueueDashboardModule] : []),

@@ -10,6 +10,7 @@ import { ApplicationsService } from '../../src/applications/applications.service
 import { DeadlineProcessor } from '../../src/deadlines/deadline.processor';
 import { NotificationService } from '../../src/notifications/notification.service';
 import { SchemeRegistry } from '../../src/schemes/scheme-registry';
+import { InterimReportsService } from '../../src/interim-reports/interim-reports.service';
 import { RepaymentClaimsService } from '../../src/settlement/repayment-claims.service';
 import { parseConfig } from '../../src/config/app-config';
 import { benchAppEnv, startBenchApp, type BenchApp } from '../lib/app';
@@ -348,6 +349,7 @@ async function firingCapacity(ctx: SuiteContext, bench: BenchApp, clock: SwitchC
     bench.app.get(NotificationService),
     bench.app.get(SchemeRegistry),
     bench.app.get(RepaymentClaimsService),
+    bench.app.get(InterimReportsService),
   );
   const seconds = ctx.scale.name === 'full' ? 4 : 2;
   const results = [];

@@ -12,6 +12,7 @@ export const HISTORY_TABLES = [
   'case_note',
   'frame_alert',
   'frame_audit_record',
+  'interim_report_version',
   'ledger_entry',
   'payment_audit_record',
   'payout_request_version',

@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DAY_MS } from '@lib/common';
+import { DAY_MS, endOfNorwegianDay, validatePayload } from '@lib/common';
 import type { DeadlineKind } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { FundingCall } from '../calls/funding-call.entity';
-import { EffectRunner, OutboxMessage } from '../runtime';
+import { EffectRunner, OutboxMessage, type LifecycleCase } from '../runtime';
+import { SchemeRegistry } from '../schemes/scheme-registry';
 import { Deadline } from './deadline.entity';
 import {
   finalReportReminder,
@@ -71,7 +72,10 @@ export async function scheduleCallAnnouncements(
  */
 @Injectable()
 export class DeadlineEffects implements OnModuleInit {
-  constructor(private readonly effects: EffectRunner) {}
+  constructor(
+    private readonly effects: EffectRunner,
+    private readonly schemes: SchemeRegistry,
+  ) {}
 
   onModuleInit(): void {
     this.effects.register('scheduleDeadline', async (effect, { tx, application, auditRecordId, at }) => {
@@ -85,6 +89,7 @@ export class DeadlineEffects implements OnModuleInit {
           if (remindAt > at)
             await this.schedule(tx, application.id, finalReportReminder(days), remindAt, auditRecordId);
         }
+        await this.scheduleInterimFollowUps(tx, application, call, at, auditRecordId);
       }
     });
     this.effects.register('cancelDeadline', async (effect, { tx, application, auditRecordId }) => {
@@ -106,6 +111,48 @@ export class DeadlineEffects implements OnModuleInit {
       await this.cancel(tx, application.id, (open) => open.type === type.type, auditRecordId);
       await this.schedule(tx, application.id, type, dueAt, auditRecordId);
     });
+  }
+
+  /**
+   * The interim reports the grant owes (from its scheme), when the final report's deadline is first
+   * set (on acceptance): reminders to the applicant the call's days before each is due, and the alert
+   * to the case officer at the end of its due day. Only those still ahead, and only once: a report's
+   * follow-ups already written (a returned final report sets its deadline again) are left as they are.
+   */
+  private async scheduleInterimFollowUps(
+    tx: EntityManager,
+    application: LifecycleCase,
+    call: FundingCall,
+    at: Date,
+    auditRecordId: string,
+  ): Promise<void> {
+    const scheme = this.schemes.forStored(application.schemeId);
+    if (!scheme.interimReportsDue) return;
+    const [row] = await tx.query<Array<{ content: unknown }>>(
+      `SELECT content FROM application WHERE id = $1`,
+      [application.id],
+    );
+    const content = await validatePayload(scheme.applicationDto, row?.content ?? {});
+    if (!content.ok) return;
+    const written = new Set(
+      (await tx.find(Deadline, { select: { kind: true }, where: { applicationId: application.id } })).map(
+        (d) => d.kind,
+      ),
+    );
+    for (const due of scheme.interimReportsDue(call.parameters, content.value)) {
+      const dueEnd = new Date(endOfNorwegianDay(due.dueDate));
+      const followUps: Array<[DeadlineType, Date]> = [
+        ...call.parameters.reminderDays.map((days): [DeadlineType, Date] => [
+          { type: 'interim_reminder', report: due.key, daysBefore: days },
+          new Date(dueEnd.getTime() - days * DAY_MS),
+        ]),
+        [{ type: 'interim_overdue', report: due.key }, dueEnd],
+      ];
+      for (const [type, dueAt] of followUps) {
+        if (dueAt > at && !written.has(formatDeadlineType(type)))
+          await this.schedule(tx, application.id, type, dueAt, auditRecordId);
+      }
+    }
   }
 
   private schedule(

@@ -19,6 +19,8 @@ const STORED: Array<[string, DeadlineType]> = [
   ['preliminary_reply', { type: 'preliminary_reply' }],
   ['call.opens', { type: 'call_opens' }],
   ['call.closes', { type: 'call_closes' }],
+  ['reminder.interim.yearly.14', { type: 'interim_reminder', report: 'yearly', daysBefore: 14 }],
+  ['interim_report.overdue.yearly', { type: 'interim_overdue', report: 'yearly' }],
 ];
 
 describe('deadline types', () => {
@@ -40,6 +42,11 @@ describe('deadline types', () => {
     'call.',
     'FINAL_REPORT',
     'constructor',
+    'reminder.interim.yearly.0',
+    'reminder.interim.Yearly.3',
+    'reminder.interim..3',
+    'interim_report.overdue.',
+    'interim_report.overdue.a.b',
   ])('reads %j as no known type', (text) => {
     expect(parseDeadlineType(text)).toBeNull();
   });
@@ -48,6 +55,13 @@ describe('deadline types', () => {
     for (const days of [0, -1, 1.5, Number.NaN]) {
       expect(() => formatDeadlineType(finalReportReminder(days))).toThrow(RangeError);
     }
+  });
+
+  it('refuses to write an interim deadline whose key is not a report key', () => {
+    expect(() => formatDeadlineType({ type: 'interim_overdue', report: 'a.b' })).toThrow(RangeError);
+    expect(() => formatDeadlineType({ type: 'interim_reminder', report: 'yearly', daysBefore: 0 })).toThrow(
+      RangeError,
+    );
   });
 
   it("takes the final report's reminders and follow-ups with the final report, and nothing else", () => {

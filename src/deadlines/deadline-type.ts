@@ -21,6 +21,10 @@ export type DeadlineType =
   | { readonly type: 'claim_reminder' }
   /** A repayment claim is still unpaid some days after it fell due: the case officer and finance are told. */
   | { readonly type: 'claim_escalation' }
+  /** A reminder to the applicant some days before an interim report (its key) is due. */
+  | { readonly type: 'interim_reminder'; readonly report: string; readonly daysBefore: number }
+  /** An interim report (its key) was not sent by the end of its due day: the case officer is alerted. */
+  | { readonly type: 'interim_overdue'; readonly report: string }
   /** A call's announcements to the county's staff. */
   | { readonly type: 'call_opens' }
   | { readonly type: 'call_closes' };
@@ -41,6 +45,13 @@ const FIXED = {
 type FixedName = keyof typeof FIXED;
 
 const REMINDER = /^reminder\.final_report\.([1-9][0-9]*)$/;
+const INTERIM_REMINDER = /^reminder\.interim\.([a-z][a-z0-9_]{0,39})\.([1-9][0-9]*)$/;
+const INTERIM_OVERDUE = /^interim_report\.overdue\.([a-z][a-z0-9_]{0,39})$/;
+const INTERIM_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+function assertInterimKey(report: string): void {
+  if (!INTERIM_KEY.test(report)) throw new RangeError(`"${report}" is not an interim report key`);
+}
 
 /** The `kind` column's text for a deadline type. */
 export function formatDeadlineType(deadline: DeadlineType): string {
@@ -51,6 +62,14 @@ export function formatDeadlineType(deadline: DeadlineType): string {
       if (!Number.isSafeInteger(deadline.daysBefore) || deadline.daysBefore < 1)
         throw new RangeError(`a reminder is a whole number of days before, not ${deadline.daysBefore}`);
       return `reminder.${deadline.report}.${deadline.daysBefore}`;
+    case 'interim_reminder':
+      assertInterimKey(deadline.report);
+      if (!Number.isSafeInteger(deadline.daysBefore) || deadline.daysBefore < 1)
+        throw new RangeError(`a reminder is a whole number of days before, not ${deadline.daysBefore}`);
+      return `reminder.interim.${deadline.report}.${deadline.daysBefore}`;
+    case 'interim_overdue':
+      assertInterimKey(deadline.report);
+      return `interim_report.overdue.${deadline.report}`;
     default:
       return FIXED[deadline.type];
   }
@@ -63,6 +82,11 @@ export function parseDeadlineType(kind: string): DeadlineType | null {
   const reminder = REMINDER.exec(kind);
   if (reminder && Number.isSafeInteger(Number(reminder[1])))
     return { type: 'reminder', report: 'final_report', daysBefore: Number(reminder[1]) };
+  const interim = INTERIM_REMINDER.exec(kind);
+  if (interim?.[1] && Number.isSafeInteger(Number(interim[2])))
+    return { type: 'interim_reminder', report: interim[1], daysBefore: Number(interim[2]) };
+  const overdue = INTERIM_OVERDUE.exec(kind);
+  if (overdue?.[1]) return { type: 'interim_overdue', report: overdue[1] };
   const fixed = (Object.keys(FIXED) as FixedName[]).find((name) => FIXED[name] === kind);
   return fixed ? { type: fixed } : null;
 }
@@ -89,6 +113,8 @@ export function followsLifecycleDeadline(deadline: DeadlineType, of: DeadlineKin
     case 'report_lapse_proposal':
       return of === 'final_report';
     case 'preliminary_reply':
+    case 'interim_reminder':
+    case 'interim_overdue':
     case 'claim_reminder':
     case 'claim_escalation':
     case 'call_opens':

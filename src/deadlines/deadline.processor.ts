@@ -7,6 +7,7 @@ import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
+import { InterimReportsService } from '../interim-reports/interim-reports.service';
 import { NotificationService, osloDate, osloDateTime } from '../notifications/notification.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { RepaymentClaimsService } from '../settlement/repayment-claims.service';
@@ -53,6 +54,7 @@ export class DeadlineProcessor extends WorkerHost {
     private readonly notifications: NotificationService,
     private readonly schemes: SchemeRegistry,
     private readonly claims: RepaymentClaimsService,
+    private readonly interimReports: InterimReportsService,
   ) {
     super();
   }
@@ -107,6 +109,14 @@ export class DeadlineProcessor extends WorkerHost {
       this.settleNotice(tx, row, await this.claims.remind(tx, applicationOf(row))),
     claim_escalation: async (tx, row) =>
       this.settleNotice(tx, row, await this.claims.escalate(tx, applicationOf(row))),
+    interim_reminder: async (tx, row, deadline) =>
+      this.settleNotice(tx, row, await this.interimReports.remind(tx, applicationOf(row), deadline.report)),
+    interim_overdue: async (tx, row, deadline) =>
+      this.settleNotice(
+        tx,
+        row,
+        await this.interimReports.alertOverdue(tx, applicationOf(row), deadline.report),
+      ),
     call_opens: (tx, row, deadline) => this.announce(tx, row, deadline),
     call_closes: (tx, row, deadline) => this.announce(tx, row, deadline),
   };

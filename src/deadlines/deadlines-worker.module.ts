@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { InterimReportsModule } from '../interim-reports/interim-reports.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QueueModule } from '../queue/queue.module';
 import { OutboxModule } from '../runtime';
@@ -18,6 +19,7 @@ import { DeadlinesModule } from './deadlines.module';
     OutboxModule,
     NotificationsModule,
     SettlementModule,
+    InterimReportsModule,
   ],
   providers: [DeadlineOutbox, DeadlineProcessor, DeadlineSweeper],
 })

@@ -223,6 +223,56 @@ export const TEMPLATES: Record<string, Template> = {
     secret: ['link'],
   },
   // Payout requests
+  interim_report_reminder: {
+    nb: {
+      subject: 'Påminnelse: {report} for {reference}',
+      body: 'Husk å sende {report} for {scheme} ({reference}). Fristen er {dueAt}.',
+    },
+    en: {
+      subject: 'Reminder: {reportEn} for {reference}',
+      body: 'Remember to send the {reportEn} for {scheme} ({reference}). It is due on {dueAt}.',
+    },
+  },
+  interim_report_overdue: {
+    nb: {
+      subject: 'Forfalt: {report} for {reference}',
+      body: '{organisation} har ikke sendt {report} for {reference}. Fristen var {dueAt}.',
+    },
+    en: {
+      subject: 'Overdue: {reportEn} for {reference}',
+      body: '{organisation} has not sent the {reportEn} for {reference}. It was due on {dueAt}.',
+    },
+  },
+  interim_report_sent: {
+    nb: {
+      subject: '{Report} mottatt – {reference}',
+      body: '{organisation} har sendt {report} for {scheme} ({reference}).',
+    },
+    en: {
+      subject: '{ReportEn} received – {reference}',
+      body: '{organisation} has sent the {reportEn} for {scheme} ({reference}).',
+    },
+  },
+  interim_report_approved: {
+    nb: {
+      subject: '{Report} godkjent – {reference}',
+      body: 'Saksbehandleren har godkjent {report} for {reference}.',
+    },
+    en: {
+      subject: '{ReportEn} approved – {reference}',
+      body: 'The case officer has approved the {reportEn} for {reference}.',
+    },
+  },
+  interim_report_returned: {
+    nb: {
+      subject: '{Report} sendt tilbake – {reference}',
+      body: 'Saksbehandleren har sendt {report} for {reference} tilbake:\n\n{message}\n\nDere kan rette den og sende den igjen.',
+    },
+    en: {
+      subject: '{ReportEn} returned – {reference}',
+      body: 'The case officer has returned the {reportEn} for {reference}:\n\n{message}\n\nYou may correct it and send it again.',
+    },
+  },
   payout_request_sent: {
     nb: {
       subject: 'Anmodning om utbetaling – {reference}',

@@ -60,3 +60,49 @@ describe('instalments due now', () => {
     expect(dueInstalments(dated, 4_000, 6_000, { ...autumn, today: '2026-09-14' })).toEqual([]);
   });
 });
+
+describe('an instalment gated by an interim report', () => {
+  const plan = [
+    { label: 'Høstutbetaling', amount: 5_000, on: 'date' as const, date: '2026-12-15' },
+    { label: 'Vårutbetaling', amount: 5_000, on: 'date' as const, date: '2027-03-15', after: 'yearly' },
+  ];
+  const gates: GrantGates = {
+    acceptedAt: '2026-08-05T10:00:00.000Z',
+    reportApprovedAt: null,
+    today: '2027-03-20',
+  };
+  const due = (g: GrantGates, paid = 5_000) =>
+    dueInstalments(plan, paid, 10_000 - paid, g).map((d) => [d.number, d.dueSince]);
+
+  it('is not due on its date while the report is not approved', () => {
+    expect(due(gates)).toEqual([]);
+    // Another report approved does not open it.
+    expect(due({ ...gates, interimApprovedAt: { other: '2027-01-10T10:00:00.000Z' } })).toEqual([]);
+  });
+
+  it('is due from its date when the report was approved before it', () => {
+    expect(due({ ...gates, interimApprovedAt: { yearly: '2027-02-01T10:00:00.000Z' } })).toEqual([
+      [2, '2027-03-15'],
+    ]);
+  });
+
+  it('is due from the approval (the Norwegian day) when the report was approved after its date', () => {
+    expect(due({ ...gates, interimApprovedAt: { yearly: '2027-03-17T23:30:00.000Z' } })).toEqual([
+      [2, '2027-03-18'],
+    ]);
+  });
+
+  it('is not due before its date even with the report approved', () => {
+    expect(
+      due({ ...gates, today: '2027-03-14', interimApprovedAt: { yearly: '2027-02-01T10:00:00.000Z' } }),
+    ).toEqual([]);
+  });
+
+  it('is opened by the approved final report, which covers the whole project', () => {
+    expect(due({ ...gates, reportApprovedAt: '2027-07-01T10:00:00.000Z' })).toEqual([[2, '2027-07-01']]);
+  });
+
+  it('leaves an ungated instalment as it was', () => {
+    expect(due(gates, 0)).toEqual([[1, '2026-12-15']]);
+  });
+});

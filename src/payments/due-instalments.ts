@@ -9,6 +9,8 @@ export interface GrantGates {
   readonly reportApprovedAt: string | null;
   /** Today in Norway, `YYYY-MM-DD`. */
   readonly today: string;
+  /** When each approved interim report was approved (ISO instant), by its key; absent = none approved. */
+  readonly interimApprovedAt?: Readonly<Record<string, string>>;
 }
 
 /** One instalment that may be paid now. */
@@ -62,8 +64,21 @@ export function dueInstalments(
   return due;
 }
 
-/** The day the instalment's gate opened, or null while it is shut. */
-function dueSince(instalment: Instalment, accepted: string, gates: GrantGates): string | null {
+/**
+ * The day the instalment's gate opened, or null while it is shut. An instalment `after` an interim
+ * report opens only once that report is approved too, on the later of the two days; the approved
+ * final report covers the whole project and opens it as well.
+ */
+export function dueSince(instalment: Instalment, accepted: string, gates: GrantGates): string | null {
+  const own = ownGateSince(instalment, accepted, gates);
+  if (own === null || instalment.after === undefined) return own;
+  const approvedAt = gates.interimApprovedAt?.[instalment.after] ?? gates.reportApprovedAt;
+  if (approvedAt === null || approvedAt === undefined) return null;
+  const approved = norwegianDate(new Date(approvedAt));
+  return approved > own ? approved : own;
+}
+
+function ownGateSince(instalment: Instalment, accepted: string, gates: GrantGates): string | null {
   switch (instalment.on) {
     case 'acceptance':
       return accepted;

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, norwegianDate, validatePayload, visibleOrNotFound } from '@lib/common';
-import { migrateSnapshot } from '@lib/engine';
+import { interimReportKind, migrateSnapshot } from '@lib/engine';
 import { DataSource } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { ownership } from '../applications/applications.service';
 import { FundingCall } from '../calls/funding-call.entity';
+import { APPROVED_INTERIM_REPORTS_SQL } from '../interim-reports/interim-report.entity';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { PaymentPlanDto } from '../settlement/repayment-claims.dto';
 import { SettlementService } from '../settlement/settlement.service';
@@ -53,10 +54,17 @@ export class PaymentPlanService {
         ? scheme.paymentPlan(call.parameters, granted, content.value)
         : [];
     const plan = settledPlan(planned, context.finalPayableAmount);
+    const [interim] = await tx.query<Array<{ approved: Record<string, string> }>>(
+      `SELECT ${APPROVED_INTERIM_REPORTS_SQL('$1')} AS approved`,
+      [application.id],
+    );
+    const reportApprovedAt = context.finalPayableAmount !== null ? context.endedAt : null;
+    const interimApprovedAt = interim?.approved ?? {};
     const due = dueInstalments(plan, standing.paid, standing.outstanding, {
       acceptedAt: context.acceptedAt,
-      reportApprovedAt: context.finalPayableAmount !== null ? context.endedAt : null,
+      reportApprovedAt,
       today: norwegianDate(this.clock.now()),
+      interimApprovedAt,
     });
     let paidLeft = Math.max(0, standing.paid);
     const instalments = plan.map((instalment, i) => {
@@ -68,6 +76,16 @@ export class PaymentPlanService {
         label: instalment.label,
         on: instalment.on,
         date: instalment.date ?? null,
+        after: instalment.after
+          ? {
+              key: instalment.after,
+              title: interimReportKind(scheme, instalment.after)?.title ?? {
+                nb: instalment.after,
+                en: instalment.after,
+              },
+              approved: instalment.after in interimApprovedAt || reportApprovedAt !== null,
+            }
+          : null,
         amount: instalment.amount,
         paid,
         remaining: instalment.amount - paid,

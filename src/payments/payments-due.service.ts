@@ -10,6 +10,7 @@ import { toFrameDto } from '../budget/frames.service';
 import { LedgerService } from '../budget/ledger.service';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { APPROVED_INTERIM_REPORTS_SQL } from '../interim-reports/interim-report.entity';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { SettlementService } from '../settlement/settlement.service';
 import { dueInstalments } from './due-instalments';
@@ -46,6 +47,8 @@ interface Candidate {
   frame_name: string;
   outstanding: string;
   paid: string;
+  /** The case's approved interim reports: report key → when approved. */
+  interim_approved: Record<string, string>;
 }
 
 const DEFAULT_LIMIT = 200;
@@ -211,7 +214,8 @@ export class PaymentsDueService {
               f.id AS frame_id, f.name AS frame_name,
               gp.committed - gp.released - gp.disbursed - gp.carried_out AS outstanding,
               (SELECT coalesce(sum(p.disbursed - p.repaid), 0) FROM grant_position p
-                WHERE p.application_id = a.id) AS paid
+                WHERE p.application_id = a.id) AS paid,
+              ${APPROVED_INTERIM_REPORTS_SQL('a.id')} AS interim_approved
          FROM budget_frame f
          JOIN grant_position gp ON gp.frame_id = f.id
           AND gp.committed - gp.released - gp.disbursed - gp.carried_out > 0
@@ -240,6 +244,7 @@ export class PaymentsDueService {
       // Only the approval sets the final amount (and the time it was approved).
       reportApprovedAt: context.finalPayableAmount !== null ? context.endedAt : null,
       today: norwegianDate(this.clock.now()),
+      interimApprovedAt: c.interim_approved,
     });
     return due.map((d) => ({
       kind: 'instalment' as const,

@@ -25,9 +25,12 @@ describe('scheme conformance', () => {
     const byName = new Map<string, { cls: unknown; scheme: string }>();
     const clashes: string[] = [];
     for (const { scheme } of PLUGINS) {
-      for (const cls of [scheme.callParametersDto, scheme.applicationDto, scheme.reportDto].flatMap((d) =>
-        dtoClassesOf(d),
-      )) {
+      for (const cls of [
+        scheme.callParametersDto,
+        scheme.applicationDto,
+        scheme.reportDto,
+        ...(scheme.interimReports ?? []).map((k) => k.dto),
+      ].flatMap((d) => dtoClassesOf(d))) {
         const seen = byName.get(cls.name);
         if (seen && seen.cls !== cls) clashes.push(`${cls.name}: ${seen.scheme} and ${scheme.id}`);
         if (!seen) byName.set(cls.name, { cls, scheme: scheme.id });
@@ -110,6 +113,22 @@ describe('scheme conformance', () => {
           expect(formLayoutProblems(jsonSchemaOf(dto), layout)).toEqual([]);
         },
       );
+
+      it('asks every field of each interim report in exactly one step, and its demo calls say when each is due', () => {
+        for (const kind of scheme.interimReports ?? []) {
+          expect(danglingRefs(jsonSchemaOf(kind.dto))).toEqual([]);
+          expect(formLayoutProblems(jsonSchemaOf(kind.dto), kind.form)).toEqual([]);
+          expect(kind.title.nb).not.toBe(kind.title.en);
+        }
+        const keys = (scheme.interimReports ?? []).map((k) => k.key);
+        for (const demo of demoCalls) {
+          const due = scheme.interimReportsDue?.(demo.parameters, sampleApplication) ?? [];
+          for (const d of due) {
+            expect(keys).toContain(d.key);
+            expect(d.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          }
+        }
+      });
 
       it('has demo calls whose parameters pass its DTO and its rules, with a sensible window', async () => {
         expect(demoCalls.length).toBeGreaterThan(0);

@@ -11,14 +11,11 @@ import {
 import { ApiProblems } from '@lib/common';
 import type { FormWidget, SchemeDefinition } from '@lib/engine';
 import { Public } from '../auth/auth.decorators';
+import { LocalizedTextDto } from './localized-text.dto';
 import { SchemeRegistry } from './scheme-registry';
 import { jsonSchemaOf, type JsonSchema } from './scheme-schemas';
 
-/** A text for users, in bokmål (the default) and English. */
-export class LocalizedTextDto {
-  @ApiProperty({ example: 'Tilskudd til opplæring av egne ansatte.' }) nb!: string;
-  @ApiProperty({ example: 'Grants for training your own employees.' }) en!: string;
-}
+export { LocalizedTextDto };
 
 const FORM_WIDGETS: readonly FormWidget[] = ['kroner', 'percent', 'date', 'textarea', 'radio'];
 
@@ -66,6 +63,18 @@ export class FormLayoutDto {
   fields!: Record<string, FormFieldUiDto>;
 }
 
+/** An interim (status) report the scheme may ask for during a project, and how it is asked. */
+export class InterimReportFormDto {
+  @ApiProperty({ example: 'yearly', description: 'Its key; instalments waiting for it name it' })
+  key!: string;
+  @ApiProperty({ type: LocalizedTextDto, example: { nb: 'Årsrapport', en: 'Yearly report' } })
+  title!: LocalizedTextDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'JSON Schema of the report' })
+  schema!: JsonSchema;
+  @ApiProperty({ type: FormLayoutDto, description: 'How the report is asked: steps and words' })
+  form!: FormLayoutDto;
+}
+
 export class SchemeDto {
   @ApiProperty({ example: 'bio' }) id!: string;
   @ApiProperty({ example: 'BIO', description: 'Prefix of case references (saksnummer)' })
@@ -99,6 +108,11 @@ export class SchemeDto {
     description: "How a call's parameters are asked of the county's administrator: steps and words",
   })
   callForm!: FormLayoutDto;
+  @ApiProperty({
+    type: [InterimReportFormDto],
+    description: 'Interim (status) reports the scheme asks for during a project; empty when none',
+  })
+  interimReports!: InterimReportFormDto[];
 }
 
 const toDto = (scheme: SchemeDefinition): SchemeDto => ({
@@ -114,6 +128,12 @@ const toDto = (scheme: SchemeDefinition): SchemeDto => ({
   applicationForm: scheme.presentation.applicationForm as FormLayoutDto,
   reportForm: scheme.presentation.reportForm as FormLayoutDto,
   callForm: scheme.presentation.callForm as FormLayoutDto,
+  interimReports: (scheme.interimReports ?? []).map((kind) => ({
+    key: kind.key,
+    title: kind.title,
+    schema: jsonSchemaOf(kind.dto),
+    form: kind.form as FormLayoutDto,
+  })),
 });
 
 /**

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { MAX_AMOUNT_ORE, Optional } from '@lib/common';
+import { LocalizedTextDto } from '../schemes/localized-text.dto';
 import { CLAIM_STATUSES, type ClaimStatus } from './repayment-claim.entity';
 
 /** A claim in a path, by its id. */
@@ -86,12 +87,26 @@ export class PlanCaseParams {
 
 const GATES = ['acceptance', 'final_report', 'date'] as const;
 
+/** The interim report an instalment also waits for, and whether it is approved. */
+export class PlanAfterReportDto {
+  @ApiProperty({ example: 'yearly' }) key!: string;
+  @ApiProperty({ type: LocalizedTextDto, example: { nb: 'Årsrapport', en: 'Yearly report' } })
+  title!: LocalizedTextDto;
+  @ApiProperty({ description: 'Approved (or covered by the approved final report)' }) approved!: boolean;
+}
+
 /** One instalment of the payment plan as it stands. */
 export class PlanInstalmentDto {
   @ApiProperty({ example: 1 }) number!: number;
   @ApiProperty({ example: 'Forskudd' }) label!: string;
   @ApiProperty({ enum: GATES, description: 'What makes it due' }) on!: (typeof GATES)[number];
   @ApiProperty({ type: String, nullable: true, format: 'date' }) date!: string | null;
+  @ApiProperty({
+    type: PlanAfterReportDto,
+    nullable: true,
+    description: 'An interim report whose approval it also waits for ("Venter på godkjent årsrapport")',
+  })
+  after!: PlanAfterReportDto | null;
   @ApiProperty({
     description: 'øre as planned (for the final payment: as settled, once the report is approved)',
   })

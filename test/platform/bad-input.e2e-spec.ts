@@ -1,4 +1,6 @@
 import { newBioCallParameters } from '../../src/schemes/bio/bio-testing';
+import { newJobbsjansenApplication } from '../../src/schemes/jobbsjansen/jobbsjansen-testing';
+import { DEMO_ORGANISATIONS } from '../../src/seed/demo-data';
 import {
   act,
   APPROVER,
@@ -15,6 +17,7 @@ import {
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ADMIN = 'admin@trondelag.example';
+const TOVE = DEMO_ORGANISATIONS[2].user.email; // Trondheim kommune, a Jobbsjansen applicant
 const PROBLEM = /^application\/problem\+json/;
 
 /** Objects the samples act on, made once before any bad input is sent. */
@@ -33,6 +36,8 @@ interface Fixtures {
   draftCallId: string;
   staffId: string;
   staffVersion: number;
+  /** An accepted Jobbsjansen grant, which owes a yearly report. */
+  jobbsjansenAcceptedId: string;
 }
 
 /**
@@ -430,6 +435,27 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     path: { reference: f.acceptedReference, number: '1' },
     body: { amount: 1_000 },
   }),
+  'PUT /api/v1/applications/{id}/interim-reports/{key}': (f) => ({
+    as: [TOVE],
+    other: OFFICER,
+    path: { id: f.jobbsjansenAcceptedId, key: 'yearly' },
+    body: {
+      content: {
+        activities: 'To klasser',
+        teachingHours: 100,
+        progress: 'Etter planen',
+        participants: 3,
+        completed: 1,
+        droppedOut: 0,
+      },
+    },
+  }),
+  'POST /api/v1/applications/{id}/interim-reports/{key}/return': (f) => ({
+    as: [OFFICER],
+    other: TOVE,
+    path: { id: f.jobbsjansenAcceptedId, key: 'yearly' },
+    body: { reason: 'Tallene stemmer ikke' },
+  }),
   'POST /api/v1/frames/{id}/repayments': (f) => ({
     as: [FINANCE],
     other: APPROVER,
@@ -716,6 +742,46 @@ function queryProbes(sample: Record<string, string>, parameters: OpenApiParamete
  * bad input (issue 11) by each role allowed to call it and by one that is not: each answer is a 4xx
  * problem+json naming the field where there is one, never a 5xx, and no row of any table changes.
  */
+/**
+ * An accepted Jobbsjansen grant under the seeded Trøndelag call, which opens in June 2026: the clock
+ * is moved there for the case and back.
+ */
+async function jobbsjansenGrant(t: TestApp, clock: ReturnType<typeof newClock>): Promise<string> {
+  const was = clock.now();
+  clock.set('2026-08-03T09:00:00+02:00');
+  try {
+    const [row] = await t.dataSource.query<Array<{ call_id: string; organisation_id: string }>>(
+      `SELECT c.id AS call_id, o.id AS organisation_id FROM funding_call c, organisation o
+        WHERE c.scheme_id = 'jobbsjansen' AND o.organisation_number = $1
+          AND c.county_id = (SELECT id FROM county WHERE code = '50')`,
+      [DEMO_ORGANISATIONS[2].organisationNumber],
+    );
+    const created = await t
+      .http()
+      .post('/api/v1/applications')
+      .set('authorization', await t.bearer(TOVE))
+      .send({
+        callId: row.call_id,
+        organisationId: row.organisation_id,
+        content: JSON.parse(JSON.stringify(newJobbsjansenApplication())) as object,
+      });
+    if (created.status !== 201) throw new Error(`jobbsjansen draft: ${created.text}`);
+    const id = (created.body as { id: string }).id;
+    for (const [as, step, body] of [
+      [TOVE, 'submit', {}],
+      [OFFICER, 'assign', {}],
+      [OFFICER, 'recommend-grant', { amount: 30_000_000, notes: 'God plan' }],
+      [APPROVER, 'decide-grant', {}],
+      [TOVE, 'accept', {}],
+    ] as const) {
+      await expectOk(act(t, as, id, step, body));
+    }
+    return id;
+  } finally {
+    clock.set(was);
+  }
+}
+
 describe('bad input: every operation, every class, a clean 4xx and nothing changed', () => {
   let t: TestApp;
   let openApi: OpenApiDocument;
@@ -724,9 +790,12 @@ describe('bad input: every operation, every class, a clean 4xx and nothing chang
 
   beforeAll(async () => {
     // No worker: nothing but these requests may change the database while they run.
-    t = await startTestApp({ clock: newClock(), env: { APP_ROLE: 'api', DATABASE_POOL_SIZE: '10' } });
+    const clock = newClock();
+    t = await startTestApp({ clock, env: { APP_ROLE: 'api', DATABASE_POOL_SIZE: '10' } });
     openApi = (await t.http().get('/api/docs-json')).body as OpenApiDocument;
-    for (const email of [KARI, OFFICER, APPROVER, FINANCE, ADMIN]) tokens.set(email, await t.bearer(email));
+    for (const email of [KARI, OFFICER, APPROVER, FINANCE, ADMIN, TOVE])
+      tokens.set(email, await t.bearer(email));
+    const jobbsjansenAcceptedId = await jobbsjansenGrant(t, clock);
 
     const { callId, fjordverk } = await ids(t);
     const organisation = (
@@ -776,6 +845,7 @@ describe('bad input: every operation, every class, a clean 4xx and nothing chang
       laterFrameId: (later.body as { id: string }).id,
       draftCallId: (call.body as { id: string }).id,
       staffId: officer.id,
+      jobbsjansenAcceptedId,
       staffVersion: officer.version,
     };
   });

@@ -1,5 +1,7 @@
 import { nok, organisationNumberCheckDigit } from '@lib/common';
 import { newBioCallParameters } from '../../src/schemes/bio/bio-testing';
+import { newJobbsjansenApplication } from '../../src/schemes/jobbsjansen/jobbsjansen-testing';
+import { DEMO_ORGANISATIONS } from '../../src/seed/demo-data';
 import {
   acceptedGrant,
   act,
@@ -91,6 +93,57 @@ describe('idempotent commands and versioned edits', () => {
     return { caseReference: reference, instalment: 1, amount: 10_000_000 };
   };
 
+  /**
+   * A fresh Jobbsjansen grant of 50 000 kr, accepted, under the seeded Trøndelag call (which opens in
+   * June 2026: the clock is moved there for the case and back); the path of its yearly report,
+   * brought to `stage`.
+   */
+  const yearlyReport = async (stage: 'none' | 'draft' | 'sent') => {
+    const tove = DEMO_ORGANISATIONS[2].user.email;
+    const was = clock.now();
+    clock.set('2026-08-03T09:00:00+02:00');
+    try {
+      const [row] = await t.dataSource.query<Array<{ call_id: string; organisation_id: string }>>(
+        `SELECT c.id AS call_id, o.id AS organisation_id FROM funding_call c, organisation o
+          WHERE c.scheme_id = 'jobbsjansen' AND o.organisation_number = $1
+            AND c.county_id = (SELECT id FROM county WHERE code = '50')`,
+        [DEMO_ORGANISATIONS[2].organisationNumber],
+      );
+      const created = await send(tove, 'post', '/applications', {
+        callId: row.call_id,
+        organisationId: row.organisation_id,
+        content: JSON.parse(JSON.stringify(newJobbsjansenApplication())) as object,
+      });
+      if (created.status !== 201) throw new Error(`jobbsjansen draft: ${created.text}`);
+      const id = (created.body as { id: string }).id;
+      const steps: Array<[string, string, object]> = [
+        [tove, 'submit', {}],
+        [OFFICER, 'assign', {}],
+        [OFFICER, 'recommend-grant', { amount: nok(50_000), notes: 'God plan' }],
+        [APPROVER, 'decide-grant', {}],
+        [tove, 'accept', {}],
+      ];
+      for (const [as, step, body] of steps) {
+        const res = await send(as, 'post', `/applications/${id}/${step}`, body);
+        if (res.status !== 200) throw new Error(`jobbsjansen ${step}: ${res.text}`);
+      }
+      const path = `/applications/${id}/interim-reports/yearly`;
+      if (stage !== 'none') await expectOk(send(tove, 'put', path, { content: yearlyContent() }));
+      if (stage === 'sent') await expectOk(send(tove, 'post', `${path}/send`, {}));
+      return path;
+    } finally {
+      clock.set(was);
+    }
+  };
+  const yearlyContent = (participants = 18) => ({
+    activities: 'To klasser fra august',
+    teachingHours: 1140,
+    progress: 'Etter planen',
+    participants,
+    completed: 4,
+    droppedOut: 2,
+  });
+
   /** A part payout request's body (utbetalingsanmodning) of 60 000 kr or `amount` øre. */
   const payoutBody = (amount = nok(60_000)) => ({
     amount,
@@ -170,6 +223,10 @@ describe('idempotent commands and versioned edits', () => {
               (SELECT count(*) FROM payout_request) AS payout_requests,
               (SELECT coalesce(sum(version), 0) FROM payout_request) AS payout_request_versions,
               (SELECT count(*) FROM payout_request_version) AS payout_requests_sent,
+              (SELECT count(*) FROM interim_report) AS interim_reports,
+              (SELECT coalesce(sum(version), 0) FROM interim_report) AS interim_report_versions,
+              (SELECT count(*) FROM interim_report WHERE status = 'approved') AS interim_reports_approved,
+              (SELECT count(*) FROM interim_report_version) AS interim_reports_sent,
               (SELECT count(*) FROM organisation) AS organisations,
               (SELECT coalesce(sum(version), 0) FROM organisation) AS organisation_versions,
               (SELECT count(*) FROM organisation_member) AS organisation_members,
@@ -485,6 +542,46 @@ describe('idempotent commands and versioned edits', () => {
         path: `${await payoutRequest('sent')}/approve`,
         body: { amount: nok(50_000) },
         other: { body: { amount: nok(49_000) } },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/applications/{id}/interim-reports/{key}',
+      as: DEMO_ORGANISATIONS[2].user.email,
+      status: 200,
+      prepare: async () => ({
+        path: await yearlyReport('none'),
+        body: { content: yearlyContent() },
+        other: { body: { content: yearlyContent(17) } },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/interim-reports/{key}/send',
+      as: DEMO_ORGANISATIONS[2].user.email,
+      status: 200,
+      prepare: async () => ({
+        path: `${await yearlyReport('draft')}/send`,
+        body: {},
+        other: { path: `${await yearlyReport('draft')}/send` },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/interim-reports/{key}/approve',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => ({
+        path: `${await yearlyReport('sent')}/approve`,
+        body: {},
+        other: { path: `${await yearlyReport('sent')}/approve` },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/interim-reports/{key}/return',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => ({
+        path: `${await yearlyReport('sent')}/return`,
+        body: { reason: 'Tallene stemmer ikke' },
+        other: { body: { reason: 'Timetallet mangler' } },
       }),
     },
     {

@@ -38,13 +38,42 @@ export interface CallWindow {
   readonly closesAt: string | null;
 }
 
-/** One payment of a grant (utbetaling): on acceptance (advance), on a date, or on the final report. */
+/**
+ * One payment of a grant (utbetaling): on acceptance (advance), on a date, or on the final report.
+ * `after` names an interim report (its key) that must be approved as well: the instalment is due
+ * only once its own gate is open AND that report is approved (or the final report, which covers
+ * the whole project, is).
+ */
 export interface Instalment {
   readonly label: string;
   readonly amount: Ore;
   readonly on: 'acceptance' | 'date' | 'final_report';
   /** For `date`: the calendar day (YYYY-MM-DD) it falls due. */
   readonly date?: string;
+  /** The key of an interim report whose approval the instalment also waits for. */
+  readonly after?: string;
+}
+
+/**
+ * A kind of interim (status) report a scheme asks for during the project (delrapport,
+ * statusrapport; e.g. a yearly report): its stable key, its name, what it asks (a DTO the kernel
+ * validates and the web app draws from its JSON Schema and layout), and the scheme's checks of it.
+ */
+export interface InterimReportKind {
+  /** Stable within the scheme: lower-case letters, digits and `_`, e.g. `yearly`. */
+  readonly key: string;
+  /** Its name as people use it, e.g. Årsrapport / Yearly report. */
+  readonly title: LocalizedText;
+  readonly dto: DtoClass<object>;
+  readonly form: FormLayout;
+  /** Reasons the report cannot be sent as it is (beyond its DTO's shape); empty = fine. */
+  check?(report: object): SchemeReason[];
+}
+
+/** An interim report one grant owes, and the calendar day (YYYY-MM-DD, Norway) it is due. */
+export interface InterimReportDue {
+  readonly key: string;
+  readonly dueDate: string;
 }
 
 /**
@@ -151,6 +180,10 @@ export interface SchemeDefinition<
   ): Ore;
   /** How a grant of this amount is paid out; the instalments add up to the amount exactly. */
   paymentPlan(params: Params, grantedAmount: Ore, content: Content): Instalment[];
+  /** The kinds of interim report the scheme may ask for; none when it asks only for a final report. */
+  readonly interimReports?: readonly InterimReportKind[];
+  /** The interim reports a grant under these parameters owes, with their due days (keys of `interimReports`). */
+  interimReportsDue?(params: Params, content: Content): InterimReportDue[];
   /**
    * The lines of the application's cost plan that payout requests report accumulated costs
    * against; a scheme without a cost plan leaves it out (see `costPlanLinesOf`).
@@ -164,6 +197,17 @@ export function costPlanLinesOf<Content extends object>(
   content: Content,
 ): CostPlanLine[] {
   return scheme.costPlanLines ? scheme.costPlanLines(content) : [];
+}
+
+/** What an interim report's key may be (it is stored, and part of deadline kinds). */
+export const INTERIM_REPORT_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** The scheme's interim report of this key, or undefined. */
+export function interimReportKind(
+  scheme: Pick<SchemeDefinition, 'interimReports'>,
+  key: string,
+): InterimReportKind | undefined {
+  return scheme.interimReports?.find((kind) => kind.key === key);
 }
 
 /** Checks the composed set of schemes at start-up; returns every problem found. */
@@ -187,6 +231,17 @@ export function validateSchemes(schemes: readonly SchemeDefinition[]): string[] 
       if (owner) problems.push(`schemes "${owner}" and "${scheme.id}" share the ${what} "${value}"`);
       seen.set(`${what}:${value}`, scheme.id);
     }
+    const keys = new Set<string>();
+    for (const kind of scheme.interimReports ?? []) {
+      if (!INTERIM_REPORT_KEY.test(kind.key))
+        problems.push(
+          `scheme "${scheme.id}": interim report key "${kind.key}" must be lower-case letters, digits or _`,
+        );
+      if (keys.has(kind.key)) problems.push(`scheme "${scheme.id}" has two interim reports "${kind.key}"`);
+      keys.add(kind.key);
+    }
+    if (scheme.interimReportsDue && keys.size === 0)
+      problems.push(`scheme "${scheme.id}" says when interim reports are due but declares none`);
   }
   return problems;
 }

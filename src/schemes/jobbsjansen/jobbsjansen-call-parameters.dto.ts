@@ -47,6 +47,11 @@ export interface JobbsjansenPaymentSchedule {
   readonly autumnDate: string;
   /** The spring instalment's share of the grant, basis points, rounded down; autumn gets the rest. */
   readonly springShareBasisPoints: number;
+  /**
+   * Day the yearly report (årsrapport) is due, `YYYY-MM-DD`; the second instalment waits for it to be
+   * approved. Absent: 30 days before the second instalment (see `yearlyReportDueDate`).
+   */
+  readonly yearlyReportDue?: string;
 }
 
 /**
@@ -118,6 +123,15 @@ export class JobbsjansenPaymentScheduleDto implements JobbsjansenPaymentSchedule
   })
   @IsBasisPoints()
   springShareBasisPoints!: number;
+
+  @ApiPropertyOptional({
+    example: '2027-02-13',
+    format: 'date',
+    description: 'Yearly report due; the second instalment waits for its approval. Absent: 30 days before it',
+  })
+  @Optional()
+  @IsIsoDate()
+  yearlyReportDue?: string;
 }
 
 export class JobbsjansenCallParametersDto

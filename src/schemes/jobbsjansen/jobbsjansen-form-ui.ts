@@ -136,6 +136,28 @@ export const JOBBSJANSEN_REPORT_FORM: FormLayout = {
 };
 
 /** How a county's administrator sets a Jobbsjansen call's rules (utlysningens regler). */
+/** The yearly report (årsrapport): project level, then participant level, in one step. */
+export const JOBBSJANSEN_YEARLY_REPORT_FORM: FormLayout = {
+  steps: [
+    {
+      title: l('Årsrapport', 'Yearly report'),
+      fields: ['activities', 'teachingHours', 'progress', 'participants', 'completed', 'droppedOut'],
+    },
+  ],
+  fields: {
+    activities: { label: l('Aktiviteter i året', 'Activities this year'), widget: 'textarea' },
+    teachingHours: { label: l('Timer med opplæring', 'Hours of teaching') },
+    progress: {
+      label: l('Framdrift', 'Progress'),
+      help: l('Hvordan går prosjektet etter planen?', 'How is the project going against its plan?'),
+      widget: 'textarea',
+    },
+    participants: { label: l('Antall deltakere', 'Number of participants') },
+    completed: { label: l('Antall som har fullført', 'Number who completed') },
+    droppedOut: { label: l('Antall som har avbrutt', 'Number who dropped out') },
+  },
+};
+
 export const JOBBSJANSEN_CALL_FORM: FormLayout = callFormLayout({
   advancePayment: false,
   window: {
@@ -180,6 +202,14 @@ export const JOBBSJANSEN_CALL_FORM: FormLayout = callFormLayout({
     payments: { label: l('Utbetalinger', 'Payments') },
     'payments.springDate': { label: l('Utbetaling om våren', 'Spring payment'), widget: 'date' },
     'payments.autumnDate': { label: l('Utbetaling om høsten', 'Autumn payment'), widget: 'date' },
+    'payments.yearlyReportDue': {
+      label: l('Frist for årsrapport', 'Yearly report due'),
+      help: l(
+        'Den andre utbetalingen venter på godkjent årsrapport. Tom: 30 dager før den andre utbetalingen.',
+        'The second payment waits for an approved yearly report. Empty: 30 days before the second payment.',
+      ),
+      widget: 'date',
+    },
     'payments.springShareBasisPoints': {
       label: l('Vårens andel', "Spring's share"),
       help: l(

@@ -3,6 +3,7 @@ import {
   computeJobbsjansenFinalPayable,
   computeJobbsjansenMaximumGrant,
   planJobbsjansenPayments,
+  yearlyReportDueDate,
   requiredOwnFinancingOre,
   summariseJobbsjansenCosts,
   totalParticipants,
@@ -146,8 +147,24 @@ describe('computeJobbsjansenFinalPayable', () => {
 describe('planJobbsjansenPayments', () => {
   it('pays half in autumn and half in spring, in date order, the odd øre in autumn', () => {
     expect(planJobbsjansenPayments(params, nok(720_000) + 1)).toEqual([
-      { label: 'Høstutbetaling (autumn)', amount: nok(360_000) + 1, on: 'date', date: '2026-12-15' },
-      { label: 'Vårutbetaling (spring)', amount: nok(360_000), on: 'date', date: '2027-03-15' },
+      { label: 'Høstutbetaling', amount: nok(360_000) + 1, on: 'date', date: '2026-12-15' },
+      { label: 'Vårutbetaling', amount: nok(360_000), on: 'date', date: '2027-03-15', after: 'yearly' },
+    ]);
+  });
+
+  it('gates only the second instalment by the yearly report, due 30 days before it unless the call says', () => {
+    expect(planJobbsjansenPayments(params, nok(1)).map((i) => i.after)).toEqual([undefined, 'yearly']);
+    expect(yearlyReportDueDate(params)).toBe('2027-02-13');
+    const dated = newJobbsjansenCallParameters({
+      payments: { ...params.payments, yearlyReportDue: '2027-01-31' },
+    });
+    expect(yearlyReportDueDate(dated)).toBe('2027-01-31');
+    // A single instalment (everything in autumn) waits for nothing.
+    const allAutumn = newJobbsjansenCallParameters({
+      payments: { ...params.payments, springShareBasisPoints: 0 },
+    });
+    expect(planJobbsjansenPayments(allAutumn, nok(100))).toEqual([
+      { label: 'Høstutbetaling', amount: nok(100), on: 'date', date: '2026-12-15' },
     ]);
   });
 

@@ -1,5 +1,5 @@
-import { applyBasisPoints, FULL_BASIS_POINTS, mulDivFloor, sumOre } from '@lib/common';
-import { leastCap, type Instalment } from '@lib/engine';
+import { addDays, applyBasisPoints, FULL_BASIS_POINTS, mulDivFloor, sumOre } from '@lib/common';
+import { leastCap, type Instalment, type InterimReportDue } from '@lib/engine';
 import type {
   JobbsjansenApplicationContent,
   JobbsjansenCostLine,
@@ -13,6 +13,7 @@ import {
   JOBBSJANSEN_ELIGIBLE_COST_CATEGORIES,
   type JobbsjansenCostCategory,
 } from './jobbsjansen-vocabulary';
+import { JOBBSJANSEN_YEARLY_REPORT } from './jobbsjansen-yearly-report.dto';
 
 /*
  * Jobbsjansen money: the maximum grant for an application, the settlement on the final report and
@@ -154,22 +155,43 @@ export function computeJobbsjansenFinalPayable(
   };
 }
 
+/** Days before the second instalment that the yearly report is due when the call does not say. */
+export const YEARLY_REPORT_DAYS_BEFORE_SECOND_PAYMENT = 30;
+
+/**
+ * The day the yearly report (årsrapport) is due: the call's day, or else 30 days before the second
+ * instalment, which leaves the case officer a month to approve it before the money falls due (an
+ * assumption: no county deadline was found, see the domain research §2.2).
+ */
+export function yearlyReportDueDate(params: JobbsjansenCallParameters): string {
+  const { springDate, autumnDate, yearlyReportDue } = params.payments;
+  if (yearlyReportDue !== undefined) return yearlyReportDue;
+  const second = springDate <= autumnDate ? autumnDate : springDate;
+  return addDays(second, -YEARLY_REPORT_DAYS_BEFORE_SECOND_PAYMENT);
+}
+
+/** The interim reports a Jobbsjansen grant owes: one yearly report. */
+export function jobbsjansenInterimReportsDue(params: JobbsjansenCallParameters): InterimReportDue[] {
+  return [{ key: JOBBSJANSEN_YEARLY_REPORT, dueDate: yearlyReportDueDate(params) }];
+}
+
 /**
  * The grant in two instalments a year, spring and autumn, on the call's dates and in date order: the
  * spring share rounded down to whole øre and the rest in autumn, so the two add up to the grant
  * exactly (an odd øre goes to autumn). An instalment of 0 øre is left out, unless the grant is 0.
+ * The second instalment also waits for the approved yearly report (`after`).
  */
 export function planJobbsjansenPayments(params: JobbsjansenCallParameters, grantedOre: number): Instalment[] {
   const { springDate, autumnDate, springShareBasisPoints } = params.payments;
   const spring = applyBasisPoints(grantedOre, springShareBasisPoints);
   const springInstalment: Instalment = {
-    label: 'Vårutbetaling (spring)',
+    label: 'Vårutbetaling',
     amount: spring,
     on: 'date',
     date: springDate,
   };
   const autumnInstalment: Instalment = {
-    label: 'Høstutbetaling (autumn)',
+    label: 'Høstutbetaling',
     amount: grantedOre - spring,
     on: 'date',
     date: autumnDate,
@@ -177,5 +199,7 @@ export function planJobbsjansenPayments(params: JobbsjansenCallParameters, grant
   if (grantedOre === 0) return [autumnInstalment];
   const inDateOrder =
     springDate <= autumnDate ? [springInstalment, autumnInstalment] : [autumnInstalment, springInstalment];
-  return inDateOrder.filter((i) => i.amount > 0);
+  const [first, second] = inDateOrder.filter((i) => i.amount > 0);
+  if (!first) return [];
+  return second ? [first, { ...second, after: JOBBSJANSEN_YEARLY_REPORT }] : [first];
 }

@@ -495,6 +495,20 @@ export function checkJobbsjansenCallParameters(params: JobbsjansenCallParameters
       );
   }
 
+  // The yearly report, when the call dates it, falls inside the project period too.
+  const yearly = params.payments.yearlyReportDue;
+  if (yearly !== undefined && (yearly < earliestStart || yearly > latestEnd))
+    reasons.push(
+      ...fail(
+        'invalid_payment_dates',
+        {
+          nb: 'Fristen for årsrapporten må falle innenfor prosjektperioden',
+          en: 'The yearly report must be due inside the project period',
+        },
+        'payments.yearlyReportDue',
+      ),
+    );
+
   // Del B is not a company grant: the call must say who may apply, and only the public sector may.
   const formRule = params.eligibility.find(
     (r): r is Extract<EligibilityRule, { rule: 'organisation_form' }> => r.rule === 'organisation_form',

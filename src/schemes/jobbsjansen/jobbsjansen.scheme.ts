@@ -12,6 +12,7 @@ import {
 import {
   computeJobbsjansenFinalPayable,
   computeJobbsjansenMaximumGrant,
+  jobbsjansenInterimReportsDue,
   planJobbsjansenPayments,
 } from './jobbsjansen-grant';
 import {
@@ -25,13 +26,21 @@ import {
   JOBBSJANSEN_APPLICATION_FORM,
   JOBBSJANSEN_REPORT_FORM,
   JOBBSJANSEN_CALL_FORM,
+  JOBBSJANSEN_YEARLY_REPORT_FORM,
 } from './jobbsjansen-form-ui';
+import {
+  checkJobbsjansenYearlyReport,
+  JOBBSJANSEN_YEARLY_REPORT,
+  JobbsjansenYearlyReportDto,
+  type JobbsjansenYearlyReport,
+} from './jobbsjansen-yearly-report.dto';
 
 /**
  * The lifecycle of Jobbsjansen cases: the common one, with the final report due 60 days after the
  * project ends (an assumption: no county deadline was found; a school year ending in June leaves
  * the summer for outcomes and accounts). IMDi asked for yearly reports at project and participant
- * level; here that is the one final report per grant that the engine's lifecycle has.
+ * level: the scheme asks for one interim yearly report (årsrapport) during the project, which the
+ * second instalment waits for, and the final report completes the lifecycle.
  */
 const jobbsjansenLifecycle = defineLifecycle({
   id: 'jobbsjansen',
@@ -85,4 +94,14 @@ export const jobbsjansenScheme: SchemeDefinition<
   finalPayable: (params, grantedAmount, report) =>
     computeJobbsjansenFinalPayable(params, grantedAmount, report).payableOre,
   paymentPlan: (params, grantedAmount) => planJobbsjansenPayments(params, grantedAmount),
+  interimReports: [
+    {
+      key: JOBBSJANSEN_YEARLY_REPORT,
+      title: { nb: 'Årsrapport', en: 'Yearly report' },
+      dto: JobbsjansenYearlyReportDto,
+      form: JOBBSJANSEN_YEARLY_REPORT_FORM,
+      check: (report) => checkJobbsjansenYearlyReport(report as JobbsjansenYearlyReport),
+    },
+  ],
+  interimReportsDue: (params) => jobbsjansenInterimReportsDue(params),
 };

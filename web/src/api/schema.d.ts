@@ -1310,6 +1310,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/interim-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The interim reports the grant owes, with due days and where each stands */
+        get: operations["InterimReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/interim-reports/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the report as a draft; a sent or approved report is frozen (409) */
+        put: operations["InterimReportsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/interim-reports/{key}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the saved report to the county; it is frozen from then on */
+        post: operations["InterimReportsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/interim-reports/{key}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a sent report; an instalment waiting for it falls due from its date */
+        post: operations["InterimReportsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/interim-reports/{key}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a report back with reasons; the applicant corrects and sends it again */
+        post: operations["InterimReportsController_returnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/session": {
         parameters: {
             query?: never;
@@ -2511,6 +2596,26 @@ export interface components {
                 [key: string]: components["schemas"]["FormFieldUiDto"];
             };
         };
+        InterimReportFormDto: {
+            /**
+             * @description Its key; instalments waiting for it name it
+             * @example yearly
+             */
+            key: string;
+            /**
+             * @example {
+             *       "nb": "Årsrapport",
+             *       "en": "Yearly report"
+             *     }
+             */
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @description JSON Schema of the report */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description How the report is asked: steps and words */
+            form: components["schemas"]["FormLayoutDto"];
+        };
         SchemeDto: {
             /** @example bio */
             id: string;
@@ -2543,6 +2648,8 @@ export interface components {
             reportForm: components["schemas"]["FormLayoutDto"];
             /** @description How a call's parameters are asked of the county's administrator: steps and words */
             callForm: components["schemas"]["FormLayoutDto"];
+            /** @description Interim (status) reports the scheme asks for during a project; empty when none */
+            interimReports: components["schemas"]["InterimReportFormDto"][];
         };
         DueInstalmentDto: {
             /**
@@ -2764,6 +2871,19 @@ export interface components {
             messageId: string | null;
             items: components["schemas"]["PaymentRunItemDto"][];
         };
+        PlanAfterReportDto: {
+            /** @example yearly */
+            key: string;
+            /**
+             * @example {
+             *       "nb": "Årsrapport",
+             *       "en": "Yearly report"
+             *     }
+             */
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @description Approved (or covered by the approved final report) */
+            approved: boolean;
+        };
         PlanInstalmentDto: {
             /** @example 1 */
             number: number;
@@ -2776,6 +2896,8 @@ export interface components {
             on: "acceptance" | "final_report" | "date";
             /** Format: date */
             date: string | null;
+            /** @description An interim report whose approval it also waits for ("Venter på godkjent årsrapport") */
+            after: components["schemas"]["PlanAfterReportDto"] | null;
             /** @description øre as planned (for the final payment: as settled, once the report is approved) */
             amount: number;
             /** @description øre paid towards it (payments less repayments fill the plan in order) */
@@ -3050,6 +3172,77 @@ export interface components {
             claim: components["schemas"]["RepaymentClaimDto"];
             /** @description Whether the settlement closed the case */
             caseClosed: boolean;
+        };
+        InterimReportVersionDto: {
+            /** @example 1 */
+            version: number;
+            content: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            sentAt: string;
+            sentByName: string | null;
+        };
+        InterimReportDto: {
+            /** @example JOBB-2026-000123 */
+            caseReference: string;
+            /** @example yearly */
+            key: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            /**
+             * Format: date
+             * @description The day (in Norway) it is due
+             * @example 2027-02-13
+             */
+            dueDate: string;
+            /**
+             * @description not_started until the applicant first saves it
+             * @enum {string}
+             */
+            status: "not_started" | "draft" | "sent" | "returned" | "approved";
+            /** @description Past its due day and not sent (or sent back and not sent again) */
+            overdue: boolean;
+            /** @description The version being drafted, or the last one sent; 0 before the first draft */
+            version: number;
+            content: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The case officer's reasons for the last return */
+            decisionText: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            decidedByName: string | null;
+            /** @description Whether the applicant may save and send it now */
+            canEdit: boolean;
+            /** @description Versions sent and returned, oldest first */
+            earlierVersions: components["schemas"]["InterimReportVersionDto"][];
+        };
+        InterimReportsDto: {
+            items: components["schemas"]["InterimReportDto"][];
+        };
+        InterimReportInputDto: {
+            /**
+             * @description The report, as the scheme's schema for it says (GET /schemes/:id, interimReports)
+             * @example {
+             *       "activities": "Two classes",
+             *       "teachingHours": 1140,
+             *       "progress": "On plan",
+             *       "participants": 18,
+             *       "completed": 4,
+             *       "droppedOut": 2
+             *     }
+             */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        InterimReportReturnDto: {
+            /** @example The participant counts do not add up; please check them */
+            reason: string;
         };
         DashboardSessionDto: {
             /**
@@ -9032,6 +9225,369 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InterimReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterimReportsDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, not yours to see, or a report the grant does not owe */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InterimReportsController_save: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The report's key in the scheme */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterimReportInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterimReportDto"];
+                };
+            };
+            /** @description validation_failed: the report does not fit its schema (per-field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, not yours to see, or a report the grant does not owe */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_frozen, interim_report_not_sent, interim_report_not_started, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_not_acceptable: the scheme’s checks (with reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InterimReportsController_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The report's key in the scheme */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterimReportDto"];
+                };
+            };
+            /** @description validation_failed: the report does not fit its schema (per-field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, not yours to see, or a report the grant does not owe */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_frozen, interim_report_not_sent, interim_report_not_started, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_not_acceptable: the scheme’s checks (with reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InterimReportsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The report's key in the scheme */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterimReportDto"];
+                };
+            };
+            /** @description validation_failed: the report does not fit its schema (per-field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, not yours to see, or a report the grant does not owe */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_frozen, interim_report_not_sent, interim_report_not_started, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_not_acceptable: the scheme’s checks (with reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InterimReportsController_returnReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference */
+                id: string;
+                /** @description The report's key in the scheme */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterimReportReturnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterimReportDto"];
+                };
+            };
+            /** @description validation_failed: the report does not fit its schema (per-field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, not yours to see, or a report the grant does not owe */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_frozen, interim_report_not_sent, interim_report_not_started, grant_not_active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description interim_report_not_acceptable: the scheme’s checks (with reasons) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -63,3 +63,8 @@ export type PayoutTerms = Schemas['PayoutTermsDto'];
 export type PayoutRequestInput = Schemas['PayoutRequestInputDto'];
 export type PayoutRequestStatus = Schemas['PayoutRequestDto']['status'];
 // end of Payout requests
+// Interim reports
+export type InterimReport = Schemas['InterimReportDto'];
+export type InterimReportStatus = Schemas['InterimReportDto']['status'];
+export type InterimReportForm = Schemas['InterimReportFormDto'];
+// end of Interim reports

@@ -12,6 +12,7 @@ import { ApplicationFacts } from './application-facts';
 import { FormLinks } from './form-links';
 import { CaseActions } from './case-actions';
 import { PayoutRequestsPanel } from './payout-requests-panel';
+import { InterimReportPanel } from './interim-report-panel';
 import { STATUS_TEXT } from './application-status';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
 
@@ -58,6 +59,7 @@ export function CasePage() {
       <ApplicationFacts application={found} call={call} scheme={scheme} />
       <FormLinks application={found} />
       <CaseActions application={found} />
+      <InterimReportPanel application={found} scheme={scheme} />
       <PaymentPlanPanel caseKey={found.id} />
       <PayoutRequestsPanel application={found} />
       <Timeline application={found} />

@@ -19,6 +19,7 @@ import { CaseActions, recommendationOf } from './case-actions';
 import { CaseHistory } from './case-history';
 import { CaseNotes } from './case-notes';
 import { PayoutReviewPanel } from './payout-review-panel';
+import { InterimReviewPanel } from './interim-review-panel';
 import { statusText } from './casework-text';
 import { changedFieldLabels, ReadOnlyContent } from './read-only-content';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
@@ -99,6 +100,7 @@ function CaseView({
       )}
       <CaseActions detail={detail} me={me} />
       <PayoutReviewPanel detail={detail} me={me} />
+      <InterimReviewPanel detail={detail} scheme={scheme} me={me} />
       <section aria-labelledby="case-content">
         <Heading level={2} data-size="sm" id="case-content">
           {t('casework.content.title')}

@@ -11,9 +11,15 @@ import './payments-due.css';
 
 /** When an instalment falls due, in words. */
 function gateWords(instalment: PlanInstalment, t: Translate, language: Language): string {
-  if (instalment.on === 'date' && instalment.date)
-    return t('paymentPlan.on.date', { date: dayInWords(instalment.date, language) });
-  return instalment.on === 'final_report' ? t('paymentPlan.on.final_report') : t('paymentPlan.on.acceptance');
+  const own =
+    instalment.on === 'date' && instalment.date
+      ? t('paymentPlan.on.date', { date: dayInWords(instalment.date, language) })
+      : instalment.on === 'final_report'
+        ? t('paymentPlan.on.final_report')
+        : t('paymentPlan.on.acceptance');
+  // An instalment that also waits for an interim report says so until it is approved.
+  if (!instalment.after || instalment.after.approved || instalment.remaining === 0) return own;
+  return `${own}. ${t('interim.waitsFor', { report: instalment.after.title[language].toLowerCase() })}`;
 }
 
 /** Paid, due now (since when) or not yet due. */
