@@ -84,7 +84,9 @@ describe('creditTransferXml (pain.001.001.03)', () => {
     expect(bban.CdtrAgt).toBeUndefined();
     expect(bban.CdtrAcct).toEqual({ Id: { Othr: { Id: '12345678903', SchmeNm: { Cd: 'BBAN' } } } });
     const first = xml.slice(xml.indexOf('<CdtTrfTxInf>'), xml.indexOf('</CdtTrfTxInf>'));
-    const order = ['PmtId', 'Amt', 'CdtrAgt', 'Cdtr', 'CdtrAcct', 'RmtInf'].map((n) => first.indexOf(`<${n}>`));
+    const order = ['PmtId', 'Amt', 'CdtrAgt', 'Cdtr', 'CdtrAcct', 'RmtInf'].map((n) =>
+      first.indexOf(`<${n}>`),
+    );
     expect(order.every((p) => p > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });

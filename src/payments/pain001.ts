@@ -92,12 +92,16 @@ export function creditTransferXml(message: CreditTransferMessage): string {
   for (const transfer of message.transfers) {
     const tx = payment.ele('CdtTrfTxInf');
     tx.ele('PmtId').ele('EndToEndId').txt(transfer.endToEndId);
-    tx.ele('Amt').ele('InstdAmt', { Ccy: transfer.currency ?? 'NOK' }).txt(oreAsDecimalAmount(transfer.amount));
+    tx.ele('Amt')
+      .ele('InstdAmt', { Ccy: transfer.currency ?? 'NOK' })
+      .txt(oreAsDecimalAmount(transfer.amount));
     // The schema's order: the creditor's bank (CdtrAgt) comes before the creditor and its account.
     if (transfer.creditorBic) tx.ele({ CdtrAgt: { FinInstnId: { BIC: transfer.creditorBic } } });
     tx.ele('Cdtr').ele('Nm').txt(clip(transfer.creditorName, 140));
     tx.ele({
-      CdtrAcct: transfer.creditorBic ? { Id: { IBAN: transfer.creditorAccount } } : bban(transfer.creditorAccount),
+      CdtrAcct: transfer.creditorBic
+        ? { Id: { IBAN: transfer.creditorAccount } }
+        : bban(transfer.creditorAccount),
     });
     tx.ele('RmtInf').ele('Ustrd').txt(clip(transfer.remittance, 140));
   }

@@ -78,7 +78,12 @@ export class PaymentRunItemDto {
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
   @ApiProperty({ enum: PAYMENT_RUN_ITEM_KINDS, description: 'A plan instalment or a payout request' })
   kind!: PaymentRunItemKind;
-  @ApiProperty({ type: Number, nullable: true, example: 1, description: "The instalment's number in the plan" })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 1,
+    description: "The instalment's number in the plan",
+  })
   instalment!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: null, description: "The payout request's number" })
   payoutRequest!: number | null;
@@ -94,7 +99,10 @@ export class PaymentRunItemDto {
   account!: string;
   @ApiProperty({ type: String, nullable: true, example: null, description: "An IBAN account's bank" })
   bic!: string | null;
-  @ApiProperty({ example: 'NOK', description: "The grant's frame's currency; `amount` is in its minor units" })
+  @ApiProperty({
+    example: 'NOK',
+    description: "The grant's frame's currency; `amount` is in its minor units",
+  })
   currency!: string;
   @ApiProperty({ example: 'BIO-2026-000123-1', description: "The file's EndToEndId" }) endToEndId!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When approval booked it' })

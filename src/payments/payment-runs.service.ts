@@ -76,7 +76,11 @@ const endToEndId = (
     ? `${item.caseReference}-U${item.payoutRequestNumber}`
     : `${item.caseReference}-${item.instalment}`;
 /** The item in words for a problem's detail: "instalment 1 of BIO-…" or "payout request 2 of BIO-…". */
-const itemWords = (item: { caseReference: string; instalment: number | null; payoutRequest: number | null }) =>
+const itemWords = (item: {
+  caseReference: string;
+  instalment: number | null;
+  payoutRequest: number | null;
+}) =>
   item.payoutRequest !== null
     ? `payout request ${item.payoutRequest} of ${item.caseReference}`
     : `instalment ${item.instalment} of ${item.caseReference}`;
@@ -475,11 +479,15 @@ export class PaymentRunsService {
   private async resolveItem(tx: EntityManager, actor: Staff, ref: ItemRef): Promise<NewItem | RefusedItem> {
     if (ref.payoutRequest !== undefined && ref.payoutRequest !== null) {
       const number = ref.payoutRequest;
-      const { application, request } = await this.payouts.dueToBook(tx, actor, ref.caseReference, number, ref);
+      const { application, request } = await this.payouts.dueToBook(
+        tx,
+        actor,
+        ref.caseReference,
+        number,
+        ref,
+      );
       const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
-      const frame = application.frameId
-        ? await tx.findOneBy(BudgetFrame, { id: application.frameId })
-        : null;
+      const frame = application.frameId ? await tx.findOneBy(BudgetFrame, { id: application.frameId }) : null;
       const base = {
         currency: frame?.currency ?? 'NOK',
         kind: 'payout_request' as const,

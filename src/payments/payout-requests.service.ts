@@ -381,7 +381,11 @@ export class PayoutRequestsService {
     const { application, request } = await this.dueToBook(tx, actor, reference, number, dto);
     const money = await grantMoney(tx, application.id);
     if (money.frameId === null)
-      throw new DomainError('conflict', 'payment_not_due', `${application.reference} has nothing outstanding`);
+      throw new DomainError(
+        'conflict',
+        'payment_not_due',
+        `${application.reference} has nothing outstanding`,
+      );
     await this.ledger.disburse(tx, {
       frameId: money.frameId,
       grantKey: application.id,
