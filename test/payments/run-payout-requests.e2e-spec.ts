@@ -64,10 +64,8 @@ describe('payment runs with payout requests', () => {
   let sekCallId: string;
 
   const http = async (method: 'get' | 'post', path: string, email: string, body?: object, key?: string) => {
-    const req = t
-      .http()
-      [method](`/api/v1${path}`)
-      .set('authorization', await t.bearer(email));
+    const agent = t.http();
+    const req = agent[method](`/api/v1${path}`).set('authorization', await t.bearer(email));
     if (key) req.set('idempotency-key', key);
     return method === 'get' ? req : req.send(body ?? {});
   };
