@@ -185,7 +185,7 @@ export class PaymentRunsService {
         throw new DomainError(
           'unprocessable',
           'run_item_kind',
-          `An item of ${item.caseReference} names either an instalment or a payout request, not ${item.instalment === undefined ? 'neither' : 'both'}`,
+          `An item of ${item.caseReference} names ${item.instalment === undefined ? 'neither an instalment nor a payout request' : 'both an instalment and a payout request'}: name one`,
           { field: 'items' },
         );
       }
