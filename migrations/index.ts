@@ -25,6 +25,7 @@ import { RepaymentClaims1796310806599 } from './1796310806599-RepaymentClaims';
 import { NotificationBodyAfterSend1796311338043 } from './1796311338043-NotificationBodyAfterSend';
 import { PayoutRequests1796315436668 } from './1796315436668-PayoutRequests';
 import { InterimReports1796318000000 } from './1796318000000-InterimReports';
+import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequests';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -56,4 +57,5 @@ export const MIGRATIONS: Function[] = [
   NotificationBodyAfterSend1796311338043,
   PayoutRequests1796315436668,
   InterimReports1796318000000,
+  RunPayoutRequests1796320000000,
 ];

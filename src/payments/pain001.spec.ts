@@ -69,6 +69,28 @@ describe('creditTransferXml (pain.001.001.03)', () => {
     expect(positions.every((p) => p > 0)).toBe(true);
   });
 
+  it('pays an IBAN with its bank named by BIC (CdtrAgt before Cdtr), a BBAN without', () => {
+    const base = message([100, 200]);
+    const xml = creditTransferXml({
+      ...base,
+      transfers: [
+        { ...base.transfers[0], creditorAccount: 'SE4550000000058398257466', creditorBic: 'ESSESESS' },
+        base.transfers[1],
+      ],
+    });
+    const [iban, bban] = (parse(xml).PmtInf as Node).CdtTrfTxInf as Node[];
+    expect(iban.CdtrAgt).toEqual({ FinInstnId: { BIC: 'ESSESESS' } });
+    expect(iban.CdtrAcct).toEqual({ Id: { IBAN: 'SE4550000000058398257466' } });
+    expect(bban.CdtrAgt).toBeUndefined();
+    expect(bban.CdtrAcct).toEqual({ Id: { Othr: { Id: '12345678903', SchmeNm: { Cd: 'BBAN' } } } });
+    const first = xml.slice(xml.indexOf('<CdtTrfTxInf>'), xml.indexOf('</CdtTrfTxInf>'));
+    const order = ['PmtId', 'Amt', 'CdtrAgt', 'Cdtr', 'CdtrAcct', 'RmtInf'].map((n) =>
+      first.indexOf(`<${n}>`),
+    );
+    expect(order.every((p) => p > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
   it('gives the same bytes for the same run', () => {
     expect(creditTransferXml(message([1, 2]))).toBe(creditTransferXml(message([1, 2])));
   });

@@ -7,11 +7,15 @@ export const PAIN_001_001_03 = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03';
 export interface CreditTransfer {
   /** Unique per transfer, at most 35 characters; comes back in the bank's status and statement. */
   readonly endToEndId: string;
-  /** øre, positive. */
+  /** øre (minor units of `currency`), positive. */
   readonly amount: number;
+  /** ISO 4217; NOK when absent. */
+  readonly currency?: string;
   readonly creditorName: string;
-  /** 11-digit Norwegian account number (BBAN). */
+  /** 11-digit Norwegian account number (BBAN), or an IBAN when `creditorBic` is given. */
   readonly creditorAccount: string;
+  /** The creditor's bank (BIC) of an IBAN account; absent or null for a BBAN. */
+  readonly creditorBic?: string | null;
   /** Free text for the payee (at most 140 characters). */
   readonly remittance: string;
 }
@@ -88,9 +92,17 @@ export function creditTransferXml(message: CreditTransferMessage): string {
   for (const transfer of message.transfers) {
     const tx = payment.ele('CdtTrfTxInf');
     tx.ele('PmtId').ele('EndToEndId').txt(transfer.endToEndId);
-    tx.ele('Amt').ele('InstdAmt', { Ccy: 'NOK' }).txt(oreAsDecimalAmount(transfer.amount));
+    tx.ele('Amt')
+      .ele('InstdAmt', { Ccy: transfer.currency ?? 'NOK' })
+      .txt(oreAsDecimalAmount(transfer.amount));
+    // The schema's order: the creditor's bank (CdtrAgt) comes before the creditor and its account.
+    if (transfer.creditorBic) tx.ele({ CdtrAgt: { FinInstnId: { BIC: transfer.creditorBic } } });
     tx.ele('Cdtr').ele('Nm').txt(clip(transfer.creditorName, 140));
-    tx.ele({ CdtrAcct: bban(transfer.creditorAccount) });
+    tx.ele({
+      CdtrAcct: transfer.creditorBic
+        ? { Id: { IBAN: transfer.creditorAccount } }
+        : bban(transfer.creditorAccount),
+    });
     tx.ele('RmtInf').ele('Ustrd').txt(clip(transfer.remittance, 140));
   }
   return doc.end({ prettyPrint: true });

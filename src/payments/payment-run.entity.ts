@@ -25,6 +25,10 @@ export type PaymentRunState = (typeof PAYMENT_RUN_STATES)[number];
   'payment_run_approval',
   `("state" = 'approved') = ("approved_at" IS NOT NULL AND "approved_by_user_id" IS NOT NULL AND "message_id" IS NOT NULL)`,
 )
+@Check(
+  'payment_run_debtor_account',
+  `("state" = 'approved') = ("debtor_account" IS NOT NULL) AND ("debtor_account" IS NULL OR "debtor_account" ~ '^[0-9]{11}$')`,
+)
 export class PaymentRun {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'payment_run_pkey' })
   id!: string;
@@ -58,6 +62,16 @@ export class PaymentRun {
   /** The credit transfer file's message id (pain.001 GrpHdr/MsgId), fixed at approval. */
   @Column({ name: 'message_id', type: 'text', nullable: true })
   messageId!: string | null;
+
+  /**
+   * The county's paying account (debtor account) and organisation number as they were when the run was
+   * approved: its files say these for good, whatever the county's payment details become later.
+   */
+  @Column({ name: 'debtor_account', type: 'char', length: 11, nullable: true })
+  debtorAccount!: string | null;
+
+  @Column({ name: 'debtor_organisation_number', type: 'char', length: 9, nullable: true })
+  debtorOrganisationNumber!: string | null;
 
   @Column({ name: 'total_amount', type: 'bigint', transformer: bigintAsNumber })
   totalAmount!: number;

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate, MAX_AMOUNT_ORE, Optional } from '@lib/common';
+import { PAYMENT_RUN_ITEM_KINDS, type PaymentRunItemKind } from './payment-run-item.entity';
 import { PAYMENT_RUN_STATES, type PaymentRunState } from './payment-run.entity';
 
 /** A case reference (saksnummer): `BIO-2026-000123`. */
@@ -19,18 +20,32 @@ const CASE_REFERENCE = /^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{6,12}$/;
 /** The most items one run may hold. */
 export const MAX_RUN_ITEMS = 500;
 
-/** One due payment picked for a run, as the due list showed it. */
+/**
+ * One due payment picked for a run, as the due list showed it: a plan instalment (`instalment`) or an
+ * approved payout request (`payoutRequest`), exactly one of the two.
+ */
 export class PaymentRunItemInput {
   @ApiProperty({ example: 'BIO-2026-000123' })
   @IsString()
   @Matches(CASE_REFERENCE, { message: 'caseReference must be a case reference such as BIO-2026-000123' })
   caseReference!: string;
 
-  @ApiProperty({ example: 1, description: "The instalment's number in the payment plan" })
+  @ApiPropertyOptional({ example: 1, description: "The instalment's number in the payment plan" })
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(100)
-  instalment!: number;
+  instalment?: number;
+
+  @ApiPropertyOptional({
+    example: 1,
+    description: "An approved payout request's number on the grant (instead of `instalment`)",
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  payoutRequest?: number;
 
   @ApiProperty({ example: 7_500_000, description: 'øre, as listed as due' })
   @IsInt()
@@ -61,13 +76,34 @@ export class CreatePaymentRunDto {
 export class PaymentRunItemDto {
   @ApiProperty({ example: 1 }) position!: number;
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
-  @ApiProperty({ example: 1 }) instalment!: number;
-  @ApiProperty({ example: 'Forskudd' }) instalmentLabel!: string;
+  @ApiProperty({ enum: PAYMENT_RUN_ITEM_KINDS, description: 'A plan instalment or a payout request' })
+  kind!: PaymentRunItemKind;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 1,
+    description: "The instalment's number in the plan",
+  })
+  instalment!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: null, description: "The payout request's number" })
+  payoutRequest!: number | null;
+  @ApiProperty({ example: 'Forskudd', description: "The plan's name for it, or 'Utbetalingsanmodning nr N'" })
+  instalmentLabel!: string;
   @ApiProperty({ description: 'øre' }) amount!: number;
   @ApiProperty({ example: 'Fjordverk Mekaniske AS' }) organisationName!: string;
   @ApiProperty({ example: '921456786' }) organisationNumber!: string;
-  @ApiProperty({ example: '86011117947', description: 'The account it is paid to (11 digits)' })
+  @ApiProperty({
+    example: '86011117947',
+    description: 'The account it is paid to: 11 digits, or an IBAN (then with `bic`)',
+  })
   account!: string;
+  @ApiProperty({ type: String, nullable: true, example: null, description: "An IBAN account's bank" })
+  bic!: string | null;
+  @ApiProperty({
+    example: 'NOK',
+    description: "The grant's frame's currency; `amount` is in its minor units",
+  })
+  currency!: string;
   @ApiProperty({ example: 'BIO-2026-000123-1', description: "The file's EndToEndId" }) endToEndId!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When approval booked it' })
   bookedAt!: string | null;

@@ -5,6 +5,7 @@ import {
   Clock,
   DomainError,
   isBusinessDay,
+  isNorwegianAccountNumber,
   isIsoDate,
   isPublicHoliday,
   norwegianDate,
@@ -16,6 +17,7 @@ import {
 } from '@lib/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
+import { BudgetFrame } from '../budget/budget-frame.entity';
 import { County } from '../counties/county.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -34,13 +36,17 @@ import {
   PaymentRunSummaryDto,
 } from './payment-runs.dto';
 import { PaymentsDueService } from './payments-due.service';
+import { PayoutRequestsService } from './payout-requests.service';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
 /** An item that cannot go into (or be paid by) a run, and why, for the problem document. */
 interface RefusedItem {
   caseReference: string;
-  instalment: number;
+  /** The plan instalment's number, or null for a payout request. */
+  instalment: number | null;
+  /** The payout request's number, or null for an instalment. */
+  payoutRequest: number | null;
   organisationName: string | null;
   code: string;
   reason: string;
@@ -54,8 +60,47 @@ export interface PaymentFile {
 
 const PAGE = 50;
 const runOwnership = (r: PaymentRun) => ({ countyId: r.countyId });
-const endToEndId = (item: Pick<PaymentRunItem, 'caseReference' | 'instalment'>) =>
-  `${item.caseReference}-${item.instalment}`;
+/** What a run's item pays, as the caller names it: a plan instalment or a payout request. */
+interface ItemRef {
+  readonly caseReference: string;
+  readonly instalment?: number | null;
+  readonly payoutRequest?: number | null;
+  readonly amount: number;
+}
+type NewItem = Omit<PaymentRunItem, 'id' | 'runId' | 'bookedAt'>;
+
+const endToEndId = (
+  item: Pick<PaymentRunItem, 'caseReference' | 'kind' | 'instalment' | 'payoutRequestNumber'>,
+) =>
+  item.kind === 'payout_request'
+    ? `${item.caseReference}-U${item.payoutRequestNumber}`
+    : `${item.caseReference}-${item.instalment}`;
+/** The item in words for a problem's detail: "instalment 1 of BIO-…" or "payout request 2 of BIO-…". */
+const itemWords = (item: {
+  caseReference: string;
+  instalment: number | null;
+  payoutRequest: number | null;
+}) =>
+  item.payoutRequest !== null
+    ? `payout request ${item.payoutRequest} of ${item.caseReference}`
+    : `instalment ${item.instalment} of ${item.caseReference}`;
+/** The payout request's name in the files and on screen (utbetalingsanmodning). */
+export const payoutRequestLabel = (number: number) => `Utbetalingsanmodning nr ${number}`;
+
+/** A stored item as the reference its checks take. */
+const refOf = (item: PaymentRunItem): ItemRef => ({
+  caseReference: item.caseReference,
+  instalment: item.instalment,
+  payoutRequest: item.payoutRequestNumber,
+  amount: item.amount,
+});
+/** Case reference order, then the plan's instalments before payout requests, each by number. */
+const byCaseThenItem = (a: ItemRef, b: ItemRef) =>
+  a.caseReference !== b.caseReference
+    ? a.caseReference < b.caseReference
+      ? -1
+      : 1
+    : (a.instalment ?? 1_000 + (a.payoutRequest ?? 0)) - (b.instalment ?? 1_000 + (b.payoutRequest ?? 0));
 
 /** `2026-02-02T09:00:00`: the local (Norwegian) time of an instant, as the payment file states it. */
 const LOCAL_TIME = new Intl.DateTimeFormat('sv-SE', {
@@ -87,6 +132,7 @@ export class PaymentRunsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
     private readonly due: PaymentsDueService,
+    private readonly payouts: PayoutRequestsService,
     private readonly payees: PayeeAccountService,
     private readonly audit: PaymentAuditRepository,
     private readonly clock: Clock,
@@ -135,14 +181,24 @@ export class PaymentRunsService {
     this.assertExecutionDate(dto.requestedExecutionDate);
     const seen = new Set<string>();
     for (const item of dto.items) {
-      const k = `${item.caseReference}#${item.instalment}`;
-      if (seen.has(k)) {
+      if ((item.instalment === undefined) === (item.payoutRequest === undefined)) {
         throw new DomainError(
           'unprocessable',
-          'duplicate_run_item',
-          `Instalment ${item.instalment} of ${item.caseReference} is listed twice`,
+          'run_item_kind',
+          `An item of ${item.caseReference} names ${item.instalment === undefined ? 'neither an instalment nor a payout request' : 'both an instalment and a payout request'}: name one`,
           { field: 'items' },
         );
+      }
+      const k = `${item.caseReference}#${item.instalment ?? `U${item.payoutRequest}`}`;
+      if (seen.has(k)) {
+        const words = itemWords({
+          caseReference: item.caseReference,
+          instalment: item.instalment ?? null,
+          payoutRequest: item.payoutRequest ?? null,
+        });
+        throw new DomainError('unprocessable', 'duplicate_run_item', `${words} is listed twice`, {
+          field: 'items',
+        });
       }
       seen.add(k);
     }
@@ -150,20 +206,14 @@ export class PaymentRunsService {
       const county = await this.lockedCounty(tx, actor.countyId);
       this.assertCountyAccount(county);
       // Cases are locked in reference order, so two runs over the same cases cannot deadlock.
-      const inputs = [...dto.items].sort((a, b) =>
-        a.caseReference === b.caseReference
-          ? a.instalment - b.instalment
-          : a.caseReference < b.caseReference
-            ? -1
-            : 1,
-      );
+      const inputs = [...dto.items].sort(byCaseThenItem);
       const notDue: RefusedItem[] = [];
       const noAccount: RefusedItem[] = [];
-      const items: Array<Omit<PaymentRunItem, 'id' | 'runId' | 'bookedAt'>> = [];
+      const items: NewItem[] = [];
       for (const input of inputs) {
-        let found;
+        let found: NewItem | RefusedItem;
         try {
-          found = await this.due.dueToBook(tx, actor, input.caseReference, input);
+          found = await this.resolveItem(tx, actor, input);
         } catch (error) {
           if (error instanceof DomainError && error.kind === 'conflict') {
             notDue.push(this.refused(input, null, error));
@@ -171,33 +221,8 @@ export class PaymentRunsService {
           }
           throw error;
         }
-        const { application, due } = found;
-        const payee = await this.payees.resolve(tx, {
-          applicationId: application.id,
-          instalment: input.instalment,
-          organisationId: due.organisationId,
-        });
-        if (payee.account === null) {
-          noAccount.push({
-            caseReference: input.caseReference,
-            instalment: input.instalment,
-            organisationName: due.organisationName,
-            code: `payee_account_${payee.reason}`,
-            reason: accountMissing(payee),
-          });
-          continue;
-        }
-        items.push({
-          position: items.length + 1,
-          applicationId: application.id,
-          caseReference: application.reference,
-          instalment: input.instalment,
-          instalmentLabel: due.instalment.label,
-          amount: due.amount,
-          organisationId: due.organisationId,
-          creditorName: due.organisationName,
-          creditorAccount: payee.account,
-        });
+        if ('code' in found) noAccount.push(found);
+        else items.push({ ...found, position: items.length + 1 });
       }
       if (notDue.length) throw this.notDueError(notDue);
       if (noAccount.length) {
@@ -206,6 +231,16 @@ export class PaymentRunsService {
           'payee_account_missing',
           `No account to pay: ${noAccount.map((i) => `${i.caseReference} (${i.organisationName}): ${i.reason}`).join('; ')}`,
           { items: noAccount },
+        );
+      }
+      // One run, one currency: its total and its file's control sum are then one amount of money.
+      const currencies = [...new Set(items.map((i) => i.currency))];
+      if (currencies.length > 1) {
+        throw new DomainError(
+          'unprocessable',
+          'run_mixed_currencies',
+          `A run pays in one currency; these items are in ${currencies.join(' and ')}: make a run for each`,
+          { field: 'items', currencies },
         );
       }
       const [{ next }] = await tx.query<Array<{ next: number }>>(
@@ -239,9 +274,12 @@ export class PaymentRunsService {
           totalAmount: run.totalAmount,
           items: items.map((i) => ({
             caseReference: i.caseReference,
-            instalment: i.instalment,
+            ...(i.kind === 'payout_request'
+              ? { payoutRequest: i.payoutRequestNumber }
+              : { instalment: i.instalment }),
             amount: i.amount,
             account: i.creditorAccount,
+            ...(i.creditorBic ? { bic: i.creditorBic } : {}),
           })),
         },
         occurredAt: this.clock.now().toISOString(),
@@ -267,34 +305,27 @@ export class PaymentRunsService {
       if (run.state === 'approved') return this.toDto(tx, run);
       const county = await this.lockedCounty(tx, run.countyId);
       this.assertCountyAccount(county);
-      const items = await tx.find(PaymentRunItem, {
-        where: { runId: run.id },
-        order: { caseReference: 'ASC', instalment: 'ASC' },
-      });
+      const items = (await tx.find(PaymentRunItem, { where: { runId: run.id } })).sort((a, b) =>
+        byCaseThenItem(refOf(a), refOf(b)),
+      );
       // First every check, writing nothing, so the refusal can name every item at fault.
       const notDue: RefusedItem[] = [];
       const noAccount: RefusedItem[] = [];
       for (const item of items) {
+        let found: NewItem | RefusedItem;
         try {
-          await this.due.dueToBook(tx, actor, item.caseReference, item);
+          found = await this.resolveItem(tx, actor, refOf(item));
         } catch (error) {
           if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'not_found')) {
-            notDue.push(this.refused(item, item.creditorName, error));
+            notDue.push(this.refused(refOf(item), item.creditorName, error));
             continue;
           }
           throw error;
         }
-        const payee = await this.payees.resolve(tx, item);
-        if (payee.account === null) {
-          noAccount.push({
-            caseReference: item.caseReference,
-            instalment: item.instalment,
-            organisationName: item.creditorName,
-            code: `payee_account_${payee.reason}`,
-            reason: accountMissing(payee),
-          });
-        } else {
-          item.creditorAccount = payee.account;
+        if ('code' in found) noAccount.push({ ...found, organisationName: item.creditorName });
+        else {
+          item.creditorAccount = found.creditorAccount;
+          item.creditorBic = found.creditorBic;
         }
       }
       if (notDue.length) throw this.notDueError(notDue);
@@ -308,15 +339,29 @@ export class PaymentRunsService {
       }
       const now = this.clock.now();
       for (const item of items) {
-        await this.due.bookWithin(tx, actor, item.caseReference, item);
+        if (item.kind === 'payout_request') {
+          await this.payouts.bookWithin(
+            tx,
+            actor,
+            item.caseReference,
+            item.payoutRequestNumber!,
+            item,
+            run.number,
+          );
+        } else {
+          await this.due.bookWithin(tx, actor, item.caseReference, { ...item, instalment: item.instalment! });
+        }
         item.bookedAt = now;
       }
-      // The unique index on a booked instalment refuses a second booking of it by any run.
+      // The unique indexes on a booked instalment and a booked request refuse a second booking by any run.
       await tx.save(items);
       run.state = 'approved';
       run.approvedAt = now;
       run.approvedByUserId = actor.userId;
       run.messageId = `UTB-${county.code}-${String(run.number).padStart(6, '0')}`;
+      // The files say for good what the county pays from now, whatever its payment details become.
+      run.debtorAccount = county.paymentAccount;
+      run.debtorOrganisationNumber = county.organisationNumber;
       await tx.save(run);
       await this.audit.append(tx, {
         subjectKind: 'payment_run',
@@ -327,9 +372,12 @@ export class PaymentRunsService {
           state: { from: 'draft', to: 'approved' },
           messageId: run.messageId,
           totalAmount: run.totalAmount,
+          debtorAccount: run.debtorAccount,
           booked: items.map((i) => ({
             caseReference: i.caseReference,
-            instalment: i.instalment,
+            ...(i.kind === 'payout_request'
+              ? { payoutRequest: i.payoutRequestNumber }
+              : { instalment: i.instalment }),
             amount: i.amount,
           })),
         },
@@ -345,14 +393,16 @@ export class PaymentRunsService {
     const xml = creditTransferXml({
       messageId: run.messageId!,
       createdAt: localDateTime(run.approvedAt!),
-      initiatingParty: { name: county.name, organisationNumber: county.organisationNumber },
-      debtor: { name: county.name, account: county.paymentAccount },
+      initiatingParty: { name: county.name, organisationNumber: run.debtorOrganisationNumber },
+      debtor: { name: county.name, account: run.debtorAccount! },
       requestedExecutionDate: run.requestedExecutionDate,
       transfers: items.map((item) => ({
         endToEndId: endToEndId(item),
         amount: item.amount,
+        currency: item.currency,
         creditorName: item.creditorName,
         creditorAccount: item.creditorAccount,
+        creditorBic: item.creditorBic,
         remittance: `${item.caseReference} ${item.instalmentLabel}`,
       })),
     });
@@ -371,6 +421,7 @@ export class PaymentRunsService {
         'Mottaker',
         'Organisasjonsnummer',
         'Kontonummer',
+        'BIC',
         'Beløp (kr)',
         'Betalingsdato',
         'Referanse',
@@ -382,6 +433,7 @@ export class PaymentRunsService {
         item.creditorName,
         organisationNumbers.get(item.organisationId) ?? '',
         item.creditorAccount,
+        item.creditorBic ?? '',
         oreAsKroner(item.amount),
         `${d}.${m}.${y}`,
         endToEndId(item),
@@ -404,8 +456,8 @@ export class PaymentRunsService {
         `Payment run ${run.number} is a draft: approve it before exporting it`,
       );
     }
+    // What the run was approved with (debtor account, organisation number) is on the run itself.
     const county = await tx.findOneByOrFail(County, { id: run.countyId });
-    this.assertCountyAccount(county);
     const items = await tx.find(PaymentRunItem, { where: { runId: run.id }, order: { position: 'ASC' } });
     const organisations = await tx.findBy(Organisation, {
       id: In([...new Set(items.map((i) => i.organisationId))]),
@@ -415,6 +467,92 @@ export class PaymentRunsService {
       items,
       county,
       organisationNumbers: new Map(organisations.map((o) => [o.id, o.organisationNumber])),
+    };
+  }
+
+  /**
+   * What one picked item pays, due now for the amount given, and the account it goes to (the
+   * organisation's payout account for an instalment, the account the request names for a payout
+   * request), or why there is no account. Locks the case; writes nothing. A payment not due (or paid,
+   * by a run or one by one) is refused with the 409 of `dueToBook`.
+   */
+  private async resolveItem(tx: EntityManager, actor: Staff, ref: ItemRef): Promise<NewItem | RefusedItem> {
+    if (ref.payoutRequest !== undefined && ref.payoutRequest !== null) {
+      const number = ref.payoutRequest;
+      const { application, request } = await this.payouts.dueToBook(
+        tx,
+        actor,
+        ref.caseReference,
+        number,
+        ref,
+      );
+      const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
+      const frame = application.frameId ? await tx.findOneBy(BudgetFrame, { id: application.frameId }) : null;
+      const base = {
+        currency: frame?.currency ?? 'NOK',
+        kind: 'payout_request' as const,
+        instalment: null,
+        payoutRequestId: request.id,
+        payoutRequestNumber: number,
+        instalmentLabel: payoutRequestLabel(number),
+        position: 0,
+        applicationId: application.id,
+        caseReference: application.reference,
+        amount: request.approvedAmount,
+        organisationId: organisation.id,
+        creditorName: organisation.name,
+      };
+      if (request.accountNumber !== null) {
+        if (!isNorwegianAccountNumber(request.accountNumber)) {
+          return {
+            caseReference: application.reference,
+            instalment: null,
+            payoutRequest: number,
+            organisationName: organisation.name,
+            code: 'payee_account_invalid',
+            reason: "the payout request's account fails the MOD11 check",
+          };
+        }
+        return { ...base, creditorAccount: request.accountNumber, creditorBic: null };
+      }
+      return { ...base, creditorAccount: request.iban!, creditorBic: request.bic! };
+    }
+    const instalment = ref.instalment!;
+    const { application, due } = await this.due.dueToBook(tx, actor, ref.caseReference, {
+      instalment,
+      amount: ref.amount,
+    });
+    const payee = await this.payees.resolve(tx, {
+      applicationId: application.id,
+      instalment,
+      organisationId: due.organisationId,
+    });
+    if (payee.account === null) {
+      return {
+        caseReference: ref.caseReference,
+        instalment,
+        payoutRequest: null,
+        organisationName: due.organisationName,
+        code: `payee_account_${payee.reason}`,
+        reason: accountMissing(payee),
+      };
+    }
+    const frame = await tx.findOneByOrFail(BudgetFrame, { id: due.frameId });
+    return {
+      kind: 'instalment',
+      currency: frame.currency,
+      instalment,
+      payoutRequestId: null,
+      payoutRequestNumber: null,
+      instalmentLabel: due.instalment.label,
+      position: 0,
+      applicationId: application.id,
+      caseReference: application.reference,
+      amount: due.amount,
+      organisationId: due.organisationId,
+      creditorName: due.organisationName,
+      creditorAccount: payee.account,
+      creditorBic: null,
     };
   }
 
@@ -458,14 +596,11 @@ export class PaymentRunsService {
     }
   }
 
-  private refused(
-    item: { caseReference: string; instalment: number },
-    organisationName: string | null,
-    error: DomainError,
-  ): RefusedItem {
+  private refused(item: ItemRef, organisationName: string | null, error: DomainError): RefusedItem {
     return {
       caseReference: item.caseReference,
-      instalment: item.instalment,
+      instalment: item.instalment ?? null,
+      payoutRequest: item.payoutRequest ?? null,
       organisationName,
       code: error.code === 'not_found' ? 'payment_not_due' : error.code,
       reason:
@@ -479,7 +614,7 @@ export class PaymentRunsService {
     return new DomainError(
       'conflict',
       'run_items_not_due',
-      `Not payable now: ${items.map((i) => `instalment ${i.instalment} of ${i.caseReference}: ${i.reason}`).join('; ')}`,
+      `Not payable now: ${items.map((i) => `${itemWords(i)}: ${i.reason}`).join('; ')}`,
       { items },
     );
   }
@@ -530,12 +665,16 @@ export class PaymentRunsService {
       items: items.map((item): PaymentRunItemDto => ({
         position: item.position,
         caseReference: item.caseReference,
+        kind: item.kind,
         instalment: item.instalment,
+        payoutRequest: item.payoutRequestNumber,
         instalmentLabel: item.instalmentLabel,
         amount: item.amount,
         organisationName: item.creditorName,
         organisationNumber: numbers.get(item.organisationId) ?? '',
         account: item.creditorAccount,
+        bic: item.creditorBic,
+        currency: item.currency,
         endToEndId: endToEndId(item),
         bookedAt: item.bookedAt?.toISOString() ?? null,
       })),

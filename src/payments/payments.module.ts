@@ -5,6 +5,8 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TransitionRuntimeModule } from '../runtime';
 import { SettlementModule } from '../settlement/settlement.module';
+import { CountyPaymentDetailsController } from './county-payment-details.controller';
+import { CountyPaymentDetailsService } from './county-payment-details.service';
 import { PayeeAccountService } from './payee-account.service';
 import { PaymentPlanController } from './payment-plan.controller';
 import { PaymentPlanService } from './payment-plan.service';
@@ -17,7 +19,7 @@ import { PayoutRequestsService } from './payout-requests.service';
 
 /**
  * Payments due under the grants' payment plans and approved payout requests, booked on the ledger one
- * by one or in payment runs, and each grant's plan as it stands.
+ * by one or in payment runs, each grant's plan as it stands, and the county's own payment details.
  */
 @Module({
   imports: [BudgetModule, IdempotencyModule, SettlementModule, NotificationsModule, TransitionRuntimeModule],
@@ -26,6 +28,7 @@ import { PayoutRequestsService } from './payout-requests.service';
     PaymentRunsController,
     PaymentPlanController,
     PayoutRequestsController,
+    CountyPaymentDetailsController,
   ],
   providers: [
     PaymentsDueService,
@@ -34,6 +37,7 @@ import { PayoutRequestsService } from './payout-requests.service';
     PaymentAuditRepository,
     PaymentPlanService,
     PayoutRequestsService,
+    CountyPaymentDetailsService,
   ],
 })
 export class PaymentsModule {}

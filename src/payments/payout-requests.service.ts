@@ -332,53 +332,84 @@ export class PayoutRequestsService {
     dto: BookPayoutDto,
     idem?: IdempotencyKey,
   ): Promise<PayoutBookedDto> {
-    return this.idempotency.transaction(idem, async (tx) => {
-      const application = await this.lock(tx, actor, { reference });
-      const request = await tx.findOneBy(PayoutRequest, { applicationId: application.id, number });
-      if (!request || request.status !== 'approved' || request.approvedAmount === null)
-        throw new DomainError(
-          'conflict',
-          'payment_not_due',
-          `Payout request ${number} of ${application.reference} is not approved and unpaid`,
-        );
-      if (request.approvedAmount !== dto.amount)
-        throw new DomainError(
-          'conflict',
-          'due_amount_changed',
-          `${request.approvedAmount} øre of payout request ${number} is due, not ${dto.amount}`,
-          { due: request.approvedAmount, requested: dto.amount },
-        );
-      const money = await grantMoney(tx, application.id);
-      if (money.frameId === null)
-        throw new DomainError(
-          'conflict',
-          'payment_not_due',
-          `${application.reference} has nothing outstanding`,
-        );
-      await this.ledger.disburse(tx, {
-        frameId: money.frameId,
-        grantKey: application.id,
-        amount: request.approvedAmount,
-        actorUserId: actor.userId,
-        actorRole: 'finance',
-        at: this.clock.now(),
-        // In bokmål, as finance reads it; the ledger also writes the payment into the case's history.
-        reason: `Delutbetaling ${request.number} (${application.reference})`,
-      });
-      request.status = 'paid';
-      request.paidAt = this.clock.now();
-      await tx.save(request);
-      await this.record(tx, application, actor, 'finance', PAYOUT_EVENTS.paid, {
-        number: request.number,
-        amount: request.approvedAmount,
-      });
-      return {
-        caseReference: application.reference,
-        payoutRequest: request.number,
-        amount: request.approvedAmount,
-        frame: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: money.frameId })),
-      };
+    return this.idempotency.transaction(idem, (tx) => this.bookWithin(tx, actor, reference, number, dto));
+  }
+
+  /**
+   * The approved, unpaid request to pay, with the case locked: refused with 409 `payment_not_due`
+   * when it is not approved and unpaid (paid one by one, or by a run), `due_amount_changed` when
+   * another amount is approved; 404 for another county's case. Writes nothing.
+   */
+  async dueToBook(
+    tx: EntityManager,
+    actor: Staff,
+    reference: string,
+    number: number,
+    dto: BookPayoutDto,
+  ): Promise<{ application: Application; request: PayoutRequest & { approvedAmount: number } }> {
+    const application = await this.lock(tx, actor, { reference });
+    const request = await tx.findOneBy(PayoutRequest, { applicationId: application.id, number });
+    if (!request || request.status !== 'approved' || request.approvedAmount === null)
+      throw new DomainError(
+        'conflict',
+        'payment_not_due',
+        `Payout request ${number} of ${application.reference} is not approved and unpaid`,
+      );
+    if (request.approvedAmount !== dto.amount)
+      throw new DomainError(
+        'conflict',
+        'due_amount_changed',
+        `${request.approvedAmount} øre of payout request ${number} is due, not ${dto.amount}`,
+        { due: request.approvedAmount, requested: dto.amount },
+      );
+    return { application, request: request as PayoutRequest & { approvedAmount: number } };
+  }
+
+  /**
+   * Pays an approved request inside the caller's transaction (a payment run pays all of its items in
+   * one): checks it as `dueToBook` does, disburses it, marks it paid and records it in the case's
+   * history, naming the run that paid it, if one did.
+   */
+  async bookWithin(
+    tx: EntityManager,
+    actor: Staff,
+    reference: string,
+    number: number,
+    dto: BookPayoutDto,
+    paymentRun?: number,
+  ): Promise<PayoutBookedDto> {
+    const { application, request } = await this.dueToBook(tx, actor, reference, number, dto);
+    const money = await grantMoney(tx, application.id);
+    if (money.frameId === null)
+      throw new DomainError(
+        'conflict',
+        'payment_not_due',
+        `${application.reference} has nothing outstanding`,
+      );
+    await this.ledger.disburse(tx, {
+      frameId: money.frameId,
+      grantKey: application.id,
+      amount: request.approvedAmount,
+      actorUserId: actor.userId,
+      actorRole: 'finance',
+      at: this.clock.now(),
+      // In bokmål, as finance reads it; the ledger also writes the payment into the case's history.
+      reason: `Delutbetaling ${request.number} (${application.reference})`,
     });
+    request.status = 'paid';
+    request.paidAt = this.clock.now();
+    await tx.save(request);
+    await this.record(tx, application, actor, 'finance', PAYOUT_EVENTS.paid, {
+      number: request.number,
+      amount: request.approvedAmount,
+      ...(paymentRun !== undefined ? { paymentRun } : {}),
+    });
+    return {
+      caseReference: application.reference,
+      payoutRequest: request.number,
+      amount: request.approvedAmount,
+      frame: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: money.frameId })),
+    };
   }
 
   /** The grant's approved, unpaid request (at most one), for finance's list of payments due. */

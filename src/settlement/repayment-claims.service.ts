@@ -4,7 +4,6 @@ import {
   Actor,
   addDays,
   Clock,
-  DomainError,
   endOfNorwegianDay,
   formatWholeKroner,
   norwegianDate,
@@ -29,6 +28,7 @@ import {
   SettledClaimDto,
 } from './repayment-claims.dto';
 import { RepaymentClaim, type ClaimStatus } from './repayment-claim.entity';
+import { assertSettleable } from './settlement-rules';
 import { SettlementService } from './settlement.service';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
@@ -185,21 +185,7 @@ export class RepaymentClaimsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (claim.status === 'settled') {
-        throw new DomainError(
-          'conflict',
-          'claim_settled',
-          `The claim on ${application.reference} is already settled`,
-        );
-      }
-      if (claim.amount !== dto.amount) {
-        throw new DomainError(
-          'conflict',
-          'claim_amount_changed',
-          `${claim.amount} øre is owed on the claim, not ${dto.amount}`,
-          { owed: claim.amount, requested: dto.amount },
-        );
-      }
+      assertSettleable(claim, dto.amount, application.reference);
       const now = this.clock.now();
       await this.ledger.repay(tx, {
         frameId: claim.frameId,

@@ -3,6 +3,7 @@ import { LedgerService, RELEASE_REASONS } from '../budget/ledger.service';
 
 import { EffectRunner } from '../runtime';
 import { RepaymentClaimsService } from './repayment-claims.service';
+import { settlementOf } from './settlement-rules';
 import { SettlementService } from './settlement.service';
 
 /**
@@ -26,8 +27,9 @@ export class SettlementEffects implements OnModuleInit {
       async (effect, { tx, application, actorUserId, actorRole, at, followUp }) => {
         const standing = await this.settlement.standing(tx, application.id);
         const final = effect.finalPayableAmount;
-        const toPay = Math.min(Math.max(0, final - standing.paid), standing.outstanding);
-        let release = standing.outstanding - toPay;
+        const outcome = settlementOf(standing.paid, standing.outstanding, final);
+        const { toPay, overpaid } = outcome;
+        let release = outcome.release;
         for (const position of standing.positions) {
           const amount = Math.min(release, position.outstanding);
           if (amount <= 0) continue;
@@ -42,7 +44,6 @@ export class SettlementEffects implements OnModuleInit {
           });
           release -= amount;
         }
-        const overpaid = standing.paid - final;
         if (overpaid > 0) {
           // Repaid to the frame that paid the most.
           const payer = [...standing.positions].sort((a, b) => b.paid - a.paid)[0];

@@ -98,6 +98,8 @@ describe('payment runs in the browser', () => {
     await page.getByText('Kladd: ingenting er bokført ennå.').waitFor();
     const text = await main.innerText();
     expect(text).toContain('8601 11 17947');
+    // Each item's kind in words.
+    expect(text).toContain('Avdrag i betalingsplanen');
     expect(text).toContain(`kr${NBSP}12${NBSP}345,67`);
     expect(text).toContain(`Til sammen kr${NBSP}112${NBSP}345,67 i 2 utbetalinger.`);
     expect(text).toContain('Ønsket betalingsdato: 4. februar 2026.');

@@ -366,6 +366,7 @@ describe('payment runs', () => {
         i.organisationName,
         i.organisationNumber,
         i.account,
+        '',
         i.amount === 1_234_567 ? '12345,67' : '100000,00',
         '04.02.2026',
         `${i.caseReference}-1`,
@@ -374,7 +375,7 @@ describe('payment runs', () => {
     const expected =
       '\uFEFF' +
       [
-        'Utbetalingsliste;Saksnummer;Avdrag;Mottaker;Organisasjonsnummer;Kontonummer;Beløp (kr);Betalingsdato;Referanse',
+        'Utbetalingsliste;Saksnummer;Avdrag;Mottaker;Organisasjonsnummer;Kontonummer;BIC;Beløp (kr);Betalingsdato;Referanse',
         ...rows,
       ].join('\r\n') +
       '\r\n';

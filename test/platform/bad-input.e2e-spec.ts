@@ -388,6 +388,12 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       items: [{ caseReference: f.acceptedReference, instalment: 1, amount: 1_000 }],
     },
   }),
+  'PUT /api/v1/counties/current/payment-details': () => ({
+    as: [ADMIN],
+    other: OFFICER,
+    // The seeded details again: every bad input is a change of them, and a good one changes nothing.
+    body: { paymentAccount: '8601 11 17947', organisationNumber: '817 920 632' },
+  }),
   'GET /api/v1/repayment-claims': () => ({
     as: [FINANCE],
     other: APPROVER,

@@ -469,6 +469,16 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      route: 'PUT /api/v1/counties/current/payment-details',
+      as: ADMIN,
+      status: 200,
+      prepare: async () => ({
+        path: '/counties/current/payment-details',
+        body: { paymentAccount: '8601 11 17947', organisationNumber: '817 920 632' },
+        other: { body: { paymentAccount: '1234 56 78903', organisationNumber: '817 920 632' } },
+      }),
+    },
+    {
       route: 'POST /api/v1/payments/runs',
       as: FINANCE,
       status: 201,

@@ -1276,6 +1276,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counties/current/payment-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your county's paying account and organisation number, as payment files state them */
+        get: operations["CountyPaymentDetailsController_get"];
+        /** Set your county's paying account and organisation number; runs approved from now on pay from it, approved runs keep theirs */
+        put: operations["CountyPaymentDetailsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/repayment-claims": {
         parameters: {
             query?: never;
@@ -2796,7 +2814,12 @@ export interface components {
              * @description The instalment's number in the payment plan
              * @example 1
              */
-            instalment: number;
+            instalment?: number;
+            /**
+             * @description An approved payout request's number on the grant (instead of `instalment`)
+             * @example 1
+             */
+            payoutRequest?: number;
             /**
              * @description øre, as listed as due
              * @example 7500000
@@ -2817,9 +2840,25 @@ export interface components {
             position: number;
             /** @example BIO-2026-000123 */
             caseReference: string;
-            /** @example 1 */
-            instalment: number;
-            /** @example Forskudd */
+            /**
+             * @description A plan instalment or a payout request
+             * @enum {string}
+             */
+            kind: "instalment" | "payout_request";
+            /**
+             * @description The instalment's number in the plan
+             * @example 1
+             */
+            instalment: number | null;
+            /**
+             * @description The payout request's number
+             * @example null
+             */
+            payoutRequest: number | null;
+            /**
+             * @description The plan's name for it, or 'Utbetalingsanmodning nr N'
+             * @example Forskudd
+             */
             instalmentLabel: string;
             /** @description øre */
             amount: number;
@@ -2828,10 +2867,20 @@ export interface components {
             /** @example 921456786 */
             organisationNumber: string;
             /**
-             * @description The account it is paid to (11 digits)
+             * @description The account it is paid to: 11 digits, or an IBAN (then with `bic`)
              * @example 86011117947
              */
             account: string;
+            /**
+             * @description An IBAN account's bank
+             * @example null
+             */
+            bic: string | null;
+            /**
+             * @description The grant's frame's currency; `amount` is in its minor units
+             * @example NOK
+             */
+            currency: string;
             /**
              * @description The file's EndToEndId
              * @example BIO-2026-000123-1
@@ -3117,6 +3166,32 @@ export interface components {
             amount: number;
             /** @description The frame that paid it, after the payment */
             frame: components["schemas"]["FrameDto"];
+        };
+        CountyPaymentDetailsDto: {
+            /** @example Trøndelag fylkeskommune */
+            countyName: string;
+            /**
+             * @description The account grants are paid from (11 digits): the debtor account of payment files
+             * @example 86011117947
+             */
+            paymentAccount: string | null;
+            /**
+             * @description The county's organisation number (9 digits): the initiating party of payment files
+             * @example 817920632
+             */
+            organisationNumber: string | null;
+        };
+        SetCountyPaymentDetailsDto: {
+            /**
+             * @description A Norwegian account number: 11 digits with a MOD11 check digit; spaces and dots allowed
+             * @example 8601 11 17947
+             */
+            paymentAccount: string;
+            /**
+             * @description A Norwegian organisation number: 9 digits with a MOD11 check digit; spaces allowed
+             * @example 817 920 632
+             */
+            organisationNumber: string;
         };
         RepaymentClaimDto: {
             /** Format: uuid */
@@ -9093,6 +9168,123 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CountyPaymentDetailsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountyPaymentDetailsDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CountyPaymentDetailsController_set: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCountyPaymentDetailsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountyPaymentDetailsDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_account_number or invalid_organisation_number: wrong length, or the MOD11 check digit is wrong */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

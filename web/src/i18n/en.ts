@@ -1216,4 +1216,31 @@ export const en: Messages = {
   'case.event.INTERIM_REPORT_REMINDED': 'The applicant was reminded of the interim report',
   'case.event.INTERIM_REPORT_OVERDUE': 'The interim report became overdue',
   // end of interim reports
+  // runs with payout requests
+  'runRequests.item.kind': 'Type',
+  'runRequests.kind.instalment': 'Payment plan instalment',
+  'runRequests.kind.payoutRequest': 'Payout request',
+  'runRequests.requestNumber': 'Payout request no. {number}',
+  'runRequests.iban': '{iban} (BIC {bic})',
+  'runRequests.refusedRequest': '{reference}, payout request no. {number}',
+  'runRequests.refused.mixedCurrencies':
+    'A payment run pays in one currency. Make a separate run for payments in another currency.',
+  // end of runs with payout requests
+  // county payment details
+  'countyPaymentDetails.heading': 'Account and organisation number for payments',
+  'countyPaymentDetails.intro':
+    'The county pays grants from this account. Payment files state the account and the organisation number. Payment runs approved after a change use the new details. Runs already approved keep theirs.',
+  'countyPaymentDetails.account': 'Account number to pay from',
+  'countyPaymentDetails.accountHelp': '11 digits, for example 8601 11 17947.',
+  'countyPaymentDetails.organisation': "The county's organisation number",
+  'countyPaymentDetails.organisationHelp': '9 digits, for example 817 920 632.',
+  'countyPaymentDetails.accountMissing': 'Enter the account number to pay from',
+  'countyPaymentDetails.accountInvalid':
+    'The account number must have 11 digits and a correct check digit. Check that it is typed correctly.',
+  'countyPaymentDetails.organisationMissing': "Enter the county's organisation number",
+  'countyPaymentDetails.organisationInvalid':
+    'The organisation number must have 9 digits and a correct check digit. Check that it is typed correctly.',
+  'countyPaymentDetails.submit': 'Save account and organisation number',
+  'countyPaymentDetails.saved': 'Saved. Payment runs approved from now on are paid from this account.',
+  // end of county payment details
 };

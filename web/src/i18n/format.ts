@@ -28,6 +28,13 @@ export function formatKroner(ore: number, language: Language = 'nb'): string {
   return language === 'nb' ? `kr${NBSP}${number}` : `NOK${NBSP}${number}`;
 }
 
+/** Minor units of a currency: kroner as `formatKroner` writes them, another currency by its code (`SEK 40 000`). */
+export function formatMoney(minor: number, currency: string, language: Language = 'nb'): string {
+  if (currency === 'NOK') return formatKroner(minor, language);
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a whole number, got ${minor}`);
+  return `${currency}${NBSP}${numberFormat(language, minor % 100 === 0 ? 0 : 2).format(minor / 100)}`;
+}
+
 /** A plain number the Norwegian way: `1 234 567`. */
 export function formatNumber(value: number, language: Language = 'nb'): string {
   return numberFormat(language, Number.isInteger(value) ? 0 : 2).format(value);

@@ -1218,6 +1218,34 @@ export const nb = {
   'case.event.INTERIM_REPORT_REMINDED': 'Søkeren ble minnet på delrapporten',
   'case.event.INTERIM_REPORT_OVERDUE': 'Fristen for delrapporten gikk ut',
   // end of interim reports
+  // runs with payout requests
+  'runRequests.item.kind': 'Type',
+  'runRequests.kind.instalment': 'Avdrag i betalingsplanen',
+  'runRequests.kind.payoutRequest': 'Utbetalingsanmodning',
+  'runRequests.requestNumber': 'Utbetalingsanmodning nr {number}',
+  'runRequests.iban': '{iban} (BIC {bic})',
+  'runRequests.refusedRequest': '{reference}, utbetalingsanmodning nr {number}',
+  'runRequests.refused.mixedCurrencies':
+    'En utbetalingsliste betaler i én valuta. Lag en egen liste for utbetalinger i annen valuta.',
+  // end of runs with payout requests
+  // county payment details
+  'countyPaymentDetails.heading': 'Konto og organisasjonsnummer for utbetalinger',
+  'countyPaymentDetails.intro':
+    'Fylkeskommunen betaler tilskudd fra denne kontoen. Betalingsfilene oppgir kontoen og organisasjonsnummeret. Utbetalingslister som godkjennes etter en endring, bruker de nye opplysningene. Lister som allerede er godkjent, beholder sine.',
+  'countyPaymentDetails.account': 'Kontonummer å betale fra',
+  'countyPaymentDetails.accountHelp': '11 siffer, for eksempel 8601 11 17947.',
+  'countyPaymentDetails.organisation': 'Fylkeskommunens organisasjonsnummer',
+  'countyPaymentDetails.organisationHelp': '9 siffer, for eksempel 817 920 632.',
+  'countyPaymentDetails.accountMissing': 'Skriv inn kontonummeret det skal betales fra',
+  'countyPaymentDetails.accountInvalid':
+    'Kontonummeret må ha 11 siffer og et riktig kontrollsiffer. Sjekk at du har skrevet det riktig.',
+  'countyPaymentDetails.organisationMissing': 'Skriv inn fylkeskommunens organisasjonsnummer',
+  'countyPaymentDetails.organisationInvalid':
+    'Organisasjonsnummeret må ha 9 siffer og et riktig kontrollsiffer. Sjekk at du har skrevet det riktig.',
+  'countyPaymentDetails.submit': 'Lagre konto og organisasjonsnummer',
+  'countyPaymentDetails.saved':
+    'Lagret. Utbetalingslister som godkjennes fra nå av, betales fra denne kontoen.',
+  // end of county payment details
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ProblemError } from '../../../api/problem';
 import type { PaymentRun } from '../../../api/types';
-import { formatAccountNumber, formatNumber } from '../../../i18n/format';
+import { formatAccountNumber, formatMoney, formatNumber } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n';
 import { PAYMENTS_DUE_PATH } from '../../../lib/paths';
 import { PageHeading } from '../../../ui/page-heading';
@@ -57,7 +57,7 @@ function BackLink() {
 }
 
 function RunView({ run }: { run: PaymentRun }) {
-  const { t, kroner, language, date, dateTime } = useI18n();
+  const { t, language, date, dateTime } = useI18n();
   const approve = useApprovePaymentRun();
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -68,7 +68,8 @@ function RunView({ run }: { run: PaymentRun }) {
   const captionId = useId();
   const dialogHeadingId = useId();
   const name = t('paymentRuns.name', { number: run.number });
-  const total = kroner(run.totalAmount);
+  // A run pays in one currency: its items'.
+  const total = formatMoney(run.totalAmount, run.items[0]?.currency ?? 'NOK', language);
 
   const doApprove = () => {
     if (approve.isPending) return;
@@ -115,6 +116,7 @@ function RunView({ run }: { run: PaymentRun }) {
             <Table.Row>
               <Table.HeaderCell>{t('paymentRuns.item.organisation')}</Table.HeaderCell>
               <Table.HeaderCell>{t('paymentRuns.item.reference')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('runRequests.item.kind')}</Table.HeaderCell>
               <Table.HeaderCell>{t('paymentRuns.item.instalment')}</Table.HeaderCell>
               <Table.HeaderCell>{t('paymentRuns.item.account')}</Table.HeaderCell>
               <Table.HeaderCell className="payments-due-number">
@@ -127,10 +129,23 @@ function RunView({ run }: { run: PaymentRun }) {
               <Table.Row key={item.endToEndId}>
                 <Table.Cell>{item.organisationName}</Table.Cell>
                 <Table.Cell className="payments-due-nowrap">{item.caseReference}</Table.Cell>
-                <Table.Cell>{item.instalmentLabel}</Table.Cell>
-                <Table.Cell className="payments-due-nowrap">{formatAccountNumber(item.account)}</Table.Cell>
+                <Table.Cell>
+                  {item.kind === 'payout_request'
+                    ? t('runRequests.kind.payoutRequest')
+                    : t('runRequests.kind.instalment')}
+                </Table.Cell>
+                <Table.Cell>
+                  {item.kind === 'payout_request'
+                    ? t('runRequests.requestNumber', { number: String(item.payoutRequest ?? '') })
+                    : item.instalmentLabel}
+                </Table.Cell>
+                <Table.Cell className="payments-due-nowrap">
+                  {item.bic
+                    ? t('runRequests.iban', { iban: item.account, bic: item.bic })
+                    : formatAccountNumber(item.account)}
+                </Table.Cell>
                 <Table.Cell className="payments-due-number payments-due-nowrap">
-                  {kroner(item.amount)}
+                  {formatMoney(item.amount, item.currency, language)}
                 </Table.Cell>
               </Table.Row>
             ))}

@@ -64,8 +64,8 @@ export function PaymentsDuePage() {
   const dialogHeadingId = useId();
   const selectAllId = useId();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  // Payment runs take the plan's instalments; a payout request is paid on its own, to its own account.
-  const rows = (due.data?.items ?? []).filter((row) => row.instalment !== null);
+  // Payment runs take the plan's instalments and approved payout requests (paid to the request's account).
+  const rows = due.data?.items ?? [];
   // What is ticked and still due: a row paid or gone meanwhile drops out of the selection.
   const selected = rows.filter((row) => picked.has(rowKey(row)));
   const allPicked = rows.length > 0 && selected.length === rows.length;
@@ -175,18 +175,17 @@ export function PaymentsDuePage() {
                 {due.data.items.map((row) => (
                   <Table.Row key={rowKey(row)}>
                     <Table.Cell>
-                      {row.instalment ? (
-                        <Checkbox
-                          aria-label={t('paymentRuns.selectRow', {
-                            reference: row.caseReference,
-                            amount: kroner(row.amount),
-                          })}
-                          checked={picked.has(rowKey(row))}
-                          onChange={(event) => toggle(row, event.target.checked)}
-                        />
-                      ) : (
-                        <span className="payments-due-muted">{t('paymentRuns.singleOnly')}</span>
-                      )}
+                      <Checkbox
+                        aria-label={t('paymentRuns.selectRow', {
+                          // A payout request is named as such; an instalment by its case.
+                          reference: row.instalment
+                            ? row.caseReference
+                            : `${row.caseReference} ${paymentLabel(row, t)}`,
+                          amount: kroner(row.amount),
+                        })}
+                        checked={picked.has(rowKey(row))}
+                        onChange={(event) => toggle(row, event.target.checked)}
+                      />
                     </Table.Cell>
                     <Table.Cell className="payments-due-nowrap">
                       <Link asChild>

@@ -13,7 +13,7 @@ import { runRefusal, type Refusal } from './run-refusal';
 
 /** One Idempotency-Key per intended run: the same for a retry of the same picks and date. */
 const intentOf = (rows: readonly PaymentDue[], date: string) =>
-  `${date}|${rows.map((r) => `${r.caseReference}:${r.instalment?.number ?? 0}:${r.amount}`).join(',')}`;
+  `${date}|${rows.map((r) => `${r.caseReference}:${r.instalment ? r.instalment.number : `U${r.payoutRequest?.number ?? 0}`}:${r.amount}`).join(',')}`;
 
 /**
  * Under the due list: what is ticked and its sum in kroner, the requested payment date, and "Lag
@@ -60,11 +60,15 @@ export function RunBuilder({
     create.mutate(
       {
         requestedExecutionDate: parsed,
-        items: selected.map((row) => ({
-          caseReference: row.caseReference,
-          instalment: row.instalment?.number ?? 0,
-          amount: row.amount,
-        })),
+        items: selected.map((row) =>
+          row.instalment
+            ? { caseReference: row.caseReference, instalment: row.instalment.number, amount: row.amount }
+            : {
+                caseReference: row.caseReference,
+                payoutRequest: row.payoutRequest?.number ?? 0,
+                amount: row.amount,
+              },
+        ),
         key,
       },
       {

@@ -5,7 +5,8 @@ import type { Translate } from '../../../i18n/i18n';
 /** One item a run refused, as the problem names it. */
 interface RefusedItem {
   caseReference: string;
-  instalment: number;
+  instalment: number | null;
+  payoutRequest?: number | null;
   organisationName: string | null;
   code: string;
 }
@@ -29,8 +30,15 @@ export function runRefusal(error: unknown, t: Translate): Refusal {
   const code = (problem as { code?: string }).code;
   const refused = ((problem as { items?: RefusedItem[] }).items ?? []).map((item) =>
     t(ITEM_REASONS[item.code] ?? 'paymentRuns.reason.payment_not_due', {
-      reference: item.caseReference,
-      instalment: String(item.instalment),
+      // A payout request is named as such: "BIO-2026-000123, utbetalingsanmodning nr 1".
+      reference:
+        item.payoutRequest != null
+          ? t('runRequests.refusedRequest', {
+              reference: item.caseReference,
+              number: String(item.payoutRequest),
+            })
+          : item.caseReference,
+      instalment: item.payoutRequest != null ? '' : String(item.instalment),
       organisation: item.organisationName ?? '',
     }),
   );
@@ -45,6 +53,8 @@ export function runRefusal(error: unknown, t: Translate): Refusal {
       return { text: t('paymentRuns.refused.pastDate'), items: [] };
     case 'county_payment_account_missing':
       return { text: t('paymentRuns.refused.countyAccount'), items: [] };
+    case 'run_mixed_currencies':
+      return { text: t('runRequests.refused.mixedCurrencies'), items: [] };
     default:
       return { text: t('paymentRuns.refused.other'), items: [] };
   }

@@ -11,13 +11,14 @@ import { LoadFailed, Loading } from '../../../ui/query-state';
 import { staffQueries, useInviteStaff, useOpenQueueDashboard } from '../api/staff-queries';
 import { FormErrors, Notice, RoleCheckboxes, roleCheckboxId, type FieldError } from './form-parts';
 import { LastChange, rolesInWords } from './last-change';
+import { PaymentDetailsForm } from './payment-details-form';
 import { refusalText, staffStatus } from './staff-text';
 import './staff-admin.css';
 
 /** Enough of an e-mail address to catch a typing slip; the API checks it fully. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Administrators: the county's staff, an invitation for a new one, and the queue dashboard. */
+/** Administrators: the county's staff, an invitation for a new one, its payment details, and the queue dashboard. */
 export function StaffPage() {
   const { t } = useI18n();
   return (
@@ -26,6 +27,7 @@ export function StaffPage() {
       <Paragraph>{t('staffAdmin.intro')}</Paragraph>
       <StaffList />
       <InviteForm />
+      <PaymentDetailsForm />
       <QueueDashboard />
     </>
   );
