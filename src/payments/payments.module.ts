@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { BudgetModule } from '../budget/budget.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
@@ -20,7 +21,14 @@ import { PayoutRequestsService } from './payout-requests.service';
  * by one or in payment runs, and each grant's plan as it stands.
  */
 @Module({
-  imports: [BudgetModule, IdempotencyModule, SettlementModule, NotificationsModule, TransitionRuntimeModule],
+  imports: [
+    ApplicationsModule,
+    BudgetModule,
+    IdempotencyModule,
+    SettlementModule,
+    NotificationsModule,
+    TransitionRuntimeModule,
+  ],
   controllers: [
     PaymentsDueController,
     PaymentRunsController,

@@ -2573,6 +2573,11 @@ export interface components {
              */
             number: number;
             /**
+             * @description A part payment, or the final payment (sluttutbetaling) of an approved final report
+             * @enum {string}
+             */
+            kind: "part" | "final";
+            /**
              * @description Norwegian account number
              * @example 86011117947
              */
@@ -2831,6 +2836,10 @@ export interface components {
         PayoutTermsDto: {
             /** @description A new request may be started now (an active grant with no open request) */
             canRequest: boolean;
+            /** @description The final request (with the final report) may be started now: an active grant, no open final request, no part request waiting for the applicant or the officer */
+            canRequestFinal: boolean;
+            /** @description øre the final payment may be at most: outstanding less approved, unpaid part payments */
+            finalAvailable: number;
             /**
              * @description The frame's currency: NOK asks for an account number, others an IBAN
              * @example NOK
@@ -2878,6 +2887,8 @@ export interface components {
             /** @example 1 */
             number: number;
             /** @enum {string} */
+            kind: "part" | "final";
+            /** @enum {string} */
             status: "draft" | "sent" | "returned" | "approved" | "rejected" | "paid";
             /** @description The version being drafted, or the last one sent */
             version: number;
@@ -2903,6 +2914,10 @@ export interface components {
             decidedAt: string | null;
             /** Format: date-time */
             paidAt: string | null;
+            /** @description The scheme's final report answers (a final request only) */
+            report: {
+                [key: string]: unknown;
+            } | null;
             /** @description Earlier versions sent and returned, oldest first */
             earlierVersions: components["schemas"]["PayoutVersionDto"][];
         };
@@ -2933,6 +2948,15 @@ export interface components {
             role: "accountant" | "auditor";
         };
         PayoutRequestInputDto: {
+            /**
+             * @description A part payment (delutbetaling, the default) or the final payment (sluttutbetaling) with the final report; set when the request is started and kept
+             * @enum {string}
+             */
+            kind?: "part" | "final";
+            /** @description The scheme's final report (sluttrapport): required on a final request, refused on a part one */
+            report?: {
+                [key: string]: unknown;
+            };
             /**
              * @description øre asked for
              * @example 5000000
@@ -2978,6 +3002,11 @@ export interface components {
         PayoutReasonDto: {
             /** @example The cost lines do not add up to the amount asked for */
             reason: string;
+            /**
+             * @description Returning a final request: when the report is due again (ISO 8601 instant with offset); by default the final report deadline, or 14 days ahead if it has passed
+             * @example 2026-03-18T12:00:00+01:00
+             */
+            dueAt?: string;
         };
         BookPayoutDto: {
             /**
@@ -2993,6 +3022,8 @@ export interface components {
             payoutRequest: number;
             /** @description øre paid */
             amount: number;
+            /** @description The payment completed the settlement and the case is closed */
+            caseClosed: boolean;
             /** @description The frame that paid it, after the payment */
             frame: components["schemas"]["FrameDto"];
         };
