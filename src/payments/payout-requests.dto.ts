@@ -173,7 +173,10 @@ export class PayoutRequestInputDto {
 }
 
 export class ApprovePayoutDto {
-  @ApiProperty({ example: 4_000_000, description: 'øre approved: at most what was asked' })
+  @ApiProperty({
+    example: 4_000_000,
+    description: 'øre approved: at most what was asked; for a final request, the final payment paid now',
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_AMOUNT_ORE)

@@ -1166,7 +1166,7 @@ export interface paths {
         /** The grant's payout requests, newest first, and what a new one may be */
         get: operations["PayoutRequestsController_list"];
         put?: never;
-        /** Start a payout request for a part payment (a draft until it is sent) */
+        /** Start a payout request for a part payment, or the final one with the final report (a draft until it is sent) */
         post: operations["PayoutRequestsController_create"];
         delete?: never;
         options?: never;
@@ -1200,7 +1200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the request to the county; it is frozen from then on */
+        /** Send the request to the county; it is frozen from then on. A final request submits its final report with it */
         post: operations["PayoutRequestsController_send"];
         delete?: never;
         options?: never;
@@ -1217,7 +1217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a sent request with at most the amount asked; finance then pays it */
+        /** Approve a sent request with at most the amount asked; finance then pays it. A final request: approves the final report, the final payable amount being what is paid, approved and approved now; the rest is released */
         post: operations["PayoutRequestsController_approve"];
         delete?: never;
         options?: never;
@@ -1234,7 +1234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a request back with reasons; the applicant may edit and send it again */
+        /** Send a request back with reasons; the applicant may edit and send it again. A final request returns its report too, due again by `dueAt` */
         post: operations["PayoutRequestsController_returnRequest"];
         delete?: never;
         options?: never;
@@ -1251,7 +1251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a request with grounds */
+        /** Reject a part payment request with grounds (a final request is returned instead: 409) */
         post: operations["PayoutRequestsController_reject"];
         delete?: never;
         options?: never;
@@ -1268,7 +1268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pay an approved payout request (delutbetaling), once, from the frame that holds the grant */
+        /** Pay an approved payout request (delutbetaling or sluttutbetaling), once, from the frame that holds the grant; the final payment closes a settled case */
         post: operations["PayoutRequestsController_book"];
         delete?: never;
         options?: never;
@@ -2994,7 +2994,7 @@ export interface components {
         };
         ApprovePayoutDto: {
             /**
-             * @description øre approved: at most what was asked
+             * @description øre approved: at most what was asked; for a final request, the final payment paid now
              * @example 4000000
              */
             amount: number;
