@@ -82,6 +82,12 @@ async function prepareSubmitReport({
   now,
   at,
 }: EventCommand<Application, 'SUBMIT_REPORT'>) {
+  await assertNoFinalPayoutRequest(
+    tx,
+    application,
+    ['draft', 'returned'],
+    'sent with the final payout request',
+  );
   const validation = await validatePayload(scheme.reportDto, body.report, { pathPrefix: 'report' });
   if (!validation.ok)
     throw new DomainError('bad_request', 'validation_failed', 'The report is not valid', {
@@ -114,6 +120,12 @@ async function prepareApproveReport({
   at,
   context,
 }: EventCommand<Application, 'APPROVE_REPORT'>) {
+  await assertNoFinalPayoutRequest(
+    tx,
+    application,
+    ['sent'],
+    'approved by approving the final payout request',
+  );
   const report = context.reportId ? await tx.findOneBy(ApplicationReport, { id: context.reportId }) : null;
   if (!report)
     throw new DomainError('conflict', 'report_missing', 'The application has no final report to approve');
@@ -135,6 +147,41 @@ async function prepareApproveReport({
     );
   }
   return { type, at, finalPayableAmount: requested };
+}
+
+/** The report goes back to the applicant; one sent with a final payout request goes back with it. */
+async function prepareReturnReport(command: EventCommand<Application, 'RETURN_REPORT'>) {
+  await assertNoFinalPayoutRequest(
+    command.tx,
+    command.application,
+    ['sent'],
+    'returned by returning the final payout request',
+  );
+  return fromBody(command);
+}
+
+/**
+ * The final report of a case with a final payout request (sluttutbetalingsanmodning) moves with that
+ * request: its own endpoints submit, return and approve the report in the same transaction, having
+ * moved the request on first. Here, the report's endpoints refuse while the request is in `statuses`.
+ */
+async function assertNoFinalPayoutRequest(
+  tx: EntityManager,
+  application: Application,
+  statuses: readonly string[],
+  how: string,
+): Promise<void> {
+  const [open] = await tx.query<Array<{ number: number }>>(
+    `SELECT number FROM payout_request WHERE application_id = $1 AND kind = 'final' AND status = ANY($2::text[])`,
+    [application.id, statuses],
+  );
+  if (open)
+    throw new DomainError(
+      'conflict',
+      'final_payout_request_pending',
+      `${application.reference} has final payout request ${open.number}: its final report is ${how}`,
+      { payoutRequest: open.number },
+    );
 }
 
 /**
@@ -181,7 +228,7 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   ACCEPTANCE_DEADLINE_PASSED: fromBody,
   REPORT_DEADLINE_PASSED: fromBody,
   SUBMIT_REPORT: prepareSubmitReport,
-  RETURN_REPORT: fromBody,
+  RETURN_REPORT: prepareReturnReport,
   APPROVE_REPORT: prepareApproveReport,
   SETTLE: fromBody,
 };

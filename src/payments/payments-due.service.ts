@@ -175,7 +175,7 @@ export class PaymentsDueService {
       limit: 1,
     });
     const due = candidate
-      ? (await this.dueOf(candidate)).find((d) => d.instalment?.number === dto.instalment)
+      ? (await this.dueOf(candidate, tx)).find((d) => d.instalment?.number === dto.instalment)
       : undefined;
     if (!candidate || !due?.instalment) {
       throw new DomainError(
@@ -231,15 +231,24 @@ export class PaymentsDueService {
     );
   }
 
-  /** The candidate's instalments due now. */
-  private async dueOf(c: Candidate): Promise<PaymentDueDto[]> {
+  /**
+   * The candidate's instalments due now. Approved payout requests are paid as they were approved, so
+   * the plan fills only what they leave outstanding; a final payment asked for in a final payout
+   * request is that request's, paid to its account, not the plan's.
+   */
+  private async dueOf(c: Candidate, tx: EntityManager = this.dataSource.manager): Promise<PaymentDueDto[]> {
     const scheme = this.schemes.forStored(c.scheme_id);
     if (!describeState(scheme.lifecycle, c.snapshot).tags.includes(TAGS.payable)) return [];
     const content = await validatePayload(scheme.applicationDto, c.content);
     if (!content.ok) return [];
     const context = migrateSnapshot(scheme.lifecycle, c.snapshot).state.context;
-    const plan = scheme.paymentPlan(c.parameters as never, Number(c.granted_amount), content.value);
-    const due = dueInstalments(plan, Number(c.paid), Number(c.outstanding), {
+    const approved = await this.payoutRequests.approvedOf(tx, c.application_id);
+    const finalRequested = await this.payoutRequests.finalRequested(tx, c.application_id);
+    const plan = scheme
+      .paymentPlan(c.parameters as never, Number(c.granted_amount), content.value)
+      .filter((instalment) => !(finalRequested && instalment.on === 'final_report'));
+    const outstanding = Number(c.outstanding) - approved.reduce((sum, p) => sum + p.amount, 0);
+    const due = dueInstalments(plan, Number(c.paid), outstanding, {
       acceptedAt: context.acceptedAt,
       // Only the approval sets the final amount (and the time it was approved).
       reportApprovedAt: context.finalPayableAmount !== null ? context.endedAt : null,
@@ -269,7 +278,13 @@ export class PaymentsDueService {
     return approved.map((p) => ({
       kind: 'payout_request' as const,
       instalment: null,
-      payoutRequest: { number: p.number, accountNumber: p.accountNumber, iban: p.iban, bic: p.bic },
+      payoutRequest: {
+        number: p.number,
+        kind: p.kind,
+        accountNumber: p.accountNumber,
+        iban: p.iban,
+        bic: p.bic,
+      },
       caseReference: c.reference,
       organisationName: c.organisation_name,
       organisationNumber: c.organisation_number,

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_AMOUNT_ORE, Optional } from '@lib/common';
 import { FrameDto } from '../budget/budget.dto';
+import { PAYOUT_REQUEST_KINDS, type PayoutRequestKind } from './payout-request.entity';
 
 const INSTALMENT_GATES = ['acceptance', 'final_report', 'date'] as const;
 /** A case reference (saksnummer): `BIO-2026-000123`. */
@@ -61,6 +62,11 @@ export class DueInstalmentDto {
 /** An approved payout request (utbetalingsanmodning) to pay, and the account it names. */
 export class DuePayoutRequestDto {
   @ApiProperty({ example: 1, description: "The request's number on the grant" }) number!: number;
+  @ApiProperty({
+    enum: PAYOUT_REQUEST_KINDS,
+    description: 'A part payment, or the final payment (sluttutbetaling) of an approved final report',
+  })
+  kind!: PayoutRequestKind;
   @ApiProperty({
     type: String,
     nullable: true,

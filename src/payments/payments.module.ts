@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { BudgetModule } from '../budget/budget.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
@@ -22,7 +23,14 @@ import { PayoutRequestsService } from './payout-requests.service';
  * by one or in payment runs, each grant's plan as it stands, and the county's own payment details.
  */
 @Module({
-  imports: [BudgetModule, IdempotencyModule, SettlementModule, NotificationsModule, TransitionRuntimeModule],
+  imports: [
+    ApplicationsModule,
+    BudgetModule,
+    IdempotencyModule,
+    SettlementModule,
+    NotificationsModule,
+    TransitionRuntimeModule,
+  ],
   controllers: [
     PaymentsDueController,
     PaymentRunsController,

@@ -13,6 +13,10 @@ import { bigintAsNumber } from '../database/bigint.transformer';
 export const PAYOUT_REQUEST_STATUSES = ['draft', 'sent', 'returned', 'approved', 'rejected', 'paid'] as const;
 export type PayoutRequestStatus = (typeof PAYOUT_REQUEST_STATUSES)[number];
 
+/** A part payment (delutbetaling), or the final payment (sluttutbetaling) filed with the final report. */
+export const PAYOUT_REQUEST_KINDS = ['part', 'final'] as const;
+export type PayoutRequestKind = (typeof PAYOUT_REQUEST_KINDS)[number];
+
 /** Statuses in which a request is still open: a grant has at most one such request at a time. */
 export const OPEN_PAYOUT_REQUEST_STATUSES: readonly PayoutRequestStatus[] = [
   'draft',
@@ -43,22 +47,30 @@ export interface PayoutRequestContent {
   readonly statusReport: string;
   readonly costs: readonly PayoutCost[];
   readonly attestation: PayoutAttestationGiven;
+  /** The scheme's final report answers: a final request only. */
+  readonly report?: Record<string, unknown> | null;
 }
 
 const OPEN = `"status" IN ('draft', 'sent', 'returned', 'approved')`;
 
 /**
- * A payout request (utbetalingsanmodning) for a part payment (delutbetaling) of an accepted grant:
- * drafted and sent by the applicant, then approved, returned or rejected by the case officer; an
- * approved request is paid by finance. A sent request is frozen: every version sent is kept in
- * `payout_request_version`.
+ * A payout request (utbetalingsanmodning) of an accepted grant, for a part payment (delutbetaling) or
+ * the final payment (sluttutbetaling): drafted and sent by the applicant, then approved, returned or
+ * rejected by the case officer; an approved request is paid by finance. A sent request is frozen:
+ * every version sent is kept in `payout_request_version`. The final request carries the scheme's
+ * final report answers: sending it submits the final report, approving it approves the report.
  */
 @Entity({ name: 'payout_request' })
 @Index('payout_request_application_number_key', ['applicationId', 'number'], { unique: true })
-@Index('payout_request_open_key', ['applicationId'], { unique: true, where: OPEN })
+@Index('payout_request_open_key', ['applicationId', 'kind'], { unique: true, where: OPEN })
 @Check('payout_request_status', `"status" IN ('draft', 'sent', 'returned', 'approved', 'rejected', 'paid')`)
+@Check('payout_request_kind', `"kind" IN ('part', 'final')`)
+@Check('payout_request_final_report', `("kind" = 'final') = ("report" IS NOT NULL)`)
 @Check('payout_request_amount_positive', `"amount" > 0`)
-@Check('payout_request_approved_within_requested', `"approved_amount" > 0 AND "approved_amount" <= "amount"`)
+@Check(
+  'payout_request_approved_within_requested',
+  `"approved_amount" <= "amount" AND ("approved_amount" > 0 OR ("kind" = 'final' AND "approved_amount" = 0))`,
+)
 @Check(
   'payout_request_account',
   `("account_number" IS NOT NULL AND "iban" IS NULL) OR ("account_number" IS NULL AND "iban" IS NOT NULL AND "bic" IS NOT NULL)`,
@@ -74,6 +86,9 @@ export class PayoutRequest {
   /** 1, 2, 3 … per grant, as people name it ("anmodning 2"). */
   @Column({ type: 'integer' })
   number!: number;
+
+  @Column({ type: 'text', default: 'part' })
+  kind!: PayoutRequestKind;
 
   @Column({ type: 'text' })
   status!: PayoutRequestStatus;
@@ -104,6 +119,15 @@ export class PayoutRequest {
 
   @Column({ type: 'jsonb' })
   attestation!: PayoutAttestationGiven;
+
+  /** The scheme's final report answers (sluttrapport): a final request only. */
+  @Column({ type: 'jsonb', nullable: true })
+  report!: Record<string, unknown> | null;
+
+  /** The final report its last sending submitted. */
+  @ForeignKey('application_report', { name: 'payout_request_report_fk', onDelete: 'RESTRICT' })
+  @Column({ name: 'report_id', type: 'uuid', nullable: true })
+  reportId!: string | null;
 
   /** øre the case officer approved: at most what was asked. */
   @Column({ name: 'approved_amount', type: 'bigint', nullable: true, transformer: bigintAsNumber })

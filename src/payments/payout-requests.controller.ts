@@ -48,7 +48,10 @@ export class PayoutRequestsController {
 
   @Post('applications/:id/payout-requests')
   @Allow('applicant')
-  @ApiOperation({ summary: 'Start a payout request for a part payment (a draft until it is sent)' })
+  @ApiOperation({
+    summary:
+      'Start a payout request for a part payment, or the final one with the final report (a draft until it is sent)',
+  })
   @ApiCreatedResponse({ type: PayoutRequestDto })
   @ApiProblems(REFUSALS)
   create(
@@ -77,7 +80,10 @@ export class PayoutRequestsController {
   @Post('applications/:id/payout-requests/:number/send')
   @HttpCode(200)
   @Allow('applicant')
-  @ApiOperation({ summary: 'Send the request to the county; it is frozen from then on' })
+  @ApiOperation({
+    summary:
+      'Send the request to the county; it is frozen from then on. A final request submits its final report with it',
+  })
   @ApiOkResponse({ type: PayoutRequestDto })
   @ApiProblems(REFUSALS)
   send(
@@ -91,7 +97,10 @@ export class PayoutRequestsController {
   @Post('applications/:id/payout-requests/:number/approve')
   @HttpCode(200)
   @Allow('case_officer')
-  @ApiOperation({ summary: 'Approve a sent request with at most the amount asked; finance then pays it' })
+  @ApiOperation({
+    summary:
+      'Approve a sent request with at most the amount asked; finance then pays it. A final request: approves the final report, the final payable amount being what is paid, approved and approved now; the rest is released',
+  })
   @ApiOkResponse({ type: PayoutRequestDto })
   @ApiProblems(REFUSALS)
   approve(
@@ -106,7 +115,10 @@ export class PayoutRequestsController {
   @Post('applications/:id/payout-requests/:number/return')
   @HttpCode(200)
   @Allow('case_officer')
-  @ApiOperation({ summary: 'Send a request back with reasons; the applicant may edit and send it again' })
+  @ApiOperation({
+    summary:
+      'Send a request back with reasons; the applicant may edit and send it again. A final request returns its report too, due again by `dueAt`',
+  })
   @ApiOkResponse({ type: PayoutRequestDto })
   @ApiProblems(REFUSALS)
   returnRequest(
@@ -121,7 +133,9 @@ export class PayoutRequestsController {
   @Post('applications/:id/payout-requests/:number/reject')
   @HttpCode(200)
   @Allow('case_officer')
-  @ApiOperation({ summary: 'Reject a request with grounds' })
+  @ApiOperation({
+    summary: 'Reject a part payment request with grounds (a final request is returned instead: 409)',
+  })
   @ApiOkResponse({ type: PayoutRequestDto })
   @ApiProblems(REFUSALS)
   reject(
@@ -138,7 +152,8 @@ export class PayoutRequestsController {
   @Allow('finance')
   @ApiTags('finance')
   @ApiOperation({
-    summary: 'Pay an approved payout request (delutbetaling), once, from the frame that holds the grant',
+    summary:
+      'Pay an approved payout request (delutbetaling or sluttutbetaling), once, from the frame that holds the grant; the final payment closes a settled case',
   })
   @ApiOkResponse({ type: PayoutBookedDto })
   @ApiProblems({

@@ -4,6 +4,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -13,9 +14,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { MAX_AMOUNT_ORE, NestedObject, Nullable, Optional } from '@lib/common';
+import { IsIsoInstant, MAX_AMOUNT_ORE, NestedObject, Nullable, Optional } from '@lib/common';
 import { FrameDto } from '../budget/budget.dto';
-import { PAYOUT_REQUEST_STATUSES, type PayoutRequestStatus } from './payout-request.entity';
+import {
+  PAYOUT_REQUEST_KINDS,
+  PAYOUT_REQUEST_STATUSES,
+  type PayoutRequestKind,
+  type PayoutRequestStatus,
+} from './payout-request.entity';
 
 const ACCOUNTANT_ROLES = ['accountant', 'auditor'] as const;
 
@@ -85,6 +91,25 @@ export class AccountantConfirmationDto {
  * IBAN and BIC where the grant's frame is in another currency than NOK.
  */
 export class PayoutRequestInputDto {
+  @ApiPropertyOptional({
+    enum: PAYOUT_REQUEST_KINDS,
+    description:
+      'A part payment (delutbetaling, the default) or the final payment (sluttutbetaling) with the final report; set when the request is started and kept',
+  })
+  @Optional()
+  @IsIn(PAYOUT_REQUEST_KINDS)
+  kind?: PayoutRequestKind;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The scheme's final report (sluttrapport): required on a final request, refused on a part one",
+  })
+  @Optional()
+  @IsObject()
+  report?: Record<string, unknown>;
+
   @ApiProperty({ example: 5_000_000, description: 'øre asked for' })
   @IsInt()
   @Min(1)
@@ -148,7 +173,10 @@ export class PayoutRequestInputDto {
 }
 
 export class ApprovePayoutDto {
-  @ApiProperty({ example: 4_000_000, description: 'øre approved: at most what was asked' })
+  @ApiProperty({
+    example: 4_000_000,
+    description: 'øre approved: at most what was asked; for a final request, the final payment paid now',
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_AMOUNT_ORE)
@@ -161,6 +189,15 @@ export class PayoutReasonDto {
   @MinLength(1)
   @MaxLength(5_000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-18T12:00:00+01:00',
+    description:
+      'Returning a final request: when the report is due again (ISO 8601 instant with offset); by default the final report deadline, or 14 days ahead if it has passed',
+  })
+  @Optional()
+  @IsIsoInstant()
+  dueAt?: string;
 }
 
 export class PayoutCostLineDto {
@@ -181,6 +218,15 @@ export class PayoutAttestationTermsDto {
 export class PayoutTermsDto {
   @ApiProperty({ description: 'A new request may be started now (an active grant with no open request)' })
   canRequest!: boolean;
+  @ApiProperty({
+    description:
+      'The final request (with the final report) may be started now: an active grant, no open final request, no part request waiting for the applicant or the officer',
+  })
+  canRequestFinal!: boolean;
+  @ApiProperty({
+    description: 'øre the final payment may be at most: outstanding less approved, unpaid part payments',
+  })
+  finalAvailable!: number;
   @ApiProperty({
     example: 'NOK',
     description: "The frame's currency: NOK asks for an account number, others an IBAN",
@@ -220,6 +266,7 @@ export class PayoutRequestDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
   @ApiProperty({ example: 1 }) number!: number;
+  @ApiProperty({ enum: PAYOUT_REQUEST_KINDS }) kind!: PayoutRequestKind;
   @ApiProperty({ enum: PAYOUT_REQUEST_STATUSES }) status!: PayoutRequestStatus;
   @ApiProperty({ description: 'The version being drafted, or the last one sent' }) version!: number;
   @ApiProperty({ description: 'øre asked for' }) amount!: number;
@@ -238,6 +285,13 @@ export class PayoutRequestDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) sentAt!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) paidAt!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "The scheme's final report answers (a final request only)",
+  })
+  report!: Record<string, unknown> | null;
   @ApiProperty({ type: [PayoutVersionDto], description: 'Earlier versions sent and returned, oldest first' })
   earlierVersions!: PayoutVersionDto[];
 }
@@ -263,5 +317,7 @@ export class PayoutBookedDto {
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
   @ApiProperty({ example: 1 }) payoutRequest!: number;
   @ApiProperty({ description: 'øre paid' }) amount!: number;
+  @ApiProperty({ description: 'The payment completed the settlement and the case is closed' })
+  caseClosed!: boolean;
   @ApiProperty({ type: FrameDto, description: 'The frame that paid it, after the payment' }) frame!: FrameDto;
 }

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
+  addDays,
   Clock,
+  DAY_MS,
   DomainError,
+  endOfNorwegianDay,
   formatWholeKroner,
+  norwegianDate,
   notFound,
   validatePayload,
   visibleOrNotFound,
@@ -13,13 +17,20 @@ import {
   costPlanLinesOf,
   DEFAULT_PAYOUT_ATTESTATION,
   describeState,
+  migrateSnapshot,
   TAGS,
   type Audience,
   type CostPlanLine,
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
-import { caseWhere, namesOf, ownership, type CaseKey } from '../applications/applications.service';
+import {
+  ApplicationsService,
+  caseWhere,
+  namesOf,
+  ownership,
+  type CaseKey,
+} from '../applications/applications.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { toFrameDto } from '../budget/frames.service';
@@ -29,11 +40,13 @@ import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { NotificationService } from '../notifications/notification.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
+import { SettlementService } from '../settlement/settlement.service';
 import {
   OPEN_PAYOUT_REQUEST_STATUSES,
   PayoutRequest,
   PayoutRequestVersion,
   type PayoutRequestContent,
+  type PayoutRequestKind,
   type PayoutRequestStatus,
 } from './payout-request.entity';
 import {
@@ -62,6 +75,7 @@ export const PAYOUT_EVENTS = {
 /** An approved, unpaid payout request as finance's list of payments due shows it. */
 export interface ApprovedPayout {
   readonly number: number;
+  readonly kind: PayoutRequestKind;
   readonly amount: number;
   readonly accountNumber: string | null;
   readonly iban: string | null;
@@ -80,12 +94,18 @@ interface GrantMoney {
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
 /**
- * Payout requests (utbetalingsanmodninger) for part payments (delutbetalinger) of accepted grants.
- * The applicant drafts and sends one; a sent request is frozen. The case officer approves it (with
- * at most the amount asked), returns it (the applicant edits and sends it again, the sent version
- * is kept) or rejects it. An approved request is on finance's list of payments due until it is
- * paid, once. Every step is audited in the case history in its own transaction, under its
- * Idempotency-Key.
+ * Payout requests (utbetalingsanmodninger) of accepted grants: part payments (delutbetalinger) and the
+ * final payment (sluttutbetaling). The applicant drafts and sends one; a sent request is frozen. The
+ * case officer approves it (with at most the amount asked), returns it (the applicant edits and sends
+ * it again, the sent version is kept) or rejects it. An approved request is on finance's list of
+ * payments due until it is paid, once. Every step is audited in the case history in its own
+ * transaction, under its Idempotency-Key.
+ *
+ * The final request carries the scheme's final report (sluttrapport) and drives the case's report
+ * lifecycle in the same transaction: sending it submits the report (SUBMIT_REPORT), returning it
+ * returns the report (RETURN_REPORT), approving it approves the report (APPROVE_REPORT) with the final
+ * payable amount that makes the approved final payment exactly what is left to pay; the settlement
+ * releases the rest, and booking the final payment closes the case.
  */
 @Injectable()
 export class PayoutRequestsService {
@@ -96,6 +116,8 @@ export class PayoutRequestsService {
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationService,
     private readonly schemes: SchemeRegistry,
+    private readonly applications: ApplicationsService,
+    private readonly settlement: SettlementService,
     private readonly clock: Clock,
   ) {}
 
@@ -128,12 +150,16 @@ export class PayoutRequestsService {
     idem?: IdempotencyKey,
   ): Promise<PayoutRequestDto> {
     const applicant = asApplicant(actor);
+    const kind = dto.kind ?? 'part';
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
       this.assertActiveGrant(application);
-      const open = await tx.findOne(PayoutRequest, {
-        where: OPEN_PAYOUT_REQUEST_STATUSES.map((status) => ({ applicationId: application.id, status })),
-      });
+      const open = (
+        await tx.find(PayoutRequest, {
+          where: OPEN_PAYOUT_REQUEST_STATUSES.map((status) => ({ applicationId: application.id, status })),
+          order: { number: 'ASC' },
+        })
+      ).find((r) => blocks(kind, r));
       if (open)
         throw new DomainError(
           'conflict',
@@ -141,7 +167,7 @@ export class PayoutRequestsService {
           `Payout request ${open.number} of ${application.reference} is still open; one at a time`,
           { open: open.number },
         );
-      const content = await this.checked(tx, application, dto);
+      const content = await this.checked(tx, application, dto, kind);
       const [{ next }] = await tx.query<Array<{ next: number }>>(
         'SELECT coalesce(max(number), 0) + 1 AS next FROM payout_request WHERE application_id = $1',
         [application.id],
@@ -150,6 +176,7 @@ export class PayoutRequestsService {
         tx.create(PayoutRequest, {
           applicationId: application.id,
           number: next,
+          kind,
           status: 'draft',
           version: 1,
           ...columnsOf(content),
@@ -158,6 +185,7 @@ export class PayoutRequestsService {
       );
       await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.drafted, {
         number: request.number,
+        kind: request.kind,
         amount: request.amount,
       });
       return this.toDto(tx, application, request);
@@ -177,11 +205,19 @@ export class PayoutRequestsService {
       const application = await this.lock(tx, actor, key);
       const request = await this.request(tx, application, number);
       assertEditable(request);
-      const content = await this.checked(tx, application, dto);
+      if (dto.kind !== undefined && dto.kind !== request.kind)
+        throw new DomainError(
+          'unprocessable',
+          'payout_kind_fixed',
+          `Payout request ${request.number} is a ${request.kind} request; start a new one for another kind`,
+          { field: 'kind' },
+        );
+      const content = await this.checked(tx, application, dto, request.kind);
       Object.assign(request, columnsOf(content));
       await tx.save(request);
       await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.edited, {
         number: request.number,
+        kind: request.kind,
         amount: request.amount,
       });
       return this.toDto(tx, application, request);
@@ -196,13 +232,13 @@ export class PayoutRequestsService {
       this.assertActiveGrant(application);
       const request = await this.request(tx, application, number);
       assertEditable(request);
-      const content = await this.checked(tx, application, contentAsInput(request));
+      const content = await this.checked(tx, application, contentAsInput(request), request.kind);
       const now = this.clock.now();
       request.status = 'sent';
       request.sentAt = now;
       request.decisionText = null;
       await tx.save(request);
-      await tx.insert(PayoutRequestVersion, {
+      await tx.save(PayoutRequestVersion, {
         payoutRequestId: request.id,
         version: request.version,
         content,
@@ -211,9 +247,22 @@ export class PayoutRequestsService {
       });
       const audit = await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.sent, {
         number: request.number,
+        kind: request.kind,
         version: request.version,
         amount: request.amount,
       });
+      if (request.kind === 'final') {
+        // The final report goes with it: the lifecycle's own transition (and notice to the officer).
+        const reported = await this.transition(tx, actor, application, 'SUBMIT_REPORT', {
+          report: request.report,
+        });
+        request.reportId = migrateSnapshot(
+          this.schemes.forStored(reported.schemeId).lifecycle,
+          reported.snapshot,
+        ).state.context.reportId;
+        await tx.save(request);
+        return this.toDto(tx, reported, request);
+      }
       await this.tell(
         tx,
         application,
@@ -242,6 +291,7 @@ export class PayoutRequestsService {
       const application = await this.lock(tx, actor, key);
       const request = await this.request(tx, application, number);
       assertSent(request);
+      if (request.kind === 'final') return this.approveFinal(tx, staff, application, request, dto);
       this.assertActiveGrant(application);
       if (dto.amount > request.amount)
         throw new DomainError(
@@ -269,9 +319,52 @@ export class PayoutRequestsService {
     });
   }
 
+  /**
+   * Approves the final request and with it the final report: the final payable amount is what has
+   * been paid, plus approved part payments not yet paid, plus the final payment approved now. The
+   * settlement releases the rest to the frame; the final payment is then due to the request's account.
+   */
+  private async approveFinal(
+    tx: EntityManager,
+    staff: Staff,
+    application: Application,
+    request: PayoutRequest,
+    dto: ApprovePayoutDto,
+  ): Promise<PayoutRequestDto> {
+    if (dto.amount > request.amount)
+      throw new DomainError(
+        'unprocessable',
+        'payout_amount_above_requested',
+        `At most the ${request.amount} øre asked for may be approved, not ${dto.amount}`,
+        { field: 'amount', requested: request.amount, approved: dto.amount },
+      );
+    const money = await grantMoney(tx, application.id);
+    const partsDue = await approvedPartsDue(tx, application.id);
+    assertFinalWithin(dto.amount, money.outstanding - partsDue);
+    Object.assign(request, {
+      status: 'approved' as const,
+      approvedAmount: dto.amount,
+      decidedAt: this.clock.now(),
+      decidedBy: staff.userId,
+      decisionText: null,
+    });
+    await tx.save(request);
+    await this.record(tx, application, staff, 'case_officer', PAYOUT_EVENTS.approved, {
+      number: request.number,
+      kind: request.kind,
+      requested: request.amount,
+      approved: dto.amount,
+    });
+    // The report's approval (vedtak om sluttoppgjør): settles the grant and tells applicant and finance.
+    const settling = await this.transition(tx, staff, application, 'APPROVE_REPORT', {
+      finalPayableAmount: money.paid + partsDue + dto.amount,
+    });
+    return this.toDto(tx, settling, request);
+  }
+
   /** Sends a request back to the applicant with reasons: they may edit it and send it again. */
   returnRequest(actor: Actor, key: CaseKey, number: number, dto: PayoutReasonDto, idem?: IdempotencyKey) {
-    return this.decide(actor, key, number, dto.reason, 'returned', idem);
+    return this.decide(actor, key, number, dto.reason, 'returned', idem, dto.dueAt);
   }
 
   /** Rejects a request with grounds; the grant itself stays as it is. */
@@ -286,12 +379,19 @@ export class PayoutRequestsService {
     reason: string,
     outcome: 'returned' | 'rejected',
     idem?: IdempotencyKey,
+    dueAt?: string,
   ): Promise<PayoutRequestDto> {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
       const request = await this.request(tx, application, number);
       assertSent(request);
+      if (request.kind === 'final' && outcome === 'rejected')
+        throw new DomainError(
+          'conflict',
+          'final_payout_request_not_rejectable',
+          `Payout request ${request.number} is the final one, with the final report: return it with reasons instead`,
+        );
       Object.assign(request, {
         status: outcome,
         decisionText: reason.trim(),
@@ -304,8 +404,17 @@ export class PayoutRequestsService {
       const event = outcome === 'returned' ? PAYOUT_EVENTS.returned : PAYOUT_EVENTS.rejected;
       const audit = await this.record(tx, application, actor, 'case_officer', event, {
         number: request.number,
+        kind: request.kind,
         reason: request.decisionText,
       });
+      if (request.kind === 'final') {
+        // The final report goes back with it, due again by the date given (or the default).
+        const returned = await this.transition(tx, actor, application, 'RETURN_REPORT', {
+          message: request.decisionText,
+          dueAt: dueAt ?? this.defaultReportDueAt(application),
+        });
+        return this.toDto(tx, returned, request);
+      }
       await this.tell(
         tx,
         application,
@@ -394,41 +503,85 @@ export class PayoutRequestsService {
       actorRole: 'finance',
       at: this.clock.now(),
       // In bokmål, as finance reads it; the ledger also writes the payment into the case's history.
-      reason: `Delutbetaling ${request.number} (${application.reference})`,
+      reason:
+        request.kind === 'final'
+          ? `Sluttutbetaling (${application.reference})`
+          : `Delutbetaling ${request.number} (${application.reference})`,
     });
     request.status = 'paid';
     request.paidAt = this.clock.now();
     await tx.save(request);
     await this.record(tx, application, actor, 'finance', PAYOUT_EVENTS.paid, {
       number: request.number,
+      kind: request.kind,
       amount: request.approvedAmount,
       ...(paymentRun !== undefined ? { paymentRun } : {}),
     });
+    // The last payment of a settling case completes its settlement: the case closes with it.
+    const caseClosed = await this.settlement.closeIfSettled(tx, application);
     return {
       caseReference: application.reference,
       payoutRequest: request.number,
       amount: request.approvedAmount,
+      caseClosed,
       frame: toFrameDto(await tx.findOneByOrFail(BudgetFrame, { id: money.frameId })),
     };
   }
 
-  /** The grant's approved, unpaid request (at most one), for finance's list of payments due. */
+  /**
+   * The grant's approved, unpaid requests (a part and the final one at most), for finance's list of
+   * payments due. A final request approved with nothing more to pay is not due.
+   */
   async approvedOf(tx: EntityManager, applicationId: string): Promise<ApprovedPayout[]> {
     const rows = await tx.find(PayoutRequest, {
       where: { applicationId, status: 'approved' },
       order: { number: 'ASC' },
     });
-    return rows.map((r) => ({
-      number: r.number,
-      amount: r.approvedAmount ?? 0,
-      accountNumber: r.accountNumber,
-      iban: r.iban,
-      bic: r.bic,
-      approvedAt: (r.decidedAt ?? r.updatedAt).toISOString(),
-    }));
+    return rows
+      .filter((r) => (r.approvedAmount ?? 0) > 0)
+      .map((r) => ({
+        number: r.number,
+        kind: r.kind,
+        amount: r.approvedAmount ?? 0,
+        accountNumber: r.accountNumber,
+        iban: r.iban,
+        bic: r.bic,
+        approvedAt: (r.decidedAt ?? r.updatedAt).toISOString(),
+      }));
+  }
+
+  /** Whether the grant's final payment is a final request's (approved or paid), not the plan's. */
+  async finalRequested(tx: EntityManager, applicationId: string): Promise<boolean> {
+    return tx.exists(PayoutRequest, {
+      where: [
+        { applicationId, kind: 'final', status: 'approved' },
+        { applicationId, kind: 'final', status: 'paid' },
+      ],
+    });
   }
 
   // ── Helpers ─────────────────────────────────────────────────────────────────────────────
+
+  /** A lifecycle event on the case in this transaction; the case as it is afterwards. */
+  private async transition(
+    tx: EntityManager,
+    actor: Actor,
+    application: Application,
+    type: 'SUBMIT_REPORT' | 'RETURN_REPORT' | 'APPROVE_REPORT',
+    body: Record<string, unknown>,
+  ): Promise<Application> {
+    await this.applications.sendWithin(tx, actor, { id: application.id }, type, body);
+    return tx.findOneByOrFail(Application, { id: application.id });
+  }
+
+  /** When a returned final report is due again: its deadline, or 14 days ahead if that has passed. */
+  private defaultReportDueAt(application: Application): string {
+    const scheme = this.schemes.forStored(application.schemeId);
+    const due = migrateSnapshot(scheme.lifecycle, application.snapshot).state.context.finalReportDueAt;
+    const now = this.clock.now();
+    if (due && new Date(due).getTime() > now.getTime() + DAY_MS) return due;
+    return endOfNorwegianDay(addDays(norwegianDate(now), 14));
+  }
 
   private async lock(tx: EntityManager, actor: Actor, key: CaseKey): Promise<Application> {
     const application = await tx.findOne(Application, {
@@ -482,6 +635,7 @@ export class PayoutRequestsService {
     tx: EntityManager,
     application: Application,
     input: PayoutRequestInputDto,
+    kind: PayoutRequestKind,
   ): Promise<PayoutRequestContent> {
     const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
     const content = checkPayoutInput(input, {
@@ -489,8 +643,44 @@ export class PayoutRequestsService {
       currency: await this.currency(tx, application),
       costPlan: await this.costPlan(application),
     });
-    assertWithinLimits(content.amount, await this.limits(tx, application));
-    return content;
+    if (kind === 'part') {
+      if (input.report !== undefined)
+        throw new DomainError(
+          'unprocessable',
+          'report_only_on_final',
+          'The final report goes with the final payout request, not with a part payment',
+          { field: 'report' },
+        );
+      assertWithinLimits(content.amount, await this.limits(tx, application));
+      return content;
+    }
+    const money = await grantMoney(tx, application.id);
+    assertFinalWithin(content.amount, money.outstanding - (await approvedPartsDue(tx, application.id)));
+    return {
+      ...content,
+      report: await this.checkedReport(application, input.report),
+    };
+  }
+
+  /** The final report answers, valid by the scheme's report form (as submitting the report checks them). */
+  private async checkedReport(
+    application: Application,
+    report: Record<string, unknown> | undefined,
+  ): Promise<Record<string, unknown>> {
+    if (report === undefined)
+      throw new DomainError(
+        'unprocessable',
+        'final_report_required',
+        'A final payout request carries the final report',
+        { field: 'report' },
+      );
+    const scheme = this.schemes.forStored(application.schemeId);
+    const validation = await validatePayload(scheme.reportDto, report, { pathPrefix: 'report' });
+    if (!validation.ok)
+      throw new DomainError('bad_request', 'validation_failed', 'The report is not valid', {
+        errors: validation.problems,
+      });
+    return report;
   }
 
   private async terms(
@@ -500,9 +690,13 @@ export class PayoutRequestsService {
   ): Promise<PayoutTermsDto> {
     const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
     const limits = await this.limits(tx, application);
-    const open = requests.some((r) => OPEN_PAYOUT_REQUEST_STATUSES.includes(r.status));
+    const open = requests.filter((r) => OPEN_PAYOUT_REQUEST_STATUSES.includes(r.status));
+    const active = this.isActiveGrant(application);
+    const partsDue = await approvedPartsDue(tx, application.id);
     return {
-      canRequest: this.isActiveGrant(application) && !open && limits.available > 0,
+      canRequest: active && open.length === 0 && limits.available > 0,
+      canRequestFinal: active && !open.some((r) => blocks('final', r)),
+      finalAvailable: Math.max(0, limits.outstanding - partsDue),
       currency: await this.currency(tx, application),
       grantedAmount: limits.grantedAmount,
       paidAmount: limits.paidAmount,
@@ -591,6 +785,7 @@ export class PayoutRequestsService {
       id: r.id,
       caseReference: application.reference,
       number: r.number,
+      kind: r.kind,
       status: r.status,
       version: r.version,
       amount: r.amount,
@@ -608,6 +803,7 @@ export class PayoutRequestsService {
       sentAt: r.sentAt?.toISOString() ?? null,
       decidedAt: r.decidedAt?.toISOString() ?? null,
       paidAt: r.paidAt?.toISOString() ?? null,
+      report: r.report,
       earlierVersions: versions
         // The version sent last is the request itself, unless it came back: then it is being redone.
         .filter((v) => v.payoutRequestId === r.id && v.version < r.version)
@@ -649,6 +845,7 @@ const columnsOf = (c: PayoutRequestContent) => ({
   statusReport: c.statusReport,
   costs: [...c.costs],
   attestation: c.attestation,
+  report: c.report ?? null,
 });
 
 /** A stored request as input, to check it again when it is sent. */
@@ -661,7 +858,39 @@ const contentAsInput = (r: PayoutRequest): PayoutRequestInputDto => ({
   costs: r.costs,
   managerName: r.attestation.managerName,
   accountant: r.attestation.accountant,
+  ...(r.report !== null ? { report: r.report } : {}),
 });
+
+/**
+ * Whether an open request stands in the way of a new one of `kind`: a part request waits for any open
+ * request; the final one only for another final one, or a part request not yet decided (an approved
+ * part payment stays due beside it).
+ */
+function blocks(kind: PayoutRequestKind, open: PayoutRequest): boolean {
+  if (kind === 'part') return true;
+  return open.kind === 'final' || open.status !== 'approved';
+}
+
+/** øre of approved part payments not yet paid: what the final payment must leave for them. */
+async function approvedPartsDue(tx: EntityManager, applicationId: string): Promise<number> {
+  const [row] = await tx.query<Array<{ due: string }>>(
+    `SELECT coalesce(sum(approved_amount), 0) AS due FROM payout_request
+      WHERE application_id = $1 AND kind = 'part' AND status = 'approved'`,
+    [applicationId],
+  );
+  return Number(row?.due ?? 0);
+}
+
+/** Refuses a final payment above what the grant still has outstanding for it. */
+function assertFinalWithin(amount: number, available: number): void {
+  if (amount <= available) return;
+  throw new DomainError(
+    'unprocessable',
+    'payout_amount_too_high',
+    `${amount} øre is more than the final payment may be: ${Math.max(0, available)} øre outstanding after approved part payments`,
+    { field: 'amount', requested: amount, available: Math.max(0, available) },
+  );
+}
 
 function asApplicant(actor: Actor): Extract<Actor, { kind: 'applicant' }> {
   if (actor.kind !== 'applicant')

@@ -65,6 +65,7 @@ const report = {
 
 /** A payout request the accepted grant could take: every bad input is a change of it. */
 const payoutRequest = {
+  kind: 'part',
   amount: 100_000,
   accountNumber: '8601 11 17947',
   statusReport: 'Two of six modules held',
@@ -427,7 +428,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     as: [OFFICER],
     other: KARI,
     path: { id: f.acceptedId, number: '1' },
-    body: { reason: 'Bilag mangler' },
+    body: { reason: 'Bilag mangler', dueAt: '2026-06-01T12:00:00+02:00' },
   }),
   'POST /api/v1/applications/{id}/payout-requests/{number}/reject': (f) => ({
     as: [OFFICER],

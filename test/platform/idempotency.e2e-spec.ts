@@ -1,7 +1,7 @@
 import { nok, organisationNumberCheckDigit } from '@lib/common';
-import { newBioCallParameters } from '../../src/schemes/bio/bio-testing';
 import { newJobbsjansenApplication } from '../../src/schemes/jobbsjansen/jobbsjansen-testing';
 import { DEMO_ORGANISATIONS } from '../../src/seed/demo-data';
+import { newBioCallParameters, newBioReport } from '../../src/schemes/bio/bio-testing';
 import {
   acceptedGrant,
   act,
@@ -181,6 +181,27 @@ describe('idempotent commands and versioned edits', () => {
     return number;
   };
 
+  /** A final payout request's body (sluttutbetalingsanmodning) with the final report: 40 000 kr or `amount`. */
+  const finalBody = (amount = nok(40_000)) => ({
+    ...payoutBody(amount),
+    kind: 'final',
+    report: newBioReport(),
+  });
+
+  /** The path of a fresh grant's final payout request, drafted or sent (its report submitted with it). */
+  const finalRequest = async (stage: 'draft' | 'sent') => {
+    const id = await grantWithAdvancePaid();
+    const base = `/applications/${id}/payout-requests`;
+    const created = await send(KARI, 'post', base, finalBody());
+    if (created.status !== 201) throw new Error(`final payout request: ${created.text}`);
+    const path = `${base}/${(created.body as { number: number }).number}`;
+    if (stage === 'sent') {
+      const sent = await send(KARI, 'post', `${path}/send`, {});
+      if (sent.status !== 200) throw new Error(`final payout request send: ${sent.text}`);
+    }
+    return path;
+  };
+
   /** The path of a fresh grant's payout request brought to `stage`. */
   const payoutRequest = async (stage: 'draft' | 'sent') => {
     const id = await grantWithAdvancePaid();
@@ -227,6 +248,8 @@ describe('idempotent commands and versioned edits', () => {
               (SELECT coalesce(sum(version), 0) FROM interim_report) AS interim_report_versions,
               (SELECT count(*) FROM interim_report WHERE status = 'approved') AS interim_reports_approved,
               (SELECT count(*) FROM interim_report_version) AS interim_reports_sent,
+              (SELECT count(*) FROM application_report) AS reports,
+              (SELECT coalesce(sum(released), 0) FROM grant_position) AS released,
               (SELECT count(*) FROM organisation) AS organisations,
               (SELECT coalesce(sum(version), 0) FROM organisation) AS organisation_versions,
               (SELECT count(*) FROM organisation_member) AS organisation_members,
@@ -612,6 +635,51 @@ describe('idempotent commands and versioned edits', () => {
         path: `${await payoutRequest('sent')}/reject`,
         body: { reason: 'Opplæringen er ikke startet' },
         other: { body: { reason: 'Kostnadene er ikke dokumentert' } },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/payout-requests (final)',
+      as: KARI,
+      status: 201,
+      prepare: async () => {
+        const id = await grantWithAdvancePaid();
+        return {
+          path: `/applications/${id}/payout-requests`,
+          body: finalBody(),
+          other: { body: finalBody(nok(39_000)) },
+        };
+      },
+    },
+    {
+      // Sending the final request submits the final report once.
+      route: 'POST /api/v1/applications/{id}/payout-requests/{number}/send (final)',
+      as: KARI,
+      status: 200,
+      prepare: async () => ({
+        path: `${await finalRequest('draft')}/send`,
+        body: {},
+        other: { path: `${await finalRequest('draft')}/send` },
+      }),
+    },
+    {
+      // Approving it approves the report and settles the grant once.
+      route: 'POST /api/v1/applications/{id}/payout-requests/{number}/approve (final)',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => ({
+        path: `${await finalRequest('sent')}/approve`,
+        body: { amount: nok(40_000) },
+        other: { body: { amount: nok(39_000) } },
+      }),
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/payout-requests/{number}/return (final)',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => ({
+        path: `${await finalRequest('sent')}/return`,
+        body: { reason: 'Regnskapet mangler bilag' },
+        other: { body: { reason: 'Sammendraget mangler' } },
       }),
     },
     {

@@ -389,7 +389,7 @@ describe('the common lifecycle', () => {
       recommended_rejection: { status: 'assessment', tags: ['awaiting:approver'] },
       awaiting_acceptance: { status: 'granted', tags: ['awaiting:applicant'] },
       active: { status: 'granted', tags: ['awaiting:applicant', 'payable'] },
-      report_review: { status: 'reported', tags: ['awaiting:case_officer'] },
+      report_review: { status: 'reported', tags: ['awaiting:case_officer', 'payable'] },
       settling: { status: 'reported', tags: ['payable', 'settling'] },
       closed: { status: 'closed', tags: ['payable', 'terminal'] },
       rejected: { status: 'rejected', tags: ['appealable', 'terminal'] },

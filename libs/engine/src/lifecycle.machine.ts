@@ -423,8 +423,9 @@ export function createLifecycleMachine(options: LifecycleOptions) {
         tags: [statusTag('reported')],
         initial: 'report_review',
         states: {
+          // Approved part payments not yet paid stay due while the final report is read.
           report_review: {
-            tags: [TAGS.awaitingCaseOfficer],
+            tags: [TAGS.awaitingCaseOfficer, TAGS.payable],
             on: {
               RETURN_REPORT: {
                 guard: 'rulesPass',

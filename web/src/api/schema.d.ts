@@ -1166,7 +1166,7 @@ export interface paths {
         /** The grant's payout requests, newest first, and what a new one may be */
         get: operations["PayoutRequestsController_list"];
         put?: never;
-        /** Start a payout request for a part payment (a draft until it is sent) */
+        /** Start a payout request for a part payment, or the final one with the final report (a draft until it is sent) */
         post: operations["PayoutRequestsController_create"];
         delete?: never;
         options?: never;
@@ -1200,7 +1200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the request to the county; it is frozen from then on */
+        /** Send the request to the county; it is frozen from then on. A final request submits its final report with it */
         post: operations["PayoutRequestsController_send"];
         delete?: never;
         options?: never;
@@ -1217,7 +1217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a sent request with at most the amount asked; finance then pays it */
+        /** Approve a sent request with at most the amount asked; finance then pays it. A final request: approves the final report, the final payable amount being what is paid, approved and approved now; the rest is released */
         post: operations["PayoutRequestsController_approve"];
         delete?: never;
         options?: never;
@@ -1234,7 +1234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a request back with reasons; the applicant may edit and send it again */
+        /** Send a request back with reasons; the applicant may edit and send it again. A final request returns its report too, due again by `dueAt` */
         post: operations["PayoutRequestsController_returnRequest"];
         delete?: never;
         options?: never;
@@ -1251,7 +1251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a request with grounds */
+        /** Reject a part payment request with grounds (a final request is returned instead: 409) */
         post: operations["PayoutRequestsController_reject"];
         delete?: never;
         options?: never;
@@ -1268,7 +1268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pay an approved payout request (delutbetaling), once, from the frame that holds the grant */
+        /** Pay an approved payout request (delutbetaling or sluttutbetaling), once, from the frame that holds the grant; the final payment closes a settled case */
         post: operations["PayoutRequestsController_book"];
         delete?: never;
         options?: never;
@@ -2698,6 +2698,11 @@ export interface components {
              */
             number: number;
             /**
+             * @description A part payment, or the final payment (sluttutbetaling) of an approved final report
+             * @enum {string}
+             */
+            kind: "part" | "final";
+            /**
              * @description Norwegian account number
              * @example 86011117947
              */
@@ -3002,6 +3007,10 @@ export interface components {
         PayoutTermsDto: {
             /** @description A new request may be started now (an active grant with no open request) */
             canRequest: boolean;
+            /** @description The final request (with the final report) may be started now: an active grant, no open final request, no part request waiting for the applicant or the officer */
+            canRequestFinal: boolean;
+            /** @description øre the final payment may be at most: outstanding less approved, unpaid part payments */
+            finalAvailable: number;
             /**
              * @description The frame's currency: NOK asks for an account number, others an IBAN
              * @example NOK
@@ -3049,6 +3058,8 @@ export interface components {
             /** @example 1 */
             number: number;
             /** @enum {string} */
+            kind: "part" | "final";
+            /** @enum {string} */
             status: "draft" | "sent" | "returned" | "approved" | "rejected" | "paid";
             /** @description The version being drafted, or the last one sent */
             version: number;
@@ -3074,6 +3085,10 @@ export interface components {
             decidedAt: string | null;
             /** Format: date-time */
             paidAt: string | null;
+            /** @description The scheme's final report answers (a final request only) */
+            report: {
+                [key: string]: unknown;
+            } | null;
             /** @description Earlier versions sent and returned, oldest first */
             earlierVersions: components["schemas"]["PayoutVersionDto"][];
         };
@@ -3104,6 +3119,15 @@ export interface components {
             role: "accountant" | "auditor";
         };
         PayoutRequestInputDto: {
+            /**
+             * @description A part payment (delutbetaling, the default) or the final payment (sluttutbetaling) with the final report; set when the request is started and kept
+             * @enum {string}
+             */
+            kind?: "part" | "final";
+            /** @description The scheme's final report (sluttrapport): required on a final request, refused on a part one */
+            report?: {
+                [key: string]: unknown;
+            };
             /**
              * @description øre asked for
              * @example 5000000
@@ -3141,7 +3165,7 @@ export interface components {
         };
         ApprovePayoutDto: {
             /**
-             * @description øre approved: at most what was asked
+             * @description øre approved: at most what was asked; for a final request, the final payment paid now
              * @example 4000000
              */
             amount: number;
@@ -3149,6 +3173,11 @@ export interface components {
         PayoutReasonDto: {
             /** @example The cost lines do not add up to the amount asked for */
             reason: string;
+            /**
+             * @description Returning a final request: when the report is due again (ISO 8601 instant with offset); by default the final report deadline, or 14 days ahead if it has passed
+             * @example 2026-03-18T12:00:00+01:00
+             */
+            dueAt?: string;
         };
         BookPayoutDto: {
             /**
@@ -3164,6 +3193,8 @@ export interface components {
             payoutRequest: number;
             /** @description øre paid */
             amount: number;
+            /** @description The payment completed the settlement and the case is closed */
+            caseClosed: boolean;
             /** @description The frame that paid it, after the payment */
             frame: components["schemas"]["FrameDto"];
         };

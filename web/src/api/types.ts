@@ -62,6 +62,7 @@ export type PayoutRequests = Schemas['PayoutRequestsDto'];
 export type PayoutTerms = Schemas['PayoutTermsDto'];
 export type PayoutRequestInput = Schemas['PayoutRequestInputDto'];
 export type PayoutRequestStatus = Schemas['PayoutRequestDto']['status'];
+export type PayoutRequestKind = Schemas['PayoutRequestDto']['kind'];
 // end of Payout requests
 // Interim reports
 export type InterimReport = Schemas['InterimReportDto'];

@@ -1243,4 +1243,39 @@ export const en: Messages = {
   'countyPaymentDetails.submit': 'Save account and organisation number',
   'countyPaymentDetails.saved': 'Saved. Payment runs approved from now on are paid from this account.',
   // end of county payment details
+  // final payout request
+  'applications.status.settling': 'Final settlement in progress',
+  'payout.kind.part': 'Part payment',
+  'payout.kind.final': 'Final payment',
+  'payout.list.kind': 'Type',
+  'payout.final.open': 'Send the final report and ask for the final payment',
+  'payout.final.intro':
+    'When the project is finished, you send the final report together with the request for the final payment. The final payment may be at most {amount}.',
+  'payout.final.correct': 'Correct the final report and request {number}',
+  'payout.final.reportIntro':
+    'First the final report, then the amount, account and accumulated costs. Nothing is sent until you send the request.',
+  'payout.final.next': 'Continue to the final payment',
+  'payout.final.back': 'Back to the final report',
+  'payout.final.formTitle': 'Request for the final payment',
+  'payout.final.formTitleCorrect': 'Correct request {number} for the final payment',
+  'payout.final.amountHelp':
+    'At most {amount}: what is left of the grant after what has been paid and approved.',
+  'payout.final.send': 'Send the final report and request',
+  'payout.final.sent':
+    'The final report and the request for the final payment have been sent. The case officer is told.',
+  'payout.final.reportRefused': 'The final report must be corrected before the request can be sent.',
+  'case.event.PAYOUT_REQUEST_PAID.final': 'The final payment was paid',
+  'case.event.PAYOUT_REQUEST_SENT.final': 'The request for the final payment was sent with the final report',
+  'case.event.PAYOUT_REQUEST_APPROVED.final': 'The request for the final payment was approved',
+  'payoutReview.pendingFinal': 'Request {number} for the final payment, with the final report',
+  'payoutReview.finalIntro':
+    'The final report was sent with this request and is shown under "Final report". Approving the request approves the final report too: the settlement releases what was not spent back to the frame, and the final payment goes on finance\'s list, to the account in the request.',
+  'payoutReview.finalAvailable': 'The final payment may be at most',
+  'payoutReview.approveFinal': 'Approve the final report and final payment',
+  'payoutReview.done.approvedFinal':
+    "The final report and final payment are approved. The final settlement is in progress, and the payment is on finance's list.",
+  'casework.report.withFinalRequest':
+    'The final report was sent with a request for the final payment. You approve it or send it back under "Payout requests".',
+  'payments.finalPayoutRequest': 'Final payment (request {number})',
+  // end of final payout request
 };

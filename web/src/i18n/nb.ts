@@ -1246,6 +1246,41 @@ export const nb = {
   'countyPaymentDetails.saved':
     'Lagret. Utbetalingslister som godkjennes fra nå av, betales fra denne kontoen.',
   // end of county payment details
+  // final payout request
+  'applications.status.settling': 'Sluttoppgjør pågår',
+  'payout.kind.part': 'Delutbetaling',
+  'payout.kind.final': 'Sluttutbetaling',
+  'payout.list.kind': 'Type',
+  'payout.final.open': 'Send sluttrapport og be om sluttutbetaling',
+  'payout.final.intro':
+    'Når prosjektet er ferdig, sender du sluttrapporten sammen med anmodningen om sluttutbetaling. Sluttutbetalingen kan være høyst {amount}.',
+  'payout.final.correct': 'Rett sluttrapporten og anmodning {number}',
+  'payout.final.reportIntro':
+    'Først sluttrapporten, deretter beløp, konto og påløpte kostnader. Ingenting sendes før du sender anmodningen.',
+  'payout.final.next': 'Gå videre til sluttutbetalingen',
+  'payout.final.back': 'Tilbake til sluttrapporten',
+  'payout.final.formTitle': 'Anmodning om sluttutbetaling',
+  'payout.final.formTitleCorrect': 'Rett anmodning {number} om sluttutbetaling',
+  'payout.final.amountHelp':
+    'Høyst {amount}: det som gjenstår av tilskuddet etter det som er utbetalt og godkjent.',
+  'payout.final.send': 'Send sluttrapport og anmodning',
+  'payout.final.sent':
+    'Sluttrapporten og anmodningen om sluttutbetaling er sendt. Saksbehandleren får beskjed.',
+  'payout.final.reportRefused': 'Sluttrapporten må rettes før anmodningen kan sendes.',
+  'case.event.PAYOUT_REQUEST_PAID.final': 'Sluttutbetalingen ble utbetalt',
+  'case.event.PAYOUT_REQUEST_SENT.final': 'Anmodningen om sluttutbetaling ble sendt med sluttrapporten',
+  'case.event.PAYOUT_REQUEST_APPROVED.final': 'Anmodningen om sluttutbetaling ble godkjent',
+  'payoutReview.pendingFinal': 'Anmodning {number} om sluttutbetaling, med sluttrapporten',
+  'payoutReview.finalIntro':
+    'Sluttrapporten ble sendt med denne anmodningen og står under «Sluttrapport». Godkjenner du anmodningen, godkjennes også sluttrapporten: sluttoppgjøret frigir det som ikke er brukt tilbake til rammen, og sluttutbetalingen settes på listen til økonomi, til kontoen i anmodningen.',
+  'payoutReview.finalAvailable': 'Sluttutbetalingen kan være høyst',
+  'payoutReview.approveFinal': 'Godkjenn sluttrapport og sluttutbetaling',
+  'payoutReview.done.approvedFinal':
+    'Sluttrapporten og sluttutbetalingen er godkjent. Sluttoppgjøret pågår, og utbetalingen står på listen til økonomi.',
+  'casework.report.withFinalRequest':
+    'Sluttrapporten ble sendt med en anmodning om sluttutbetaling. Du godkjenner eller sender den tilbake under «Anmodninger om utbetaling».',
+  'payments.finalPayoutRequest': 'Sluttutbetaling (anmodning {number})',
+  // end of final payout request
 } as const;
 
 export type MessageKey = keyof typeof nb;

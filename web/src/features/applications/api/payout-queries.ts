@@ -51,6 +51,10 @@ export function useSendPayoutRequest() {
         }),
       );
     },
-    onSettled: (_data, _error, { id }) => queryClient.invalidateQueries({ queryKey: ['applications', id] }),
+    // A final request moves the case too (its report is submitted): the case is read again with the list.
+    onSettled: (_data, _error, { id, body }) =>
+      queryClient.invalidateQueries({
+        queryKey: body.kind === 'final' ? ['applications'] : ['applications', id],
+      }),
   });
 }

@@ -1,4 +1,4 @@
-import type { ApplicantTask, ApplicationStatus } from '../../../api/types';
+import type { ApplicantTask, Application, ApplicationStatus } from '../../../api/types';
 import type { MessageKey } from '../../../i18n/nb';
 
 /** The engine's status in the applicant's words, and the colour of its tag. */
@@ -16,6 +16,18 @@ export const STATUS_TEXT: Record<
   withdrawn: { text: 'applications.status.withdrawn', color: 'neutral' },
   lapsed: { text: 'applications.status.lapsed', color: 'warning' },
 };
+
+/**
+ * Where the case stands in the applicant's words: its status, except that a final report approved
+ * while the final settlement (sluttoppgjør) is still going on says so.
+ */
+export function statusTextOf(
+  application: Pick<Application, 'status' | 'tags'>,
+): (typeof STATUS_TEXT)[ApplicationStatus] {
+  if (application.status === 'reported' && application.tags.includes('settling'))
+    return { text: 'applications.status.settling', color: 'info' };
+  return STATUS_TEXT[application.status];
+}
 
 /** What the applicant must do next. */
 export const TASK_TEXT: Record<ApplicantTask['kind'], MessageKey> = {

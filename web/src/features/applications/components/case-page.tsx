@@ -13,7 +13,7 @@ import { FormLinks } from './form-links';
 import { CaseActions } from './case-actions';
 import { PayoutRequestsPanel } from './payout-requests-panel';
 import { InterimReportPanel } from './interim-report-panel';
-import { STATUS_TEXT } from './application-status';
+import { statusTextOf } from './application-status';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
 
 /**
@@ -47,7 +47,7 @@ export function CasePage() {
   const found = application.data;
   const call = calls.data.find((c) => c.id === found.callId);
   const scheme = schemes.data.find((s) => s.id === found.schemeId);
-  const status = STATUS_TEXT[found.status];
+  const status = statusTextOf(found);
   return (
     <>
       <PageHeading>
@@ -86,6 +86,11 @@ const messageFor = (prefix: 'case.role' | 'case.event', name: string): MessageKe
 };
 const roleText = (role: string) => messageFor('case.role', role);
 const eventText = (event: string) => messageFor('case.event', event);
+/** An event in words; the final payout request's steps have words of their own where they differ. */
+const entryText = (entry: AuditEntry): MessageKey => {
+  const final = `case.event.${entry.event}.final`;
+  return entry.payload.kind === 'final' && final in nb ? (final as MessageKey) : eventText(entry.event);
+};
 
 /** Edits of a draft come in runs (autosave): a run shows as its last edit. */
 function withoutEditRuns(entries: readonly AuditEntry[]): AuditEntry[] {
@@ -111,7 +116,7 @@ function Timeline({ application }: { application: Application }) {
           {withoutEditRuns(history.data).map((entry) => (
             <li key={entry.seq}>
               <Paragraph>
-                <strong>{t(eventText(entry.event))}</strong>
+                <strong>{t(entryText(entry))}</strong>
               </Paragraph>
               {typeof entry.payload.amount === 'number' && (
                 <Paragraph>{t('case.money', { amount: kroner(entry.payload.amount) })}</Paragraph>

@@ -10,7 +10,7 @@ import { LoadFailed, Loading } from '../../../ui/query-state';
 import { applicationLookups, applicationQueries } from '../api/application-queries';
 import { ApplicationFacts } from './application-facts';
 import { FormLinks } from './form-links';
-import { STATUS_TEXT } from './application-status';
+import { statusTextOf } from './application-status';
 
 /** Applicant capability 2: the organisation's applications, where each stands and what comes next. */
 export function MyApplicationsPage() {
@@ -69,7 +69,7 @@ function ApplicationCard({
 }) {
   const { t } = useI18n();
   const headingId = `application-${application.id}`;
-  const status = STATUS_TEXT[application.status];
+  const status = statusTextOf(application);
   return (
     <Card data-color="neutral" asChild>
       <article aria-labelledby={headingId}>

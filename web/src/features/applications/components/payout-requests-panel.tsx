@@ -18,9 +18,13 @@ import type {
   Application,
   PayoutRequest,
   PayoutRequestInput,
+  PayoutRequestKind,
   PayoutRequestStatus,
   PayoutTerms,
 } from '../../../api/types';
+import type { FormLayout } from '../../../forms/layout';
+import type { FormData, FormError } from '../../../forms/layout-ui';
+import { SchemeForm } from '../../../forms/scheme-form';
 import { isNorwegianAccountNumber } from '../../../forms/account-number';
 import { kronerInputText, parseKroner } from '../../../forms/money';
 import { formatAccountNumber } from '../../../i18n/format';
@@ -28,7 +32,9 @@ import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
 import { FieldErrorSummary, type FieldError } from '../../../ui/field-error-summary';
 import { LoadFailed, Loading } from '../../../ui/query-state';
+import { schemeQueries } from '../api/application-queries';
 import { payoutQueries, useSendPayoutRequest } from '../api/payout-queries';
+import { refusalErrors } from './form-errors';
 import { useCommandKey } from './command-key';
 import './case-actions.css';
 
@@ -42,26 +48,35 @@ export const PAYOUT_STATUS_TEXT: Record<PayoutRequestStatus, MessageKey> = {
   paid: 'payout.status.paid',
 };
 
+/** A request's kind in words. */
+export const PAYOUT_KIND_TEXT: Record<PayoutRequestKind, MessageKey> = {
+  part: 'payout.kind.part',
+  final: 'payout.kind.final',
+};
+
+/** What is being edited: a new request or one to correct, of its kind. */
+type Editing = { kind: PayoutRequestKind; request: PayoutRequest | null };
+
 /** Statuses in which a grant can have payout requests: accepted and after. */
 const GRANTED = new Set(['granted', 'reported', 'closed']);
 
 /**
  * The applicant's payout requests (utbetalingsanmodninger) on an accepted grant: the list with each
- * request's status in words, "Be om utbetaling" to ask for a part payment, and correcting a request
- * the county sent back.
+ * request's status in words, "Be om utbetaling" to ask for a part payment, the final report with the
+ * request for the final payment (sluttutbetaling), and correcting a request the county sent back.
  */
 export function PayoutRequestsPanel({ application }: { application: Application }) {
   const { t, kroner } = useI18n();
   const granted = GRANTED.has(application.status);
   const requests = useQuery({ ...payoutQueries.list(application.id), enabled: granted });
-  const [editing, setEditing] = useState<PayoutRequest | 'new' | null>(null);
-  const [sent, setSent] = useState(0);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [sent, setSent] = useState<{ n: number; kind: PayoutRequestKind }>({ n: 0, kind: 'part' });
   const openButton = useRef<HTMLButtonElement>(null);
   if (!granted) return null;
   if (requests.isPending) return <Loading />;
   if (requests.isError) return <LoadFailed />;
   const { terms, items } = requests.data;
-  if (!terms.canRequest && items.length === 0) return null;
+  if (!terms.canRequest && !terms.canRequestFinal && items.length === 0) return null;
   const correctable = items.find((r) => r.status === 'draft' || r.status === 'returned');
   const close = () => {
     setEditing(null);
@@ -73,8 +88,13 @@ export function PayoutRequestsPanel({ application }: { application: Application 
       <Heading level={2} data-size="sm" id="payout-requests">
         {t('payout.title')}
       </Heading>
-      {sent > 0 && <SentAlert key={sent}>{t('payout.sent')}</SentAlert>}
+      {sent.n > 0 && (
+        <SentAlert key={sent.n}>{t(sent.kind === 'final' ? 'payout.final.sent' : 'payout.sent')}</SentAlert>
+      )}
       {terms.canRequest && <Paragraph>{t('payout.intro', { amount: kroner(terms.available) })}</Paragraph>}
+      {terms.canRequestFinal && (
+        <Paragraph>{t('payout.final.intro', { amount: kroner(terms.finalAvailable) })}</Paragraph>
+      )}
       {items.length > 0 && <PayoutRequestList requests={items} />}
       {correctable?.status === 'returned' && (
         <Alert data-color="warning">
@@ -87,24 +107,51 @@ export function PayoutRequestsPanel({ application }: { application: Application 
       {editing === null ? (
         <div className="case-action-buttons">
           {terms.canRequest && (
-            <Button ref={openButton} onClick={() => setEditing('new')}>
+            <Button ref={openButton} onClick={() => setEditing({ kind: 'part', request: null })}>
               {t('payout.open')}
             </Button>
           )}
+          {terms.canRequestFinal && (
+            <Button
+              ref={openButton}
+              variant={terms.canRequest ? 'secondary' : 'primary'}
+              onClick={() => setEditing({ kind: 'final', request: null })}
+            >
+              {t('payout.final.open')}
+            </Button>
+          )}
           {correctable && (
-            <Button ref={openButton} variant="secondary" onClick={() => setEditing(correctable)}>
-              {t('payout.correct', { number: correctable.number })}
+            <Button
+              ref={openButton}
+              variant="secondary"
+              onClick={() => setEditing({ kind: correctable.kind, request: correctable })}
+            >
+              {t(correctable.kind === 'final' ? 'payout.final.correct' : 'payout.correct', {
+                number: correctable.number,
+              })}
             </Button>
           )}
         </div>
+      ) : editing.kind === 'final' ? (
+        <FinalRequestEditor
+          application={application}
+          terms={terms}
+          request={editing.request}
+          onCancel={close}
+          onSent={() => {
+            setSent((s) => ({ n: s.n + 1, kind: 'final' }));
+            setEditing(null);
+          }}
+        />
       ) : (
         <PayoutRequestForm
           applicationId={application.id}
           terms={terms}
-          request={editing === 'new' ? null : editing}
+          kind="part"
+          request={editing.request}
           onCancel={close}
           onSent={() => {
-            setSent((n) => n + 1);
+            setSent((s) => ({ n: s.n + 1, kind: 'part' }));
             setEditing(null);
           }}
         />
@@ -133,6 +180,7 @@ function PayoutRequestList({ requests }: { requests: readonly PayoutRequest[] })
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{t('payout.list.number')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('payout.list.kind')}</Table.HeaderCell>
             <Table.HeaderCell>{t('payout.list.status')}</Table.HeaderCell>
             <Table.HeaderCell className="amount">{t('payout.list.amount')}</Table.HeaderCell>
             <Table.HeaderCell className="amount">{t('payout.list.approved')}</Table.HeaderCell>
@@ -143,6 +191,7 @@ function PayoutRequestList({ requests }: { requests: readonly PayoutRequest[] })
           {requests.map((r) => (
             <Table.Row key={r.number}>
               <Table.Cell>{r.number}</Table.Cell>
+              <Table.Cell>{t(PAYOUT_KIND_TEXT[r.kind])}</Table.Cell>
               <Table.Cell>{t(PAYOUT_STATUS_TEXT[r.status])}</Table.Cell>
               <Table.Cell className="amount">{kroner(r.amount)}</Table.Cell>
               <Table.Cell className="amount">
@@ -153,6 +202,82 @@ function PayoutRequestList({ requests }: { requests: readonly PayoutRequest[] })
           ))}
         </Table.Body>
       </Table>
+    </div>
+  );
+}
+
+/**
+ * The final report and the request for the final payment, in two steps on the case page: the
+ * scheme's report form first, then the payout request's own fields (the part request's form). Both
+ * are sent together; a refusal of the report brings its step back with the refusal on its fields.
+ */
+function FinalRequestEditor({
+  application,
+  terms,
+  request,
+  onCancel,
+  onSent,
+}: {
+  application: Application;
+  terms: PayoutTerms;
+  request: PayoutRequest | null;
+  onCancel: () => void;
+  onSent: () => void;
+}) {
+  const { t, language } = useI18n();
+  const scheme = useQuery(schemeQueries.detail(application.schemeId));
+  const [step, setStep] = useState<'report' | 'payout'>('report');
+  const [report, setReport] = useState<FormData>(() => request?.report ?? {});
+  const [serverErrors, setServerErrors] = useState<FormError[]>([]);
+  const [serverAttempt, setServerAttempt] = useState(0);
+  if (scheme.isPending) return <Loading />;
+  if (scheme.isError) return <LoadFailed />;
+  const schema = scheme.data.reportSchema;
+  const layout = scheme.data.reportForm as FormLayout;
+  if (step === 'payout')
+    return (
+      <PayoutRequestForm
+        applicationId={application.id}
+        terms={terms}
+        kind="final"
+        report={report}
+        request={request}
+        onCancel={onCancel}
+        onSent={onSent}
+        onBack={() => setStep('report')}
+        reportRefusal={(error) => {
+          const refused = refusalErrors(error, 'report', schema, layout, language, t);
+          if (!refused) return false;
+          setServerErrors(refused);
+          setServerAttempt((n) => n + 1);
+          setStep('report');
+          return true;
+        }}
+      />
+    );
+  return (
+    <div className="case-action-form">
+      <Paragraph>{t('payout.final.reportIntro')}</Paragraph>
+      {serverErrors.length > 0 && <Alert data-color="warning">{t('payout.final.reportRefused')}</Alert>}
+      <SchemeForm
+        schema={schema}
+        layout={layout}
+        formData={report}
+        onChange={setReport}
+        onSubmit={(data) => {
+          setReport(data);
+          setStep('payout');
+        }}
+        submitting={false}
+        submitLabel={t('payout.final.next')}
+        serverErrors={serverErrors}
+        serverAttempt={serverAttempt}
+      />
+      <div className="case-action-buttons">
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('payout.form.cancel')}
+        </Button>
+      </div>
     </div>
   );
 }
@@ -197,15 +322,26 @@ function accountProblem(text: string): MessageKey | null {
 function PayoutRequestForm({
   applicationId,
   terms,
+  kind,
+  report,
   request,
   onCancel,
   onSent,
+  onBack,
+  reportRefusal,
 }: {
   applicationId: string;
   terms: PayoutTerms;
+  kind: PayoutRequestKind;
+  /** The final report's answers, sent with a final request. */
+  report?: FormData;
   request: PayoutRequest | null;
   onCancel: () => void;
   onSent: () => void;
+  /** Back to the final report's step. */
+  onBack?: () => void;
+  /** Takes a refusal of the final report's answers to their step; false when it is not one. */
+  reportRefusal?: (error: unknown) => boolean;
 }) {
   const { t, kroner, language } = useI18n();
   const base = useId();
@@ -240,6 +376,8 @@ function PayoutRequestForm({
   const [failed, setFailed] = useState<MessageKey | null>(null);
 
   const amountOre = parseKroner(amount);
+  const final = kind === 'final';
+  const limit = final ? terms.finalAvailable : terms.available;
   const need = accountantNeed(terms, amountOre);
   const errorOf = (field: FieldKey) => {
     const found = errors.find((e) => e.field === id(field));
@@ -251,7 +389,7 @@ function PayoutRequestForm({
     const found: FieldError[] = [];
     const add = (field: FieldKey, message: MessageKey) => found.push({ field: id(field), message });
     if (amountOre === null || amountOre <= 0) add('amount', 'payout.error.amountMissing');
-    else if (amountOre > terms.available) add('amount', 'payout.error.amountTooHigh');
+    else if (amountOre > limit) add('amount', 'payout.error.amountTooHigh');
     if (nok) {
       const problem = accountProblem(account);
       if (problem) add('account', problem);
@@ -283,6 +421,7 @@ function PayoutRequestForm({
     const role = accountantRole;
     const withAccountant = need !== 'hidden' && accountantName.trim() !== '' && role !== '';
     const body: PayoutRequestInput = {
+      ...(final ? { kind, report: report ?? {} } : {}),
       amount: amountOre,
       ...(nok ? { accountNumber: account } : { iban, bic }),
       statusReport: statusReport.trim(),
@@ -307,6 +446,7 @@ function PayoutRequestForm({
       const code = error instanceof ProblemError ? error.problem.code : undefined;
       const mapped = code ? SERVER_ERRORS[code] : undefined;
       if (mapped) setErrors([{ field: id(mapped.field), message: mapped.message }]);
+      else if (reportRefusal?.(error)) return;
       else if (error instanceof ProblemError && error.status === 409) setFailed('payout.error.changed');
       else setFailed('app.error');
     }
@@ -315,13 +455,21 @@ function PayoutRequestForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="case-action-form">
       <Heading level={3} data-size="xs">
-        {request ? t('payout.form.titleCorrect', { number: request.number }) : t('payout.form.title')}
+        {final
+          ? request
+            ? t('payout.final.formTitleCorrect', { number: request.number })
+            : t('payout.final.formTitle')
+          : request
+            ? t('payout.form.titleCorrect', { number: request.number })
+            : t('payout.form.title')}
       </Heading>
       <Paragraph data-size="sm">{t('payout.form.required')}</Paragraph>
       <Textfield
         id={id('amount')}
         label={t('payout.form.amount')}
-        description={t('payout.form.amountHelp', { amount: kroner(terms.available) })}
+        description={t(final ? 'payout.final.amountHelp' : 'payout.form.amountHelp', {
+          amount: kroner(limit),
+        })}
         suffix="kr"
         inputMode="decimal"
         value={amount}
@@ -449,8 +597,13 @@ function PayoutRequestForm({
       )}
       <div className="case-action-buttons">
         <Button type="submit" loading={send.isPending}>
-          {t('payout.form.send')}
+          {t(final ? 'payout.final.send' : 'payout.form.send')}
         </Button>
+        {onBack && (
+          <Button type="button" variant="secondary" onClick={onBack} disabled={send.isPending}>
+            {t('payout.final.back')}
+          </Button>
+        )}
         <Button type="button" variant="secondary" onClick={onCancel} disabled={send.isPending}>
           {t('payout.form.cancel')}
         </Button>

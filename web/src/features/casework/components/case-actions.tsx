@@ -1,8 +1,10 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApplicationDetail, Profile } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import { useCaseCommand } from '../api/casework-queries';
+import { payoutReviewQueries } from '../api/payout-review-queries';
 import { ActionForm, Refusal, type FieldError } from './action-form';
 import { parseKroner } from '../../../forms/money';
 import { dateInputText } from '../../../forms/date-input';
@@ -30,6 +32,15 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
   const allowed = new Set(detail.allowedActions);
   // Taking a case that is already yours changes nothing: the button is for cases that are not.
   if (detail.caseOfficerId === me.id) allowed.delete('ASSIGN');
+  // A final report sent with a final payout request is decided with the request, in its panel.
+  const reportReview = allowed.has('APPROVE_REPORT') || allowed.has('RETURN_REPORT');
+  const payouts = useQuery({ ...payoutReviewQueries.list(detail.id), enabled: reportReview });
+  const withFinalRequest =
+    reportReview && (payouts.data?.items.some((r) => r.kind === 'final' && r.status === 'sent') ?? false);
+  if (withFinalRequest || (reportReview && payouts.isPending)) {
+    allowed.delete('APPROVE_REPORT');
+    allowed.delete('RETURN_REPORT');
+  }
   const recommendation = recommendationOf(detail);
   // Four eyes: whoever recommended may not decide, even with the approver's role.
   const ownRecommendation =
@@ -58,7 +69,8 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
           <Paragraph>{t('casework.actions.fourEyes')}</Paragraph>
         </Alert>
       )}
-      {!any && !ownRecommendation && <Paragraph>{t('casework.actions.none')}</Paragraph>}
+      {!any && !ownRecommendation && !withFinalRequest && <Paragraph>{t('casework.actions.none')}</Paragraph>}
+      {withFinalRequest && <Paragraph>{t('casework.report.withFinalRequest')}</Paragraph>}
       {allowed.has('ASSIGN') && <AssignAction detail={detail} />}
       {allowed.has('REQUEST_INFO') && <RequestInformationAction detail={detail} />}
       {allowed.has('RECOMMEND_GRANT') && <RecommendGrantAction detail={detail} />}

@@ -5,6 +5,7 @@ import { ProblemError } from '../../../api/problem';
 import type {
   ApplicationDetail,
   PayoutRequest,
+  PayoutRequestKind,
   PayoutRequestStatus,
   PayoutTerms,
   Profile,
@@ -24,6 +25,11 @@ const STATUS_TEXT: Record<PayoutRequestStatus, MessageKey> = {
   approved: 'payout.status.approved',
   rejected: 'payout.status.rejected',
   paid: 'payout.status.paid',
+};
+
+const KIND_TEXT: Record<PayoutRequestKind, MessageKey> = {
+  part: 'payout.kind.part',
+  final: 'payout.kind.final',
 };
 
 const GRANTED = new Set(['granted', 'reported', 'closed']);
@@ -68,6 +74,7 @@ export function PayoutReviewPanel({ detail, me }: { detail: ApplicationDetail; m
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('payout.list.number')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('payout.list.kind')}</Table.HeaderCell>
               <Table.HeaderCell>{t('payout.list.status')}</Table.HeaderCell>
               <Table.HeaderCell>{t('payout.list.amount')}</Table.HeaderCell>
               <Table.HeaderCell>{t('payout.list.approved')}</Table.HeaderCell>
@@ -78,6 +85,7 @@ export function PayoutReviewPanel({ detail, me }: { detail: ApplicationDetail; m
             {seen.map((r) => (
               <Table.Row key={r.number}>
                 <Table.Cell>{r.number}</Table.Cell>
+                <Table.Cell>{t(KIND_TEXT[r.kind])}</Table.Cell>
                 <Table.Cell>{t(STATUS_TEXT[r.status])}</Table.Cell>
                 <Table.Cell>{kroner(r.amount)}</Table.Cell>
                 <Table.Cell>{r.approvedAmount === null ? '–' : kroner(r.approvedAmount)}</Table.Cell>
@@ -108,16 +116,18 @@ function PendingRequest({
   const account = request.accountNumber
     ? formatAccountNumber(request.accountNumber)
     : `${request.iban ?? ''} (${request.bic ?? ''})`;
+  const final = request.kind === 'final';
   return (
     <>
       <Heading level={3} data-size="xs">
-        {t('payoutReview.pending', { number: request.number })}
+        {t(final ? 'payoutReview.pendingFinal' : 'payoutReview.pending', { number: request.number })}
       </Heading>
+      {final && <Paragraph>{t('payoutReview.finalIntro')}</Paragraph>}
       <dl className="facts">
         <dt>{t('payoutReview.asked')}</dt>
         <dd>{kroner(request.amount)}</dd>
-        <dt>{t('payoutReview.available')}</dt>
-        <dd>{kroner(terms.available)}</dd>
+        <dt>{t(final ? 'payoutReview.finalAvailable' : 'payoutReview.available')}</dt>
+        <dd>{kroner(final ? terms.finalAvailable : terms.available)}</dd>
         <dt>{t('payoutReview.paid')}</dt>
         <dd>{kroner(terms.paidAmount)}</dd>
         <dt>{t('payoutReview.account')}</dt>
@@ -227,7 +237,9 @@ function DecisionForm({
       await decide.mutateAsync({ id: detail.id, number: request.number, decision, key: keyFor(decision) });
       onDecided(
         kind === 'approve'
-          ? 'payoutReview.done.approved'
+          ? request.kind === 'final'
+            ? 'payoutReview.done.approvedFinal'
+            : 'payoutReview.done.approved'
           : kind === 'return'
             ? 'payoutReview.done.returned'
             : 'payoutReview.done.rejected',
@@ -273,7 +285,7 @@ function DecisionForm({
       {failed && <Alert data-color="danger">{t(failed)}</Alert>}
       <div className="case-action-buttons">
         <Button type="submit" loading={decide.isPending}>
-          {t('payoutReview.approve')}
+          {t(request.kind === 'final' ? 'payoutReview.approveFinal' : 'payoutReview.approve')}
         </Button>
         <Button
           type="button"
@@ -283,15 +295,17 @@ function DecisionForm({
         >
           {t('payoutReview.return')}
         </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          data-color="danger"
-          onClick={() => void run('reject')}
-          disabled={decide.isPending}
-        >
-          {t('payoutReview.reject')}
-        </Button>
+        {request.kind !== 'final' && (
+          <Button
+            type="button"
+            variant="secondary"
+            data-color="danger"
+            onClick={() => void run('reject')}
+            disabled={decide.isPending}
+          >
+            {t('payoutReview.reject')}
+          </Button>
+        )}
       </div>
     </form>
   );

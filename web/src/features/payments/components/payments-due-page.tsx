@@ -17,7 +17,11 @@ import './payments-due.css';
 
 /** The payment's name: the instalment's in the plan, or the payout request's number. */
 function paymentLabel(row: PaymentDue, t: Translate): string {
-  return row.instalment?.label ?? t('payments.payoutRequest', { number: row.payoutRequest?.number ?? 0 });
+  if (row.instalment) return row.instalment.label;
+  const number = row.payoutRequest?.number ?? 0;
+  return t(row.payoutRequest?.kind === 'final' ? 'payments.finalPayoutRequest' : 'payments.payoutRequest', {
+    number,
+  });
 }
 
 /** What the instalment is, in words: its name in the plan, and what made it due; a payout request and its account. */
