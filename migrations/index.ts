@@ -26,7 +26,7 @@ import { NotificationBodyAfterSend1796311338043 } from './1796311338043-Notifica
 import { PayoutRequests1796315436668 } from './1796315436668-PayoutRequests';
 import { InterimReports1796318000000 } from './1796318000000-InterimReports';
 import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequests';
-import { FinalPayoutRequest1796320000000 } from './1796320000000-FinalPayoutRequest';
+import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequest';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -59,5 +59,5 @@ export const MIGRATIONS: Function[] = [
   PayoutRequests1796315436668,
   InterimReports1796318000000,
   RunPayoutRequests1796320000000,
-  FinalPayoutRequest1796320000000,
+  FinalPayoutRequest1796321000000,
 ];

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A grant may have one open part request and one open final request at a time, so an approved, unpaid
  * part payment stays due while the final report is reviewed. The final payment may be nothing.
  */
-export class FinalPayoutRequest1796320000000 implements MigrationInterface {
-  name = 'FinalPayoutRequest1796320000000';
+export class FinalPayoutRequest1796321000000 implements MigrationInterface {
+  name = 'FinalPayoutRequest1796321000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "payout_request" ADD "kind" text NOT NULL DEFAULT 'part'`);
