@@ -48,6 +48,8 @@ export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
   releaseFunds: 'inline',
   // The settlement releases money and may raise a repayment claim, under the transaction.
   settleFunds: 'inline',
+  // A cancellation (heving) likewise releases the unpaid rest and may raise a claim.
+  cancelFunds: 'inline',
   // The deadline row and its arm/disarm outbox row are written with the transition.
   scheduleDeadline: 'inline',
   cancelDeadline: 'inline',

@@ -11,6 +11,7 @@ export const EFFECT_KINDS = [
   'commitFunds',
   'releaseFunds',
   'settleFunds',
+  'cancelFunds',
   'scheduleDeadline',
   'cancelDeadline',
   'scheduleNotice',
@@ -35,7 +36,7 @@ export const OVERDUE_REPORT_NOTICES = ['report_escalation', 'report_lapse_propos
 export type OverdueReportNotice = (typeof OVERDUE_REPORT_NOTICES)[number];
 
 /** Why committed money goes back to the frame (ramme). */
-export const RELEASE_REASONS = ['declined', 'lapsed', 'underspend'] as const;
+export const RELEASE_REASONS = ['declined', 'lapsed', 'underspend', 'cancelled'] as const;
 export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 
 /**
@@ -67,6 +68,12 @@ export const NOTIFICATION_TEMPLATES = [
   'final_report_returned',
   'final_report_approved',
   'grant_settled',
+  'extension_requested',
+  'extension_granted',
+  'extension_refused',
+  'cancellation_proposed',
+  'cancellation_dismissed',
+  'grant_cancelled',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -101,6 +108,17 @@ export interface SettleFundsEffect {
   readonly finalPayableAmount: Ore;
 }
 
+/**
+ * Heving: the grant is cancelled. Everything still committed and unpaid goes back to the frame; when
+ * the decision claims money back, a repayment claim is raised for `repaymentAmount` (at most what was
+ * paid, which the runner reads from the ledger and checks). With nothing claimed the case is settled
+ * at once.
+ */
+export interface CancelFundsEffect {
+  readonly kind: 'cancelFunds';
+  readonly repaymentAmount: Ore;
+}
+
 /** Create (or move) the one open deadline of this kind for the application. */
 export interface ScheduleDeadlineEffect {
   readonly kind: 'scheduleDeadline';
@@ -133,6 +151,7 @@ export type Effect =
   | CommitFundsEffect
   | ReleaseFundsEffect
   | SettleFundsEffect
+  | CancelFundsEffect
   | ScheduleDeadlineEffect
   | CancelDeadlineEffect
   | ScheduleNoticeEffect
@@ -148,6 +167,10 @@ export const releaseFunds = (amount: Ore, reason: ReleaseReason): ReleaseFundsEf
 export const settleFunds = (finalPayableAmount: Ore): SettleFundsEffect => ({
   kind: 'settleFunds',
   finalPayableAmount,
+});
+export const cancelFunds = (repaymentAmount: Ore): CancelFundsEffect => ({
+  kind: 'cancelFunds',
+  repaymentAmount,
 });
 export const scheduleDeadline = (deadline: DeadlineKind, dueAt: Instant): ScheduleDeadlineEffect => ({
   kind: 'scheduleDeadline',
@@ -197,6 +220,8 @@ export function isEffect(value: unknown): value is Effect {
       return isOre(e.amount) && e.amount > 0 && isReleaseReason(e.reason);
     case 'settleFunds':
       return isOre(e.finalPayableAmount);
+    case 'cancelFunds':
+      return isOre(e.repaymentAmount);
     case 'scheduleDeadline':
       return isDeadlineKind(e.deadline) && isInstant(e.dueAt);
     case 'cancelDeadline':
