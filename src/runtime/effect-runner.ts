@@ -53,6 +53,7 @@ export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
   // The deadline row and its arm/disarm outbox row are written with the transition.
   scheduleDeadline: 'inline',
   cancelDeadline: 'inline',
+  cancelAllDeadlines: 'inline',
   scheduleNotice: 'inline',
   // The notification rows are written with the transition; sending them is the worker's outbox kind.
   notify: 'inline',

@@ -14,6 +14,7 @@ export const EFFECT_KINDS = [
   'cancelFunds',
   'scheduleDeadline',
   'cancelDeadline',
+  'cancelAllDeadlines',
   'scheduleNotice',
   'notify',
 ] as const;
@@ -132,6 +133,15 @@ export interface CancelDeadlineEffect {
 }
 
 /**
+ * The case owes nothing more on time: every open deadline and notice of the application goes (a
+ * cancelled grant's final report, its reminders and follow-ups, a preliminary reply not yet due).
+ * A repayment claim's own follow-ups stay.
+ */
+export interface CancelAllDeadlinesEffect {
+  readonly kind: 'cancelAllDeadlines';
+}
+
+/**
  * Create (or move) the one open notice of this kind for the application. The preliminary reply is due
  * at a time the lifecycle knows; an overdue report's follow-ups are due the call parameters' days
  * (`overdueEscalationDays`, `overdueLapseProposalDays`) after `overdueSince`.
@@ -154,6 +164,7 @@ export type Effect =
   | CancelFundsEffect
   | ScheduleDeadlineEffect
   | CancelDeadlineEffect
+  | CancelAllDeadlinesEffect
   | ScheduleNoticeEffect
   | NotifyEffect;
 
@@ -181,6 +192,7 @@ export const cancelDeadline = (deadline: DeadlineKind): CancelDeadlineEffect => 
   kind: 'cancelDeadline',
   deadline,
 });
+export const cancelAllDeadlines = (): CancelAllDeadlinesEffect => ({ kind: 'cancelAllDeadlines' });
 export const schedulePreliminaryReply = (dueAt: Instant): ScheduleNoticeEffect => ({
   kind: 'scheduleNotice',
   notice: 'preliminary_reply',
@@ -226,6 +238,8 @@ export function isEffect(value: unknown): value is Effect {
       return isDeadlineKind(e.deadline) && isInstant(e.dueAt);
     case 'cancelDeadline':
       return isDeadlineKind(e.deadline);
+    case 'cancelAllDeadlines':
+      return true;
     case 'scheduleNotice':
       return e.notice === 'preliminary_reply'
         ? isInstant(e.dueAt)

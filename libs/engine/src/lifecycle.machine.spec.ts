@@ -2,6 +2,7 @@ import { initialTransition } from 'xstate';
 import type { AnyStateNode } from 'xstate';
 import {
   assignFrame,
+  cancelAllDeadlines,
   cancelDeadline,
   commitFunds,
   notify,
@@ -348,7 +349,7 @@ const TRANSITIONS: readonly Row[] = [
     to: 'cancelled.settling',
     status: 'cancelled',
     effects: [
-      cancelDeadline('final_report'),
+      cancelAllDeadlines(),
       cancelFunds(0),
       notify('grant_cancelled', ['applicant', 'case_officer', 'finance']),
     ],

@@ -44,7 +44,7 @@ const userOf = (actor: EngineActor): string => present(actor.userId, 'the acting
 
 /**
  * Heving of an accepted grant: the case officer proposes, an approver dismisses or decides. The
- * decision ends the grant: its final report deadline (with reminders and notices) goes, the unpaid
+ * decision ends the grant: every deadline of the case (the final report's, with reminders and notices) goes, the unpaid
  * rest goes back to the frame, and what the decision claims back becomes a repayment claim; the case
  * is settled like an approved report, and closes once nothing is committed and no claim is open.
  */
@@ -62,7 +62,7 @@ const cancellationTransitions = {
     target: `#${LIFECYCLE_MACHINE_ID}.cancelled`,
     actions: [
       'recordCancellationDecision',
-      cancelAction('final_report'),
+      'cancelAllDeadlines',
       {
         type: 'cancelFunds',
         params: ({ context }: { context: LifecycleContext }) => ({
@@ -101,6 +101,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       cancelFunds: (_, _params: { repaymentAmount: Ore }) => undefined,
       scheduleDeadline: (_, _params: { deadline: DeadlineKind; dueAt: Instant }) => undefined,
       cancelDeadline: (_, _params: { deadline: DeadlineKind }) => undefined,
+      cancelAllDeadlines: () => undefined,
       scheduleNotice: (_, _params: Omit<ScheduleNoticeEffect, 'kind'>) => undefined,
       assignFrame: () => undefined,
       notify: (_, _params: { template: string; recipients: readonly Audience[] }) => undefined,
