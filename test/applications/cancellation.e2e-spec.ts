@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lib/common';
 import {
   acceptedGrant,
   act,
@@ -126,8 +127,8 @@ describe('cancellation of a grant (heving)', () => {
     const [letter] = await letters(id, 'grant_cancelled');
     expect(letter).toBeDefined();
     expect((await letters(id, 'grant_cancelled')).map((l) => l.recipient_email)).toContain(KARI);
-    expect(letter!.body).toContain(GROUNDS);
-    expect(letter!.body).toMatch(/50\s000 kr/); // grouped with a no-break space
+    expect(letter.body).toContain(GROUNDS);
+    expect(letter.body).toMatch(/50\s000 kr/); // grouped with a no-break space
     expect((await letters(id, 'cancellation_claim_raised')).map((l) => l.recipient_email)).toContain(KARI);
 
     const applicant = await view(id, KARI);
@@ -157,7 +158,7 @@ describe('cancellation of a grant (heving)', () => {
         'SETTLE',
       ]),
     );
-    await consistent(position!.frame_id);
+    await consistent(position.frame_id);
   });
 
   it('cancels a grant with nothing paid: all of it released and the case closed at once', async () => {
@@ -246,7 +247,7 @@ describe('extension of the final report deadline (utsatt frist)', () => {
     );
   const dueOf = (rows: Array<{ kind: string; due_at: Date }>, kind: string) =>
     rows.find((r) => r.kind === kind)?.due_at.getTime();
-  const DAY = 24 * 60 * 60 * 1000;
+  const DAY = DAY_MS;
 
   it('moves the final report deadline and its reminders when granted, for the date the officer chose', async () => {
     const { id } = await acceptedGrant(t);
@@ -333,6 +334,6 @@ describe('extension of the final report deadline (utsatt frist)', () => {
       [id],
     );
     expect(mail).toMatchObject({ recipient_email: KARI });
-    expect(mail!.body).toContain('Ingen grunn utenfor bedriftens kontroll er oppgitt');
+    expect(mail.body).toContain('Ingen grunn utenfor bedriftens kontroll er oppgitt');
   });
 });
