@@ -20,6 +20,7 @@ import {
   describeState,
   informationResponseDueDate,
   initialSnapshot,
+  migrateSnapshot,
   statesTagged,
   TAGS,
   type CallOpening,
@@ -546,7 +547,8 @@ export class ApplicationsService {
     const actions: string[] = allowedEvents(scheme.lifecycle, stored, engineActor, now.toISOString());
     if (engineActor.roles.includes('applicant') && state.tags.includes('editable_by_applicant'))
       actions.push('EDIT');
-    const context = stored.state.context;
+    // Read through the current shape, so that a snapshot stored by an older version shows the same fields.
+    const context = migrateSnapshot(scheme.lifecycle, stored).state.context;
     const staff = actor.kind !== 'applicant' && canSee(actor, ownership(application));
     return {
       id: application.id,
