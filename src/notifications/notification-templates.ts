@@ -133,11 +133,11 @@ export const TEMPLATES: Record<string, Template> = {
   final_report_lapse_proposal: {
     nb: {
       subject: 'Forslag om bortfall av tilsagn – {reference}',
-      body: 'Sluttrapporten for {reference} ({organisation}) hadde frist {dueAt} og mangler fortsatt. Vurder å la tilsagnet falle bort og kreve tilbake utbetalt tilskudd.',
+      body: 'Sluttrapporten for {reference} ({organisation}) hadde frist {dueAt} og mangler fortsatt. Vurder å heve tilsagnet og kreve tilbake utbetalt tilskudd: saksbehandleren foreslår det med «Hev tilsagn» på saken, og en godkjenner fatter vedtaket.',
     },
     en: {
       subject: 'Proposal to let the grant lapse – {reference}',
-      body: 'The final report for {reference} ({organisation}) was due {dueAt} and is still missing. Consider letting the grant lapse and reclaiming what was paid.',
+      body: 'The final report for {reference} ({organisation}) was due {dueAt} and is still missing. Consider cancelling the grant and reclaiming what was paid: the case officer proposes it with “Cancel the grant” on the case, and an approver decides.',
     },
   },
   repayment_claim_raised: {
