@@ -20,6 +20,10 @@ describe("the applicant's next task", () => {
     rejected: null,
     withdrawn: null,
     lapsed: null,
+    extension_requested: { kind: 'submit_final_report', dueAt: expect.any(String) as string },
+    cancellation_proposed: { kind: 'submit_final_report', dueAt: expect.any(String) as string },
+    cancelling: null,
+    cancelled: null,
   };
 
   it.each(Object.keys(SCENARIOS) as Scenario[])('%s', (scenario) => {

@@ -210,6 +210,34 @@ async function prepareAssign({ tx, application, type, body, at }: EventCommand<A
   return { type, at, ...(officerId ? { caseOfficerId: officerId } : {}) };
 }
 
+/**
+ * A proposed cancellation (heving) may claim back at most what was paid on the grant, less what was
+ * repaid; the ledger says how much that is. The effect checks it again when the decision is made.
+ */
+async function prepareProposeCancellation({
+  tx,
+  application,
+  type,
+  body,
+  at,
+}: EventCommand<Application, 'PROPOSE_CANCELLATION'>) {
+  const repaymentAmount = typeof body.repaymentAmount === 'number' ? body.repaymentAmount : 0;
+  const [row] = await tx.query<Array<{ paid: string }>>(
+    `SELECT coalesce(sum(disbursed - repaid), 0) AS paid FROM grant_position WHERE application_id = $1`,
+    [application.id],
+  );
+  const paid = Number(row?.paid ?? 0);
+  if (repaymentAmount > paid) {
+    throw new DomainError(
+      'unprocessable',
+      'repayment_above_paid',
+      `At most what was paid (${paid} øre) can be claimed back; ${repaymentAmount} øre was given`,
+      { paid, requested: repaymentAmount },
+    );
+  }
+  return { type, at, grounds: body.grounds as string, repaymentAmount };
+}
+
 /** How each event of the lifecycle is prepared for an application; most take their body as it is. */
 export const APPLICATION_EVENTS: EventPreparers<Application> = {
   SUBMIT: prepareSubmit,
@@ -231,6 +259,12 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   RETURN_REPORT: prepareReturnReport,
   APPROVE_REPORT: prepareApproveReport,
   SETTLE: fromBody,
+  REQUEST_EXTENSION: fromBody,
+  GRANT_EXTENSION: fromBody,
+  REFUSE_EXTENSION: fromBody,
+  PROPOSE_CANCELLATION: prepareProposeCancellation,
+  DISMISS_CANCELLATION: fromBody,
+  DECIDE_CANCELLATION: fromBody,
 };
 
 /** The applicant as schemes see it: from the organisation register, not from the form. */

@@ -61,6 +61,8 @@ export const SUB_STATES = [
   'granted.active',
   'reported.report_review',
   'reported.settling',
+  'cancelled.settling',
+  'cancelled.closed',
 ] as const;
 export type SubState = (typeof SUB_STATES)[number];
 
@@ -302,6 +304,62 @@ export class ApproveReportDto {
   @Max(MAX_AMOUNT_ORE)
   finalPayableAmount?: number;
 }
+
+// Cancellation and extension
+
+/** Heving, prepared by the case officer: the grounds the applicant will read, and what is claimed back. */
+export class ProposeCancellationDto {
+  @ApiProperty({ example: 'The project did not start, and the training will not take place' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds!: string;
+
+  @ApiPropertyOptional({
+    description: 'øre claimed back of what was paid (at most that, less repayments); default 0',
+    example: 5000000,
+  })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT_ORE)
+  repaymentAmount?: number;
+}
+
+/** Utsatt frist: the applicant asks for a later final report deadline. */
+export class RequestExtensionDto {
+  @ApiProperty({ example: 'The provider moved the last course week to June' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  reason!: string;
+
+  @ApiProperty({
+    example: '2026-07-31T23:59:00+02:00',
+    description: 'The final report deadline asked for: ISO 8601 instant with offset, after the current one',
+  })
+  @IsIsoInstant()
+  dueAt!: string;
+}
+
+/** The case officer grants the extension, for the date asked or another one. */
+export class GrantExtensionDto {
+  @ApiPropertyOptional({
+    example: '2026-07-15T23:59:00+02:00',
+    description: 'The new deadline, ISO 8601 instant with offset; default: the date the applicant asked for',
+  })
+  @Optional()
+  @IsIsoInstant()
+  dueAt?: string;
+
+  @ApiPropertyOptional({ example: 'A delay at the provider is a good reason; granted to mid-July' })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds?: string;
+}
+// end of Cancellation and extension
 
 // ── Responses ──────────────────────────────────────────────────────────────────────────────
 

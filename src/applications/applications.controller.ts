@@ -35,6 +35,9 @@ import {
   RecommendGrantDto,
   SubmitReportDto,
   UpdateApplicationDto,
+  ProposeCancellationDto,
+  RequestExtensionDto,
+  GrantExtensionDto,
 } from './application.dto';
 import { ApplicationsService, type CaseKey } from './applications.service';
 import { CaseIdPipe } from './case-id.pipe';
@@ -241,7 +244,51 @@ export class ApplicationsController {
     return this.send(a, id, 'SUBMIT_REPORT', b, k);
   }
 
+  @Post(':id/request-extension')
+  @Command('Ask for a later final report deadline (utsatt frist), with a reason')
+  requestExtension(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: RequestExtensionDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'REQUEST_EXTENSION', b, k);
+  }
+
   // ── Case officer ────────────────────────────────────────────────────────────────────────
+
+  @Post(':id/grant-extension')
+  @Command('Grant the requested extension; the final report deadline and its reminders move')
+  grantExtension(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: GrantExtensionDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'GRANT_EXTENSION', b, k);
+  }
+
+  @Post(':id/refuse-extension')
+  @Command('Refuse the requested extension, with grounds; the deadline stays')
+  refuseExtension(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: GroundsDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'REFUSE_EXTENSION', b, k);
+  }
+
+  @Post(':id/propose-cancellation')
+  @Command('Propose to cancel the accepted grant (heving), with grounds and what is claimed back')
+  proposeCancellation(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: ProposeCancellationDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'PROPOSE_CANCELLATION', b, k);
+  }
 
   @Post(':id/assign')
   @Command('Take the case, or hand it to another case officer of the county')
@@ -331,6 +378,30 @@ export class ApplicationsController {
     @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'DECIDE_REJECTION', b, k);
+  }
+
+  @Post(':id/decide-cancellation')
+  @Command(
+    'Decide the proposed cancellation (vedtak om heving); not by the proposer. The unpaid rest is released and a repayment claim raised if money is claimed back',
+  )
+  decideCancellation(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: CommentDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DECIDE_CANCELLATION', b, k);
+  }
+
+  @Post(':id/dismiss-cancellation')
+  @Command('Do not cancel: drop the proposed cancellation, with a message to the case officer')
+  dismissCancellation(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: MessageDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DISMISS_CANCELLATION', b, k);
   }
 
   @Post(':id/return-to-review')

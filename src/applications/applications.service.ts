@@ -20,6 +20,7 @@ import {
   describeState,
   informationResponseDueDate,
   initialSnapshot,
+  migrateSnapshot,
   statesTagged,
   TAGS,
   type CallOpening,
@@ -546,7 +547,8 @@ export class ApplicationsService {
     const actions: string[] = allowedEvents(scheme.lifecycle, stored, engineActor, now.toISOString());
     if (engineActor.roles.includes('applicant') && state.tags.includes('editable_by_applicant'))
       actions.push('EDIT');
-    const context = stored.state.context;
+    // Read through the current shape, so that a snapshot stored by an older version shows the same fields.
+    const context = migrateSnapshot(scheme.lifecycle, stored).state.context;
     const staff = actor.kind !== 'applicant' && canSee(actor, ownership(application));
     return {
       id: application.id,
@@ -666,6 +668,25 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     finalReportDueAt: context.finalReportDueAt,
     finalPayableAmount: context.finalPayableAmount,
     endedAt: context.endedAt,
+    // A proposal is internal until an approver decides it; the decision is the applicant's to read.
+    cancellation: context.cancellation?.decidedAt
+      ? {
+          grounds: context.cancellation.grounds,
+          repaymentAmount: context.cancellation.repaymentAmount,
+          decidedAt: context.cancellation.decidedAt,
+        }
+      : null,
+    extension: context.extension && {
+      reason: context.extension.reason,
+      requestedDueAt: context.extension.requestedDueAt,
+      requestedAt: context.extension.requestedAt,
+      outcome: context.extension.outcome && {
+        kind: context.extension.outcome.kind,
+        grounds: context.extension.outcome.grounds,
+        at: context.extension.outcome.at,
+        ...(context.extension.outcome.kind === 'granted' ? { dueAt: context.extension.outcome.dueAt } : {}),
+      },
+    },
   };
 }
 
@@ -677,9 +698,16 @@ function wholeDaysBetween(from: Date, to: Date): number {
 /** Money moved on the grant: the applicant reads how much, not from which of the county's frames. */
 const MONEY_EVENTS: ReadonlySet<string> = new Set(Object.values(CASE_MONEY_EVENTS));
 
+/** Staff's preparation, whose payload the applicant does not read (the decision that follows is theirs). */
+const INTERNAL_EVENTS: ReadonlySet<string> = new Set([
+  'RECOMMEND_GRANT',
+  'RECOMMEND_REJECTION',
+  'RETURN_TO_REVIEW',
+  'PROPOSE_CANCELLATION',
+  'DISMISS_CANCELLATION',
+]);
+
 function redactForApplicant(event: string, payload: Record<string, unknown>): Record<string, unknown> {
   if (MONEY_EVENTS.has(event)) return { amount: payload.amount, currency: payload.currency };
-  return event === 'RECOMMEND_GRANT' || event === 'RECOMMEND_REJECTION' || event === 'RETURN_TO_REVIEW'
-    ? {}
-    : payload;
+  return INTERNAL_EVENTS.has(event) ? {} : payload;
 }

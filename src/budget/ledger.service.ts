@@ -42,6 +42,7 @@ export const RELEASE_REASONS = {
   declined: 'Frigitt: tilsagn avslått av søker',
   lapsed: 'Frigitt: tilsagn ikke akseptert i tide',
   underspend: 'Frigitt: ubrukt del av tilsagnet etter sluttrapport',
+  cancelled: 'Frigitt: ubetalt rest av tilsagn som er hevet',
 } as const;
 
 /** The case-history events of money moved on a case's grant, one per movement (a carry-over too). */

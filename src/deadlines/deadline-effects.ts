@@ -95,6 +95,15 @@ export class DeadlineEffects implements OnModuleInit {
     this.effects.register('cancelDeadline', async (effect, { tx, application, auditRecordId }) => {
       await this.cancelLifecycleDeadline(tx, application.id, effect.deadline, auditRecordId);
     });
+    // A cancelled grant owes nothing more on time; a repayment claim's follow-ups are the claim's.
+    this.effects.register('cancelAllDeadlines', async (_effect, { tx, application, auditRecordId }) => {
+      await this.cancel(
+        tx,
+        application.id,
+        (open) => open.type !== 'claim_reminder' && open.type !== 'claim_escalation',
+        auditRecordId,
+      );
+    });
     this.effects.register('scheduleNotice', async (effect, { tx, application, auditRecordId }) => {
       let dueAt: Date;
       if (effect.notice === 'preliminary_reply') {

@@ -133,11 +133,11 @@ export const TEMPLATES: Record<string, Template> = {
   final_report_lapse_proposal: {
     nb: {
       subject: 'Forslag om bortfall av tilsagn – {reference}',
-      body: 'Sluttrapporten for {reference} ({organisation}) hadde frist {dueAt} og mangler fortsatt. Vurder å la tilsagnet falle bort og kreve tilbake utbetalt tilskudd.',
+      body: 'Sluttrapporten for {reference} ({organisation}) hadde frist {dueAt} og mangler fortsatt. Vurder å heve tilsagnet og kreve tilbake utbetalt tilskudd: saksbehandleren foreslår det med «Hev tilsagn» på saken, og en godkjenner fatter vedtaket.',
     },
     en: {
       subject: 'Proposal to let the grant lapse – {reference}',
-      body: 'The final report for {reference} ({organisation}) was due {dueAt} and is still missing. Consider letting the grant lapse and reclaiming what was paid.',
+      body: 'The final report for {reference} ({organisation}) was due {dueAt} and is still missing. Consider cancelling the grant and reclaiming what was paid: the case officer proposes it with “Cancel the grant” on the case, and an approver decides.',
     },
   },
   repayment_claim_raised: {
@@ -314,6 +314,78 @@ export const TEMPLATES: Record<string, Template> = {
     },
   },
   // end of Payout requests
+  // Cancellation and extension
+  grant_cancelled: {
+    nb: {
+      subject: 'Vedtak om heving av tilsagn – {reference}',
+      body: 'Tilsagnet til {organisation} om {scheme} ({reference}) er hevet. Det blir ikke utbetalt mer av tilskuddet, og ubetalt del av tilsagnet er frigitt.\n\nBegrunnelse:\n{cancellationGrounds}\n\nBeløp som kreves tilbakebetalt: {repaymentAmount} kr. Kreves noe tilbake, får dere et eget krav med frist.\n\nVedtaket kan påklages innen tre uker etter at dere mottok det (forvaltningsloven § 29).',
+    },
+    en: {
+      subject: 'Decision to cancel the grant – {reference}',
+      body: 'The grant to {organisation} under {scheme} ({reference}) has been cancelled. Nothing more will be paid, and the unpaid part of the grant has been released.\n\nGrounds:\n{cancellationGrounds}\n\nAmount to be paid back: NOK {repaymentAmount}. If anything is claimed back, you will receive a separate claim with a due date.\n\nYou may appeal the decision within three weeks of receiving it.',
+    },
+  },
+  cancellation_claim_raised: {
+    nb: {
+      subject: 'Krav om tilbakebetaling – {reference}',
+      body: 'Tilsagnet for {reference} ({organisation}) er hevet, og {amount} kr av det som er utbetalt kreves tilbakebetalt. Beløpet må betales innen {dueAt}.',
+    },
+    en: {
+      subject: 'Repayment claim – {reference}',
+      body: 'The grant for {reference} ({organisation}) has been cancelled, and NOK {amount} of what was paid is claimed back. Please pay it by {dueAt}.',
+    },
+  },
+  cancellation_proposed: {
+    nb: {
+      subject: 'Forslag om heving av tilsagn – {reference}',
+      body: 'Saksbehandleren foreslår å heve tilsagnet til {organisation} ({reference}) og kreve tilbake {repaymentAmount} kr. Begrunnelse:\n\n{cancellationGrounds}\n\nForslaget venter på vedtak.',
+    },
+    en: {
+      subject: 'Proposal to cancel the grant – {reference}',
+      body: 'The case officer proposes to cancel the grant to {organisation} ({reference}) and claim back NOK {repaymentAmount}. Grounds:\n\n{cancellationGrounds}\n\nThe proposal awaits a decision.',
+    },
+  },
+  cancellation_dismissed: {
+    nb: {
+      subject: 'Tilsagnet heves ikke – {reference}',
+      body: 'Forslaget om å heve tilsagnet for {reference} ({organisation}) er ikke vedtatt. Tilsagnet løper videre.',
+    },
+    en: {
+      subject: 'The grant is not cancelled – {reference}',
+      body: 'The proposal to cancel the grant for {reference} ({organisation}) was not adopted. The grant runs on.',
+    },
+  },
+  extension_requested: {
+    nb: {
+      subject: 'Søknad om utsatt frist for sluttrapport – {reference}',
+      body: '{organisation} ber om å få levere sluttrapporten for {reference} innen {requestedDueAt} i stedet for {reportDueAt}. Begrunnelse:\n\n{extensionReason}',
+    },
+    en: {
+      subject: 'Request for a later final report deadline – {reference}',
+      body: '{organisation} asks to deliver the final report for {reference} by {requestedDueAt} instead of {reportDueAt}. Reason:\n\n{extensionReason}',
+    },
+  },
+  extension_granted: {
+    nb: {
+      subject: 'Utsatt frist for sluttrapport – {reference}',
+      body: 'Dere har fått utsatt frist. Sluttrapporten for {reference} skal nå leveres innen {reportDueAt}.\n\n{extensionGrounds}',
+    },
+    en: {
+      subject: 'Final report deadline extended – {reference}',
+      body: 'Your request was granted. The final report for {reference} is now due by {reportDueAt}.\n\n{extensionGrounds}',
+    },
+  },
+  extension_refused: {
+    nb: {
+      subject: 'Søknad om utsatt frist er avslått – {reference}',
+      body: 'Dere får ikke utsatt frist for sluttrapporten for {reference}. Fristen er fortsatt {reportDueAt}.\n\nBegrunnelse:\n{extensionGrounds}',
+    },
+    en: {
+      subject: 'Request for a later deadline refused – {reference}',
+      body: 'Your request for a later final report deadline for {reference} was refused. The deadline is still {reportDueAt}.\n\nGrounds:\n{extensionGrounds}',
+    },
+  },
+  // end of Cancellation and extension
 };
 
 const GENERIC: Template = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatWholeKroner, type StaffRole } from '@lib/common';
-import { migrateSnapshot, type Audience } from '@lib/engine';
+import { migrateSnapshot, type Audience, type LifecycleContext } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { OutboxMessage, type LifecycleCase } from '../runtime';
@@ -65,6 +65,7 @@ export class NotificationService {
       amount: formatWholeKroner(application.grantedAmount),
       dueAt: osloDate(request?.dueAt ?? context.acceptanceDueAt ?? context.finalReportDueAt),
       message: request?.message,
+      ...cancellationAndExtensionValues(context),
       ...extra,
     };
     return this.deliver(tx, { recipients, template, values, applicationId: application.id, auditRecordId });
@@ -152,4 +153,25 @@ export class NotificationService {
     }
     return [...found.values()];
   }
+}
+
+/**
+ * What the letters of a cancellation (heving) and of a deadline extension (utsatt frist) quote: the
+ * grounds as decided, the amount claimed back, and the deadlines asked for and given.
+ */
+function cancellationAndExtensionValues(context: LifecycleContext): TemplateValues {
+  const { cancellation, extension } = context;
+  const outcome = extension?.outcome ?? null;
+  return {
+    reportDueAt: osloDate(context.finalReportDueAt),
+    ...(cancellation && {
+      cancellationGrounds: cancellation.grounds,
+      repaymentAmount: formatWholeKroner(cancellation.repaymentAmount),
+    }),
+    ...(extension && {
+      extensionReason: extension.reason,
+      requestedDueAt: osloDate(extension.requestedDueAt),
+    }),
+    ...(outcome && { extensionGrounds: outcome.grounds ?? '' }),
+  };
 }

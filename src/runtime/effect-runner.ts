@@ -48,9 +48,12 @@ export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
   releaseFunds: 'inline',
   // The settlement releases money and may raise a repayment claim, under the transaction.
   settleFunds: 'inline',
+  // A cancellation (heving) likewise releases the unpaid rest and may raise a claim.
+  cancelFunds: 'inline',
   // The deadline row and its arm/disarm outbox row are written with the transition.
   scheduleDeadline: 'inline',
   cancelDeadline: 'inline',
+  cancelAllDeadlines: 'inline',
   scheduleNotice: 'inline',
   // The notification rows are written with the transition; sending them is the worker's outbox kind.
   notify: 'inline',

@@ -87,7 +87,14 @@ export class RepaymentClaimsService {
   async raise(
     tx: EntityManager,
     application: LifecycleCase,
-    input: { frameId: string; amount: number; at: Date; actorUserId: string | null },
+    input: {
+      frameId: string;
+      amount: number;
+      at: Date;
+      actorUserId: string | null;
+      /** Why it is raised: an overpaid settlement (default) or a cancellation (heving) claiming money back. */
+      cause?: 'settlement' | 'cancellation';
+    },
   ): Promise<RepaymentClaim> {
     const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
     const days = call.parameters.repaymentDueDays ?? DEFAULT_REPAYMENT_DUE_DAYS;
@@ -125,7 +132,8 @@ export class RepaymentClaimsService {
       new Date(endOfNorwegianDay(addDays(dueDate, CLAIM_ESCALATION_DAYS))),
       record.id,
     );
-    await this.notifications.notify(tx, application, 'repayment_claim_raised', ['applicant'], record.id, {
+    const template = input.cause === 'cancellation' ? 'cancellation_claim_raised' : 'repayment_claim_raised';
+    await this.notifications.notify(tx, application, template, ['applicant'], record.id, {
       amount: formatWholeKroner(claim.amount),
       dueAt: osloDay(dueDate),
     });

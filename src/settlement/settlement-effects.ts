@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DomainError } from '@lib/common';
 import { LedgerService, RELEASE_REASONS } from '../budget/ledger.service';
 
 import { EffectRunner } from '../runtime';
@@ -55,6 +56,47 @@ export class SettlementEffects implements OnModuleInit {
             actorUserId,
           });
         } else if (toPay === 0) {
+          followUp?.('SETTLE', { outstanding: 0, openClaimAmount: 0 });
+        }
+      },
+    );
+    // Heving: nothing more is paid. The unpaid rest goes back to the frame; what the decision claims
+    // back (at most what was paid) becomes a repayment claim; with nothing claimed the case closes.
+    this.effects.register(
+      'cancelFunds',
+      async (effect, { tx, application, actorUserId, actorRole, at, followUp }) => {
+        const standing = await this.settlement.standing(tx, application.id);
+        if (effect.repaymentAmount > standing.paid) {
+          throw new DomainError(
+            'unprocessable',
+            'repayment_above_paid',
+            `At most what was paid (${standing.paid} øre) can be claimed back; the proposal claims ${effect.repaymentAmount} øre`,
+            { paid: standing.paid, requested: effect.repaymentAmount },
+          );
+        }
+        for (const position of standing.positions) {
+          if (position.outstanding <= 0) continue;
+          await this.ledger.release(tx, {
+            frameId: position.frameId,
+            grantKey: application.id,
+            amount: position.outstanding,
+            actorUserId,
+            actorRole,
+            at,
+            reason: `${RELEASE_REASONS.cancelled} (${application.reference})`,
+          });
+        }
+        if (effect.repaymentAmount > 0) {
+          const payer = [...standing.positions].sort((a, b) => b.paid - a.paid)[0];
+          if (!payer) throw new Error(`application ${application.id} was paid but has no position`);
+          await this.claims.raise(tx, application, {
+            frameId: payer.frameId,
+            amount: effect.repaymentAmount,
+            at,
+            actorUserId,
+            cause: 'cancellation',
+          });
+        } else {
           followUp?.('SETTLE', { outstanding: 0, openClaimAmount: 0 });
         }
       },

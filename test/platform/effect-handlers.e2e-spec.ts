@@ -56,7 +56,7 @@ describe('start-up with an effect handler missing', () => {
       ]);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toBe(
-        `Role ${role} has no handler for effect assignFrame, commitFunds, releaseFunds, settleFunds: ` +
+        `Role ${role} has no handler for effect assignFrame, commitFunds, releaseFunds, settleFunds, cancelFunds: ` +
           'a module that carries it out is missing from the composition',
       );
     },

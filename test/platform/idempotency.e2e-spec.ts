@@ -947,6 +947,40 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      // Heving moves money (the unpaid rest back to the frame): a repeat must not release it twice.
+      route: 'POST /api/v1/applications/{id}/decide-cancellation',
+      as: APPROVER,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        await expectOk(act(t, KARI, id, 'accept'));
+        await expectOk(
+          act(t, OFFICER, id, 'propose-cancellation', { grounds: 'Prosjektet ble ikke startet' }),
+        );
+        return {
+          path: `/applications/${id}/decide-cancellation`,
+          body: {},
+          other: { body: { comment: 'Vedtatt i møtet' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/request-extension',
+      as: KARI,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        await expectOk(act(t, KARI, id, 'accept'));
+        return {
+          path: `/applications/${id}/request-extension`,
+          body: { reason: 'Kursleverandøren flyttet siste uke', dueAt: '2028-06-30T23:59:00+02:00' },
+          other: { body: { reason: 'En annen grunn', dueAt: '2028-06-30T23:59:00+02:00' } },
+        };
+      },
+    },
+    {
       route: 'POST /api/v1/applications/{id}/decide-grant',
       as: APPROVER,
       status: 200,

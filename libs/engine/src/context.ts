@@ -27,6 +27,46 @@ export type Decision =
     }
   | { readonly kind: 'rejection'; readonly grounds: string; readonly by: string; readonly at: Instant };
 
+/**
+ * Heving: the cancellation of an accepted grant by a recorded decision. A case officer proposes it
+ * with grounds and what is to be paid back; an approver who did not propose it decides it.
+ */
+export interface Cancellation {
+  /** Why the grant is cancelled, in words for the applicant (begrunnelse). */
+  readonly grounds: string;
+  /** What the decision claims back of what was paid (øre, 0 = nothing); a repayment claim when above 0. */
+  readonly repaymentAmount: Ore;
+  readonly proposedBy: string;
+  readonly proposedAt: Instant;
+  /** The approver's decision (vedtak om heving); null while the proposal waits. */
+  readonly decidedBy: string | null;
+  readonly decidedAt: Instant | null;
+}
+
+/** Utsatt frist: the applicant's request for a later final report deadline, and the officer's answer. */
+export interface ExtensionRequest {
+  readonly reason: string;
+  /** The final report deadline the applicant asks for. */
+  readonly requestedDueAt: Instant;
+  /** The deadline when the request was made. */
+  readonly previousDueAt: Instant | null;
+  readonly requestedBy: string | null;
+  readonly requestedAt: Instant;
+  /** Null while the request waits for the case officer. */
+  readonly outcome: ExtensionOutcome | null;
+}
+
+export type ExtensionOutcome =
+  | {
+      readonly kind: 'granted';
+      /** The new deadline: what was asked for, or another date the officer chose. */
+      readonly dueAt: Instant;
+      readonly grounds: string | null;
+      readonly by: string;
+      readonly at: Instant;
+    }
+  | { readonly kind: 'refused'; readonly grounds: string; readonly by: string; readonly at: Instant };
+
 export interface InformationRequest {
   readonly message: string;
   readonly dueAt: Instant;
@@ -65,6 +105,10 @@ export interface LifecycleContext {
   readonly finalPayableAmount: Ore | null;
   /** When the case reached a terminal status, whichever it was. */
   readonly endedAt: Instant | null;
+  /** A proposed or decided cancellation (heving); null when none (added in snapshot version 2). */
+  readonly cancellation: Cancellation | null;
+  /** The latest request for a later final report deadline (added in snapshot version 2). */
+  readonly extension: ExtensionRequest | null;
 }
 
 export interface LifecycleInput {
@@ -91,6 +135,8 @@ export function initialContext(input: LifecycleInput): LifecycleContext {
     reportId: null,
     finalPayableAmount: null,
     endedAt: null,
+    cancellation: null,
+    extension: null,
   };
 }
 
@@ -111,3 +157,11 @@ export const pendingRecommendedAmount = (context: LifecycleContext): Ore | null 
   context.recommendation?.kind === 'grant' && context.decision === null && context.endedAt === null
     ? context.recommendation.amount
     : null;
+
+/** A cancellation proposed and not yet decided (or dismissed). */
+export const pendingCancellation = (context: LifecycleContext): Cancellation | null =>
+  context.cancellation !== null && context.cancellation.decidedAt === null ? context.cancellation : null;
+
+/** An extension request waiting for the case officer. */
+export const pendingExtension = (context: LifecycleContext): ExtensionRequest | null =>
+  context.extension !== null && context.extension.outcome === null ? context.extension : null;

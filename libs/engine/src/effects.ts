@@ -11,8 +11,10 @@ export const EFFECT_KINDS = [
   'commitFunds',
   'releaseFunds',
   'settleFunds',
+  'cancelFunds',
   'scheduleDeadline',
   'cancelDeadline',
+  'cancelAllDeadlines',
   'scheduleNotice',
   'notify',
 ] as const;
@@ -35,7 +37,7 @@ export const OVERDUE_REPORT_NOTICES = ['report_escalation', 'report_lapse_propos
 export type OverdueReportNotice = (typeof OVERDUE_REPORT_NOTICES)[number];
 
 /** Why committed money goes back to the frame (ramme). */
-export const RELEASE_REASONS = ['declined', 'lapsed', 'underspend'] as const;
+export const RELEASE_REASONS = ['declined', 'lapsed', 'underspend', 'cancelled'] as const;
 export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 
 /**
@@ -67,6 +69,12 @@ export const NOTIFICATION_TEMPLATES = [
   'final_report_returned',
   'final_report_approved',
   'grant_settled',
+  'extension_requested',
+  'extension_granted',
+  'extension_refused',
+  'cancellation_proposed',
+  'cancellation_dismissed',
+  'grant_cancelled',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -101,6 +109,17 @@ export interface SettleFundsEffect {
   readonly finalPayableAmount: Ore;
 }
 
+/**
+ * Heving: the grant is cancelled. Everything still committed and unpaid goes back to the frame; when
+ * the decision claims money back, a repayment claim is raised for `repaymentAmount` (at most what was
+ * paid, which the runner reads from the ledger and checks). With nothing claimed the case is settled
+ * at once.
+ */
+export interface CancelFundsEffect {
+  readonly kind: 'cancelFunds';
+  readonly repaymentAmount: Ore;
+}
+
 /** Create (or move) the one open deadline of this kind for the application. */
 export interface ScheduleDeadlineEffect {
   readonly kind: 'scheduleDeadline';
@@ -111,6 +130,15 @@ export interface ScheduleDeadlineEffect {
 export interface CancelDeadlineEffect {
   readonly kind: 'cancelDeadline';
   readonly deadline: DeadlineKind;
+}
+
+/**
+ * The case owes nothing more on time: every open deadline and notice of the application goes (a
+ * cancelled grant's final report, its reminders and follow-ups, a preliminary reply not yet due).
+ * A repayment claim's own follow-ups stay.
+ */
+export interface CancelAllDeadlinesEffect {
+  readonly kind: 'cancelAllDeadlines';
 }
 
 /**
@@ -133,8 +161,10 @@ export type Effect =
   | CommitFundsEffect
   | ReleaseFundsEffect
   | SettleFundsEffect
+  | CancelFundsEffect
   | ScheduleDeadlineEffect
   | CancelDeadlineEffect
+  | CancelAllDeadlinesEffect
   | ScheduleNoticeEffect
   | NotifyEffect;
 
@@ -149,6 +179,10 @@ export const settleFunds = (finalPayableAmount: Ore): SettleFundsEffect => ({
   kind: 'settleFunds',
   finalPayableAmount,
 });
+export const cancelFunds = (repaymentAmount: Ore): CancelFundsEffect => ({
+  kind: 'cancelFunds',
+  repaymentAmount,
+});
 export const scheduleDeadline = (deadline: DeadlineKind, dueAt: Instant): ScheduleDeadlineEffect => ({
   kind: 'scheduleDeadline',
   deadline,
@@ -158,6 +192,7 @@ export const cancelDeadline = (deadline: DeadlineKind): CancelDeadlineEffect => 
   kind: 'cancelDeadline',
   deadline,
 });
+export const cancelAllDeadlines = (): CancelAllDeadlinesEffect => ({ kind: 'cancelAllDeadlines' });
 export const schedulePreliminaryReply = (dueAt: Instant): ScheduleNoticeEffect => ({
   kind: 'scheduleNotice',
   notice: 'preliminary_reply',
@@ -197,10 +232,14 @@ export function isEffect(value: unknown): value is Effect {
       return isOre(e.amount) && e.amount > 0 && isReleaseReason(e.reason);
     case 'settleFunds':
       return isOre(e.finalPayableAmount);
+    case 'cancelFunds':
+      return isOre(e.repaymentAmount);
     case 'scheduleDeadline':
       return isDeadlineKind(e.deadline) && isInstant(e.dueAt);
     case 'cancelDeadline':
       return isDeadlineKind(e.deadline);
+    case 'cancelAllDeadlines':
+      return true;
     case 'scheduleNotice':
       return e.notice === 'preliminary_reply'
         ? isInstant(e.dueAt)

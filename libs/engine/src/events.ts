@@ -24,6 +24,12 @@ export const EVENT_TYPES = [
   'RETURN_REPORT',
   'APPROVE_REPORT',
   'SETTLE',
+  'REQUEST_EXTENSION',
+  'GRANT_EXTENSION',
+  'REFUSE_EXTENSION',
+  'PROPOSE_CANCELLATION',
+  'DISMISS_CANCELLATION',
+  'DECIDE_CANCELLATION',
 ] as const;
 export type LifecycleEventType = (typeof EVENT_TYPES)[number];
 
@@ -83,6 +89,21 @@ export interface LifecycleEventPayloads {
    * nothing may still be committed to the grant, and no repayment claim may be open.
    */
   SETTLE: { readonly outstanding: Ore; readonly openClaimAmount: Ore };
+  /** Utsatt frist: the applicant asks for a later final report deadline, with a reason. */
+  REQUEST_EXTENSION: { readonly reason: string; readonly dueAt: Instant };
+  /** The case officer grants the request, for the date asked or another one (`dueAt`). */
+  GRANT_EXTENSION: { readonly dueAt?: Instant; readonly grounds?: string };
+  /** The case officer refuses the request, with grounds; the deadline stays. */
+  REFUSE_EXTENSION: { readonly grounds: string };
+  /**
+   * Heving, prepared: the case officer proposes to cancel the accepted grant, with grounds and what is
+   * to be paid back (øre, at most what was paid; the caller checks that against the ledger).
+   */
+  PROPOSE_CANCELLATION: { readonly grounds: string; readonly repaymentAmount?: Ore };
+  /** The approver does not cancel: the proposal is dropped and the grant runs on. */
+  DISMISS_CANCELLATION: { readonly message: string };
+  /** Vedtak om heving: an approver other than the proposer cancels the grant as proposed. */
+  DECIDE_CANCELLATION: Record<never, never>;
 }
 
 /** An event as callers send it: `at` is when it happened (request time, or a deadline's due time). */
@@ -116,6 +137,12 @@ export const EVENT_ROLES: Readonly<Record<LifecycleEventType, readonly Role[]>> 
   RETURN_REPORT: ['case_officer'],
   APPROVE_REPORT: ['case_officer'],
   SETTLE: ['system'],
+  REQUEST_EXTENSION: ['applicant'],
+  GRANT_EXTENSION: ['case_officer'],
+  REFUSE_EXTENSION: ['case_officer'],
+  PROPOSE_CANCELLATION: ['case_officer'],
+  DISMISS_CANCELLATION: ['approver'],
+  DECIDE_CANCELLATION: ['approver'],
 };
 
 /**

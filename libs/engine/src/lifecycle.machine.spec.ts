@@ -2,11 +2,13 @@ import { initialTransition } from 'xstate';
 import type { AnyStateNode } from 'xstate';
 import {
   assignFrame,
+  cancelAllDeadlines,
   cancelDeadline,
   commitFunds,
   notify,
   releaseFunds,
   settleFunds,
+  cancelFunds,
   scheduleDeadline,
   scheduleOverdueReportNotice,
   schedulePreliminaryReply,
@@ -287,6 +289,79 @@ const TRANSITIONS: readonly Row[] = [
     status: 'closed',
     effects: [notify('grant_settled', ['applicant'])],
   },
+  // Utsatt frist
+  {
+    from: 'active',
+    event: ev.requestExtension(),
+    actor: people.applicant,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [notify('extension_requested', ['case_officer'])],
+  },
+  {
+    from: 'extension_requested',
+    event: ev.grantExtension(),
+    actor: people.officer,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [
+      scheduleDeadline('final_report', times.extensionDue),
+      notify('extension_granted', ['applicant']),
+    ],
+  },
+  {
+    from: 'extension_requested',
+    event: ev.refuseExtension(),
+    actor: people.officer,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [notify('extension_refused', ['applicant'])],
+  },
+  // Heving
+  {
+    from: 'active',
+    event: ev.proposeCancellation({ repaymentAmount: 1_000_000 }),
+    actor: people.officer,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [notify('cancellation_proposed', ['approver'])],
+  },
+  {
+    from: 'report_review',
+    event: ev.proposeCancellation(),
+    actor: people.officer,
+    to: 'reported.report_review',
+    status: 'reported',
+    effects: [notify('cancellation_proposed', ['approver'])],
+  },
+  {
+    from: 'cancellation_proposed',
+    event: ev.dismissCancellation(),
+    actor: people.approver,
+    to: 'granted.active',
+    status: 'granted',
+    effects: [notify('cancellation_dismissed', ['case_officer'])],
+  },
+  {
+    from: 'cancellation_proposed',
+    event: ev.decideCancellation(),
+    actor: people.approver,
+    to: 'cancelled.settling',
+    status: 'cancelled',
+    effects: [
+      cancelAllDeadlines(),
+      cancelFunds(0),
+      notify('grant_cancelled', ['applicant', 'case_officer', 'finance']),
+    ],
+  },
+  {
+    from: 'cancelling',
+    event: ev.settle({ at: times.cancellationDecided }),
+    actor: people.system,
+    to: 'cancelled.closed',
+    status: 'cancelled',
+    effects: [],
+  },
 ];
 
 describe('the common lifecycle', () => {
@@ -363,6 +438,8 @@ describe('the common lifecycle', () => {
       reportId: 'report-1',
       finalPayableAmount: RECOMMENDED,
       endedAt: times.closed,
+      cancellation: null,
+      extension: null,
     });
   });
 
@@ -395,6 +472,10 @@ describe('the common lifecycle', () => {
       rejected: { status: 'rejected', tags: ['appealable', 'terminal'] },
       withdrawn: { status: 'withdrawn', tags: ['terminal'] },
       lapsed: { status: 'lapsed', tags: ['terminal'] },
+      extension_requested: { status: 'granted', tags: ['awaiting:applicant', 'payable'] },
+      cancellation_proposed: { status: 'granted', tags: ['awaiting:applicant', 'payable'] },
+      cancelling: { status: 'cancelled', tags: ['settling'] },
+      cancelled: { status: 'cancelled', tags: ['terminal'] },
     };
 
     it.each(Object.entries(expected))(
@@ -454,6 +535,159 @@ describe('the common lifecycle', () => {
 
       expect(stored).toEqual(before);
     });
+  });
+});
+
+describe('cancellation (heving) and extension (utsatt frist)', () => {
+  const ok = (result: ReturnType<typeof transition>) => {
+    if (!result.ok) throw new Error(`refused: ${result.detail}`);
+    return result;
+  };
+  const reasons = (result: ReturnType<typeof transition>) => {
+    if (result.ok || result.reason !== 'guard_failed') throw new Error('expected a guard refusal');
+    return result.reasons;
+  };
+
+  it('records the proposal, then the decision with who decided and when the case ended', () => {
+    const proposed = ok(
+      transition(
+        lifecycle,
+        reach(lifecycle, 'active'),
+        ev.proposeCancellation({ repaymentAmount: 2_500_000 }),
+        people.officer,
+      ),
+    ).snapshot;
+    expect(proposed.state.context.cancellation).toEqual({
+      grounds: 'Prosjektet ble ikke startet',
+      repaymentAmount: 2_500_000,
+      proposedBy: 'user-officer',
+      proposedAt: times.cancellationProposed,
+      decidedBy: null,
+      decidedAt: null,
+    });
+
+    const decided = ok(transition(lifecycle, proposed, ev.decideCancellation(), people.approver));
+    expect(decided.effects).toContainEqual(cancelFunds(2_500_000));
+    expect(decided.snapshot.state.context).toMatchObject({
+      cancellation: { decidedBy: 'user-approver', decidedAt: times.cancellationDecided },
+      endedAt: times.cancellationDecided,
+    });
+  });
+
+  it('four eyes: the proposer may not decide the cancellation, even holding the approver role', () => {
+    const proposed = reach(lifecycle, 'cancellation_proposed'); // proposed by user-officer
+
+    expect(reasons(transition(lifecycle, proposed, ev.decideCancellation(), people.officerApprover))).toEqual(
+      ['four eyes: the cancellation must be decided by someone other than the case officer who proposed it'],
+    );
+  });
+
+  it('decides nothing that was not proposed, and takes one proposal at a time', () => {
+    expect(
+      reasons(transition(lifecycle, reach(lifecycle, 'active'), ev.decideCancellation(), people.approver)),
+    ).toEqual(['no cancellation is proposed']);
+    expect(
+      reasons(
+        transition(
+          lifecycle,
+          reach(lifecycle, 'cancellation_proposed'),
+          ev.proposeCancellation(),
+          people.officer,
+        ),
+      ),
+    ).toEqual(['a cancellation of this grant is already proposed']);
+  });
+
+  it('a dismissed proposal leaves the grant running and room for another', () => {
+    const dismissed = ok(
+      transition(
+        lifecycle,
+        reach(lifecycle, 'cancellation_proposed'),
+        ev.dismissCancellation(),
+        people.approver,
+      ),
+    ).snapshot;
+    expect(dismissed.state.context.cancellation).toBeNull();
+    ok(transition(lifecycle, dismissed, ev.proposeCancellation(), people.officer));
+  });
+
+  it.each([
+    [{ grounds: '  ' }, ['grounds must be a non-empty text']],
+    [{ repaymentAmount: -1 }, ['repaymentAmount must be a whole number of øre, zero or more']],
+    [{ repaymentAmount: 10.5 }, ['repaymentAmount must be a whole number of øre, zero or more']],
+  ])('refuses a proposal with %j', (override, expected) => {
+    expect(
+      reasons(
+        transition(
+          lifecycle,
+          reach(lifecycle, 'active'),
+          ev.proposeCancellation(override as never),
+          people.officer,
+        ),
+      ),
+    ).toEqual(expected);
+  });
+
+  it('a granted extension moves the final report deadline; the officer may choose another date', () => {
+    const other = '2027-02-28T22:59:00.000Z';
+    const granted = ok(
+      transition(
+        lifecycle,
+        reach(lifecycle, 'extension_requested'),
+        ev.grantExtension({ dueAt: '2027-02-28T23:59:00+01:00', grounds: 'Godt begrunnet' }),
+        people.officer,
+      ),
+    );
+    expect(granted.effects).toContainEqual(scheduleDeadline('final_report', other));
+    expect(granted.snapshot.state.context.finalReportDueAt).toBe(other);
+    expect(granted.snapshot.state.context.extension).toEqual({
+      reason: 'Kursleverandøren flyttet siste kursuke',
+      requestedDueAt: times.extensionDue,
+      previousDueAt: times.projectEnds,
+      requestedBy: 'user-applicant',
+      requestedAt: times.extensionRequested,
+      outcome: {
+        kind: 'granted',
+        dueAt: other,
+        grounds: 'Godt begrunnet',
+        by: 'user-officer',
+        at: times.extensionAnswered,
+      },
+    });
+  });
+
+  it('a refused extension keeps the deadline and records the grounds', () => {
+    const refused = ok(
+      transition(lifecycle, reach(lifecycle, 'extension_requested'), ev.refuseExtension(), people.officer),
+    ).snapshot.state.context;
+    expect(refused.finalReportDueAt).toBe(times.projectEnds);
+    expect(refused.extension?.outcome).toMatchObject({ kind: 'refused', by: 'user-officer' });
+  });
+
+  it('refuses a request for a date not after the current deadline, or a second one while one waits', () => {
+    expect(
+      reasons(
+        transition(
+          lifecycle,
+          reach(lifecycle, 'active'),
+          ev.requestExtension({ dueAt: '2026-12-01T00:00:00Z' }),
+          people.applicant,
+        ),
+      ),
+    ).toEqual([`dueAt must be after the current final report deadline (${times.projectEnds})`]);
+    expect(
+      reasons(
+        transition(
+          lifecycle,
+          reach(lifecycle, 'extension_requested'),
+          ev.requestExtension(),
+          people.applicant,
+        ),
+      ),
+    ).toEqual(['a request for a later deadline already waits for the case officer']);
+    expect(
+      reasons(transition(lifecycle, reach(lifecycle, 'active'), ev.grantExtension(), people.officer)),
+    ).toEqual(['no request for a later deadline is waiting']);
   });
 });
 

@@ -43,6 +43,38 @@ function present<T>(value: T | null, what: string): T {
 const userOf = (actor: EngineActor): string => present(actor.userId, 'the acting user');
 
 /**
+ * Heving of an accepted grant: the case officer proposes, an approver dismisses or decides. The
+ * decision ends the grant: every deadline of the case (the final report's, with reminders and notices) goes, the unpaid
+ * rest goes back to the frame, and what the decision claims back becomes a repayment claim; the case
+ * is settled like an approved report, and closes once nothing is committed and no claim is open.
+ */
+const cancellationTransitions = {
+  PROPOSE_CANCELLATION: {
+    guard: 'rulesPass',
+    actions: ['recordCancellationProposal', notifyAction('cancellation_proposed', ['approver'])],
+  },
+  DISMISS_CANCELLATION: {
+    guard: 'rulesPass',
+    actions: ['clearCancellation', notifyAction('cancellation_dismissed', ['case_officer'])],
+  },
+  DECIDE_CANCELLATION: {
+    guard: 'rulesPass',
+    target: `#${LIFECYCLE_MACHINE_ID}.cancelled`,
+    actions: [
+      'recordCancellationDecision',
+      'cancelAllDeadlines',
+      {
+        type: 'cancelFunds',
+        params: ({ context }: { context: LifecycleContext }) => ({
+          repaymentAmount: present(context.cancellation, 'the cancellation').repaymentAmount,
+        }),
+      },
+      notifyAction('grant_cancelled', ['applicant', 'case_officer', 'finance']),
+    ],
+  },
+} as const;
+
+/**
  * The common lifecycle, built from one definition and parameterised by a scheme's options.
  *
  * Deliberately absent: `after` timers, `invoke` and spawned actors. They are not restored from
@@ -66,8 +98,10 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       commitFunds: (_, _params: { amount: Ore }) => undefined,
       releaseFunds: (_, _params: { amount: Ore; reason: ReleaseReason }) => undefined,
       settleFunds: (_, _params: { finalPayableAmount: Ore }) => undefined,
+      cancelFunds: (_, _params: { repaymentAmount: Ore }) => undefined,
       scheduleDeadline: (_, _params: { deadline: DeadlineKind; dueAt: Instant }) => undefined,
       cancelDeadline: (_, _params: { deadline: DeadlineKind }) => undefined,
+      cancelAllDeadlines: () => undefined,
       scheduleNotice: (_, _params: Omit<ScheduleNoticeEffect, 'kind'>) => undefined,
       assignFrame: () => undefined,
       notify: (_, _params: { template: string; recipients: readonly Audience[] }) => undefined,
@@ -167,6 +201,72 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       recordReturnedReport: assign(({ event }) => {
         assertEvent(event, 'RETURN_REPORT');
         return { finalReportDueAt: normaliseInstant(event.dueAt) };
+      }),
+      recordExtensionRequest: assign(({ context, event }) => {
+        assertEvent(event, 'REQUEST_EXTENSION');
+        return {
+          extension: {
+            reason: event.reason,
+            requestedDueAt: normaliseInstant(event.dueAt),
+            previousDueAt: context.finalReportDueAt,
+            requestedBy: event.actor.userId,
+            requestedAt: normaliseInstant(event.at),
+            outcome: null,
+          },
+        };
+      }),
+      recordExtensionGranted: assign(({ context, event }) => {
+        assertEvent(event, 'GRANT_EXTENSION');
+        const request = present(context.extension, 'the extension request');
+        const dueAt = normaliseInstant(event.dueAt ?? request.requestedDueAt);
+        return {
+          extension: {
+            ...request,
+            outcome: {
+              kind: 'granted' as const,
+              dueAt,
+              grounds: event.grounds ?? null,
+              by: userOf(event.actor),
+              at: normaliseInstant(event.at),
+            },
+          },
+          finalReportDueAt: dueAt,
+        };
+      }),
+      recordExtensionRefused: assign(({ context, event }) => {
+        assertEvent(event, 'REFUSE_EXTENSION');
+        const request = present(context.extension, 'the extension request');
+        return {
+          extension: {
+            ...request,
+            outcome: {
+              kind: 'refused' as const,
+              grounds: event.grounds,
+              by: userOf(event.actor),
+              at: normaliseInstant(event.at),
+            },
+          },
+        };
+      }),
+      recordCancellationProposal: assign(({ event }) => {
+        assertEvent(event, 'PROPOSE_CANCELLATION');
+        return {
+          cancellation: {
+            grounds: event.grounds,
+            repaymentAmount: event.repaymentAmount ?? 0,
+            proposedBy: userOf(event.actor),
+            proposedAt: normaliseInstant(event.at),
+            decidedBy: null,
+            decidedAt: null,
+          },
+        };
+      }),
+      clearCancellation: assign({ cancellation: null }),
+      recordCancellationDecision: assign(({ context, event }) => {
+        assertEvent(event, 'DECIDE_CANCELLATION');
+        const at = normaliseInstant(event.at);
+        const proposal = present(context.cancellation, 'the cancellation proposal');
+        return { cancellation: { ...proposal, decidedBy: userOf(event.actor), decidedAt: at }, endedAt: at };
       }),
       recordReportApproval: assign(({ event }) => {
         assertEvent(event, 'APPROVE_REPORT');
@@ -405,6 +505,31 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                   notifyAction('final_report_submitted', ['case_officer']),
                 ],
               },
+              ...cancellationTransitions,
+              // Utsatt frist: asked by the applicant, answered by the case officer.
+              REQUEST_EXTENSION: {
+                guard: 'rulesPass',
+                actions: ['recordExtensionRequest', notifyAction('extension_requested', ['case_officer'])],
+              },
+              GRANT_EXTENSION: {
+                guard: 'rulesPass',
+                actions: [
+                  'recordExtensionGranted',
+                  // Moves the deadline row; its reminders and overdue notices follow it.
+                  {
+                    type: 'scheduleDeadline',
+                    params: ({ context }) => ({
+                      deadline: 'final_report' as const,
+                      dueAt: present(context.finalReportDueAt, 'the final report deadline'),
+                    }),
+                  },
+                  notifyAction('extension_granted', ['applicant']),
+                ],
+              },
+              REFUSE_EXTENSION: {
+                guard: 'rulesPass',
+                actions: ['recordExtensionRefused', notifyAction('extension_refused', ['applicant'])],
+              },
               // A reminder, not a state change: the grant stays active until a report arrives.
               REPORT_DEADLINE_PASSED: {
                 guard: 'rulesPass',
@@ -427,6 +552,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
           report_review: {
             tags: [TAGS.awaitingCaseOfficer, TAGS.payable],
             on: {
+              ...cancellationTransitions,
               RETURN_REPORT: {
                 guard: 'rulesPass',
                 target: `#${LIFECYCLE_MACHINE_ID}.granted.active`,
@@ -478,6 +604,18 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       rejected: { tags: [statusTag('rejected'), TAGS.terminal, TAGS.appealable] },
       withdrawn: { tags: [statusTag('withdrawn'), TAGS.terminal] },
       lapsed: { tags: [statusTag('lapsed'), TAGS.terminal] },
+      // Hevet: cancelled by a decision, settled like an approved report, then closed.
+      cancelled: {
+        tags: [statusTag('cancelled')],
+        initial: 'settling',
+        states: {
+          settling: {
+            tags: [TAGS.settling],
+            on: { SETTLE: { guard: 'rulesPass', target: 'closed' } },
+          },
+          closed: { tags: [TAGS.terminal] },
+        },
+      },
     },
   });
 }

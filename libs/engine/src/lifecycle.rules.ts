@@ -1,4 +1,4 @@
-import { grantedAmount, type LifecycleContext } from './context';
+import { grantedAmount, pendingCancellation, pendingExtension, type LifecycleContext } from './context';
 import type { LifecycleEventType, MachineEvent } from './events';
 import type { LifecycleOptions } from './lifecycle.options';
 import { formatOre, isOre } from '@lib/common';
@@ -64,6 +64,10 @@ const dueReached = (dueAt: Instant | null, at: Instant, what: string): string[] 
   if (dueAt === null) return [`there is no ${what} deadline`];
   return compareInstants(at, dueAt) >= 0 ? [] : [`the ${what} deadline (${dueAt}) has not passed yet`];
 };
+
+/** Only one cancellation proposal at a time; a dismissed one leaves room for another. */
+const noPendingCancellation = (context: LifecycleContext): string[] =>
+  pendingCancellation(context) === null ? [] : ['a cancellation of this grant is already proposed'];
 
 const RULES: Rules = {
   SUBMIT: {
@@ -205,6 +209,69 @@ const RULES: Rules = {
       ...settled(event.outstanding, 'outstanding', 'committed and unpaid'),
       ...settled(event.openClaimAmount, 'openClaimAmount', 'in open repayment claims'),
     ],
+  },
+  REQUEST_EXTENSION: {
+    precondition: (context) => [
+      ...(pendingExtension(context) === null
+        ? []
+        : ['a request for a later deadline already waits for the case officer']),
+      ...noPendingCancellation(context),
+    ],
+    payload: (context, event) => {
+      const problems = [...text(event.reason, 'reason'), ...futureInstant(event.dueAt, 'dueAt', event.at)];
+      if (problems.length > 0) return problems;
+      const current = context.finalReportDueAt;
+      return current !== null && compareInstants(event.dueAt, current) <= 0
+        ? [`dueAt must be after the current final report deadline (${current})`]
+        : [];
+    },
+  },
+  GRANT_EXTENSION: {
+    precondition: (context, actor) => [
+      ...identified(actor),
+      ...(pendingExtension(context) === null ? ['no request for a later deadline is waiting'] : []),
+    ],
+    payload: (_context, event) => [
+      ...(event.dueAt === undefined ? [] : futureInstant(event.dueAt, 'dueAt', event.at)),
+      ...optionalText(event.grounds, 'grounds'),
+    ],
+  },
+  REFUSE_EXTENSION: {
+    precondition: (context, actor) => [
+      ...identified(actor),
+      ...(pendingExtension(context) === null ? ['no request for a later deadline is waiting'] : []),
+    ],
+    payload: (_context, event) => text(event.grounds, 'grounds'),
+  },
+  PROPOSE_CANCELLATION: {
+    precondition: (context, actor) => [...identified(actor), ...noPendingCancellation(context)],
+    payload: (_context, event) => [
+      ...text(event.grounds, 'grounds'),
+      ...(event.repaymentAmount === undefined || isOre(event.repaymentAmount)
+        ? []
+        : ['repaymentAmount must be a whole number of øre, zero or more']),
+    ],
+  },
+  DISMISS_CANCELLATION: {
+    precondition: (context, actor) => [
+      ...identified(actor),
+      ...(pendingCancellation(context) === null ? ['no cancellation is proposed'] : []),
+    ],
+    payload: (_context, event) => text(event.message, 'message'),
+  },
+  DECIDE_CANCELLATION: {
+    precondition: (context, actor) => {
+      const proposal = pendingCancellation(context);
+      if (proposal === null) return [...identified(actor), 'no cancellation is proposed'];
+      return [
+        ...identified(actor),
+        ...(proposal.proposedBy === actor.userId
+          ? [
+              'four eyes: the cancellation must be decided by someone other than the case officer who proposed it',
+            ]
+          : []),
+      ];
+    },
   },
 };
 

@@ -1,5 +1,7 @@
 import { defineLifecycle } from './lifecycle.definition';
 import {
+  COMMON_LIFECYCLE_VERSION,
+  commonSnapshotMigrations,
   migrateSnapshot,
   SnapshotMigrationError,
   SnapshotMigrations,
@@ -59,6 +61,8 @@ function renameWaitingState({ value, context }: LegacyLifecycleState): LegacyLif
       finalReportOverdueNotifiedFor: null,
       delegationLimit: null,
       acceptanceDays: null,
+      cancellation: null,
+      extension: null,
     },
   };
 }
@@ -179,7 +183,7 @@ describe('snapshot migrations', () => {
     });
 
     expect(() => migrateSnapshot(sloppy, VERSION_1_ROW)).toThrow(
-      'the context of a "grants" snapshot (version 1 migrated to 2) does not fit: missing [delegationLimit, acceptanceDays, caseOfficerId, finalReportOverdueNotifiedFor], unknown [assignee]',
+      'the context of a "grants" snapshot (version 1 migrated to 2) does not fit: missing [delegationLimit, acceptanceDays, caseOfficerId, finalReportOverdueNotifiedFor, cancellation, extension], unknown [assignee]',
     );
   });
 
@@ -212,5 +216,39 @@ describe('snapshot migrations', () => {
 
     expect(migrated).toEqual(today);
     expect(times.infoDue).toBe(VERSION_1_ROW.state.context.informationRequest.dueAt);
+  });
+
+  describe('the common lifecycle’s own steps', () => {
+    const lifecycle = defineLifecycle({
+      id: 'common',
+      version: COMMON_LIFECYCLE_VERSION,
+      migrations: commonSnapshotMigrations(),
+    });
+
+    /** An active grant as version 1 stored it: no cancellation and no extension in its context. */
+    const storedV1 = () => {
+      const today = reach(lifecycle, 'active');
+      const { cancellation, extension, ...context } = today.state.context;
+      expect([cancellation, extension]).toEqual([null, null]);
+      return { machineId: 'common', version: 1, state: { value: today.state.value, context } };
+    };
+
+    it('version 1 → 2 adds an empty cancellation and extension and keeps the state', () => {
+      const migrated = migrateSnapshot(lifecycle, storedV1());
+
+      expect(migrated.version).toBe(2);
+      expect(migrated.state.value).toEqual({ granted: 'active' });
+      expect(migrated.state.context).toMatchObject({ cancellation: null, extension: null });
+    });
+
+    it('a grant stored by version 1 can be proposed for cancellation and cancelled', () => {
+      const proposed = transition(lifecycle, storedV1() as never, ev.proposeCancellation(), people.officer);
+      if (!proposed.ok) throw new Error(proposed.detail);
+      expect(proposed.migratedFrom).toBe(1);
+
+      const decided = transition(lifecycle, proposed.snapshot, ev.decideCancellation(), people.approver);
+      if (!decided.ok) throw new Error(decided.detail);
+      expect(decided.to).toMatchObject({ status: 'cancelled', state: 'cancelled.settling' });
+    });
   });
 });

@@ -170,3 +170,19 @@ function checkState(
     );
   }
 }
+
+/**
+ * The steps the common lifecycle's own shape needs; every scheme's chain starts with them (a scheme
+ * with steps of its own registers them on the result, from the next version on). Version 2 added the
+ * cancellation (heving) and the final report extension (utsatt frist) to the context, and the
+ * `cancelled` state; no stored state is renamed.
+ */
+export function commonSnapshotMigrations(): SnapshotMigrations {
+  return new SnapshotMigrations().register(1, (state) => ({
+    value: state.value,
+    context: { ...state.context, cancellation: null, extension: null },
+  }));
+}
+
+/** The snapshot version the common lifecycle's shape has reached (see `commonSnapshotMigrations`). */
+export const COMMON_LIFECYCLE_VERSION = 2;

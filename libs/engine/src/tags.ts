@@ -13,6 +13,8 @@ export const STATUSES = [
   'rejected',
   'withdrawn',
   'lapsed',
+  /** Hevet: an accepted grant cancelled by a decision. */
+  'cancelled',
 ] as const;
 export type LifecycleStatus = (typeof STATUSES)[number];
 
@@ -27,8 +29,8 @@ export const TAGS = {
   /** Finance may pay out committed money (the ledger still caps payments at the commitment). */
   payable: 'payable',
   /**
-   * The final report is approved and the grant is being settled (oppgjør): the case closes once
-   * nothing is committed to it and no repayment claim is open.
+   * The final report is approved, or the grant cancelled, and it is being settled (oppgjør): the case
+   * closes once nothing is committed to it and no repayment claim is open.
    */
   settling: 'settling',
   /** The decision can be appealed (klage). */

@@ -16,6 +16,9 @@ import { allowedEvents, transition, type TransitionResult } from './transition';
 
 const lifecycle = defineLifecycle({ id: 'common', version: 1 });
 
+const EXTENSION = ['REQUEST_EXTENSION', 'GRANT_EXTENSION', 'REFUSE_EXTENSION'] as const;
+const CANCELLATION = ['PROPOSE_CANCELLATION', 'DISMISS_CANCELLATION', 'DECIDE_CANCELLATION'] as const;
+
 /** What each state accepts at all (any role, guards aside): the whole table, pinned. */
 const ACCEPTS: Record<Scenario, readonly LifecycleEventType[]> = {
   draft: ['SUBMIT', 'WITHDRAW'],
@@ -25,13 +28,17 @@ const ACCEPTS: Record<Scenario, readonly LifecycleEventType[]> = {
   recommended_grant: ['WITHDRAW', 'ASSIGN', 'RETURN_TO_REVIEW', 'DECIDE_GRANT', 'DECIDE_REJECTION'],
   recommended_rejection: ['WITHDRAW', 'ASSIGN', 'RETURN_TO_REVIEW', 'DECIDE_GRANT', 'DECIDE_REJECTION'],
   awaiting_acceptance: ['ACCEPT', 'DECLINE_GRANT', 'ACCEPTANCE_DEADLINE_PASSED'],
-  active: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT'],
-  report_review: ['RETURN_REPORT', 'APPROVE_REPORT'],
+  active: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION],
+  report_review: ['RETURN_REPORT', 'APPROVE_REPORT', ...CANCELLATION],
   settling: ['SETTLE'],
   closed: [],
   rejected: [],
   withdrawn: [],
   lapsed: [],
+  extension_requested: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION],
+  cancellation_proposed: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION],
+  cancelling: ['SETTLE'],
+  cancelled: [],
 };
 
 /** A well-formed event of each type, far in the future so that no deadline rule interferes. */
@@ -56,6 +63,12 @@ const SAMPLE: Record<LifecycleEventType, LifecycleEvent> = {
   RETURN_REPORT: ev.returnReport({ at: LATER, dueAt: '2030-02-01T00:00:00Z' }),
   APPROVE_REPORT: ev.approveReport({ at: LATER }),
   SETTLE: ev.settle({ at: LATER }),
+  REQUEST_EXTENSION: ev.requestExtension({ at: LATER, dueAt: '2031-01-01T00:00:00Z' }),
+  GRANT_EXTENSION: ev.grantExtension({ at: LATER }),
+  REFUSE_EXTENSION: ev.refuseExtension({ at: LATER }),
+  PROPOSE_CANCELLATION: ev.proposeCancellation({ at: LATER }),
+  DISMISS_CANCELLATION: ev.dismissCancellation({ at: LATER }),
+  DECIDE_CANCELLATION: ev.decideCancellation({ at: LATER }),
 };
 
 const scenarios = Object.keys(SCENARIOS) as Scenario[];
@@ -555,11 +568,26 @@ describe('allowedEvents', () => {
     ['awaiting_acceptance', 'applicant', '2026-04-06T00:00:00Z', ['DECLINE_GRANT']],
     ['awaiting_acceptance', 'system', times.accepted, []],
     ['awaiting_acceptance', 'system', times.acceptanceDue, ['ACCEPTANCE_DEADLINE_PASSED']],
-    ['active', 'applicant', times.reported, ['SUBMIT_REPORT']],
+    ['active', 'applicant', times.reported, ['SUBMIT_REPORT', 'REQUEST_EXTENSION']],
+    ['active', 'officer', times.reported, ['PROPOSE_CANCELLATION']],
+    ['active', 'approver', times.reported, []],
+    ['extension_requested', 'applicant', times.reported, ['SUBMIT_REPORT']],
+    [
+      'extension_requested',
+      'officer',
+      times.reported,
+      ['GRANT_EXTENSION', 'REFUSE_EXTENSION', 'PROPOSE_CANCELLATION'],
+    ],
+    ['cancellation_proposed', 'applicant', times.reported, ['SUBMIT_REPORT']],
+    ['cancellation_proposed', 'approver', times.reported, ['DISMISS_CANCELLATION', 'DECIDE_CANCELLATION']],
+    ['cancellation_proposed', 'officerApprover', times.reported, ['DISMISS_CANCELLATION']],
+    ['cancelling', 'approver', times.reported, []],
+    ['cancelling', 'system', times.reported, ['SETTLE']],
+    ['cancelled', 'everyone', times.reported, []],
     ['active', 'system', times.accepted, []],
     ['active', 'system', times.projectEnds, ['REPORT_DEADLINE_PASSED']],
     ['active', 'finance', times.reported, []],
-    ['report_review', 'officer', times.closed, ['RETURN_REPORT', 'APPROVE_REPORT']],
+    ['report_review', 'officer', times.closed, ['RETURN_REPORT', 'APPROVE_REPORT', 'PROPOSE_CANCELLATION']],
     ['closed', 'everyone', times.closed, []],
     ['rejected', 'everyone', times.closed, []],
   ];

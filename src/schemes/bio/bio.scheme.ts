@@ -1,4 +1,6 @@
 import {
+  COMMON_LIFECYCLE_VERSION,
+  commonSnapshotMigrations,
   defineLifecycle,
   planAdvanceAndFinal,
   submissionPeriod,
@@ -20,7 +22,8 @@ import { BIO_APPLICATION_FORM, BIO_REPORT_FORM, BIO_CALL_FORM } from './bio-form
 /** The lifecycle of BIO cases: the common one, with the final report due 30 days after the project ends. */
 const bioLifecycle = defineLifecycle({
   id: 'bio',
-  version: 1,
+  version: COMMON_LIFECYCLE_VERSION,
+  migrations: commonSnapshotMigrations(),
   finalReportDue: { from: 'project_end', days: 30 },
 });
 

@@ -1,5 +1,10 @@
 import { addMonths } from '@lib/common';
-import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import {
+  COMMON_LIFECYCLE_VERSION,
+  commonSnapshotMigrations,
+  defineLifecycle,
+  type SchemeDefinition,
+} from '@lib/engine';
 import {
   CoronaApplicationDto,
   CoronaFinalReportDto,
@@ -23,7 +28,8 @@ import { CORONA_APPLICATION_FORM, CORONA_REPORT_FORM, CORONA_CALL_FORM } from '.
 /** The lifecycle of corona cases: the common one, with the final report due 30 days after the project ends. */
 const coronaLifecycle = defineLifecycle({
   id: 'corona',
-  version: 1,
+  version: COMMON_LIFECYCLE_VERSION,
+  migrations: commonSnapshotMigrations(),
   finalReportDue: { from: 'project_end', days: 30 },
 });
 

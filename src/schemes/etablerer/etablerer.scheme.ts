@@ -1,4 +1,10 @@
-import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
+import {
+  COMMON_LIFECYCLE_VERSION,
+  commonSnapshotMigrations,
+  defineLifecycle,
+  submissionPeriod,
+  type SchemeDefinition,
+} from '@lib/engine';
 import {
   EtablererApplicationDto,
   EtablererFinalReportDto,
@@ -26,7 +32,8 @@ import { ETABLERER_APPLICATION_FORM, ETABLERER_REPORT_FORM, ETABLERER_CALL_FORM 
  */
 const etablererLifecycle = defineLifecycle({
   id: 'etablerer',
-  version: 1,
+  version: COMMON_LIFECYCLE_VERSION,
+  migrations: commonSnapshotMigrations(),
   finalReportDue: { from: 'project_end', days: 60 },
 });
 

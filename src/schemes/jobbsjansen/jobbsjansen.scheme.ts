@@ -1,4 +1,9 @@
-import { defineLifecycle, type SchemeDefinition } from '@lib/engine';
+import {
+  COMMON_LIFECYCLE_VERSION,
+  commonSnapshotMigrations,
+  defineLifecycle,
+  type SchemeDefinition,
+} from '@lib/engine';
 import {
   JobbsjansenApplicationDto,
   JobbsjansenFinalReportDto,
@@ -44,7 +49,8 @@ import {
  */
 const jobbsjansenLifecycle = defineLifecycle({
   id: 'jobbsjansen',
-  version: 1,
+  version: COMMON_LIFECYCLE_VERSION,
+  migrations: commonSnapshotMigrations(),
   finalReportDue: { from: 'project_end', days: 60 },
 });
 

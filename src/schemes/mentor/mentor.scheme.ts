@@ -1,4 +1,10 @@
-import { defineLifecycle, submissionPeriod, type SchemeDefinition } from '@lib/engine';
+import {
+  COMMON_LIFECYCLE_VERSION,
+  commonSnapshotMigrations,
+  defineLifecycle,
+  submissionPeriod,
+  type SchemeDefinition,
+} from '@lib/engine';
 import {
   MentorApplicationDto,
   MentorFinalReportDto,
@@ -22,7 +28,8 @@ import { MENTOR_APPLICATION_FORM, MENTOR_REPORT_FORM, MENTOR_CALL_FORM } from '.
  */
 const mentorLifecycle = defineLifecycle({
   id: 'mentor',
-  version: 1,
+  version: COMMON_LIFECYCLE_VERSION,
+  migrations: commonSnapshotMigrations(),
   finalReportDue: { from: 'project_end', days: 60 },
 });
 

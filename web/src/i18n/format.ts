@@ -83,3 +83,14 @@ export function reasonSentence(
 export function formatAccountNumber(number: string): string {
   return /^\d{11}$/.test(number) ? `${number.slice(0, 4)} ${number.slice(4, 6)} ${number.slice(6)}` : number;
 }
+
+/** A calendar date (YYYY-MM-DD) as the end of that day in Norway, with its offset. */
+export function endOfDayInNorway(date: string): string {
+  const noon = new Date(`${date}T12:00:00Z`);
+  const offset =
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
+      .formatToParts(noon)
+      .find((part) => part.type === 'timeZoneName')
+      ?.value.replace('GMT', '') || '+00:00';
+  return `${date}T23:59:00${offset}`;
+}

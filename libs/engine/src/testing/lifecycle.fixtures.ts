@@ -43,6 +43,12 @@ export const times = {
   reportReturned: '2027-01-18T09:00:00.000Z',
   reportResubmissionDue: '2027-02-01T23:00:00.000Z',
   closed: '2027-01-20T09:00:00.000Z',
+  extensionRequested: '2026-06-01T09:00:00.000Z',
+  /** Later than the final report deadline (project end + 30 days in the common lifecycle). */
+  extensionDue: '2027-03-31T21:59:00.000Z',
+  extensionAnswered: '2026-06-03T09:00:00.000Z',
+  cancellationProposed: '2026-06-10T09:00:00.000Z',
+  cancellationDecided: '2026-06-12T09:00:00.000Z',
 } as const;
 
 /** 500 000 kr */
@@ -95,6 +101,26 @@ export const ev = {
   }),
   approveReport: make('APPROVE_REPORT', { at: times.closed, finalPayableAmount: RECOMMENDED }),
   settle: make('SETTLE', { at: times.closed, outstanding: 0, openClaimAmount: 0 }),
+  requestExtension: make('REQUEST_EXTENSION', {
+    at: times.extensionRequested,
+    reason: 'Kursleverandøren flyttet siste kursuke',
+    dueAt: times.extensionDue,
+  }),
+  grantExtension: make('GRANT_EXTENSION', { at: times.extensionAnswered }),
+  refuseExtension: make('REFUSE_EXTENSION', {
+    at: times.extensionAnswered,
+    grounds: 'Forsinkelsen skyldes ikke forhold utenfor bedriftens kontroll',
+  }),
+  proposeCancellation: make('PROPOSE_CANCELLATION', {
+    at: times.cancellationProposed,
+    grounds: 'Prosjektet ble ikke startet',
+    repaymentAmount: 0,
+  }),
+  dismissCancellation: make('DISMISS_CANCELLATION', {
+    at: times.cancellationDecided,
+    message: 'Bedriften har startet opplæringen likevel',
+  }),
+  decideCancellation: make('DECIDE_CANCELLATION', { at: times.cancellationDecided }),
 };
 
 export type Step = readonly [LifecycleEvent, EngineActor];
@@ -124,6 +150,19 @@ export const SCENARIOS = {
   rejected: [...recommendedRejection, [ev.decideRejection(), people.approver]],
   withdrawn: [...applied, [ev.withdraw(), people.applicant]],
   lapsed: [...awaitingAcceptance, [ev.acceptanceDeadlinePassed(), people.system]],
+  extension_requested: [...active, [ev.requestExtension(), people.applicant]],
+  cancellation_proposed: [...active, [ev.proposeCancellation(), people.officer]],
+  cancelling: [
+    ...active,
+    [ev.proposeCancellation(), people.officer],
+    [ev.decideCancellation(), people.approver],
+  ],
+  cancelled: [
+    ...active,
+    [ev.proposeCancellation(), people.officer],
+    [ev.decideCancellation(), people.approver],
+    [ev.settle({ at: times.cancellationDecided }), people.system],
+  ],
 } satisfies Record<string, readonly Step[]>;
 
 export type Scenario = keyof typeof SCENARIOS;

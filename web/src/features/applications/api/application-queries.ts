@@ -133,6 +133,14 @@ export const useDeclineGrant = () =>
     unwrap(api.POST('/api/v1/applications/{id}/decline', { params: commandParams(c), body: c.body })),
   );
 
+/** Asks for a later final report deadline (utsatt frist), with a reason. */
+export const useRequestExtension = () =>
+  useCaseCommand((c: Command<{ reason: string; dueAt: string }>) =>
+    unwrap(
+      api.POST('/api/v1/applications/{id}/request-extension', { params: commandParams(c), body: c.body }),
+    ),
+  );
+
 // ── The scheme forms: saving the draft, submitting it, and the final report ─────────────────────
 
 /** One scheme (its schemas and form layouts), for the forms. */

@@ -15,6 +15,7 @@ export const STATUS_TEXT: Record<
   rejected: { text: 'applications.status.rejected', color: 'danger' },
   withdrawn: { text: 'applications.status.withdrawn', color: 'neutral' },
   lapsed: { text: 'applications.status.lapsed', color: 'warning' },
+  cancelled: { text: 'applications.status.cancelled', color: 'danger' },
 };
 
 /**
@@ -48,4 +49,5 @@ export const WAITING_TEXT: Record<ApplicationStatus, MessageKey> = {
   rejected: 'applications.waiting.done',
   withdrawn: 'applications.waiting.done',
   lapsed: 'applications.waiting.done',
+  cancelled: 'applications.waiting.done',
 };

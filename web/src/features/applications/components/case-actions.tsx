@@ -13,6 +13,7 @@ import {
   useDeclineGrant,
 } from '../api/application-queries';
 import { CaseDecision, GrantPayments } from './case-decision';
+import { CancelledNotice, ExtensionPanel } from './extension-panel';
 import { acceptanceDueAt, decision, informationRequest } from './case-record';
 import { useCommandKey } from './command-key';
 import './case-actions.css';
@@ -45,7 +46,9 @@ export function CaseActions({ application }: { application: Application }) {
       {task === 'answer_information_request' && found.allowedActions.includes('ANSWER_INFO') && (
         <InformationRequestPanel application={found} report={report} />
       )}
+      <CancelledNotice application={found} />
       <CaseDecision application={found} />
+      <ExtensionPanel application={found} />
       {task === 'accept_grant' && <AcceptancePanel application={found} report={report} />}
       <GrantPayments application={found} />
     </>

@@ -88,7 +88,12 @@ export type CaseCommand =
   | { event: 'DECIDE_REJECTION'; body: { grounds: string } }
   | { event: 'RETURN_TO_REVIEW'; body: { message: string } }
   | { event: 'RETURN_REPORT'; body: { message: string; dueAt: string } }
-  | { event: 'APPROVE_REPORT'; body: { finalPayableAmount?: number } };
+  | { event: 'APPROVE_REPORT'; body: { finalPayableAmount?: number } }
+  | { event: 'GRANT_EXTENSION'; body: { dueAt?: string; grounds?: string } }
+  | { event: 'REFUSE_EXTENSION'; body: { grounds: string } }
+  | { event: 'PROPOSE_CANCELLATION'; body: { grounds: string; repaymentAmount: number } }
+  | { event: 'DISMISS_CANCELLATION'; body: { message: string } }
+  | { event: 'DECIDE_CANCELLATION' };
 
 function send(id: string, command: CaseCommand, key: string) {
   const params = { path: { id }, header: { 'Idempotency-Key': key } };
@@ -115,6 +120,20 @@ function send(id: string, command: CaseCommand, key: string) {
       return unwrap(api.POST('/api/v1/applications/{id}/return-report', { params, body: command.body }));
     case 'APPROVE_REPORT':
       return unwrap(api.POST('/api/v1/applications/{id}/approve-report', { params, body: command.body }));
+    case 'GRANT_EXTENSION':
+      return unwrap(api.POST('/api/v1/applications/{id}/grant-extension', { params, body: command.body }));
+    case 'REFUSE_EXTENSION':
+      return unwrap(api.POST('/api/v1/applications/{id}/refuse-extension', { params, body: command.body }));
+    case 'PROPOSE_CANCELLATION':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/propose-cancellation', { params, body: command.body }),
+      );
+    case 'DISMISS_CANCELLATION':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/dismiss-cancellation', { params, body: command.body }),
+      );
+    case 'DECIDE_CANCELLATION':
+      return unwrap(api.POST('/api/v1/applications/{id}/decide-cancellation', { params, body: {} }));
   }
 }
 

@@ -10,6 +10,8 @@ import { parseKroner } from '../../../forms/money';
 import { dateInputText } from '../../../forms/date-input';
 import type { MessageKey } from '../../../i18n/nb';
 import { checkDueDate, endOfDayInNorway } from './casework-text';
+import { DueDateField } from './due-date-field';
+import { CANCELLATION_AND_EXTENSION_ACTIONS, CancellationAndExtensionActions } from './cancellation-actions';
 
 /** The officer's recommendation as the case record holds it (staff see it in `case`). */
 interface Recommendation {
@@ -58,6 +60,7 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
     'RETURN_TO_REVIEW',
     'APPROVE_REPORT',
     'RETURN_REPORT',
+    ...CANCELLATION_AND_EXTENSION_ACTIONS,
   ].some((action) => allowed.has(action));
   return (
     <section aria-labelledby="case-actions" className="case-actions">
@@ -80,6 +83,7 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
       {allowed.has('RETURN_TO_REVIEW') && <ReturnToReviewAction detail={detail} />}
       {allowed.has('APPROVE_REPORT') && <ApproveReportAction detail={detail} />}
       {allowed.has('RETURN_REPORT') && <ReturnReportAction detail={detail} />}
+      <CancellationAndExtensionActions detail={detail} me={me} allowed={allowed} />
     </section>
   );
 }
@@ -121,46 +125,6 @@ function dueDate(
 ): { date: string } | { error: FieldError } {
   const checked = checkDueDate(text, detail.dueDates?.today ?? null);
   return checked.ok ? { date: checked.date } : { error: { field, message: messages[checked.problem] } };
-}
-
-/**
- * A due date as people write it: a text field for `dd.mm.åååå` with the format in its description
- * (as the applicant's forms have it), never `type="date"`, which follows the computer's language.
- */
-function DueDateField({
-  id,
-  label,
-  help,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  help: string;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
-  const { t } = useI18n();
-  return (
-    <Textfield
-      id={id}
-      label={label}
-      description={`${help} ${t('form.dateHint')}`}
-      inputMode="numeric"
-      autoComplete="off"
-      size={10}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      onBlur={() => {
-        // A date typed the short way (2.3.2026) is shown the long way once the field is left.
-        const checked = checkDueDate(value, null);
-        if (checked.ok) onChange(dateInputText(checked.date));
-      }}
-      error={error}
-    />
-  );
 }
 
 function RequestInformationAction({ detail }: { detail: ApplicationDetail }) {

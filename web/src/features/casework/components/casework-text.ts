@@ -15,6 +15,7 @@ const STATE_TEXT: Record<string, MessageKey> = {
   'granted.active': 'casework.state.active',
   'reported.report_review': 'casework.state.report_review',
   'reported.settling': 'casework.state.settling',
+  'cancelled.settling': 'casework.state.cancelledSettling',
 };
 
 const STATUS_TEXT: Record<ApplicationStatus, { text: MessageKey; color: Color }> = {
@@ -27,6 +28,7 @@ const STATUS_TEXT: Record<ApplicationStatus, { text: MessageKey; color: Color }>
   rejected: { text: 'casework.status.rejected', color: 'danger' },
   withdrawn: { text: 'casework.status.withdrawn', color: 'neutral' },
   lapsed: { text: 'casework.status.lapsed', color: 'warning' },
+  cancelled: { text: 'casework.status.cancelled', color: 'danger' },
 };
 
 export function statusText(status: ApplicationStatus, state: string): { text: MessageKey; color: Color } {
@@ -70,16 +72,7 @@ export function refusalText(error: unknown): MessageKey[] {
   return ['casework.refusal.failed'];
 }
 
-/** A calendar date (YYYY-MM-DD) as the end of that day in Norway, with its offset. */
-export function endOfDayInNorway(date: string): string {
-  const noon = new Date(`${date}T12:00:00Z`);
-  const offset =
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
-      .formatToParts(noon)
-      .find((part) => part.type === 'timeZoneName')
-      ?.value.replace('GMT', '') || '+00:00';
-  return `${date}T23:59:00${offset}`;
-}
+export { endOfDayInNorway } from '../../../i18n/format';
 
 /** An organisation number the way the register prints it: 921 456 786. */
 

@@ -12,6 +12,7 @@ export const STATUS_WORDS: Record<ApplicationStatus, MessageKey> = {
   rejected: 'applications.status.rejected',
   withdrawn: 'applications.status.withdrawn',
   lapsed: 'applications.status.lapsed',
+  cancelled: 'applications.status.cancelled',
 };
 
 /** The sub-states staff tell apart (`assessment.recommended`), in words. */
@@ -23,6 +24,7 @@ export const SUB_STATE_WORDS = {
   'granted.active': 'workspace.subState.granted.active',
   'reported.report_review': 'workspace.subState.reported.report_review',
   'reported.settling': 'workspace.subState.reported.settling',
+  'cancelled.settling': 'workspace.subState.cancelled.settling',
 } as const satisfies Record<string, MessageKey>;
 
 export type SubState = keyof typeof SUB_STATE_WORDS;
@@ -50,4 +52,6 @@ export const STATUS_CHOICES: ReadonlyArray<{ value: ApplicationStatus | SubState
   { value: 'rejected', text: STATUS_WORDS.rejected },
   { value: 'withdrawn', text: STATUS_WORDS.withdrawn },
   { value: 'lapsed', text: STATUS_WORDS.lapsed },
+  { value: 'cancelled', text: STATUS_WORDS.cancelled },
+  { value: 'cancelled.settling', text: SUB_STATE_WORDS['cancelled.settling'] },
 ];

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { acceptedGrant, APPROVER, KARI, newClock, OFFICER } from '../support/bio';
+
+const GROUNDS = 'Prosjektet ble ikke startet, og opplæringen blir ikke gjennomført.';
+
+/**
+ * Heving in the browser: the case officer proposes to cancel an accepted grant with grounds, an
+ * approver decides it after confirming, and the applicant reads the grounds on the case page.
+ */
+describe('cancelling a grant (heving) in the browser', () => {
+  let b: BrowserApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    b = await startBrowserApp({ clock: newClock() });
+    page = await b.newPage();
+  }, 120_000);
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  const axe = async () => expect(await accessibilityViolations(page)).toEqual([]);
+  const signOut = async () => {
+    await b.context.clearCookies();
+    await page.evaluate('localStorage.clear()');
+  };
+
+  it('is proposed by the officer, decided by the approver and read by the applicant', async () => {
+    const { id, reference } = await acceptedGrant(b.t, { amount: 20_000_000 });
+
+    await page.goto(`/saksbehandling/saker/${reference}`);
+    await signIn(page, OFFICER);
+    const propose = page.getByRole('region', { name: 'Hev tilsagn' });
+    await propose.waitFor();
+    await axe();
+    await propose.getByLabel('Begrunnelse', { exact: true }).fill(GROUNDS);
+    await propose.getByRole('button', { name: 'Foreslå å heve tilsagnet' }).click();
+    await page.getByText('Det er foreslått å heve tilsagnet.', { exact: false }).waitFor();
+    await axe();
+    await signOut();
+
+    await page.goto(`/saksbehandling/saker/${reference}`);
+    await signIn(page, APPROVER);
+    const decide = page.getByRole('region', { name: 'Vedtak om å heve tilsagnet' });
+    await decide.getByText(GROUNDS).waitFor();
+    await axe();
+    await decide.getByRole('button', { name: 'Hev tilsagnet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Vil du heve tilsagnet?' });
+    await dialog.waitFor();
+    await axe();
+    await dialog.getByRole('button', { name: 'Ja, hev tilsagnet' }).click();
+    await page.getByRole('region', { name: 'Tilsagnet er hevet' }).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await axe();
+    await signOut();
+
+    await page.goto(`/soknader/${reference}`);
+    await signIn(page, KARI);
+    const cancelled = page.getByRole('region', { name: 'Tilsagnet er hevet' });
+    await cancelled.getByText(GROUNDS).waitFor();
+    expect(await cancelled.innerText()).toContain('Dere må ikke betale tilbake noe.');
+    await axe();
+
+    const detail = await b.t
+      .http()
+      .get(`/api/v1/applications/${id}`)
+      .set('authorization', await b.t.bearer(OFFICER));
+    expect(detail.body).toMatchObject({ status: 'cancelled', state: 'cancelled.closed' });
+  });
+});
