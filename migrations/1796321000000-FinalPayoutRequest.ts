@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Final payout requests (sluttutbetalingsanmodning): a payout request is a part or the final one. The
  * final one carries the scheme's final report answers and, once sent, names the report it submitted.
  * A grant may have one open part request and one open final request at a time, so an approved, unpaid
- * part payment stays due while the final report is reviewed. The final payment may be nothing.
+ * part payment stays due while the final report is reviewed. The final payment may be nothing, and a
+ * final request may ask for nothing more when what was paid covers (or exceeds) the costs.
  */
 export class FinalPayoutRequest1796321000000 implements MigrationInterface {
   name = 'FinalPayoutRequest1796321000000';
@@ -25,6 +26,10 @@ export class FinalPayoutRequest1796321000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "payout_request" ADD CONSTRAINT "payout_request_approved_within_requested" CHECK ("approved_amount" <= "amount" AND ("approved_amount" > 0 OR ("kind" = 'final' AND "approved_amount" = 0)))`,
     );
+    await queryRunner.query(`ALTER TABLE "payout_request" DROP CONSTRAINT "payout_request_amount_positive"`);
+    await queryRunner.query(
+      `ALTER TABLE "payout_request" ADD CONSTRAINT "payout_request_amount_positive" CHECK ("amount" > 0 OR "kind" = 'final')`,
+    );
     await queryRunner.query(
       `ALTER TABLE "payout_request" ADD CONSTRAINT "payout_request_report_fk" FOREIGN KEY ("report_id") REFERENCES "application_report"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -40,6 +45,10 @@ export class FinalPayoutRequest1796321000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "payout_request_open_key" ON "payout_request"  ("application_id") WHERE "status" IN ('draft', 'sent', 'returned', 'approved')`,
     );
     await queryRunner.query(`ALTER TABLE "payout_request" DROP CONSTRAINT "payout_request_report_fk"`);
+    await queryRunner.query(`ALTER TABLE "payout_request" DROP CONSTRAINT "payout_request_amount_positive"`);
+    await queryRunner.query(
+      `ALTER TABLE "payout_request" ADD CONSTRAINT "payout_request_amount_positive" CHECK ("amount" > 0)`,
+    );
     await queryRunner.query(
       `ALTER TABLE "payout_request" DROP CONSTRAINT "payout_request_approved_within_requested"`,
     );

@@ -66,7 +66,7 @@ const OPEN = `"status" IN ('draft', 'sent', 'returned', 'approved')`;
 @Check('payout_request_status', `"status" IN ('draft', 'sent', 'returned', 'approved', 'rejected', 'paid')`)
 @Check('payout_request_kind', `"kind" IN ('part', 'final')`)
 @Check('payout_request_final_report', `("kind" = 'final') = ("report" IS NOT NULL)`)
-@Check('payout_request_amount_positive', `"amount" > 0`)
+@Check('payout_request_amount_positive', `"amount" > 0 OR "kind" = 'final'`)
 @Check(
   'payout_request_approved_within_requested',
   `"approved_amount" <= "amount" AND ("approved_amount" > 0 OR ("kind" = 'final' AND "approved_amount" = 0))`,

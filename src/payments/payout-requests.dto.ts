@@ -110,9 +110,12 @@ export class PayoutRequestInputDto {
   @IsObject()
   report?: Record<string, unknown>;
 
-  @ApiProperty({ example: 5_000_000, description: 'øre asked for' })
+  @ApiProperty({
+    example: 5_000_000,
+    description: 'øre asked for; a final request may ask for nothing more (0) when the costs are covered by what was paid',
+  })
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(MAX_AMOUNT_ORE)
   amount!: number;
 
@@ -175,12 +178,24 @@ export class PayoutRequestInputDto {
 export class ApprovePayoutDto {
   @ApiProperty({
     example: 4_000_000,
-    description: 'øre approved: at most what was asked; for a final request, the final payment paid now',
+    description:
+      'øre approved: at most what was asked; for a final request, the final payment paid now (0 when nothing more is paid)',
   })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT_ORE)
+  amount!: number;
+
+  @ApiPropertyOptional({
+    example: 1_000_000,
+    description:
+      'Final request only: øre of what was paid that the approved costs do not cover, claimed back (tilbakebetalingskrav); the amount approved is then 0',
+  })
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_AMOUNT_ORE)
-  amount!: number;
+  repayment?: number;
 }
 
 export class PayoutReasonDto {

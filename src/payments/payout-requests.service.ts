@@ -293,6 +293,14 @@ export class PayoutRequestsService {
       assertSent(request);
       if (request.kind === 'final') return this.approveFinal(tx, staff, application, request, dto);
       this.assertActiveGrant(application);
+      assertSomethingAsked(dto.amount);
+      if (dto.repayment !== undefined)
+        throw new DomainError(
+          'unprocessable',
+          'repayment_only_on_final',
+          'Money is claimed back only when the final request settles the grant',
+          { field: 'repayment' },
+        );
       if (dto.amount > request.amount)
         throw new DomainError(
           'unprocessable',
@@ -341,6 +349,8 @@ export class PayoutRequestsService {
     const money = await grantMoney(tx, application.id);
     const partsDue = await approvedPartsDue(tx, application.id);
     assertFinalWithin(dto.amount, money.outstanding - partsDue);
+    const repayment = dto.repayment ?? 0;
+    if (repayment > 0) assertRepayable(repayment, dto.amount, money.paid, partsDue);
     Object.assign(request, {
       status: 'approved' as const,
       approvedAmount: dto.amount,
@@ -354,10 +364,12 @@ export class PayoutRequestsService {
       kind: request.kind,
       requested: request.amount,
       approved: dto.amount,
+      ...(repayment > 0 ? { repayment } : {}),
     });
     // The report's approval (vedtak om sluttoppgjør): settles the grant and tells applicant and finance.
+    // Below what was paid, the settlement raises the repayment claim for the difference.
     const settling = await this.transition(tx, staff, application, 'APPROVE_REPORT', {
-      finalPayableAmount: money.paid + partsDue + dto.amount,
+      finalPayableAmount: money.paid + partsDue + dto.amount - repayment,
     });
     return this.toDto(tx, settling, request);
   }
@@ -644,6 +656,7 @@ export class PayoutRequestsService {
       costPlan: await this.costPlan(application),
     });
     if (kind === 'part') {
+      assertSomethingAsked(content.amount);
       if (input.report !== undefined)
         throw new DomainError(
           'unprocessable',
@@ -879,6 +892,42 @@ async function approvedPartsDue(tx: EntityManager, applicationId: string): Promi
     [applicationId],
   );
   return Number(row?.due ?? 0);
+}
+
+/** Refuses a part payment of nothing: only the final request may ask for nothing more. */
+function assertSomethingAsked(amount: number): void {
+  if (amount > 0) return;
+  throw new DomainError('unprocessable', 'payout_amount_zero', 'A part payment must be more than 0 kr', {
+    field: 'amount',
+  });
+}
+
+/**
+ * Refuses a claim back that the settlement could not raise: it goes with no final payment, after the
+ * approved part payments are paid (so the claim is what was paid above the costs), and at most what was paid.
+ */
+function assertRepayable(repayment: number, amount: number, paid: number, partsDue: number): void {
+  if (amount > 0)
+    throw new DomainError(
+      'unprocessable',
+      'repayment_with_payment',
+      'A final request that claims money back pays nothing more: approve 0 kr',
+      { field: 'amount' },
+    );
+  if (partsDue > 0)
+    throw new DomainError(
+      'conflict',
+      'part_payment_due',
+      `${partsDue} øre of approved part payments is still unpaid: pay it before claiming money back`,
+      { partsDue },
+    );
+  if (repayment > paid)
+    throw new DomainError(
+      'unprocessable',
+      'repayment_above_paid',
+      `At most what was paid (${paid} øre) can be claimed back, not ${repayment} øre`,
+      { field: 'repayment', paid, requested: repayment },
+    );
 }
 
 /** Refuses a final payment above what the grant still has outstanding for it. */

@@ -307,6 +307,87 @@ describe('final payout request', () => {
       expect(names).toContain(event);
   });
 
+  it('settles costs below the advance with a final request for nothing more: the rest is claimed back', async () => {
+    const { id, reference } = await acceptedGrant(t, { callId, amount: nok(250_000) });
+    expect(await bookPaymentsDue(t, reference)).toBe(nok(125_000));
+    // The training was cut short: the costs entitle to less than the advance already paid.
+    const SMALL_COSTS = [
+      { category: 'participant_wages', amountOre: nok(80_000) },
+      { category: 'provider_fees', amountOre: nok(40_000) },
+    ] as const;
+    const entitled = computeFinalPayable(
+      newBioCallParameters({ advancePaymentBasisPoints: 5_000, ...PARAMETERS }),
+      nok(250_000),
+      [...SMALL_COSTS],
+      { employeeCount: 42 },
+    ).payableOre;
+    const overpaid = nok(125_000) - entitled;
+    expect(overpaid).toBeGreaterThan(0);
+
+    // Only the final request may ask for nothing more.
+    const zeroPart = await http('post', `/applications/${id}/payout-requests`, KARI, partBody(0));
+    expect(zeroPart.status).toBe(422);
+    expect(zeroPart.body).toMatchObject({ code: 'payout_amount_zero', field: 'amount' });
+    await ok(
+      http(
+        'post',
+        `/applications/${id}/payout-requests`,
+        KARI,
+        // The applicant asks for 1 000 kr more; the county finds the costs cover less than was paid.
+        finalBody(nok(1_000), {
+          report: newBioReport({ actualCosts: [...SMALL_COSTS] }),
+          costs: [
+            { line: '0', accumulatedOre: SMALL_COSTS[0].amountOre },
+            { line: '1', accumulatedOre: SMALL_COSTS[1].amountOre },
+          ],
+        }),
+      ),
+      201,
+    );
+    await ok(http('post', `/applications/${id}/payout-requests/1/send`, KARI));
+
+    // A claim goes with paying nothing more, and is at most what was paid: refused, nothing changes.
+    const before = await rows(id);
+    const withPayment = await http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, {
+      amount: 1,
+      repayment: overpaid,
+    });
+    expect(withPayment.status).toBe(422);
+    expect(withPayment.body).toMatchObject({ code: 'repayment_with_payment' });
+    const abovePaid = await http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, {
+      amount: 0,
+      repayment: nok(125_000) + 1,
+    });
+    expect(abovePaid.status).toBe(422);
+    expect(abovePaid.body).toMatchObject({ code: 'repayment_above_paid' });
+    expect(await rows(id)).toEqual(before);
+    expect(await state(id)).toBe('reported.report_review');
+
+    // Approved with nothing more to pay and the overpayment claimed back.
+    await ok(
+      http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: 0, repayment: overpaid }),
+    );
+    expect(await state(id)).toBe('reported.settling');
+    expect(await ledger(id)).toEqual({
+      committed: nok(250_000),
+      disbursed: nok(125_000),
+      released: nok(125_000),
+    });
+    expect(await dueOf(reference)).toEqual([]);
+    const claims = (await ok(http('get', '/repayment-claims', FINANCE))).items as Array<{
+      id: string;
+      caseReference: string;
+      amount: number;
+      status: string;
+    }>;
+    const claim = claims.find((c) => c.caseReference === reference);
+    expect(claim).toMatchObject({ amount: overpaid, status: 'open' });
+
+    // Repaid: the money is back in the frame and the case closes.
+    await ok(http('post', `/repayment-claims/${claim!.id}/settle`, FINANCE, { amount: overpaid }));
+    expect(await state(id)).toBe('closed');
+  });
+
   it('refuses a final request without its report, a report on a part request, and a second final one', async () => {
     const { id, reference } = await acceptedGrant(t, { callId, amount: nok(250_000) });
     await bookPaymentsDue(t, reference);

@@ -3258,7 +3258,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description øre asked for
+             * @description øre asked for; a final request may ask for nothing more (0) when the costs are covered by what was paid
              * @example 5000000
              */
             amount: number;
@@ -3294,10 +3294,15 @@ export interface components {
         };
         ApprovePayoutDto: {
             /**
-             * @description øre approved: at most what was asked; for a final request, the final payment paid now
+             * @description øre approved: at most what was asked; for a final request, the final payment paid now (0 when nothing more is paid)
              * @example 4000000
              */
             amount: number;
+            /**
+             * @description Final request only: øre of what was paid that the approved costs do not cover, claimed back (tilbakebetalingskrav); the amount approved is then 0
+             * @example 1000000
+             */
+            repayment?: number;
         };
         PayoutReasonDto: {
             /** @example The cost lines do not add up to the amount asked for */

@@ -1355,4 +1355,13 @@ export const en: Messages = {
   'extension.applicant.granted': 'Your request was granted. The final report is now due on {date}.',
   'extension.applicant.refused': 'Your request was refused and the deadline stays. Grounds:',
   // end of cancellation and extension
+  // final request claims
+  'payoutReview.repayment': 'Claim back (optional)',
+  'payoutReview.repaymentHelp':
+    'When the costs entitle to less than has already been paid: the amount to be repaid. Then approve 0 kr.',
+  'payoutReview.error.repayment': 'Enter the amount to claim back in kroner, or leave the field empty',
+  'payoutReview.error.repaymentWithPayment':
+    'A repayment claim does not go with a payment: set the amount approved to 0 kr',
+  'payoutReview.error.repaymentAbovePaid': 'You cannot claim back more than has been paid',
+  // end of final request claims
 };

@@ -1355,6 +1355,15 @@ export const nb = {
   'extension.applicant.granted': 'Dere har fått utsatt frist. Ny frist for sluttrapporten er {date}.',
   'extension.applicant.refused': 'Dere fikk ikke utsatt frist, og fristen står fast. Begrunnelse:',
   // end of cancellation and extension
+  // final request claims
+  'payoutReview.repayment': 'Krev tilbake (valgfritt)',
+  'payoutReview.repaymentHelp':
+    'Når kostnadene gir rett til mindre enn det som allerede er utbetalt: beløpet som kreves tilbakebetalt. Godkjenn da 0 kr.',
+  'payoutReview.error.repayment': 'Skriv beløpet som kreves tilbake i kroner, eller la feltet stå tomt',
+  'payoutReview.error.repaymentWithPayment':
+    'Et tilbakebetalingskrav går ikke sammen med en utbetaling: sett beløpet som godkjennes til 0 kr',
+  'payoutReview.error.repaymentAbovePaid': 'Du kan ikke kreve tilbake mer enn det som er utbetalt',
+  // end of final request claims
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -388,7 +388,9 @@ function PayoutRequestForm({
   const validate = (): FieldError[] => {
     const found: FieldError[] = [];
     const add = (field: FieldKey, message: MessageKey) => found.push({ field: id(field), message });
-    if (amountOre === null || amountOre <= 0) add('amount', 'payout.error.amountMissing');
+    // The final request may ask for nothing more, when what was paid covers the costs.
+    if (amountOre === null || amountOre < 0 || (amountOre === 0 && !final))
+      add('amount', 'payout.error.amountMissing');
     else if (amountOre > limit) add('amount', 'payout.error.amountTooHigh');
     if (nok) {
       const problem = accountProblem(account);

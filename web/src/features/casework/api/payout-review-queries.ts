@@ -15,7 +15,7 @@ export const payoutReviewQueries = {
 
 /** The officer's decision on a sent request. */
 export type PayoutDecision =
-  | { kind: 'approve'; amount: number }
+  | { kind: 'approve'; amount: number; repayment?: number }
   | { kind: 'return'; reason: string }
   | { kind: 'reject'; reason: string };
 
@@ -40,7 +40,10 @@ export function useDecidePayout() {
           return unwrap(
             api.POST('/api/v1/applications/{id}/payout-requests/{number}/approve', {
               params,
-              body: { amount: decision.amount },
+              body: {
+                amount: decision.amount,
+                ...(decision.repayment !== undefined ? { repayment: decision.repayment } : {}),
+              },
             }),
           );
         case 'return':

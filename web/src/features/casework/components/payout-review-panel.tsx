@@ -199,9 +199,13 @@ function DecisionForm({
   const base = useId();
   const amountId = `${base}-amount`;
   const reasonId = `${base}-reason`;
+  const repaymentId = `${base}-repayment`;
+  const final = request.kind === 'final';
   const decide = useDecidePayout();
   const [amount, setAmount] = useState(kronerInputText(request.amount));
   const [reason, setReason] = useState('');
+  // Final request only: what was paid above what the costs entitle to, claimed back.
+  const [repayment, setRepayment] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState<MessageKey | null>(null);
@@ -222,17 +226,26 @@ function DecisionForm({
     setFailed(null);
     const found: FieldError[] = [];
     const ore = parseKroner(amount);
+    const claimBack = final && repayment.trim() !== '' ? parseKroner(repayment) : undefined;
     if (kind === 'approve') {
-      if (ore === null || ore <= 0) found.push({ field: amountId, message: 'payoutReview.error.amount' });
+      // A final request may pay nothing more; a part payment is always something.
+      if (ore === null || ore < 0 || (ore === 0 && !final))
+        found.push({ field: amountId, message: 'payoutReview.error.amount' });
       else if (ore > request.amount)
         found.push({ field: amountId, message: 'payoutReview.error.aboveAsked' });
+      if (claimBack === null || (claimBack !== undefined && claimBack <= 0))
+        found.push({ field: repaymentId, message: 'payoutReview.error.repayment' });
+      else if (claimBack !== undefined && ore !== null && ore > 0)
+        found.push({ field: repaymentId, message: 'payoutReview.error.repaymentWithPayment' });
     } else if (reason.trim() === '') {
       found.push({ field: reasonId, message: 'payoutReview.error.reason' });
     }
     setErrors(found);
     if (found.length > 0) return;
     const decision: PayoutDecision =
-      kind === 'approve' ? { kind, amount: ore ?? 0 } : { kind, reason: reason.trim() };
+      kind === 'approve'
+        ? { kind, amount: ore ?? 0, ...(claimBack ? { repayment: claimBack } : {}) }
+        : { kind, reason: reason.trim() };
     try {
       await decide.mutateAsync({ id: detail.id, number: request.number, decision, key: keyFor(decision) });
       onDecided(
@@ -248,6 +261,8 @@ function DecisionForm({
       const code = error instanceof ProblemError ? error.problem.code : undefined;
       if (code === 'payout_amount_too_high')
         setErrors([{ field: amountId, message: 'payoutReview.error.tooHigh' }]);
+      else if (code === 'repayment_above_paid')
+        setErrors([{ field: repaymentId, message: 'payoutReview.error.repaymentAbovePaid' }]);
       else if (error instanceof ProblemError && error.status === 409) setFailed('payout.error.changed');
       else setFailed('app.error');
     }
@@ -269,6 +284,18 @@ function DecisionForm({
         onChange={(event) => setAmount(event.target.value)}
         error={errorOf(amountId)}
       />
+      {final && (
+        <Textfield
+          id={repaymentId}
+          label={t('payoutReview.repayment')}
+          description={t('payoutReview.repaymentHelp')}
+          suffix="kr"
+          inputMode="decimal"
+          value={repayment}
+          onChange={(event) => setRepayment(event.target.value)}
+          error={errorOf(repaymentId)}
+        />
+      )}
       <Textfield
         multiline
         rows={3}
@@ -285,7 +312,7 @@ function DecisionForm({
       {failed && <Alert data-color="danger">{t(failed)}</Alert>}
       <div className="case-action-buttons">
         <Button type="submit" loading={decide.isPending}>
-          {t(request.kind === 'final' ? 'payoutReview.approveFinal' : 'payoutReview.approve')}
+          {t(final ? 'payoutReview.approveFinal' : 'payoutReview.approve')}
         </Button>
         <Button
           type="button"
@@ -295,7 +322,7 @@ function DecisionForm({
         >
           {t('payoutReview.return')}
         </Button>
-        {request.kind !== 'final' && (
+        {!final && (
           <Button
             type="button"
             variant="secondary"
