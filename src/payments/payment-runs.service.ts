@@ -253,6 +253,8 @@ export class PaymentRunsService {
           number: next,
           state: 'draft',
           requestedExecutionDate: dto.requestedExecutionDate,
+          // By the service clock, like its approval, so the run page reads the same day for both.
+          createdAt: this.clock.now(),
           createdByUserId: actor.userId,
           approvedByUserId: null,
           approvedAt: null,

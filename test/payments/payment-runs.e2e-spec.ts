@@ -137,6 +137,8 @@ describe('payment runs', () => {
 
     const run = await createRun([a.due, b.due]);
     expect(run).toMatchObject({
+      // Stamped by the service clock, as its approval is.
+      createdAt: clock.now().toISOString(),
       state: 'draft',
       requestedExecutionDate: EXECUTION_DATE,
       itemCount: 2,
