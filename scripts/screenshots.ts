@@ -13,6 +13,7 @@ import {
   APPROVER,
   bioCallWithAdvance,
   bioContent,
+  bookPaymentsDue,
   draft,
   expectOk,
   FINANCE,
@@ -44,6 +45,28 @@ async function signIn(page: Page, email: string, landing: string): Promise<void>
   await page.getByLabel('Passord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.getByRole('heading', { level: 1, name: landing }).waitFor();
+}
+
+/** One API call as a demo user, for the cases the pictures show. */
+async function api(
+  b: Awaited<ReturnType<typeof startBrowserApp>>,
+  email: string,
+  method: 'post' | 'put',
+  path: string,
+  body: object = {},
+) {
+  return b.t
+    .http()
+    [method](`/api/v1${path}`)
+    .set('authorization', await b.t.bearer(email))
+    .send(body);
+}
+
+/** The body of a 2xx answer; anything else stops the run with the answer's text. */
+async function done(response: ReturnType<typeof api>): Promise<Record<string, unknown>> {
+  const res = await response;
+  if (res.status >= 300) throw new Error(`expected 2xx, got ${res.status}: ${res.text}`);
+  return res.body as Record<string, unknown>;
 }
 
 async function main(): Promise<void> {
@@ -80,6 +103,60 @@ async function main(): Promise<void> {
     // An accepted grant under a call that pays 40 % on acceptance: its advance is due.
     const advanceCall = await bioCallWithAdvance(b.t, 4_000);
     await acceptedGrant(b.t, { callId: advanceCall, amount: 30_000_000 });
+    // A grant whose advance is paid, with a part payout request waiting for the case officer.
+    const requesting = await acceptedGrant(b.t, { callId: advanceCall, amount: 25_000_000 });
+    await bookPaymentsDue(b.t, requesting.reference);
+    await done(
+      api(b, KARI, 'post', `/applications/${requesting.id}/payout-requests`, {
+        amount: 4_000_000,
+        accountNumber: '8601 11 17947',
+        statusReport: 'Fire av seks moduler er holdt, med ti deltakere.',
+        costs: [{ line: '0', accumulatedOre: 18_000_000 }],
+        managerName: 'Kari Nordmann',
+        accountant: null,
+      }),
+    );
+    await done(api(b, KARI, 'post', `/applications/${requesting.id}/payout-requests/1/send`));
+    // An overpaid grant: the advance exceeded the final costs, so a repayment claim is open.
+    const overpaid = await acceptedGrant(b.t, { callId: advanceCall, amount: 25_000_000 });
+    await bookPaymentsDue(b.t, overpaid.reference);
+    await expectOk(
+      act(b.t, KARI, overpaid.id, 'report', {
+        report: {
+          summary: 'Kurset ble kortere enn planlagt.',
+          participantsCompleted: 4,
+          actualCosts: [{ category: 'provider_fees', amountOre: 16_000_000 }],
+        },
+      }),
+    );
+    await expectOk(act(b.t, OFFICER, overpaid.id, 'approve-report', { finalPayableAmount: 8_000_000 }));
+    // Two advances in an approved payment run.
+    const runGrants = [
+      await acceptedGrant(b.t, { callId: advanceCall, amount: 12_345_675 }),
+      await acceptedGrant(b.t, { callId: advanceCall, amount: 20_000_000 }),
+    ];
+    for (const grant of runGrants) {
+      const [organisation] = await b.t.dataSource.query<Array<{ id: string }>>(
+        `SELECT organisation_id AS id FROM application WHERE id = $1`,
+        [grant.id],
+      );
+      await done(
+        api(b, KARI, 'put', `/organisations/${organisation!.id}/payout-account`, {
+          accountNumber: '86011117947',
+        }),
+      );
+    }
+    const run = (await done(
+      api(b, FINANCE, 'post', '/payments/runs', {
+        requestedExecutionDate: '2026-02-10',
+        items: runGrants.map((g, i) => ({
+          caseReference: g.reference,
+          instalment: 1,
+          amount: i === 0 ? 4_938_270 : 8_000_000,
+        })),
+      }),
+    )) as { id: string };
+    await done(api(b, FINANCE, 'post', `/payments/runs/${run.id}/approve`));
 
     const page = await b.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
@@ -100,6 +177,10 @@ async function main(): Promise<void> {
     await page.getByText('Det ble fattet vedtak om tilskudd').waitFor();
     await shoot(page, 'case-page');
 
+    await page.goto('/organisasjon');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await shoot(page, 'organisation');
+
     await signIn(page, OLA, 'Mine søknader');
     await page.goto(`/soknader/${halfDone.reference}/skjema`);
     await page.getByRole('heading', { level: 2, name: /^Steg 1 av/ }).waitFor();
@@ -113,6 +194,9 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText('Vedtak om tilskudd', { exact: true }).first().waitFor();
     await shoot(page, 'staff-case-page');
+    await page.goto(`/saksbehandling/saker/${requesting.reference}`);
+    await page.getByRole('region', { name: 'Anmodninger om utbetaling' }).getByLabel('Beløp som godkjennes').waitFor();
+    await shoot(page, 'payout-review');
 
     // Finance: the frames, one frame with its charts, its ledger and what is due for payment.
     await signIn(page, FINANCE, 'Rammer');
@@ -128,6 +212,12 @@ async function main(): Promise<void> {
     await page.goto('/okonomi/utbetalinger');
     await page.getByRole('button', { name: /^Utbetal/ }).first().waitFor();
     await shoot(page, 'payments-due');
+    await page.goto(`/okonomi/utbetalinger/kjoringer/${run.id}`);
+    await page.getByRole('table').waitFor();
+    await shoot(page, 'payment-run');
+    await page.goto('/okonomi/krav');
+    await page.getByRole('table').waitFor();
+    await shoot(page, 'repayment-claims');
 
     // Administrators: the calls, and a new call's form.
     await signIn(page, ADMIN, 'Utlysninger');
