@@ -16,6 +16,7 @@ import { Notification } from '../notifications/notification.entity';
 import { PaymentRunItem } from '../payments/payment-run-item.entity';
 import { PaymentRun } from '../payments/payment-run.entity';
 import { PayoutRequest, PayoutRequestVersion } from '../payments/payout-request.entity';
+import { DecisionLetter } from '../letters/decision-letter.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -54,4 +55,5 @@ export const ENTITIES = [
   RepaymentClaim,
   PayoutRequest,
   PayoutRequestVersion,
+  DecisionLetter,
 ];

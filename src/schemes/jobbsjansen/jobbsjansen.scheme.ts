@@ -85,4 +85,7 @@ export const jobbsjansenScheme: SchemeDefinition<
   finalPayable: (params, grantedAmount, report) =>
     computeJobbsjansenFinalPayable(params, grantedAmount, report).payableOre,
   paymentPlan: (params, grantedAmount) => planJobbsjansenPayments(params, grantedAmount),
+  // Its applicants are municipalities, whose grants are probably not enkeltvedtak (domain research
+  // §4.1, an assumption): no appeal section unless the call says its decisions may be appealed.
+  appealableByDefault: false,
 };
