@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nok } from '@lib/common';
+import { addDays, nok } from '@lib/common';
 import { newMentorApplication } from '../../src/schemes/mentor/mentor-testing';
 import { act, APPROVER, draft, expectOk, KARI, newClock, OFFICER, OLA, recommended } from '../support/bio';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -42,10 +42,9 @@ describe('decision letters', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
   const stored = async (id: string) =>
-    (await t.dataSource.query(
-      `SELECT kind, sha256, byte_size, inputs FROM decision_letter WHERE application_id = $1`,
-      [id],
-    )) as Array<{ kind: string; sha256: string; byte_size: number; inputs: Record<string, unknown> }>;
+    await t.dataSource.query<
+      Array<{ kind: string; sha256: string; byte_size: number; inputs: Record<string, unknown> }>
+    >(`SELECT kind, sha256, byte_size, inputs FROM decision_letter WHERE application_id = $1`, [id]);
 
   it('writes one grant letter with the decision; the PDF downloads with the SHA-256 recorded', async () => {
     const id = await recommended(t, 25_000_000);
@@ -70,9 +69,7 @@ describe('decision letters', () => {
       },
     });
     const inputs = rows[0].inputs as { decisionDate: string; appeal: { lastDay: string } };
-    expect(inputs.appeal.lastDay).toBe(
-      new Date(Date.parse(`${inputs.decisionDate}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10),
-    );
+    expect(inputs.appeal.lastDay).toBe(addDays(inputs.decisionDate, 21));
 
     const list = await letters(id);
     expect(list.status).toBe(200);
@@ -125,14 +122,14 @@ describe('decision letters', () => {
     const TOVE = 'tove@trondheim.example';
     // Inside the seeded mentor call's application period.
     clock.set(new Date('2026-11-23T10:00:00+01:00'));
-    const [call] = (await t.dataSource.query(
+    const [call] = await t.dataSource.query<Array<{ id: string }>>(
       `SELECT c.id FROM funding_call c JOIN county k ON k.id = c.county_id WHERE c.scheme_id = 'mentor' AND k.code = '50'`,
-    )) as Array<{ id: string }>;
-    const [org] = (await t.dataSource.query(
+    );
+    const [org] = await t.dataSource.query<Array<{ id: string }>>(
       `SELECT o.id FROM organisation o JOIN organisation_member m ON m.organisation_id = o.id
          JOIN user_account u ON u.id = m.user_id WHERE u.email = $1 LIMIT 1`,
       [TOVE],
-    )) as Array<{ id: string }>;
+    );
     const res = await t
       .http()
       .post('/api/v1/applications')
