@@ -1183,4 +1183,15 @@ export const en: Messages = {
   'payoutReview.done.rejected': 'The request has been rejected.',
   'payoutReview.list': 'All payout requests in the case',
   // end of payout requests
+  // decision letters
+  'letters.title': 'Decision letters',
+  'letters.kind.grant': 'Grant letter',
+  'letters.kind.rejection': 'Rejection letter',
+  'letters.kind.cancellation': 'Decision to cancel the grant',
+  'letters.kind.settlement': 'Settlement decision',
+  'letters.kind.appeal_outcome': 'Decision on the appeal',
+  'letters.item': '{kind}, {date}',
+  'letters.download': 'Download PDF (in Norwegian)',
+  'letters.loadFailed': 'We could not fetch the decision letters. Please try again later.',
+  // end of decision letters
 };

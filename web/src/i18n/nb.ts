@@ -1185,6 +1185,17 @@ export const nb = {
   'payoutReview.done.rejected': 'Anmodningen er avslått.',
   'payoutReview.list': 'Alle anmodninger om utbetaling i saken',
   // end of payout requests
+  // decision letters
+  'letters.title': 'Vedtaksbrev',
+  'letters.kind.grant': 'Tilsagnsbrev',
+  'letters.kind.rejection': 'Avslagsbrev',
+  'letters.kind.cancellation': 'Vedtak om bortfall',
+  'letters.kind.settlement': 'Vedtak om sluttoppgjør',
+  'letters.kind.appeal_outcome': 'Vedtak i klagesak',
+  'letters.item': '{kind}, {date}',
+  'letters.download': 'Last ned PDF',
+  'letters.loadFailed': 'Vi fikk ikke hentet vedtaksbrevene. Prøv igjen senere.',
+  // end of decision letters
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -12,6 +12,7 @@ import { ApplicationFacts } from './application-facts';
 import { FormLinks } from './form-links';
 import { CaseActions } from './case-actions';
 import { PayoutRequestsPanel } from './payout-requests-panel';
+import { DecisionLetters } from '../../../ui/decision-letters';
 import { STATUS_TEXT } from './application-status';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
 
@@ -58,12 +59,18 @@ export function CasePage() {
       <ApplicationFacts application={found} call={call} scheme={scheme} />
       <FormLinks application={found} />
       <CaseActions application={found} />
+      <CaseLetters id={found.id} />
       <PaymentPlanPanel caseKey={found.id} />
       <PayoutRequestsPanel application={found} />
       <Timeline application={found} />
       <BackLink />
     </>
   );
+}
+
+function CaseLetters({ id }: { id: string }) {
+  const letters = useQuery(applicationQueries.letters(id));
+  return <DecisionLetters letters={letters.data} failed={letters.isError} />;
 }
 
 function BackLink() {

@@ -22,6 +22,7 @@ import { PayoutReviewPanel } from './payout-review-panel';
 import { statusText } from './casework-text';
 import { changedFieldLabels, ReadOnlyContent } from './read-only-content';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
+import { DecisionLetters } from '../../../ui/decision-letters';
 
 /**
  * The county's case page (saksbehandling): the application read-only, the facts and advisories the
@@ -61,6 +62,11 @@ export function StaffCasePage() {
   return <CaseView detail={detail} scheme={scheme} schemes={schemes.data} me={me.data} />;
 }
 
+function CaseLetters({ id }: { id: string }) {
+  const letters = useQuery(caseworkQueries.letters(id));
+  return <DecisionLetters letters={letters.data} failed={letters.isError} />;
+}
+
 function CaseView({
   detail,
   scheme,
@@ -98,6 +104,7 @@ function CaseView({
         </Alert>
       )}
       <CaseActions detail={detail} me={me} />
+      <CaseLetters id={detail.id} />
       <PayoutReviewPanel detail={detail} me={me} />
       <section aria-labelledby="case-content">
         <Heading level={2} data-size="sm" id="case-content">
