@@ -41,7 +41,6 @@ import { Organisation } from '../organisations/organisation.entity';
 import { UserAccount } from '../users/user.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { LettersService } from '../letters/letters.service';
 import { engineActorFor, TransitionRunner, type CommandBody } from '../runtime';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { APPLICATION_EVENTS, loadSchemeOrganisation, validateContent } from './application-events';
@@ -91,7 +90,6 @@ export class ApplicationsService {
     private readonly transitions: TransitionRunner,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
-    private readonly letters: LettersService,
   ) {}
 
   // ── Drafts ──────────────────────────────────────────────────────────────────────────────
@@ -512,9 +510,6 @@ export class ApplicationsService {
       { actor, application, scheme, type, body },
       APPLICATION_EVENTS,
     );
-    // The decision letter (vedtaksbrev) is written with the decision, or neither is.
-    if (type === 'DECIDE_GRANT' || type === 'DECIDE_REJECTION')
-      await this.letters.issueDecisionLetter(tx, application);
     return this.view(actor, application, scheme, done.at);
   }
 

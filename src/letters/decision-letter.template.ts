@@ -3,10 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { addDays } from '@lib/common';
+import type { LetterKind } from '@lib/engine';
 
-/** The letters a case can carry; only decisions on the application are written so far. */
-export const LETTER_KINDS = ['grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome'] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
+export { LETTER_KINDS, type LetterKind } from '@lib/engine';
 
 /** One line of the payment plan as the letter states it. */
 export interface LetterInstalment {

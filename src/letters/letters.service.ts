@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, norwegianDate, notFound, validatePayload, visibleOrNotFound } from '@lib/common';
-import { decisionLetterTerms } from '@lib/engine';
+import { decisionLetterTerms, migrateSnapshot, type LetterKind } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import type { LifecycleCase } from '../runtime';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { DecisionLetter } from './decision-letter.entity';
 import {
@@ -46,12 +47,18 @@ export class LettersService {
 
   /**
    * The letter of the decision just recorded on the case (grant or rejection), inside the decision's
-   * transaction; nothing when the case holds no decision.
+   * transaction (the `issueLetter` effect). A case without that decision is a broken machine.
    */
-  async issueDecisionLetter(tx: EntityManager, application: Application): Promise<DecisionLetter | null> {
-    const decision = application.snapshot.state.context.decision;
-    if (!decision) return null;
-    const context = application.snapshot.state.context;
+  async issueDecisionLetter(
+    tx: EntityManager,
+    kase: LifecycleCase,
+    kind: LetterKind,
+  ): Promise<DecisionLetter> {
+    const context = migrateSnapshot(this.schemes.forStored(kase.schemeId).lifecycle, kase.snapshot).state
+      .context;
+    const decision = context.decision;
+    if (decision?.kind !== kind) throw new Error(`issueLetter ${kind}: the case holds no such decision`);
+    const application = await tx.findOneByOrFail(Application, { id: kase.id });
     const scheme = this.schemes.forStored(application.schemeId);
     const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
     const county = await tx.findOneByOrFail(County, { id: application.countyId });
