@@ -338,7 +338,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
 
       // The same in English (and back, for the tests after this one).
       await page.getByRole('button', { name: 'Change language to English' }).click();
-      const inEnglish = page.getByRole('region', { name: 'Decision' });
+      const inEnglish = page.getByRole('region', { name: 'Decision', exact: true });
       await inEnglish.waitFor();
       expect(await inEnglish.innerText()).toMatch(
         /Rejected on 2 February 2026[\s\S]*Grounds for the rejection\s+Opplæringen er pålagt etter lov/,
