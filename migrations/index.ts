@@ -27,6 +27,7 @@ import { PayoutRequests1796315436668 } from './1796315436668-PayoutRequests';
 import { InterimReports1796318000000 } from './1796318000000-InterimReports';
 import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequests';
 import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequest';
+import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -60,4 +61,5 @@ export const MIGRATIONS: Function[] = [
   InterimReports1796318000000,
   RunPayoutRequests1796320000000,
   FinalPayoutRequest1796321000000,
+  DecisionLetters1796322000000,
 ];

@@ -1,10 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, ApiProblems } from '@lib/common';
@@ -12,6 +24,8 @@ import type { LifecycleEventType } from '@lib/engine';
 import { AuditVerificationDto } from '../audit/audit-verification.dto';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { DecisionLetterDto } from '../letters/letter.dto';
+import { LettersService } from '../letters/letters.service';
 import {
   ApplicationPage,
   ApplicationQuery,
@@ -39,7 +53,7 @@ import {
   RequestExtensionDto,
   GrantExtensionDto,
 } from './application.dto';
-import { ApplicationsService, type CaseKey } from './applications.service';
+import { ApplicationsService, caseWhere, type CaseKey } from './applications.service';
 import { CaseIdPipe } from './case-id.pipe';
 import { CaseNotesService } from './case-notes.service';
 
@@ -74,6 +88,7 @@ export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly notesService: CaseNotesService,
+    private readonly letters: LettersService,
   ) {}
 
   private send(actor: Actor, id: CaseKey, type: LifecycleEventType, body: object, key: IdempotencyKey) {
@@ -108,6 +123,39 @@ export class ApplicationsController {
   @ApiProblems({ 404: 'Unknown, or not yours to see' })
   get(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
     return this.applications.get(actor, id);
+  }
+
+  @Get(':id/letters')
+  @CaseParam()
+  @ApiOperation({ summary: "The case's decision letters (vedtaksbrev), oldest first" })
+  @ApiOkResponse({ type: [DecisionLetterDto] })
+  @ApiProblems({ 404: 'Unknown, or not yours to see' })
+  letterList(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
+    return this.letters.list(actor, caseWhere(id));
+  }
+
+  @Get(':id/letters/:letterId/pdf')
+  @CaseParam()
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary: 'One decision letter as PDF, drawn again from its stored inputs (the SHA-256 it was sent with)',
+  })
+  @ApiOkResponse({
+    description: 'The PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems({ 404: 'Unknown, or not yours to see' })
+  async letterPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Param('letterId', ParseUUIDPipe) letterId: string,
+  ): Promise<StreamableFile> {
+    const { bytes, filename } = await this.letters.pdf(actor, caseWhere(id), letterId);
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${filename}"`,
+      length: bytes.length,
+    });
   }
 
   @Patch(':id')

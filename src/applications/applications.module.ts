@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { LettersModule } from '../letters/letters.module';
 import { TransitionRuntimeModule } from '../runtime';
 import { SchemesModule } from '../schemes/schemes.module';
 import { ApplicationsController } from './applications.controller';
@@ -8,7 +9,7 @@ import { CaseNotesService } from './case-notes.service';
 import { CallEligibilityController } from './call-eligibility.controller';
 
 @Module({
-  imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule],
+  imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule, LettersModule],
   controllers: [ApplicationsController, CallEligibilityController],
   providers: [ApplicationsService, CaseNotesService],
   exports: [ApplicationsService],

@@ -17,6 +17,7 @@ import { PaymentRunItem } from '../payments/payment-run-item.entity';
 import { PaymentRun } from '../payments/payment-run.entity';
 import { PayoutRequest, PayoutRequestVersion } from '../payments/payout-request.entity';
 import { InterimReport, InterimReportVersion } from '../interim-reports/interim-report.entity';
+import { DecisionLetter } from '../letters/decision-letter.entity';
 import { County } from '../counties/county.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -57,4 +58,5 @@ export const ENTITIES = [
   PayoutRequestVersion,
   InterimReport,
   InterimReportVersion,
+  DecisionLetter,
 ];

@@ -10,6 +10,7 @@ export const HISTORY_TABLES = [
   'audit_record',
   'call_audit_record',
   'case_note',
+  'decision_letter',
   'frame_alert',
   'frame_audit_record',
   'interim_report_version',

@@ -14,7 +14,8 @@ describe('notification templates', () => {
     expect(text.locale).toBe('nb');
     expect(text.subject).toBe('Tilsagn om tilskudd – BIO-2026-000042');
     expect(text.body).toContain(
-      'Fjordverk Mekaniske AS er innvilget 250 000 kr i BIO. Tilsagnet må aksepteres innen 14.03.2026.',
+      'Fjordverk Mekaniske AS er innvilget 250 000 kr i BIO. Vedtaksbrevet (tilsagnsbrevet) med vilkår, ' +
+        'utbetalingsplan og frister ligger som PDF i saken. Tilsagnet må aksepteres innen 14.03.2026.',
     );
   });
 

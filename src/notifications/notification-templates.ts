@@ -63,21 +63,21 @@ export const TEMPLATES: Record<string, Template> = {
   grant_decided: {
     nb: {
       subject: 'Tilsagn om tilskudd – {reference}',
-      body: '{organisation} er innvilget {amount} kr i {scheme}. Tilsagnet må aksepteres innen {dueAt}.',
+      body: '{organisation} er innvilget {amount} kr i {scheme}. Vedtaksbrevet (tilsagnsbrevet) med vilkår, utbetalingsplan og frister ligger som PDF i saken. Tilsagnet må aksepteres innen {dueAt}.',
     },
     en: {
       subject: 'Grant awarded – {reference}',
-      body: '{organisation} has been awarded NOK {amount} under {scheme}. Accept the grant by {dueAt}.',
+      body: '{organisation} has been awarded NOK {amount} under {scheme}. The decision letter with its conditions, payment plan and deadlines is a PDF in the case. Accept the grant by {dueAt}.',
     },
   },
   rejection_decided: {
     nb: {
       subject: 'Vedtak om avslag – {reference}',
-      body: 'Søknaden fra {organisation} er avslått. Vedtaket med begrunnelse og klageadgang finner du i saken.',
+      body: 'Søknaden fra {organisation} er avslått. Vedtaksbrevet med begrunnelsen ligger som PDF i saken.',
     },
     en: {
       subject: 'Application rejected – {reference}',
-      body: 'The application from {organisation} has been rejected. The decision, its grounds and how to appeal are in the case.',
+      body: 'The application from {organisation} has been rejected. The decision letter with its grounds is a PDF in the case.',
     },
   },
   grant_lapsed: {

@@ -57,6 +57,8 @@ export const EFFECT_PLACEMENT: Readonly<Record<EffectKind, EffectPlacement>> = {
   scheduleNotice: 'inline',
   // The notification rows are written with the transition; sending them is the worker's outbox kind.
   notify: 'inline',
+  // The letter is drawn and kept with the decision, before money locks the frame.
+  issueLetter: 'inline',
 };
 
 /** Writes an `outbox` effect as it is, for the worker's dispatcher to act on after commit. */
@@ -133,6 +135,7 @@ export class EffectRunner implements OnApplicationBootstrap {
    * every decision on a frame contends for, so it is locked as late, and held as briefly, as possible.
    */
   async run(effects: readonly Effect[], context: EffectContext): Promise<void> {
+    // Money last; a letter is drawn before it too (rendering a PDF takes tens of milliseconds).
     const money = (e: Effect) =>
       e.kind === 'commitFunds' || e.kind === 'releaseFunds' || e.kind === 'settleFunds';
     for (const effect of [...effects.filter((e) => !money(e)), ...effects.filter(money)]) {

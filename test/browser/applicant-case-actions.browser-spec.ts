@@ -160,7 +160,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
       const { reference, acceptanceDueAt } = await granted(25_000_000, await bioCallWithAdvance(b.t, 4_000));
       const main = await openCase(reference, 'BIO 2026 med forskudd 40 %');
 
-      const decision = page.getByRole('region', { name: 'Vedtak' });
+      const decision = page.getByRole('region', { name: 'Vedtak', exact: true });
       await decision.waitFor();
       const decisionText = await decision.innerText();
       expect(decisionText).toContain('Innvilget 2. februar 2026');
@@ -175,6 +175,15 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
       expect(new Date(acceptanceDueAt).toISOString()).toBe('2026-02-23T08:00:00.000Z');
       expect(acceptanceText).toMatch(/Frist for å takke ja\s+23\. februar 2026/);
       expect(acceptanceText).toContain(nbsp('kr 250 000'));
+      // The grant letter (tilsagnsbrev) is on the case; its PDF downloads with the session.
+      const letters = page.getByRole('region', { name: 'Vedtaksbrev' });
+      await letters.waitFor();
+      expect(await letters.getByRole('listitem').innerText()).toContain('Tilsagnsbrev, 2. februar 2026');
+      const pdf = await page.request.get(
+        (await letters.getByRole('link', { name: 'Last ned PDF' }).getAttribute('href')) ?? '',
+      );
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
       expect(await accessibilityViolations(page)).toEqual([]);
 
       // Before accepting, the plan shows nothing paid.
@@ -261,7 +270,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
       expect(await page.locator('main').innerText()).toContain('Trukket');
       // A declined grant is not paid: no payment plan, but the decision is still there to read.
       expect(await page.getByRole('region', { name: 'Utbetaling av tilskuddet' }).count()).toBe(0);
-      expect(await page.getByRole('region', { name: 'Vedtak' }).innerText()).toContain(GROUNDS);
+      expect(await page.getByRole('region', { name: 'Vedtak', exact: true }).innerText()).toContain(GROUNDS);
       expect(await accessibilityViolations(page)).toEqual([]);
 
       const history = await b.t
@@ -315,7 +324,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
       );
 
       const main = await openCase(reference);
-      const decision = page.getByRole('region', { name: 'Vedtak' });
+      const decision = page.getByRole('region', { name: 'Vedtak', exact: true });
       await decision.waitFor();
       const text = await decision.innerText();
       expect(text).toContain('Avslått 2. februar 2026');
@@ -329,7 +338,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
 
       // The same in English (and back, for the tests after this one).
       await page.getByRole('button', { name: 'Change language to English' }).click();
-      const inEnglish = page.getByRole('region', { name: 'Decision' });
+      const inEnglish = page.getByRole('region', { name: 'Decision', exact: true });
       await inEnglish.waitFor();
       expect(await inEnglish.innerText()).toMatch(
         /Rejected on 2 February 2026[\s\S]*Grounds for the rejection\s+Opplæringen er pålagt etter lov/,
@@ -359,7 +368,7 @@ describe('applicant acts on a case: answers, accepts or declines, and reads the 
       expect(await page.getByRole('button', { name: 'Takk ja til tilskuddet' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Takk nei til tilskuddet' }).count()).toBe(0);
       // The decision itself is still there to read.
-      expect(await page.getByRole('region', { name: 'Vedtak' }).innerText()).toContain(GROUNDS);
+      expect(await page.getByRole('region', { name: 'Vedtak', exact: true }).innerText()).toContain(GROUNDS);
       expect(await accessibilityViolations(page)).toEqual([]);
     },
     SLOW,

@@ -118,7 +118,7 @@ describe('a BIO application from the open call to a closed case', () => {
       conditions: ['Sluttrapport med regnskap sendes innen fristen'],
     });
     await page.reload();
-    const decision = page.getByRole('region', { name: 'Vedtak' });
+    const decision = page.getByRole('region', { name: 'Vedtak', exact: true });
     await decision.getByText(GROUNDS).waitFor();
     expect(await decision.innerText()).toContain('Sluttrapport med regnskap sendes innen fristen');
     await axe();

@@ -86,6 +86,20 @@ export function callParameterFields(): Record<string, FormFieldUi> {
       ),
       widget: 'percent',
     },
+    appealable: {
+      label: l('Vedtakene kan påklages', 'Decisions may be appealed'),
+      help: l(
+        'Om vedtak etter utlysningen er enkeltvedtak med klagerett; vedtaksbrevet sier da hvor, hvordan og innen hvilken dag. Uten: ordningens standard.',
+        'Whether decisions under the call are individual decisions that may be appealed; the decision letter then says where, how and by which day. Left out: the scheme’s default.',
+      ),
+    },
+    legalBasis: {
+      label: l('Hjemmel i vedtaksbrevet', 'Legal basis in the decision letter'),
+      help: l(
+        'Det vedtakene bygger på, slik vedtaksbrevet skal gjengi det. Uten: ordningens retningslinjer.',
+        'What the decisions rest on, as the decision letter states it. Left out: the scheme’s guidelines.',
+      ),
+    },
     overdueLapseProposalDays: {
       label: l('Forslag om bortfall (dager etter fristen)', 'Lapse proposal (days overdue)'),
       help: l(
@@ -223,6 +237,8 @@ export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: 
         'repaymentDueDays',
         'payoutAttestation',
         'partPaymentMaxBasisPoints',
+        'appealable',
+        'legalBasis',
       ],
     },
   ];

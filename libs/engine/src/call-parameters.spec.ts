@@ -3,6 +3,7 @@ import {
   AdvancePaymentCallParametersDto,
   CallParametersDto,
   checkCommonCallParameters,
+  decisionLetterTerms,
   DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS,
   DEFAULT_REPORT_FOLLOW_UP,
   informationResponseDueDate,
@@ -152,5 +153,25 @@ describe('informationResponseDueDate', () => {
     expect(informationResponseDueDate({ informationResponseBusinessDays: 6 }, '2026-12-23')).toBe(
       '2027-01-04',
     );
+  });
+});
+
+describe('decisionLetterTerms', () => {
+  const scheme = { name: 'Mentor- og traineeordning for innvandrere', appealableByDefault: false };
+
+  it("takes the scheme's default appealability and names its guidelines when the call says nothing", () => {
+    expect(decisionLetterTerms({}, scheme)).toEqual({
+      appealable: false,
+      legalBasis:
+        'Retningslinjene for Mentor- og traineeordning for innvandrere, slik utlysningen viser til dem.',
+    });
+    expect(decisionLetterTerms({}, { name: 'BIO' }).appealable).toBe(true);
+  });
+
+  it("prefers the call's own setting and legal basis", () => {
+    expect(decisionLetterTerms({ appealable: true, legalBasis: '  Retningslinjer 2027  ' }, scheme)).toEqual({
+      appealable: true,
+      legalBasis: 'Retningslinjer 2027',
+    });
   });
 });

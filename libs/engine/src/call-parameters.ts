@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   addBusinessDays,
   applyBasisPoints,
@@ -78,6 +88,35 @@ export interface CallParameters<Window extends CallOpening = SubmissionWindow> e
    * the final report, basis points; the rest is kept for the final payment. Absent: the default.
    */
   readonly partPaymentMaxBasisPoints?: number;
+  /**
+   * Whether the call's decisions are individual decisions (enkeltvedtak) that may be appealed, so the
+   * decision letter says where, how and by when. Absent: the scheme's default (grants to
+   * municipalities are often not enkeltvedtak).
+   */
+  readonly appealable?: boolean;
+  /** What the call's decisions rest on (hjemmel), as the decision letter states it. Absent: the scheme's guidelines. */
+  readonly legalBasis?: string;
+}
+
+/** How a call's decision letters read: appealable or not, and their legal basis. */
+export interface DecisionLetterTerms {
+  readonly appealable: boolean;
+  readonly legalBasis: string;
+}
+
+/**
+ * The decision letter's terms under a call: the call's own, else the scheme's default appealability
+ * and a basis that names no more than the scheme's guidelines.
+ */
+export function decisionLetterTerms(
+  params: Pick<CallParameters<CallOpening>, 'appealable' | 'legalBasis'>,
+  scheme: { readonly name: string; readonly appealableByDefault?: boolean },
+): DecisionLetterTerms {
+  const legalBasis = params.legalBasis?.trim();
+  return {
+    appealable: params.appealable ?? scheme.appealableByDefault ?? true,
+    legalBasis: legalBasis || `Retningslinjene for ${scheme.name}, slik utlysningen viser til dem.`,
+  };
 }
 
 /**
@@ -241,6 +280,24 @@ export abstract class CallParametersDto<
   @Optional()
   @IsBasisPoints()
   partPaymentMaxBasisPoints?: number;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: "Whether decisions are appealable (enkeltvedtak); default: the scheme's",
+  })
+  @Optional()
+  @IsBoolean()
+  appealable?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'Retningslinjer for tilskudd til kompetanseheving og forvaltningsloven',
+    maxLength: 1000,
+    description: "The legal basis (hjemmel) decision letters state; default: the scheme's guidelines",
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(1000)
+  legalBasis?: string;
 
   @ApiProperty({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
   @IsArray()

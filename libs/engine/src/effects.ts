@@ -17,8 +17,16 @@ export const EFFECT_KINDS = [
   'cancelAllDeadlines',
   'scheduleNotice',
   'notify',
+  'issueLetter',
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
+
+/**
+ * Letters a case can carry (vedtaksbrev): the decisions on the application so far; the kinds after
+ * them are reserved for the decisions that follow a grant.
+ */
+export const LETTER_KINDS = ['grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** Deadlines the lifecycle sets. Each one, when due, is answered by one system event (`DEADLINE_EVENTS`). */
 export const DEADLINE_KINDS = ['information_response', 'acceptance', 'final_report'] as const;
@@ -156,6 +164,15 @@ export interface NotifyEffect {
   readonly recipients: readonly Audience[];
 }
 
+/**
+ * Write the decision letter (vedtaksbrev) of the decision just recorded, from what the case, call,
+ * county and organisation say now, and keep it with the case; the notification that follows names it.
+ */
+export interface IssueLetterEffect {
+  readonly kind: 'issueLetter';
+  readonly letter: LetterKind;
+}
+
 export type Effect =
   | AssignFrameEffect
   | CommitFundsEffect
@@ -166,7 +183,8 @@ export type Effect =
   | CancelDeadlineEffect
   | CancelAllDeadlinesEffect
   | ScheduleNoticeEffect
-  | NotifyEffect;
+  | NotifyEffect
+  | IssueLetterEffect;
 
 export const assignFrame = (): AssignFrameEffect => ({ kind: 'assignFrame' });
 export const commitFunds = (amount: Ore): CommitFundsEffect => ({ kind: 'commitFunds', amount });
@@ -208,6 +226,8 @@ export const notify = (template: string, recipients: readonly Audience[]): Notif
   recipients,
 });
 
+export const issueLetter = (letter: LetterKind): IssueLetterEffect => ({ kind: 'issueLetter', letter });
+
 const oneOf =
   <T extends string>(values: readonly T[]) =>
   (value: unknown): value is T =>
@@ -218,6 +238,7 @@ const isDeadlineKind = oneOf(DEADLINE_KINDS);
 const isReleaseReason = oneOf(RELEASE_REASONS);
 const isAudience = oneOf(AUDIENCES);
 const isOverdueReportNotice = oneOf(OVERDUE_REPORT_NOTICES);
+const isLetterKind = oneOf(LETTER_KINDS);
 
 /** Checks an effect built at run time (a variation hook's output) against the catalogue. */
 export function isEffect(value: unknown): value is Effect {
@@ -252,6 +273,8 @@ export function isEffect(value: unknown): value is Effect {
         e.recipients.length > 0 &&
         e.recipients.every(isAudience)
       );
+    case 'issueLetter':
+      return isLetterKind(e.letter);
     default:
       return false;
   }

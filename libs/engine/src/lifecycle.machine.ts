@@ -3,6 +3,7 @@ import { grantedAmount, initialContext, type LifecycleContext, type LifecycleInp
 import type {
   Audience,
   DeadlineKind,
+  LetterKind,
   NotificationTemplate,
   OverdueReportNotice,
   ReleaseReason,
@@ -105,6 +106,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       scheduleNotice: (_, _params: Omit<ScheduleNoticeEffect, 'kind'>) => undefined,
       assignFrame: () => undefined,
       notify: (_, _params: { template: string; recipients: readonly Audience[] }) => undefined,
+      issueLetter: (_, _params: { letter: LetterKind }) => undefined,
 
       // What the lifecycle remembers. Effects listed after these see the updated context.
       recordSubmission: assign(({ event }) => {
@@ -419,6 +421,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                       dueAt: present(context.acceptanceDueAt, 'the acceptance deadline'),
                     }),
                   },
+                  { type: 'issueLetter', params: { letter: 'grant' as const } },
                   notifyAction('grant_decided', ['applicant', 'case_officer']),
                 ],
               },
@@ -427,6 +430,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                 target: `#${LIFECYCLE_MACHINE_ID}.rejected`,
                 actions: [
                   'recordRejectionDecision',
+                  { type: 'issueLetter', params: { letter: 'rejection' as const } },
                   notifyAction('rejection_decided', ['applicant', 'case_officer']),
                 ],
               },

@@ -166,6 +166,11 @@ export interface SchemeDefinition<
    * applicant and the county's case officers only, withheld from other staff (data minimisation).
    */
   readonly personalDataInReport?: readonly string[];
+  /**
+   * Whether a decision under the scheme is an individual decision (enkeltvedtak) that may be
+   * appealed, unless the call says otherwise; absent: yes, the main rule for grants to private parties.
+   */
+  readonly appealableByDefault?: boolean;
   /** Checks a final report against the application. */
   checkReport(content: Content, report: Report): SchemeReason[];
   /**

@@ -110,4 +110,7 @@ export const jobbsjansenScheme: SchemeDefinition<
     },
   ],
   interimReportsDue: (params) => jobbsjansenInterimReportsDue(params),
+  // Its applicants are municipalities, whose grants are probably not enkeltvedtak (domain research
+  // §4.1, an assumption): no appeal section unless the call says its decisions may be appealed.
+  appealableByDefault: false,
 };

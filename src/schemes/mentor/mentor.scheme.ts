@@ -79,4 +79,7 @@ export const mentorScheme: SchemeDefinition<
   finalPayable: (params, grantedAmount, report) =>
     computeMentorFinalPayable(params, grantedAmount, report).payableOre,
   paymentPlan: (params, grantedAmount) => planMentorPayments(params, grantedAmount),
+  // Its applicants are municipalities, whose grants are probably not enkeltvedtak (domain research
+  // §4.1, an assumption): no appeal section unless the call says its decisions may be appealed.
+  appealableByDefault: false,
 };

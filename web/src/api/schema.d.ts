@@ -40,6 +40,40 @@ export interface paths {
         patch: operations["ApplicationsController_update"];
         trace?: never;
     };
+    "/api/v1/applications/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's decision letters (vedtaksbrev), oldest first */
+        get: operations["ApplicationsController_letterList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/letters/{letterId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision letter as PDF, drawn again from its stored inputs (the SHA-256 it was sent with) */
+        get: operations["ApplicationsController_letterPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/report": {
         parameters: {
             query?: never;
@@ -1907,6 +1941,30 @@ export interface components {
             /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
             dueDates: components["schemas"]["CaseDueDatesDto"] | null;
         };
+        DecisionLetterDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "rejection" | "cancellation" | "settlement" | "appeal_outcome";
+            /** @example Tilsagn om tilskudd */
+            title: string;
+            /**
+             * @description The decision date in Norway
+             * @example 2026-03-02
+             */
+            decisionDate: string;
+            /** @example 2026-03-02T10:00:00.000Z */
+            createdAt: string;
+            /** @description Hex SHA-256 of the PDF */
+            sha256: string;
+            /** @example 23000 */
+            byteSize: number;
+            /**
+             * @description Where to download the PDF
+             * @example /api/v1/applications/BIO-2026-000123/letters/0b0c…/pdf
+             */
+            pdfPath: string;
+        };
         UpdateApplicationDto: {
             /** @description The content version this edit is based on; a stale one is refused with 409 */
             version: number;
@@ -3721,6 +3779,106 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_letterList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionLetterDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_letterPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letterId: string;
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ export type Scheme = Schemas['SchemeDto'];
 export type LocalizedText = Schemas['LocalizedTextDto'];
 export type Profile = Schemas['ProfileDto'];
 export type Application = Schemas['ApplicationView'];
+export type DecisionLetter = Schemas['DecisionLetterDto'];
 export type ApplicantTask = Schemas['ApplicantTaskDto'];
 export type ApplicationStatus = Schemas['ApplicationView']['status'];
 export type OrganisationRef = Schemas['OrganisationRefDto'];

@@ -1364,4 +1364,15 @@ export const en: Messages = {
     'A repayment claim does not go with a payment: set the amount approved to 0 kr',
   'payoutReview.error.repaymentAbovePaid': 'You cannot claim back more than has been paid',
   // end of final request claims
+  // decision letters
+  'letters.title': 'Decision letters',
+  'letters.kind.grant': 'Grant letter',
+  'letters.kind.rejection': 'Rejection letter',
+  'letters.kind.cancellation': 'Decision to cancel the grant',
+  'letters.kind.settlement': 'Settlement decision',
+  'letters.kind.appeal_outcome': 'Decision on the appeal',
+  'letters.item': '{kind}, {date}',
+  'letters.download': 'Download PDF (in Norwegian)',
+  'letters.loadFailed': 'We could not fetch the decision letters. Please try again later.',
+  // end of decision letters
 };

@@ -1364,6 +1364,17 @@ export const nb = {
     'Et tilbakebetalingskrav går ikke sammen med en utbetaling: sett beløpet som godkjennes til 0 kr',
   'payoutReview.error.repaymentAbovePaid': 'Du kan ikke kreve tilbake mer enn det som er utbetalt',
   // end of final request claims
+  // decision letters
+  'letters.title': 'Vedtaksbrev',
+  'letters.kind.grant': 'Tilsagnsbrev',
+  'letters.kind.rejection': 'Avslagsbrev',
+  'letters.kind.cancellation': 'Vedtak om bortfall',
+  'letters.kind.settlement': 'Vedtak om sluttoppgjør',
+  'letters.kind.appeal_outcome': 'Vedtak i klagesak',
+  'letters.item': '{kind}, {date}',
+  'letters.download': 'Last ned PDF',
+  'letters.loadFailed': 'Vi fikk ikke hentet vedtaksbrevene. Prøv igjen senere.',
+  // end of decision letters
 } as const;
 
 export type MessageKey = keyof typeof nb;

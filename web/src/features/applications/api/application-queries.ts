@@ -30,6 +30,14 @@ export const applicationQueries = {
         unwrap(api.GET('/api/v1/applications/{id}', { params: { path: { id } }, signal })),
       staleTime: 0,
     }),
+  /** The case's decision letters (vedtaksbrev), oldest first. */
+  letters: (id: string) =>
+    queryOptions({
+      queryKey: [...applicationQueries.all(), id, 'letters'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}/letters', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
   /** What happened in the case, oldest first. */
   history: (id: string) =>
     queryOptions({

@@ -14,6 +14,7 @@ import { CaseActions } from './case-actions';
 import { PayoutRequestsPanel } from './payout-requests-panel';
 import { InterimReportPanel } from './interim-report-panel';
 import { statusTextOf } from './application-status';
+import { DecisionLetters } from '../../../ui/decision-letters';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
 
 /**
@@ -60,12 +61,18 @@ export function CasePage() {
       <FormLinks application={found} />
       <CaseActions application={found} />
       <InterimReportPanel application={found} scheme={scheme} />
+      <CaseLetters id={found.id} />
       <PaymentPlanPanel caseKey={found.id} />
       <PayoutRequestsPanel application={found} />
       <Timeline application={found} />
       <BackLink />
     </>
   );
+}
+
+function CaseLetters({ id }: { id: string }) {
+  const letters = useQuery(applicationQueries.letters(id));
+  return <DecisionLetters letters={letters.data} failed={letters.isError} />;
 }
 
 function BackLink() {

@@ -39,6 +39,14 @@ export const caseworkQueries = {
         unwrap(api.GET('/api/v1/applications/{id}/history', { params: { path: { id } }, signal })),
       staleTime: 0,
     }),
+  /** The case's decision letters (vedtaksbrev), oldest first. */
+  letters: (id: string) =>
+    queryOptions({
+      queryKey: [...caseworkQueries.all(), 'case-id', id, 'letters'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/applications/{id}/letters', { params: { path: { id } }, signal })),
+      staleTime: 0,
+    }),
   notes: (id: string) =>
     queryOptions({
       queryKey: [...caseworkQueries.all(), 'case-id', id, 'notes'] as const,

@@ -23,6 +23,7 @@ import { InterimReviewPanel } from './interim-review-panel';
 import { statusText } from './casework-text';
 import { changedFieldLabels, ReadOnlyContent } from './read-only-content';
 import { PaymentPlanPanel } from '../../payments/components/payment-plan-panel';
+import { DecisionLetters } from '../../../ui/decision-letters';
 
 /**
  * The county's case page (saksbehandling): the application read-only, the facts and advisories the
@@ -62,6 +63,11 @@ export function StaffCasePage() {
   return <CaseView detail={detail} scheme={scheme} schemes={schemes.data} me={me.data} />;
 }
 
+function CaseLetters({ id }: { id: string }) {
+  const letters = useQuery(caseworkQueries.letters(id));
+  return <DecisionLetters letters={letters.data} failed={letters.isError} />;
+}
+
 function CaseView({
   detail,
   scheme,
@@ -99,6 +105,7 @@ function CaseView({
         </Alert>
       )}
       <CaseActions detail={detail} me={me} />
+      <CaseLetters id={detail.id} />
       <PayoutReviewPanel detail={detail} me={me} />
       <InterimReviewPanel detail={detail} scheme={scheme} me={me} />
       <section aria-labelledby="case-content">

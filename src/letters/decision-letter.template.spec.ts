@@ -1,0 +1,95 @@
+import {
+  appealLastDay,
+  letterAmount,
+  letterDate,
+  letterText,
+  renderLetter,
+  sha256,
+  type DecisionLetterInputs,
+} from './decision-letter.template';
+
+const grant: DecisionLetterInputs = {
+  version: 1,
+  kind: 'grant',
+  countyName: 'Trøndelag fylkeskommune',
+  organisationName: 'Fjordverk Mekaniske AS',
+  organisationNumber: '912345678',
+  reference: 'BIO-2026-000042',
+  schemeName: 'Bedriftsintern opplæring (BIO)',
+  callTitle: 'BIO 2026',
+  decidedAt: '2026-03-02T09:30:00.000Z',
+  decisionDate: '2026-03-02',
+  amountOre: 25_000_000,
+  paymentPlan: [
+    { label: 'Forskudd', amountOre: 10_000_000, on: 'acceptance', date: null },
+    { label: 'Sluttutbetaling', amountOre: 15_000_000, on: 'final_report', date: null },
+  ],
+  grounds: 'Opplæringen styrker omstillingen bedriften har startet.',
+  conditions: ['Kostnadene dokumenteres med faktura'],
+  legalBasis: 'Retningslinjer for BIO i Trøndelag 2026',
+  acceptanceLastDay: '2026-03-23',
+  appeal: { sendTo: 'Trøndelag fylkeskommune', lastDay: '2026-03-23' },
+};
+
+describe('decision letter template', () => {
+  it('writes dates and amounts as a Norwegian letter does', () => {
+    expect(letterDate('2026-12-24')).toBe('24. desember 2026');
+    expect(letterDate('2026-03-02')).toBe('2. mars 2026');
+    expect(letterAmount(25_000_000)).toBe('kr\u00a0250\u00a0000');
+    expect(letterAmount(123_456_789)).toBe('kr\u00a01\u00a0234\u00a0567,89');
+  });
+
+  it('gives three weeks to appeal, across a month and a year', () => {
+    expect(appealLastDay('2026-03-02')).toBe('2026-03-23');
+    expect(appealLastDay('2026-12-20')).toBe('2027-01-10');
+  });
+
+  it('says what the inputs say: county, parties, grounds, conditions, payments, deadlines, basis, appeal', () => {
+    const text = letterText(grant).join('\n');
+    for (const part of [
+      'Trøndelag fylkeskommune',
+      'Dato: 2. mars 2026',
+      'Vår referanse: BIO-2026-000042',
+      'Fjordverk Mekaniske AS (org.nr. 912345678)',
+      'Tilsagn om tilskudd – Bedriftsintern opplæring (BIO)',
+      'et tilskudd på kr\u00a0250\u00a0000',
+      'Opplæringen styrker omstillingen bedriften har startet.',
+      '• Kostnadene dokumenteres med faktura',
+      'Forskudd: kr\u00a0100\u00a0000 – Når tilsagnet er akseptert',
+      'Sluttutbetaling: kr\u00a0150\u00a0000 – Når sluttrapporten er godkjent',
+      'senest 23. mars 2026',
+      'Hjemmel\nRetningslinjer for BIO i Trøndelag 2026',
+      'innen tre uker fra det kom fram til dere (forvaltningsloven §§ 28 og 29)',
+      'er siste dag for å klage 23. mars 2026',
+      'Klagen sendes til Trøndelag fylkeskommune',
+    ])
+      expect(text).toContain(part);
+  });
+
+  it('has no appeal section when the decision is not appealable, and no grant terms in a rejection', () => {
+    const text = letterText({
+      ...grant,
+      kind: 'rejection',
+      amountOre: null,
+      paymentPlan: [],
+      conditions: [],
+      acceptanceLastDay: null,
+      appeal: null,
+    }).join('\n');
+    expect(text).toContain('Avslag på søknad om tilskudd');
+    expect(text).toContain('har vedtatt å avslå søknaden');
+    expect(text).not.toContain('Klageadgang');
+    expect(text).not.toContain('forvaltningsloven §§ 28');
+    expect(text).not.toContain('Utbetaling');
+    expect(text).not.toContain('aksepteres');
+  });
+
+  it('draws the same bytes from the same inputs, and other bytes from other inputs', async () => {
+    const first = await renderLetter(grant);
+    const second = await renderLetter(JSON.parse(JSON.stringify(grant)) as DecisionLetterInputs);
+    expect(first.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(sha256(second)).toBe(sha256(first));
+    const other = await renderLetter({ ...grant, amountOre: 25_000_100 });
+    expect(sha256(other)).not.toBe(sha256(first));
+  });
+});

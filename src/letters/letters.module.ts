@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TransitionRuntimeModule } from '../runtime';
+import { SchemesModule } from '../schemes/schemes.module';
+import { LetterEffects } from './letter-effects';
+import { LettersService } from './letters.service';
+
+/** Decision letters (vedtaksbrev): written with the decision; the case's routes list and serve them. */
+@Module({
+  imports: [SchemesModule, TransitionRuntimeModule],
+  providers: [LettersService, LetterEffects],
+  exports: [LettersService],
+})
+export class LettersModule {}

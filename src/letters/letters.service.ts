@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, norwegianDate, notFound, validatePayload, visibleOrNotFound } from '@lib/common';
+import { decisionLetterTerms, migrateSnapshot, type LetterKind } from '@lib/engine';
+import { DataSource, EntityManager } from 'typeorm';
+import { Application } from '../applications/application.entity';
+import { FundingCall } from '../calls/funding-call.entity';
+import { County } from '../counties/county.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import type { LifecycleCase } from '../runtime';
+import { SchemeRegistry } from '../schemes/scheme-registry';
+import { DecisionLetter } from './decision-letter.entity';
+import {
+  appealLastDay,
+  letterTitle,
+  renderLetter,
+  sha256,
+  type DecisionLetterInputs,
+  type LetterInstalment,
+} from './decision-letter.template';
+import { DecisionLetterDto } from './letter.dto';
+
+/** Who sees a case's letters: its organisation, and its county's staff once it is sent (as the case). */
+const ownership = (a: Application) => ({
+  organisationId: a.organisationId,
+  countyId: a.status === 'draft' ? null : a.countyId,
+});
+
+/** A stored letter whose PDF no longer draws to the bytes recorded: never served as if it were the letter. */
+export class LetterNotReproducible extends Error {
+  constructor(id: string) {
+    super(`Decision letter ${id} no longer renders to its recorded SHA-256`);
+  }
+}
+
+/**
+ * Decision letters (vedtaksbrev): written in the transaction of the decision from what the case,
+ * call, county and organisation say then, stored with their inputs and the PDF's SHA-256, and drawn
+ * again on request.
+ */
+@Injectable()
+export class LettersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly schemes: SchemeRegistry,
+  ) {}
+
+  /**
+   * The letter of the decision just recorded on the case (grant or rejection), inside the decision's
+   * transaction (the `issueLetter` effect). A case without that decision is a broken machine.
+   */
+  async issueDecisionLetter(
+    tx: EntityManager,
+    kase: LifecycleCase,
+    kind: LetterKind,
+  ): Promise<DecisionLetter> {
+    const context = migrateSnapshot(this.schemes.forStored(kase.schemeId).lifecycle, kase.snapshot).state
+      .context;
+    const decision = context.decision;
+    if (decision?.kind !== kind) throw new Error(`issueLetter ${kind}: the case holds no such decision`);
+    const application = await tx.findOneByOrFail(Application, { id: kase.id });
+    const scheme = this.schemes.forStored(application.schemeId);
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    const county = await tx.findOneByOrFail(County, { id: application.countyId });
+    const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
+    const terms = decisionLetterTerms(call.parameters, scheme);
+    const decisionDate = norwegianDate(new Date(decision.at));
+    let paymentPlan: LetterInstalment[] = [];
+    if (decision.kind === 'grant') {
+      const content = await validatePayload(scheme.applicationDto, application.content);
+      if (content.ok)
+        paymentPlan = scheme.paymentPlan(call.parameters, decision.amount, content.value).map((line) => ({
+          label: line.label,
+          amountOre: line.amount,
+          on: line.on,
+          date: line.date ?? null,
+        }));
+    }
+    const inputs: DecisionLetterInputs = {
+      version: 1,
+      kind: decision.kind,
+      countyName: county.name,
+      organisationName: organisation.name,
+      organisationNumber: organisation.organisationNumber,
+      reference: application.reference,
+      schemeName: scheme.name,
+      callTitle: call.title,
+      decidedAt: new Date(decision.at).toISOString(),
+      decisionDate,
+      amountOre: decision.kind === 'grant' ? decision.amount : null,
+      paymentPlan,
+      grounds: decision.grounds?.trim() || null,
+      conditions: decision.kind === 'grant' ? [...(decision.conditions ?? [])] : [],
+      legalBasis: terms.legalBasis,
+      acceptanceLastDay:
+        decision.kind === 'grant' && context.acceptanceDueAt
+          ? norwegianDate(new Date(context.acceptanceDueAt))
+          : null,
+      appeal: terms.appealable ? { sendTo: county.name, lastDay: appealLastDay(decisionDate) } : null,
+    };
+    const bytes = await renderLetter(inputs);
+    return tx.save(
+      tx.create(DecisionLetter, {
+        applicationId: application.id,
+        kind: inputs.kind,
+        inputs,
+        sha256: sha256(bytes),
+        byteSize: bytes.length,
+      }),
+    );
+  }
+
+  /** The case's letters, oldest first. */
+  async list(actor: Actor, key: { id: string } | { reference: string }): Promise<DecisionLetterDto[]> {
+    const application = await this.visibleCase(actor, key);
+    const letters = await this.dataSource.manager.find(DecisionLetter, {
+      where: { applicationId: application.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return letters.map((letter) => toDto(application, letter));
+  }
+
+  /** One letter's PDF, drawn again from its inputs and checked against the SHA-256 recorded when it was sent. */
+  async pdf(
+    actor: Actor,
+    key: { id: string } | { reference: string },
+    letterId: string,
+  ): Promise<{ bytes: Buffer; filename: string }> {
+    const application = await this.visibleCase(actor, key);
+    const letter = await this.dataSource.manager.findOneBy(DecisionLetter, {
+      id: letterId,
+      applicationId: application.id,
+    });
+    if (!letter) throw notFound('Letter');
+    const bytes = await renderLetter(letter.inputs);
+    if (sha256(bytes) !== letter.sha256) throw new LetterNotReproducible(letter.id);
+    return { bytes, filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf` };
+  }
+
+  private async visibleCase(actor: Actor, key: { id: string } | { reference: string }): Promise<Application> {
+    return visibleOrNotFound(
+      actor,
+      await this.dataSource.manager.findOneBy(Application, key),
+      ownership,
+      'Application',
+    );
+  }
+}
+
+function toDto(application: Application, letter: DecisionLetter): DecisionLetterDto {
+  return {
+    id: letter.id,
+    kind: letter.kind,
+    title: letterTitle(letter.kind),
+    decisionDate: letter.inputs.decisionDate,
+    createdAt: letter.createdAt.toISOString(),
+    sha256: letter.sha256,
+    byteSize: letter.byteSize,
+    pdfPath: `/api/v1/applications/${application.reference}/letters/${letter.id}/pdf`,
+  };
+}
