@@ -1,15 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Decision letters (vedtaksbrev): append-only like the case history. Each keeps the inputs it was
- * drawn from and the SHA-256 of its PDF, so the same bytes can be drawn again and checked.
+ * Decision letters (vedtaksbrev): append-only like the case history. Each keeps its PDF as sent, the
+ * SHA-256 of it and the inputs it was drawn from, so the same bytes can be drawn again and checked.
  */
 export class DecisionLetters1796322000000 implements MigrationInterface {
   name = 'DecisionLetters1796322000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "decision_letter" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "application_id" uuid NOT NULL, "kind" text NOT NULL, "inputs" jsonb NOT NULL, "sha256" character(64) NOT NULL, "byte_size" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "decision_letter_kind" CHECK ("kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome')), CONSTRAINT "decision_letter_sha256_hex" CHECK ("sha256" ~ '^[0-9a-f]{64}$'), CONSTRAINT "decision_letter_byte_size_positive" CHECK ("byte_size" > 0), CONSTRAINT "decision_letter_pkey" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "decision_letter" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "application_id" uuid NOT NULL, "kind" text NOT NULL, "inputs" jsonb NOT NULL, "sha256" character(64) NOT NULL, "byte_size" integer NOT NULL, "pdf" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "decision_letter_kind" CHECK ("kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome')), CONSTRAINT "decision_letter_sha256_hex" CHECK ("sha256" ~ '^[0-9a-f]{64}$'), CONSTRAINT "decision_letter_byte_size_positive" CHECK ("byte_size" > 0), CONSTRAINT "decision_letter_pdf_size" CHECK (octet_length("pdf") = "byte_size"), CONSTRAINT "decision_letter_pkey" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "decision_letter_application_idx" ON "decision_letter" ("application_id", "created_at") `,

@@ -2,8 +2,9 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 import type { DecisionLetterInputs, LetterKind } from './decision-letter.template';
 
 /**
- * A decision letter (vedtaksbrev) sent on a case: append-only. The PDF is not stored; it is drawn
- * again from the stored inputs, and its SHA-256 must match the one recorded when it was sent.
+ * A decision letter (vedtaksbrev) sent on a case: append-only. The PDF is kept as sent, with the
+ * inputs it was drawn from: the same inputs draw the same bytes (with the library versions pinned),
+ * and a later upgrade of the PDF library never changes a letter already sent.
  */
 @Entity({ name: 'decision_letter' })
 @Check(
@@ -12,6 +13,7 @@ import type { DecisionLetterInputs, LetterKind } from './decision-letter.templat
 )
 @Check('decision_letter_sha256_hex', `"sha256" ~ '^[0-9a-f]{64}$'`)
 @Check('decision_letter_byte_size_positive', `"byte_size" > 0`)
+@Check('decision_letter_pdf_size', `octet_length("pdf") = "byte_size"`)
 @Index('decision_letter_application_idx', ['applicationId', 'createdAt'])
 export class DecisionLetter {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'decision_letter_pkey' })
@@ -34,6 +36,10 @@ export class DecisionLetter {
 
   @Column({ name: 'byte_size', type: 'integer' })
   byteSize!: number;
+
+  /** The PDF as sent; read only when it is downloaded. */
+  @Column({ type: 'bytea', select: false })
+  pdf!: Buffer;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -26,13 +26,6 @@ const ownership = (a: Application) => ({
   countyId: a.status === 'draft' ? null : a.countyId,
 });
 
-/** A stored letter whose PDF no longer draws to the bytes recorded: never served as if it were the letter. */
-export class LetterNotReproducible extends Error {
-  constructor(id: string) {
-    super(`Decision letter ${id} no longer renders to its recorded SHA-256`);
-  }
-}
-
 /**
  * Decision letters (vedtaksbrev): written in the transaction of the decision from what the case,
  * call, county and organisation say then, stored with their inputs and the PDF's SHA-256, and drawn
@@ -106,6 +99,7 @@ export class LettersService {
         inputs,
         sha256: sha256(bytes),
         byteSize: bytes.length,
+        pdf: bytes,
       }),
     );
   }
@@ -120,21 +114,19 @@ export class LettersService {
     return letters.map((letter) => toDto(application, letter));
   }
 
-  /** One letter's PDF, drawn again from its inputs and checked against the SHA-256 recorded when it was sent. */
+  /** One letter's PDF, as it was sent. */
   async pdf(
     actor: Actor,
     key: { id: string } | { reference: string },
     letterId: string,
   ): Promise<{ bytes: Buffer; filename: string }> {
     const application = await this.visibleCase(actor, key);
-    const letter = await this.dataSource.manager.findOneBy(DecisionLetter, {
-      id: letterId,
-      applicationId: application.id,
+    const letter = await this.dataSource.manager.findOne(DecisionLetter, {
+      where: { id: letterId, applicationId: application.id },
+      select: { id: true, inputs: true, pdf: true },
     });
     if (!letter) throw notFound('Letter');
-    const bytes = await renderLetter(letter.inputs);
-    if (sha256(bytes) !== letter.sha256) throw new LetterNotReproducible(letter.id);
-    return { bytes, filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf` };
+    return { bytes: letter.pdf, filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf` };
   }
 
   private async visibleCase(actor: Actor, key: { id: string } | { reference: string }): Promise<Application> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addDays, nok } from '@lib/common';
+import { renderLetter, type DecisionLetterInputs } from '../../src/letters/decision-letter.template';
 import { newMentorApplication } from '../../src/schemes/mentor/mentor-testing';
 import { act, APPROVER, draft, expectOk, KARI, newClock, OFFICER, OLA, recommended } from '../support/bio';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -84,6 +85,9 @@ describe('decision letters', () => {
       expect(bytes.length).toBe(rows[0].byte_size);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(rows[0].sha256);
     }
+    // The stored inputs draw the same bytes again: the letter can be reproduced from them.
+    const again = await renderLetter(rows[0].inputs as unknown as DecisionLetterInputs);
+    expect(createHash('sha256').update(again).digest('hex')).toBe(rows[0].sha256);
 
     // Another organisation's user sees neither the list nor the letter.
     expect((await letters(id, OLA)).status).toBe(404);
