@@ -24,6 +24,7 @@ import { FrameAudit1796310788278 } from './1796310788278-FrameAudit';
 import { RepaymentClaims1796310806599 } from './1796310806599-RepaymentClaims';
 import { NotificationBodyAfterSend1796311338043 } from './1796311338043-NotificationBodyAfterSend';
 import { PayoutRequests1796315436668 } from './1796315436668-PayoutRequests';
+import { Attachments1796320000000 } from './1796320000000-Attachments';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -54,4 +55,5 @@ export const MIGRATIONS: Function[] = [
   RepaymentClaims1796310806599,
   NotificationBodyAfterSend1796311338043,
   PayoutRequests1796315436668,
+  Attachments1796320000000,
 ];
