@@ -107,6 +107,7 @@ export function readMultipartFile(request: IncomingMessage, maxBytes: number): P
 export function safeFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const controls = /[\u0000-\u001f\u007f]/g;
+  const clean = base.replace(controls, '').trim().slice(0, 200);
   return clean || 'vedlegg';
 }

@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 import { ClamdScanner, parseClamdReply } from './virus-scanner';
 
 /** A stand-in for clamd: reads one INSTREAM session and answers by what it received. */
-function fakeClamd(answer: (command: string, body: Buffer) => string): Promise<{ server: Server; port: number }> {
+function fakeClamd(
+  answer: (command: string, body: Buffer) => string,
+): Promise<{ server: Server; port: number }> {
   const server = createServer((socket: Socket) => {
     let received = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {

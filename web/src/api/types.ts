@@ -63,3 +63,8 @@ export type PayoutTerms = Schemas['PayoutTermsDto'];
 export type PayoutRequestInput = Schemas['PayoutRequestInputDto'];
 export type PayoutRequestStatus = Schemas['PayoutRequestDto']['status'];
 // end of Payout requests
+// Attachments
+export type Attachment = Schemas['AttachmentDto'];
+export type AttachmentList = Schemas['AttachmentListDto'];
+export type AttachmentKind = Schemas['AttachmentDto']['kind'];
+// end of Attachments
