@@ -14,6 +14,7 @@ import { ProblemError } from '../../../api/problem';
 import type { AttachmentKind } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
+import { ATTACHMENT_KIND_TEXT, fileSize } from '../../../ui/file-size';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import {
   attachmentHref,
@@ -22,22 +23,7 @@ import {
   useUploadAttachment,
 } from '../api/application-queries';
 
-export const KIND_TEXT: Record<AttachmentKind, MessageKey> = {
-  training_plan: 'attachments.kind.training_plan',
-  annual_accounts: 'attachments.kind.annual_accounts',
-  auditor_statement: 'attachments.kind.auditor_statement',
-  course_certificate: 'attachments.kind.course_certificate',
-  other: 'attachments.kind.other',
-};
-
-/** A file's size in kB or MB, as people read it. */
-export function fileSize(bytes: number, language: string): string {
-  const format = (n: number) =>
-    new Intl.NumberFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
-  return bytes >= 1024 * 1024
-    ? `${format(bytes / (1024 * 1024))} MB`
-    : `${format(Math.max(1, bytes / 1024))} kB`;
-}
+const KIND_TEXT: Record<AttachmentKind, MessageKey> = ATTACHMENT_KIND_TEXT;
 
 /** The refusal of an upload in words, by its code. */
 function uploadError(error: unknown): MessageKey {
