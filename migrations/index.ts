@@ -28,6 +28,7 @@ import { InterimReports1796318000000 } from './1796318000000-InterimReports';
 import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequests';
 import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequest';
 import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
+import { Attachments1796323000000 } from './1796323000000-Attachments';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -62,4 +63,5 @@ export const MIGRATIONS: Function[] = [
   RunPayoutRequests1796320000000,
   FinalPayoutRequest1796321000000,
   DecisionLetters1796322000000,
+  Attachments1796323000000,
 ];

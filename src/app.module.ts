@@ -4,6 +4,7 @@ import { requestIdOf } from '@lib/common';
 import { LoggerModule } from 'nestjs-pino';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { BudgetModule } from './budget/budget.module';
 import { CallsModule } from './calls/calls.module';
@@ -74,6 +75,7 @@ export class AppModule {
               PaymentsModule,
               SettlementApiModule,
               InterimReportsApiModule,
+              AttachmentsModule,
             ]
           : []),
         ...(api && config.http.queueDashboard ? [QueueDashboardModule] : []),

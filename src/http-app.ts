@@ -4,7 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import {
   assignRequestId,
   createValidationPipe,
-  inputGuard,
+  inputGuardAllowingMultipart,
   JSON_MEDIA_TYPES,
   namedBodyParserErrors,
   Problem,
@@ -12,12 +12,17 @@ import {
   problemResponse,
 } from '@lib/common';
 import helmet from 'helmet';
+import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { PUBLIC_OPERATION } from './auth/auth.decorators';
 import type { AppConfig } from './config/app-config';
 import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
+
+/** The one route whose body is multipart: an attachment's upload, streamed by its handler. */
+const ATTACHMENT_UPLOAD = /^\/api\/v1\/applications\/[^/?]+\/attachments(\?|$)/;
+const isAttachmentUpload = (req: IncomingMessage) => req.method === 'POST' && ATTACHMENT_UPLOAD.test(req.url ?? '');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -81,7 +86,7 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): INes
   express.useBodyParser('json', { limit: config.http.bodyLimit, type: JSON_MEDIA_TYPES });
   express.use(namedBodyParserErrors);
   // Before any handler: non-JSON bodies (415) and values no field may hold (400), for every route.
-  express.use(inputGuard);
+  express.use(inputGuardAllowingMultipart(isAttachmentUpload));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

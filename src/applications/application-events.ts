@@ -1,11 +1,13 @@
 import { DomainError, endOfNorwegianDay, norwegianDate, validatePayload } from '@lib/common';
 import {
   informationResponseDueDate,
+  missingAttachments,
   type SchemeDefinition,
   type SchemeOrganisation,
   type SchemeReason,
 } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
+import { Attachment } from '../attachments/attachment.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -59,6 +61,7 @@ async function prepareSubmit({
       reasons,
     );
   }
+  await submitAttachments(tx, application, params, now);
   application.requestedAmount = scheme.requestedAmount(content);
   return {
     type,
@@ -69,6 +72,51 @@ async function prepareSubmit({
     delegationLimit: params.delegationThresholdOre,
     acceptanceDays: params.acceptanceDays,
   };
+}
+
+/**
+ * The attachments go with the application: every kind the call requires must be there (422 naming
+ * the missing ones), and from now on they are part of the case record and fixed.
+ */
+async function submitAttachments(
+  tx: EntityManager,
+  application: Application,
+  params: FundingCall['parameters'],
+  now: Date,
+): Promise<void> {
+  const carried = await tx.find(Attachment, {
+    where: { applicationId: application.id },
+    select: { id: true, kind: true },
+  });
+  const missing = missingAttachments(
+    params,
+    carried.map((a) => a.kind),
+  );
+  if (missing.length) {
+    throw new DomainError(
+      'unprocessable',
+      'attachments_missing',
+      `The call requires attachments that are missing: ${missing.join(', ')}`,
+      { missing },
+    );
+  }
+  await sendAttachments(tx, application.id, now);
+}
+
+/** Marks the application's attachments not yet sent as sent now: part of the case record, fixed. */
+async function sendAttachments(tx: EntityManager, applicationId: string, now: Date): Promise<void> {
+  await tx
+    .createQueryBuilder()
+    .update(Attachment)
+    .set({ submittedAt: now })
+    .where('application_id = :id AND submitted_at IS NULL', { id: applicationId })
+    .execute();
+}
+
+/** An answer to a request for information sends the attachments added for it. */
+async function prepareAnswerInfo(command: EventCommand<Application, 'ANSWER_INFO'>) {
+  await sendAttachments(command.tx, command.application.id, command.now);
+  return fromBody(command);
 }
 
 /** The final report: valid by the scheme's report form and fitting the application; stored, the event names it. */
@@ -107,6 +155,7 @@ async function prepareSubmitReport({
       submittedAt: now,
     }),
   );
+  await sendAttachments(tx, application.id, now);
   return { type, at, reportId: report.id };
 }
 
@@ -244,7 +293,7 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   WITHDRAW: fromBody,
   ASSIGN: prepareAssign,
   REQUEST_INFO: prepareRequestInfo,
-  ANSWER_INFO: fromBody,
+  ANSWER_INFO: prepareAnswerInfo,
   INFORMATION_DEADLINE_PASSED: fromBody,
   RECOMMEND_GRANT: fromBody,
   RECOMMEND_REJECTION: fromBody,

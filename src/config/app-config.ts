@@ -100,6 +100,14 @@ const envSchema = z
     // Per address over every account: one password sprayed across many e-mails.
     LOGIN_ADDRESS_RATE_LIMIT: integer(1, 100_000).default(30),
     QUEUE_DASHBOARD: booleanFlag.default(true),
+    // Attachments (vedlegg): where their bytes are kept (not in the database), and the largest file.
+    ATTACHMENT_DIR: z.string().min(1).default('data/attachments'),
+    ATTACHMENT_MAX_BYTES: integer(1024, 1_073_741_824).default(20 * 1024 * 1024),
+    // Unset: attachments are not scanned. host:port of a ClamAV daemon (clamd) to scan each upload.
+    CLAMD_ADDRESS: z
+      .string()
+      .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:3310')
+      .optional(),
     // A trial installation: demo users with the README's password, and a published JWT_SECRET.
     DEMO_MODE: booleanFlag.default(false),
   })
@@ -132,6 +140,11 @@ export function asOwner(serviceUrl: string): string {
   url.username = 'postgres';
   url.password = '';
   return url.toString();
+}
+
+function parseHostPort(address: string): { host: string; port: number } {
+  const at = address.lastIndexOf(':');
+  return { host: address.slice(0, at), port: Number(address.slice(at + 1)) };
 }
 
 /** Parses and validates the environment. Throws `ConfigError` naming the first bad variable. */
@@ -179,6 +192,11 @@ export function parseConfig(env: Env) {
       loginRateLimit: e.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
       loginAddressRateLimit: e.LOGIN_ADDRESS_RATE_LIMIT,
+    },
+    attachments: {
+      directory: e.ATTACHMENT_DIR,
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      clamd: e.CLAMD_ADDRESS ? parseHostPort(e.CLAMD_ADDRESS) : null,
     },
     http: { bodyLimit: e.BODY_LIMIT, queueDashboard: e.QUEUE_DASHBOARD },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },

@@ -1,6 +1,7 @@
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
+import { Attachment } from '../attachments/attachment.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { PaymentAuditRecord } from '../audit/payment-audit.entity';
 import { BudgetFrame } from '../budget/budget-frame.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   ApplicationReport,
   AuditRecord,
   CaseNote,
+  Attachment,
   OutboxMessage,
   IdempotencyRecord,
   BudgetFrame,

@@ -32,13 +32,18 @@ interface Prepared {
   other: { path?: string; body?: object };
 }
 
+/** A small PDF for attachment uploads. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
 /** One state-changing command. A new command is one row. */
 interface Command {
   /** As OpenAPI names it, e.g. `POST /api/v1/frames/{id}/disbursements`. */
   route: string;
   as: string;
   /** The status of its first answer, which a repeat must give again. */
-  status: 200 | 201;
+  status: 200 | 201 | 204;
   /** A fresh object to act on, each time it is called. */
   prepare(): Promise<Prepared>;
 }
@@ -210,7 +215,7 @@ describe('idempotent commands and versioned edits', () => {
 
   const send = async (
     as: string,
-    method: 'post' | 'patch' | 'put',
+    method: 'post' | 'patch' | 'put' | 'delete',
     path: string,
     body: object,
     key?: string,
@@ -218,9 +223,13 @@ describe('idempotent commands and versioned edits', () => {
     const agent = t.http();
     const req = agent[method](`/api/v1${path}`).set('authorization', await t.bearer(as));
     if (key) req.set('idempotency-key', key);
+    // A file upload is multipart: `{ file, fileName }` is sent as the part `file`.
+    if ('file' in body && Buffer.isBuffer(body.file))
+      return req.attach('file', body.file, String((body as { fileName?: unknown }).fileName));
     return req.send(body);
   };
-  const methodOf = (route: string) => route.split(' ')[0].toLowerCase() as 'post' | 'patch' | 'put';
+  const methodOf = (route: string) =>
+    route.split(' ')[0].toLowerCase() as 'post' | 'patch' | 'put' | 'delete';
 
   /** Everything a command may change, as numbers: a repeat must leave every one as it was. */
   async function world(): Promise<Record<string, number>> {
@@ -258,6 +267,7 @@ describe('idempotent commands and versioned edits', () => {
               (SELECT coalesce(sum(content_version), 0) FROM application) AS application_versions,
               (SELECT count(*) FROM audit_record) AS audit_records,
               (SELECT count(*) FROM case_note) AS case_notes,
+              (SELECT count(*) FROM attachment) AS attachments,
               (SELECT count(*) FROM deadline) AS deadlines,
               (SELECT count(*) FROM notification) AS notifications,
               (SELECT count(*) FROM idempotency_record) AS idempotency_records`,
@@ -977,6 +987,40 @@ describe('idempotent commands and versioned edits', () => {
           path: `/applications/${id}/request-extension`,
           body: { reason: 'Kursleverandøren flyttet siste uke', dueAt: '2028-06-30T23:59:00+02:00' },
           other: { body: { reason: 'En annen grunn', dueAt: '2028-06-30T23:59:00+02:00' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/attachments',
+      as: KARI,
+      status: 201,
+      prepare: async () => {
+        const { id } = await draft(t);
+        return {
+          path: `/applications/${id}/attachments?kind=training_plan`,
+          body: { file: PDF, fileName: 'plan.pdf' },
+          other: { body: { file: PDF, fileName: 'plan-2.pdf' } },
+        };
+      },
+    },
+    {
+      route: 'DELETE /api/v1/applications/{id}/attachments/{attachmentId}',
+      as: KARI,
+      status: 204,
+      prepare: async () => {
+        const { id } = await draft(t);
+        const upload = async () =>
+          (
+            (await send(KARI, 'post', `/applications/${id}/attachments?kind=other`, {
+              file: PDF,
+              fileName: 'plan.pdf',
+            })) as { body: { id: string } }
+          ).body.id;
+        const [first, second] = [await upload(), await upload()];
+        return {
+          path: `/applications/${id}/attachments/${first}`,
+          body: {},
+          other: { path: `/applications/${id}/attachments/${second}` },
         };
       },
     },

@@ -9,6 +9,9 @@ import {
   testRedisUrl,
   uniqueRedisPrefix,
 } from '@lib/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -58,6 +61,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       }
     : await createTestDatabase();
   const prefix = shared ? shared.config.redis.keyPrefix : uniqueRedisPrefix();
+  // Attachments' bytes in a directory of this app's own, removed with it.
+  const attachmentDirectory = shared ? '' : await mkdtemp(join(tmpdir(), 'grant-attachments-'));
   const config = parseConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -68,6 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_ADDRESS_RATE_LIMIT: '1000',
+    ATTACHMENT_DIR: shared ? shared.config.attachments.directory : attachmentDirectory,
     ...options.env,
   });
   const builder = Test.createTestingModule({
@@ -107,6 +113,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await owner.destroy();
       await database.drop();
       if (!shared) await deleteRedisPrefix(prefix);
+      if (!shared) await rm(attachmentDirectory, { recursive: true, force: true });
     },
   };
 }

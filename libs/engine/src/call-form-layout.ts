@@ -100,6 +100,26 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         'What the decisions rest on, as the decision letter states it. Left out: the scheme’s guidelines.',
       ),
     },
+    attachments: {
+      label: l('Vedlegg', 'Attachments'),
+      help: l(
+        'Vedleggene søkeren kan laste opp, og om de må være med før søknaden kan sendes. Uten: alle typer, ingen påkrevd.',
+        'The attachments the applicant may upload, and whether they must be there before the application can be sent. Left out: every kind, none required.',
+      ),
+      itemLabel: l('Vedlegg', 'Attachment'),
+    },
+    'attachments[]': { label: l('Vedlegg', 'Attachment') },
+    'attachments[].kind': {
+      label: l('Type vedlegg', 'Kind of attachment'),
+      options: {
+        training_plan: l('Opplæringsplan', 'Training plan'),
+        annual_accounts: l('Årsregnskap', 'Annual accounts'),
+        auditor_statement: l('Revisorerklæring', "Auditor's statement"),
+        course_certificate: l('Kursbevis', 'Course certificates'),
+        other: l('Annet vedlegg', 'Other attachment'),
+      },
+    },
+    'attachments[].required': { label: l('Påkrevd', 'Required') },
     overdueLapseProposalDays: {
       label: l('Forslag om bortfall (dager etter fristen)', 'Lapse proposal (days overdue)'),
       help: l(
@@ -239,6 +259,7 @@ export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: 
         'partPaymentMaxBasisPoints',
         'appealable',
         'legalBasis',
+        'attachments',
       ],
     },
   ];

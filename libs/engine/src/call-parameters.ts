@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsString,
   Max,
@@ -15,6 +16,7 @@ import {
   applyBasisPoints,
   IsBasisPoints,
   IsOre,
+  NestedList,
   NestedObject,
   nok,
   Optional,
@@ -96,6 +98,11 @@ export interface CallParameters<Window extends CallOpening = SubmissionWindow> e
   readonly appealable?: boolean;
   /** What the call's decisions rest on (hjemmel), as the decision letter states it. Absent: the scheme's guidelines. */
   readonly legalBasis?: string;
+  /**
+   * The attachments (vedlegg) an application under the call may carry, each kind once, and whether
+   * it must; absent in calls made before it existed, which allow every kind and require none.
+   */
+  readonly attachments?: readonly AttachmentRequirement[];
 }
 
 /** How a call's decision letters read: appealable or not, and their legal basis. */
@@ -117,6 +124,51 @@ export function decisionLetterTerms(
     appealable: params.appealable ?? scheme.appealableByDefault ?? true,
     legalBasis: legalBasis || `Retningslinjene for ${scheme.name}, slik utlysningen viser til dem.`,
   };
+}
+
+/** The kinds of attachment (vedlegg) a call may ask for. */
+export const ATTACHMENT_KINDS = [
+  'training_plan',
+  'annual_accounts',
+  'auditor_statement',
+  'course_certificate',
+  'other',
+] as const;
+
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** One kind of attachment a call allows, and whether an application must carry it to be submitted. */
+export interface AttachmentRequirement {
+  readonly kind: AttachmentKind;
+  readonly required: boolean;
+}
+
+/** The attachments of a call: its own list, or, for a call that has none, every kind and none required. */
+export function attachmentRequirements(
+  params: Pick<CallParameters<CallOpening>, 'attachments'>,
+): readonly AttachmentRequirement[] {
+  return params.attachments ?? ATTACHMENT_KINDS.map((kind) => ({ kind, required: false }));
+}
+
+/** The required kinds an application lacks, given the kinds it carries. */
+export function missingAttachments(
+  params: Pick<CallParameters<CallOpening>, 'attachments'>,
+  carried: readonly string[],
+): AttachmentKind[] {
+  return attachmentRequirements(params)
+    .filter((r) => r.required && !carried.includes(r.kind))
+    .map((r) => r.kind);
+}
+
+/** One kind of attachment a call allows (`AttachmentRequirement`). */
+export class AttachmentRequirementDto implements AttachmentRequirement {
+  @ApiProperty({ enum: ATTACHMENT_KINDS, example: 'training_plan' })
+  @IsIn(ATTACHMENT_KINDS)
+  kind!: AttachmentKind;
+
+  @ApiProperty({ example: true, description: 'The application cannot be submitted without it' })
+  @IsBoolean()
+  required!: boolean;
 }
 
 /**
@@ -299,6 +351,15 @@ export abstract class CallParametersDto<
   @MaxLength(1000)
   legalBasis?: string;
 
+  @ApiPropertyOptional({
+    type: AttachmentRequirementDto,
+    isArray: true,
+    description: 'The attachments an application may carry, each kind once; default: every kind, none required',
+  })
+  @Optional()
+  @NestedList(() => AttachmentRequirementDto, { max: ATTACHMENT_KINDS.length })
+  attachments?: AttachmentRequirementDto[];
+
   @ApiProperty({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
   @IsArray()
   @ArrayMaxSize(10)
@@ -362,6 +423,18 @@ export function checkCommonCallParameters(params: CallParameters<CallOpening>): 
           en: "The accountant's threshold cannot be below the managing director's",
         },
         'payoutAttestation.accountantConfirmationFromOre',
+      ),
+    );
+  const kinds = (params.attachments ?? []).map((a) => a.kind);
+  if (new Set(kinds).size !== kinds.length)
+    reasons.push(
+      schemeReason(
+        'attachment_kind_repeated',
+        {
+          nb: 'Hver type vedlegg kan bare stå én gang',
+          en: 'Each kind of attachment may be listed only once',
+        },
+        'attachments',
       ),
     );
   if (params.overdueLapseProposalDays <= params.overdueEscalationDays)

@@ -1549,6 +1549,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application's attachments, and the kinds its call allows */
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        /** Upload one attachment (multipart, field "file"); its type is read from the content: PDF, PNG, JPEG, DOCX or XLSX */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment, with the type read from its content */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        /** Delete an attachment not yet sent with the application */
+        delete: operations["AttachmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/session": {
         parameters: {
             query?: never;
@@ -3541,6 +3577,69 @@ export interface components {
         InterimReportReturnDto: {
             /** @example The participant counts do not add up; please check them */
             reason: string;
+        };
+        AttachmentRequirementDto: {
+            /**
+             * @example training_plan
+             * @enum {string}
+             */
+            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+            /**
+             * @description The application cannot be submitted without it
+             * @example true
+             */
+            required: boolean;
+        };
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+            /**
+             * @description The name the file was uploaded with
+             * @example opplaeringsplan.pdf
+             */
+            fileName: string;
+            /**
+             * @description The media type read from the content
+             * @example application/pdf
+             */
+            mediaType: string;
+            /** @example 48213 */
+            sizeBytes: number;
+            /**
+             * @description SHA-256 of the bytes, hex
+             * @example a3f…
+             */
+            sha256: string;
+            /** @example 2026-03-01T09:30:00.000Z */
+            uploadedAt: string;
+            /** @example Kari Nordmann */
+            uploadedByName: string;
+            /** @description When it was sent with the application */
+            submittedAt: string | null;
+            /** @enum {string} */
+            retentionClass: "case_record";
+        };
+        AttachmentListDto: {
+            /** @description The kinds the call allows */
+            requirements: components["schemas"]["AttachmentRequirementDto"][];
+            /** @description Oldest first */
+            items: components["schemas"]["AttachmentDto"][];
+            /** @description Whether the applicant may upload and delete now */
+            editable: boolean;
+            /**
+             * @description The largest file accepted, bytes
+             * @example 20971520
+             */
+            maxBytes: number;
+        };
+        AttachmentUploadDto: {
+            /**
+             * Format: binary
+             * @description The file: PDF, PNG, JPEG, DOCX or XLSX
+             */
+            file: string;
         };
         DashboardSessionDto: {
             /**
@@ -10655,6 +10754,283 @@ export interface operations {
             };
             /** @description interim_report_not_acceptable: the scheme’s checks (with reasons) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query: {
+                kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+            };
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The application does not take attachments in its current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not multipart, or the content is not an allowed type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The call does not allow this kind, or the virus scan found something */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                attachmentId: string;
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already sent with the application, or the application is not open for changes */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -70,3 +70,8 @@ export type InterimReport = Schemas['InterimReportDto'];
 export type InterimReportStatus = Schemas['InterimReportDto']['status'];
 export type InterimReportForm = Schemas['InterimReportFormDto'];
 // end of Interim reports
+// Attachments
+export type Attachment = Schemas['AttachmentDto'];
+export type AttachmentList = Schemas['AttachmentListDto'];
+export type AttachmentKind = Schemas['AttachmentDto']['kind'];
+// end of Attachments

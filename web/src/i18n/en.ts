@@ -1375,4 +1375,24 @@ export const en: Messages = {
   'letters.download': 'Download PDF (in Norwegian)',
   'letters.loadFailed': 'We could not fetch the decision letters. Please try again later.',
   // end of decision letters
+  // attachments
+  'attachments.title': 'Attachments',
+  'attachments.none': 'No attachments have been uploaded.',
+  'attachments.required': 'The application must have these attachments before it can be sent: {kinds}.',
+  'attachments.kind': 'Kind of attachment',
+  'attachments.file': 'File',
+  'attachments.fileHelp': 'PDF, PNG, JPEG, Word (DOCX) or Excel (XLSX), at most {max}.',
+  'attachments.upload': 'Upload attachment',
+  'attachments.delete': 'Delete {name}',
+  'attachments.kind.training_plan': 'Training plan',
+  'attachments.kind.annual_accounts': 'Annual accounts',
+  'attachments.kind.auditor_statement': "Auditor's statement",
+  'attachments.kind.course_certificate': 'Course certificates',
+  'attachments.kind.other': 'Other attachment',
+  'attachments.error.noFile': 'Choose a file to upload.',
+  'attachments.error.tooLarge': 'The file is too large.',
+  'attachments.error.type': 'The file must be PDF, PNG, JPEG, Word (DOCX) or Excel (XLSX).',
+  'attachments.error.closed': 'The application cannot be changed now.',
+  'attachments.error.failed': 'The attachment was not uploaded. Try again.',
+  // end of attachments
 };

@@ -1375,6 +1375,26 @@ export const nb = {
   'letters.download': 'Last ned PDF',
   'letters.loadFailed': 'Vi fikk ikke hentet vedtaksbrevene. Prøv igjen senere.',
   // end of decision letters
+  // attachments
+  'attachments.title': 'Vedlegg',
+  'attachments.none': 'Ingen vedlegg er lastet opp.',
+  'attachments.required': 'Søknaden må ha disse vedleggene før den kan sendes: {kinds}.',
+  'attachments.kind': 'Type vedlegg',
+  'attachments.file': 'Fil',
+  'attachments.fileHelp': 'PDF, PNG, JPEG, Word (DOCX) eller Excel (XLSX), høyst {max}.',
+  'attachments.upload': 'Last opp vedlegg',
+  'attachments.delete': 'Slett {name}',
+  'attachments.kind.training_plan': 'Opplæringsplan',
+  'attachments.kind.annual_accounts': 'Årsregnskap',
+  'attachments.kind.auditor_statement': 'Revisorerklæring',
+  'attachments.kind.course_certificate': 'Kursbevis',
+  'attachments.kind.other': 'Annet vedlegg',
+  'attachments.error.noFile': 'Velg en fil å laste opp.',
+  'attachments.error.tooLarge': 'Filen er for stor.',
+  'attachments.error.type': 'Filen må være PDF, PNG, JPEG, Word (DOCX) eller Excel (XLSX).',
+  'attachments.error.closed': 'Søknaden kan ikke endres nå.',
+  'attachments.error.failed': 'Vedlegget ble ikke lastet opp. Prøv igjen.',
+  // end of attachments
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -105,12 +105,37 @@ const hasBody = (req: IncomingMessage) =>
  */
 export function inputGuard(
   req: IncomingMessage & { body?: unknown; query?: unknown },
-  _res: ServerResponse,
+  res: ServerResponse,
   next: (error?: unknown) => void,
+): void {
+  inputGuardAllowingMultipart(() => false)(req, res, next);
+}
+
+/**
+ * `inputGuard`, letting `multipart/form-data` through to the requests `multipart` picks (file
+ * uploads, whose handler streams the body itself); their query is checked all the same.
+ */
+export function inputGuardAllowingMultipart(multipart: (req: IncomingMessage) => boolean) {
+  return (
+    req: IncomingMessage & { body?: unknown; query?: unknown },
+    _res: ServerResponse,
+    next: (error?: unknown) => void,
+  ): void => guard(req, next, multipart);
+}
+
+function guard(
+  req: IncomingMessage & { body?: unknown; query?: unknown },
+  next: (error?: unknown) => void,
+  multipart: (req: IncomingMessage) => boolean,
 ): void {
   // A declared type must be JSON even for an empty body (an empty form is not "no body"), and a body
   // must declare its type.
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim();
+  const upload = mediaType.toLowerCase() === 'multipart/form-data' && multipart(req);
+  if (upload) {
+    const fault = findQueryEncodingFault(req.url) ?? findInputFault(req.query);
+    return fault ? next(new RequestValidationException([fault])) : next();
+  }
   if (mediaType ? !JSON_MEDIA_TYPE.test(mediaType) : hasBody(req)) {
     return next(
       new DomainError(

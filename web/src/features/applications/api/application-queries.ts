@@ -1,5 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
+import { ProblemError } from '../../../api/problem';
+import type { AttachmentKind } from '../../../api/types';
 
 /** The signed-in user's applications: an applicant's are those of their organisations. */
 export const applicationQueries = {
@@ -173,3 +175,63 @@ export const submitApplication = (id: string) =>
 /** Submits the final report (sluttrapport); refusals as for submitting the application. */
 export const submitReport = (id: string, report: Record<string, unknown>) =>
   unwrap(api.POST('/api/v1/applications/{id}/report', { params: { path: { id } }, body: { report } }));
+
+/** An application's attachments (vedlegg), and the kinds its call allows. */
+export const attachmentQueries = {
+  list: (applicationId: string) =>
+    queryOptions({
+      queryKey: ['applications', applicationId, 'attachments'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.GET('/api/v1/applications/{id}/attachments', {
+            params: { path: { id: applicationId } },
+            signal,
+          }),
+        ),
+      staleTime: 0,
+    }),
+};
+
+/** Where an attachment is downloaded from (the session cookie carries the sign-in). */
+export const attachmentHref = (applicationId: string, attachmentId: string) =>
+  `/api/v1/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`;
+
+/** Uploads one file as an attachment of the kind chosen; the list is read again after. */
+export function useUploadAttachment(applicationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file }: { kind: AttachmentKind; file: File }) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/attachments', {
+          params: {
+            path: { id: applicationId },
+            query: { kind },
+            header: { 'Idempotency-Key': crypto.randomUUID() },
+          },
+          body: body as never,
+          bodySerializer: (form: unknown) => form as FormData,
+        }),
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries(attachmentQueries.list(applicationId)),
+  });
+}
+
+/** Deletes an attachment not yet sent. */
+export function useDeleteAttachment(applicationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (attachmentId: string) => {
+      const { error, response } = await api.DELETE('/api/v1/applications/{id}/attachments/{attachmentId}', {
+        params: {
+          path: { id: applicationId, attachmentId },
+          header: { 'Idempotency-Key': crypto.randomUUID() },
+        },
+      });
+      if (error !== undefined || !response.ok) throw new ProblemError(response.status, error ?? {});
+    },
+    onSettled: () => queryClient.invalidateQueries(attachmentQueries.list(applicationId)),
+  });
+}

@@ -20,6 +20,7 @@ import {
   schemeQueries,
   submitApplication,
 } from '../api/application-queries';
+import { AttachmentsSection } from './attachments-section';
 import { refusalErrors } from './form-errors';
 
 /** How long typing must pause before the draft is saved. */
@@ -64,6 +65,7 @@ export function ApplicationFormPage() {
         <>
           <Paragraph>{t('applicationForm.intro', { call: call?.title ?? scheme.data.name })}</Paragraph>
           <ApplicationEditor application={found} scheme={scheme.data} />
+          <AttachmentsSection applicationId={found.id} />
         </>
       ) : (
         <Paragraph>{t('applicationForm.notEditable')}</Paragraph>

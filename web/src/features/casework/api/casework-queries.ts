@@ -171,3 +171,23 @@ export function useAddNote(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: caseworkQueries.all() }),
   });
 }
+
+/** A case's attachments (vedlegg), for the county's staff to read. */
+export const caseAttachmentQueries = {
+  list: (applicationId: string) =>
+    queryOptions({
+      queryKey: ['applications', applicationId, 'attachments'] as const,
+      queryFn: ({ signal }) =>
+        unwrap(
+          api.GET('/api/v1/applications/{id}/attachments', {
+            params: { path: { id: applicationId } },
+            signal,
+          }),
+        ),
+      staleTime: 0,
+    }),
+};
+
+/** Where an attachment is downloaded from (the session cookie carries the sign-in). */
+export const caseAttachmentHref = (applicationId: string, attachmentId: string) =>
+  `/api/v1/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`;

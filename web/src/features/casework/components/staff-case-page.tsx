@@ -17,6 +17,7 @@ import { LoadFailed, Loading } from '../../../ui/query-state';
 import { caseworkQueries } from '../api/casework-queries';
 import { CaseActions, recommendationOf } from './case-actions';
 import { CaseHistory } from './case-history';
+import { CaseAttachments } from './case-attachments';
 import { CaseNotes } from './case-notes';
 import { PayoutReviewPanel } from './payout-review-panel';
 import { InterimReviewPanel } from './interim-review-panel';
@@ -129,6 +130,7 @@ function CaseView({
       <PaymentPlanPanel caseKey={detail.id} />
       <OtherCases detail={detail} schemes={schemes} />
       <CaseHistory applicationId={detail.id} />
+      <CaseAttachments applicationId={detail.id} />
       <CaseNotes applicationId={detail.id} mayWrite={mayWriteNotes} />
     </>
   );
