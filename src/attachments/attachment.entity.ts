@@ -1,5 +1,5 @@
 import type { AttachmentKind } from '@lib/engine';
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from '../database/bigint.transformer';
 
 /** How long an attachment is kept once its case is closed, by the archive rules it falls under. */
@@ -13,6 +13,13 @@ export type RetentionClass = (typeof RETENTION_CLASSES)[number];
  */
 @Entity({ name: 'attachment' })
 @Index('attachment_application_idx', ['applicationId', 'uploadedAt'])
+@Check(
+  'attachment_kind',
+  `"kind" IN ('training_plan', 'annual_accounts', 'auditor_statement', 'course_certificate', 'other')`,
+)
+@Check('attachment_size_positive', `"size_bytes" > 0`)
+@Check('attachment_sha256', `"sha256" ~ '^[0-9a-f]{64}$'`)
+@Check('attachment_retention_class', `"retention_class" IN ('case_record')`)
 export class Attachment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'attachment_pkey' })
   id!: string;

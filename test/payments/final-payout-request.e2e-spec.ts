@@ -388,6 +388,38 @@ describe('final payout request', () => {
     expect(await state(id)).toBe('closed');
   });
 
+  it('pays an approved final request in a payment run, whose approval closes the case', async () => {
+    const { id, reference } = await acceptedGrant(t, { callId, amount: nok(250_000) });
+    await bookPaymentsDue(t, reference);
+    const entitled = computeFinalPayable(
+      newBioCallParameters({ advancePaymentBasisPoints: 5_000, ...PARAMETERS }),
+      nok(250_000),
+      [...LOWER_COSTS],
+      { employeeCount: 42 },
+    ).payableOre;
+    const finalPayment = entitled - nok(125_000);
+    await ok(http('post', `/applications/${id}/payout-requests`, KARI, finalBody(finalPayment)), 201);
+    await ok(http('post', `/applications/${id}/payout-requests/1/send`, KARI));
+    await ok(http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: finalPayment }));
+
+    const run = await ok(
+      http('post', '/payments/runs', FINANCE, {
+        requestedExecutionDate: '2026-02-04',
+        items: [{ caseReference: reference, payoutRequest: 1, amount: finalPayment }],
+      }),
+      201,
+    );
+    expect(await state(id)).toBe('reported.settling');
+    await ok(http('post', `/payments/runs/${String(run.id)}/approve`, FINANCE, undefined, 'fpr-run-approve'));
+    expect(await state(id)).toBe('closed');
+    expect(await ledger(id)).toEqual({
+      committed: nok(250_000),
+      disbursed: entitled,
+      released: nok(250_000) - entitled,
+    });
+    expect(await dueOf(reference)).toEqual([]);
+  });
+
   it('refuses a final request without its report, a report on a part request, and a second final one', async () => {
     const { id, reference } = await acceptedGrant(t, { callId, amount: nok(250_000) });
     await bookPaymentsDue(t, reference);
