@@ -12,6 +12,9 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Uploaded attachments (ATTACHMENT_DIR): owned by the user the service runs as, so a volume mounted
+# here starts writable.
+RUN mkdir -p /app/data/attachments && chown -R node:node /app/data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]
