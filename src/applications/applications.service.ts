@@ -666,6 +666,7 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     acceptanceDueAt: context.acceptanceDueAt,
     acceptedAt: context.acceptedAt,
     finalReportDueAt: context.finalReportDueAt,
+    projectEndsAt: context.projectEndsAt,
     finalPayableAmount: context.finalPayableAmount,
     endedAt: context.endedAt,
     // A proposal is internal until an approver decides it; the decision is the applicant's to read.
@@ -679,12 +680,18 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     extension: context.extension && {
       reason: context.extension.reason,
       requestedDueAt: context.extension.requestedDueAt,
+      requestedProjectEndsAt: context.extension.requestedProjectEndsAt ?? null,
       requestedAt: context.extension.requestedAt,
       outcome: context.extension.outcome && {
         kind: context.extension.outcome.kind,
         grounds: context.extension.outcome.grounds,
         at: context.extension.outcome.at,
-        ...(context.extension.outcome.kind === 'granted' ? { dueAt: context.extension.outcome.dueAt } : {}),
+        ...(context.extension.outcome.kind === 'granted'
+          ? {
+              dueAt: context.extension.outcome.dueAt,
+              projectEndsAt: context.extension.outcome.projectEndsAt ?? null,
+            }
+          : {}),
       },
     },
   };

@@ -22,6 +22,7 @@ interface Cancellation {
 interface Extension {
   reason: string;
   requestedDueAt: string;
+  requestedProjectEndsAt?: string | null;
   outcome: null | { kind: 'granted' | 'refused'; grounds: string | null; dueAt?: string };
 }
 
@@ -270,6 +271,12 @@ function ExtensionRequestFacts({ extension }: { extension: Extension }) {
   return (
     <>
       <dl className="facts">
+        {extension.requestedProjectEndsAt && (
+          <>
+            <dt>{t('extension.requestedProjectEndsAt')}</dt>
+            <dd>{date(extension.requestedProjectEndsAt)}</dd>
+          </>
+        )}
         <dt>{t('extension.requestedDueAt')}</dt>
         <dd>{date(extension.requestedDueAt)}</dd>
       </dl>
@@ -287,6 +294,10 @@ function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
   const extension = extensionOf(detail);
   const requested = extension ? isoDateInNorway(extension.requestedDueAt) : '';
   const [due, setDue] = useState(requested ? dateInputText(requested) : '');
+  const requestedEnd = extension?.requestedProjectEndsAt
+    ? isoDateInNorway(extension.requestedProjectEndsAt)
+    : '';
+  const [projectEnd, setProjectEnd] = useState(requestedEnd ? dateInputText(requestedEnd) : '');
   const [grounds, setGrounds] = useState('');
   return (
     <ActionForm
@@ -298,6 +309,16 @@ function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
       refusal={command.error}
       validate={() => {
         const checked = checkDueDate(due, detail.dueDates?.today ?? null);
+        const end = requestedEnd ? checkDueDate(projectEnd, detail.dueDates?.today ?? null) : null;
+        if (end && !end.ok) {
+          const message =
+            end.problem === 'missing'
+              ? 'extension.projectEndMissing'
+              : end.problem === 'invalid'
+                ? 'extension.projectEndInvalid'
+                : 'extension.projectEndPast';
+          return [{ field: 'grant-extension-project-end', message }];
+        }
         if (!checked.ok) {
           const message =
             checked.problem === 'missing'
@@ -310,6 +331,7 @@ function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
         command.mutate({
           event: 'GRANT_EXTENSION',
           body: {
+            ...(end?.ok ? { projectEndsAt: `${end.date}T12:00:00Z` } : {}),
             dueAt: endOfDayInNorway(checked.date),
             ...(grounds.trim() ? { grounds: grounds.trim() } : {}),
           },
@@ -319,6 +341,16 @@ function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
     >
       {(errorFor) => (
         <>
+          {requestedEnd && (
+            <DueDateField
+              id="grant-extension-project-end"
+              label={t('extension.grant.projectEnd')}
+              help={t('extension.grant.projectEndHelp')}
+              value={projectEnd}
+              onChange={setProjectEnd}
+              error={errorFor('grant-extension-project-end')}
+            />
+          )}
           <DueDateField
             id="grant-extension-due"
             label={t('extension.grant.due')}
