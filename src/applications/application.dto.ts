@@ -124,7 +124,8 @@ export class ApplicationQuery extends PageQuery {
 
   @ApiPropertyOptional({
     enum: ['true'],
-    description: 'Approvers: recommendations in the county that await a decision (others: none)',
+    description:
+      'Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none)',
   })
   @Optional()
   @IsIn(['true'])

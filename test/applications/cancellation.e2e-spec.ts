@@ -113,6 +113,13 @@ describe('cancellation of a grant (heving)', () => {
 
     const decided = await expectOk(act(t, APPROVER, id, 'decide-cancellation', {}, `cancel-${id}`));
     expect(decided).toMatchObject({ status: 'cancelled', state: 'cancelled.settling' });
+    expect(
+      (
+        (await get('/applications?awaitingMyDecision=true', APPROVER)).body as {
+          items: Array<{ id: string }>;
+        }
+      ).items,
+    ).not.toContainEqual(expect.objectContaining({ id }));
     // The same key answers the same; nothing is released twice.
     expect(await expectOk(act(t, APPROVER, id, 'decide-cancellation', {}, `cancel-${id}`))).toEqual(decided);
 
@@ -197,6 +204,15 @@ describe('cancellation of a grant (heving)', () => {
       ledger: await ledger(id),
       deadlines: await openDeadlines(id),
     };
+
+    // The proposal waits in the other approvers' queue, not in the proposer's.
+    const awaiting = async (email: string) =>
+      (
+        (await get('/applications?awaitingMyDecision=true', email)).body as { items: Array<{ id: string }> }
+      ).items.map((i) => i.id);
+    expect(await awaiting(APPROVER)).toContain(id);
+    expect(await awaiting(BOTH_ROLES)).not.toContain(id);
+    expect(await awaiting(OTHER_APPROVER)).not.toContain(id);
 
     const own = await act(t, BOTH_ROLES, id, 'decide-cancellation');
     expect(own.status).toBe(422);

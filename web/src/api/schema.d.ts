@@ -3695,7 +3695,7 @@ export interface operations {
                 referencePrefix?: string;
                 /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
                 assigned?: "me" | "none";
-                /** @description Approvers: recommendations in the county that await a decision (others: none) */
+                /** @description Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none) */
                 awaitingMyDecision?: "true";
                 /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
                 sort?: "newest" | "oldest" | "amount_desc" | "amount_asc";
