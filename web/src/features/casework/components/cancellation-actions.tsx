@@ -288,6 +288,17 @@ function ExtensionRequestFacts({ extension }: { extension: Extension }) {
   );
 }
 
+const DUE_PROBLEMS = {
+  missing: 'extension.dueMissing',
+  invalid: 'extension.dueInvalid',
+  past: 'extension.duePast',
+} as const;
+const PROJECT_END_PROBLEMS = {
+  missing: 'extension.projectEndMissing',
+  invalid: 'extension.projectEndInvalid',
+  past: 'extension.projectEndPast',
+} as const;
+
 function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
   const { t } = useI18n();
   const command = useCaseCommand(detail.id);
@@ -308,26 +319,13 @@ function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
       pending={command.isPending}
       refusal={command.error}
       validate={() => {
-        const checked = checkDueDate(due, detail.dueDates?.today ?? null);
-        const end = requestedEnd ? checkDueDate(projectEnd, detail.dueDates?.today ?? null) : null;
+        const today = detail.dueDates?.today ?? null;
+        const end = requestedEnd ? checkDueDate(projectEnd, today) : null;
         if (end && !end.ok) {
-          const message =
-            end.problem === 'missing'
-              ? 'extension.projectEndMissing'
-              : end.problem === 'invalid'
-                ? 'extension.projectEndInvalid'
-                : 'extension.projectEndPast';
-          return [{ field: 'grant-extension-project-end', message }];
+          return [{ field: 'grant-extension-project-end', message: PROJECT_END_PROBLEMS[end.problem] }];
         }
-        if (!checked.ok) {
-          const message =
-            checked.problem === 'missing'
-              ? 'extension.dueMissing'
-              : checked.problem === 'invalid'
-                ? 'extension.dueInvalid'
-                : 'extension.duePast';
-          return [{ field: 'grant-extension-due', message }];
-        }
+        const checked = checkDueDate(due, today);
+        if (!checked.ok) return [{ field: 'grant-extension-due', message: DUE_PROBLEMS[checked.problem] }];
         command.mutate({
           event: 'GRANT_EXTENSION',
           body: {
