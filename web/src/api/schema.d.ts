@@ -127,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/impartiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare yourself impartial (habil) or partial (inhabil) on the case, forvaltningsloven §§ 6–8. Staff act on a case only when impartial; partial takes you off it for good */
+        post: operations["ApplicationsController_declareImpartiality"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/history/verification": {
         parameters: {
             query?: never;
@@ -1907,6 +1924,30 @@ export interface components {
              */
             informationResponse: string;
         };
+        ImpartialityDeclarationDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Siri Saksbehandler */
+            name: string;
+            /** @enum {string} */
+            verdict: "impartial" | "partial";
+            /** @enum {string|null} */
+            ground: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances" | null;
+            explanation: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+        };
+        CaseImpartialityDto: {
+            /** @description Whether the county's staff must declare themselves impartial before acting */
+            required: boolean;
+            /**
+             * @description The reader's current declaration on the case; null if none
+             * @enum {string|null}
+             */
+            mine: "impartial" | "partial" | null;
+            /** @description Every declaration on the case, oldest first */
+            declarations: components["schemas"]["ImpartialityDeclarationDto"][];
+        };
         ApplicationDetail: {
             /** Format: uuid */
             id: string;
@@ -1976,6 +2017,8 @@ export interface components {
             committee: components["schemas"]["CommitteeRouteDto"] | null;
             /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
             dueDates: components["schemas"]["CaseDueDatesDto"] | null;
+            /** @description Staff only: whether impartiality must be declared, your own declaration and every declaration on the case (habilitet); null for applicants */
+            impartiality: components["schemas"]["CaseImpartialityDto"] | null;
         };
         DecisionLetterDto: {
             /** Format: uuid */
@@ -2082,6 +2125,23 @@ export interface components {
         NewCaseNoteDto: {
             /** @example Called the general manager: the training plan comes next week */
             text: string;
+        };
+        DeclareImpartialityDto: {
+            /**
+             * @description impartial (habil) or partial (inhabil)
+             * @enum {string}
+             */
+            verdict: "impartial" | "partial";
+            /**
+             * @description Required when partial, absent when impartial: the ground in § 6 (party; related to a party; represents a party; leads or sits on the board of a party organisation; special circumstances)
+             * @enum {string}
+             */
+            ground?: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances";
+            /**
+             * @description Only when partial; required for special circumstances: the declarant’s own words
+             * @example My brother-in-law is the general manager of the applicant
+             */
+            explanation?: string;
         };
         AuditVerificationDto: {
             valid: boolean;
@@ -4072,7 +4132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4090,7 +4150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,6 +4342,80 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_declareImpartiality: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareImpartialityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseImpartialityDto"];
+                };
+            };
+            /** @description Grounds missing when partial, or given when impartial */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApplicationsController_verify: {
         parameters: {
             query?: never;
@@ -4367,7 +4501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,7 +4519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,7 +4593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4477,7 +4611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4551,7 +4685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4569,7 +4703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +4777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +4795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +4869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4753,7 +4887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4827,7 +4961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,7 +4979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4919,7 +5053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,7 +5071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5011,7 +5145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5103,7 +5237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,7 +5347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5287,7 +5421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,7 +5439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5379,7 +5513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5397,7 +5531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5471,7 +5605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5489,7 +5623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5563,7 +5697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,7 +5715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +5789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5747,7 +5881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5765,7 +5899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5839,7 +5973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5857,7 +5991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5931,7 +6065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5949,7 +6083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6023,7 +6157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +6175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6115,7 +6249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6133,7 +6267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
