@@ -13,16 +13,20 @@ export const IMPARTIALITY_EVENT = 'DECLARE_IMPARTIALITY';
 /** The roles that act on a case and so declare impartiality on it (finance and admin do not decide cases). */
 export const DECLARING_ROLES = ['case_officer', 'approver'] as const;
 
-/** A member of staff's latest declaration on a case: the one that counts (a partial one is final). */
+/**
+ * A member of staff's standing on a case: partial if they ever declared so (that stands for good),
+ * else impartial if they declared so, else nothing yet.
+ */
 export async function currentDeclaration(
   manager: EntityManager,
   applicationId: string,
   userId: string,
-): Promise<ImpartialityDeclaration | null> {
-  return manager.findOne(ImpartialityDeclaration, {
+): Promise<Pick<ImpartialityDeclaration, 'verdict'> | null> {
+  const rows = await manager.find(ImpartialityDeclaration, {
+    select: { verdict: true },
     where: { applicationId, userId },
-    order: { declaredAt: 'DESC', id: 'DESC' },
   });
+  return rows.find((r) => r.verdict === 'partial') ?? rows[0] ?? null;
 }
 
 export function partialOnCase(who: 'you' | 'assignee'): DomainError {
@@ -84,7 +88,10 @@ export async function assertMayCommand(
   if ((await currentDeclaration(tx, application.id, actor.userId))?.verdict === 'partial')
     throw partialOnCase('you');
   const assignee = typeof body.caseOfficerId === 'string' ? body.caseOfficerId : actor.userId;
-  if (assignee !== actor.userId && (await currentDeclaration(tx, application.id, assignee))?.verdict === 'partial')
+  if (
+    assignee !== actor.userId &&
+    (await currentDeclaration(tx, application.id, assignee))?.verdict === 'partial'
+  )
     throw partialOnCase('assignee');
 }
 
@@ -108,7 +115,9 @@ export async function caseImpartiality(
         .getMany()
     : [];
   const names = new Map(users.map((u) => [u.id, u.fullName]));
-  const mine = rows.filter((r) => r.userId === actor.userId).at(-1);
+  const mine = rows
+    .filter((r) => r.userId === actor.userId)
+    .sort((a, b) => (a.verdict === 'partial' ? -1 : b.verdict === 'partial' ? 1 : 0))[0];
   return {
     required: await impartialityRequired(manager, application.countyId),
     mine: mine?.verdict ?? null,
