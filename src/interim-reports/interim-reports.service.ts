@@ -20,7 +20,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
-import { assertMayActOnCase } from '../applications/impartiality';
+import { assertMayActOnCase } from '../applications';
 import { caseWhere, namesOf, ownership, type CaseKey } from '../applications/applications.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { FundingCall } from '../calls/funding-call.entity';

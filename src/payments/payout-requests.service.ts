@@ -24,7 +24,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
-import { assertMayActOnCase } from '../applications/impartiality';
+import { assertMayActOnCase } from '../applications';
 import {
   ApplicationsService,
   caseWhere,

@@ -8,19 +8,6 @@ const ELSEWHERE = DEMO_OTHER_STAFF[0].email;
 const OTHER_OFFICER = 'per@trondelag.example';
 const BOTH = 'begge@trondelag.example';
 
-interface Impartiality {
-  required: boolean;
-  mine: 'impartial' | 'partial' | null;
-  declarations: Array<{
-    userId: string;
-    name: string;
-    verdict: string;
-    ground: string | null;
-    explanation: string | null;
-    declaredAt: string;
-  }>;
-}
-
 /** Habilitet (forvaltningsloven §§ 6–8): staff declare impartiality on a case before acting on it. */
 describe('impartiality on a case', () => {
   let t: TestApp;

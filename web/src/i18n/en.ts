@@ -1395,4 +1395,32 @@ export const en: Messages = {
   'attachments.error.closed': 'The application cannot be changed now.',
   'attachments.error.failed': 'The attachment was not uploaded. Try again.',
   // end of attachments
+  // impartiality
+  'impartiality.title': 'Impartiality',
+  'impartiality.intro':
+    'Before you work on the case, consider whether you are impartial (Public Administration Act §§ 6–8). If you are not, you step aside and someone else handles the case.',
+  'impartiality.declare': 'Declare impartiality',
+  'impartiality.verdict': 'Are you impartial in this case?',
+  'impartiality.impartial': 'I declare myself impartial in this case',
+  'impartiality.partial': 'I am not impartial',
+  'impartiality.groundLegend': 'Why are you not impartial?',
+  'impartiality.ground.party': 'I am a party to the case',
+  'impartiality.ground.related_to_party': 'I am related to, married to or closely connected with a party',
+  'impartiality.ground.represents_party': 'I am a guardian or representative of a party',
+  'impartiality.ground.party_organisation':
+    'I lead or sit on the board of an organisation or company that is a party',
+  'impartiality.ground.special_circumstances': 'Other special circumstances weaken trust in my impartiality',
+  'impartiality.explanation': 'Explanation',
+  'impartiality.explanationHelp':
+    "Required for special circumstances, otherwise optional. Shown only to the county's staff.",
+  'impartiality.submit': 'Send declaration',
+  'impartiality.error.verdict': 'Choose whether you are impartial or not',
+  'impartiality.error.ground': 'Choose why you are not impartial',
+  'impartiality.error.explanation': 'Explain the special circumstances',
+  'impartiality.youImpartial': 'You have declared yourself impartial in this case.',
+  'impartiality.youPartial':
+    'You have declared yourself not impartial in this case and cannot work on it. You may still read it.',
+  'impartiality.steppedAside': 'Stepped aside from the case',
+  'impartiality.steppedAsideItem': '{name} declared themselves not impartial on {date}: {ground}',
+  // end of impartiality
 };

@@ -1395,6 +1395,36 @@ export const nb = {
   'attachments.error.closed': 'Søknaden kan ikke endres nå.',
   'attachments.error.failed': 'Vedlegget ble ikke lastet opp. Prøv igjen.',
   // end of attachments
+  // impartiality
+  'impartiality.title': 'Habilitet',
+  'impartiality.intro':
+    'Før du behandler saken, må du vurdere om du er habil (forvaltningsloven §§ 6–8). Er du inhabil, går du ut av saken, og en annen må behandle den.',
+  'impartiality.declare': 'Erklær habilitet',
+  'impartiality.verdict': 'Er du habil i denne saken?',
+  'impartiality.impartial': 'Jeg erklærer meg habil i denne saken',
+  'impartiality.partial': 'Jeg er inhabil',
+  'impartiality.groundLegend': 'Hvorfor er du inhabil?',
+  'impartiality.ground.party': 'Jeg er selv part i saken',
+  'impartiality.ground.related_to_party':
+    'Jeg er i slekt eller svogerskap med, gift med eller nær knyttet til en part',
+  'impartiality.ground.represents_party': 'Jeg er verge eller fullmektig for en part',
+  'impartiality.ground.party_organisation':
+    'Jeg leder eller er styremedlem i en organisasjon eller et selskap som er part',
+  'impartiality.ground.special_circumstances':
+    'Andre særegne forhold svekker tilliten til at jeg er upartisk',
+  'impartiality.explanation': 'Utdyping',
+  'impartiality.explanationHelp':
+    'Må fylles ut ved særegne forhold, ellers valgfritt. Vises bare for fylkeskommunens ansatte.',
+  'impartiality.submit': 'Send erklæring',
+  'impartiality.error.verdict': 'Velg om du er habil eller inhabil',
+  'impartiality.error.ground': 'Velg hvorfor du er inhabil',
+  'impartiality.error.explanation': 'Skriv en utdyping av de særegne forholdene',
+  'impartiality.youImpartial': 'Du har erklært deg habil i denne saken.',
+  'impartiality.youPartial':
+    'Du har erklært deg inhabil i denne saken og kan ikke behandle den. Du kan fortsatt lese saken.',
+  'impartiality.steppedAside': 'Har gått ut av saken',
+  'impartiality.steppedAsideItem': '{name} erklærte seg inhabil {date}: {ground}',
+  // end of impartiality
 } as const;
 
 export type MessageKey = keyof typeof nb;
