@@ -1421,6 +1421,11 @@ export const en: Messages = {
   'impartiality.youPartial':
     'You have declared yourself not impartial in this case and cannot work on it. You may still read it.',
   'impartiality.steppedAside': 'Stepped aside from the case',
-  'impartiality.steppedAsideItem': '{name} declared themselves not impartial on {date}: {ground}',
+  'impartiality.steppedAsideItem': '{name} declared themselves not impartial on {date} – {ground}',
+  'impartiality.groundShort.party': 'a party to the case',
+  'impartiality.groundShort.related_to_party': 'closely connected with a party',
+  'impartiality.groundShort.represents_party': 'guardian or representative of a party',
+  'impartiality.groundShort.party_organisation': 'leads or sits on the board of a party',
+  'impartiality.groundShort.special_circumstances': 'special circumstances',
   // end of impartiality
 };

@@ -1423,7 +1423,12 @@ export const nb = {
   'impartiality.youPartial':
     'Du har erklært deg inhabil i denne saken og kan ikke behandle den. Du kan fortsatt lese saken.',
   'impartiality.steppedAside': 'Har gått ut av saken',
-  'impartiality.steppedAsideItem': '{name} erklærte seg inhabil {date}: {ground}',
+  'impartiality.steppedAsideItem': '{name} erklærte seg inhabil {date} – {ground}',
+  'impartiality.groundShort.party': 'part i saken',
+  'impartiality.groundShort.related_to_party': 'nær knyttet til en part',
+  'impartiality.groundShort.represents_party': 'verge eller fullmektig for en part',
+  'impartiality.groundShort.party_organisation': 'leder eller styremedlem i en part',
+  'impartiality.groundShort.special_circumstances': 'særegne forhold',
   // end of impartiality
 } as const;
 

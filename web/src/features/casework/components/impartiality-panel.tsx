@@ -25,6 +25,7 @@ const GROUNDS: readonly Ground[] = [
   'special_circumstances',
 ];
 const groundKey = (ground: Ground) => `impartiality.ground.${ground}` as MessageKey;
+const groundShortKey = (ground: Ground) => `impartiality.groundShort.${ground}` as MessageKey;
 
 /** Whether the reader declares impartiality on cases: case officers and approvers do. */
 export const declaresImpartiality = (me: Profile) =>
@@ -75,7 +76,7 @@ export function ImpartialityPanel({ detail, me }: { detail: ApplicationDetail; m
                   {t('impartiality.steppedAsideItem', {
                     name: d.name,
                     date: date(d.declaredAt),
-                    ground: d.ground ? t(groundKey(d.ground)) : '',
+                    ground: d.ground ? t(groundShortKey(d.ground)) : '',
                   })}
                 </Paragraph>
                 {d.explanation && <Paragraph className="pre-wrap">{d.explanation}</Paragraph>}
