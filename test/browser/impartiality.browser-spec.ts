@@ -30,7 +30,7 @@ describe("the county's case page: impartiality (habilitet) before acting", () =>
     await expectOk(act(b.t, OFFICER, id, 'assign'));
     return reference;
   };
-  const panel = () => page.getByRole('region', { name: 'Habilitet' });
+  const panel = () => page.getByRole('region', { name: 'Habilitet', exact: true });
   const recommend = () => page.getByRole('region', { name: 'Innstill på tilskudd' });
 
   it('asks the officer to declare before the actions appear', async () => {
@@ -43,8 +43,10 @@ describe("the county's case page: impartiality (habilitet) before acting", () =>
 
     // Nothing chosen: the summary says so and takes focus.
     await page.getByRole('button', { name: 'Send erklæring' }).click();
-    await page.getByText('Velg om du er habil eller inhabil').first().waitFor();
-    expect(await focused(page)).toContain('Velg om du er habil eller inhabil');
+    await page.waitForFunction(() =>
+      document.activeElement?.textContent?.includes('Velg om du er habil eller inhabil'),
+    );
+    expect(await focused(page)).toContain('For å gå videre må du rette opp følgende');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Jeg erklærer meg habil i denne saken').check();
