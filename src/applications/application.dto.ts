@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { MAX_AMOUNT_ORE, PageQuery, Optional, IsVersion, IsIsoInstant } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
+import { CaseImpartialityDto } from './impartiality.dto';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The published call (utlysning) to apply under' })
@@ -567,6 +568,13 @@ export class ApplicationDetail extends ApplicationView {
       "Staff only: today's date and the default due date of a request for information; null for applicants",
   })
   dueDates!: CaseDueDatesDto | null;
+  @ApiProperty({
+    type: CaseImpartialityDto,
+    nullable: true,
+    description:
+      'Staff only: whether impartiality must be declared, your own declaration and every declaration on the case (habilitet); null for applicants',
+  })
+  impartiality!: CaseImpartialityDto | null;
 }
 
 /** Why and when the case officer sent a version of the final report back (tilbakesendt). */

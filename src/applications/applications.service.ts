@@ -62,6 +62,7 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
+import { assertMayCommand, caseImpartiality, IMPARTIALITY_EVENT } from './impartiality';
 
 /** What names a case: its id (a string, as the system passes it), or its id or case reference from a path. */
 export type CaseKey = string | { id: string } | { reference: string };
@@ -259,6 +260,7 @@ export class ApplicationsService {
       },
       committee: actor.kind === 'staff' ? committeeRoute(application, scheme) : null,
       dueDates: actor.kind === 'staff' ? dueDates(call.parameters, this.clock.now()) : null,
+      impartiality: await caseImpartiality(this.dataSource.manager, actor, application),
     };
   }
 
@@ -456,8 +458,12 @@ export class ApplicationsService {
       'Application',
     );
     const all = await this.audit.history(this.dataSource.manager, application.id);
-    // Internal notes are the county's own: an applicant sees neither them nor that they were written.
-    const records = actor.kind === 'applicant' ? all.filter((r) => r.event !== NOTE_EVENT) : all;
+    // Internal notes and declarations of impartiality are the county's own: an applicant sees
+    // neither them nor that they were written.
+    const records =
+      actor.kind === 'applicant'
+        ? all.filter((r) => r.event !== NOTE_EVENT && r.event !== IMPARTIALITY_EVENT)
+        : all;
     const names = await namesOf(
       this.dataSource.manager,
       records.map((r) => r.actorUserId),
@@ -518,6 +524,8 @@ export class ApplicationsService {
   ): Promise<ApplicationView> {
     const application = await this.lockVisible(tx, actor, id);
     const scheme = this.schemes.forStored(application.schemeId);
+    // Staff act on a case only when impartial on it (habilitet): the one check for every staff command.
+    await assertMayCommand(tx, actor, application, scheme, type, body);
     const done = await this.transitions.run(
       tx,
       { actor, application, scheme, type, body },

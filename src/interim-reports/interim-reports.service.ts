@@ -20,6 +20,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { assertMayActOnCase } from '../applications';
 import { caseWhere, namesOf, ownership, type CaseKey } from '../applications/applications.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { FundingCall } from '../calls/funding-call.entity';
@@ -194,6 +195,7 @@ export class InterimReportsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const owed = await this.one(tx, application, reportKey);
       const row = assertSent(owed);
       const now = this.clock.now();
@@ -232,6 +234,7 @@ export class InterimReportsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const owed = await this.one(tx, application, reportKey);
       const row = assertSent(owed);
       Object.assign(row, {

@@ -127,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/impartiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare yourself impartial (habil) or partial (inhabil) on the case, forvaltningsloven §§ 6–8. Staff act on a case only when impartial; partial takes you off it for good */
+        post: operations["ApplicationsController_declareImpartiality"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/history/verification": {
         parameters: {
             query?: never;
@@ -1907,6 +1924,30 @@ export interface components {
              */
             informationResponse: string;
         };
+        ImpartialityDeclarationDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Siri Saksbehandler */
+            name: string;
+            /** @enum {string} */
+            verdict: "impartial" | "partial";
+            /** @enum {string|null} */
+            ground: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances" | null;
+            explanation: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+        };
+        CaseImpartialityDto: {
+            /** @description Whether the county's staff must declare themselves impartial before acting */
+            required: boolean;
+            /**
+             * @description The reader's current declaration on the case; null if none
+             * @enum {string|null}
+             */
+            mine: "impartial" | "partial" | null;
+            /** @description Every declaration on the case, oldest first */
+            declarations: components["schemas"]["ImpartialityDeclarationDto"][];
+        };
         ApplicationDetail: {
             /** Format: uuid */
             id: string;
@@ -1976,6 +2017,8 @@ export interface components {
             committee: components["schemas"]["CommitteeRouteDto"] | null;
             /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
             dueDates: components["schemas"]["CaseDueDatesDto"] | null;
+            /** @description Staff only: whether impartiality must be declared, your own declaration and every declaration on the case (habilitet); null for applicants */
+            impartiality: components["schemas"]["CaseImpartialityDto"] | null;
         };
         DecisionLetterDto: {
             /** Format: uuid */
@@ -2082,6 +2125,23 @@ export interface components {
         NewCaseNoteDto: {
             /** @example Called the general manager: the training plan comes next week */
             text: string;
+        };
+        DeclareImpartialityDto: {
+            /**
+             * @description impartial (habil) or partial (inhabil)
+             * @enum {string}
+             */
+            verdict: "impartial" | "partial";
+            /**
+             * @description Required when partial, absent when impartial: the ground in § 6 (party; related to a party; represents a party; leads or sits on the board of a party organisation; special circumstances)
+             * @enum {string}
+             */
+            ground?: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances";
+            /**
+             * @description Only when partial; required for special circumstances: the declarant’s own words
+             * @example My brother-in-law is the general manager of the applicant
+             */
+            explanation?: string;
         };
         AuditVerificationDto: {
             valid: boolean;
@@ -4088,7 +4148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4106,7 +4166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4298,6 +4358,80 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_declareImpartiality: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareImpartialityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseImpartialityDto"];
+                };
+            };
+            /** @description Grounds missing when partial, or given when impartial */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApplicationsController_verify: {
         parameters: {
             query?: never;
@@ -4383,7 +4517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4401,7 +4535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4475,7 +4609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,7 +4627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4567,7 +4701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +4719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4659,7 +4793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +4811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4751,7 +4885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4769,7 +4903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +4977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4861,7 +4995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4935,7 +5069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4953,7 +5087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5027,7 +5161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5045,7 +5179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5119,7 +5253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5137,7 +5271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5211,7 +5345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5229,7 +5363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5303,7 +5437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5321,7 +5455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5395,7 +5529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5413,7 +5547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5487,7 +5621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5505,7 +5639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,7 +5713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5597,7 +5731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,7 +5805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5689,7 +5823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5763,7 +5897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5781,7 +5915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5855,7 +5989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5873,7 +6007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5947,7 +6081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,7 +6099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6039,7 +6173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6057,7 +6191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6131,7 +6265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6149,7 +6283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;

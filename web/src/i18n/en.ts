@@ -1410,4 +1410,37 @@ export const en: Messages = {
   'extension.grant.projectEndHelp':
     'Filled in with the date the applicant asked for. You may choose another date.',
   // end of project end extension
+  // impartiality
+  'impartiality.title': 'Impartiality',
+  'impartiality.intro':
+    'Before you work on the case, consider whether you are impartial (Public Administration Act §§ 6–8). If you are not, you step aside and someone else handles the case.',
+  'impartiality.declare': 'Declare impartiality',
+  'impartiality.verdict': 'Are you impartial in this case?',
+  'impartiality.impartial': 'I declare myself impartial in this case',
+  'impartiality.partial': 'I am not impartial',
+  'impartiality.groundLegend': 'Why are you not impartial?',
+  'impartiality.ground.party': 'I am a party to the case',
+  'impartiality.ground.related_to_party': 'I am related to, married to or closely connected with a party',
+  'impartiality.ground.represents_party': 'I am a guardian or representative of a party',
+  'impartiality.ground.party_organisation':
+    'I lead or sit on the board of an organisation or company that is a party',
+  'impartiality.ground.special_circumstances': 'Other special circumstances weaken trust in my impartiality',
+  'impartiality.explanation': 'Explanation',
+  'impartiality.explanationHelp':
+    "Required for special circumstances, otherwise optional. Shown only to the county's staff.",
+  'impartiality.submit': 'Send declaration',
+  'impartiality.error.verdict': 'Choose whether you are impartial or not',
+  'impartiality.error.ground': 'Choose why you are not impartial',
+  'impartiality.error.explanation': 'Explain the special circumstances',
+  'impartiality.youImpartial': 'You have declared yourself impartial in this case.',
+  'impartiality.youPartial':
+    'You have declared yourself not impartial in this case and cannot work on it. You may still read it.',
+  'impartiality.steppedAside': 'Stepped aside from the case',
+  'impartiality.steppedAsideItem': '{name} declared themselves not impartial on {date} – {ground}',
+  'impartiality.groundShort.party': 'a party to the case',
+  'impartiality.groundShort.related_to_party': 'closely connected with a party',
+  'impartiality.groundShort.represents_party': 'guardian or representative of a party',
+  'impartiality.groundShort.party_organisation': 'leads or sits on the board of a party',
+  'impartiality.groundShort.special_circumstances': 'special circumstances',
+  // end of impartiality
 };
