@@ -39,9 +39,10 @@ describe('decision letter template', () => {
     expect(letterAmount(123_456_789)).toBe('kr\u00a01\u00a0234\u00a0567,89');
   });
 
-  it('gives three weeks to appeal, across a month and a year', () => {
+  it('gives three weeks to appeal, across a month and a year, to the next business day', () => {
     expect(appealLastDay('2026-03-02')).toBe('2026-03-23');
-    expect(appealLastDay('2026-12-20')).toBe('2027-01-10');
+    // Three weeks from Sunday 20 December is Sunday 10 January: the period runs to Monday.
+    expect(appealLastDay('2026-12-20')).toBe('2027-01-11');
   });
 
   it('says what the inputs say: county, parties, grounds, conditions, payments, deadlines, basis, appeal', () => {
