@@ -11,6 +11,7 @@ import {
   OLA,
   recommended,
 } from '../support/bio';
+import { DeadlineSweeper } from '../../src/deadlines/deadline-sweeper';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const OTHER_COUNTY = 'godkjenner@rogaland.example';
@@ -37,7 +38,7 @@ describe('appeals (klage)', () => {
   let callId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, env: { OUTBOX_POLL_MS: '50', SWEEP_INTERVAL_SECONDS: '3600' } });
     callId = await bioCallWithAdvance(t, 5_000);
     await t.dataSource.query(
       `INSERT INTO user_account (email, full_name, kind, county_id, roles, password_hash)
@@ -227,5 +228,41 @@ describe('appeals (klage)', () => {
     const other = await rejected();
     expect((await act(t, OLA, other, 'appeal', { grounds: GROUNDS })).status).toBe(404);
     expect((await act(t, FINANCE, other, 'appeal', { grounds: GROUNDS })).status).toBe(403);
+  });
+
+  // Last: it moves the clock three weeks on, and the sweeper fires whatever of this file is due.
+  it("reminds the case officer of an appeal still with the county after the call's preparation days", async () => {
+    const waiting = await rejected();
+    const forwarded = await rejected();
+    clock.set('2026-02-03T10:00:00+01:00');
+    await expectOk(act(t, KARI, waiting, 'appeal', { grounds: GROUNDS }));
+    await expectOk(act(t, KARI, forwarded, 'appeal', { grounds: GROUNDS }));
+    await expectOk(act(t, OFFICER, forwarded, 'appeal/propose-forward', { note: 'Ikke noe nytt.' }));
+    await expectOk(act(t, APPROVER, forwarded, 'appeal/decide-forward', {}));
+    const [due] = await t.dataSource.query<Array<{ due_at: Date }>>(
+      `SELECT due_at FROM deadline WHERE application_id = $1 AND kind = 'appeal.preparation'`,
+      [waiting],
+    );
+    // The default: 21 days after the appeal came.
+    expect(due?.due_at.toISOString()).toBe('2026-02-24T09:00:00.000Z');
+
+    clock.set('2026-02-24T10:00:00+01:00');
+    await t.app.get(DeadlineSweeper).sweep();
+    const settled = async (id: string) =>
+      (
+        await t.dataSource.query<Array<{ status: string }>>(
+          `SELECT status FROM deadline WHERE application_id = $1 AND kind = 'appeal.preparation'`,
+          [id],
+        )
+      )[0]?.status;
+    const stop = Date.now() + 20_000;
+    while (
+      Date.now() < stop &&
+      ((await settled(waiting)) === 'scheduled' || (await settled(forwarded)) === 'scheduled')
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    expect([await settled(waiting), await settled(forwarded)]).toEqual(['fired', 'skipped']);
+    expect(await notified(waiting, 'appeal_preparation_overdue')).toEqual([OFFICER]);
+    expect(await notified(forwarded, 'appeal_preparation_overdue')).toEqual([]);
   });
 });
