@@ -39,8 +39,12 @@ describe('appealing a decision (klage) in the browser', () => {
     const panel = page.getByRole('region', { name: 'Klage på vedtaket' });
     await panel.getByRole('button', { name: 'Klag på vedtaket' }).click();
     await panel.getByRole('button', { name: 'Send klagen' }).click();
-    const summary = page.getByText('Klagen ble ikke sendt');
+    // The summary names what is wrong and takes focus, so it is read out at once.
+    const summary = panel.getByRole('group', { name: 'Klagen ble ikke sendt' });
     await summary.waitFor();
+    expect(await summary.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(
+      true,
+    );
     await axe();
     await panel.getByLabel('Hva ønsker dere endret, og hvorfor?').fill(GROUNDS);
     await panel.getByRole('button', { name: 'Send klagen' }).click();
