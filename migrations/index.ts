@@ -29,6 +29,7 @@ import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequest
 import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequest';
 import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
 import { Attachments1796323000000 } from './1796323000000-Attachments';
+import { AppealLetters1796326000000 } from './1796326000000-AppealLetters';
 import { Impartiality1796328000000 } from './1796328000000-Impartiality';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -65,5 +66,6 @@ export const MIGRATIONS: Function[] = [
   FinalPayoutRequest1796321000000,
   DecisionLetters1796322000000,
   Attachments1796323000000,
+  AppealLetters1796326000000,
   Impartiality1796328000000,
 ];

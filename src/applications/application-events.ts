@@ -1,5 +1,6 @@
 import { DomainError, endOfNorwegianDay, norwegianDate, validatePayload } from '@lib/common';
 import {
+  decisionLetterTerms,
   informationResponseDueDate,
   missingAttachments,
   type SchemeDefinition,
@@ -287,6 +288,22 @@ async function prepareProposeCancellation({
   return { type, at, grounds: body.grounds as string, repaymentAmount };
 }
 
+/**
+ * Klage: only where the call's decisions are individual decisions that may be appealed (the decision
+ * letter says so too); otherwise 422 `not_appealable`.
+ */
+async function prepareLodgeAppeal(command: EventCommand<Application, 'LODGE_APPEAL'>) {
+  const { tx, application, scheme } = command;
+  const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+  if (!decisionLetterTerms(call.parameters, scheme).appealable)
+    throw new DomainError(
+      'unprocessable',
+      'not_appealable',
+      `The decisions under the call "${call.title}" are not individual decisions that may be appealed`,
+    );
+  return fromBody(command);
+}
+
 /** How each event of the lifecycle is prepared for an application; most take their body as it is. */
 export const APPLICATION_EVENTS: EventPreparers<Application> = {
   SUBMIT: prepareSubmit,
@@ -314,6 +331,15 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   PROPOSE_CANCELLATION: prepareProposeCancellation,
   DISMISS_CANCELLATION: fromBody,
   DECIDE_CANCELLATION: fromBody,
+  LODGE_APPEAL: prepareLodgeAppeal,
+  PROPOSE_APPEAL_REVERSAL: fromBody,
+  PROPOSE_APPEAL_FORWARD: fromBody,
+  DISMISS_APPEAL_PROPOSAL: fromBody,
+  DECIDE_APPEAL_REVERSAL: fromBody,
+  DECIDE_APPEAL_FORWARD: fromBody,
+  RECORD_APPEAL_UPHELD: fromBody,
+  RECORD_APPEAL_REVERSED: fromBody,
+  RECORD_APPEAL_QUASHED: fromBody,
 };
 
 /** The applicant as schemes see it: from the organisation register, not from the form. */

@@ -310,6 +310,46 @@ export class ApproveReportDto {
 // Cancellation and extension
 
 /** Heving, prepared by the case officer: the grounds the applicant will read, and what is claimed back. */
+export class LodgeAppealDto {
+  @ApiProperty({
+    example: 'The training is required by the new certification rules, which the rejection overlooked',
+    description: 'What the applicant wants changed, and why (klage)',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds!: string;
+}
+
+export class ProposeAppealReversalDto {
+  @ApiProperty({
+    example: 25_000_000,
+    description:
+      'The amount granted on reversal, øre: a grant instead of a rejection, or more than was granted',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_ORE)
+  amount!: number;
+
+  @ApiProperty({ example: 'The certification requirement makes the training eligible' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds!: string;
+}
+
+export class ProposeAppealForwardDto {
+  @ApiProperty({
+    example: 'The appeal brings nothing new; the training is ordinary onboarding',
+    description: "The county's preparation note for the appeals board (oversendelse)",
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  note!: string;
+}
+
 export class ProposeCancellationDto {
   @ApiProperty({ example: 'The project did not start, and the training will not take place' })
   @IsString()

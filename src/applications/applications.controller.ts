@@ -50,6 +50,9 @@ import {
   SubmitReportDto,
   UpdateApplicationDto,
   ProposeCancellationDto,
+  LodgeAppealDto,
+  ProposeAppealReversalDto,
+  ProposeAppealForwardDto,
   RequestExtensionDto,
   GrantExtensionDto,
 } from './application.dto';
@@ -329,7 +332,42 @@ export class ApplicationsController {
     return this.send(a, id, 'REQUEST_EXTENSION', b, k);
   }
 
+  @Post(':id/appeal')
+  @Command(
+    "Appeal the decision (klage), with grounds: three weeks from the decision date, later ones marked late; only where the call's decisions are appealable (else 422 not_appealable)",
+  )
+  lodgeAppeal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: LodgeAppealDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'LODGE_APPEAL', b, k);
+  }
+
   // ── Case officer ────────────────────────────────────────────────────────────────────────
+
+  @Post(':id/appeal/propose-reversal')
+  @Command('Propose that the county reverse its decision on the appeal: a grant, or a higher one')
+  proposeAppealReversal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: ProposeAppealReversalDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'PROPOSE_APPEAL_REVERSAL', b, k);
+  }
+
+  @Post(':id/appeal/propose-forward')
+  @Command('Propose to send the appeal to the appeals board (klagenemnda), with the preparation note')
+  proposeAppealForward(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: ProposeAppealForwardDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'PROPOSE_APPEAL_FORWARD', b, k);
+  }
 
   @Post(':id/grant-extension')
   @Command('Grant the requested extension; the final report deadline and its reminders move')
@@ -476,6 +514,74 @@ export class ApplicationsController {
     @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'DISMISS_CANCELLATION', b, k);
+  }
+
+  @Post(':id/appeal/decide-reversal')
+  @Command(
+    'Reverse the decision as proposed (omgjøring); not by the proposer. The increase is committed on the frame',
+  )
+  decideAppealReversal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: CommentDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DECIDE_APPEAL_REVERSAL', b, k);
+  }
+
+  @Post(':id/appeal/decide-forward')
+  @Command('Send the appeal to the appeals board as proposed; not by the proposer')
+  decideAppealForward(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: CommentDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DECIDE_APPEAL_FORWARD', b, k);
+  }
+
+  @Post(':id/appeal/dismiss-proposal')
+  @Command('Send the proposal on the appeal back to the case officer, with a message')
+  dismissAppealProposal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: MessageDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DISMISS_APPEAL_PROPOSAL', b, k);
+  }
+
+  @Post(':id/appeal/upheld')
+  @Command("Record the appeals board's outcome: the decision is upheld (stadfestet)")
+  recordAppealUpheld(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: GroundsDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'RECORD_APPEAL_UPHELD', b, k);
+  }
+
+  @Post(':id/appeal/reversed')
+  @Command("Record the appeals board's outcome: the decision is reversed (omgjort) to a grant of the amount")
+  recordAppealReversed(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: ProposeAppealReversalDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'RECORD_APPEAL_REVERSED', b, k);
+  }
+
+  @Post(':id/appeal/quashed')
+  @Command("Record the appeals board's outcome: the rejection is quashed and the case returns to assessment")
+  recordAppealQuashed(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: GroundsDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'RECORD_APPEAL_QUASHED', b, k);
   }
 
   @Post(':id/return-to-review')

@@ -697,6 +697,16 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
           decidedAt: context.cancellation.decidedAt,
         }
       : null,
+    // The proposals on an appeal are internal; what was lodged, forwarded and decided is theirs.
+    appeal: context.appeal && {
+      grounds: context.appeal.grounds,
+      lodgedAt: context.appeal.lodgedAt,
+      against: context.appeal.against,
+      lastDay: context.appeal.lastDay,
+      late: context.appeal.late,
+      forwardedAt: context.appeal.forwarded?.at ?? null,
+      outcome: context.appeal.outcome,
+    },
     extension: context.extension && {
       reason: context.extension.reason,
       requestedDueAt: context.extension.requestedDueAt,
@@ -732,6 +742,9 @@ const INTERNAL_EVENTS: ReadonlySet<string> = new Set([
   'RETURN_TO_REVIEW',
   'PROPOSE_CANCELLATION',
   'DISMISS_CANCELLATION',
+  'PROPOSE_APPEAL_REVERSAL',
+  'PROPOSE_APPEAL_FORWARD',
+  'DISMISS_APPEAL_PROPOSAL',
 ]);
 
 function redactForApplicant(event: string, payload: Record<string, unknown>): Record<string, unknown> {

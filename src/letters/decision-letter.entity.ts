@@ -9,7 +9,7 @@ import type { DecisionLetterInputs, LetterKind } from './decision-letter.templat
 @Entity({ name: 'decision_letter' })
 @Check(
   'decision_letter_kind',
-  `"kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome')`,
+  `"kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'appeal_forwarded')`,
 )
 @Check('decision_letter_sha256_hex', `"sha256" ~ '^[0-9a-f]{64}$'`)
 @Check('decision_letter_byte_size_positive', `"byte_size" > 0`)

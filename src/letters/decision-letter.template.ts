@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { addDays } from '@lib/common';
 import type { LetterKind } from '@lib/engine';
 
+export { APPEAL_PERIOD_DAYS, appealLastDay } from '@lib/engine';
 export { LETTER_KINDS, type LetterKind } from '@lib/engine';
 
 /** One line of the payment plan as the letter states it. */
@@ -54,14 +54,26 @@ export interface DecisionLetterInputs {
   readonly acceptanceLastDay: string | null;
   /** Null when the decision is not appealable (the call says so, e.g. grants to municipalities). */
   readonly appeal: LetterAppeal | null;
+  /** Letters on an appeal only (kinds `appeal_outcome` and `appeal_forwarded`). */
+  readonly appealCase?: LetterAppealCase;
 }
 
-/** Three weeks from the decision date: the appeal period of forvaltningsloven § 29. */
-export const APPEAL_PERIOD_DAYS = 21;
-
-/** The last day to appeal a decision made on `decisionDate` (ISO calendar date). */
-export function appealLastDay(decisionDate: string): string {
-  return addDays(decisionDate, APPEAL_PERIOD_DAYS);
+/**
+ * What a letter on an appeal (klage) says of it: when it came, whether late, and what became of it
+ * (`forwarded`: sent to the appeals board; the rest are outcomes). Absent in every other letter.
+ */
+export interface LetterAppealCase {
+  /** When the appeal was received (ISO calendar date). */
+  readonly lodgedDate: string;
+  readonly late: boolean;
+  readonly against: 'grant' | 'rejection';
+  readonly result: 'forwarded' | 'reversed' | 'upheld' | 'quashed';
+  /** Who decided: the county that made the decision, or the appeals board. */
+  readonly decidedBy: 'first_instance' | 'appeals_board';
+  /** The appeals board as the letter names it. */
+  readonly boardName: string;
+  /** The county's preparation note sent with the case to the board (forwarded only). */
+  readonly note: string | null;
 }
 
 const MONTHS = [
@@ -110,6 +122,7 @@ const TITLES: Record<LetterKind, string> = {
   cancellation: 'Vedtak om bortfall av tilsagn',
   settlement: 'Vedtak om sluttoppgjør',
   appeal_outcome: 'Vedtak i klagesak',
+  appeal_forwarded: 'Klagen er sendt til klagenemnda',
 };
 
 /** The letter's title, as the case page and the list of letters name it. */
@@ -127,7 +140,9 @@ export function letterText(input: DecisionLetterInputs): string[] {
     `${input.organisationName} (org.nr. ${input.organisationNumber})`,
     `${TITLES[input.kind]} – ${input.schemeName}`,
   ];
-  if (input.kind === 'grant' && input.amountOre !== null) {
+  if (input.appealCase) {
+    lines.push(...appealOpening(input, input.appealCase));
+  } else if (input.kind === 'grant' && input.amountOre !== null) {
     lines.push(
       `Vi viser til søknaden deres under utlysningen «${input.callTitle}». ${input.countyName} har vedtatt å gi ${input.organisationName} et tilskudd på ${letterAmount(input.amountOre)}.`,
     );
@@ -137,6 +152,7 @@ export function letterText(input: DecisionLetterInputs): string[] {
     );
   }
   if (input.grounds) lines.push('Begrunnelse', input.grounds);
+  if (input.appealCase?.note) lines.push('Vurdering', input.appealCase.note);
   if (input.conditions.length > 0) lines.push('Vilkår', ...input.conditions.map((c) => `• ${c}`));
   if (input.paymentPlan.length > 0) {
     lines.push(
@@ -159,11 +175,61 @@ export function letterText(input: DecisionLetterInputs): string[] {
       'Dere har rett til å se dokumentene i saken (forvaltningsloven §§ 18 og 19).',
     );
   }
+  const board = input.appealCase?.decidedBy === 'appeals_board' && input.appealCase.result !== 'quashed';
+  if (board)
+    lines.push('Vedtaket i klagesaken er endelig og kan ikke påklages (forvaltningsloven § 28 tredje ledd).');
+  return lines;
+}
+
+/** The appeals board (klagenemnda) of a county, as letters name it. */
+export const appealsBoardName = (countyName: string) => `klagenemnda i ${countyName}`;
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The opening paragraphs of a letter on an appeal: what came in, and what became of it. */
+function appealOpening(input: DecisionLetterInputs, appeal: LetterAppealCase): string[] {
+  const decision = appeal.against === 'grant' ? 'tilsagnet' : 'avslaget';
+  const lines = [
+    `Vi viser til klagen deres mottatt ${letterDate(appeal.lodgedDate)} på ${decision} under utlysningen «${input.callTitle}».`,
+  ];
+  if (appeal.late)
+    lines.push(
+      'Klagen kom fram etter klagefristen. Den er likevel tatt under behandling (forvaltningsloven § 31).',
+    );
+  const decider = appeal.decidedBy === 'appeals_board' ? capitalised(appeal.boardName) : input.countyName;
+  switch (appeal.result) {
+    case 'forwarded':
+      lines.push(
+        `${input.countyName} har vurdert klagen og ikke funnet grunn til å endre vedtaket. Saken er sendt til ${appeal.boardName} for avgjørelse (forvaltningsloven § 33). Dere får vedtaket i klagesaken når ${appeal.boardName} har behandlet den.`,
+      );
+      break;
+    case 'reversed':
+      lines.push(
+        `${decider} har omgjort vedtaket og gitt ${input.organisationName} et tilskudd på ${letterAmount(input.amountOre ?? 0)}.`,
+      );
+      break;
+    case 'upheld':
+      lines.push(`${decider} har behandlet klagen og stadfestet vedtaket. Klagen har ikke ført fram.`);
+      break;
+    case 'quashed':
+      lines.push(
+        `${decider} har opphevet vedtaket og sendt saken tilbake til ${input.countyName} for ny behandling. Dere får et nytt vedtak.`,
+      );
+      break;
+  }
   return lines;
 }
 
 /** Headings among `letterText`'s paragraphs, drawn bold in the PDF. */
-const HEADINGS = new Set(['Begrunnelse', 'Vilkår', 'Utbetaling', 'Frister', 'Hjemmel', 'Klageadgang']);
+const HEADINGS = new Set([
+  'Begrunnelse',
+  'Vurdering',
+  'Vilkår',
+  'Utbetaling',
+  'Frister',
+  'Hjemmel',
+  'Klageadgang',
+]);
 
 /** The pdfmake document of a letter: A4, the bundled Roboto fonts, metadata fixed by the inputs. */
 export function letterDocument(input: DecisionLetterInputs): TDocumentDefinitions {

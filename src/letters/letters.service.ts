@@ -12,6 +12,7 @@ import { SchemeRegistry } from '../schemes/scheme-registry';
 import { DecisionLetter } from './decision-letter.entity';
 import {
   appealLastDay,
+  appealsBoardName,
   letterTitle,
   renderLetter,
   sha256,
@@ -47,6 +48,8 @@ export class LettersService {
     kase: LifecycleCase,
     kind: LetterKind,
   ): Promise<DecisionLetter> {
+    if (kind === 'appeal_outcome' || kind === 'appeal_forwarded')
+      return this.issueAppealLetter(tx, kase, kind);
     const context = migrateSnapshot(this.schemes.forStored(kase.schemeId).lifecycle, kase.snapshot).state
       .context;
     const decision = context.decision;
@@ -104,6 +107,90 @@ export class LettersService {
     );
   }
 
+  /**
+   * The letter on an appeal (klage) just moved on: sent to the appeals board, or its outcome. A
+   * reversal reads like a grant (amount, payment plan, acceptance, and a new right to appeal when the
+   * county reversed its own decision); the appeals board's decisions are final.
+   */
+  private async issueAppealLetter(
+    tx: EntityManager,
+    kase: LifecycleCase,
+    kind: 'appeal_outcome' | 'appeal_forwarded',
+  ): Promise<DecisionLetter> {
+    const context = migrateSnapshot(this.schemes.forStored(kase.schemeId).lifecycle, kase.snapshot).state
+      .context;
+    const appeal = context.appeal;
+    const outcome = appeal?.outcome ?? null;
+    if (!appeal || (kind === 'appeal_forwarded' ? !appeal.forwarded : !outcome))
+      throw new Error(`issueLetter ${kind}: the case holds no such appeal step`);
+    const application = await tx.findOneByOrFail(Application, { id: kase.id });
+    const scheme = this.schemes.forStored(application.schemeId);
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    const county = await tx.findOneByOrFail(County, { id: application.countyId });
+    const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
+    const terms = decisionLetterTerms(call.parameters, scheme);
+    const decidedAt = kind === 'appeal_forwarded' ? appeal.forwarded!.at : outcome!.at;
+    const decisionDate = norwegianDate(new Date(decidedAt));
+    const reversed = kind === 'appeal_outcome' && outcome?.kind === 'reversed' ? outcome : null;
+    let paymentPlan: LetterInstalment[] = [];
+    if (reversed) {
+      const content = await validatePayload(scheme.applicationDto, application.content);
+      if (content.ok)
+        paymentPlan = scheme.paymentPlan(call.parameters, reversed.amount, content.value).map((line) => ({
+          label: line.label,
+          amountOre: line.amount,
+          on: line.on,
+          date: line.date ?? null,
+        }));
+    }
+    const inputs: DecisionLetterInputs = {
+      version: 1,
+      kind,
+      countyName: county.name,
+      organisationName: organisation.name,
+      organisationNumber: organisation.organisationNumber,
+      reference: application.reference,
+      schemeName: scheme.name,
+      callTitle: call.title,
+      decidedAt: new Date(decidedAt).toISOString(),
+      decisionDate,
+      amountOre: reversed ? reversed.amount : null,
+      paymentPlan,
+      grounds: kind === 'appeal_forwarded' ? null : outcome!.grounds.trim() || null,
+      conditions: [],
+      legalBasis: terms.legalBasis,
+      acceptanceLastDay:
+        reversed && context.acceptedAt === null && context.acceptanceDueAt
+          ? norwegianDate(new Date(context.acceptanceDueAt))
+          : null,
+      // Only a new decision by the county may be appealed again; the board's decision is final.
+      appeal:
+        reversed?.decidedBy === 'first_instance' && terms.appealable
+          ? { sendTo: county.name, lastDay: appealLastDay(decisionDate) }
+          : null,
+      appealCase: {
+        lodgedDate: norwegianDate(new Date(appeal.lodgedAt)),
+        late: appeal.late,
+        against: appeal.against,
+        result: kind === 'appeal_forwarded' ? 'forwarded' : outcome!.kind,
+        decidedBy: kind === 'appeal_forwarded' ? 'first_instance' : outcome!.decidedBy,
+        boardName: appealsBoardName(county.name),
+        note: kind === 'appeal_forwarded' ? appeal.forwarded!.note : null,
+      },
+    };
+    const bytes = await renderLetter(inputs);
+    return tx.save(
+      tx.create(DecisionLetter, {
+        applicationId: application.id,
+        kind: inputs.kind,
+        inputs,
+        sha256: sha256(bytes),
+        byteSize: bytes.length,
+        pdf: bytes,
+      }),
+    );
+  }
+
   /** The case's letters, oldest first. */
   async list(actor: Actor, key: { id: string } | { reference: string }): Promise<DecisionLetterDto[]> {
     const application = await this.visibleCase(actor, key);
@@ -126,7 +213,10 @@ export class LettersService {
       select: { id: true, inputs: true, pdf: true },
     });
     if (!letter) throw notFound('Letter');
-    return { bytes: letter.pdf, filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf` };
+    return {
+      bytes: letter.pdf,
+      filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf`,
+    };
   }
 
   private async visibleCase(actor: Actor, key: { id: string } | { reference: string }): Promise<Application> {

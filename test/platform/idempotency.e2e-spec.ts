@@ -992,6 +992,56 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      route: 'POST /api/v1/applications/{id}/appeal',
+      as: KARI,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        return {
+          path: `/applications/${id}/appeal`,
+          body: { grounds: 'Beløpet dekker ikke sertifiseringen' },
+          other: { body: { grounds: 'En annen grunn' } },
+        };
+      },
+    },
+    {
+      // A reversal commits the increase on the frame: a repeat must not commit it twice.
+      route: 'POST /api/v1/applications/{id}/appeal/decide-reversal',
+      as: APPROVER,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        await expectOk(act(t, KARI, id, 'appeal', { grounds: 'Beløpet er for lavt' }));
+        await expectOk(
+          act(t, OFFICER, id, 'appeal/propose-reversal', { amount: 22_000_000, grounds: 'Kurset hører med' }),
+        );
+        return {
+          path: `/applications/${id}/appeal/decide-reversal`,
+          body: {},
+          other: { body: { comment: 'Vedtatt' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/appeal/reversed',
+      as: APPROVER,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        await expectOk(act(t, KARI, id, 'appeal', { grounds: 'Beløpet er for lavt' }));
+        await expectOk(act(t, OFFICER, id, 'appeal/propose-forward', { note: 'Ikke noe nytt' }));
+        await expectOk(act(t, APPROVER, id, 'appeal/decide-forward', {}));
+        return {
+          path: `/applications/${id}/appeal/reversed`,
+          body: { amount: 22_000_000, grounds: 'Klagenemnda omgjorde' },
+          other: { body: { amount: 23_000_000, grounds: 'Klagenemnda omgjorde' } },
+        };
+      },
+    },
+    {
       route: 'POST /api/v1/applications/{id}/request-extension',
       as: KARI,
       status: 200,
@@ -1127,8 +1177,9 @@ describe('idempotent commands and versioned edits', () => {
       .map(({ route }) => route);
     expect(undocumented).toEqual([]);
 
-    // Lifecycle events share one path (ApplicationsService.send); submit and decide-grant stand for them all.
-    const lifecycleEvent = /^POST \/api\/v1\/applications\/\{id\}\/[a-z-]+$/;
+    // Lifecycle events share one path (ApplicationsService.send); submit and decide-grant stand for them all
+    // (the appeal's steps are under appeal/).
+    const lifecycleEvent = /^POST \/api\/v1\/applications\/\{id\}\/(appeal\/)?[a-z-]+$/;
     const rows = new Set(COMMANDS.map((c) => c.route.replace(/ \(.*\)$/, '')));
     const missing = commands
       .map(({ route }) => route)

@@ -27,6 +27,13 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         'Business days the applicant has to answer, weekends and public holidays left out; the case officer may choose another date.',
       ),
     },
+    appealPreparationDays: {
+      label: l('Frist for å forberede en klage (dager)', 'Days to prepare an appeal'),
+      help: l(
+        'Dager fylkeskommunen har til å omgjøre vedtaket eller sende klagen til klagenemnda før saksbehandleren får en påminnelse; 21 om den står tom.',
+        'Days the county has to reverse the decision or send the appeal to the appeals board before the case officer is reminded; 21 when left empty.',
+      ),
+    },
     repaymentDueDays: {
       label: l('Betalingsfrist for tilbakebetalingskrav (dager)', 'Days to pay back a repayment claim'),
       help: l(
@@ -259,6 +266,7 @@ export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: 
         'partPaymentMaxBasisPoints',
         'appealable',
         'legalBasis',
+        'appealPreparationDays',
         'attachments',
       ],
     },

@@ -21,6 +21,7 @@ import {
   nok,
   Optional,
 } from '@lib/common';
+import { DEFAULT_APPEAL_PREPARATION_DAYS } from './appeal';
 import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from './eligibility';
 import { schemeReason, type SchemeReason } from './scheme-definition';
 import type { SubmissionWindow } from './submission-window';
@@ -98,6 +99,11 @@ export interface CallParameters<Window extends CallOpening = SubmissionWindow> e
   readonly appealable?: boolean;
   /** What the call's decisions rest on (hjemmel), as the decision letter states it. Absent: the scheme's guidelines. */
   readonly legalBasis?: string;
+  /**
+   * Days the county has to prepare an appeal (reverse the decision or send it to the appeals board)
+   * before the case officer is reminded. Absent: `DEFAULT_APPEAL_PREPARATION_DAYS` (21).
+   */
+  readonly appealPreparationDays?: number;
   /**
    * The attachments (vedlegg) an application under the call may carry, each kind once, and whether
    * it must; absent in calls made before it existed, which allow every kind and require none.
@@ -352,9 +358,22 @@ export abstract class CallParametersDto<
   legalBasis?: string;
 
   @ApiPropertyOptional({
+    example: DEFAULT_APPEAL_PREPARATION_DAYS,
+    minimum: 1,
+    maximum: 180,
+    description: `Days to prepare an appeal before the case officer is reminded; default ${DEFAULT_APPEAL_PREPARATION_DAYS}`,
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  appealPreparationDays?: number;
+
+  @ApiPropertyOptional({
     type: AttachmentRequirementDto,
     isArray: true,
-    description: 'The attachments an application may carry, each kind once; default: every kind, none required',
+    description:
+      'The attachments an application may carry, each kind once; default: every kind, none required',
   })
   @Optional()
   @NestedList(() => AttachmentRequirementDto, { max: ATTACHMENT_KINDS.length })

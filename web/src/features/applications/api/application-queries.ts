@@ -151,6 +151,12 @@ export const useRequestExtension = () =>
     ),
   );
 
+/** Klage: the applicant appeals the decision, with grounds. */
+export const useLodgeAppeal = () =>
+  useCaseCommand((c: Command<{ grounds: string }>) =>
+    unwrap(api.POST('/api/v1/applications/{id}/appeal', { params: commandParams(c), body: c.body })),
+  );
+
 // ── The scheme forms: saving the draft, submitting it, and the final report ─────────────────────
 
 /** One scheme (its schemas and form layouts), for the forms. */

@@ -14,6 +14,7 @@ import {
 } from '../api/application-queries';
 import { CaseDecision, GrantPayments } from './case-decision';
 import { CancelledNotice, ExtensionPanel } from './extension-panel';
+import { AppealPanel } from './appeal-panel';
 import { acceptanceDueAt, decision, informationRequest } from './case-record';
 import { useCommandKey } from './command-key';
 import './case-actions.css';
@@ -48,6 +49,7 @@ export function CaseActions({ application }: { application: Application }) {
       )}
       <CancelledNotice application={found} />
       <CaseDecision application={found} />
+      <AppealPanel application={found} />
       <ExtensionPanel application={found} />
       {task === 'accept_grant' && <AcceptancePanel application={found} report={report} />}
       <GrantPayments application={found} />

@@ -101,7 +101,15 @@ export type CaseCommand =
   | { event: 'REFUSE_EXTENSION'; body: { grounds: string } }
   | { event: 'PROPOSE_CANCELLATION'; body: { grounds: string; repaymentAmount: number } }
   | { event: 'DISMISS_CANCELLATION'; body: { message: string } }
-  | { event: 'DECIDE_CANCELLATION' };
+  | { event: 'DECIDE_CANCELLATION' }
+  | { event: 'PROPOSE_APPEAL_REVERSAL'; body: { amount: number; grounds: string } }
+  | { event: 'PROPOSE_APPEAL_FORWARD'; body: { note: string } }
+  | { event: 'DISMISS_APPEAL_PROPOSAL'; body: { message: string } }
+  | { event: 'DECIDE_APPEAL_REVERSAL' }
+  | { event: 'DECIDE_APPEAL_FORWARD' }
+  | { event: 'RECORD_APPEAL_UPHELD'; body: { grounds: string } }
+  | { event: 'RECORD_APPEAL_REVERSED'; body: { amount: number; grounds: string } }
+  | { event: 'RECORD_APPEAL_QUASHED'; body: { grounds: string } };
 
 function send(id: string, command: CaseCommand, key: string) {
   const params = { path: { id }, header: { 'Idempotency-Key': key } };
@@ -142,6 +150,28 @@ function send(id: string, command: CaseCommand, key: string) {
       );
     case 'DECIDE_CANCELLATION':
       return unwrap(api.POST('/api/v1/applications/{id}/decide-cancellation', { params, body: {} }));
+    case 'PROPOSE_APPEAL_REVERSAL':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/appeal/propose-reversal', { params, body: command.body }),
+      );
+    case 'PROPOSE_APPEAL_FORWARD':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/appeal/propose-forward', { params, body: command.body }),
+      );
+    case 'DISMISS_APPEAL_PROPOSAL':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/appeal/dismiss-proposal', { params, body: command.body }),
+      );
+    case 'DECIDE_APPEAL_REVERSAL':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/decide-reversal', { params, body: {} }));
+    case 'DECIDE_APPEAL_FORWARD':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/decide-forward', { params, body: {} }));
+    case 'RECORD_APPEAL_UPHELD':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/upheld', { params, body: command.body }));
+    case 'RECORD_APPEAL_REVERSED':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/reversed', { params, body: command.body }));
+    case 'RECORD_APPEAL_QUASHED':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/quashed', { params, body: command.body }));
   }
 }
 

@@ -9,6 +9,7 @@ import {
   Select,
   Table,
   ValidationMessage,
+  Tag,
 } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
@@ -22,6 +23,12 @@ import { LoadFailed, Loading } from '../../../ui/query-state';
 import { workQueueLookups, workQueueQueries, type WorkQueueFilters } from '../api/work-queue-queries';
 import { caseStateWords, STATUS_CHOICES } from './case-status';
 import './work-queue.css';
+
+/** An appeal (klage) lodged and not yet ended: the queue marks the case "Klage". */
+const hasOpenAppeal = (row: ApplicationListItem) => {
+  const appeal = row.case.appeal as { outcome: unknown } | null | undefined;
+  return appeal !== null && appeal !== undefined && appeal.outcome === null;
+};
 
 const ALL = '';
 const SORTS: readonly ApplicationSort[] = ['newest', 'oldest', 'amount_desc', 'amount_asc'];
@@ -292,7 +299,17 @@ function QueueTable(props: { rows: ApplicationListItem[]; schemes: Scheme[]; mor
                 <Table.Cell className="work-queue-nowrap">
                   <Amounts row={row} />
                 </Table.Cell>
-                <Table.Cell>{t(caseStateWords(row.status, row.state))}</Table.Cell>
+                <Table.Cell>
+                  {t(caseStateWords(row.status, row.state))}
+                  {hasOpenAppeal(row) && (
+                    <>
+                      {' '}
+                      <Tag data-color="warning" data-size="sm">
+                        {t('workspace.appealOpen')}
+                      </Tag>
+                    </>
+                  )}
+                </Table.Cell>
                 <Table.Cell className="work-queue-number">{days(row.daysSinceSubmitted)}</Table.Cell>
                 <Table.Cell className="work-queue-number">{days(row.daysWaitingOnApplicant)}</Table.Cell>
                 <Table.Cell>{row.caseOfficerName ?? t('workspace.unassigned')}</Table.Cell>
