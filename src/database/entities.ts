@@ -1,6 +1,7 @@
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
+import { CaseNumberCounter } from '../applications/case-number-counter.entity';
 import { Attachment } from '../attachments/attachment.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { PaymentAuditRecord } from '../audit/payment-audit.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   FundingCall,
   CallAuditRecord,
   Application,
+  CaseNumberCounter,
   ApplicationReport,
   AuditRecord,
   CaseNote,
