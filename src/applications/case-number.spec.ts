@@ -7,7 +7,7 @@ describe('case numbers', () => {
     expect(formatCaseNumber(2027, 'JOBB', 12_345)).toBe('2027/JOBB/12345');
   });
 
-  it("belong to the year of submission in Norway, not in UTC", () => {
+  it('belong to the year of submission in Norway, not in UTC', () => {
     expect(caseYear(new Date('2026-12-31T22:59:59Z'))).toBe(2026);
     expect(caseYear(new Date('2026-12-31T23:00:00Z'))).toBe(2027);
     expect(caseYear(new Date('2027-01-01T00:30:00+01:00'))).toBe(2027);

@@ -127,7 +127,10 @@ export class LettersService {
       select: { id: true, inputs: true, pdf: true },
     });
     if (!letter) throw notFound('Letter');
-    return { bytes: letter.pdf, filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf` };
+    return {
+      bytes: letter.pdf,
+      filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf`,
+    };
   }
 
   private async visibleCase(actor: Actor, key: { id: string } | { reference: string }): Promise<Application> {

@@ -24,8 +24,10 @@ const sign = {
 };
 /** The case number (saksnummer) with the reference, in every e-mail about a submitted case. */
 const caseNumberLine = {
-  nb: (caseNumber: string, reference: string) => `\n\nSaksnummer: ${caseNumber} (søknadsreferanse ${reference})`,
-  en: (caseNumber: string, reference: string) => `\n\nCase number: ${caseNumber} (application reference ${reference})`,
+  nb: (caseNumber: string, reference: string) =>
+    `\n\nSaksnummer: ${caseNumber} (søknadsreferanse ${reference})`,
+  en: (caseNumber: string, reference: string) =>
+    `\n\nCase number: ${caseNumber} (application reference ${reference})`,
 };
 const caseLink = {
   nb: (url: string) => `\nSe saken i søknadsportalen: ${url}`,

@@ -175,7 +175,9 @@ describe('case numbers', () => {
       `SELECT a.id FROM application a JOIN county k ON k.id = a.county_id
         WHERE k.code = '50' AND a.case_number = '2026/BIO/0001'`,
     );
-    const found = (await get(OFFICER, `/applications?caseNumber=2026%2FBIO%2F0001`)).body as { items: View[] };
+    const found = (await get(OFFICER, `/applications?caseNumber=2026%2FBIO%2F0001`)).body as {
+      items: View[];
+    };
     expect(found.items.map((r) => r.id)).toEqual([mine.id]);
   });
 
@@ -205,6 +207,10 @@ describe('case numbers', () => {
       `SELECT case_number, reference FROM application WHERE id = $1`,
       [id],
     );
-    expect(letter.inputs).toMatchObject({ version: 2, caseNumber: row.case_number, reference: row.reference });
+    expect(letter.inputs).toMatchObject({
+      version: 2,
+      caseNumber: row.case_number,
+      reference: row.reference,
+    });
   });
 });
