@@ -138,7 +138,8 @@ export class ApplicationQuery extends PageQuery {
 
   @ApiPropertyOptional({
     enum: ['true'],
-    description: 'Approvers: recommendations in the county that await a decision (others: none)',
+    description:
+      'Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none)',
   })
   @Optional()
   @IsIn(['true'])
@@ -348,12 +349,25 @@ export class RequestExtensionDto {
   @MaxLength(4000)
   reason!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-07-31T23:59:00+02:00',
-    description: 'The final report deadline asked for: ISO 8601 instant with offset, after the current one',
+    description:
+      'The final report deadline asked for: ISO 8601 instant with offset, after the current one. ' +
+      'This, `projectEndsAt` or both.',
   })
+  @Optional()
   @IsIsoInstant()
-  dueAt!: string;
+  dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30T12:00:00+02:00',
+    description:
+      'A later project end asked for (forlenget prosjektperiode), after the current one; a final report ' +
+      'deadline counted from the project end moves with it unless `dueAt` is given',
+  })
+  @Optional()
+  @IsIsoInstant()
+  projectEndsAt?: string;
 }
 
 /** The case officer grants the extension, for the date asked or another one. */
@@ -365,6 +379,16 @@ export class GrantExtensionDto {
   @Optional()
   @IsIsoInstant()
   dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30T12:00:00+02:00',
+    description:
+      'The new project end, when the request asked for one; default: the one asked for. A final report ' +
+      'deadline counted from the project end follows it unless `dueAt` is given',
+  })
+  @Optional()
+  @IsIsoInstant()
+  projectEndsAt?: string;
 
   @ApiPropertyOptional({ example: 'A delay at the provider is a good reason; granted to mid-July' })
   @Optional()

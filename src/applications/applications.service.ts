@@ -31,7 +31,7 @@ import {
   type SchemeDefinition,
   type SchemeReason,
 } from '@lib/engine';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import type { AuditRecord } from '../audit/audit-record.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
@@ -392,11 +392,23 @@ export class ApplicationsService {
     if (query.assigned === 'me') q.andWhere('a.case_officer_id = :me', { me: actor.userId });
     if (query.assigned === 'none') q.andWhere('a.case_officer_id IS NULL');
     if (query.awaitingMyDecision) {
-      // Recommendations awaiting an approver, but not one this approver made (four eyes).
+      // Recommendations awaiting an approver, and proposals to cancel a grant (heving) awaiting one,
+      // but never one this approver made (four eyes).
       if (!staff || !actor.roles.includes('approver')) return { items: [], nextCursor: null };
-      q.andWhere('a.state IN (:...awaiting)', { awaiting: this.awaitingApprover() }).andWhere(
-        `a.snapshot #>> '{state,context,recommendation,by}' IS DISTINCT FROM :me`,
-        { me: actor.userId },
+      q.andWhere(
+        new Brackets((w) =>
+          w
+            .where(
+              `a.state IN (:...awaiting) AND a.snapshot #>> '{state,context,recommendation,by}' IS DISTINCT FROM :me`,
+            )
+            .orWhere(
+              `a.snapshot #> '{state,context,cancellation}' IS NOT NULL
+               AND a.snapshot #> '{state,context,cancellation}' <> 'null'::jsonb
+               AND a.snapshot #>> '{state,context,cancellation,decidedAt}' IS NULL
+               AND a.snapshot #>> '{state,context,cancellation,proposedBy}' IS DISTINCT FROM :me`,
+            ),
+        ),
+        { awaiting: this.awaitingApprover(), me: actor.userId },
       );
     }
     if (after) {
@@ -680,6 +692,7 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     acceptanceDueAt: context.acceptanceDueAt,
     acceptedAt: context.acceptedAt,
     finalReportDueAt: context.finalReportDueAt,
+    projectEndsAt: context.projectEndsAt,
     finalPayableAmount: context.finalPayableAmount,
     endedAt: context.endedAt,
     // A proposal is internal until an approver decides it; the decision is the applicant's to read.
@@ -693,12 +706,18 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     extension: context.extension && {
       reason: context.extension.reason,
       requestedDueAt: context.extension.requestedDueAt,
+      requestedProjectEndsAt: context.extension.requestedProjectEndsAt ?? null,
       requestedAt: context.extension.requestedAt,
       outcome: context.extension.outcome && {
         kind: context.extension.outcome.kind,
         grounds: context.extension.outcome.grounds,
         at: context.extension.outcome.at,
-        ...(context.extension.outcome.kind === 'granted' ? { dueAt: context.extension.outcome.dueAt } : {}),
+        ...(context.extension.outcome.kind === 'granted'
+          ? {
+              dueAt: context.extension.outcome.dueAt,
+              projectEndsAt: context.extension.outcome.projectEndsAt ?? null,
+            }
+          : {}),
       },
     },
   };

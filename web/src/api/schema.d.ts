@@ -2135,10 +2135,15 @@ export interface components {
             /** @example The provider moved the last course week to June */
             reason: string;
             /**
-             * @description The final report deadline asked for: ISO 8601 instant with offset, after the current one
+             * @description The final report deadline asked for: ISO 8601 instant with offset, after the current one. This, `projectEndsAt` or both.
              * @example 2026-07-31T23:59:00+02:00
              */
-            dueAt: string;
+            dueAt?: string;
+            /**
+             * @description A later project end asked for (forlenget prosjektperiode), after the current one; a final report deadline counted from the project end moves with it unless `dueAt` is given
+             * @example 2026-06-30T12:00:00+02:00
+             */
+            projectEndsAt?: string;
         };
         GrantExtensionDto: {
             /**
@@ -2146,6 +2151,11 @@ export interface components {
              * @example 2026-07-15T23:59:00+02:00
              */
             dueAt?: string;
+            /**
+             * @description The new project end, when the request asked for one; default: the one asked for. A final report deadline counted from the project end follows it unless `dueAt` is given
+             * @example 2026-06-30T12:00:00+02:00
+             */
+            projectEndsAt?: string;
             /** @example A delay at the provider is a good reason; granted to mid-July */
             grounds?: string;
         };
@@ -3113,7 +3123,13 @@ export interface components {
              */
             payoutRequest: number | null;
             /**
-             * @description The plan's name for it, or 'Utbetalingsanmodning nr N'
+             * @description The payout request's kind: part (delutbetaling) or final (sluttutbetaling)
+             * @example null
+             * @enum {string|null}
+             */
+            payoutRequestKind: "part" | "final" | null;
+            /**
+             * @description The plan's name for it, or 'Utbetalingsanmodning nr N' ('Sluttutbetaling, utbetalingsanmodning nr N')
              * @example Forskudd
              */
             instalmentLabel: string;
@@ -3710,7 +3726,7 @@ export interface operations {
                 caseNumber?: string;
                 /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
                 assigned?: "me" | "none";
-                /** @description Approvers: recommendations in the county that await a decision (others: none) */
+                /** @description Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none) */
                 awaitingMyDecision?: "true";
                 /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
                 sort?: "newest" | "oldest" | "amount_desc" | "amount_asc";

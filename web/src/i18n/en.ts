@@ -1223,6 +1223,7 @@ export const en: Messages = {
   'runRequests.kind.instalment': 'Payment plan instalment',
   'runRequests.kind.payoutRequest': 'Payout request',
   'runRequests.requestNumber': 'Payout request no. {number}',
+  'runRequests.finalRequestNumber': 'Final payment, payout request no. {number}',
   'runRequests.iban': '{iban} (BIC {bic})',
   'runRequests.refusedRequest': '{reference}, payout request no. {number}',
   'runRequests.refused.mixedCurrencies':
@@ -1348,7 +1349,7 @@ export const en: Messages = {
     'The final report is due on {date}. If you need more time, you may ask for a later deadline.',
   'extension.applicant.introNoDate':
     'If you need more time for the final report, you may ask for a later deadline.',
-  'extension.applicant.due': 'New deadline you ask for',
+  'extension.applicant.due': 'New final report deadline you ask for',
   'extension.applicant.reasonHelp': 'Say why you need more time. The case officer reads this.',
   'extension.applicant.errorHeading': 'Correct this before sending',
   'extension.applicant.submit': 'Ask for a later deadline',
@@ -1397,6 +1398,20 @@ export const en: Messages = {
   'attachments.error.closed': 'The application cannot be changed now.',
   'attachments.error.failed': 'The attachment was not uploaded. Try again.',
   // end of attachments
+  // project end extension
+  'extension.applicant.projectEnd': 'New project end date (optional)',
+  'extension.applicant.projectEndHelp':
+    'The project now ends on {date}. Enter a later date as dd.mm.yyyy if the project period must be extended; the final report deadline moves with it.',
+  'extension.applicant.projectEndGranted': 'The project period is extended to {date}.',
+  'extension.dueOrProjectEndMissing': 'Enter a new project end date, a new final report deadline, or both',
+  'extension.projectEndInvalid': 'Enter the new end date as dd.mm.yyyy',
+  'extension.projectEndMissing': 'Enter the new project end date',
+  'extension.projectEndPast': 'The new end date cannot be before today',
+  'extension.requestedProjectEndsAt': 'Requested new project end date',
+  'extension.grant.projectEnd': 'New project end date',
+  'extension.grant.projectEndHelp':
+    'Filled in with the date the applicant asked for. You may choose another date.',
+  // end of project end extension
   // case numbers
   'applications.caseNumber': 'Case number',
   'casework.caseNumber': 'Case number',

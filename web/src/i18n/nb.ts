@@ -1225,6 +1225,7 @@ export const nb = {
   'runRequests.kind.instalment': 'Avdrag i betalingsplanen',
   'runRequests.kind.payoutRequest': 'Utbetalingsanmodning',
   'runRequests.requestNumber': 'Utbetalingsanmodning nr {number}',
+  'runRequests.finalRequestNumber': 'Sluttutbetaling, utbetalingsanmodning nr {number}',
   'runRequests.iban': '{iban} (BIC {bic})',
   'runRequests.refusedRequest': '{reference}, utbetalingsanmodning nr {number}',
   'runRequests.refused.mixedCurrencies':
@@ -1348,7 +1349,7 @@ export const nb = {
   'extension.applicant.intro':
     'Fristen for sluttrapporten er {date}. Trenger dere mer tid, kan dere be om utsatt frist.',
   'extension.applicant.introNoDate': 'Trenger dere mer tid til sluttrapporten, kan dere be om utsatt frist.',
-  'extension.applicant.due': 'Ønsket ny frist',
+  'extension.applicant.due': 'Ønsket ny frist for sluttrapporten',
   'extension.applicant.reasonHelp': 'Fortell hvorfor dere trenger mer tid. Saksbehandleren leser dette.',
   'extension.applicant.errorHeading': 'Rett dette før du sender',
   'extension.applicant.submit': 'Be om utsatt frist',
@@ -1397,6 +1398,20 @@ export const nb = {
   'attachments.error.closed': 'Søknaden kan ikke endres nå.',
   'attachments.error.failed': 'Vedlegget ble ikke lastet opp. Prøv igjen.',
   // end of attachments
+  // project end extension
+  'extension.applicant.projectEnd': 'Ny sluttdato for prosjektet (valgfritt)',
+  'extension.applicant.projectEndHelp':
+    'Prosjektet slutter nå {date}. Skriv en senere dato som dd.mm.åååå hvis prosjektperioden må forlenges; fristen for sluttrapporten flyttes da med.',
+  'extension.applicant.projectEndGranted': 'Prosjektperioden er forlenget til {date}.',
+  'extension.dueOrProjectEndMissing':
+    'Skriv ny sluttdato for prosjektet, ny frist for sluttrapporten, eller begge',
+  'extension.projectEndInvalid': 'Skriv den nye sluttdatoen som dd.mm.åååå',
+  'extension.projectEndMissing': 'Skriv den nye sluttdatoen for prosjektet',
+  'extension.projectEndPast': 'Den nye sluttdatoen kan ikke være før i dag',
+  'extension.requestedProjectEndsAt': 'Ønsket ny sluttdato for prosjektet',
+  'extension.grant.projectEnd': 'Ny sluttdato for prosjektet',
+  'extension.grant.projectEndHelp': 'Fylt ut med datoen søkeren ba om. Du kan velge en annen dato.',
+  // end of project end extension
   // case numbers
   'applications.caseNumber': 'Saksnummer',
   'casework.caseNumber': 'Saksnummer',
