@@ -30,6 +30,7 @@ import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequ
 import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
 import { Attachments1796323000000 } from './1796323000000-Attachments';
 import { AppealLetters1796326000000 } from './1796326000000-AppealLetters';
+import { CaseNumbers1796327000000 } from './1796327000000-CaseNumbers';
 import { Impartiality1796328000000 } from './1796328000000-Impartiality';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -67,5 +68,6 @@ export const MIGRATIONS: Function[] = [
   DecisionLetters1796322000000,
   Attachments1796323000000,
   AppealLetters1796326000000,
+  CaseNumbers1796327000000,
   Impartiality1796328000000,
 ];

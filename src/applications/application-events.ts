@@ -14,6 +14,7 @@ import { County } from '../counties/county.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { fromBody, type EventCommand, type EventPreparers } from '../runtime';
 import { ApplicationReport } from './application-report.entity';
+import { assignCaseNumber } from './case-number';
 import { Application } from './application.entity';
 
 /** Statuses in which an organisation "holds" a grant of a scheme (for one-at-a-time schemes). */
@@ -64,9 +65,12 @@ async function prepareSubmit({
   }
   await submitAttachments(tx, application, params, now);
   application.requestedAmount = scheme.requestedAmount(content);
+  // Last, once nothing can refuse the submission any more; a rollback would give the number back too.
+  await assignCaseNumber(tx, application, scheme.referencePrefix, now);
   return {
     type,
     at,
+    caseNumber: application.caseNumber ?? undefined,
     maximumAmount: scheme.maximumGrant(params, content, schemeOrganisation),
     projectEndsAt: scheme.projectEndsAt(content),
     ineligibilityReasons: [],

@@ -16,6 +16,7 @@ import {
 import { MAX_AMOUNT_ORE, PageQuery, Optional, IsVersion, IsIsoInstant } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
 import { CaseImpartialityDto } from './impartiality.dto';
+import { CASE_NUMBER_SEARCH } from './case-number';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The published call (utlysning) to apply under' })
@@ -114,6 +115,19 @@ export class ApplicationQuery extends PageQuery {
   @MaxLength(40)
   @Matches(/^[A-Za-z0-9-]+$/)
   referencePrefix?: string;
+
+  @ApiPropertyOptional({
+    example: '2026/BIO/0123',
+    description:
+      'Only cases with this case number (saksnummer): whole (2026/BIO/0123), without the year (BIO/123) or the number alone (123); leading zeros and letter case do not matter',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(CASE_NUMBER_SEARCH, {
+    message: 'caseNumber must be a case number such as 2026/BIO/0123, BIO/123 or 123',
+  })
+  caseNumber?: string;
 
   @ApiPropertyOptional({
     enum: ['me', 'none'],
@@ -450,7 +464,19 @@ export class ApplicantTaskDto {
 
 export class ApplicationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'BIO-2026-000042' }) reference!: string;
+  @ApiProperty({
+    example: 'BIO-2026-000042',
+    description: "The application's reference from its creation: its address and payment texts use it",
+  })
+  reference!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026/BIO/0042',
+    description:
+      'The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft',
+  })
+  caseNumber!: string | null;
   @ApiProperty({ example: 'bio' }) schemeId!: string;
   @ApiProperty({ format: 'uuid' }) callId!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;

@@ -63,6 +63,7 @@ import {
 } from './application.dto';
 import { Application } from './application.entity';
 import { assertMayCommand, caseImpartiality, IMPARTIALITY_EVENT } from './impartiality';
+import { parseCaseNumberSearch } from './case-number';
 
 /** What names a case: its id (a string, as the system passes it), or its id or case reference from a path. */
 export type CaseKey = string | { id: string } | { reference: string };
@@ -134,6 +135,9 @@ export class ApplicationsService {
           caseOfficerId: null,
           createdBy: actor.userId,
           submittedAt: null,
+          caseNumber: null,
+          caseYear: null,
+          caseSequence: null,
         }),
       );
       await this.audit.append(tx, {
@@ -378,6 +382,15 @@ export class ApplicationsService {
       q.andWhere('a.organisation_id = :organisation', { organisation: query.organisationId });
     if (query.referencePrefix)
       q.andWhere('a.reference LIKE :pattern', { pattern: `${query.referencePrefix.toUpperCase()}%` });
+    if (query.caseNumber) {
+      // Checked by the query's validation; a number that is none finds nothing.
+      const wanted = parseCaseNumberSearch(query.caseNumber);
+      if (!wanted) return { items: [], nextCursor: null };
+      q.andWhere('a.case_sequence = :sequence', { sequence: wanted.sequence });
+      if (wanted.year !== null) q.andWhere('a.case_year = :caseYear', { caseYear: wanted.year });
+      if (wanted.code !== null)
+        q.andWhere(`split_part(a.case_number, '/', 2) = :code`, { code: wanted.code });
+    }
     if (query.assigned === 'me') q.andWhere('a.case_officer_id = :me', { me: actor.userId });
     if (query.assigned === 'none') q.andWhere('a.case_officer_id IS NULL');
     if (query.awaitingMyDecision) {
@@ -573,6 +586,7 @@ export class ApplicationsService {
     return {
       id: application.id,
       reference: application.reference,
+      caseNumber: application.caseNumber,
       schemeId: application.schemeId,
       callId: application.callId,
       organisationId: application.organisationId,

@@ -2,6 +2,7 @@ import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
 import { ImpartialityDeclaration } from '../applications/impartiality-declaration.entity';
+import { CaseNumberCounter } from '../applications/case-number-counter.entity';
 import { Attachment } from '../attachments/attachment.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { PaymentAuditRecord } from '../audit/payment-audit.entity';
@@ -40,6 +41,7 @@ export const ENTITIES = [
   FundingCall,
   CallAuditRecord,
   Application,
+  CaseNumberCounter,
   ApplicationReport,
   AuditRecord,
   CaseNote,

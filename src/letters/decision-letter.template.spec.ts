@@ -132,6 +132,19 @@ describe('decision letter template', () => {
       expect(text).toContain(part);
   });
 
+  it('puts the case number (from version 2) before the reference, and the appeal names it', () => {
+    const text = letterText({ ...grant, version: 2, caseNumber: '2026/BIO/0042' });
+    expect(text.slice(1, 4)).toEqual([
+      'Dato: 2. mars 2026',
+      'Saksnummer: 2026/BIO/0042',
+      'Vår referanse: BIO-2026-000042',
+    ]);
+    expect(text.join('\n')).toContain('vise til saksnummer 2026/BIO/0042,');
+    // A version 1 letter reads as it always did.
+    expect(letterText(grant).join('\n')).not.toContain('Saksnummer:');
+    expect(letterText(grant).join('\n')).toContain('vise til saksnummer BIO-2026-000042,');
+  });
+
   it('has no appeal section when the decision is not appealable, and no grant terms in a rejection', () => {
     const text = letterText({
       ...grant,
@@ -157,5 +170,7 @@ describe('decision letter template', () => {
     expect(sha256(second)).toBe(sha256(first));
     const other = await renderLetter({ ...grant, amountOre: 25_000_100 });
     expect(sha256(other)).not.toBe(sha256(first));
+    const numbered = await renderLetter({ ...grant, version: 2, caseNumber: '2026/BIO/0042' });
+    expect(sha256(numbered)).not.toBe(sha256(first));
   });
 });

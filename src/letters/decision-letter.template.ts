@@ -30,13 +30,16 @@ export interface LetterAppeal {
  * add a new `version` instead.
  */
 export interface DecisionLetterInputs {
-  readonly version: 1;
+  /** 1: the application's reference alone; 2: its case number (saksnummer) too. */
+  readonly version: 1 | 2;
   readonly kind: LetterKind;
   readonly countyName: string;
   readonly organisationName: string;
   readonly organisationNumber: string;
-  /** The case reference (saksnummer). */
+  /** The application's reference, e.g. BIO-2026-000042 (in version 1 letters, their only number). */
   readonly reference: string;
+  /** Version 2: the case number (saksnummer), e.g. 2026/BIO/0042, first in the header. */
+  readonly caseNumber?: string;
   readonly schemeName: string;
   readonly callTitle: string;
   /** When the decision was made (ISO instant); it also dates the PDF's metadata. */
@@ -135,8 +138,7 @@ export const letterTitle = (kind: LetterKind) => TITLES[kind];
 export function letterText(input: DecisionLetterInputs): string[] {
   const lines: string[] = [
     input.countyName,
-    `Dato: ${letterDate(input.decisionDate)}`,
-    `Vår referanse: ${input.reference}`,
+    ...letterHeader(input),
     `${input.organisationName} (org.nr. ${input.organisationNumber})`,
     `${TITLES[input.kind]} – ${input.schemeName}`,
   ];
@@ -171,7 +173,7 @@ export function letterText(input: DecisionLetterInputs): string[] {
     lines.push(
       'Klageadgang',
       `Dere kan klage på vedtaket innen tre uker fra det kom fram til dere (forvaltningsloven §§ 28 og 29). Kom vedtaket fram ${letterDate(input.decisionDate)}, er siste dag for å klage ${letterDate(input.appeal.lastDay)}.`,
-      `Klagen sendes til ${input.appeal.sendTo}, som fattet vedtaket (forvaltningsloven § 32). Den skal være skriftlig og undertegnet, vise til saksnummer ${input.reference}, si hva dere ønsker endret, og bør begrunnes. Endrer ikke ${input.appeal.sendTo} vedtaket, sendes klagen videre til klageinstansen.`,
+      `Klagen sendes til ${input.appeal.sendTo}, som fattet vedtaket (forvaltningsloven § 32). Den skal være skriftlig og undertegnet, vise til saksnummer ${input.caseNumber ?? input.reference}, si hva dere ønsker endret, og bør begrunnes. Endrer ikke ${input.appeal.sendTo} vedtaket, sendes klagen videre til klageinstansen.`,
       'Dere har rett til å se dokumentene i saken (forvaltningsloven §§ 18 og 19).',
     );
   }
@@ -220,6 +222,15 @@ function appealOpening(input: DecisionLetterInputs, appeal: LetterAppealCase): s
   return lines;
 }
 
+/** The header at the right: the date, the case number (from version 2) and the reference. */
+function letterHeader(input: DecisionLetterInputs): string[] {
+  return [
+    `Dato: ${letterDate(input.decisionDate)}`,
+    ...(input.caseNumber ? [`Saksnummer: ${input.caseNumber}`] : []),
+    `Vår referanse: ${input.reference}`,
+  ];
+}
+
 /** Headings among `letterText`'s paragraphs, drawn bold in the PDF. */
 const HEADINGS = new Set([
   'Begrunnelse',
@@ -233,12 +244,14 @@ const HEADINGS = new Set([
 
 /** The pdfmake document of a letter: A4, the bundled Roboto fonts, metadata fixed by the inputs. */
 export function letterDocument(input: DecisionLetterInputs): TDocumentDefinitions {
-  const [county, date, reference, recipient, title, ...body] = letterText(input);
+  const header = letterHeader(input);
+  const [county, ...rest] = letterText(input);
+  const [recipient, title, ...body] = rest.slice(header.length);
   const decided = new Date(input.decidedAt);
   const content: Content[] = [
     { text: county, style: 'county' },
     {
-      columns: [{ text: recipient }, { stack: [date, reference], alignment: 'right' }],
+      columns: [{ text: recipient }, { stack: header, alignment: 'right' }],
       margin: [0, 24, 0, 24],
     },
     { text: title, style: 'title' },
@@ -251,7 +264,7 @@ export function letterDocument(input: DecisionLetterInputs): TDocumentDefinition
     pageMargins: [56, 56, 56, 56],
     language: 'nb-NO',
     info: {
-      title: `${TITLES[input.kind]} – ${input.reference}`,
+      title: `${TITLES[input.kind]} – ${input.caseNumber ?? input.reference}`,
       author: input.countyName,
       subject: input.schemeName,
       creator: 'grant-engine',

@@ -73,12 +73,13 @@ export class LettersService {
         }));
     }
     const inputs: DecisionLetterInputs = {
-      version: 1,
+      version: application.caseNumber ? 2 : 1,
       kind: decision.kind,
       countyName: county.name,
       organisationName: organisation.name,
       organisationNumber: organisation.organisationNumber,
       reference: application.reference,
+      ...(application.caseNumber ? { caseNumber: application.caseNumber } : {}),
       schemeName: scheme.name,
       callTitle: call.title,
       decidedAt: new Date(decision.at).toISOString(),

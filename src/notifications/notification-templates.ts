@@ -1,5 +1,5 @@
 /**
- * What a template may use: for a case its reference, organisation, scheme, amount, due date and
+ * What a template may use: for a case its reference, case number, organisation, scheme, amount, due date and
  * message; for a call or a frame their names and figures. Missing values render as nothing.
  */
 export type TemplateValues = Readonly<Record<string, string | undefined>>;
@@ -21,6 +21,13 @@ const REMOVED = {
 const sign = {
   nb: '\n\nDette er en automatisk melding fra tilskuddsordningen.',
   en: '\n\nThis is an automatic message from the grant scheme.',
+};
+/** The case number (saksnummer) with the reference, in every e-mail about a submitted case. */
+const caseNumberLine = {
+  nb: (caseNumber: string, reference: string) =>
+    `\n\nSaksnummer: ${caseNumber} (søknadsreferanse ${reference})`,
+  en: (caseNumber: string, reference: string) =>
+    `\n\nCase number: ${caseNumber} (application reference ${reference})`,
 };
 const caseLink = {
   nb: (url: string) => `\nSe saken i søknadsportalen: ${url}`,
@@ -499,6 +506,8 @@ export function renderTemplate(
     : values.reference
       ? caseLink[used](casePageUrl(publicUrl, values.reference))
       : portalLink[used](`${publicUrl.replace(/\/+$/, '')}/`);
+  const numbered =
+    values.caseNumber && values.reference ? caseNumberLine[used](values.caseNumber, values.reference) : '';
   const secret = chosen.secret ?? [];
   const kept = secret.length
     ? text.body.replace(/\{(\w+)\}/g, (_, name: string) =>
@@ -508,7 +517,7 @@ export function renderTemplate(
   return {
     locale: used,
     subject: fill(text.subject),
-    body: fill(text.body) + sign[used] + link,
-    bodyAfterSend: kept === null ? null : kept + sign[used] + link,
+    body: fill(text.body) + numbered + sign[used] + link,
+    bodyAfterSend: kept === null ? null : kept + numbered + sign[used] + link,
   };
 }

@@ -77,6 +77,13 @@ export class CreatePaymentRunDto {
 export class PaymentRunItemDto {
   @ApiProperty({ example: 1 }) position!: number;
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026/BIO/0123',
+    description: 'The case number (saksnummer)',
+  })
+  caseNumber!: string | null;
   @ApiProperty({ enum: PAYMENT_RUN_ITEM_KINDS, description: 'A plan instalment or a payout request' })
   kind!: PaymentRunItemKind;
   @ApiProperty({

@@ -16,6 +16,7 @@ import {
   visibleOrNotFound,
 } from '@lib/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Application } from '../applications/application.entity';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { County } from '../counties/county.entity';
@@ -665,6 +666,13 @@ export class PaymentRunsService {
       ? await tx.findBy(Organisation, { id: In([...new Set(items.map((i) => i.organisationId))]) })
       : [];
     const numbers = new Map(organisations.map((o) => [o.id, o.organisationNumber]));
+    const cases = items.length
+      ? await tx.find(Application, {
+          where: { id: In([...new Set(items.map((i) => i.applicationId))]) },
+          select: { id: true, caseNumber: true },
+        })
+      : [];
+    const caseNumbers = new Map(cases.map((a) => [a.id, a.caseNumber]));
     const names = await this.userNames(tx, [run]);
     const requestIds = items.flatMap((i) => (i.payoutRequestId ? [i.payoutRequestId] : []));
     const requests = requestIds.length ? await tx.findBy(PayoutRequest, { id: In(requestIds) }) : [];
@@ -675,6 +683,7 @@ export class PaymentRunsService {
       items: items.map((item): PaymentRunItemDto => ({
         position: item.position,
         caseReference: item.caseReference,
+        caseNumber: caseNumbers.get(item.applicationId) ?? null,
         kind: item.kind,
         instalment: item.instalment,
         payoutRequest: item.payoutRequestNumber,

@@ -98,6 +98,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       callId: f.callId,
       reference: 'BIO-2026-000001',
       referencePrefix: 'BIO-2026-0000',
+      caseNumber: '2026/BIO/0001',
       assigned: 'me',
       awaitingMyDecision: 'true',
       sort: 'amount_desc',

@@ -59,6 +59,8 @@ export interface LifecycleEventPayloads {
     readonly projectEndsAt: Instant;
     /** The scheme's eligibility reasons; any reason refuses the submission. */
     readonly ineligibilityReasons: readonly string[];
+    /** The case number (saksnummer) the submission opened the case under, kept in the case history. */
+    readonly caseNumber?: string;
   };
   /** The applicant withdraws before a decision (or declines nothing yet granted). */
   WITHDRAW: { readonly reason?: string };

@@ -1808,8 +1808,16 @@ export interface components {
         ApplicationView: {
             /** Format: uuid */
             id: string;
-            /** @example BIO-2026-000042 */
+            /**
+             * @description The application's reference from its creation: its address and payment texts use it
+             * @example BIO-2026-000042
+             */
             reference: string;
+            /**
+             * @description The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft
+             * @example 2026/BIO/0042
+             */
+            caseNumber: string | null;
             /** @example bio */
             schemeId: string;
             /** Format: uuid */
@@ -1864,8 +1872,16 @@ export interface components {
         ApplicationListItem: {
             /** Format: uuid */
             id: string;
-            /** @example BIO-2026-000042 */
+            /**
+             * @description The application's reference from its creation: its address and payment texts use it
+             * @example BIO-2026-000042
+             */
             reference: string;
+            /**
+             * @description The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft
+             * @example 2026/BIO/0042
+             */
+            caseNumber: string | null;
             /** @example bio */
             schemeId: string;
             /** Format: uuid */
@@ -2104,8 +2120,16 @@ export interface components {
         ApplicationDetail: {
             /** Format: uuid */
             id: string;
-            /** @example BIO-2026-000042 */
+            /**
+             * @description The application's reference from its creation: its address and payment texts use it
+             * @example BIO-2026-000042
+             */
             reference: string;
+            /**
+             * @description The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft
+             * @example 2026/BIO/0042
+             */
+            caseNumber: string | null;
             /** @example bio */
             schemeId: string;
             /** Format: uuid */
@@ -3315,6 +3339,11 @@ export interface components {
             /** @example BIO-2026-000123 */
             caseReference: string;
             /**
+             * @description The case number (saksnummer)
+             * @example 2026/BIO/0123
+             */
+            caseNumber: string | null;
+            /**
              * @description A plan instalment or a payout request
              * @enum {string}
              */
@@ -3929,6 +3958,8 @@ export interface operations {
                 reference?: string;
                 /** @description Case references starting with this (letters, digits and hyphens; case-insensitive) */
                 referencePrefix?: string;
+                /** @description Only cases with this case number (saksnummer): whole (2026/BIO/0123), without the year (BIO/123) or the number alone (123); leading zeros and letter case do not matter */
+                caseNumber?: string;
                 /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
                 assigned?: "me" | "none";
                 /** @description Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none) */

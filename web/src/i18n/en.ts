@@ -54,7 +54,7 @@ export const en: Messages = {
     "Your organisation's applications, how far they have come, and what you need to do next.",
   'applications.none': 'Your organisation has no applications yet.',
   'applications.scheme': 'Scheme',
-  'applications.reference': 'Case reference',
+  'applications.reference': 'Application reference',
   'applications.next': 'Next step',
   'applications.taskBy': '{task} by {date}',
   'applications.requested': 'Amount applied for',
@@ -225,13 +225,15 @@ export const en: Messages = {
   'workspace.sort.oldest': 'Oldest submitted first',
   'workspace.sort.amount_desc': 'Highest amount first',
   'workspace.sort.amount_asc': 'Lowest amount first',
-  'workspace.search': 'Case reference',
-  'workspace.searchHelp': 'The whole reference or its beginning, for example BIO-2026-0001',
+  'workspace.search': 'Case number',
+  'workspace.searchHelp':
+    'The case number, for example 2026/BIO/0123, BIO/123 or just 123, or the application reference or its beginning, for example BIO-2026-0001',
   'workspace.searchButton': 'Search',
   'workspace.searchClear': 'Clear the search',
-  'workspace.searchInvalid': 'A case reference has only letters, digits and hyphens',
+  'workspace.searchInvalid':
+    'Enter a case number such as 2026/BIO/0123, BIO/123 or 123, or an application reference of letters, digits and hyphens only',
   'workspace.caption': 'Cases in the work queue',
-  'workspace.col.reference': 'Reference',
+  'workspace.col.reference': 'Case number',
   'workspace.col.organisation': 'Organisation',
   'workspace.col.scheme': 'Scheme',
   'workspace.col.amount': 'Amount',
@@ -362,7 +364,7 @@ export const en: Messages = {
   'casework.organisation': 'Applicant',
   'casework.organisationNumber': 'Organisation number',
   'casework.scheme': 'Scheme',
-  'casework.reference': 'Case reference',
+  'casework.reference': 'Application reference',
   'casework.caseOfficer': 'Case officer',
   'casework.unassigned': 'Not assigned',
   'casework.submitted': 'Submitted',
@@ -971,7 +973,7 @@ export const en: Messages = {
   'paymentRuns.page.executionDate': 'Requested payment date: {date}.',
   'paymentRuns.page.caption': 'Payments in the run',
   'paymentRuns.item.organisation': 'Payee',
-  'paymentRuns.item.reference': 'Case reference',
+  'paymentRuns.item.reference': 'Case number',
   'paymentRuns.item.instalment': 'Payment',
   'paymentRuns.item.account': 'Account number',
   'paymentRuns.item.amount': 'Amount',
@@ -1526,4 +1528,8 @@ export const en: Messages = {
   'casework.event.RECORD_APPEAL_REVERSED': 'The appeals board reversed the decision',
   'casework.event.RECORD_APPEAL_QUASHED': 'The appeals board quashed the decision',
   // end of appeals
+  // case numbers
+  'applications.caseNumber': 'Case number',
+  'casework.caseNumber': 'Case number',
+  // end of case numbers
 };

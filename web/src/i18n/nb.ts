@@ -53,7 +53,7 @@ export const nb = {
     'Søknadene til virksomheten din, hvor langt de har kommet, og hva du må gjøre videre.',
   'applications.none': 'Virksomheten din har ingen søknader ennå.',
   'applications.scheme': 'Ordning',
-  'applications.reference': 'Saksnummer',
+  'applications.reference': 'Søknadsreferanse',
   'applications.next': 'Neste steg',
   'applications.taskBy': '{task} innen {date}',
   'applications.requested': 'Søkt beløp',
@@ -224,10 +224,12 @@ export const nb = {
   'workspace.sort.amount_desc': 'Høyeste beløp først',
   'workspace.sort.amount_asc': 'Laveste beløp først',
   'workspace.search': 'Saksnummer',
-  'workspace.searchHelp': 'Hele saksnummeret eller starten av det, for eksempel BIO-2026-0001',
+  'workspace.searchHelp':
+    'Saksnummeret, for eksempel 2026/BIO/0123, BIO/123 eller bare 123, eller søknadsreferansen eller starten av den, for eksempel BIO-2026-0001',
   'workspace.searchButton': 'Søk',
   'workspace.searchClear': 'Tøm søket',
-  'workspace.searchInvalid': 'Et saksnummer har bare bokstaver, tall og bindestrek',
+  'workspace.searchInvalid':
+    'Skriv et saksnummer som 2026/BIO/0123, BIO/123 eller 123, eller en søknadsreferanse med bare bokstaver, tall og bindestrek',
   'workspace.caption': 'Saker i arbeidslisten',
   'workspace.col.reference': 'Saksnummer',
   'workspace.col.organisation': 'Virksomhet',
@@ -359,7 +361,7 @@ export const nb = {
   'casework.organisation': 'Søker',
   'casework.organisationNumber': 'Organisasjonsnummer',
   'casework.scheme': 'Ordning',
-  'casework.reference': 'Saksnummer',
+  'casework.reference': 'Søknadsreferanse',
   'casework.caseOfficer': 'Saksbehandler',
   'casework.unassigned': 'Ikke tildelt',
   'casework.submitted': 'Sendt inn',
@@ -1527,6 +1529,10 @@ export const nb = {
   'casework.event.RECORD_APPEAL_REVERSED': 'Klagenemnda omgjorde vedtaket',
   'casework.event.RECORD_APPEAL_QUASHED': 'Klagenemnda opphevet vedtaket',
   // end of appeals
+  // case numbers
+  'applications.caseNumber': 'Saksnummer',
+  'casework.caseNumber': 'Saksnummer',
+  // end of case numbers
 } as const;
 
 export type MessageKey = keyof typeof nb;

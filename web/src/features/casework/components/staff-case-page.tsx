@@ -151,6 +151,12 @@ function CaseFacts({ detail, scheme }: { detail: ApplicationDetail; scheme: Sche
       <dd>{formatOrganisationNumber(organisation.organisationNumber)}</dd>
       <dt>{t('casework.scheme')}</dt>
       <dd>{scheme?.name ?? detail.schemeId}</dd>
+      {detail.caseNumber && (
+        <>
+          <dt>{t('casework.caseNumber')}</dt>
+          <dd>{detail.caseNumber}</dd>
+        </>
+      )}
       <dt>{t('casework.reference')}</dt>
       <dd>{detail.reference}</dd>
       <dt>{t('casework.caseOfficer')}</dt>
@@ -444,7 +450,7 @@ function OtherCases({ detail, schemes }: { detail: ApplicationDetail; schemes: S
         <Table>
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>{t('casework.reference')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('casework.caseNumber')}</Table.HeaderCell>
               <Table.HeaderCell>{t('casework.scheme')}</Table.HeaderCell>
               <Table.HeaderCell>{t('casework.others.status')}</Table.HeaderCell>
               <Table.HeaderCell>{t('casework.others.amount')}</Table.HeaderCell>
@@ -457,7 +463,9 @@ function OtherCases({ detail, schemes }: { detail: ApplicationDetail; schemes: S
                 <Table.Row key={other.id}>
                   <Table.Cell>
                     <Link asChild>
-                      <RouterLink to={staffCasePath(other.reference)}>{other.reference}</RouterLink>
+                      <RouterLink to={staffCasePath(other.reference)}>
+                        {other.caseNumber ? `${other.caseNumber} (${other.reference})` : other.reference}
+                      </RouterLink>
                     </Link>
                   </Table.Cell>
                   <Table.Cell>
