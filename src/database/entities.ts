@@ -1,3 +1,4 @@
+import { ArchiveDelivery, JournalEntry, JournalSequence } from '../archive/journal-entry.entity';
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
@@ -44,6 +45,9 @@ export const ENTITIES = [
   CaseNote,
   Attachment,
   OutboxMessage,
+  JournalEntry,
+  JournalSequence,
+  ArchiveDelivery,
   IdempotencyRecord,
   BudgetFrame,
   LedgerEntry,

@@ -14,6 +14,7 @@ export const HISTORY_TABLES = [
   'frame_alert',
   'frame_audit_record',
   'interim_report_version',
+  'journal_entry',
   'ledger_entry',
   'payment_audit_record',
   'payout_request_version',
