@@ -18,6 +18,7 @@ import {
   FRAME_LEDGER_ROUTE,
   FRAME_ROUTE,
   INVITATION_ROUTE,
+  JOURNAL_ROUTE,
   NEW_CALL_ROUTE,
   PAYMENTS_DUE_ROUTE,
   PAYMENT_RUN_ROUTE,
@@ -100,6 +101,17 @@ const router = createBrowserRouter([
                 path: STAFF_CASE_ROUTE,
                 lazy: async () => ({
                   Component: (await import('../features/casework/components/staff-case-page')).StaffCasePage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <StaffOnly roles={['case_officer', 'approver', 'finance', 'admin']} />,
+            children: [
+              {
+                path: JOURNAL_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/journal/components/journal-page')).JournalPage,
                 }),
               },
             ],
