@@ -2,7 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ApiProblems } from '@lib/common';
 import { Allow, CurrentActor, Public } from '../auth/auth.decorators';
-import { JournalPageDto, JournalQuery, PublicJournalPageDto, PublicJournalQuery } from './journal.dto';
+import {
+  JournalCountyDto,
+  JournalPageDto,
+  JournalQuery,
+  PublicJournalPageDto,
+  PublicJournalQuery,
+} from './journal.dto';
 import { JournalService } from './journal.service';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
@@ -43,5 +49,12 @@ export class PublicJournalController {
   @ApiProblems({ 404: 'No such county' })
   list(@Query() query: PublicJournalQuery) {
     return this.journal.publicList(query);
+  }
+
+  @Get('counties')
+  @ApiOperation({ summary: 'The counties whose public journals can be read, by name' })
+  @ApiOkResponse({ type: [JournalCountyDto] })
+  counties() {
+    return this.journal.counties();
   }
 }

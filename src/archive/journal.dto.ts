@@ -130,6 +130,12 @@ export class PublicJournalEntryDto {
   @ApiProperty({ type: String, nullable: true }) screeningBasis!: string | null;
 }
 
+/** A county whose public journal can be read. */
+export class JournalCountyDto {
+  @ApiProperty({ example: '50', description: 'fylkesnummer' }) code!: string;
+  @ApiProperty({ example: 'Trøndelag fylkeskommune' }) name!: string;
+}
+
 export class PublicJournalPageDto {
   @ApiProperty({ example: 'Trøndelag fylkeskommune' }) countyName!: string;
   @ApiProperty({ type: [PublicJournalEntryDto] }) items!: PublicJournalEntryDto[];

@@ -17,6 +17,7 @@ import {
   type JournalEvent,
 } from './journal-entry.entity';
 import {
+  JournalCountyDto,
   JournalPageDto,
   PublicJournalPageDto,
   type JournalEntryDto,
@@ -253,6 +254,12 @@ export class JournalService {
       .limit(query.limit ?? 200)
       .getMany();
     return { countyName: county.name, items: rows.map(toPublicDto) };
+  }
+
+  /** The counties, by name: whose public journal to read. */
+  async counties(): Promise<JournalCountyDto[]> {
+    const rows = await this.dataSource.manager.find(County, { order: { name: 'ASC' } });
+    return rows.map((c) => ({ code: c.code, name: c.name }));
   }
 
   private dateRange(

@@ -290,6 +290,10 @@ describe('journal and archive', () => {
     const rogaland = await t.http().get('/api/v1/public/journal?county=11');
     expect(rogaland.status).toBe(200);
     expect((rogaland.body as { items: unknown[] }).items).toEqual([]);
+    expect((await t.http().get('/api/v1/public/journal/counties')).body).toEqual([
+      { code: '11', name: 'Rogaland fylkeskommune' },
+      { code: '50', name: 'Trøndelag fylkeskommune' },
+    ]);
     expect((await t.http().get('/api/v1/public/journal?county=99')).status).toBe(404);
     expect((await t.http().get('/api/v1/public/journal?county=trøndelag')).status).toBe(400);
     expect((await t.http().get('/api/v1/journal')).status).toBe(401);

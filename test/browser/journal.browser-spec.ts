@@ -50,5 +50,15 @@ describe('the journal in the browser', () => {
     await summary.waitFor();
     await summary.getByRole('link', { name: 'Til journaldato må være en dato som dd.mm.åååå.' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The public journal lists it for anyone, by county.
+    await page.goto('/offentlig-journal');
+    await page.getByRole('heading', { level: 1, name: 'Offentlig journal' }).waitFor();
+    expect(await page.getByLabel('Fylke').inputValue()).toBe('11');
+    await page.getByLabel('Fylke').selectOption({ label: 'Trøndelag fylkeskommune' });
+    const listed = page.getByRole('row').filter({ hasText: reference });
+    await listed.waitFor();
+    expect(await listed.innerText()).toContain('Søknad om tilskudd');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

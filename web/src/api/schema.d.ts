@@ -1619,6 +1619,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/journal/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counties whose public journals can be read, by name */
+        get: operations["PublicJournalController_counties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/session": {
         parameters: {
             query?: never;
@@ -3807,6 +3824,15 @@ export interface components {
             /** @example Trøndelag fylkeskommune */
             countyName: string;
             items: components["schemas"]["PublicJournalEntryDto"][];
+        };
+        JournalCountyDto: {
+            /**
+             * @description fylkesnummer
+             * @example 50
+             */
+            code: string;
+            /** @example Trøndelag fylkeskommune */
+            name: string;
         };
         DashboardSessionDto: {
             /**
@@ -11297,6 +11323,34 @@ export interface operations {
             };
             /** @description No such county */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublicJournalController_counties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalCountyDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

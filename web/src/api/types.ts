@@ -80,3 +80,4 @@ export type JournalFilters = Omit<
   NonNullable<paths['/api/v1/journal']['get']['parameters']['query']>,
   'limit'
 >;
+export type PublicJournalEntry = Schemas['PublicJournalEntryDto'];

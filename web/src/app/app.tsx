@@ -19,6 +19,7 @@ import {
   FRAME_ROUTE,
   INVITATION_ROUTE,
   JOURNAL_ROUTE,
+  PUBLIC_JOURNAL_ROUTE,
   NEW_CALL_ROUTE,
   PAYMENTS_DUE_ROUTE,
   PAYMENT_RUN_ROUTE,
@@ -50,6 +51,12 @@ const router = createBrowserRouter([
         path: INVITATION_ROUTE,
         lazy: async () => ({
           Component: (await import('../features/session/components/invitation-page')).InvitationPage,
+        }),
+      },
+      {
+        path: PUBLIC_JOURNAL_ROUTE,
+        lazy: async () => ({
+          Component: (await import('../features/journal/components/public-journal-page')).PublicJournalPage,
         }),
       },
       {

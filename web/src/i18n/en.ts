@@ -1433,5 +1433,11 @@ export const en: Messages = {
   'journal.delivery.delivered': 'Delivered',
   'journal.delivery.logged': 'Not delivered (no archive configured)',
   'journal.delivery.failed': 'Delivery failed',
+  'publicJournal.title': 'Public journal',
+  'publicJournal.intro':
+    "Incoming and outgoing documents of the counties' grant cases. Private persons' names and the documents of screened entries are not shown. You may ask the county for access.",
+  'publicJournal.county': 'County',
+  'publicJournal.screened': 'Screened ({basis})',
+  'publicJournal.documentsScreened': 'Screened',
   // end of journal
 };

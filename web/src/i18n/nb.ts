@@ -1433,6 +1433,12 @@ export const nb = {
   'journal.delivery.delivered': 'Levert',
   'journal.delivery.logged': 'Ikke levert (intet arkiv satt opp)',
   'journal.delivery.failed': 'Levering feilet',
+  'publicJournal.title': 'Offentlig journal',
+  'publicJournal.intro':
+    'Inngående og utgående dokumenter i fylkenes tilskuddssaker. Navn på privatpersoner og dokumentene i skjermede journalposter vises ikke. Du kan be om innsyn hos fylkeskommunen.',
+  'publicJournal.county': 'Fylke',
+  'publicJournal.screened': 'Skjermet ({basis})',
+  'publicJournal.documentsScreened': 'Skjermet',
   // end of journal
 } as const;
 

@@ -85,3 +85,6 @@ export const INVITATION_ROUTE = 'invitasjon/:token';
 /** The county's journal (postjournal): every incoming and outgoing document of its cases. */
 export const JOURNAL_ROUTE = 'journal';
 export const JOURNAL_PATH = `/${JOURNAL_ROUTE}`;
+
+/** The public journal (offentlig journal), readable without signing in. */
+export const PUBLIC_JOURNAL_ROUTE = 'offentlig-journal';

@@ -12,4 +12,17 @@ export const journalQueries = {
         unwrap(api.GET('/api/v1/journal', { params: { query: { ...filters, limit: 500 } }, signal })),
       staleTime: 0,
     }),
+  counties: () =>
+    queryOptions({
+      queryKey: [...journalQueries.all(), 'counties'] as const,
+      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/public/journal/counties', { signal })),
+      staleTime: 5 * 60_000,
+    }),
+  publicList: (county: string) =>
+    queryOptions({
+      queryKey: [...journalQueries.all(), 'public', county] as const,
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/v1/public/journal', { params: { query: { county, limit: 500 } }, signal })),
+      staleTime: 0,
+    }),
 };
