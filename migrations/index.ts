@@ -32,6 +32,7 @@ import { Attachments1796323000000 } from './1796323000000-Attachments';
 import { AppealLetters1796326000000 } from './1796326000000-AppealLetters';
 import { CaseNumbers1796327000000 } from './1796327000000-CaseNumbers';
 import { Impartiality1796328000000 } from './1796328000000-Impartiality';
+import { Journal1796330000000 } from './1796330000000-Journal';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -70,4 +71,5 @@ export const MIGRATIONS: Function[] = [
   AppealLetters1796326000000,
   CaseNumbers1796327000000,
   Impartiality1796328000000,
+  Journal1796330000000,
 ];

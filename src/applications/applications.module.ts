@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArchiveModule } from '../archive/archive.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { LettersModule } from '../letters/letters.module';
 import { TransitionRuntimeModule } from '../runtime';
@@ -10,7 +11,7 @@ import { ImpartialityService } from './impartiality.service';
 import { CallEligibilityController } from './call-eligibility.controller';
 
 @Module({
-  imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule, LettersModule],
+  imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule, LettersModule, ArchiveModule],
   controllers: [ApplicationsController, CallEligibilityController],
   providers: [ApplicationsService, CaseNotesService, ImpartialityService],
   exports: [ApplicationsService],

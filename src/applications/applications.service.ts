@@ -42,6 +42,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { UserAccount } from '../users/user.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { JournalService } from '../archive/journal.service';
 import { engineActorFor, TransitionRunner, type CommandBody } from '../runtime';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { APPLICATION_EVENTS, loadSchemeOrganisation, validateContent } from './application-events';
@@ -93,6 +94,7 @@ export class ApplicationsService {
     private readonly transitions: TransitionRunner,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly journal: JournalService,
   ) {}
 
   // ── Drafts ──────────────────────────────────────────────────────────────────────────────
@@ -544,6 +546,8 @@ export class ApplicationsService {
       { actor, application, scheme, type, body },
       APPLICATION_EVENTS,
     );
+    // The application as sent is an incoming document of the case: journalled with it.
+    if (type === 'SUBMIT') await this.journal.applicationSubmitted(tx, application.id);
     return this.view(actor, application, scheme, done.at);
   }
 

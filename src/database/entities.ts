@@ -1,3 +1,4 @@
+import { ArchiveDelivery, JournalEntry, JournalSequence } from '../archive/journal-entry.entity';
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
@@ -48,6 +49,9 @@ export const ENTITIES = [
   ImpartialityDeclaration,
   Attachment,
   OutboxMessage,
+  JournalEntry,
+  JournalSequence,
+  ArchiveDelivery,
   IdempotencyRecord,
   BudgetFrame,
   LedgerEntry,

@@ -15,6 +15,7 @@ export const HISTORY_TABLES = [
   'frame_audit_record',
   'impartiality_declaration',
   'interim_report_version',
+  'journal_entry',
   'ledger_entry',
   'payment_audit_record',
   'payout_request_version',

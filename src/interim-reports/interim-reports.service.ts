@@ -28,6 +28,7 @@ import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { NotificationService } from '../notifications/notification.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
+import { JournalService, jsonDocument } from '../archive/journal.service';
 import { InterimReport, InterimReportVersion, type InterimReportStatus } from './interim-report.entity';
 import {
   InterimReportDto,
@@ -73,6 +74,7 @@ export class InterimReportsService {
     private readonly notifications: NotificationService,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
+    private readonly journal: JournalService,
   ) {}
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
@@ -165,7 +167,7 @@ export class InterimReportsService {
       row.status = 'sent';
       row.sentAt = now;
       await tx.save(row);
-      await tx.save(
+      const sent = await tx.save(
         tx.create(InterimReportVersion, {
           interimReportId: row.id,
           version: row.version,
@@ -174,6 +176,30 @@ export class InterimReportsService {
           sentAt: now,
         }),
       );
+      // The report as sent is an incoming document of the case.
+      await this.journal.record(tx, {
+        applicationId: application.id,
+        type: 'I',
+        event: 'interim_report',
+        sourceId: sent.id,
+        title: owed.kind.title.nb,
+        documentDate: now,
+        documents: [
+          {
+            role: 'H',
+            title: owed.kind.title.nb,
+            fileName: `rapport-${application.reference}-${reportKey}-v${row.version}.json`,
+            mimeType: 'application/json',
+            generated: jsonDocument({
+              reference: application.reference,
+              report: reportKey,
+              version: row.version,
+              sentAt: now.toISOString(),
+              content,
+            }),
+          },
+        ],
+      });
       const audit = await this.record(tx, application, actor, 'applicant', INTERIM_REPORT_EVENTS.sent, {
         report: reportKey,
         version: row.version,

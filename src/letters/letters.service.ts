@@ -4,6 +4,7 @@ import { Actor, norwegianDate, notFound, validatePayload, visibleOrNotFound } fr
 import { decisionLetterTerms, migrateSnapshot, type LetterKind } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { JournalService } from '../archive/journal.service';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -37,6 +38,7 @@ export class LettersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly schemes: SchemeRegistry,
+    private readonly journal: JournalService,
   ) {}
 
   /**
@@ -96,7 +98,7 @@ export class LettersService {
       appeal: terms.appealable ? { sendTo: county.name, lastDay: appealLastDay(decisionDate) } : null,
     };
     const bytes = await renderLetter(inputs);
-    return tx.save(
+    const letter = await tx.save(
       tx.create(DecisionLetter, {
         applicationId: application.id,
         kind: inputs.kind,
@@ -106,6 +108,28 @@ export class LettersService {
         pdf: bytes,
       }),
     );
+    // The letter is an outgoing document of the case, sent as it is written.
+    const title = letterTitle(letter.kind);
+    await this.journal.record(tx, {
+      applicationId: application.id,
+      type: 'U',
+      event: 'decision_letter',
+      sourceId: letter.id,
+      title,
+      documentDate: new Date(decision.at),
+      documents: [
+        {
+          role: 'H',
+          title,
+          fileName: `vedtak-${application.reference}-${decisionDate}.pdf`,
+          mimeType: 'application/pdf',
+          byteSize: letter.byteSize,
+          sha256: letter.sha256,
+          source: { kind: 'decision_letter', id: letter.id },
+        },
+      ],
+    });
+    return letter;
   }
 
   /**

@@ -32,6 +32,7 @@ import {
   ownership,
   type CaseKey,
 } from '../applications/applications.service';
+import { JournalService, jsonDocument } from '../archive/journal.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { toFrameDto } from '../budget/frames.service';
@@ -120,6 +121,7 @@ export class PayoutRequestsService {
     private readonly applications: ApplicationsService,
     private readonly settlement: SettlementService,
     private readonly clock: Clock,
+    private readonly journal: JournalService,
   ) {}
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
@@ -239,12 +241,45 @@ export class PayoutRequestsService {
       request.sentAt = now;
       request.decisionText = null;
       await tx.save(request);
-      await tx.save(PayoutRequestVersion, {
-        payoutRequestId: request.id,
-        version: request.version,
-        content,
-        sentBy: applicant.userId,
-        sentAt: now,
+      const sent = await tx.save(
+        tx.create(PayoutRequestVersion, {
+          payoutRequestId: request.id,
+          version: request.version,
+          content,
+          sentBy: applicant.userId,
+          sentAt: now,
+        }),
+      );
+      // The request as sent is an incoming document of the case (with the final report, for the last one).
+      const title =
+        request.kind === 'final'
+          ? 'Sluttrapport og anmodning om sluttutbetaling'
+          : `Anmodning om utbetaling nr. ${request.number}`;
+      await this.journal.record(tx, {
+        applicationId: application.id,
+        type: 'I',
+        event: 'payout_request',
+        sourceId: sent.id,
+        title,
+        documentDate: now,
+        documents: [
+          {
+            role: 'H',
+            title,
+            fileName: `utbetalingsanmodning-${application.reference}-${request.number}-v${request.version}.json`,
+            mimeType: 'application/json',
+            generated: jsonDocument({
+              reference: application.reference,
+              number: request.number,
+              kind: request.kind,
+              version: request.version,
+              amountOre: request.amount,
+              sentAt: now.toISOString(),
+              content,
+              ...(request.kind === 'final' ? { report: request.report } : {}),
+            }),
+          },
+        ],
       });
       const audit = await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.sent, {
         number: request.number,

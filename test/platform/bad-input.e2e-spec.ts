@@ -499,6 +499,15 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     // The seeded details again: every bad input is a change of them, and a good one changes nothing.
     body: { paymentAccount: '8601 11 17947', organisationNumber: '817 920 632' },
   }),
+  'GET /api/v1/journal': (f) => ({
+    as: [OFFICER],
+    other: KARI,
+    query: { from: '2026-01-01', to: '2026-12-31', case: f.acceptedReference, limit: '5' },
+  }),
+  'GET /api/v1/public/journal': () => ({
+    as: [null],
+    query: { county: '50', from: '2026-01-01', to: '2026-12-31', limit: '5' },
+  }),
   'GET /api/v1/repayment-claims': () => ({
     as: [FINANCE],
     other: APPROVER,

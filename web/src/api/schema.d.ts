@@ -1755,6 +1755,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's registry entries (journalposter), newest first, by journal date and case, with their delivery to the archive */
+        get: operations["JournalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A county's public journal, newest first: private persons' names and the documents of screened entries are left out */
+        get: operations["PublicJournalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/journal/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counties whose public journals can be read, by name */
+        get: operations["PublicJournalController_counties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues/session": {
         parameters: {
             query?: never;
@@ -3921,6 +3972,148 @@ export interface components {
              * @description The file: PDF, PNG, JPEG, DOCX or XLSX
              */
             file: string;
+        };
+        JournalCorrespondentDto: {
+            /** @example Fjordverk Mekaniske AS */
+            name: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+        };
+        JournalDocumentDto: {
+            /**
+             * @description dokumentnummer
+             * @example 1
+             */
+            number: number;
+            /**
+             * @description H: main document (hoveddokument), V: attachment (vedlegg)
+             * @enum {string}
+             */
+            role: "H" | "V";
+            /** @example Søknad om tilskudd */
+            title: string;
+            /** @example application/pdf */
+            mimeType: string;
+            /** @example 23000 */
+            byteSize: number;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+        };
+        ArchiveDeliveryDto: {
+            /**
+             * @description pending; delivered to the archive; logged (no archive configured); failed after the last attempt
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "logged" | "failed";
+            /** @example 1 */
+            attempts: number;
+            lastError: string | null;
+            /** @example 2026-03-02T10:00:01.000Z */
+            deliveredAt: string | null;
+        };
+        JournalEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description journalaar/journalsekvensnummer
+             * @example 2026/17
+             */
+            journalNumber: string;
+            /** @example 2026 */
+            journalYear: number;
+            /**
+             * @description journalsekvensnummer: per county and year, without gaps
+             * @example 17
+             */
+            sequenceNumber: number;
+            /**
+             * @description The case (saksmappe)
+             * @example BIO-2026-000123
+             */
+            caseReference: string;
+            /**
+             * @description journalpostnummer: the entry within its case
+             * @example 1
+             */
+            caseEntryNumber: number;
+            /**
+             * @description I: incoming, U: outgoing
+             * @enum {string}
+             */
+            type: "I" | "U";
+            /**
+             * @description J: journalført, E: ekspedert
+             * @enum {string}
+             */
+            status: "J" | "E";
+            /** @enum {string} */
+            event: "application_submitted" | "decision_letter" | "payout_request" | "interim_report";
+            /** @example Søknad om tilskudd – BIO-2026-000123 – Fjordverk Mekaniske AS */
+            title: string;
+            /** @description offentligTittel: the title as the public journal shows it */
+            publicTitle: string;
+            correspondent: components["schemas"]["JournalCorrespondentDto"];
+            /**
+             * @description journaldato (Norwegian time)
+             * @example 2026-03-02
+             */
+            journalDate: string;
+            /**
+             * @description dokumentetsDato
+             * @example 2026-03-02T10:00:00.000Z
+             */
+            documentDate: string;
+            documents: components["schemas"]["JournalDocumentDto"][];
+            /** @description Parts are exempt from public access (skjermet) */
+            screened: boolean;
+            /** @description skjermingshjemmel */
+            screeningBasis: string | null;
+            delivery: components["schemas"]["ArchiveDeliveryDto"];
+        };
+        JournalPageDto: {
+            items: components["schemas"]["JournalEntryDto"][];
+        };
+        PublicJournalEntryDto: {
+            /** @example 2026/17 */
+            journalNumber: string;
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @enum {string} */
+            type: "I" | "U";
+            /** @enum {string} */
+            status: "J" | "E";
+            /** @description offentligTittel */
+            title: string;
+            /**
+             * @description ***** when screened
+             * @example Fjordverk Mekaniske AS
+             */
+            correspondent: string;
+            /** @example 2026-03-02 */
+            journalDate: string;
+            /**
+             * @description The document's date (Norwegian time)
+             * @example 2026-03-02
+             */
+            documentDate: string;
+            /** @description The documents' titles; none when the entry is screened */
+            documents: string[];
+            screened: boolean;
+            screeningBasis: string | null;
+        };
+        PublicJournalPageDto: {
+            /** @example Trøndelag fylkeskommune */
+            countyName: string;
+            items: components["schemas"]["PublicJournalEntryDto"][];
+        };
+        JournalCountyDto: {
+            /**
+             * @description fylkesnummer
+             * @example 50
+             */
+            code: string;
+            /** @example Trøndelag fylkeskommune */
+            name: string;
         };
         DashboardSessionDto: {
             /**
@@ -12216,6 +12409,133 @@ export interface operations {
             };
             /** @description Already sent with the application, or the application is not open for changes */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JournalController_list: {
+        parameters: {
+            query?: {
+                /** @description From this journal date, inclusive */
+                from?: string;
+                /** @description To this journal date, inclusive */
+                to?: string;
+                limit?: number;
+                /** @description One case's entries (its case reference) */
+                case?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not county staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublicJournalController_list: {
+        parameters: {
+            query: {
+                /** @description From this journal date, inclusive */
+                from?: string;
+                /** @description To this journal date, inclusive */
+                to?: string;
+                limit?: number;
+                /** @description The county's two-digit number (fylkesnummer) */
+                county: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicJournalPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublicJournalController_counties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalCountyDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
