@@ -1010,7 +1010,7 @@ describe('idempotent commands and versioned edits', () => {
       status: 201,
       prepare: async () => {
         const path = await payoutRequest('draft');
-        const [, id, , number] = /^\/applications\/([^/]+)\/payout-requests\/(\d+)$/.exec(path) ?? [];
+        const [, id, number] = /^\/applications\/([^/]+)\/payout-requests\/(\d+)$/.exec(path) ?? [];
         return {
           path: `/applications/${id ?? ''}/attachments?kind=receipts&payoutRequest=${number ?? ''}`,
           body: { file: PDF, fileName: 'kvitteringer.pdf' },
