@@ -85,7 +85,10 @@ describe('attachments with payout requests and answers', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock: newClock(), env: { ATTACHMENT_MAX_BYTES: '65536' } });
     callId = await bioCallWithAdvance(t, 5_000, {
-      payoutAttestation: { managerSignatureBelowOre: nok(20_000), accountantConfirmationFromOre: nok(50_000) },
+      payoutAttestation: {
+        managerSignatureBelowOre: nok(20_000),
+        accountantConfirmationFromOre: nok(50_000),
+      },
       attachments: [
         { kind: 'training_plan', required: false },
         { kind: 'annual_accounts', required: false, context: 'information_answer' },
@@ -233,12 +236,10 @@ describe('attachments with an interim report', () => {
   afterAll(() => t.close());
 
   const call = async (method: 'post' | 'put', path: string, email: string, body: object = {}) => {
-    const res = await t
-      .http()
-      [method](`/api/v1${path}`)
+    const agent = t.http();
+    return agent[method](`/api/v1${path}`)
       .set('authorization', await t.bearer(email))
       .send(body);
-    return res;
   };
 
   it('refuses to send the report without a required kind, sends it with, and takes nothing after', async () => {
@@ -272,7 +273,10 @@ describe('attachments with an interim report', () => {
     await expectOk(call('post', `/applications/${id}/submit`, TOVE));
     await expectOk(call('post', `/applications/${id}/assign`, JJ_OFFICER));
     await expectOk(
-      call('post', `/applications/${id}/recommend-grant`, JJ_OFFICER, { amount: nok(720_000), notes: 'God plan' }),
+      call('post', `/applications/${id}/recommend-grant`, JJ_OFFICER, {
+        amount: nok(720_000),
+        notes: 'God plan',
+      }),
     );
     await expectOk(
       call('post', `/applications/${id}/decide-grant`, JJ_APPROVER, { committeeCaseRef: 'HU 45/26' }),
@@ -280,7 +284,9 @@ describe('attachments with an interim report', () => {
     await expectOk(call('post', `/applications/${id}/accept`, TOVE));
 
     // No report saved yet: nothing to attach to.
-    expect((await upload(id, 'kind=course_certificate&interimReport=yearly', 'k.pdf', TOVE)).status).toBe(404);
+    expect((await upload(id, 'kind=course_certificate&interimReport=yearly', 'k.pdf', TOVE)).status).toBe(
+      404,
+    );
     const path = `/applications/${id}/interim-reports/yearly`;
     await expectOk(
       call('put', path, TOVE, {
@@ -297,10 +303,17 @@ describe('attachments with an interim report', () => {
     const refused = await call('post', `${path}/send`, TOVE);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'attachments_missing', missing: ['course_certificate'] });
-    const certificate = await upload(id, 'kind=course_certificate&interimReport=yearly', 'kursbevis.pdf', TOVE);
+    const certificate = await upload(
+      id,
+      'kind=course_certificate&interimReport=yearly',
+      'kursbevis.pdf',
+      TOVE,
+    );
     expect(certificate.status).toBe(201);
     expect(certificate.body).toMatchObject({ owner: { kind: 'interim_report', interimReport: 'yearly' } });
-    expect((await upload(id, 'kind=course_certificate&interimReport=yearly', 'k.pdf', KARI)).status).toBe(404);
+    expect((await upload(id, 'kind=course_certificate&interimReport=yearly', 'k.pdf', KARI)).status).toBe(
+      404,
+    );
     await expectOk(call('post', `${path}/send`, TOVE));
     const sent = await listed(id, 'interimReport=yearly', JJ_OFFICER);
     expect(sent.items.map((a) => a.submittedAt !== null)).toEqual([true]);
