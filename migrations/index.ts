@@ -30,6 +30,7 @@ import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequ
 import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
 import { Attachments1796323000000 } from './1796323000000-Attachments';
 import { AttachmentOwners1796324000000 } from './1796324000000-AttachmentOwners';
+import { Impartiality1796328000000 } from './1796328000000-Impartiality';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -66,4 +67,5 @@ export const MIGRATIONS: Function[] = [
   DecisionLetters1796322000000,
   Attachments1796323000000,
   AttachmentOwners1796324000000,
+  Impartiality1796328000000,
 ];

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { MAX_AMOUNT_ORE, PageQuery, Optional, IsVersion, IsIsoInstant } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
+import { CaseImpartialityDto } from './impartiality.dto';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The published call (utlysning) to apply under' })
@@ -124,7 +125,8 @@ export class ApplicationQuery extends PageQuery {
 
   @ApiPropertyOptional({
     enum: ['true'],
-    description: 'Approvers: recommendations in the county that await a decision (others: none)',
+    description:
+      'Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none)',
   })
   @Optional()
   @IsIn(['true'])
@@ -334,12 +336,25 @@ export class RequestExtensionDto {
   @MaxLength(4000)
   reason!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-07-31T23:59:00+02:00',
-    description: 'The final report deadline asked for: ISO 8601 instant with offset, after the current one',
+    description:
+      'The final report deadline asked for: ISO 8601 instant with offset, after the current one. ' +
+      'This, `projectEndsAt` or both.',
   })
+  @Optional()
   @IsIsoInstant()
-  dueAt!: string;
+  dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30T12:00:00+02:00',
+    description:
+      'A later project end asked for (forlenget prosjektperiode), after the current one; a final report ' +
+      'deadline counted from the project end moves with it unless `dueAt` is given',
+  })
+  @Optional()
+  @IsIsoInstant()
+  projectEndsAt?: string;
 }
 
 /** The case officer grants the extension, for the date asked or another one. */
@@ -351,6 +366,16 @@ export class GrantExtensionDto {
   @Optional()
   @IsIsoInstant()
   dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30T12:00:00+02:00',
+    description:
+      'The new project end, when the request asked for one; default: the one asked for. A final report ' +
+      'deadline counted from the project end follows it unless `dueAt` is given',
+  })
+  @Optional()
+  @IsIsoInstant()
+  projectEndsAt?: string;
 
   @ApiPropertyOptional({ example: 'A delay at the provider is a good reason; granted to mid-July' })
   @Optional()
@@ -543,6 +568,13 @@ export class ApplicationDetail extends ApplicationView {
       "Staff only: today's date and the default due date of a request for information; null for applicants",
   })
   dueDates!: CaseDueDatesDto | null;
+  @ApiProperty({
+    type: CaseImpartialityDto,
+    nullable: true,
+    description:
+      'Staff only: whether impartiality must be declared, your own declaration and every declaration on the case (habilitet); null for applicants',
+  })
+  impartiality!: CaseImpartialityDto | null;
 }
 
 /** Why and when the case officer sent a version of the final report back (tilbakesendt). */

@@ -56,6 +56,8 @@ import {
 import { ApplicationsService, caseWhere, type CaseKey } from './applications.service';
 import { CaseIdPipe } from './case-id.pipe';
 import { CaseNotesService } from './case-notes.service';
+import { CaseImpartialityDto, DeclareImpartialityDto } from './impartiality.dto';
+import { ImpartialityService } from './impartiality.service';
 
 /** A case in the path: its id or its case reference (saksnummer). */
 const CaseParam = () =>
@@ -73,9 +75,9 @@ function Command(summary: string) {
     CaseParam()(target, key, descriptor);
     ApiOkResponse({ type: ApplicationView })(target, key, descriptor);
     ApiProblems({
-      403: 'Your role may not do this',
+      403: 'Your role may not do this, or you declared yourself partial on the case (partial_on_case)',
       404: 'Unknown, or not yours to see',
-      409: 'Not accepted in the current state (lists allowedEvents)',
+      409: 'Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared)',
       422: 'A rule refused it (lists reasons)',
     })(target, key, descriptor);
   };
@@ -89,6 +91,7 @@ export class ApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly notesService: CaseNotesService,
     private readonly letters: LettersService,
+    private readonly impartiality: ImpartialityService,
   ) {}
 
   private send(actor: Actor, id: CaseKey, type: LifecycleEventType, body: object, key: IdempotencyKey) {
@@ -213,6 +216,29 @@ export class ApplicationsController {
     @IdempotencyKey() key: IdempotencyKey,
   ) {
     return this.notesService.add(actor, id, body, key);
+  }
+
+  @Post(':id/impartiality')
+  @HttpCode(200)
+  @CaseParam()
+  @Allow('case_officer', 'approver')
+  @ApiOperation({
+    summary:
+      'Declare yourself impartial (habil) or partial (inhabil) on the case, forvaltningsloven §§ 6–8. Staff act on a case only when impartial; partial takes you off it for good',
+  })
+  @ApiOkResponse({ type: CaseImpartialityDto })
+  @ApiProblems({
+    400: 'Grounds missing when partial, or given when impartial',
+    403: 'Your role may not do this, or you declared yourself partial on the case (partial_on_case)',
+    404: 'Unknown, or not yours to see',
+  })
+  declareImpartiality(
+    @CurrentActor() actor: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() body: DeclareImpartialityDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.impartiality.declare(actor, id, body, key);
   }
 
   @Get(':id/history/verification')

@@ -6,12 +6,13 @@ import { SchemesModule } from '../schemes/schemes.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { CaseNotesService } from './case-notes.service';
+import { ImpartialityService } from './impartiality.service';
 import { CallEligibilityController } from './call-eligibility.controller';
 
 @Module({
   imports: [TransitionRuntimeModule, SchemesModule, IdempotencyModule, LettersModule],
   controllers: [ApplicationsController, CallEligibilityController],
-  providers: [ApplicationsService, CaseNotesService],
+  providers: [ApplicationsService, CaseNotesService, ImpartialityService],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -31,7 +31,7 @@ import {
   type SchemeDefinition,
   type SchemeReason,
 } from '@lib/engine';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import type { AuditRecord } from '../audit/audit-record.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
@@ -62,6 +62,7 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
+import { assertMayCommand, caseImpartiality, IMPARTIALITY_EVENT } from './impartiality';
 
 /** What names a case: its id (a string, as the system passes it), or its id or case reference from a path. */
 export type CaseKey = string | { id: string } | { reference: string };
@@ -259,6 +260,7 @@ export class ApplicationsService {
       },
       committee: actor.kind === 'staff' ? committeeRoute(application, scheme) : null,
       dueDates: actor.kind === 'staff' ? dueDates(call.parameters, this.clock.now()) : null,
+      impartiality: await caseImpartiality(this.dataSource.manager, actor, application),
     };
   }
 
@@ -379,11 +381,23 @@ export class ApplicationsService {
     if (query.assigned === 'me') q.andWhere('a.case_officer_id = :me', { me: actor.userId });
     if (query.assigned === 'none') q.andWhere('a.case_officer_id IS NULL');
     if (query.awaitingMyDecision) {
-      // Recommendations awaiting an approver, but not one this approver made (four eyes).
+      // Recommendations awaiting an approver, and proposals to cancel a grant (heving) awaiting one,
+      // but never one this approver made (four eyes).
       if (!staff || !actor.roles.includes('approver')) return { items: [], nextCursor: null };
-      q.andWhere('a.state IN (:...awaiting)', { awaiting: this.awaitingApprover() }).andWhere(
-        `a.snapshot #>> '{state,context,recommendation,by}' IS DISTINCT FROM :me`,
-        { me: actor.userId },
+      q.andWhere(
+        new Brackets((w) =>
+          w
+            .where(
+              `a.state IN (:...awaiting) AND a.snapshot #>> '{state,context,recommendation,by}' IS DISTINCT FROM :me`,
+            )
+            .orWhere(
+              `a.snapshot #> '{state,context,cancellation}' IS NOT NULL
+               AND a.snapshot #> '{state,context,cancellation}' <> 'null'::jsonb
+               AND a.snapshot #>> '{state,context,cancellation,decidedAt}' IS NULL
+               AND a.snapshot #>> '{state,context,cancellation,proposedBy}' IS DISTINCT FROM :me`,
+            ),
+        ),
+        { awaiting: this.awaitingApprover(), me: actor.userId },
       );
     }
     if (after) {
@@ -444,8 +458,12 @@ export class ApplicationsService {
       'Application',
     );
     const all = await this.audit.history(this.dataSource.manager, application.id);
-    // Internal notes are the county's own: an applicant sees neither them nor that they were written.
-    const records = actor.kind === 'applicant' ? all.filter((r) => r.event !== NOTE_EVENT) : all;
+    // Internal notes and declarations of impartiality are the county's own: an applicant sees
+    // neither them nor that they were written.
+    const records =
+      actor.kind === 'applicant'
+        ? all.filter((r) => r.event !== NOTE_EVENT && r.event !== IMPARTIALITY_EVENT)
+        : all;
     const names = await namesOf(
       this.dataSource.manager,
       records.map((r) => r.actorUserId),
@@ -506,6 +524,8 @@ export class ApplicationsService {
   ): Promise<ApplicationView> {
     const application = await this.lockVisible(tx, actor, id);
     const scheme = this.schemes.forStored(application.schemeId);
+    // Staff act on a case only when impartial on it (habilitet): the one check for every staff command.
+    await assertMayCommand(tx, actor, application, scheme, type, body);
     const done = await this.transitions.run(
       tx,
       { actor, application, scheme, type, body },
@@ -666,6 +686,7 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     acceptanceDueAt: context.acceptanceDueAt,
     acceptedAt: context.acceptedAt,
     finalReportDueAt: context.finalReportDueAt,
+    projectEndsAt: context.projectEndsAt,
     finalPayableAmount: context.finalPayableAmount,
     endedAt: context.endedAt,
     // A proposal is internal until an approver decides it; the decision is the applicant's to read.
@@ -679,12 +700,18 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     extension: context.extension && {
       reason: context.extension.reason,
       requestedDueAt: context.extension.requestedDueAt,
+      requestedProjectEndsAt: context.extension.requestedProjectEndsAt ?? null,
       requestedAt: context.extension.requestedAt,
       outcome: context.extension.outcome && {
         kind: context.extension.outcome.kind,
         grounds: context.extension.outcome.grounds,
         at: context.extension.outcome.at,
-        ...(context.extension.outcome.kind === 'granted' ? { dueAt: context.extension.outcome.dueAt } : {}),
+        ...(context.extension.outcome.kind === 'granted'
+          ? {
+              dueAt: context.extension.outcome.dueAt,
+              projectEndsAt: context.extension.outcome.projectEndsAt ?? null,
+            }
+          : {}),
       },
     },
   };

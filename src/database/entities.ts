@@ -1,6 +1,7 @@
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
+import { ImpartialityDeclaration } from '../applications/impartiality-declaration.entity';
 import { Attachment } from '../attachments/attachment.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { PaymentAuditRecord } from '../audit/payment-audit.entity';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   ApplicationReport,
   AuditRecord,
   CaseNote,
+  ImpartialityDeclaration,
   Attachment,
   OutboxMessage,
   IdempotencyRecord,

@@ -13,6 +13,7 @@ export const HISTORY_TABLES = [
   'decision_letter',
   'frame_alert',
   'frame_audit_record',
+  'impartiality_declaration',
   'interim_report_version',
   'ledger_entry',
   'payment_audit_record',

@@ -21,6 +21,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { assertMayActOnCase } from '../applications';
 import { caseWhere, namesOf, ownership, type CaseKey } from '../applications/applications.service';
 import { sendOwnAttachments } from '../attachments/attachment.entity';
 import { AuditRepository } from '../audit/audit.repository';
@@ -209,6 +210,7 @@ export class InterimReportsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const owed = await this.one(tx, application, reportKey);
       const row = assertSent(owed);
       const now = this.clock.now();
@@ -247,6 +249,7 @@ export class InterimReportsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const owed = await this.one(tx, application, reportKey);
       const row = assertSent(owed);
       Object.assign(row, {

@@ -25,6 +25,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { assertMayActOnCase } from '../applications';
 import {
   ApplicationsService,
   caseWhere,
@@ -292,6 +293,7 @@ export class PayoutRequestsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const request = await this.request(tx, application, number);
       assertSent(request);
       if (request.kind === 'final') return this.approveFinal(tx, staff, application, request, dto);
@@ -399,6 +401,7 @@ export class PayoutRequestsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const request = await this.request(tx, application, number);
       assertSent(request);
       if (request.kind === 'final' && outcome === 'rejected')

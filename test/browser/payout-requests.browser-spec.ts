@@ -1,13 +1,11 @@
 import { nok } from '@lib/common';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, kr, signIn, startBrowserApp } from '../support/browser';
 import { acceptedGrant, bioCallWithAdvance, bookPaymentsDue, KARI, newClock, OFFICER } from '../support/bio';
 
-const NBSP = '\u00a0';
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
-const kr = (amount: string) => `kr${NBSP}${amount.replace(/ /g, NBSP)}`;
 
 /**
  * A part payment in the browser: the applicant asks for one on an accepted BIO grant with its

@@ -365,7 +365,10 @@ describe('final payout request', () => {
 
     // Approved with nothing more to pay and the overpayment claimed back.
     await ok(
-      http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: 0, repayment: overpaid }),
+      http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, {
+        amount: 0,
+        repayment: overpaid,
+      }),
     );
     expect(await state(id)).toBe('reported.settling');
     expect(await ledger(id)).toEqual({
@@ -400,7 +403,9 @@ describe('final payout request', () => {
     const finalPayment = entitled - nok(125_000);
     await ok(http('post', `/applications/${id}/payout-requests`, KARI, finalBody(finalPayment)), 201);
     await ok(http('post', `/applications/${id}/payout-requests/1/send`, KARI));
-    await ok(http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: finalPayment }));
+    await ok(
+      http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: finalPayment }),
+    );
 
     const run = await ok(
       http('post', '/payments/runs', FINANCE, {
@@ -409,6 +414,13 @@ describe('final payout request', () => {
       }),
       201,
     );
+    expect(run.items).toEqual([
+      expect.objectContaining({
+        payoutRequest: 1,
+        payoutRequestKind: 'final',
+        instalmentLabel: 'Sluttutbetaling, utbetalingsanmodning nr 1',
+      }),
+    ]);
     expect(await state(id)).toBe('reported.settling');
     await ok(http('post', `/payments/runs/${String(run.id)}/approve`, FINANCE, undefined, 'fpr-run-approve'));
     expect(await state(id)).toBe('closed');

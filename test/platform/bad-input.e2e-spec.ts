@@ -110,6 +110,12 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     path: { id: f.appliedId },
     body: { text: 'Called the general manager' },
   }),
+  'POST /api/v1/applications/{id}/impartiality': (f) => ({
+    as: [OFFICER, APPROVER],
+    other: KARI,
+    path: { id: f.appliedId },
+    body: { verdict: 'partial', ground: 'special_circumstances', explanation: 'Former employer' },
+  }),
   // Multipart: only the media-type probes apply to its body (see below); the query names the kind.
   'POST /api/v1/applications/{id}/attachments': (f) => ({
     as: [KARI],

@@ -957,6 +957,22 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      // A declaration of partiality unassigns the officer: a repeat must not declare twice.
+      route: 'POST /api/v1/applications/{id}/impartiality',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => {
+        const { id } = await draft(t);
+        await expectOk(act(t, KARI, id, 'submit'));
+        await expectOk(act(t, OFFICER, id, 'assign'));
+        return {
+          path: `/applications/${id}/impartiality`,
+          body: { verdict: 'partial', ground: 'party_organisation' },
+          other: { body: { verdict: 'impartial' } },
+        };
+      },
+    },
+    {
       // Heving moves money (the unpaid rest back to the frame): a repeat must not release it twice.
       route: 'POST /api/v1/applications/{id}/decide-cancellation',
       as: APPROVER,

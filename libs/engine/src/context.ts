@@ -50,6 +50,10 @@ export interface ExtensionRequest {
   readonly requestedDueAt: Instant;
   /** The deadline when the request was made. */
   readonly previousDueAt: Instant | null;
+  /** The later project end asked for; absent or null when only the deadline was asked for. */
+  readonly requestedProjectEndsAt?: Instant | null;
+  /** The project end when the request was made. */
+  readonly previousProjectEndsAt?: Instant | null;
   readonly requestedBy: string | null;
   readonly requestedAt: Instant;
   /** Null while the request waits for the case officer. */
@@ -61,6 +65,8 @@ export type ExtensionOutcome =
       readonly kind: 'granted';
       /** The new deadline: what was asked for, or another date the officer chose. */
       readonly dueAt: Instant;
+      /** The new project end, when the request asked for one. */
+      readonly projectEndsAt?: Instant | null;
       readonly grounds: string | null;
       readonly by: string;
       readonly at: Instant;

@@ -89,10 +89,17 @@ export interface LifecycleEventPayloads {
    * nothing may still be committed to the grant, and no repayment claim may be open.
    */
   SETTLE: { readonly outstanding: Ore; readonly openClaimAmount: Ore };
-  /** Utsatt frist: the applicant asks for a later final report deadline, with a reason. */
-  REQUEST_EXTENSION: { readonly reason: string; readonly dueAt: Instant };
-  /** The case officer grants the request, for the date asked or another one (`dueAt`). */
-  GRANT_EXTENSION: { readonly dueAt?: Instant; readonly grounds?: string };
+  /**
+   * Utsatt frist: the applicant asks, with a reason, for a later final report deadline (`dueAt`), a
+   * later project end (`projectEndsAt`, forlenget prosjektperiode), or both. A later project end alone
+   * moves a deadline counted from the project end with it.
+   */
+  REQUEST_EXTENSION: { readonly reason: string; readonly dueAt?: Instant; readonly projectEndsAt?: Instant };
+  /**
+   * The case officer grants the request as asked, or with another deadline (`dueAt`) or project end
+   * (`projectEndsAt`; a deadline counted from the project end follows it unless `dueAt` is given).
+   */
+  GRANT_EXTENSION: { readonly dueAt?: Instant; readonly projectEndsAt?: Instant; readonly grounds?: string };
   /** The case officer refuses the request, with grounds; the deadline stays. */
   REFUSE_EXTENSION: { readonly grounds: string };
   /**

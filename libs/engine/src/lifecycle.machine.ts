@@ -87,6 +87,12 @@ const cancellationTransitions = {
  * (an appeal from `rejected`) without migrating snapshots out of XState's `done` status.
  */
 export function createLifecycleMachine(options: LifecycleOptions) {
+  /** A final report deadline counted from a (new) project end; otherwise the one given. */
+  const dueAfterProjectEnd = (projectEndsAt: Instant | null, otherwise: Instant): Instant =>
+    options.finalReportDue.from === 'project_end' && projectEndsAt !== null
+      ? add24HourDays(projectEndsAt, options.finalReportDue.days)
+      : otherwise;
+
   return setup({
     types: {
       context: {} as LifecycleContext,
@@ -206,11 +212,21 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       }),
       recordExtensionRequest: assign(({ context, event }) => {
         assertEvent(event, 'REQUEST_EXTENSION');
+        const projectEndsAt =
+          event.projectEndsAt === undefined ? null : normaliseInstant(event.projectEndsAt);
         return {
           extension: {
             reason: event.reason,
-            requestedDueAt: normaliseInstant(event.dueAt),
+            requestedDueAt:
+              event.dueAt !== undefined
+                ? normaliseInstant(event.dueAt)
+                : dueAfterProjectEnd(
+                    projectEndsAt,
+                    present(context.finalReportDueAt, 'the final report deadline'),
+                  ),
             previousDueAt: context.finalReportDueAt,
+            requestedProjectEndsAt: projectEndsAt,
+            previousProjectEndsAt: context.projectEndsAt,
             requestedBy: event.actor.userId,
             requestedAt: normaliseInstant(event.at),
             outcome: null,
@@ -220,19 +236,31 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       recordExtensionGranted: assign(({ context, event }) => {
         assertEvent(event, 'GRANT_EXTENSION');
         const request = present(context.extension, 'the extension request');
-        const dueAt = normaliseInstant(event.dueAt ?? request.requestedDueAt);
+        const projectEndsAt =
+          event.projectEndsAt !== undefined
+            ? normaliseInstant(event.projectEndsAt)
+            : (request.requestedProjectEndsAt ?? null);
+        // Another project end than asked moves a deadline counted from it, unless the officer names one.
+        const dueAt = normaliseInstant(
+          event.dueAt ??
+            (event.projectEndsAt !== undefined
+              ? dueAfterProjectEnd(projectEndsAt, request.requestedDueAt)
+              : request.requestedDueAt),
+        );
         return {
           extension: {
             ...request,
             outcome: {
               kind: 'granted' as const,
               dueAt,
+              projectEndsAt,
               grounds: event.grounds ?? null,
               by: userOf(event.actor),
               at: normaliseInstant(event.at),
             },
           },
           finalReportDueAt: dueAt,
+          projectEndsAt: projectEndsAt ?? context.projectEndsAt,
         };
       }),
       recordExtensionRefused: assign(({ context, event }) => {

@@ -218,12 +218,29 @@ const RULES: Rules = {
       ...noPendingCancellation(context),
     ],
     payload: (context, event) => {
-      const problems = [...text(event.reason, 'reason'), ...futureInstant(event.dueAt, 'dueAt', event.at)];
+      const problems = [
+        ...text(event.reason, 'reason'),
+        ...(event.dueAt === undefined && event.projectEndsAt === undefined
+          ? ['dueAt (a later final report deadline) or projectEndsAt (a later project end) is required']
+          : []),
+        ...(event.dueAt === undefined ? [] : futureInstant(event.dueAt, 'dueAt', event.at)),
+        ...(event.projectEndsAt === undefined
+          ? []
+          : futureInstant(event.projectEndsAt, 'projectEndsAt', event.at)),
+      ];
       if (problems.length > 0) return problems;
       const current = context.finalReportDueAt;
-      return current !== null && compareInstants(event.dueAt, current) <= 0
-        ? [`dueAt must be after the current final report deadline (${current})`]
-        : [];
+      const end = context.projectEndsAt;
+      return [
+        ...(event.dueAt !== undefined && current !== null && compareInstants(event.dueAt, current) <= 0
+          ? [`dueAt must be after the current final report deadline (${current})`]
+          : []),
+        ...(event.projectEndsAt !== undefined &&
+        end !== null &&
+        compareInstants(event.projectEndsAt, end) <= 0
+          ? [`projectEndsAt must be after the current project end (${end})`]
+          : []),
+      ];
     },
   },
   GRANT_EXTENSION: {
@@ -231,8 +248,13 @@ const RULES: Rules = {
       ...identified(actor),
       ...(pendingExtension(context) === null ? ['no request for a later deadline is waiting'] : []),
     ],
-    payload: (_context, event) => [
+    payload: (context, event) => [
       ...(event.dueAt === undefined ? [] : futureInstant(event.dueAt, 'dueAt', event.at)),
+      ...(event.projectEndsAt === undefined
+        ? []
+        : (context.extension?.requestedProjectEndsAt ?? null) === null
+          ? ['projectEndsAt: the request did not ask for a later project end']
+          : futureInstant(event.projectEndsAt, 'projectEndsAt', event.at)),
       ...optionalText(event.grounds, 'grounds'),
     ],
   },

@@ -127,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/impartiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare yourself impartial (habil) or partial (inhabil) on the case, forvaltningsloven §§ 6–8. Staff act on a case only when impartial; partial takes you off it for good */
+        post: operations["ApplicationsController_declareImpartiality"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/history/verification": {
         parameters: {
             query?: never;
@@ -1907,6 +1924,30 @@ export interface components {
              */
             informationResponse: string;
         };
+        ImpartialityDeclarationDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Siri Saksbehandler */
+            name: string;
+            /** @enum {string} */
+            verdict: "impartial" | "partial";
+            /** @enum {string|null} */
+            ground: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances" | null;
+            explanation: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+        };
+        CaseImpartialityDto: {
+            /** @description Whether the county's staff must declare themselves impartial before acting */
+            required: boolean;
+            /**
+             * @description The reader's current declaration on the case; null if none
+             * @enum {string|null}
+             */
+            mine: "impartial" | "partial" | null;
+            /** @description Every declaration on the case, oldest first */
+            declarations: components["schemas"]["ImpartialityDeclarationDto"][];
+        };
         ApplicationDetail: {
             /** Format: uuid */
             id: string;
@@ -1976,6 +2017,8 @@ export interface components {
             committee: components["schemas"]["CommitteeRouteDto"] | null;
             /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
             dueDates: components["schemas"]["CaseDueDatesDto"] | null;
+            /** @description Staff only: whether impartiality must be declared, your own declaration and every declaration on the case (habilitet); null for applicants */
+            impartiality: components["schemas"]["CaseImpartialityDto"] | null;
         };
         DecisionLetterDto: {
             /** Format: uuid */
@@ -2083,6 +2126,23 @@ export interface components {
             /** @example Called the general manager: the training plan comes next week */
             text: string;
         };
+        DeclareImpartialityDto: {
+            /**
+             * @description impartial (habil) or partial (inhabil)
+             * @enum {string}
+             */
+            verdict: "impartial" | "partial";
+            /**
+             * @description Required when partial, absent when impartial: the ground in § 6 (party; related to a party; represents a party; leads or sits on the board of a party organisation; special circumstances)
+             * @enum {string}
+             */
+            ground?: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances";
+            /**
+             * @description Only when partial; required for special circumstances: the declarant’s own words
+             * @example My brother-in-law is the general manager of the applicant
+             */
+            explanation?: string;
+        };
         AuditVerificationDto: {
             valid: boolean;
             records: number;
@@ -2111,10 +2171,15 @@ export interface components {
             /** @example The provider moved the last course week to June */
             reason: string;
             /**
-             * @description The final report deadline asked for: ISO 8601 instant with offset, after the current one
+             * @description The final report deadline asked for: ISO 8601 instant with offset, after the current one. This, `projectEndsAt` or both.
              * @example 2026-07-31T23:59:00+02:00
              */
-            dueAt: string;
+            dueAt?: string;
+            /**
+             * @description A later project end asked for (forlenget prosjektperiode), after the current one; a final report deadline counted from the project end moves with it unless `dueAt` is given
+             * @example 2026-06-30T12:00:00+02:00
+             */
+            projectEndsAt?: string;
         };
         GrantExtensionDto: {
             /**
@@ -2122,6 +2187,11 @@ export interface components {
              * @example 2026-07-15T23:59:00+02:00
              */
             dueAt?: string;
+            /**
+             * @description The new project end, when the request asked for one; default: the one asked for. A final report deadline counted from the project end follows it unless `dueAt` is given
+             * @example 2026-06-30T12:00:00+02:00
+             */
+            projectEndsAt?: string;
             /** @example A delay at the provider is a good reason; granted to mid-July */
             grounds?: string;
         };
@@ -3084,7 +3154,13 @@ export interface components {
              */
             payoutRequest: number | null;
             /**
-             * @description The plan's name for it, or 'Utbetalingsanmodning nr N'
+             * @description The payout request's kind: part (delutbetaling) or final (sluttutbetaling)
+             * @example null
+             * @enum {string|null}
+             */
+            payoutRequestKind: "part" | "final" | null;
+            /**
+             * @description The plan's name for it, or 'Utbetalingsanmodning nr N' ('Sluttutbetaling, utbetalingsanmodning nr N')
              * @example Forskudd
              */
             instalmentLabel: string;
@@ -3705,7 +3781,7 @@ export interface operations {
                 referencePrefix?: string;
                 /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
                 assigned?: "me" | "none";
-                /** @description Approvers: recommendations in the county that await a decision (others: none) */
+                /** @description Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none) */
                 awaitingMyDecision?: "true";
                 /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
                 sort?: "newest" | "oldest" | "amount_desc" | "amount_asc";
@@ -4098,7 +4174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4116,7 +4192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4308,6 +4384,80 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_declareImpartiality: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareImpartialityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseImpartialityDto"];
+                };
+            };
+            /** @description Grounds missing when partial, or given when impartial */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApplicationsController_verify: {
         parameters: {
             query?: never;
@@ -4393,7 +4543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4411,7 +4561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4485,7 +4635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4503,7 +4653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,7 +4727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4595,7 +4745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4669,7 +4819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4687,7 +4837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +4929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,7 +5003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,7 +5021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4945,7 +5095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4963,7 +5113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5037,7 +5187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5055,7 +5205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5129,7 +5279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5147,7 +5297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5221,7 +5371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5239,7 +5389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5313,7 +5463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +5481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5405,7 +5555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5423,7 +5573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5497,7 +5647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5515,7 +5665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5589,7 +5739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5607,7 +5757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5681,7 +5831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5699,7 +5849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5773,7 +5923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5791,7 +5941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5865,7 +6015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5883,7 +6033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5957,7 +6107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5975,7 +6125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6049,7 +6199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6067,7 +6217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6141,7 +6291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6159,7 +6309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;

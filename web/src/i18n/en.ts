@@ -1221,6 +1221,7 @@ export const en: Messages = {
   'runRequests.kind.instalment': 'Payment plan instalment',
   'runRequests.kind.payoutRequest': 'Payout request',
   'runRequests.requestNumber': 'Payout request no. {number}',
+  'runRequests.finalRequestNumber': 'Final payment, payout request no. {number}',
   'runRequests.iban': '{iban} (BIC {bic})',
   'runRequests.refusedRequest': '{reference}, payout request no. {number}',
   'runRequests.refused.mixedCurrencies':
@@ -1346,7 +1347,7 @@ export const en: Messages = {
     'The final report is due on {date}. If you need more time, you may ask for a later deadline.',
   'extension.applicant.introNoDate':
     'If you need more time for the final report, you may ask for a later deadline.',
-  'extension.applicant.due': 'New deadline you ask for',
+  'extension.applicant.due': 'New final report deadline you ask for',
   'extension.applicant.reasonHelp': 'Say why you need more time. The case officer reads this.',
   'extension.applicant.errorHeading': 'Correct this before sending',
   'extension.applicant.submit': 'Ask for a later deadline',
@@ -1395,6 +1396,53 @@ export const en: Messages = {
   'attachments.error.closed': 'The application cannot be changed now.',
   'attachments.error.failed': 'The attachment was not uploaded. Try again.',
   // end of attachments
+  // project end extension
+  'extension.applicant.projectEnd': 'New project end date (optional)',
+  'extension.applicant.projectEndHelp':
+    'The project now ends on {date}. Enter a later date as dd.mm.yyyy if the project period must be extended; the final report deadline moves with it.',
+  'extension.applicant.projectEndGranted': 'The project period is extended to {date}.',
+  'extension.dueOrProjectEndMissing': 'Enter a new project end date, a new final report deadline, or both',
+  'extension.projectEndInvalid': 'Enter the new end date as dd.mm.yyyy',
+  'extension.projectEndMissing': 'Enter the new project end date',
+  'extension.projectEndPast': 'The new end date cannot be before today',
+  'extension.requestedProjectEndsAt': 'Requested new project end date',
+  'extension.grant.projectEnd': 'New project end date',
+  'extension.grant.projectEndHelp':
+    'Filled in with the date the applicant asked for. You may choose another date.',
+  // end of project end extension
+  // impartiality
+  'impartiality.title': 'Impartiality',
+  'impartiality.intro':
+    'Before you work on the case, consider whether you are impartial (Public Administration Act §§ 6–8). If you are not, you step aside and someone else handles the case.',
+  'impartiality.declare': 'Declare impartiality',
+  'impartiality.verdict': 'Are you impartial in this case?',
+  'impartiality.impartial': 'I declare myself impartial in this case',
+  'impartiality.partial': 'I am not impartial',
+  'impartiality.groundLegend': 'Why are you not impartial?',
+  'impartiality.ground.party': 'I am a party to the case',
+  'impartiality.ground.related_to_party': 'I am related to, married to or closely connected with a party',
+  'impartiality.ground.represents_party': 'I am a guardian or representative of a party',
+  'impartiality.ground.party_organisation':
+    'I lead or sit on the board of an organisation or company that is a party',
+  'impartiality.ground.special_circumstances': 'Other special circumstances weaken trust in my impartiality',
+  'impartiality.explanation': 'Explanation',
+  'impartiality.explanationHelp':
+    "Required for special circumstances, otherwise optional. Shown only to the county's staff.",
+  'impartiality.submit': 'Send declaration',
+  'impartiality.error.verdict': 'Choose whether you are impartial or not',
+  'impartiality.error.ground': 'Choose why you are not impartial',
+  'impartiality.error.explanation': 'Explain the special circumstances',
+  'impartiality.youImpartial': 'You have declared yourself impartial in this case.',
+  'impartiality.youPartial':
+    'You have declared yourself not impartial in this case and cannot work on it. You may still read it.',
+  'impartiality.steppedAside': 'Stepped aside from the case',
+  'impartiality.steppedAsideItem': '{name} declared themselves not impartial on {date} – {ground}',
+  'impartiality.groundShort.party': 'a party to the case',
+  'impartiality.groundShort.related_to_party': 'closely connected with a party',
+  'impartiality.groundShort.represents_party': 'guardian or representative of a party',
+  'impartiality.groundShort.party_organisation': 'leads or sits on the board of a party',
+  'impartiality.groundShort.special_circumstances': 'special circumstances',
+  // end of impartiality
   // attachments beyond the application
   'attachments.kind.receipts': 'Receipts and vouchers',
   'ownerAttachments.withAnswer': 'sent with an answer',

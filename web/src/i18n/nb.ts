@@ -1223,6 +1223,7 @@ export const nb = {
   'runRequests.kind.instalment': 'Avdrag i betalingsplanen',
   'runRequests.kind.payoutRequest': 'Utbetalingsanmodning',
   'runRequests.requestNumber': 'Utbetalingsanmodning nr {number}',
+  'runRequests.finalRequestNumber': 'Sluttutbetaling, utbetalingsanmodning nr {number}',
   'runRequests.iban': '{iban} (BIC {bic})',
   'runRequests.refusedRequest': '{reference}, utbetalingsanmodning nr {number}',
   'runRequests.refused.mixedCurrencies':
@@ -1346,7 +1347,7 @@ export const nb = {
   'extension.applicant.intro':
     'Fristen for sluttrapporten er {date}. Trenger dere mer tid, kan dere be om utsatt frist.',
   'extension.applicant.introNoDate': 'Trenger dere mer tid til sluttrapporten, kan dere be om utsatt frist.',
-  'extension.applicant.due': 'Ønsket ny frist',
+  'extension.applicant.due': 'Ønsket ny frist for sluttrapporten',
   'extension.applicant.reasonHelp': 'Fortell hvorfor dere trenger mer tid. Saksbehandleren leser dette.',
   'extension.applicant.errorHeading': 'Rett dette før du sender',
   'extension.applicant.submit': 'Be om utsatt frist',
@@ -1395,6 +1396,55 @@ export const nb = {
   'attachments.error.closed': 'Søknaden kan ikke endres nå.',
   'attachments.error.failed': 'Vedlegget ble ikke lastet opp. Prøv igjen.',
   // end of attachments
+  // project end extension
+  'extension.applicant.projectEnd': 'Ny sluttdato for prosjektet (valgfritt)',
+  'extension.applicant.projectEndHelp':
+    'Prosjektet slutter nå {date}. Skriv en senere dato som dd.mm.åååå hvis prosjektperioden må forlenges; fristen for sluttrapporten flyttes da med.',
+  'extension.applicant.projectEndGranted': 'Prosjektperioden er forlenget til {date}.',
+  'extension.dueOrProjectEndMissing':
+    'Skriv ny sluttdato for prosjektet, ny frist for sluttrapporten, eller begge',
+  'extension.projectEndInvalid': 'Skriv den nye sluttdatoen som dd.mm.åååå',
+  'extension.projectEndMissing': 'Skriv den nye sluttdatoen for prosjektet',
+  'extension.projectEndPast': 'Den nye sluttdatoen kan ikke være før i dag',
+  'extension.requestedProjectEndsAt': 'Ønsket ny sluttdato for prosjektet',
+  'extension.grant.projectEnd': 'Ny sluttdato for prosjektet',
+  'extension.grant.projectEndHelp': 'Fylt ut med datoen søkeren ba om. Du kan velge en annen dato.',
+  // end of project end extension
+  // impartiality
+  'impartiality.title': 'Habilitet',
+  'impartiality.intro':
+    'Før du behandler saken, må du vurdere om du er habil (forvaltningsloven §§ 6–8). Er du inhabil, går du ut av saken, og en annen må behandle den.',
+  'impartiality.declare': 'Erklær habilitet',
+  'impartiality.verdict': 'Er du habil i denne saken?',
+  'impartiality.impartial': 'Jeg erklærer meg habil i denne saken',
+  'impartiality.partial': 'Jeg er inhabil',
+  'impartiality.groundLegend': 'Hvorfor er du inhabil?',
+  'impartiality.ground.party': 'Jeg er selv part i saken',
+  'impartiality.ground.related_to_party':
+    'Jeg er i slekt eller svogerskap med, gift med eller nær knyttet til en part',
+  'impartiality.ground.represents_party': 'Jeg er verge eller fullmektig for en part',
+  'impartiality.ground.party_organisation':
+    'Jeg leder eller er styremedlem i en organisasjon eller et selskap som er part',
+  'impartiality.ground.special_circumstances':
+    'Andre særegne forhold svekker tilliten til at jeg er upartisk',
+  'impartiality.explanation': 'Utdyping',
+  'impartiality.explanationHelp':
+    'Må fylles ut ved særegne forhold, ellers valgfritt. Vises bare for fylkeskommunens ansatte.',
+  'impartiality.submit': 'Send erklæring',
+  'impartiality.error.verdict': 'Velg om du er habil eller inhabil',
+  'impartiality.error.ground': 'Velg hvorfor du er inhabil',
+  'impartiality.error.explanation': 'Skriv en utdyping av de særegne forholdene',
+  'impartiality.youImpartial': 'Du har erklært deg habil i denne saken.',
+  'impartiality.youPartial':
+    'Du har erklært deg inhabil i denne saken og kan ikke behandle den. Du kan fortsatt lese saken.',
+  'impartiality.steppedAside': 'Har gått ut av saken',
+  'impartiality.steppedAsideItem': '{name} erklærte seg inhabil {date} – {ground}',
+  'impartiality.groundShort.party': 'part i saken',
+  'impartiality.groundShort.related_to_party': 'nær knyttet til en part',
+  'impartiality.groundShort.represents_party': 'verge eller fullmektig for en part',
+  'impartiality.groundShort.party_organisation': 'leder eller styremedlem i en part',
+  'impartiality.groundShort.special_circumstances': 'særegne forhold',
+  // end of impartiality
   // attachments beyond the application
   'attachments.kind.receipts': 'Kvitteringer og bilag',
   'ownerAttachments.withAnswer': 'sendt med et svar',

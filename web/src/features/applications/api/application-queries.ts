@@ -143,9 +143,9 @@ export const useDeclineGrant = () =>
     unwrap(api.POST('/api/v1/applications/{id}/decline', { params: commandParams(c), body: c.body })),
   );
 
-/** Asks for a later final report deadline (utsatt frist), with a reason. */
+/** Asks for a later final report deadline (utsatt frist) or project end, with a reason. */
 export const useRequestExtension = () =>
-  useCaseCommand((c: Command<{ reason: string; dueAt: string }>) =>
+  useCaseCommand((c: Command<{ reason: string; dueAt?: string; projectEndsAt?: string }>) =>
     unwrap(
       api.POST('/api/v1/applications/{id}/request-extension', { params: commandParams(c), body: c.body }),
     ),

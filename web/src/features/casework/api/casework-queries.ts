@@ -172,6 +172,26 @@ export function useAddNote(id: string) {
   });
 }
 
+/** Declares the reader impartial or partial on the case (habilitet); the case is read again. */
+export function useDeclareImpartiality(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      verdict: 'impartial' | 'partial';
+      ground?:
+        'party' | 'related_to_party' | 'represents_party' | 'party_organisation' | 'special_circumstances';
+      explanation?: string;
+    }) =>
+      unwrap(
+        api.POST('/api/v1/applications/{id}/impartiality', {
+          params: { path: { id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseworkQueries.all() }),
+  });
+}
+
 /**
  * What attachments go with, for staff: a payout request (its number) or an interim report (its key);
  * none: the application's own and its answers'.

@@ -19,6 +19,7 @@ import { CaseActions, recommendationOf } from './case-actions';
 import { CaseHistory } from './case-history';
 import { CaseAttachments } from './case-attachments';
 import { CaseNotes } from './case-notes';
+import { ImpartialityPanel, mayActOnCase } from './impartiality-panel';
 import { PayoutReviewPanel } from './payout-review-panel';
 import { InterimReviewPanel } from './interim-review-panel';
 import { statusText } from './casework-text';
@@ -83,6 +84,8 @@ function CaseView({
   const { t, language } = useI18n();
   const status = statusText(detail.status, detail.state);
   const mayWriteNotes = me.roles.includes('case_officer') || me.roles.includes('approver');
+  // Habilitet first: the actions appear once the reader has declared themselves impartial.
+  const mayAct = mayActOnCase(detail, me);
   return (
     <>
       <PageHeading>
@@ -105,10 +108,11 @@ function CaseView({
           </ul>
         </Alert>
       )}
-      <CaseActions detail={detail} me={me} />
+      <ImpartialityPanel detail={detail} me={me} />
+      {mayAct && <CaseActions detail={detail} me={me} />}
       <CaseLetters id={detail.id} />
-      <PayoutReviewPanel detail={detail} me={me} />
-      <InterimReviewPanel detail={detail} scheme={scheme} me={me} />
+      {mayAct && <PayoutReviewPanel detail={detail} me={me} />}
+      {mayAct && <InterimReviewPanel detail={detail} scheme={scheme} me={me} />}
       <section aria-labelledby="case-content">
         <Heading level={2} data-size="sm" id="case-content">
           {t('casework.content.title')}

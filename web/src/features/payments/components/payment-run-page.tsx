@@ -136,7 +136,14 @@ function RunView({ run }: { run: PaymentRun }) {
                 </Table.Cell>
                 <Table.Cell>
                   {item.kind === 'payout_request'
-                    ? t('runRequests.requestNumber', { number: String(item.payoutRequest ?? '') })
+                    ? t(
+                        item.payoutRequestKind === 'final'
+                          ? 'runRequests.finalRequestNumber'
+                          : 'runRequests.requestNumber',
+                        {
+                          number: String(item.payoutRequest ?? ''),
+                        },
+                      )
                     : item.instalmentLabel}
                 </Table.Cell>
                 <Table.Cell className="payments-due-nowrap">
