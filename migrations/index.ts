@@ -29,6 +29,7 @@ import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequest
 import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequest';
 import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
 import { Attachments1796323000000 } from './1796323000000-Attachments';
+import { AttachmentOwners1796324000000 } from './1796324000000-AttachmentOwners';
 import { AppealLetters1796326000000 } from './1796326000000-AppealLetters';
 import { CaseNumbers1796327000000 } from './1796327000000-CaseNumbers';
 import { Impartiality1796328000000 } from './1796328000000-Impartiality';
@@ -68,6 +69,7 @@ export const MIGRATIONS: Function[] = [
   FinalPayoutRequest1796321000000,
   DecisionLetters1796322000000,
   Attachments1796323000000,
+  AttachmentOwners1796324000000,
   AppealLetters1796326000000,
   CaseNumbers1796327000000,
   Impartiality1796328000000,

@@ -47,6 +47,7 @@ const ATTACHMENT_TITLES: Readonly<Record<Attachment['kind'], string>> = {
   annual_accounts: 'årsregnskap',
   auditor_statement: 'revisorerklæring',
   course_certificate: 'kursbevis',
+  receipts: 'kvitteringer',
   other: 'annet vedlegg',
 };
 

@@ -10,6 +10,7 @@ import {
   visibleOrNotFound,
 } from '@lib/common';
 import {
+  attachmentRequirements,
   describeState,
   interimReportKind,
   TAGS,
@@ -22,6 +23,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { assertMayActOnCase } from '../applications';
 import { caseWhere, namesOf, ownership, type CaseKey } from '../applications/applications.service';
+import { sendOwnAttachments } from '../attachments/attachment.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { FundingCall } from '../calls/funding-call.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
@@ -164,6 +166,19 @@ export class InterimReportsService {
       assertEditable(row);
       const content = await checked(owed.kind, row.content);
       const now = this.clock.now();
+      // Its attachments go with it: the kinds the call requires with interim reports must be there.
+      const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+      await sendOwnAttachments(
+        tx,
+        application.id,
+        { interimReportId: row.id },
+        attachmentRequirements(
+          call.parameters,
+          'interim_report',
+          this.schemes.forStored(application.schemeId).attachmentDefaults,
+        ),
+        now,
+      );
       row.status = 'sent';
       row.sentAt = now;
       await tx.save(row);

@@ -14,6 +14,7 @@ import {
   visibleOrNotFound,
 } from '@lib/common';
 import {
+  attachmentRequirements,
   costPlanLinesOf,
   DEFAULT_PAYOUT_ATTESTATION,
   describeState,
@@ -33,6 +34,7 @@ import {
   type CaseKey,
 } from '../applications/applications.service';
 import { JournalService, jsonDocument } from '../archive/journal.service';
+import { sendOwnAttachments } from '../attachments/attachment.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { toFrameDto } from '../budget/frames.service';
@@ -237,6 +239,7 @@ export class PayoutRequestsService {
       assertEditable(request);
       const content = await this.checked(tx, application, contentAsInput(request), request.kind);
       const now = this.clock.now();
+      await this.sendAttachments(tx, application, request, now);
       request.status = 'sent';
       request.sentAt = now;
       request.decisionText = null;
@@ -631,6 +634,26 @@ export class PayoutRequestsService {
     const now = this.clock.now();
     if (due && new Date(due).getTime() > now.getTime() + DAY_MS) return due;
     return endOfNorwegianDay(addDays(norwegianDate(now), 14));
+  }
+
+  /**
+   * The request's attachments go with it: the kinds the call requires with a part or final request
+   * (some only from the amount that asks for an accountant's confirmation) must be there.
+   */
+  private async sendAttachments(
+    tx: EntityManager,
+    application: Application,
+    request: PayoutRequest,
+    now: Date,
+  ): Promise<void> {
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    const requirements = attachmentRequirements(
+      call.parameters,
+      request.kind === 'final' ? 'final_payout_request' : 'part_payout_request',
+      this.schemes.forStored(application.schemeId).attachmentDefaults,
+      request.amount,
+    );
+    await sendOwnAttachments(tx, application.id, { payoutRequestId: request.id }, requirements, now);
   }
 
   private async lock(tx: EntityManager, actor: Actor, key: CaseKey): Promise<Application> {

@@ -124,6 +124,13 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     path: { id: f.draftId },
     query: { kind: 'training_plan' },
   }),
+  // The query names what the attachments go with: at most one owner, by number or key.
+  'GET /api/v1/applications/{id}/attachments': (f) => ({
+    as: [KARI],
+    other: TOVE,
+    path: { id: f.draftId },
+    query: { interimReport: 'yearly' },
+  }),
   'POST /api/v1/applications': (f) => ({
     as: [KARI],
     other: OFFICER,

@@ -1070,6 +1070,21 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      // The same upload to a draft payout request's receipts: one row, one copy of the bytes.
+      route: 'POST /api/v1/applications/{id}/attachments (to a payout request)',
+      as: KARI,
+      status: 201,
+      prepare: async () => {
+        const path = await payoutRequest('draft');
+        const [, id, number] = /^\/applications\/([^/]+)\/payout-requests\/(\d+)$/.exec(path) ?? [];
+        return {
+          path: `/applications/${id ?? ''}/attachments?kind=receipts&payoutRequest=${number ?? ''}`,
+          body: { file: PDF, fileName: 'kvitteringer.pdf' },
+          other: { body: { file: PDF, fileName: 'kvitteringer-2.pdf' } },
+        };
+      },
+    },
+    {
       route: 'DELETE /api/v1/applications/{id}/attachments/{attachmentId}',
       as: KARI,
       status: 204,

@@ -110,8 +110,8 @@ export function callParameterFields(): Record<string, FormFieldUi> {
     attachments: {
       label: l('Vedlegg', 'Attachments'),
       help: l(
-        'Vedleggene søkeren kan laste opp, og om de må være med før søknaden kan sendes. Uten: alle typer, ingen påkrevd.',
-        'The attachments the applicant may upload, and whether they must be there before the application can be sent. Left out: every kind, none required.',
+        'Vedleggene søkeren kan laste opp med søknaden, svar, utbetalingsanmodninger og delrapporter, og om de må være med før det kan sendes. Uten: ordningens standard, ellers alle typer, ingen påkrevd.',
+        'The attachments the applicant may upload with the application, answers, payout requests and interim reports, and whether they must be there before it can be sent. Left out: the scheme’s defaults, else every kind, none required.',
       ),
       itemLabel: l('Vedlegg', 'Attachment'),
     },
@@ -123,10 +123,28 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         annual_accounts: l('Årsregnskap', 'Annual accounts'),
         auditor_statement: l('Revisorerklæring', "Auditor's statement"),
         course_certificate: l('Kursbevis', 'Course certificates'),
+        receipts: l('Kvitteringer og bilag', 'Receipts and vouchers'),
         other: l('Annet vedlegg', 'Other attachment'),
       },
     },
     'attachments[].required': { label: l('Påkrevd', 'Required') },
+    'attachments[].context': {
+      label: l('Hører til', 'Goes with'),
+      help: l('Uten: søknaden.', 'Left out: the application.'),
+      options: {
+        application: l('Søknaden', 'The application'),
+        information_answer: l('Svar på spørsmål fra fylkeskommunen', 'Answers to requests for information'),
+        part_payout_request: l('Anmodning om delutbetaling', 'Part payout requests'),
+        final_payout_request: l('Anmodning om sluttutbetaling', 'Final payout requests'),
+        interim_report: l('Delrapporter', 'Interim reports'),
+      },
+    },
+    'attachments[].fromAccountantThreshold': {
+      label: l(
+        'Påkrevd bare fra beløpet som krever regnskapsførers bekreftelse',
+        "Required only from the amount that asks for an accountant's confirmation",
+      ),
+    },
     overdueLapseProposalDays: {
       label: l('Forslag om bortfall (dager etter fristen)', 'Lapse proposal (days overdue)'),
       help: l(

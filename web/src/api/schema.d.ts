@@ -1726,10 +1726,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The application's attachments, and the kinds its call allows */
+        /** The attachments of the application (and its answers), or of one payout request, interim report or answer, and the kinds its call allows there */
         get: operations["AttachmentsController_list"];
         put?: never;
-        /** Upload one attachment (multipart, field "file"); its type is read from the content: PDF, PNG, JPEG, DOCX or XLSX */
+        /** Upload one attachment (multipart, field "file") to the application, or to a payout request, interim report or answer; its type is read from the content: PDF, PNG, JPEG, DOCX or XLSX */
         post: operations["AttachmentsController_upload"];
         delete?: never;
         options?: never;
@@ -1748,7 +1748,7 @@ export interface paths {
         get: operations["AttachmentsController_download"];
         put?: never;
         post?: never;
-        /** Delete an attachment not yet sent with the application */
+        /** Delete an attachment not yet sent with what it goes with */
         delete: operations["AttachmentsController_remove"];
         options?: never;
         head?: never;
@@ -3910,23 +3910,42 @@ export interface components {
             /** @example The participant counts do not add up; please check them */
             reason: string;
         };
-        AttachmentRequirementDto: {
+        ResolvedAttachmentRequirementDto: {
             /**
              * @example training_plan
              * @enum {string}
              */
-            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "receipts" | "other";
             /**
-             * @description The application cannot be submitted without it
+             * @description It cannot be sent without it
              * @example true
              */
             required: boolean;
+        };
+        AttachmentOwnerDto: {
+            /** @enum {string} */
+            kind: "payout_request" | "interim_report" | "information_request";
+            /**
+             * @description The payout request's number
+             * @example 2
+             */
+            payoutRequest?: number;
+            /**
+             * @description The interim report's key
+             * @example yearly
+             */
+            interimReport?: string;
+            /**
+             * @description The request for information's number in the case history
+             * @example 7
+             */
+            informationRequest?: number;
         };
         AttachmentDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "receipts" | "other";
             /**
              * @description The name the file was uploaded with
              * @example opplaeringsplan.pdf
@@ -3948,15 +3967,22 @@ export interface components {
             uploadedAt: string;
             /** @example Kari Nordmann */
             uploadedByName: string;
-            /** @description When it was sent with the application */
+            /** @description When it was sent with the application, answer, payout request or report */
             submittedAt: string | null;
+            /** @description What it goes with; null: the application's own */
+            owner: components["schemas"]["AttachmentOwnerDto"] | null;
             /** @enum {string} */
             retentionClass: "case_record";
         };
         AttachmentListDto: {
-            /** @description The kinds the call allows */
-            requirements: components["schemas"]["AttachmentRequirementDto"][];
-            /** @description Oldest first */
+            /**
+             * @description What uploads now go with, by the requirements
+             * @enum {string}
+             */
+            context: "application" | "information_answer" | "part_payout_request" | "final_payout_request" | "interim_report";
+            /** @description The kinds the call allows there, and which must be there before it is sent */
+            requirements: components["schemas"]["ResolvedAttachmentRequirementDto"][];
+            /** @description Oldest first: the owner's, or without one the application's own and its answers' */
             items: components["schemas"]["AttachmentDto"][];
             /** @description Whether the applicant may upload and delete now */
             editable: boolean;
@@ -12143,7 +12169,14 @@ export interface operations {
     };
     AttachmentsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A payout request's number in the case */
+                payoutRequest?: number;
+                /** @description An interim report's key in the scheme */
+                interimReport?: string;
+                /** @description A request for information, by its number (seq) in the case's history: its answer's attachments */
+                informationRequest?: number;
+            };
             header?: never;
             path: {
                 /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
@@ -12161,7 +12194,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentListDto"];
                 };
             };
-            /** @description Input no field may hold: each offending field named in `errors` */
+            /** @description More than one owner named, or a malformed one */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12193,7 +12226,13 @@ export interface operations {
     AttachmentsController_upload: {
         parameters: {
             query: {
-                kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+                /** @description A payout request's number in the case */
+                payoutRequest?: number;
+                /** @description An interim report's key in the scheme */
+                interimReport?: string;
+                /** @description A request for information, by its number (seq) in the case's history: its answer's attachments */
+                informationRequest?: number;
+                kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "receipts" | "other";
             };
             header?: {
                 /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
@@ -12255,7 +12294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The application does not take attachments in its current state */
+            /** @description The application, payout request, interim report or answer does not take attachments now */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12407,7 +12446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already sent with the application, or the application is not open for changes */
+            /** @description Already sent, or what it goes with is not open for changes */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1577,4 +1577,29 @@ export const en: Messages = {
   'publicJournal.screened': 'Screened ({basis})',
   'publicJournal.documentsScreened': 'Screened',
   // end of journal
+  // attachments beyond the application
+  'attachments.kind.receipts': 'Receipts and vouchers',
+  'ownerAttachments.withAnswer': 'sent with an answer',
+  'ownerAttachments.required.information_answer':
+    'The answer must have these attachments before it can be sent: {kinds}.',
+  'ownerAttachments.required.part_payout_request':
+    'The request must have these attachments before it can be sent: {kinds}.',
+  'ownerAttachments.required.final_payout_request':
+    'The request must have these attachments before it can be sent: {kinds}.',
+  'ownerAttachments.required.interim_report':
+    'The report must have these attachments before it can be sent: {kinds}.',
+  'ownerAttachments.closed': 'It has been sent and cannot be changed now.',
+  'ownerAttachments.payoutTitle': 'Attachments to the request',
+  'ownerAttachments.reportTitle': 'Attachments to the report',
+  'ownerAttachments.answerTitle': 'Attachments to the answer',
+  'ownerAttachments.saveFirst': 'Save the draft to attach files, such as receipts.',
+  'ownerAttachments.saveDraft': 'Save draft',
+  'ownerAttachments.saved': 'The draft is saved. You can attach files below.',
+  'ownerAttachments.missing': 'These attachments are missing: {kinds}. Upload them and send again.',
+  'ownerAttachments.reportFirst':
+    'You can attach files once the report is saved. It is saved when you send it.',
+  'ownerAttachments.answerAttachments': 'Attachments sent with answers to requests for information',
+  'ownerAttachments.answerMissing':
+    'The answer lacks attachments that must go with it; see “Attachments to the answer”.',
+  // end of attachments beyond the application
 };

@@ -1578,6 +1578,29 @@ export const nb = {
   'publicJournal.screened': 'Skjermet ({basis})',
   'publicJournal.documentsScreened': 'Skjermet',
   // end of journal
+  // attachments beyond the application
+  'attachments.kind.receipts': 'Kvitteringer og bilag',
+  'ownerAttachments.withAnswer': 'sendt med et svar',
+  'ownerAttachments.required.information_answer':
+    'Svaret må ha disse vedleggene før det kan sendes: {kinds}.',
+  'ownerAttachments.required.part_payout_request':
+    'Anmodningen må ha disse vedleggene før den kan sendes: {kinds}.',
+  'ownerAttachments.required.final_payout_request':
+    'Anmodningen må ha disse vedleggene før den kan sendes: {kinds}.',
+  'ownerAttachments.required.interim_report': 'Rapporten må ha disse vedleggene før den kan sendes: {kinds}.',
+  'ownerAttachments.closed': 'Det er sendt og kan ikke endres nå.',
+  'ownerAttachments.payoutTitle': 'Vedlegg til anmodningen',
+  'ownerAttachments.reportTitle': 'Vedlegg til rapporten',
+  'ownerAttachments.answerTitle': 'Vedlegg til svaret',
+  'ownerAttachments.saveFirst': 'Lagre utkastet for å legge ved filer, for eksempel kvitteringer.',
+  'ownerAttachments.saveDraft': 'Lagre utkast',
+  'ownerAttachments.saved': 'Utkastet er lagret. Du kan legge ved filer nedenfor.',
+  'ownerAttachments.missing': 'Disse vedleggene mangler: {kinds}. Last dem opp og send igjen.',
+  'ownerAttachments.reportFirst':
+    'Du kan legge ved filer når rapporten er lagret. Den lagres når du sender den.',
+  'ownerAttachments.answerAttachments': 'Vedlegg sendt med svar på spørsmål',
+  'ownerAttachments.answerMissing': 'Svaret mangler vedlegg som må være med; se «Vedlegg til svaret».',
+  // end of attachments beyond the application
 } as const;
 
 export type MessageKey = keyof typeof nb;

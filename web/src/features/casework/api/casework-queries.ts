@@ -222,15 +222,24 @@ export function useDeclareImpartiality(id: string) {
   });
 }
 
-/** A case's attachments (vedlegg), for the county's staff to read. */
+/**
+ * What attachments go with, for staff: a payout request (its number) or an interim report (its key);
+ * none: the application's own and its answers'.
+ */
+export interface CaseAttachmentOwner {
+  readonly payoutRequest?: number;
+  readonly interimReport?: string;
+}
+
+/** A case's attachments (vedlegg), or one payout request's or interim report's, for the county's staff to read. */
 export const caseAttachmentQueries = {
-  list: (applicationId: string) =>
+  list: (applicationId: string, owner: CaseAttachmentOwner = {}) =>
     queryOptions({
-      queryKey: ['applications', applicationId, 'attachments'] as const,
+      queryKey: ['applications', applicationId, 'attachments', owner] as const,
       queryFn: ({ signal }) =>
         unwrap(
           api.GET('/api/v1/applications/{id}/attachments', {
-            params: { path: { id: applicationId } },
+            params: { path: { id: applicationId }, query: { ...owner } },
             signal,
           }),
         ),
