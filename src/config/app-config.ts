@@ -108,6 +108,14 @@ const envSchema = z
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:3310')
       .optional(),
+    // The Brønnøysund register (Enhetsregisteret): `http` asks REGISTER_URL, `offline` reads the bundled
+    // sample (the demo organisations and a few test units). Defaults to offline outside production
+    // and in a trial (DEMO_MODE), to http in production.
+    REGISTER_MODE: z.enum(['http', 'offline']).optional(),
+    REGISTER_URL: urlWithScheme('http', 'https').default('https://data.brreg.no/enhetsregisteret/api'),
+    REGISTER_TIMEOUT_MS: integer(100, 60_000).default(5_000),
+    // How long a lookup's answer is kept in the process (a refresh always asks the register).
+    REGISTER_CACHE_SECONDS: integer(0, 86_400).default(3_600),
     // A trial installation: demo users with the README's password, and a published JWT_SECRET.
     DEMO_MODE: booleanFlag.default(false),
   })
@@ -197,6 +205,12 @@ export function parseConfig(env: Env) {
       directory: e.ATTACHMENT_DIR,
       maxBytes: e.ATTACHMENT_MAX_BYTES,
       clamd: e.CLAMD_ADDRESS ? parseHostPort(e.CLAMD_ADDRESS) : null,
+    },
+    register: {
+      mode: e.REGISTER_MODE ?? (e.NODE_ENV !== 'production' || e.DEMO_MODE ? 'offline' : 'http'),
+      url: e.REGISTER_URL.replace(/\/+$/, ''),
+      timeoutMs: e.REGISTER_TIMEOUT_MS,
+      cacheSeconds: e.REGISTER_CACHE_SECONDS,
     },
     http: { bodyLimit: e.BODY_LIMIT, queueDashboard: e.QUEUE_DASHBOARD },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
