@@ -14,7 +14,13 @@ export class RegisterOrganisationDto {
 }
 
 /** The values of an organisation that come from the register, which no user may change. */
-export const REGISTER_FIELDS = ['name', 'form', 'municipalityNumber', 'industryCode', 'employeeCount'] as const;
+export const REGISTER_FIELDS = [
+  'name',
+  'form',
+  'municipalityNumber',
+  'industryCode',
+  'employeeCount',
+] as const;
 
 /**
  * A change to an organisation. Its name, form, municipality, industry code and employee count come
@@ -56,7 +62,11 @@ export class OrganisationDto {
   @ApiProperty({ enum: ORGANISATION_FORM_CODES }) form!: OrganisationForm;
   @ApiProperty({ example: '5001' }) municipalityNumber!: string;
   @ApiProperty({ example: '25.110' }) industryCode!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'antallAnsatte; null when the register has none' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'antallAnsatte; null when the register has none',
+  })
   employeeCount!: number | null;
   @ApiProperty({
     type: String,

@@ -1,4 +1,9 @@
-import { RegisterUnavailableError, unitFromRegister, type OrganisationRegister, type RegisterLookup } from './register-unit';
+import {
+  RegisterUnavailableError,
+  unitFromRegister,
+  type OrganisationRegister,
+  type RegisterLookup,
+} from './register-unit';
 
 /**
  * The register's open API over HTTP: `GET {baseUrl}/enheter/{orgnr}` with `Accept: application/json`.

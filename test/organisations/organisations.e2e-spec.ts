@@ -43,7 +43,7 @@ describe('organisations: validation and ownership', () => {
     });
     const [{ count }] = await t.dataSource.query(
       `SELECT count(*)::int AS count FROM organisation WHERE name = $1`,
-      [valid.name],
+      ['Nidaros Bakeri AS'],
     );
     expect(count).toBe(0);
   });
@@ -166,7 +166,11 @@ describe('organisations: validation and ownership', () => {
     expect(res.body).toMatchObject({ code: 'register_value' });
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['name', 'employeeCount']);
     const now = await t.http().get(`/api/v1/organisations/${id}`).set('authorization', kari);
-    expect(now.body).toMatchObject({ employeeCount: fjordverk.employeeCount, name: fjordverk.name, version: 1 });
+    expect(now.body).toMatchObject({
+      employeeCount: fjordverk.employeeCount,
+      name: fjordverk.name,
+      version: 1,
+    });
     const stale = await t
       .http()
       .patch(`/api/v1/organisations/${id}`)
