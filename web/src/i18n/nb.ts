@@ -1410,6 +1410,28 @@ export const nb = {
   'extension.grant.projectEnd': 'Ny sluttdato for prosjektet',
   'extension.grant.projectEndHelp': 'Fylt ut med datoen søkeren ba om. Du kan velge en annen dato.',
   // end of project end extension
+  // organisation register
+  'orgRegister.heading': 'Fra Enhetsregisteret',
+  'orgRegister.fetched': 'Hentet fra Enhetsregisteret {date}',
+  'orgRegister.notFetched': 'Ikke hentet fra Enhetsregisteret ennå',
+  'orgRegister.form': 'Organisasjonsform',
+  'orgRegister.municipality': 'Kommunenummer',
+  'orgRegister.industry': 'Næringskode',
+  'orgRegister.employees': 'Antall ansatte',
+  'orgRegister.employeesUnknown': 'Ikke oppgitt i registeret',
+  'orgRegister.status': 'Status',
+  'orgRegister.status.active': 'Aktiv',
+  'orgRegister.status.bankrupt': 'Konkurs',
+  'orgRegister.status.underLiquidation': 'Under avvikling',
+  'orgRegister.status.underForcedDissolution': 'Under tvangsavvikling eller tvangsoppløsning',
+  'orgRegister.status.deleted': 'Slettet {date}',
+  'orgRegister.inactive':
+    'Organisasjonen kan ikke sende inn søknader så lenge registeret viser denne statusen.',
+  'orgRegister.refresh': 'Hent på nytt fra Enhetsregisteret',
+  'orgRegister.refreshed': 'Opplysningene er hentet på nytt fra Enhetsregisteret.',
+  'orgRegister.unavailable': 'Enhetsregisteret svarer ikke akkurat nå. Prøv igjen om litt.',
+  'orgRegister.failed': 'Opplysningene ble ikke hentet. Prøv igjen.',
+  // end of organisation register
 } as const;
 
 export type MessageKey = keyof typeof nb;
