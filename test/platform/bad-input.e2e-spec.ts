@@ -278,11 +278,6 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     path: { id: f.organisationId },
     body: { version: f.organisationVersion },
   }),
-  'POST /api/v1/organisations/{id}/refresh-register': (f) => ({
-    as: [KARI, OFFICER],
-    other: TOVE,
-    path: { id: f.organisationId },
-  }),
   'POST /api/v1/staff': () => ({
     as: [ADMIN],
     other: FINANCE,
