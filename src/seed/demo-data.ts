@@ -133,7 +133,7 @@ export async function seedDemoDataIfEmpty(
     for (const { user, ...organisation } of DEMO_ORGANISATIONS) {
       const countyId = counties.get(organisation.municipalityNumber.slice(0, 2))!.id;
       const org = await tx.save(
-        tx.create(Organisation, { ...organisation, countyId, registerCheckedAt: new Date() }),
+        tx.create(Organisation, { ...organisation, countyId, registerCheckedAt: bookedAt ?? new Date() }),
       );
       const account = await tx.save(
         tx.create(UserAccount, { ...user, kind: 'applicant', countyId: null, roles: [], passwordHash }),
