@@ -34,6 +34,7 @@ import { AppealLetters1796326000000 } from './1796326000000-AppealLetters';
 import { CaseNumbers1796327000000 } from './1796327000000-CaseNumbers';
 import { Impartiality1796328000000 } from './1796328000000-Impartiality';
 import { Journal1796330000000 } from './1796330000000-Journal';
+import { OrganisationRegister1796331000000 } from './1796331000000-OrganisationRegister';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -74,4 +75,5 @@ export const MIGRATIONS: Function[] = [
   CaseNumbers1796327000000,
   Impartiality1796328000000,
   Journal1796330000000,
+  OrganisationRegister1796331000000,
 ];

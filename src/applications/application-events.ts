@@ -38,6 +38,7 @@ async function prepareSubmit({
   const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
   assertCallOpen(call, now);
   const content = await validateContent(scheme, application.content, false);
+  await assertActiveInRegister(tx, application.organisationId);
   const schemeOrganisation = await loadSchemeOrganisation(tx, application.organisationId);
   const otherActiveGrant = await tx
     .createQueryBuilder(Application, 'a')
@@ -328,6 +329,39 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   RECORD_APPEAL_QUASHED: fromBody,
 };
 
+/**
+ * An organisation the register has as bankrupt (konkurs), under liquidation (underAvvikling), under
+ * forced dissolution or deleted cannot submit: 422 `organisation_not_active`, naming it and why.
+ */
+async function assertActiveInRegister(tx: EntityManager, organisationId: string): Promise<void> {
+  const o = await tx.findOneByOrFail(Organisation, { id: organisationId });
+  const states = [
+    o.bankrupt && { code: 'bankrupt', nb: 'konkurs', en: 'bankrupt' },
+    o.underLiquidation && { code: 'under_liquidation', nb: 'under avvikling', en: 'under liquidation' },
+    o.underForcedDissolution && {
+      code: 'under_forced_dissolution',
+      nb: 'under tvangsavvikling eller tvangsoppløsning',
+      en: 'under forced liquidation or dissolution',
+    },
+    o.deletedOn && { code: 'deleted', nb: `slettet ${o.deletedOn}`, en: `deleted on ${o.deletedOn}` },
+  ].filter((state) => !!state);
+  if (!states.length) return;
+  throw new DomainError(
+    'unprocessable',
+    'organisation_not_active',
+    `${o.name} (${o.organisationNumber}) is ${states.map((state) => state.en).join(', ')} in the Brønnøysund register and cannot apply`,
+    {
+      organisationNumber: o.organisationNumber,
+      organisationName: o.name,
+      registerStatus: states.map((state) => state.code),
+      text: {
+        nb: `${o.name} (${o.organisationNumber}) er ${states.map((state) => state.nb).join(', ')} i Enhetsregisteret og kan ikke søke`,
+        en: `${o.name} (${o.organisationNumber}) is ${states.map((state) => state.en).join(', ')} in the Brønnøysund register and cannot apply`,
+      },
+    },
+  );
+}
+
 /** The applicant as schemes see it: from the organisation register, not from the form. */
 export async function loadSchemeOrganisation(
   tx: EntityManager,
@@ -337,7 +371,9 @@ export async function loadSchemeOrganisation(
   const county = organisation.countyId ? await tx.findOneBy(County, { id: organisation.countyId }) : null;
   return {
     form: organisation.form,
-    employeeCount: organisation.employeeCount,
+    // The register publishes no count for some units (small ones among them): schemes see 0, so a
+    // minimum-employees rule refuses and size caps count the unit as small. The row keeps null.
+    employeeCount: organisation.employeeCount ?? 0,
     municipalityNumber: organisation.municipalityNumber,
     countyCode: county?.code ?? null,
   };

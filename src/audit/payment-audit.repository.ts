@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@lib/audit';
 import { PaymentAuditRecord, type PaymentAuditSubject } from './payment-audit.entity';
 
-export type PaymentAuditAction = 'payout_account_set' | 'created' | 'approved' | 'payment_details_set';
+export type PaymentAuditAction =
+  | 'payout_account_set'
+  | 'created'
+  | 'approved'
+  | 'payment_details_set'
+  | 'register_refreshed';
 
 /** What a payment audit record says. */
 export interface PaymentAuditContent {

@@ -117,6 +117,14 @@ const envSchema = z
     // Retries of a failed delivery: how many attempts in all, and the first wait (doubling after).
     ARCHIVE_ATTEMPTS: integer(1, 100).default(12),
     ARCHIVE_RETRY_DELAY_MS: integer(10, 3_600_000).default(5_000),
+    // The Brønnøysund register (Enhetsregisteret): `http` asks REGISTER_URL, `offline` reads the bundled
+    // sample (the demo organisations and a few test units). Defaults to offline outside production
+    // and in a trial (DEMO_MODE), to http in production.
+    REGISTER_MODE: z.enum(['http', 'offline']).optional(),
+    REGISTER_URL: urlWithScheme('http', 'https').default('https://data.brreg.no/enhetsregisteret/api'),
+    REGISTER_TIMEOUT_MS: integer(100, 60_000).default(5_000),
+    // How long a lookup's answer is kept in the process (a refresh always asks the register).
+    REGISTER_CACHE_SECONDS: integer(0, 86_400).default(3_600),
     // A trial installation: demo users with the README's password, and a published JWT_SECRET.
     DEMO_MODE: booleanFlag.default(false),
   })
@@ -224,6 +232,12 @@ export function parseConfig(env: Env) {
       timeoutMs: e.ARCHIVE_TIMEOUT_MS,
       attempts: e.ARCHIVE_ATTEMPTS,
       retryDelayMs: e.ARCHIVE_RETRY_DELAY_MS,
+    },
+    register: {
+      mode: e.REGISTER_MODE ?? (e.NODE_ENV !== 'production' || e.DEMO_MODE ? 'offline' : 'http'),
+      url: e.REGISTER_URL.replace(/\/+$/, ''),
+      timeoutMs: e.REGISTER_TIMEOUT_MS,
+      cacheSeconds: e.REGISTER_CACHE_SECONDS,
     },
     http: { bodyLimit: e.BODY_LIMIT, queueDashboard: e.QUEUE_DASHBOARD },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },

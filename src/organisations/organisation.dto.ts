@@ -5,37 +5,28 @@ import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
 
 const NACE = /^\d{2}(\.\d{1,3})?$/;
 
+/** Registering asks for the number only: everything else is read from the Brønnøysund register. */
 export class RegisterOrganisationDto {
   @ApiProperty({ example: '921456786', description: 'Nine digits, MOD11 check digit; spaces allowed' })
   @IsString()
   @MaxLength(20)
   organisationNumber!: string;
-
-  @ApiProperty({ example: 'Fjordverk Mekaniske AS' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  name!: string;
-
-  @ApiProperty({ enum: ORGANISATION_FORM_CODES, description: 'Brønnøysund organisation form code' })
-  @IsIn(ORGANISATION_FORM_CODES)
-  form!: OrganisationForm;
-
-  @ApiProperty({ example: '5001', description: 'Four-digit municipality number (kommunenummer)' })
-  @Matches(/^\d{4}$/, { message: 'municipalityNumber must be four digits' })
-  municipalityNumber!: string;
-
-  @ApiProperty({ example: '25.110', description: 'Industry code (NACE / SN2007)' })
-  @Matches(NACE, { message: 'industryCode must look like 25.110' })
-  industryCode!: string;
-
-  @ApiProperty({ example: 42, minimum: 0 })
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  employeeCount!: number;
 }
 
+/** The values of an organisation that come from the register, which no user may change. */
+export const REGISTER_FIELDS = [
+  'name',
+  'form',
+  'municipalityNumber',
+  'industryCode',
+  'employeeCount',
+] as const;
+
+/**
+ * A change to an organisation. Its name, form, municipality, industry code and employee count come
+ * from the Brønnøysund register: sending any of them is refused (422 `register_value`); use
+ * `POST /organisations/{id}/refresh-register` to read them again.
+ */
 export class UpdateOrganisationDto {
   @ApiProperty({
     example: 1,
@@ -71,7 +62,30 @@ export class OrganisationDto {
   @ApiProperty({ enum: ORGANISATION_FORM_CODES }) form!: OrganisationForm;
   @ApiProperty({ example: '5001' }) municipalityNumber!: string;
   @ApiProperty({ example: '25.110' }) industryCode!: string;
-  @ApiProperty() employeeCount!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'antallAnsatte; null when the register has none',
+  })
+  employeeCount!: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the values were read from the register (Enhetsregisteret)',
+  })
+  registerCheckedAt!: string | null;
+  @ApiProperty({ description: 'konkurs, per the register' }) bankrupt!: boolean;
+  @ApiProperty({ description: 'underAvvikling, per the register' }) underLiquidation!: boolean;
+  @ApiProperty({ description: 'underTvangsavviklingEllerTvangsopplosning, per the register' })
+  underForcedDissolution!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'slettedato: deleted from the register on this date',
+  })
+  deletedOn!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, description: 'County whose staff handle it' }) countyId!:
     string | null;
   @ApiProperty({

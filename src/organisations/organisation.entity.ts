@@ -11,7 +11,11 @@ import {
 } from 'typeorm';
 import { ORGANISATION_FORM_CODES, type OrganisationForm } from '@lib/common';
 
-/** An applicant: a company, municipality or other body registered in the Brønnøysund register. */
+/**
+ * An applicant: a company, municipality or other body registered in the Brønnøysund register. Its
+ * name, form, municipality, industry, employees and status are the register's (Enhetsregisteret),
+ * as last read at `registerCheckedAt`; no user types them.
+ */
 @Entity({ name: 'organisation' })
 @Check('organisation_number_format', `"organisation_number" ~ '^[0-9]{9}$'`)
 @Check('organisation_municipality_format', `"municipality_number" ~ '^[0-9]{4}$'`)
@@ -43,8 +47,29 @@ export class Organisation {
   @Column({ name: 'industry_code', type: 'varchar', length: 6 })
   industryCode!: string;
 
-  @Column({ name: 'employee_count', type: 'integer' })
-  employeeCount!: number;
+  /** antallAnsatte; null when the register publishes none. */
+  @Column({ name: 'employee_count', type: 'integer', nullable: true })
+  employeeCount!: number | null;
+
+  /** When the register values were last read; null for rows from before they were. */
+  @Column({ name: 'register_checked_at', type: 'timestamptz', nullable: true })
+  registerCheckedAt!: Date | null;
+
+  /** konkurs */
+  @Column({ type: 'boolean', default: false })
+  bankrupt!: boolean;
+
+  /** underAvvikling */
+  @Column({ name: 'under_liquidation', type: 'boolean', default: false })
+  underLiquidation!: boolean;
+
+  /** underTvangsavviklingEllerTvangsopplosning */
+  @Column({ name: 'under_forced_dissolution', type: 'boolean', default: false })
+  underForcedDissolution!: boolean;
+
+  /** slettedato: deleted from the register (or removed for legal reasons) on this date. */
+  @Column({ name: 'deleted_on', type: 'date', nullable: true })
+  deletedOn!: string | null;
 
   /**
    * The account grants are paid to (kontonummer for utbetaling): 11 digits with a MOD11 check digit,

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ApiProblems, PageQuery } from '@lib/common';
 import { Allow, CurrentActor } from '../auth/auth.decorators';
@@ -35,9 +46,16 @@ export class OrganisationsController {
 
   @Post()
   @Allow('applicant')
-  @ApiOperation({ summary: 'Register an organisation you act for; you become its member' })
+  @ApiOperation({
+    summary:
+      'Register an organisation you act for by its number; its values are read from the Brønnøysund register, and you become its member',
+  })
   @ApiCreatedResponse({ type: OrganisationDto })
-  @ApiProblems({ 409: 'Already registered', 422: 'Organisation number fails the MOD11 check' })
+  @ApiProblems({
+    409: 'Already registered',
+    422: 'Organisation number fails the MOD11 check; organisation_not_in_register; organisation_deleted (deleted or removed from the register); organisation_form_not_supported',
+    503: 'register_unavailable: the register did not answer in time',
+  })
   register(
     @CurrentActor() actor: Extract<Actor, { kind: 'applicant' }>,
     @Body() body: RegisterOrganisationDto,
@@ -48,9 +66,12 @@ export class OrganisationsController {
 
   @Patch(':id')
   @Allow('applicant')
-  @ApiOperation({ summary: "Change your organisation's details (based on its current version)" })
+  @ApiOperation({
+    summary:
+      "Change your organisation's details (based on its current version); values from the register are refused",
+  })
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiProblems({ 409: 'Stale version' })
+  @ApiProblems({ 409: 'Stale version', 422: 'register_value: a value that comes from the register was sent' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -58,6 +79,26 @@ export class OrganisationsController {
     @IdempotencyKey() key: IdempotencyKey,
   ): Promise<OrganisationDto> {
     return this.organisations.update(actor, id, body, key);
+  }
+
+  @Post(':id/refresh-register')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Read the organisation again from the Brønnøysund register (Enhetsregisteret); its members or staff of its county',
+  })
+  @ApiOkResponse({ type: OrganisationDto })
+  @ApiProblems({
+    404: 'Unknown, or not yours',
+    422: 'organisation_not_in_register: the register no longer knows the number',
+    503: 'register_unavailable: the register did not answer in time',
+  })
+  refreshRegister(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @IdempotencyKey() key: IdempotencyKey,
+  ): Promise<OrganisationDto> {
+    return this.organisations.refreshFromRegister(actor, id, key);
   }
 
   @Put(':id/payout-account')

@@ -54,6 +54,7 @@ export const DEMO_OTHER_STAFF: ReadonlyArray<{ email: string; fullName: string; 
   { email: 'admin@rogaland.example', fullName: 'Roar Admin', roles: ['admin'] },
 ];
 
+/** The demo organisations, as the bundled offline register sample has them (src/register). */
 export const DEMO_ORGANISATIONS: ReadonlyArray<{
   organisationNumber: string;
   name: string;
@@ -131,7 +132,9 @@ export async function seedDemoDataIfEmpty(
     }
     for (const { user, ...organisation } of DEMO_ORGANISATIONS) {
       const countyId = counties.get(organisation.municipalityNumber.slice(0, 2))!.id;
-      const org = await tx.save(tx.create(Organisation, { ...organisation, countyId }));
+      const org = await tx.save(
+        tx.create(Organisation, { ...organisation, countyId, registerCheckedAt: bookedAt ?? new Date() }),
+      );
       const account = await tx.save(
         tx.create(UserAccount, { ...user, kind: 'applicant', countyId: null, roles: [], passwordHash }),
       );

@@ -1,4 +1,5 @@
 import { DEMO_ORGANISATIONS } from '../../src/seed/demo-data';
+import { registerRecord } from '../support/register';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const [fjordverk, innherred] = DEMO_ORGANISATIONS;
@@ -13,6 +14,9 @@ describe('organisations: validation and ownership', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    t.register.add(
+      registerRecord('923609016', { name: 'Nidaros Bakeri AS', industryCode: '10.710', employeeCount: 12 }),
+    );
     kari = await t.bearer(fjordverk.user.email);
     ola = await t.bearer(innherred.user.email);
     officer = await t.bearer('saksbehandler@trondelag.example');
@@ -26,14 +30,7 @@ describe('organisations: validation and ownership', () => {
 
   const register = (bearer: string, body: Record<string, unknown>) =>
     t.http().post('/api/v1/organisations').set('authorization', bearer).send(body);
-  const valid = {
-    organisationNumber: '923 609 016',
-    name: 'Nidaros Bakeri AS',
-    form: 'AS',
-    municipalityNumber: '5001',
-    industryCode: '10.710',
-    employeeCount: 12,
-  };
+  const valid = { organisationNumber: '923 609 016' };
 
   it('refuses a wrong check digit with 422 and says why, creating nothing', async () => {
     const res = await register(kari, { ...valid, organisationNumber: '923609017' });
@@ -46,18 +43,19 @@ describe('organisations: validation and ownership', () => {
     });
     const [{ count }] = await t.dataSource.query(
       `SELECT count(*)::int AS count FROM organisation WHERE name = $1`,
-      [valid.name],
+      ['Nidaros Bakeri AS'],
     );
     expect(count).toBe(0);
   });
 
-  it('refuses malformed fields with 400 listing each', async () => {
+  it('refuses typed register values with 400 listing each: they come from the register', async () => {
     const res = await register(kari, {
       ...valid,
-      municipalityNumber: '50',
-      employeeCount: -1,
-      form: 'XYZ',
-      industryCode: 7,
+      name: 'Typed AS',
+      municipalityNumber: '5001',
+      employeeCount: 12,
+      form: 'AS',
+      industryCode: '10.710',
     });
     expect(res.status).toBe(400);
     expect((res.body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual([
@@ -65,6 +63,7 @@ describe('organisations: validation and ownership', () => {
       'form',
       'industryCode',
       'municipalityNumber',
+      'name',
     ]);
   });
 
@@ -74,6 +73,8 @@ describe('organisations: validation and ownership', () => {
     expect(res.body).toMatchObject({
       organisationNumber: '923609016',
       name: 'Nidaros Bakeri AS',
+      industryCode: '10.710',
+      employeeCount: 12,
       version: 1,
     });
     expect(res.body.countyId).toEqual(expect.any(String));
@@ -154,24 +155,29 @@ describe('organisations: validation and ownership', () => {
     expect(own.status).toBe(200);
   });
 
-  it('refuses a change based on a stale version with 409, and never overwrites silently', async () => {
+  it("refuses a member's change of register values with 422 register_value, changing nothing", async () => {
     const id = ids[fjordverk.organisationNumber];
-    const first = await t
+    const res = await t
       .http()
       .patch(`/api/v1/organisations/${id}`)
       .set('authorization', kari)
-      .send({ version: 1, employeeCount: 45 });
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ employeeCount: 45, version: 2 });
+      .send({ version: 1, employeeCount: 45, name: 'Renamed AS' });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'register_value' });
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['name', 'employeeCount']);
+    const now = await t.http().get(`/api/v1/organisations/${id}`).set('authorization', kari);
+    expect(now.body).toMatchObject({
+      employeeCount: fjordverk.employeeCount,
+      name: fjordverk.name,
+      version: 1,
+    });
     const stale = await t
       .http()
       .patch(`/api/v1/organisations/${id}`)
       .set('authorization', kari)
-      .send({ version: 1, employeeCount: 10 });
+      .send({ version: 7 });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: 2 });
-    const now = await t.http().get(`/api/v1/organisations/${id}`).set('authorization', kari);
-    expect(now.body.employeeCount).toBe(45);
+    expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: 1 });
   });
 
   it('answers a non-UUID id with a 400 problem', async () => {

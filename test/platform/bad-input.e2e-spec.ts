@@ -332,14 +332,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
   'POST /api/v1/organisations': () => ({
     as: [KARI],
     other: OFFICER,
-    body: {
-      organisationNumber: '921456786',
-      name: 'Fjordverk Mekaniske AS',
-      form: 'AS',
-      municipalityNumber: '5001',
-      industryCode: '25.110',
-      employeeCount: 42,
-    },
+    body: { organisationNumber: '921456786' },
   }),
   'PUT /api/v1/organisations/{id}/payout-account': (f) => ({
     as: [KARI],
@@ -351,7 +344,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     as: [KARI],
     other: OFFICER,
     path: { id: f.organisationId },
-    body: { version: f.organisationVersion, name: 'Fjordverk AS', employeeCount: 43 },
+    body: { version: f.organisationVersion },
   }),
   'POST /api/v1/staff': () => ({
     as: [ADMIN],

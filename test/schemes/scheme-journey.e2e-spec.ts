@@ -5,6 +5,7 @@ import type { SchemePlugin } from '../../src/schemes/scheme-plugin';
 import { DEMO_ORGANISATIONS, DEMO_OTHER_STAFF, DEMO_STAFF } from '../../src/seed/demo-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { bookPaymentsDue } from '../support/bio';
+import { registerRecord } from '../support/register';
 
 /*
  * The conformance run over HTTP, generated for every registered scheme: an admin writes and opens a
@@ -72,14 +73,16 @@ describe('every registered scheme, from its sample application to a closed case 
       const base = String(70_000_000 + (process.pid % 10_000) * 1000 + ++organisationSerial).slice(-8);
       const check = organisationNumberCheckDigit(base);
       if (check === null) continue;
-      const res = await send('post', '/organisations', APPLICANT, {
-        organisationNumber: `${base}${check}`,
-        name: `Sample applicant ${scheme.id} ${base}`,
-        form: sampleCase.applicant.form,
-        municipalityNumber: sampleCase.applicant.municipalityNumber,
-        industryCode: '85.590',
-        employeeCount: sampleCase.applicant.employeeCount,
-      });
+      t.register.add(
+        registerRecord(`${base}${check}`, {
+          name: `Sample applicant ${scheme.id} ${base}`,
+          form: sampleCase.applicant.form,
+          municipalityNumber: sampleCase.applicant.municipalityNumber,
+          industryCode: '85.590',
+          employeeCount: sampleCase.applicant.employeeCount,
+        }),
+      );
+      const res = await send('post', '/organisations', APPLICANT, { organisationNumber: `${base}${check}` });
       if (res.status === 409) continue;
       expect(res.status).toBe(201);
       return (res.body as { id: string }).id;

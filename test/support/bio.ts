@@ -2,6 +2,7 @@ import { ManualClock, organisationNumberCheckDigit } from '@lib/common';
 import { newBioApplication, newBioCallParameters } from '../../src/schemes/bio/bio-testing';
 import { DEMO_ORGANISATIONS, DEMO_STAFF } from '../../src/seed/demo-data';
 import type { TestApp } from './test-app';
+import { registerRecord } from './register';
 
 export const KARI = DEMO_ORGANISATIONS[0].user.email; // Fjordverk Mekaniske AS, 42 employees
 export const OLA = DEMO_ORGANISATIONS[1].user.email; // Innherred Treindustri AS, 85 employees
@@ -56,18 +57,12 @@ export async function freshOrganisation(t: TestApp, email = KARI): Promise<strin
     const base = String(80_000_000 + (process.pid % 10_000) * 1000 + ++organisationSerial).slice(-8);
     const check = organisationNumberCheckDigit(base);
     if (check === null) continue;
+    t.register.add(registerRecord(`${base}${check}`, { name: `Testbedrift ${base} AS` }));
     const res = await t
       .http()
       .post('/api/v1/organisations')
       .set('authorization', await t.bearer(email))
-      .send({
-        organisationNumber: `${base}${check}`,
-        name: `Testbedrift ${base} AS`,
-        form: 'AS',
-        municipalityNumber: '5001',
-        industryCode: '25.110',
-        employeeCount: 42,
-      });
+      .send({ organisationNumber: `${base}${check}` });
     if (res.status === 409) continue;
     if (res.status !== 201) throw new Error(`organisation: ${res.status} ${res.text}`);
     return (res.body as { id: string }).id;

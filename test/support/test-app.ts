@@ -18,6 +18,7 @@ import { AppModule } from '../../src/app.module';
 import { AppConfig, Env, parseConfig } from '../../src/config/app-config';
 import { createDataSource } from '../../src/database/data-source';
 import { configureHttpApp } from '../../src/http-app';
+import { ORGANISATION_REGISTER, OfflineOrganisationRegister } from '../../src/register';
 import { DEMO_PASSWORD, seedDemoDataIfEmpty } from '../../src/seed/demo-data';
 
 export interface TestApp {
@@ -27,6 +28,11 @@ export interface TestApp {
   dataSource: DataSource;
   /** The owner's connection, for set-up and inspection the service may not do (tampering included). */
   owner: DataSource;
+  /**
+   * The Brønnøysund register the app reads (the bundled sample; add units in the register's JSON
+   * shape). With `REGISTER_MODE=http` in `env` the app asks that register instead and this is unused.
+   */
+  register: OfflineOrganisationRegister;
   /** supertest bound to the running app. */
   http: () => ReturnType<typeof request>;
   /** Logs in and returns an `Authorization` header value (cached per e-mail). */
@@ -88,6 +94,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     controllers: options.controllers ?? [],
   });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const register = new OfflineOrganisationRegister();
+  if (config.register.mode === 'offline') builder.overrideProvider(ORGANISATION_REGISTER).useValue(register);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
   configureHttpApp(app, config);
@@ -109,6 +117,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     dataSource,
     owner,
+    register,
     http,
     async bearer(email, password = DEMO_PASSWORD) {
       const cached = tokens.get(email);

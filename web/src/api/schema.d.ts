@@ -1144,7 +1144,7 @@ export interface paths {
         /** Applicants: their own organisations. Staff: the organisations in their county */
         get: operations["OrganisationsController_list"];
         put?: never;
-        /** Register an organisation you act for; you become its member */
+        /** Register an organisation you act for by its number; its values are read from the Brønnøysund register, and you become its member */
         post: operations["OrganisationsController_register"];
         delete?: never;
         options?: never;
@@ -1166,8 +1166,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your organisation's details (based on its current version) */
+        /** Change your organisation's details (based on its current version); values from the register are refused */
         patch: operations["OrganisationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/refresh-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the organisation again from the Brønnøysund register (Enhetsregisteret); its members or staff of its county */
+        post: operations["OrganisationsController_refreshRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organisations/{id}/payout-account": {
@@ -2937,7 +2954,24 @@ export interface components {
             municipalityNumber: string;
             /** @example 25.110 */
             industryCode: string;
-            employeeCount: number;
+            /** @description antallAnsatte; null when the register has none */
+            employeeCount: number | null;
+            /**
+             * Format: date-time
+             * @description When the values were read from the register (Enhetsregisteret)
+             */
+            registerCheckedAt: string | null;
+            /** @description konkurs, per the register */
+            bankrupt: boolean;
+            /** @description underAvvikling, per the register */
+            underLiquidation: boolean;
+            /** @description underTvangsavviklingEllerTvangsopplosning, per the register */
+            underForcedDissolution: boolean;
+            /**
+             * Format: date
+             * @description slettedato: deleted from the register on this date
+             */
+            deletedOn: string | null;
             /**
              * Format: uuid
              * @description County whose staff handle it
@@ -2961,25 +2995,6 @@ export interface components {
              * @example 921456786
              */
             organisationNumber: string;
-            /** @example Fjordverk Mekaniske AS */
-            name: string;
-            /**
-             * @description Brønnøysund organisation form code
-             * @enum {string}
-             */
-            form: "AS" | "ASA" | "ENK" | "ANS" | "DA" | "SA" | "NUF" | "STI" | "FLI" | "KOMM" | "FYLK" | "KF" | "IKS" | "ORGL" | "STAT";
-            /**
-             * @description Four-digit municipality number (kommunenummer)
-             * @example 5001
-             */
-            municipalityNumber: string;
-            /**
-             * @description Industry code (NACE / SN2007)
-             * @example 25.110
-             */
-            industryCode: string;
-            /** @example 42 */
-            employeeCount: number;
         };
         UpdateOrganisationDto: {
             /**
@@ -9615,8 +9630,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Organisation number fails the MOD11 check */
+            /** @description Organisation number fails the MOD11 check; organisation_not_in_register; organisation_deleted (deleted or removed from the register); organisation_form_not_supported */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description register_unavailable: the register did not answer in time */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9729,6 +9753,84 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description register_value: a value that comes from the register was sent */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_refreshRegister: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description organisation_not_in_register: the register no longer knows the number */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description register_unavailable: the register did not answer in time */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

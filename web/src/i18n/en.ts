@@ -1602,4 +1602,26 @@ export const en: Messages = {
   'ownerAttachments.answerMissing':
     'The answer lacks attachments that must go with it; see “Attachments to the answer”.',
   // end of attachments beyond the application
+  // organisation register
+  'orgRegister.heading': 'From the Brønnøysund register',
+  'orgRegister.fetched': 'Fetched from the Brønnøysund register {date}',
+  'orgRegister.notFetched': 'Not fetched from the Brønnøysund register yet',
+  'orgRegister.form': 'Organisation form',
+  'orgRegister.municipality': 'Municipality number',
+  'orgRegister.industry': 'Industry code',
+  'orgRegister.employees': 'Employees',
+  'orgRegister.employeesUnknown': 'Not given in the register',
+  'orgRegister.status': 'Status',
+  'orgRegister.status.active': 'Active',
+  'orgRegister.status.bankrupt': 'Bankrupt',
+  'orgRegister.status.underLiquidation': 'Under liquidation',
+  'orgRegister.status.underForcedDissolution': 'Under forced liquidation or dissolution',
+  'orgRegister.status.deleted': 'Deleted {date}',
+  'orgRegister.inactive': 'The organisation cannot submit applications while the register shows this status.',
+  'orgRegister.refresh': 'Fetch again from the Brønnøysund register',
+  'orgRegister.refreshed': 'The details were fetched again from the Brønnøysund register.',
+  'orgRegister.unavailable':
+    'The Brønnøysund register is not answering right now. Try again in a little while.',
+  'orgRegister.failed': 'The details were not fetched. Try again.',
+  // end of organisation register
 };

@@ -1601,6 +1601,28 @@ export const nb = {
   'ownerAttachments.answerAttachments': 'Vedlegg sendt med svar på spørsmål',
   'ownerAttachments.answerMissing': 'Svaret mangler vedlegg som må være med; se «Vedlegg til svaret».',
   // end of attachments beyond the application
+  // organisation register
+  'orgRegister.heading': 'Fra Enhetsregisteret',
+  'orgRegister.fetched': 'Hentet fra Enhetsregisteret {date}',
+  'orgRegister.notFetched': 'Ikke hentet fra Enhetsregisteret ennå',
+  'orgRegister.form': 'Organisasjonsform',
+  'orgRegister.municipality': 'Kommunenummer',
+  'orgRegister.industry': 'Næringskode',
+  'orgRegister.employees': 'Antall ansatte',
+  'orgRegister.employeesUnknown': 'Ikke oppgitt i registeret',
+  'orgRegister.status': 'Status',
+  'orgRegister.status.active': 'Aktiv',
+  'orgRegister.status.bankrupt': 'Konkurs',
+  'orgRegister.status.underLiquidation': 'Under avvikling',
+  'orgRegister.status.underForcedDissolution': 'Under tvangsavvikling eller tvangsoppløsning',
+  'orgRegister.status.deleted': 'Slettet {date}',
+  'orgRegister.inactive':
+    'Organisasjonen kan ikke sende inn søknader så lenge registeret viser denne statusen.',
+  'orgRegister.refresh': 'Hent på nytt fra Enhetsregisteret',
+  'orgRegister.refreshed': 'Opplysningene er hentet på nytt fra Enhetsregisteret.',
+  'orgRegister.unavailable': 'Enhetsregisteret svarer ikke akkurat nå. Prøv igjen om litt.',
+  'orgRegister.failed': 'Opplysningene ble ikke hentet. Prøv igjen.',
+  // end of organisation register
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -11,7 +11,9 @@ export type ErrorKind =
   | 'unprocessable'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'too_many_requests';
+  | 'too_many_requests'
+  /** A service we depend on did not answer in time; trying again later may work. */
+  | 'unavailable';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -14,6 +14,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {
@@ -27,6 +28,7 @@ const CODE_OF_STATUS: Record<number, string> = {
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'too_many_requests',
+  503: 'service_unavailable',
 };
 
 const DEFAULT_DETAIL: Record<number, string> = {

@@ -33,3 +33,17 @@ export function useSetPayoutAccount() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: organisationQueries.all() }),
   });
 }
+
+/** Reads the organisation again from the Brønnøysund register; the organisations are read again. */
+export function useRefreshFromRegister() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ organisationId, key }: { organisationId: string; key: string }) =>
+      unwrap(
+        api.POST('/api/v1/organisations/{id}/refresh-register', {
+          params: { path: { id: organisationId }, header: { 'Idempotency-Key': key } },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: organisationQueries.all() }),
+  });
+}

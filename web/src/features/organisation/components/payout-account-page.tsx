@@ -10,6 +10,7 @@ import { FieldErrorSummary } from '../../../ui/field-error-summary';
 import { PageHeading } from '../../../ui/page-heading';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { organisationQueries, useSetPayoutAccount } from '../api/organisation-queries';
+import { RegisterFacts } from './register-facts';
 
 /** An applicant's organisations, each with the account its grants are paid to (kontonummer for utbetaling). */
 export function PayoutAccountPage() {
@@ -87,6 +88,7 @@ function PayoutAccountForm({ organisation }: { organisation: Organisation }) {
           ? t('payoutAccount.current', { account: formatAccountNumber(organisation.payoutAccount) })
           : t('payoutAccount.none')}
       </Paragraph>
+      <RegisterFacts organisation={organisation} />
       <form noValidate onSubmit={submit}>
         <Textfield
           id={fieldId}
