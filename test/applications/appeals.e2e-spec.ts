@@ -202,6 +202,36 @@ describe('appeals (klage)', () => {
     await expectOk(act(t, KARI, id, 'accept'));
   });
 
+  it('commits the grant when the appeals board reverses a rejection the county forwarded', async () => {
+    const id = await rejected();
+    clock.set('2026-02-12T10:00:00+01:00');
+    await expectOk(act(t, KARI, id, 'appeal', { grounds: GROUNDS }));
+    expect((await view(id, KARI)).case.appeal).toMatchObject({ late: false, against: 'rejection' });
+    await expectOk(
+      act(t, OFFICER, id, 'appeal/propose-forward', { note: 'Avslaget står etter vår vurdering.' }),
+    );
+    await expectOk(act(t, APPROVER, id, 'appeal/decide-forward', {}));
+    const before = await frameCommitted();
+
+    const reversed = await expectOk(
+      act(t, APPROVER, id, 'appeal/reversed', {
+        amount: 18_000_000,
+        grounds: 'Klagenemnda gir klageren medhold.',
+      }),
+    );
+    expect(reversed).toMatchObject({ status: 'granted', grantedAmount: 18_000_000 });
+    expect(await frameCommitted()).toBe(before + 18_000_000);
+    expect(await position(id)).toEqual({ committed: 18_000_000, outstanding: 18_000_000 });
+    expect((await view(id, KARI)).case.appeal).toMatchObject({
+      outcome: { kind: 'reversed', decidedBy: 'appeals_board', amount: 18_000_000 },
+    });
+    expect(await letters(id)).toEqual(['rejection', 'appeal_forwarded', 'appeal_outcome']);
+    expect(await history(id)).toEqual(
+      expect.arrayContaining(['LODGE_APPEAL', 'DECIDE_APPEAL_FORWARD', 'RECORD_APPEAL_REVERSED']),
+    );
+    await expectOk(act(t, KARI, id, 'accept'));
+  });
+
   it('returns a quashed rejection to assessment', async () => {
     const id = await rejected();
     await expectOk(act(t, KARI, id, 'appeal', { grounds: GROUNDS }));

@@ -6,7 +6,7 @@ import { CaseNumbers1796327000000 } from '../../migrations/1796327000000-CaseNum
 import type { Application } from '../../src/applications/application.entity';
 import { assignCaseNumber } from '../../src/applications/case-number';
 import { createDataSource, dataSourceOptions } from '../../src/database/data-source';
-import { seedDemoDataIfEmpty } from '../../src/seed/demo-data';
+import { seedOlderSchema } from '../support/older-schema';
 
 describe('the migration that gives case numbers', () => {
   it('numbers the submitted applications in submission order per county, scheme and year, and the counters go on from there', async () => {
@@ -20,7 +20,7 @@ describe('the migration that gives case numbers', () => {
     try {
       await before.initialize();
       await before.runMigrations({ transaction: 'each' });
-      await seedDemoDataIfEmpty(before.manager);
+      await seedOlderSchema(before);
       const call = async (scheme: string, county: string) =>
         (
           await before.query<Array<{ id: string; county_id: string }>>(

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { organisationNumberCheckDigit } from '@lib/common';
 import { act, APPROVER, draft, expectOk, KARI, newClock, OFFICER } from '../support/bio';
+import { registerRecord } from '../support/register';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const PDF = Buffer.from(
@@ -318,18 +319,13 @@ async function soleProprietorship(t: TestApp, name: string): Promise<string> {
     const base = String(70_000_000 + (process.pid % 10_000) * 1000 + ++serial).slice(-8);
     const check = organisationNumberCheckDigit(base);
     if (check === null) continue;
+    // A sole proprietorship (enkeltpersonforetak) carries its owner's name in the register.
+    t.register.add(registerRecord(`${base}${check}`, { name, form: 'ENK', employeeCount: 12 }));
     const res = await t
       .http()
       .post('/api/v1/organisations')
       .set('authorization', await t.bearer(KARI))
-      .send({
-        organisationNumber: `${base}${check}`,
-        name,
-        form: 'ENK',
-        municipalityNumber: '5001',
-        industryCode: '25.110',
-        employeeCount: 12,
-      });
+      .send({ organisationNumber: `${base}${check}` });
     if (res.status === 409) continue;
     if (res.status !== 201) throw new Error(`organisation: ${res.status} ${res.text}`);
     return (res.body as { id: string }).id;

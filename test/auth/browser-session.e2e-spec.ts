@@ -1,5 +1,6 @@
 import { organisationNumberCheckDigit } from '@lib/common';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '../../src/seed/demo-data';
+import { registerRecord } from '../support/register';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const applicant = DEMO_ORGANISATIONS[0].user.email;
@@ -21,19 +22,14 @@ function setCookies(headers: Record<string, unknown>): Map<string, { value: stri
 }
 
 let serial = 0;
-function newOrganisation() {
+/** A body registering a new organisation, whose unit the test app's register now knows. */
+function newOrganisation(t: TestApp) {
   for (;;) {
     const base = String(70_000_000 + (process.pid % 10_000) * 1000 + ++serial).slice(-8);
     const check = organisationNumberCheckDigit(base);
     if (check === null) continue;
-    return {
-      organisationNumber: `${base}${check}`,
-      name: `Informasjonskapsel ${base} AS`,
-      form: 'AS',
-      municipalityNumber: '5001',
-      industryCode: '25.110',
-      employeeCount: 12,
-    };
+    t.register.add(registerRecord(`${base}${check}`, { name: `Informasjonskapsel ${base} AS` }));
+    return { organisationNumber: `${base}${check}` };
   }
 }
 
@@ -94,7 +90,7 @@ describe('browser sessions: cookie sign-in with CSRF protection', () => {
     for (const token of [undefined, 'not-the-token', csrf.slice(1)]) {
       const req = t.http().post('/api/v1/organisations').set('cookie', cookie);
       if (token !== undefined) req.set('x-csrf-token', token);
-      const res = await req.send(newOrganisation());
+      const res = await req.send(newOrganisation(t));
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({
@@ -112,7 +108,7 @@ describe('browser sessions: cookie sign-in with CSRF protection', () => {
       .post('/api/v1/organisations')
       .set('cookie', cookie)
       .set('x-csrf-token', other.body.csrfToken)
-      .send(newOrganisation());
+      .send(newOrganisation(t));
     expect(res.status).toBe(403);
   });
 
@@ -122,7 +118,7 @@ describe('browser sessions: cookie sign-in with CSRF protection', () => {
       .post('/api/v1/organisations')
       .set('cookie', cookie)
       .set('x-csrf-token', csrf)
-      .send(newOrganisation());
+      .send(newOrganisation(t));
     expect(res.status).toBe(201);
   });
 
@@ -135,7 +131,7 @@ describe('browser sessions: cookie sign-in with CSRF protection', () => {
       .post('/api/v1/organisations')
       .set('authorization', bearer)
       .set('cookie', 'grants_session=whatever')
-      .send(newOrganisation());
+      .send(newOrganisation(t));
     expect(res.status).toBe(201);
     // A bearer header is the whole answer: a bad one is not rescued by a good cookie.
     const bad = await t.http().get('/api/v1/me').set('authorization', 'Bearer nope').set('cookie', cookie);

@@ -4,7 +4,7 @@ import { MIGRATIONS } from '../../migrations';
 import { AppendOnlyHistory1796251914754 } from '../../migrations/1796251914754-AppendOnlyHistory';
 import { CallAuditRepository } from '../../src/calls/call-audit.repository';
 import { createDataSource, dataSourceOptions } from '../../src/database/data-source';
-import { seedDemoDataIfEmpty } from '../../src/seed/demo-data';
+import { seedOlderSchema } from '../support/older-schema';
 import { newBioCallParameters } from '../../src/schemes/bio/bio-testing';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -90,17 +90,7 @@ describe('the migration that chains call history', () => {
     try {
       await before.initialize();
       await before.runMigrations({ transaction: 'each' });
-      // The seed is today's code: the old schema gets the user-account, county and organisation
-      // columns it writes for the seeding, and loses them again before the later migrations that add them run.
-      await before.query(
-        `ALTER TABLE user_account ADD version integer NOT NULL DEFAULT 1, ADD updated_at timestamptz NOT NULL DEFAULT now()`,
-      );
-      await before.query(`ALTER TABLE county ADD organisation_number char(9), ADD payment_account char(11)`);
-      await before.query(`ALTER TABLE organisation ADD payout_account char(11)`);
-      await seedDemoDataIfEmpty(before.manager);
-      await before.query(`ALTER TABLE user_account DROP COLUMN version, DROP COLUMN updated_at`);
-      await before.query(`ALTER TABLE county DROP COLUMN organisation_number, DROP COLUMN payment_account`);
-      await before.query(`ALTER TABLE organisation DROP COLUMN payout_account`);
+      await seedOlderSchema(before);
       const calls = await before.query<Array<{ id: string }>>(
         `SELECT id FROM funding_call ORDER BY id LIMIT 2`,
       );
