@@ -29,6 +29,7 @@ import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequest
 import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequest';
 import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
 import { Attachments1796323000000 } from './1796323000000-Attachments';
+import { MoreLetterKinds1796329000000 } from './1796329000000-MoreLetterKinds';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -64,4 +65,5 @@ export const MIGRATIONS: Function[] = [
   FinalPayoutRequest1796321000000,
   DecisionLetters1796322000000,
   Attachments1796323000000,
+  MoreLetterKinds1796329000000,
 ];

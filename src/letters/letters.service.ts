@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, norwegianDate, notFound, validatePayload, visibleOrNotFound } from '@lib/common';
-import { decisionLetterTerms, migrateSnapshot, type LetterKind } from '@lib/engine';
+import {
+  decisionLetterTerms,
+  grantedAmount,
+  migrateSnapshot,
+  repaymentDueDate,
+  type LetterKind,
+} from '@lib/engine';
+import { settlementOf } from '@lib/ledger';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { FundingCall } from '../calls/funding-call.entity';
@@ -15,10 +22,25 @@ import {
   letterTitle,
   renderLetter,
   sha256,
-  type DecisionLetterInputs,
+  type LetterAppeal,
+  type LetterClaim,
+  type LetterInputs,
   type LetterInstalment,
+  type LetterParties,
 } from './decision-letter.template';
 import { DecisionLetterDto } from './letter.dto';
+
+/** The downloaded file's name begins with what the letter is. */
+const FILE_NAMES: Record<LetterKind, string> = {
+  grant: 'vedtak',
+  rejection: 'vedtak',
+  cancellation: 'vedtak',
+  settlement: 'vedtak',
+  appeal_outcome: 'vedtak',
+  repayment_claim: 'tilbakebetalingskrav',
+  extension_granted: 'utsatt-frist',
+  extension_refused: 'utsatt-frist',
+};
 
 /** Who sees a case's letters: its organisation, and its county's staff once it is sent (as the case). */
 const ownership = (a: Application) => ({
@@ -39,69 +61,182 @@ export class LettersService {
   ) {}
 
   /**
-   * The letter of the decision just recorded on the case (grant or rejection), inside the decision's
-   * transaction (the `issueLetter` effect). A case without that decision is a broken machine.
+   * The letter of the decision just recorded on the case, inside the decision's transaction (the
+   * `issueLetter` effect), before the decision's money moves: a settlement or heving that claims money
+   * back also writes the claim's own letter. A case without that decision is a broken machine.
    */
   async issueDecisionLetter(
     tx: EntityManager,
     kase: LifecycleCase,
     kind: LetterKind,
-  ): Promise<DecisionLetter> {
+    at: Date,
+  ): Promise<DecisionLetter[]> {
     const context = migrateSnapshot(this.schemes.forStored(kase.schemeId).lifecycle, kase.snapshot).state
       .context;
-    const decision = context.decision;
-    if (decision?.kind !== kind) throw new Error(`issueLetter ${kind}: the case holds no such decision`);
     const application = await tx.findOneByOrFail(Application, { id: kase.id });
     const scheme = this.schemes.forStored(application.schemeId);
     const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
     const county = await tx.findOneByOrFail(County, { id: application.countyId });
     const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
     const terms = decisionLetterTerms(call.parameters, scheme);
-    const decisionDate = norwegianDate(new Date(decision.at));
-    let paymentPlan: LetterInstalment[] = [];
-    if (decision.kind === 'grant') {
-      const content = await validatePayload(scheme.applicationDto, application.content);
-      if (content.ok)
-        paymentPlan = scheme.paymentPlan(call.parameters, decision.amount, content.value).map((line) => ({
-          label: line.label,
-          amountOre: line.amount,
-          on: line.on,
-          date: line.date ?? null,
-        }));
-    }
-    const inputs: DecisionLetterInputs = {
-      version: 1,
-      kind: decision.kind,
+    const parties = (decidedAt: Date): LetterParties => ({
       countyName: county.name,
       organisationName: organisation.name,
       organisationNumber: organisation.organisationNumber,
       reference: application.reference,
       schemeName: scheme.name,
       callTitle: call.title,
-      decidedAt: new Date(decision.at).toISOString(),
-      decisionDate,
-      amountOre: decision.kind === 'grant' ? decision.amount : null,
-      paymentPlan,
-      grounds: decision.grounds?.trim() || null,
-      conditions: decision.kind === 'grant' ? [...(decision.conditions ?? [])] : [],
-      legalBasis: terms.legalBasis,
-      acceptanceLastDay:
-        decision.kind === 'grant' && context.acceptanceDueAt
-          ? norwegianDate(new Date(context.acceptanceDueAt))
-          : null,
-      appeal: terms.appealable ? { sendTo: county.name, lastDay: appealLastDay(decisionDate) } : null,
-    };
-    const bytes = await renderLetter(inputs);
-    return tx.save(
-      tx.create(DecisionLetter, {
-        applicationId: application.id,
-        kind: inputs.kind,
-        inputs,
-        sha256: sha256(bytes),
-        byteSize: bytes.length,
-        pdf: bytes,
-      }),
-    );
+      decidedAt: decidedAt.toISOString(),
+      decisionDate: norwegianDate(decidedAt),
+    });
+    const appeal = (decisionDate: string): LetterAppeal | null =>
+      terms.appealable ? { sendTo: county.name, lastDay: appealLastDay(decisionDate) } : null;
+    const claimOf = (amountOre: number, decisionDate: string): LetterClaim | null =>
+      amountOre > 0
+        ? {
+            amountOre,
+            dueDate: repaymentDueDate(call.parameters, decisionDate),
+            account: county.paymentAccount,
+            message: application.reference,
+          }
+        : null;
+    const unreachable = (what: string) => new Error(`issueLetter ${kind}: the case holds no ${what}`);
+
+    const letters: LetterInputs[] = [];
+    switch (kind) {
+      case 'cancellation': {
+        const cancellation = context.cancellation;
+        if (!cancellation?.decidedAt) throw unreachable('decided cancellation');
+        const head = parties(new Date(cancellation.decidedAt));
+        const money = await grantMoney(tx, application.id);
+        const claim = claimOf(cancellation.repaymentAmount, head.decisionDate);
+        letters.push({
+          version: 1,
+          kind,
+          ...head,
+          grantedOre: grantedAmount(context),
+          paidOre: money.paid,
+          // The decision releases everything still outstanding.
+          releasedOre: money.released + money.outstanding,
+          grounds: cancellation.grounds,
+          claim,
+          legalBasis: terms.legalBasis,
+          appeal: appeal(head.decisionDate),
+        });
+        if (claim)
+          letters.push({
+            version: 1,
+            kind: 'repayment_claim',
+            ...head,
+            cause: 'cancellation',
+            claim,
+            legalBasis: terms.legalBasis,
+          });
+        break;
+      }
+      case 'settlement': {
+        const finalPayableOre = context.finalPayableAmount;
+        if (finalPayableOre === null) throw unreachable('final amount');
+        const head = parties(at);
+        const money = await grantMoney(tx, application.id);
+        const outcome = settlementOf(money.paid, money.outstanding, finalPayableOre);
+        const claim = claimOf(outcome.overpaid, head.decisionDate);
+        letters.push({
+          version: 1,
+          kind,
+          ...head,
+          grantedOre: grantedAmount(context),
+          approvedCostsOre: await approvedFinalCosts(tx, application.id),
+          finalPayableOre,
+          paidOre: money.paid,
+          toPayOre: outcome.toPay,
+          releasedOre: money.released + outcome.release,
+          claim,
+          legalBasis: terms.legalBasis,
+          appeal: appeal(head.decisionDate),
+        });
+        if (claim)
+          letters.push({
+            version: 1,
+            kind: 'repayment_claim',
+            ...head,
+            cause: 'settlement',
+            claim,
+            legalBasis: terms.legalBasis,
+          });
+        break;
+      }
+      case 'extension_granted':
+      case 'extension_refused': {
+        const extension = context.extension;
+        const outcome = extension?.outcome;
+        if (!extension || outcome?.kind !== (kind === 'extension_granted' ? 'granted' : 'refused'))
+          throw unreachable('such answer to an extension request');
+        const day = (instant: string) => norwegianDate(new Date(instant));
+        const previous = extension.previousDueAt ?? context.finalReportDueAt ?? extension.requestedDueAt;
+        letters.push({
+          version: 1,
+          kind,
+          ...parties(new Date(outcome.at)),
+          previousDueDate: day(previous),
+          requestedDueDate: day(extension.requestedDueAt),
+          newDueDate: outcome.kind === 'granted' ? day(outcome.dueAt) : null,
+          grounds: outcome.grounds?.trim() || null,
+          legalBasis: terms.legalBasis,
+        });
+        break;
+      }
+      case 'repayment_claim':
+        throw new Error('issueLetter repayment_claim: a claim letter goes with its settlement or heving');
+      default: {
+        const decision = context.decision;
+        if (decision?.kind !== kind) throw unreachable('such decision');
+        const head = parties(new Date(decision.at));
+        let paymentPlan: LetterInstalment[] = [];
+        if (decision.kind === 'grant') {
+          const content = await validatePayload(scheme.applicationDto, application.content);
+          if (content.ok)
+            paymentPlan = scheme.paymentPlan(call.parameters, decision.amount, content.value).map((line) => ({
+              label: line.label,
+              amountOre: line.amount,
+              on: line.on,
+              date: line.date ?? null,
+            }));
+        }
+        letters.push({
+          version: 1,
+          kind: decision.kind,
+          ...head,
+          amountOre: decision.kind === 'grant' ? decision.amount : null,
+          paymentPlan,
+          grounds: decision.grounds?.trim() || null,
+          conditions: decision.kind === 'grant' ? [...(decision.conditions ?? [])] : [],
+          legalBasis: terms.legalBasis,
+          acceptanceLastDay:
+            decision.kind === 'grant' && context.acceptanceDueAt
+              ? norwegianDate(new Date(context.acceptanceDueAt))
+              : null,
+          appeal: appeal(head.decisionDate),
+        });
+      }
+    }
+    const issued: DecisionLetter[] = [];
+    for (const inputs of letters) {
+      const bytes = await renderLetter(inputs);
+      issued.push(
+        await tx.save(
+          tx.create(DecisionLetter, {
+            applicationId: application.id,
+            kind: inputs.kind,
+            inputs,
+            sha256: sha256(bytes),
+            byteSize: bytes.length,
+            pdf: bytes,
+          }),
+        ),
+      );
+    }
+    return issued;
   }
 
   /** The case's letters, oldest first. */
@@ -123,10 +258,10 @@ export class LettersService {
     const application = await this.visibleCase(actor, key);
     const letter = await this.dataSource.manager.findOne(DecisionLetter, {
       where: { id: letterId, applicationId: application.id },
-      select: { id: true, inputs: true, pdf: true },
+      select: { id: true, kind: true, inputs: true, pdf: true },
     });
     if (!letter) throw notFound('Letter');
-    return { bytes: letter.pdf, filename: `vedtak-${application.reference}-${letter.inputs.decisionDate}.pdf` };
+    return { bytes: letter.pdf, filename: `${FILE_NAMES[letter.kind]}-${application.reference}-${letter.inputs.decisionDate}.pdf` };
   }
 
   private async visibleCase(actor: Actor, key: { id: string } | { reference: string }): Promise<Application> {
@@ -150,4 +285,28 @@ function toDto(application: Application, letter: DecisionLetter): DecisionLetter
     byteSize: letter.byteSize,
     pdfPath: `/api/v1/applications/${application.reference}/letters/${letter.id}/pdf`,
   };
+}
+
+/** The grant's money on the ledger, all frames together, read in the decision's transaction (øre). */
+async function grantMoney(
+  tx: EntityManager,
+  applicationId: string,
+): Promise<{ outstanding: number; paid: number; released: number }> {
+  const [row] = await tx.query<Array<{ outstanding: string; paid: string; released: string }>>(
+    `SELECT coalesce(sum(committed - released - disbursed - carried_out), 0) AS outstanding,
+            coalesce(sum(disbursed - repaid), 0) AS paid, coalesce(sum(released), 0) AS released
+       FROM grant_position WHERE application_id = $1`,
+    [applicationId],
+  );
+  return { outstanding: Number(row.outstanding), paid: Number(row.paid), released: Number(row.released) };
+}
+
+/** The costs stated in the approved final payout request, when the settlement comes from one (øre). */
+async function approvedFinalCosts(tx: EntityManager, applicationId: string): Promise<number | null> {
+  const [row] = await tx.query<Array<{ costs: Array<{ accumulatedOre: number }> }>>(
+    `SELECT costs FROM payout_request WHERE application_id = $1 AND kind = 'final' AND status = 'approved'
+      ORDER BY number DESC LIMIT 1`,
+    [applicationId],
+  );
+  return row ? row.costs.reduce((sum, line) => sum + line.accumulatedOre, 0) : null;
 }

@@ -22,10 +22,20 @@ export const EFFECT_KINDS = [
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
 /**
- * Letters a case can carry (vedtaksbrev): the decisions on the application so far; the kinds after
- * them are reserved for the decisions that follow a grant.
+ * Letters a case can carry (vedtaksbrev): the decision on the application, the heving of a grant, its
+ * settlement (sluttoppgjør) with the repayment claim it may raise (tilbakebetalingskrav), the answer
+ * to a request for a later report deadline (utsatt frist), and the outcome of an appeal.
  */
-export const LETTER_KINDS = ['grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome'] as const;
+export const LETTER_KINDS = [
+  'grant',
+  'rejection',
+  'cancellation',
+  'settlement',
+  'appeal_outcome',
+  'repayment_claim',
+  'extension_granted',
+  'extension_refused',
+] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** Deadlines the lifecycle sets. Each one, when due, is answered by one system event (`DEADLINE_EVENTS`). */
