@@ -1981,7 +1981,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "grant" | "rejection" | "cancellation" | "settlement" | "appeal_outcome";
+            kind: "grant" | "rejection" | "cancellation" | "settlement" | "appeal_outcome" | "repayment_claim" | "extension_granted" | "extension_refused";
             /** @example Tilsagn om tilskudd */
             title: string;
             /**

@@ -1369,7 +1369,7 @@ export const en: Messages = {
   'letters.kind.grant': 'Grant letter',
   'letters.kind.rejection': 'Rejection letter',
   'letters.kind.cancellation': 'Decision to cancel the grant',
-  'letters.kind.settlement': 'Settlement decision',
+  'letters.kind.settlement': 'Final settlement',
   'letters.kind.appeal_outcome': 'Decision on the appeal',
   'letters.item': '{kind}, {date}',
   'letters.download': 'Download PDF (in Norwegian)',
@@ -1395,4 +1395,9 @@ export const en: Messages = {
   'attachments.error.closed': 'The application cannot be changed now.',
   'attachments.error.failed': 'The attachment was not uploaded. Try again.',
   // end of attachments
+  // letters after the grant
+  'letters.kind.repayment_claim': 'Repayment claim',
+  'letters.kind.extension_granted': 'Later deadline granted',
+  'letters.kind.extension_refused': 'Request for a later deadline refused',
+  // end of letters after the grant
 };

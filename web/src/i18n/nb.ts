@@ -1368,8 +1368,8 @@ export const nb = {
   'letters.title': 'Vedtaksbrev',
   'letters.kind.grant': 'Tilsagnsbrev',
   'letters.kind.rejection': 'Avslagsbrev',
-  'letters.kind.cancellation': 'Vedtak om bortfall',
-  'letters.kind.settlement': 'Vedtak om sluttoppgjør',
+  'letters.kind.cancellation': 'Vedtak om heving',
+  'letters.kind.settlement': 'Sluttoppgjør',
   'letters.kind.appeal_outcome': 'Vedtak i klagesak',
   'letters.item': '{kind}, {date}',
   'letters.download': 'Last ned PDF',
@@ -1395,6 +1395,11 @@ export const nb = {
   'attachments.error.closed': 'Søknaden kan ikke endres nå.',
   'attachments.error.failed': 'Vedlegget ble ikke lastet opp. Prøv igjen.',
   // end of attachments
+  // letters after the grant
+  'letters.kind.repayment_claim': 'Tilbakebetalingskrav',
+  'letters.kind.extension_granted': 'Utsatt frist innvilget',
+  'letters.kind.extension_refused': 'Søknad om utsatt frist avslått',
+  // end of letters after the grant
 } as const;
 
 export type MessageKey = keyof typeof nb;
