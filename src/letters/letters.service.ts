@@ -239,14 +239,20 @@ export class LettersService {
     return issued;
   }
 
-  /** The case's letters, oldest first. */
+  /**
+   * The case's letters, oldest first; letters written in one transaction (a settlement and its claim)
+   * share their time, and a claim's letter follows the decision it comes from.
+   */
   async list(actor: Actor, key: { id: string } | { reference: string }): Promise<DecisionLetterDto[]> {
     const application = await this.visibleCase(actor, key);
     const letters = await this.dataSource.manager.find(DecisionLetter, {
       where: { applicationId: application.id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return letters.map((letter) => toDto(application, letter));
+    const rank = (letter: DecisionLetter) => (letter.kind === 'repayment_claim' ? 1 : 0);
+    return letters
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a) - rank(b))
+      .map((letter) => toDto(application, letter));
   }
 
   /** One letter's PDF, as it was sent. */
@@ -261,7 +267,10 @@ export class LettersService {
       select: { id: true, kind: true, inputs: true, pdf: true },
     });
     if (!letter) throw notFound('Letter');
-    return { bytes: letter.pdf, filename: `${FILE_NAMES[letter.kind]}-${application.reference}-${letter.inputs.decisionDate}.pdf` };
+    return {
+      bytes: letter.pdf,
+      filename: `${FILE_NAMES[letter.kind]}-${application.reference}-${letter.inputs.decisionDate}.pdf`,
+    };
   }
 
   private async visibleCase(actor: Actor, key: { id: string } | { reference: string }): Promise<Application> {

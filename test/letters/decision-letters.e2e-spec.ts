@@ -306,6 +306,8 @@ describe('letters after the grant', () => {
     expect(money).toMatchObject({ outstanding: 0, paid: 12_500_000, released: 12_500_000 });
     const claimLetter = await letter(id, 'repayment_claim', 'Tilbakebetalingskrav');
     expect(claimLetter).toMatchObject({ cause: 'cancellation', claim: expectedClaim });
+    // Written in one transaction; the claim's letter follows the decision it comes from.
+    expect((await list(id)).body.map((l) => l.kind)).toEqual(['grant', 'cancellation', 'repayment_claim']);
     expect(await notice(id, 'grant_cancelled')).toContain('Se vedlagt brev i saken');
   });
 
@@ -348,6 +350,7 @@ describe('letters after the grant', () => {
     expect(await letter(id, 'repayment_claim', 'Tilbakebetalingskrav')).toMatchObject({
       cause: 'settlement',
     });
+    expect((await list(id)).body.map((l) => l.kind)).toEqual(['grant', 'settlement', 'repayment_claim']);
     expect(await notice(id, 'final_report_approved')).toContain('Se vedlagt brev i saken');
   });
 
