@@ -230,7 +230,9 @@ describe('letters after the grant', () => {
     });
     expect(overpaid).not.toContain('Godkjente kostnader');
     expect(overpaid).not.toContain('Sluttutbetalingen');
-    expect(overpaid).toContain('Tilbakebetaling\nDere må betale tilbake kr\u00a050\u00a0000,50 innen 31. mars 2027.');
+    expect(overpaid).toContain(
+      'Tilbakebetaling\nDere må betale tilbake kr\u00a050\u00a0000,50 innen 31. mars 2027.',
+    );
     expect(overpaid).toContain('kontonummer 1234.56.78903, merket «BIO-2026-000042»');
   });
 

@@ -300,7 +300,8 @@ function settlementBody(input: SettlementLetterInputs): Paragraph[] {
     heading('Oppgjør'),
     `Tilsagn: ${letterAmount(input.grantedOre)}`,
   ];
-  if (input.approvedCostsOre !== null) lines.push(`Godkjente kostnader: ${letterAmount(input.approvedCostsOre)}`);
+  if (input.approvedCostsOre !== null)
+    lines.push(`Godkjente kostnader: ${letterAmount(input.approvedCostsOre)}`);
   lines.push(
     `Endelig tilskudd: ${letterAmount(input.finalPayableOre)}`,
     `Utbetalt: ${letterAmount(input.paidOre)}`,
@@ -308,7 +309,9 @@ function settlementBody(input: SettlementLetterInputs): Paragraph[] {
     `Frigitt, ikke brukt av tilsagnet: ${letterAmount(input.releasedOre)}`,
   );
   if (input.toPayOre > 0)
-    lines.push(`Sluttutbetalingen på ${letterAmount(input.toPayOre)} utbetales til kontoen dere har oppgitt.`);
+    lines.push(
+      `Sluttutbetalingen på ${letterAmount(input.toPayOre)} utbetales til kontoen dere har oppgitt.`,
+    );
   return [
     ...lines,
     ...claimBlock(input, input.claim),

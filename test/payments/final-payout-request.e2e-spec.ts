@@ -259,6 +259,19 @@ describe('final payout request', () => {
       disbursed: nok(175_000),
       released: nok(250_000) - entitled,
     });
+    // The settlement letter (sluttoppgjør) states the request's costs and the ledger's sums.
+    const [letter] = await t.dataSource.query<Array<{ inputs: Record<string, unknown> }>>(
+      `SELECT inputs FROM decision_letter WHERE application_id = $1 AND kind = 'settlement'`,
+      [id],
+    );
+    expect(letter.inputs).toMatchObject({
+      approvedCostsOre: 45_123_457,
+      finalPayableOre: entitled,
+      paidOre: nok(175_000),
+      toPayOre: nok(20_000) + finalPayment,
+      releasedOre: nok(250_000) - entitled,
+      claim: null,
+    });
 
     // Due: the part payment, and the final payment to the final request's account, not the plan's.
     const due = await dueOf(reference);
@@ -365,7 +378,10 @@ describe('final payout request', () => {
 
     // Approved with nothing more to pay and the overpayment claimed back.
     await ok(
-      http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: 0, repayment: overpaid }),
+      http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, {
+        amount: 0,
+        repayment: overpaid,
+      }),
     );
     expect(await state(id)).toBe('reported.settling');
     expect(await ledger(id)).toEqual({
@@ -400,7 +416,9 @@ describe('final payout request', () => {
     const finalPayment = entitled - nok(125_000);
     await ok(http('post', `/applications/${id}/payout-requests`, KARI, finalBody(finalPayment)), 201);
     await ok(http('post', `/applications/${id}/payout-requests/1/send`, KARI));
-    await ok(http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: finalPayment }));
+    await ok(
+      http('post', `/applications/${id}/payout-requests/1/approve`, OFFICER, { amount: finalPayment }),
+    );
 
     const run = await ok(
       http('post', '/payments/runs', FINANCE, {

@@ -221,10 +221,7 @@ export const DEFAULT_REPAYMENT_DUE_DAYS = 30;
  * The due date of a repayment claim raised on `day` (a Norwegian calendar date): the call's days
  * later. The claim and the letter that announces it both take it from here.
  */
-export function repaymentDueDate(
-  params: { readonly repaymentDueDays?: number },
-  day: string,
-): string {
+export function repaymentDueDate(params: { readonly repaymentDueDays?: number }, day: string): string {
   return addDays(day, params.repaymentDueDays ?? DEFAULT_REPAYMENT_DUE_DAYS);
 }
 
@@ -366,7 +363,8 @@ export abstract class CallParametersDto<
   @ApiPropertyOptional({
     type: AttachmentRequirementDto,
     isArray: true,
-    description: 'The attachments an application may carry, each kind once; default: every kind, none required',
+    description:
+      'The attachments an application may carry, each kind once; default: every kind, none required',
   })
   @Optional()
   @NestedList(() => AttachmentRequirementDto, { max: ATTACHMENT_KINDS.length })
