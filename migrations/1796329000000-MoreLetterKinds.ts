@@ -11,14 +11,14 @@ export class MoreLetterKinds1796329000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "decision_letter" DROP CONSTRAINT "decision_letter_kind"`);
     await queryRunner.query(
-      `ALTER TABLE "decision_letter" ADD CONSTRAINT "decision_letter_kind" CHECK ("kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'repayment_claim', 'extension_granted', 'extension_refused'))`,
+      `ALTER TABLE "decision_letter" ADD CONSTRAINT "decision_letter_kind" CHECK ("kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'appeal_forwarded', 'repayment_claim', 'extension_granted', 'extension_refused'))`,
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "decision_letter" DROP CONSTRAINT "decision_letter_kind"`);
     await queryRunner.query(
-      `ALTER TABLE "decision_letter" ADD CONSTRAINT "decision_letter_kind" CHECK ("kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome'))`,
+      `ALTER TABLE "decision_letter" ADD CONSTRAINT "decision_letter_kind" CHECK ("kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'appeal_forwarded'))`,
     );
   }
 }

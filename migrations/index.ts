@@ -29,7 +29,12 @@ import { RunPayoutRequests1796320000000 } from './1796320000000-RunPayoutRequest
 import { FinalPayoutRequest1796321000000 } from './1796321000000-FinalPayoutRequest';
 import { DecisionLetters1796322000000 } from './1796322000000-DecisionLetters';
 import { Attachments1796323000000 } from './1796323000000-Attachments';
+import { AttachmentOwners1796324000000 } from './1796324000000-AttachmentOwners';
+import { AppealLetters1796326000000 } from './1796326000000-AppealLetters';
+import { CaseNumbers1796327000000 } from './1796327000000-CaseNumbers';
+import { Impartiality1796328000000 } from './1796328000000-Impartiality';
 import { MoreLetterKinds1796329000000 } from './1796329000000-MoreLetterKinds';
+import { Journal1796330000000 } from './1796330000000-Journal';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -65,5 +70,10 @@ export const MIGRATIONS: Function[] = [
   FinalPayoutRequest1796321000000,
   DecisionLetters1796322000000,
   Attachments1796323000000,
+  AttachmentOwners1796324000000,
+  AppealLetters1796326000000,
+  CaseNumbers1796327000000,
+  Impartiality1796328000000,
   MoreLetterKinds1796329000000,
+  Journal1796330000000,
 ];

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { requestIdOf } from '@lib/common';
 import { LoggerModule } from 'nestjs-pino';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
+import { ArchiveApiModule, ArchiveWorkerModule } from './archive/archive.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
@@ -76,10 +77,13 @@ export class AppModule {
               SettlementApiModule,
               InterimReportsApiModule,
               AttachmentsModule,
+              ArchiveApiModule,
             ]
           : []),
         ...(api && config.http.queueDashboard ? [QueueDashboardModule] : []),
-        ...(worker ? [WorkerModule, DeadlinesWorkerModule, NotificationsWorkerModule] : []),
+        ...(worker
+          ? [WorkerModule, DeadlinesWorkerModule, NotificationsWorkerModule, ArchiveWorkerModule]
+          : []),
       ],
     };
   }

@@ -29,6 +29,8 @@ export interface People {
 /** Seeds the demo counties, staff, organisations and calls (once) and returns who is who. */
 export async function seedPeople(dataSource: DataSource): Promise<People> {
   await seedDemoDataIfEmpty(dataSource.manager);
+  // The fixtures' staff act without declaring impartiality (habilitet), as the tests' flows do.
+  await dataSource.query(`UPDATE county SET impartiality_required = false`);
   const staff = await dataSource.query<Array<{ id: string; email: string; county_id: string }>>(
     `SELECT id, email, county_id FROM user_account WHERE kind = 'staff'`,
   );

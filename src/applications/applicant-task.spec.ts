@@ -24,6 +24,11 @@ describe("the applicant's next task", () => {
     cancellation_proposed: { kind: 'submit_final_report', dueAt: expect.any(String) as string },
     cancelling: null,
     cancelled: null,
+    appeal_lodged: null,
+    appeal_reversal_proposed: null,
+    appeal_forward_proposed: null,
+    appeal_forwarded: null,
+    grant_appeal_forwarded: { kind: 'accept_grant', dueAt: times.acceptanceDue },
   };
 
   it.each(Object.keys(SCENARIOS) as Scenario[])('%s', (scenario) => {

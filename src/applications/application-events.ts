@@ -1,18 +1,20 @@
 import { DomainError, endOfNorwegianDay, norwegianDate, validatePayload } from '@lib/common';
 import {
+  decisionLetterTerms,
+  attachmentRequirements,
   informationResponseDueDate,
-  missingAttachments,
   type SchemeDefinition,
   type SchemeOrganisation,
   type SchemeReason,
 } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
-import { Attachment } from '../attachments/attachment.entity';
+import { lastInformationRequest, sendOwnAttachments } from '../attachments/attachment.entity';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { fromBody, type EventCommand, type EventPreparers } from '../runtime';
 import { ApplicationReport } from './application-report.entity';
+import { assignCaseNumber } from './case-number';
 import { Application } from './application.entity';
 
 /** Statuses in which an organisation "holds" a grant of a scheme (for one-at-a-time schemes). */
@@ -61,11 +63,20 @@ async function prepareSubmit({
       reasons,
     );
   }
-  await submitAttachments(tx, application, params, now);
+  await sendOwnAttachments(
+    tx,
+    application.id,
+    {},
+    attachmentRequirements(params, 'application', scheme.attachmentDefaults),
+    now,
+  );
   application.requestedAmount = scheme.requestedAmount(content);
+  // Last, once nothing can refuse the submission any more; a rollback would give the number back too.
+  await assignCaseNumber(tx, application, scheme.referencePrefix, now);
   return {
     type,
     at,
+    caseNumber: application.caseNumber ?? undefined,
     maximumAmount: scheme.maximumGrant(params, content, schemeOrganisation),
     projectEndsAt: scheme.projectEndsAt(content),
     ineligibilityReasons: [],
@@ -75,47 +86,22 @@ async function prepareSubmit({
 }
 
 /**
- * The attachments go with the application: every kind the call requires must be there (422 naming
- * the missing ones), and from now on they are part of the case record and fixed.
+ * An answer to a request for information sends the attachments added for it: every kind the call
+ * requires with answers must be there (422 naming the missing ones).
  */
-async function submitAttachments(
-  tx: EntityManager,
-  application: Application,
-  params: FundingCall['parameters'],
-  now: Date,
-): Promise<void> {
-  const carried = await tx.find(Attachment, {
-    where: { applicationId: application.id },
-    select: { id: true, kind: true },
-  });
-  const missing = missingAttachments(
-    params,
-    carried.map((a) => a.kind),
-  );
-  if (missing.length) {
-    throw new DomainError(
-      'unprocessable',
-      'attachments_missing',
-      `The call requires attachments that are missing: ${missing.join(', ')}`,
-      { missing },
+async function prepareAnswerInfo(command: EventCommand<Application, 'ANSWER_INFO'>) {
+  const { tx, application, scheme, now } = command;
+  const request = await lastInformationRequest(tx, application.id);
+  if (request) {
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    await sendOwnAttachments(
+      tx,
+      application.id,
+      { informationRequestId: request.id },
+      attachmentRequirements(call.parameters, 'information_answer', scheme.attachmentDefaults),
+      now,
     );
   }
-  await sendAttachments(tx, application.id, now);
-}
-
-/** Marks the application's attachments not yet sent as sent now: part of the case record, fixed. */
-async function sendAttachments(tx: EntityManager, applicationId: string, now: Date): Promise<void> {
-  await tx
-    .createQueryBuilder()
-    .update(Attachment)
-    .set({ submittedAt: now })
-    .where('application_id = :id AND submitted_at IS NULL', { id: applicationId })
-    .execute();
-}
-
-/** An answer to a request for information sends the attachments added for it. */
-async function prepareAnswerInfo(command: EventCommand<Application, 'ANSWER_INFO'>) {
-  await sendAttachments(command.tx, command.application.id, command.now);
   return fromBody(command);
 }
 
@@ -155,7 +141,8 @@ async function prepareSubmitReport({
       submittedAt: now,
     }),
   );
-  await sendAttachments(tx, application.id, now);
+  // The application's own not yet sent go with the report; a final payout request sends its own.
+  await sendOwnAttachments(tx, application.id, {}, [], now);
   return { type, at, reportId: report.id };
 }
 
@@ -287,6 +274,22 @@ async function prepareProposeCancellation({
   return { type, at, grounds: body.grounds as string, repaymentAmount };
 }
 
+/**
+ * Klage: only where the call's decisions are individual decisions that may be appealed (the decision
+ * letter says so too); otherwise 422 `not_appealable`.
+ */
+async function prepareLodgeAppeal(command: EventCommand<Application, 'LODGE_APPEAL'>) {
+  const { tx, application, scheme } = command;
+  const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+  if (!decisionLetterTerms(call.parameters, scheme).appealable)
+    throw new DomainError(
+      'unprocessable',
+      'not_appealable',
+      `The decisions under the call "${call.title}" are not individual decisions that may be appealed`,
+    );
+  return fromBody(command);
+}
+
 /** How each event of the lifecycle is prepared for an application; most take their body as it is. */
 export const APPLICATION_EVENTS: EventPreparers<Application> = {
   SUBMIT: prepareSubmit,
@@ -314,6 +317,15 @@ export const APPLICATION_EVENTS: EventPreparers<Application> = {
   PROPOSE_CANCELLATION: prepareProposeCancellation,
   DISMISS_CANCELLATION: fromBody,
   DECIDE_CANCELLATION: fromBody,
+  LODGE_APPEAL: prepareLodgeAppeal,
+  PROPOSE_APPEAL_REVERSAL: fromBody,
+  PROPOSE_APPEAL_FORWARD: fromBody,
+  DISMISS_APPEAL_PROPOSAL: fromBody,
+  DECIDE_APPEAL_REVERSAL: fromBody,
+  DECIDE_APPEAL_FORWARD: fromBody,
+  RECORD_APPEAL_UPHELD: fromBody,
+  RECORD_APPEAL_REVERSED: fromBody,
+  RECORD_APPEAL_QUASHED: fromBody,
 };
 
 /** The applicant as schemes see it: from the organisation register, not from the form. */

@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 import { MAX_AMOUNT_ORE, PageQuery, Optional, IsVersion, IsIsoInstant } from '@lib/common';
 import { STATUSES, type LifecycleStatus } from '@lib/engine';
+import { CaseImpartialityDto } from './impartiality.dto';
+import { CASE_NUMBER_SEARCH } from './case-number';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The published call (utlysning) to apply under' })
@@ -115,6 +117,19 @@ export class ApplicationQuery extends PageQuery {
   referencePrefix?: string;
 
   @ApiPropertyOptional({
+    example: '2026/BIO/0123',
+    description:
+      'Only cases with this case number (saksnummer): whole (2026/BIO/0123), without the year (BIO/123) or the number alone (123); leading zeros and letter case do not matter',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(CASE_NUMBER_SEARCH, {
+    message: 'caseNumber must be a case number such as 2026/BIO/0123, BIO/123 or 123',
+  })
+  caseNumber?: string;
+
+  @ApiPropertyOptional({
     enum: ['me', 'none'],
     description: 'Staff: cases assigned to me, or cases no case officer has taken yet',
   })
@@ -124,7 +139,8 @@ export class ApplicationQuery extends PageQuery {
 
   @ApiPropertyOptional({
     enum: ['true'],
-    description: 'Approvers: recommendations in the county that await a decision (others: none)',
+    description:
+      'Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none)',
   })
   @Optional()
   @IsIn(['true'])
@@ -308,6 +324,46 @@ export class ApproveReportDto {
 // Cancellation and extension
 
 /** Heving, prepared by the case officer: the grounds the applicant will read, and what is claimed back. */
+export class LodgeAppealDto {
+  @ApiProperty({
+    example: 'The training is required by the new certification rules, which the rejection overlooked',
+    description: 'What the applicant wants changed, and why (klage)',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds!: string;
+}
+
+export class ProposeAppealReversalDto {
+  @ApiProperty({
+    example: 25_000_000,
+    description:
+      'The amount granted on reversal, øre: a grant instead of a rejection, or more than was granted',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_ORE)
+  amount!: number;
+
+  @ApiProperty({ example: 'The certification requirement makes the training eligible' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  grounds!: string;
+}
+
+export class ProposeAppealForwardDto {
+  @ApiProperty({
+    example: 'The appeal brings nothing new; the training is ordinary onboarding',
+    description: "The county's preparation note for the appeals board (oversendelse)",
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  note!: string;
+}
+
 export class ProposeCancellationDto {
   @ApiProperty({ example: 'The project did not start, and the training will not take place' })
   @IsString()
@@ -334,12 +390,25 @@ export class RequestExtensionDto {
   @MaxLength(4000)
   reason!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-07-31T23:59:00+02:00',
-    description: 'The final report deadline asked for: ISO 8601 instant with offset, after the current one',
+    description:
+      'The final report deadline asked for: ISO 8601 instant with offset, after the current one. ' +
+      'This, `projectEndsAt` or both.',
   })
+  @Optional()
   @IsIsoInstant()
-  dueAt!: string;
+  dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30T12:00:00+02:00',
+    description:
+      'A later project end asked for (forlenget prosjektperiode), after the current one; a final report ' +
+      'deadline counted from the project end moves with it unless `dueAt` is given',
+  })
+  @Optional()
+  @IsIsoInstant()
+  projectEndsAt?: string;
 }
 
 /** The case officer grants the extension, for the date asked or another one. */
@@ -351,6 +420,16 @@ export class GrantExtensionDto {
   @Optional()
   @IsIsoInstant()
   dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06-30T12:00:00+02:00',
+    description:
+      'The new project end, when the request asked for one; default: the one asked for. A final report ' +
+      'deadline counted from the project end follows it unless `dueAt` is given',
+  })
+  @Optional()
+  @IsIsoInstant()
+  projectEndsAt?: string;
 
   @ApiPropertyOptional({ example: 'A delay at the provider is a good reason; granted to mid-July' })
   @Optional()
@@ -385,7 +464,19 @@ export class ApplicantTaskDto {
 
 export class ApplicationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'BIO-2026-000042' }) reference!: string;
+  @ApiProperty({
+    example: 'BIO-2026-000042',
+    description: "The application's reference from its creation: its address and payment texts use it",
+  })
+  reference!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026/BIO/0042',
+    description:
+      'The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft',
+  })
+  caseNumber!: string | null;
   @ApiProperty({ example: 'bio' }) schemeId!: string;
   @ApiProperty({ format: 'uuid' }) callId!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
@@ -543,6 +634,13 @@ export class ApplicationDetail extends ApplicationView {
       "Staff only: today's date and the default due date of a request for information; null for applicants",
   })
   dueDates!: CaseDueDatesDto | null;
+  @ApiProperty({
+    type: CaseImpartialityDto,
+    nullable: true,
+    description:
+      'Staff only: whether impartiality must be declared, your own declaration and every declaration on the case (habilitet); null for applicants',
+  })
+  impartiality!: CaseImpartialityDto | null;
 }
 
 /** Why and when the case officer sent a version of the final report back (tilbakesendt). */

@@ -7,6 +7,7 @@ import {
   ForeignKey,
   Index,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import { bigintAsNumber } from '../database/bigint.transformer';
@@ -35,15 +36,40 @@ const SUBMITTED = '"submitted_at" IS NOT NULL';
   'application_amounts_non_negative',
   `coalesce("requested_amount", 0) >= 0 AND coalesce("maximum_amount", 0) >= 0 AND coalesce("granted_amount", 0) >= 0`,
 )
+// One case number per county, scheme and year and sequence number; all three parts set, or none.
+@Unique('application_case_number_key', ['countyId', 'schemeId', 'caseYear', 'caseSequence'])
+@Check(
+  'application_case_number_complete',
+  `("case_year" IS NULL) = ("case_sequence" IS NULL) AND ("case_year" IS NULL) = ("case_number" IS NULL)`,
+)
+@Check('application_case_sequence_positive', `"case_sequence" >= 1`)
 @Check('application_content_version_positive', `"content_version" >= 1`)
 @Check('application_recommended_amount_non_negative', `"recommended_amount" >= 0`)
 export class Application {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'application_pkey' })
   id!: string;
 
-  /** Human-readable case reference (saksnummer), e.g. BIO-2026-000042. */
+  /**
+   * The application's reference from its creation as a draft, e.g. BIO-2026-000042: in its address,
+   * payment remittance texts and everything written before case numbers. Never changes.
+   */
   @Column({ type: 'text' })
   reference!: string;
+
+  /**
+   * The case number (saksnummer), e.g. 2026/BIO/0042: given when the application is submitted and
+   * the case opened, gapless per county, scheme and year of submission. Null for a draft.
+   */
+  @Column({ name: 'case_number', type: 'text', nullable: true })
+  caseNumber!: string | null;
+
+  /** The case number's year (saksår): the year of submission in Norway. */
+  @Column({ name: 'case_year', type: 'integer', nullable: true })
+  caseYear!: number | null;
+
+  /** The case number's sequence number within its county, scheme and year, from 1. */
+  @Column({ name: 'case_sequence', type: 'integer', nullable: true })
+  caseSequence!: number | null;
 
   @ForeignKey('county', { name: 'application_county_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'county_id', type: 'uuid' })

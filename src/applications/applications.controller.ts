@@ -50,12 +50,17 @@ import {
   SubmitReportDto,
   UpdateApplicationDto,
   ProposeCancellationDto,
+  LodgeAppealDto,
+  ProposeAppealReversalDto,
+  ProposeAppealForwardDto,
   RequestExtensionDto,
   GrantExtensionDto,
 } from './application.dto';
 import { ApplicationsService, caseWhere, type CaseKey } from './applications.service';
 import { CaseIdPipe } from './case-id.pipe';
 import { CaseNotesService } from './case-notes.service';
+import { CaseImpartialityDto, DeclareImpartialityDto } from './impartiality.dto';
+import { ImpartialityService } from './impartiality.service';
 
 /** A case in the path: its id or its case reference (saksnummer). */
 const CaseParam = () =>
@@ -73,9 +78,9 @@ function Command(summary: string) {
     CaseParam()(target, key, descriptor);
     ApiOkResponse({ type: ApplicationView })(target, key, descriptor);
     ApiProblems({
-      403: 'Your role may not do this',
+      403: 'Your role may not do this, or you declared yourself partial on the case (partial_on_case)',
       404: 'Unknown, or not yours to see',
-      409: 'Not accepted in the current state (lists allowedEvents)',
+      409: 'Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared)',
       422: 'A rule refused it (lists reasons)',
     })(target, key, descriptor);
   };
@@ -89,6 +94,7 @@ export class ApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly notesService: CaseNotesService,
     private readonly letters: LettersService,
+    private readonly impartiality: ImpartialityService,
   ) {}
 
   private send(actor: Actor, id: CaseKey, type: LifecycleEventType, body: object, key: IdempotencyKey) {
@@ -215,6 +221,29 @@ export class ApplicationsController {
     return this.notesService.add(actor, id, body, key);
   }
 
+  @Post(':id/impartiality')
+  @HttpCode(200)
+  @CaseParam()
+  @Allow('case_officer', 'approver')
+  @ApiOperation({
+    summary:
+      'Declare yourself impartial (habil) or partial (inhabil) on the case, forvaltningsloven §§ 6–8. Staff act on a case only when impartial; partial takes you off it for good',
+  })
+  @ApiOkResponse({ type: CaseImpartialityDto })
+  @ApiProblems({
+    400: 'Grounds missing when partial, or given when impartial',
+    403: 'Your role may not do this, or you declared yourself partial on the case (partial_on_case)',
+    404: 'Unknown, or not yours to see',
+  })
+  declareImpartiality(
+    @CurrentActor() actor: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() body: DeclareImpartialityDto,
+    @IdempotencyKey() key: IdempotencyKey,
+  ) {
+    return this.impartiality.declare(actor, id, body, key);
+  }
+
   @Get(':id/history/verification')
   @CaseParam()
   @Allow('case_officer', 'approver', 'finance', 'admin')
@@ -303,7 +332,42 @@ export class ApplicationsController {
     return this.send(a, id, 'REQUEST_EXTENSION', b, k);
   }
 
+  @Post(':id/appeal')
+  @Command(
+    "Appeal the decision (klage), with grounds: three weeks from the decision date, later ones marked late; only where the call's decisions are appealable (else 422 not_appealable)",
+  )
+  lodgeAppeal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: LodgeAppealDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'LODGE_APPEAL', b, k);
+  }
+
   // ── Case officer ────────────────────────────────────────────────────────────────────────
+
+  @Post(':id/appeal/propose-reversal')
+  @Command('Propose that the county reverse its decision on the appeal: a grant, or a higher one')
+  proposeAppealReversal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: ProposeAppealReversalDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'PROPOSE_APPEAL_REVERSAL', b, k);
+  }
+
+  @Post(':id/appeal/propose-forward')
+  @Command('Propose to send the appeal to the appeals board (klagenemnda), with the preparation note')
+  proposeAppealForward(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: ProposeAppealForwardDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'PROPOSE_APPEAL_FORWARD', b, k);
+  }
 
   @Post(':id/grant-extension')
   @Command('Grant the requested extension; the final report deadline and its reminders move')
@@ -450,6 +514,74 @@ export class ApplicationsController {
     @IdempotencyKey() k: IdempotencyKey,
   ) {
     return this.send(a, id, 'DISMISS_CANCELLATION', b, k);
+  }
+
+  @Post(':id/appeal/decide-reversal')
+  @Command(
+    'Reverse the decision as proposed (omgjøring); not by the proposer. The increase is committed on the frame',
+  )
+  decideAppealReversal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: CommentDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DECIDE_APPEAL_REVERSAL', b, k);
+  }
+
+  @Post(':id/appeal/decide-forward')
+  @Command('Send the appeal to the appeals board as proposed; not by the proposer')
+  decideAppealForward(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: CommentDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DECIDE_APPEAL_FORWARD', b, k);
+  }
+
+  @Post(':id/appeal/dismiss-proposal')
+  @Command('Send the proposal on the appeal back to the case officer, with a message')
+  dismissAppealProposal(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: MessageDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'DISMISS_APPEAL_PROPOSAL', b, k);
+  }
+
+  @Post(':id/appeal/upheld')
+  @Command("Record the appeals board's outcome: the decision is upheld (stadfestet)")
+  recordAppealUpheld(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: GroundsDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'RECORD_APPEAL_UPHELD', b, k);
+  }
+
+  @Post(':id/appeal/reversed')
+  @Command("Record the appeals board's outcome: the decision is reversed (omgjort) to a grant of the amount")
+  recordAppealReversed(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: ProposeAppealReversalDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'RECORD_APPEAL_REVERSED', b, k);
+  }
+
+  @Post(':id/appeal/quashed')
+  @Command("Record the appeals board's outcome: the rejection is quashed and the case returns to assessment")
+  recordAppealQuashed(
+    @CurrentActor() a: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Body() b: GroundsDto,
+    @IdempotencyKey() k: IdempotencyKey,
+  ) {
+    return this.send(a, id, 'RECORD_APPEAL_QUASHED', b, k);
   }
 
   @Post(':id/return-to-review')

@@ -31,7 +31,7 @@ import {
   type SchemeDefinition,
   type SchemeReason,
 } from '@lib/engine';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import type { AuditRecord } from '../audit/audit-record.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditVerificationDto, toVerificationDto } from '../audit/audit-verification.dto';
@@ -42,6 +42,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { UserAccount } from '../users/user.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { JournalService } from '../archive/journal.service';
 import { engineActorFor, TransitionRunner, type CommandBody } from '../runtime';
 import { SchemeRegistry } from '../schemes/scheme-registry';
 import { APPLICATION_EVENTS, loadSchemeOrganisation, validateContent } from './application-events';
@@ -62,6 +63,8 @@ import {
   UpdateApplicationDto,
 } from './application.dto';
 import { Application } from './application.entity';
+import { assertMayCommand, caseImpartiality, IMPARTIALITY_EVENT } from './impartiality';
+import { parseCaseNumberSearch } from './case-number';
 
 /** What names a case: its id (a string, as the system passes it), or its id or case reference from a path. */
 export type CaseKey = string | { id: string } | { reference: string };
@@ -91,6 +94,7 @@ export class ApplicationsService {
     private readonly transitions: TransitionRunner,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    private readonly journal: JournalService,
   ) {}
 
   // ── Drafts ──────────────────────────────────────────────────────────────────────────────
@@ -133,6 +137,9 @@ export class ApplicationsService {
           caseOfficerId: null,
           createdBy: actor.userId,
           submittedAt: null,
+          caseNumber: null,
+          caseYear: null,
+          caseSequence: null,
         }),
       );
       await this.audit.append(tx, {
@@ -259,6 +266,7 @@ export class ApplicationsService {
       },
       committee: actor.kind === 'staff' ? committeeRoute(application, scheme) : null,
       dueDates: actor.kind === 'staff' ? dueDates(call.parameters, this.clock.now()) : null,
+      impartiality: await caseImpartiality(this.dataSource.manager, actor, application),
     };
   }
 
@@ -376,14 +384,35 @@ export class ApplicationsService {
       q.andWhere('a.organisation_id = :organisation', { organisation: query.organisationId });
     if (query.referencePrefix)
       q.andWhere('a.reference LIKE :pattern', { pattern: `${query.referencePrefix.toUpperCase()}%` });
+    if (query.caseNumber) {
+      // Checked by the query's validation; a number that is none finds nothing.
+      const wanted = parseCaseNumberSearch(query.caseNumber);
+      if (!wanted) return { items: [], nextCursor: null };
+      q.andWhere('a.case_sequence = :sequence', { sequence: wanted.sequence });
+      if (wanted.year !== null) q.andWhere('a.case_year = :caseYear', { caseYear: wanted.year });
+      if (wanted.code !== null)
+        q.andWhere(`split_part(a.case_number, '/', 2) = :code`, { code: wanted.code });
+    }
     if (query.assigned === 'me') q.andWhere('a.case_officer_id = :me', { me: actor.userId });
     if (query.assigned === 'none') q.andWhere('a.case_officer_id IS NULL');
     if (query.awaitingMyDecision) {
-      // Recommendations awaiting an approver, but not one this approver made (four eyes).
+      // Recommendations awaiting an approver, and proposals to cancel a grant (heving) awaiting one,
+      // but never one this approver made (four eyes).
       if (!staff || !actor.roles.includes('approver')) return { items: [], nextCursor: null };
-      q.andWhere('a.state IN (:...awaiting)', { awaiting: this.awaitingApprover() }).andWhere(
-        `a.snapshot #>> '{state,context,recommendation,by}' IS DISTINCT FROM :me`,
-        { me: actor.userId },
+      q.andWhere(
+        new Brackets((w) =>
+          w
+            .where(
+              `a.state IN (:...awaiting) AND a.snapshot #>> '{state,context,recommendation,by}' IS DISTINCT FROM :me`,
+            )
+            .orWhere(
+              `a.snapshot #> '{state,context,cancellation}' IS NOT NULL
+               AND a.snapshot #> '{state,context,cancellation}' <> 'null'::jsonb
+               AND a.snapshot #>> '{state,context,cancellation,decidedAt}' IS NULL
+               AND a.snapshot #>> '{state,context,cancellation,proposedBy}' IS DISTINCT FROM :me`,
+            ),
+        ),
+        { awaiting: this.awaitingApprover(), me: actor.userId },
       );
     }
     if (after) {
@@ -444,8 +473,12 @@ export class ApplicationsService {
       'Application',
     );
     const all = await this.audit.history(this.dataSource.manager, application.id);
-    // Internal notes are the county's own: an applicant sees neither them nor that they were written.
-    const records = actor.kind === 'applicant' ? all.filter((r) => r.event !== NOTE_EVENT) : all;
+    // Internal notes and declarations of impartiality are the county's own: an applicant sees
+    // neither them nor that they were written.
+    const records =
+      actor.kind === 'applicant'
+        ? all.filter((r) => r.event !== NOTE_EVENT && r.event !== IMPARTIALITY_EVENT)
+        : all;
     const names = await namesOf(
       this.dataSource.manager,
       records.map((r) => r.actorUserId),
@@ -506,11 +539,15 @@ export class ApplicationsService {
   ): Promise<ApplicationView> {
     const application = await this.lockVisible(tx, actor, id);
     const scheme = this.schemes.forStored(application.schemeId);
+    // Staff act on a case only when impartial on it (habilitet): the one check for every staff command.
+    await assertMayCommand(tx, actor, application, scheme, type, body);
     const done = await this.transitions.run(
       tx,
       { actor, application, scheme, type, body },
       APPLICATION_EVENTS,
     );
+    // The application as sent is an incoming document of the case: journalled with it.
+    if (type === 'SUBMIT') await this.journal.applicationSubmitted(tx, application.id);
     return this.view(actor, application, scheme, done.at);
   }
 
@@ -553,6 +590,7 @@ export class ApplicationsService {
     return {
       id: application.id,
       reference: application.reference,
+      caseNumber: application.caseNumber,
       schemeId: application.schemeId,
       callId: application.callId,
       organisationId: application.organisationId,
@@ -666,6 +704,7 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
     acceptanceDueAt: context.acceptanceDueAt,
     acceptedAt: context.acceptedAt,
     finalReportDueAt: context.finalReportDueAt,
+    projectEndsAt: context.projectEndsAt,
     finalPayableAmount: context.finalPayableAmount,
     endedAt: context.endedAt,
     // A proposal is internal until an approver decides it; the decision is the applicant's to read.
@@ -676,15 +715,31 @@ function applicantCaseView(context: LifecycleContext): Record<string, unknown> {
           decidedAt: context.cancellation.decidedAt,
         }
       : null,
+    // The proposals on an appeal are internal; what was lodged, forwarded and decided is theirs.
+    appeal: context.appeal && {
+      grounds: context.appeal.grounds,
+      lodgedAt: context.appeal.lodgedAt,
+      against: context.appeal.against,
+      lastDay: context.appeal.lastDay,
+      late: context.appeal.late,
+      forwardedAt: context.appeal.forwarded?.at ?? null,
+      outcome: context.appeal.outcome,
+    },
     extension: context.extension && {
       reason: context.extension.reason,
       requestedDueAt: context.extension.requestedDueAt,
+      requestedProjectEndsAt: context.extension.requestedProjectEndsAt ?? null,
       requestedAt: context.extension.requestedAt,
       outcome: context.extension.outcome && {
         kind: context.extension.outcome.kind,
         grounds: context.extension.outcome.grounds,
         at: context.extension.outcome.at,
-        ...(context.extension.outcome.kind === 'granted' ? { dueAt: context.extension.outcome.dueAt } : {}),
+        ...(context.extension.outcome.kind === 'granted'
+          ? {
+              dueAt: context.extension.outcome.dueAt,
+              projectEndsAt: context.extension.outcome.projectEndsAt ?? null,
+            }
+          : {}),
       },
     },
   };
@@ -705,6 +760,9 @@ const INTERNAL_EVENTS: ReadonlySet<string> = new Set([
   'RETURN_TO_REVIEW',
   'PROPOSE_CANCELLATION',
   'DISMISS_CANCELLATION',
+  'PROPOSE_APPEAL_REVERSAL',
+  'PROPOSE_APPEAL_FORWARD',
+  'DISMISS_APPEAL_PROPOSAL',
 ]);
 
 function redactForApplicant(event: string, payload: Record<string, unknown>): Record<string, unknown> {

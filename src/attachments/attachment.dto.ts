@@ -1,13 +1,71 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { ATTACHMENT_KINDS, AttachmentRequirementDto, type AttachmentKind } from '@lib/engine';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { Optional } from '@lib/common';
+import {
+  ATTACHMENT_CONTEXTS,
+  ATTACHMENT_KINDS,
+  ResolvedAttachmentRequirementDto,
+  type AttachmentContext,
+  type AttachmentKind,
+} from '@lib/engine';
 import { RETENTION_CLASSES, type RetentionClass } from './attachment.entity';
 
-/** The query of an upload: which of the call's kinds of attachment the file is. */
-export class AttachmentKindQuery {
+/** A query's digits as a number; anything else as it came, for the validator to refuse. */
+const wholeNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
+
+/**
+ * What the attachments go with, at most one of: a payout request (its number), an interim report
+ * (its key) or a request for information (its number in the case history). None: the application's
+ * own, and while the case awaits an answer, the answer's.
+ */
+export class AttachmentOwnerQuery {
+  @ApiPropertyOptional({ example: 2, description: "A payout request's number in the case" })
+  @Optional()
+  @Transform(wholeNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  payoutRequest?: number;
+
+  @ApiPropertyOptional({ example: 'yearly', description: "An interim report's key in the scheme" })
+  @Optional()
+  @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'interimReport must be an interim report key such as yearly' })
+  interimReport?: string;
+
+  @ApiPropertyOptional({
+    example: 7,
+    description: "A request for information, by its number (seq) in the case's history: its answer's attachments",
+  })
+  @Optional()
+  @Transform(wholeNumber)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  informationRequest?: number;
+}
+
+/** The query of an upload: which kind of attachment the file is, and what it goes with. */
+export class AttachmentKindQuery extends AttachmentOwnerQuery {
   @ApiProperty({ enum: ATTACHMENT_KINDS, example: 'training_plan' })
   @IsIn(ATTACHMENT_KINDS)
   kind!: AttachmentKind;
+}
+
+/** What an attachment goes with; null on the application's own. */
+export class AttachmentOwnerDto {
+  @ApiProperty({ enum: ['payout_request', 'interim_report', 'information_request'] })
+  kind!: 'payout_request' | 'interim_report' | 'information_request';
+
+  @ApiPropertyOptional({ example: 2, description: "The payout request's number" })
+  payoutRequest?: number;
+
+  @ApiPropertyOptional({ example: 'yearly', description: "The interim report's key" })
+  interimReport?: string;
+
+  @ApiPropertyOptional({ example: 7, description: "The request for information's number in the case history" })
+  informationRequest?: number;
 }
 
 /** The multipart body of an upload: one file, in the field `file`. */
@@ -41,18 +99,36 @@ export class AttachmentDto {
   @ApiProperty({ example: 'Kari Nordmann' })
   uploadedByName!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'When it was sent with the application' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When it was sent with the application, answer, payout request or report',
+  })
   submittedAt!: string | null;
+
+  @ApiProperty({ type: AttachmentOwnerDto, nullable: true, description: "What it goes with; null: the application's own" })
+  owner!: AttachmentOwnerDto | null;
 
   @ApiProperty({ enum: RETENTION_CLASSES })
   retentionClass!: RetentionClass;
 }
 
 export class AttachmentListDto {
-  @ApiProperty({ type: AttachmentRequirementDto, isArray: true, description: 'The kinds the call allows' })
-  requirements!: AttachmentRequirementDto[];
+  @ApiProperty({ enum: ATTACHMENT_CONTEXTS, description: 'What uploads now go with, by the requirements' })
+  context!: AttachmentContext;
 
-  @ApiProperty({ type: AttachmentDto, isArray: true, description: 'Oldest first' })
+  @ApiProperty({
+    type: ResolvedAttachmentRequirementDto,
+    isArray: true,
+    description: 'The kinds the call allows there, and which must be there before it is sent',
+  })
+  requirements!: ResolvedAttachmentRequirementDto[];
+
+  @ApiProperty({
+    type: AttachmentDto,
+    isArray: true,
+    description: "Oldest first: the owner's, or without one the application's own and its answers'",
+  })
   items!: AttachmentDto[];
 
   @ApiProperty({ description: 'Whether the applicant may upload and delete now' })

@@ -30,7 +30,13 @@ import { Allow, CurrentActor } from '../auth/auth.decorators';
 import { type AppConfig, InjectConfig } from '../config/app-config';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { ALLOWED_ATTACHMENT_TYPES } from './attachment-content';
-import { AttachmentDto, AttachmentKindQuery, AttachmentListDto, AttachmentUploadDto } from './attachment.dto';
+import {
+  AttachmentDto,
+  AttachmentKindQuery,
+  AttachmentListDto,
+  AttachmentOwnerQuery,
+  AttachmentUploadDto,
+} from './attachment.dto';
 import { AttachmentsService } from './attachments.service';
 import { readMultipartFile } from './multipart-file';
 
@@ -45,7 +51,10 @@ const CaseParam = () =>
 const disposition = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
-/** Attachments (vedlegg) on an application: uploaded by the applicant, read by them and the county's staff. */
+/**
+ * Attachments (vedlegg) on an application, its answers, payout requests and interim reports: uploaded
+ * by the applicant, read by them and the county's staff. The query names what they go with.
+ */
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications/:id/attachments')
@@ -57,11 +66,21 @@ export class AttachmentsController {
 
   @Get()
   @CaseParam()
-  @ApiOperation({ summary: "The application's attachments, and the kinds its call allows" })
+  @ApiOperation({
+    summary:
+      "The attachments of the application (and its answers), or of one payout request, interim report or answer, and the kinds its call allows there",
+  })
   @ApiOkResponse({ type: AttachmentListDto })
-  @ApiProblems({ 404: 'Unknown, or not yours to see' })
-  list(@CurrentActor() actor: Actor, @Param('id', CaseIdPipe) id: CaseKey) {
-    return this.attachments.list(actor, id);
+  @ApiProblems({
+    400: 'More than one owner named, or a malformed one',
+    404: 'Unknown, or not yours to see',
+  })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', CaseIdPipe) id: CaseKey,
+    @Query() query: AttachmentOwnerQuery,
+  ) {
+    return this.attachments.list(actor, id, query);
   }
 
   @Post()
@@ -69,7 +88,7 @@ export class AttachmentsController {
   @Allow('applicant')
   @ApiOperation({
     summary:
-      'Upload one attachment (multipart, field "file"); its type is read from the content: PDF, PNG, JPEG, DOCX or XLSX',
+      'Upload one attachment (multipart, field "file") to the application, or to a payout request, interim report or answer; its type is read from the content: PDF, PNG, JPEG, DOCX or XLSX',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AttachmentUploadDto })
@@ -77,7 +96,7 @@ export class AttachmentsController {
   @ApiProblems({
     403: 'Your role may not do this',
     404: 'Unknown, or not yours to see',
-    409: 'The application does not take attachments in its current state',
+    409: 'The application, payout request, interim report or answer does not take attachments now',
     413: 'The file is larger than allowed',
     415: 'Not multipart, or the content is not an allowed type',
     422: 'The call does not allow this kind, or the virus scan found something',
@@ -90,10 +109,11 @@ export class AttachmentsController {
     @IdempotencyKey() key: IdempotencyKey,
   ) {
     // Refused before the body is read where that is possible: not a case of theirs, or a kind the call has not.
-    await this.attachments.assertMayUpload(actor, id, query.kind);
+    const { kind, ...owner } = query;
+    await this.attachments.assertMayUpload(actor, id, kind, owner);
     const body = await readMultipartFile(request, this.config.attachments.maxBytes);
     try {
-      return await this.attachments.upload(actor, id, query.kind, body.file, key);
+      return await this.attachments.upload(actor, id, kind, body.file, key, owner);
     } finally {
       // Answered only once the whole request is read, so the client is not cut off mid-upload.
       body.discard();
@@ -124,12 +144,12 @@ export class AttachmentsController {
   @HttpCode(204)
   @CaseParam()
   @Allow('applicant')
-  @ApiOperation({ summary: 'Delete an attachment not yet sent with the application' })
+  @ApiOperation({ summary: 'Delete an attachment not yet sent with what it goes with' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems({
     403: 'Your role may not do this',
     404: 'Unknown, or not yours to see',
-    409: 'Already sent with the application, or the application is not open for changes',
+    409: 'Already sent, or what it goes with is not open for changes',
   })
   async remove(
     @CurrentActor() actor: Actor,

@@ -16,6 +16,20 @@ describe('parseConfig', () => {
     expect(config.mail.publicUrl).toBe('http://localhost:3000');
   });
 
+  it('logs journal entries by default; an HTTP archive needs its URL', () => {
+    expect(parseConfig({}).archive).toMatchObject({ adapter: 'none', url: null, attempts: 12 });
+    expect(
+      parseConfig({ ARCHIVE_ADAPTER: 'http', ARCHIVE_URL: 'https://arkiv.example/noark5' }).archive,
+    ).toMatchObject({ adapter: 'http', url: 'https://arkiv.example/noark5' });
+    expect(() => parseConfig({ ARCHIVE_ADAPTER: 'http' })).toThrow(
+      'Configuration error: ARCHIVE_URL must be set when ARCHIVE_ADAPTER=http',
+    );
+    expect(() =>
+      parseConfig({ ARCHIVE_ADAPTER: 'http', ARCHIVE_URL: 'x', ARCHIVE_TOKEN: 'hemmelig' }),
+    ).toThrow(/ARCHIVE_URL/);
+    expect(() => parseConfig({ ARCHIVE_ATTEMPTS: '0' })).toThrow(/ARCHIVE_ATTEMPTS/);
+  });
+
   it('reads the public URL e-mails link to, without a trailing slash', () => {
     expect(parseConfig({ PUBLIC_URL: 'https://tilskudd.example.no/' }).mail.publicUrl).toBe(
       'https://tilskudd.example.no',

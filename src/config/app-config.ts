@@ -108,10 +108,25 @@ const envSchema = z
       .string()
       .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:3310')
       .optional(),
+    // The archive (arkiv) journal entries are delivered to: none (logged only) or http (ARCHIVE_URL).
+    ARCHIVE_ADAPTER: z.enum(['none', 'http']).default('none'),
+    ARCHIVE_URL: urlWithScheme('http', 'https').optional(),
+    // Sent as `Authorization: Bearer …` to the archive, when set.
+    ARCHIVE_TOKEN: z.string().min(1).optional(),
+    ARCHIVE_TIMEOUT_MS: integer(100, 600_000).default(30_000),
+    // Retries of a failed delivery: how many attempts in all, and the first wait (doubling after).
+    ARCHIVE_ATTEMPTS: integer(1, 100).default(12),
+    ARCHIVE_RETRY_DELAY_MS: integer(10, 3_600_000).default(5_000),
     // A trial installation: demo users with the README's password, and a published JWT_SECRET.
     DEMO_MODE: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
+    if (env.ARCHIVE_ADAPTER === 'http' && !env.ARCHIVE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ARCHIVE_URL'],
+        message: 'must be set when ARCHIVE_ADAPTER=http',
+      });
     if (env.NODE_ENV !== 'production' || env.DEMO_MODE) return;
     if (env.JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
@@ -157,7 +172,11 @@ export function parseConfig(env: Env) {
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
     const shown =
-      got === undefined ? 'it is not set' : name.includes('SECRET') ? 'value hidden' : `got "${got}"`;
+      got === undefined
+        ? 'it is not set'
+        : name.includes('SECRET') || name.includes('TOKEN')
+          ? 'value hidden'
+          : `got "${got}"`;
     throw new ConfigError(`Configuration error: ${name} ${issue.message} (${shown})`);
   }
   const e = result.data;
@@ -197,6 +216,14 @@ export function parseConfig(env: Env) {
       directory: e.ATTACHMENT_DIR,
       maxBytes: e.ATTACHMENT_MAX_BYTES,
       clamd: e.CLAMD_ADDRESS ? parseHostPort(e.CLAMD_ADDRESS) : null,
+    },
+    archive: {
+      adapter: e.ARCHIVE_ADAPTER,
+      url: e.ARCHIVE_URL ?? null,
+      token: e.ARCHIVE_TOKEN ?? null,
+      timeoutMs: e.ARCHIVE_TIMEOUT_MS,
+      attempts: e.ARCHIVE_ATTEMPTS,
+      retryDelayMs: e.ARCHIVE_RETRY_DELAY_MS,
     },
     http: { bodyLimit: e.BODY_LIMIT, queueDashboard: e.QUEUE_DASHBOARD },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },

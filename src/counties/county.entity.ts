@@ -25,6 +25,13 @@ export class County {
   @Column({ name: 'payment_account', type: 'char', length: 11, nullable: true })
   paymentAccount!: string | null;
 
+  /**
+   * Whether the county's case officers and approvers must declare themselves impartial (habil) on a
+   * case before acting on it (forvaltningsloven §§ 6–8). On unless the county turns it off.
+   */
+  @Column({ name: 'impartiality_required', type: 'boolean', default: true })
+  impartialityRequired!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

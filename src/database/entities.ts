@@ -1,6 +1,9 @@
+import { ArchiveDelivery, JournalEntry, JournalSequence } from '../archive/journal-entry.entity';
 import { ApplicationReport } from '../applications/application-report.entity';
 import { Application } from '../applications/application.entity';
 import { CaseNote } from '../applications/case-note.entity';
+import { ImpartialityDeclaration } from '../applications/impartiality-declaration.entity';
+import { CaseNumberCounter } from '../applications/case-number-counter.entity';
 import { Attachment } from '../attachments/attachment.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { PaymentAuditRecord } from '../audit/payment-audit.entity';
@@ -39,11 +42,16 @@ export const ENTITIES = [
   FundingCall,
   CallAuditRecord,
   Application,
+  CaseNumberCounter,
   ApplicationReport,
   AuditRecord,
   CaseNote,
+  ImpartialityDeclaration,
   Attachment,
   OutboxMessage,
+  JournalEntry,
+  JournalSequence,
+  ArchiveDelivery,
   IdempotencyRecord,
   BudgetFrame,
   LedgerEntry,

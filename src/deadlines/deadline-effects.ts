@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DAY_MS, endOfNorwegianDay, validatePayload } from '@lib/common';
-import type { DeadlineKind } from '@lib/engine';
+import { DEFAULT_APPEAL_PREPARATION_DAYS, type DeadlineKind } from '@lib/engine';
 import type { EntityManager } from 'typeorm';
 import { FundingCall } from '../calls/funding-call.entity';
 import { EffectRunner, OutboxMessage, type LifecycleCase } from '../runtime';
@@ -108,6 +108,10 @@ export class DeadlineEffects implements OnModuleInit {
       let dueAt: Date;
       if (effect.notice === 'preliminary_reply') {
         dueAt = new Date(effect.dueAt);
+      } else if (effect.notice === 'appeal_preparation') {
+        const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+        const days = call.parameters.appealPreparationDays ?? DEFAULT_APPEAL_PREPARATION_DAYS;
+        dueAt = new Date(new Date(effect.lodgedAt).getTime() + days * DAY_MS);
       } else {
         const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
         const days =

@@ -17,6 +17,8 @@ export type DeadlineType =
   | { readonly type: 'report_lapse_proposal' }
   /** A month after submission without a decision, a preliminary reply is owed (forvaltningsloven § 11 a). */
   | { readonly type: 'preliminary_reply' }
+  /** An appeal (klage) not yet reversed or sent to the appeals board: the case officer is reminded. */
+  | { readonly type: 'appeal_preparation' }
   /** A repayment claim falls due unpaid: the applicant is reminded. */
   | { readonly type: 'claim_reminder' }
   /** A repayment claim is still unpaid some days after it fell due: the case officer and finance are told. */
@@ -36,6 +38,7 @@ const FIXED = {
   report_escalation: 'report_overdue.escalation',
   report_lapse_proposal: 'report_overdue.lapse_proposal',
   preliminary_reply: 'preliminary_reply',
+  appeal_preparation: 'appeal.preparation',
   claim_reminder: 'repayment_claim.reminder',
   claim_escalation: 'repayment_claim.escalation',
   call_opens: 'call.opens',
@@ -113,6 +116,7 @@ export function followsLifecycleDeadline(deadline: DeadlineType, of: DeadlineKin
     case 'report_lapse_proposal':
       return of === 'final_report';
     case 'preliminary_reply':
+    case 'appeal_preparation':
     case 'interim_reminder':
     case 'interim_overdue':
     case 'claim_reminder':

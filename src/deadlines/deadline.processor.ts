@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, Clock, DomainError, formatWholeKroner } from '@lib/common';
-import { DEADLINE_EVENTS, migrateSnapshot, type Audience } from '@lib/engine';
+import { DEADLINE_EVENTS, migrateSnapshot, openAppeal, type Audience } from '@lib/engine';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
@@ -105,6 +105,7 @@ export class DeadlineProcessor extends WorkerHost {
     report_lapse_proposal: (tx, row) =>
       this.followUpOverdueReport(tx, row, 'final_report_lapse_proposal', ['case_officer', 'approver']),
     preliminary_reply: (tx, row) => this.sendPreliminaryReply(tx, row),
+    appeal_preparation: (tx, row) => this.remindOfAppeal(tx, row),
     claim_reminder: async (tx, row) =>
       this.settleNotice(tx, row, await this.claims.remind(tx, applicationOf(row))),
     claim_escalation: async (tx, row) =>
@@ -215,6 +216,27 @@ export class DeadlineProcessor extends WorkerHost {
           null,
         )
       : 0;
+    return this.settleNotice(tx, row, sent);
+  }
+
+  /**
+   * An appeal still with the county after the call's preparation days: the case officer (and the
+   * approvers, who decide) are reminded. An appeal reversed, forwarded or ended meanwhile is left be.
+   */
+  private async remindOfAppeal(tx: EntityManager, row: DeadlineRow): Promise<FireOutcome> {
+    const application = await tx.findOneByOrFail(Application, { id: applicationOf(row) });
+    const lifecycle = this.schemes.forStored(application.schemeId).lifecycle;
+    const appeal = openAppeal(migrateSnapshot(lifecycle, application.snapshot).state.context);
+    const sent =
+      appeal !== null && appeal.forwarded === null
+        ? await this.notifications.notify(
+            tx,
+            application,
+            'appeal_preparation_overdue',
+            appeal.proposal ? ['approver'] : ['case_officer'],
+            null,
+          )
+        : 0;
     return this.settleNotice(tx, row, sent);
   }
 

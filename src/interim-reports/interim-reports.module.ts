@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArchiveModule } from '../archive/archive.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TransitionRuntimeModule } from '../runtime';
@@ -9,7 +10,7 @@ import { InterimReportsService } from './interim-reports.service';
  * it). The HTTP endpoints are `InterimReportsApiModule`.
  */
 @Module({
-  imports: [IdempotencyModule, NotificationsModule, TransitionRuntimeModule],
+  imports: [IdempotencyModule, NotificationsModule, TransitionRuntimeModule, ArchiveModule],
   providers: [InterimReportsService],
   exports: [InterimReportsService],
 })

@@ -10,6 +10,7 @@ import {
   visibleOrNotFound,
 } from '@lib/common';
 import {
+  attachmentRequirements,
   describeState,
   interimReportKind,
   TAGS,
@@ -20,13 +21,16 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { assertMayActOnCase } from '../applications';
 import { caseWhere, namesOf, ownership, type CaseKey } from '../applications/applications.service';
+import { sendOwnAttachments } from '../attachments/attachment.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { FundingCall } from '../calls/funding-call.entity';
 import type { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { NotificationService } from '../notifications/notification.service';
 import { SchemeRegistry } from '../schemes/scheme-registry';
+import { JournalService, jsonDocument } from '../archive/journal.service';
 import { InterimReport, InterimReportVersion, type InterimReportStatus } from './interim-report.entity';
 import {
   InterimReportDto,
@@ -72,6 +76,7 @@ export class InterimReportsService {
     private readonly notifications: NotificationService,
     private readonly schemes: SchemeRegistry,
     private readonly clock: Clock,
+    private readonly journal: JournalService,
   ) {}
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
@@ -161,10 +166,23 @@ export class InterimReportsService {
       assertEditable(row);
       const content = await checked(owed.kind, row.content);
       const now = this.clock.now();
+      // Its attachments go with it: the kinds the call requires with interim reports must be there.
+      const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+      await sendOwnAttachments(
+        tx,
+        application.id,
+        { interimReportId: row.id },
+        attachmentRequirements(
+          call.parameters,
+          'interim_report',
+          this.schemes.forStored(application.schemeId).attachmentDefaults,
+        ),
+        now,
+      );
       row.status = 'sent';
       row.sentAt = now;
       await tx.save(row);
-      await tx.save(
+      const sent = await tx.save(
         tx.create(InterimReportVersion, {
           interimReportId: row.id,
           version: row.version,
@@ -173,6 +191,30 @@ export class InterimReportsService {
           sentAt: now,
         }),
       );
+      // The report as sent is an incoming document of the case.
+      await this.journal.record(tx, {
+        applicationId: application.id,
+        type: 'I',
+        event: 'interim_report',
+        sourceId: sent.id,
+        title: owed.kind.title.nb,
+        documentDate: now,
+        documents: [
+          {
+            role: 'H',
+            title: owed.kind.title.nb,
+            fileName: `rapport-${application.reference}-${reportKey}-v${row.version}.json`,
+            mimeType: 'application/json',
+            generated: jsonDocument({
+              reference: application.reference,
+              report: reportKey,
+              version: row.version,
+              sentAt: now.toISOString(),
+              content,
+            }),
+          },
+        ],
+      });
       const audit = await this.record(tx, application, actor, 'applicant', INTERIM_REPORT_EVENTS.sent, {
         report: reportKey,
         version: row.version,
@@ -194,6 +236,7 @@ export class InterimReportsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const owed = await this.one(tx, application, reportKey);
       const row = assertSent(owed);
       const now = this.clock.now();
@@ -232,6 +275,7 @@ export class InterimReportsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const owed = await this.one(tx, application, reportKey);
       const row = assertSent(owed);
       Object.assign(row, {

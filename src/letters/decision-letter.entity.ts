@@ -9,7 +9,7 @@ import type { LetterInputs, LetterKind } from './decision-letter.template';
 @Entity({ name: 'decision_letter' })
 @Check(
   'decision_letter_kind',
-  `"kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'repayment_claim', 'extension_granted', 'extension_refused')`,
+  `"kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'appeal_forwarded', 'repayment_claim', 'extension_granted', 'extension_refused')`,
 )
 @Check('decision_letter_sha256_hex', `"sha256" ~ '^[0-9a-f]{64}$'`)
 @Check('decision_letter_byte_size_positive', `"byte_size" > 0`)

@@ -47,9 +47,75 @@ describe('decision letter template', () => {
     expect(letterAmount(123_456_789)).toBe('kr\u00a01\u00a0234\u00a0567,89');
   });
 
-  it('gives three weeks to appeal, across a month and a year', () => {
+  describe('on an appeal (klage)', () => {
+    const appealCase = {
+      lodgedDate: '2026-03-30',
+      late: true,
+      against: 'grant' as const,
+      result: 'forwarded' as const,
+      decidedBy: 'first_instance' as const,
+      boardName: 'klagenemnda i Trøndelag fylkeskommune',
+      note: 'Klagen bringer ikke fram noe nytt.',
+    };
+    const onAppeal = (over: Partial<DecisionLetterInputs>): DecisionLetterInputs => ({
+      ...grant,
+      kind: 'appeal_outcome',
+      paymentPlan: [],
+      conditions: [],
+      acceptanceLastDay: null,
+      appeal: null,
+      grounds: null,
+      ...over,
+    });
+
+    it('tells that a late appeal went to the appeals board, with the county’s assessment', () => {
+      const text = letterText(onAppeal({ kind: 'appeal_forwarded', amountOre: null, appealCase })).join('\n');
+      expect(text).toContain('Klagen er sendt til klagenemnda – Bedriftsintern opplæring (BIO)');
+      expect(text).toContain('Vi viser til klagen deres mottatt 30. mars 2026 på tilsagnet');
+      expect(text).toContain('Klagen kom fram etter klagefristen');
+      expect(text).toContain('Saken er sendt til klagenemnda i Trøndelag fylkeskommune for avgjørelse');
+      expect(text).toContain('Vurdering\nKlagen bringer ikke fram noe nytt.');
+      expect(text).not.toContain('Klageadgang');
+    });
+
+    it("says the appeals board's decision is final, and the county's reversal may be appealed again", () => {
+      const upheld = letterText(
+        onAppeal({
+          grounds: 'Tilskuddet er beregnet etter satsene.',
+          appealCase: {
+            ...appealCase,
+            late: false,
+            result: 'upheld',
+            decidedBy: 'appeals_board',
+            note: null,
+          },
+        }),
+      ).join('\n');
+      expect(upheld).toContain(
+        'Klagenemnda i Trøndelag fylkeskommune har behandlet klagen og stadfestet vedtaket.',
+      );
+      expect(upheld).toContain('Vedtaket i klagesaken er endelig og kan ikke påklages');
+      expect(upheld).not.toContain('etter klagefristen');
+
+      const reversed = letterText(
+        onAppeal({
+          amountOre: 30_000_000,
+          appeal: { sendTo: 'Trøndelag fylkeskommune', lastDay: '2026-04-21' },
+          appealCase: { ...appealCase, late: false, result: 'reversed', note: null },
+        }),
+      ).join('\n');
+      expect(reversed).toContain(
+        'Trøndelag fylkeskommune har omgjort vedtaket og gitt Fjordverk Mekaniske AS et tilskudd på kr\u00a0300\u00a0000.',
+      );
+      expect(reversed).toContain('Klageadgang');
+      expect(reversed).not.toContain('endelig');
+    });
+  });
+
+  it('gives three weeks to appeal, across a month and a year, to the next business day', () => {
     expect(appealLastDay('2026-03-02')).toBe('2026-03-23');
-    expect(appealLastDay('2026-12-20')).toBe('2027-01-10');
+    // Three weeks from Sunday 20 December is Sunday 10 January: the period runs to Monday.
+    expect(appealLastDay('2026-12-20')).toBe('2027-01-11');
   });
 
   it('says what the inputs say: county, parties, grounds, conditions, payments, deadlines, basis, appeal', () => {
@@ -72,6 +138,19 @@ describe('decision letter template', () => {
       'Klagen sendes til Trøndelag fylkeskommune',
     ])
       expect(text).toContain(part);
+  });
+
+  it('puts the case number (from version 2) before the reference, and the appeal names it', () => {
+    const text = letterText({ ...grant, version: 2, caseNumber: '2026/BIO/0042' });
+    expect(text.slice(1, 4)).toEqual([
+      'Dato: 2. mars 2026',
+      'Saksnummer: 2026/BIO/0042',
+      'Vår referanse: BIO-2026-000042',
+    ]);
+    expect(text.join('\n')).toContain('vise til saksnummer 2026/BIO/0042,');
+    // A version 1 letter reads as it always did.
+    expect(letterText(grant).join('\n')).not.toContain('Saksnummer:');
+    expect(letterText(grant).join('\n')).toContain('vise til saksnummer BIO-2026-000042,');
   });
 
   it('has no appeal section when the decision is not appealable, and no grant terms in a rejection', () => {
@@ -99,6 +178,8 @@ describe('decision letter template', () => {
     expect(sha256(second)).toBe(sha256(first));
     const other = await renderLetter({ ...grant, amountOre: 25_000_100 });
     expect(sha256(other)).not.toBe(sha256(first));
+    const numbered = await renderLetter({ ...grant, version: 2, caseNumber: '2026/BIO/0042' });
+    expect(sha256(numbered)).not.toBe(sha256(first));
   });
 });
 
@@ -266,6 +347,25 @@ describe('letters after the grant', () => {
     expect(refused).toContain('Begrunnelse\nForsinkelsen skyldes forhold bedriften rår over.');
     expect(refused).not.toContain('Ny frist');
   });
+
+  it.each([cancellation, settlement, repayment, extension])(
+    '$kind: version 2 puts the case number above the reference and in the appeal; version 1 has none',
+    async (input: LetterInputs) => {
+      const numbered = letterText({ ...input, version: 2, caseNumber: '2026/BIO/0042' });
+      expect(numbered.slice(1, 4)).toEqual([
+        letterText(input)[1],
+        'Saksnummer: 2026/BIO/0042',
+        'Vår referanse: BIO-2026-000042',
+      ]);
+      if ('appeal' in input && input.appeal)
+        expect(numbered.join('\n')).toContain('vise til saksnummer 2026/BIO/0042,');
+      expect(text(input)).not.toContain('Saksnummer:');
+      const first = await renderLetter(input);
+      expect(sha256(await renderLetter({ ...input, version: 2, caseNumber: '2026/BIO/0042' }))).not.toBe(
+        sha256(first),
+      );
+    },
+  );
 
   it.each([cancellation, settlement, repayment, extension])(
     'draws the same bytes from the same $kind inputs, and other bytes from other inputs',

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { addDays } from '@lib/common';
 import type { LetterKind } from '@lib/engine';
 
+export { APPEAL_PERIOD_DAYS, appealLastDay } from '@lib/engine';
 export { LETTER_KINDS, type LetterKind } from '@lib/engine';
 
 /** One line of the payment plan as the letter states it. */
@@ -29,8 +29,10 @@ export interface LetterParties {
   readonly countyName: string;
   readonly organisationName: string;
   readonly organisationNumber: string;
-  /** The case reference (saksnummer). */
+  /** The application's reference, e.g. BIO-2026-000042 (in version 1 letters, their only number). */
   readonly reference: string;
+  /** Version 2: the case number (saksnummer), e.g. 2026/BIO/0042, first in the header. */
+  readonly caseNumber?: string;
   readonly schemeName: string;
   readonly callTitle: string;
   /** When the decision was made (ISO instant); it also dates the PDF's metadata. */
@@ -46,12 +48,18 @@ export type ApplicationDecisionKind = Exclude<
 >;
 
 /**
+ * A letter's inputs version: 1, the application's reference alone; 2, its case number (saksnummer)
+ * too. Every kind follows the same rule, so a letter kept as version 1 draws as it always did.
+ */
+export type LetterInputsVersion = 1 | 2;
+
+/**
  * Everything a decision letter (vedtaksbrev) on the application says, stored with the letter: the
  * PDF is drawn from these and nothing else, so it can be drawn again byte for byte. Never change the
  * meaning of a field of any letter's inputs; add a new `version` instead.
  */
 export interface DecisionLetterInputs extends LetterParties {
-  readonly version: 1;
+  readonly version: LetterInputsVersion;
   readonly kind: ApplicationDecisionKind;
   /** The amount granted, øre; null for a rejection. */
   readonly amountOre: number | null;
@@ -64,6 +72,26 @@ export interface DecisionLetterInputs extends LetterParties {
   readonly acceptanceLastDay: string | null;
   /** Null when the decision is not appealable (the call says so, e.g. grants to municipalities). */
   readonly appeal: LetterAppeal | null;
+  /** Letters on an appeal only (kinds `appeal_outcome` and `appeal_forwarded`). */
+  readonly appealCase?: LetterAppealCase;
+}
+
+/**
+ * What a letter on an appeal (klage) says of it: when it came, whether late, and what became of it
+ * (`forwarded`: sent to the appeals board; the rest are outcomes). Absent in every other letter.
+ */
+export interface LetterAppealCase {
+  /** When the appeal was received (ISO calendar date). */
+  readonly lodgedDate: string;
+  readonly late: boolean;
+  readonly against: 'grant' | 'rejection';
+  readonly result: 'forwarded' | 'reversed' | 'upheld' | 'quashed';
+  /** Who decided: the county that made the decision, or the appeals board. */
+  readonly decidedBy: 'first_instance' | 'appeals_board';
+  /** The appeals board as the letter names it. */
+  readonly boardName: string;
+  /** The county's preparation note sent with the case to the board (forwarded only). */
+  readonly note: string | null;
 }
 
 /** A repayment claim (tilbakebetalingskrav) as a letter states it: what to pay, by when, where. */
@@ -79,7 +107,7 @@ export interface LetterClaim {
 
 /** Heving: the grant is cancelled; what was paid, what goes back to the frame, what is claimed back. */
 export interface CancellationLetterInputs extends LetterParties {
-  readonly version: 1;
+  readonly version: LetterInputsVersion;
   readonly kind: 'cancellation';
   readonly grantedOre: number;
   /** Paid out, net of repayments, when the grant was cancelled. */
@@ -94,7 +122,7 @@ export interface CancellationLetterInputs extends LetterParties {
 
 /** Sluttoppgjør: the final report approved and the grant settled on its final amount. */
 export interface SettlementLetterInputs extends LetterParties {
-  readonly version: 1;
+  readonly version: LetterInputsVersion;
   readonly kind: 'settlement';
   readonly grantedOre: number;
   /** The costs of the approved final payout request (sluttutbetalingsanmodning); null without one. */
@@ -113,7 +141,7 @@ export interface SettlementLetterInputs extends LetterParties {
 
 /** Tilbakebetalingskrav: the claim a settlement or a heving raised, as a demand for payment. */
 export interface RepaymentClaimLetterInputs extends LetterParties {
-  readonly version: 1;
+  readonly version: LetterInputsVersion;
   readonly kind: 'repayment_claim';
   /** The decision the claim follows from. */
   readonly cause: 'settlement' | 'cancellation';
@@ -123,7 +151,7 @@ export interface RepaymentClaimLetterInputs extends LetterParties {
 
 /** Utsatt frist: the answer to a request for a later final report deadline. */
 export interface ExtensionLetterInputs extends LetterParties {
-  readonly version: 1;
+  readonly version: LetterInputsVersion;
   readonly kind: 'extension_granted' | 'extension_refused';
   /** The deadline when the request was made (ISO calendar date). */
   readonly previousDueDate: string;
@@ -141,14 +169,6 @@ export type LetterInputs =
   | SettlementLetterInputs
   | RepaymentClaimLetterInputs
   | ExtensionLetterInputs;
-
-/** Three weeks from the decision date: the appeal period of forvaltningsloven § 29. */
-export const APPEAL_PERIOD_DAYS = 21;
-
-/** The last day to appeal a decision made on `decisionDate` (ISO calendar date). */
-export function appealLastDay(decisionDate: string): string {
-  return addDays(decisionDate, APPEAL_PERIOD_DAYS);
-}
 
 const MONTHS = [
   'januar',
@@ -196,6 +216,7 @@ const TITLES: Record<LetterKind, string> = {
   cancellation: 'Vedtak om heving',
   settlement: 'Sluttoppgjør',
   appeal_outcome: 'Vedtak i klagesak',
+  appeal_forwarded: 'Klagen er sendt til klagenemnda',
   repayment_claim: 'Tilbakebetalingskrav',
   extension_granted: 'Utsatt frist innvilget',
   extension_refused: 'Søknad om utsatt frist avslått',
@@ -214,16 +235,27 @@ type Paragraph = string | { readonly heading: string };
 const heading = (text: string): Paragraph => ({ heading: text });
 const textOf = (p: Paragraph) => (typeof p === 'string' ? p : p.heading);
 
-/** The head every letter starts with: county, date, reference, recipient, title. */
+/** The header at the right: the date, the case number (from version 2) and the reference. */
+function letterHeader(input: LetterParties): string[] {
+  return [
+    `Dato: ${letterDate(input.decisionDate)}`,
+    ...(input.caseNumber ? [`Saksnummer: ${input.caseNumber}`] : []),
+    `Vår referanse: ${input.reference}`,
+  ];
+}
+
+/** The head every letter starts with: county, header (date, case number, reference), recipient, title. */
 function head(input: LetterInputs): string[] {
   return [
     input.countyName,
-    `Dato: ${letterDate(input.decisionDate)}`,
-    `Vår referanse: ${input.reference}`,
+    ...letterHeader(input),
     `${input.organisationName} (org.nr. ${input.organisationNumber})`,
     `${TITLES[input.kind]} – ${input.schemeName}`,
   ];
 }
+
+/** The number a letter is known by: the case number when it has one, else the reference. */
+const caseReference = (input: LetterParties) => input.caseNumber ?? input.reference;
 
 const legalBasisBlock = (legalBasis: string): Paragraph[] => [heading('Hjemmel'), legalBasis];
 
@@ -233,7 +265,7 @@ function appealBlock(input: LetterParties, appeal: LetterAppeal | null): Paragra
   return [
     heading('Klageadgang'),
     `Dere kan klage på vedtaket innen tre uker fra det kom fram til dere (forvaltningsloven §§ 28 og 29). Kom vedtaket fram ${letterDate(input.decisionDate)}, er siste dag for å klage ${letterDate(appeal.lastDay)}.`,
-    `Klagen sendes til ${appeal.sendTo}, som fattet vedtaket (forvaltningsloven § 32). Den skal være skriftlig og undertegnet, vise til saksnummer ${input.reference}, si hva dere ønsker endret, og bør begrunnes. Endrer ikke ${appeal.sendTo} vedtaket, sendes klagen videre til klageinstansen.`,
+    `Klagen sendes til ${appeal.sendTo}, som fattet vedtaket (forvaltningsloven § 32). Den skal være skriftlig og undertegnet, vise til saksnummer ${caseReference(input)}, si hva dere ønsker endret, og bør begrunnes. Endrer ikke ${appeal.sendTo} vedtaket, sendes klagen videre til klageinstansen.`,
     'Dere har rett til å se dokumentene i saken (forvaltningsloven §§ 18 og 19).',
   ];
 }
@@ -250,9 +282,50 @@ function claimBlock(input: LetterParties, claim: LetterClaim | null): Paragraph[
   ];
 }
 
+/** The appeals board (klagenemnda) of a county, as letters name it. */
+export const appealsBoardName = (countyName: string) => `klagenemnda i ${countyName}`;
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The opening paragraphs of a letter on an appeal: what came in, and what became of it. */
+function appealOpening(input: DecisionLetterInputs, appeal: LetterAppealCase): Paragraph[] {
+  const decision = appeal.against === 'grant' ? 'tilsagnet' : 'avslaget';
+  const lines: Paragraph[] = [
+    `Vi viser til klagen deres mottatt ${letterDate(appeal.lodgedDate)} på ${decision} under utlysningen «${input.callTitle}».`,
+  ];
+  if (appeal.late)
+    lines.push(
+      'Klagen kom fram etter klagefristen. Den er likevel tatt under behandling (forvaltningsloven § 31).',
+    );
+  const decider = appeal.decidedBy === 'appeals_board' ? capitalised(appeal.boardName) : input.countyName;
+  switch (appeal.result) {
+    case 'forwarded':
+      lines.push(
+        `${input.countyName} har vurdert klagen og ikke funnet grunn til å endre vedtaket. Saken er sendt til ${appeal.boardName} for avgjørelse (forvaltningsloven § 33). Dere får vedtaket i klagesaken når ${appeal.boardName} har behandlet den.`,
+      );
+      break;
+    case 'reversed':
+      lines.push(
+        `${decider} har omgjort vedtaket og gitt ${input.organisationName} et tilskudd på ${letterAmount(input.amountOre ?? 0)}.`,
+      );
+      break;
+    case 'upheld':
+      lines.push(`${decider} har behandlet klagen og stadfestet vedtaket. Klagen har ikke ført fram.`);
+      break;
+    case 'quashed':
+      lines.push(
+        `${decider} har opphevet vedtaket og sendt saken tilbake til ${input.countyName} for ny behandling. Dere får et nytt vedtak.`,
+      );
+      break;
+  }
+  return lines;
+}
+
 function decisionBody(input: DecisionLetterInputs): Paragraph[] {
   const lines: Paragraph[] = [];
-  if (input.kind === 'grant' && input.amountOre !== null) {
+  if (input.appealCase) {
+    lines.push(...appealOpening(input, input.appealCase));
+  } else if (input.kind === 'grant' && input.amountOre !== null) {
     lines.push(
       `Vi viser til søknaden deres under utlysningen «${input.callTitle}». ${input.countyName} har vedtatt å gi ${input.organisationName} et tilskudd på ${letterAmount(input.amountOre)}.`,
     );
@@ -262,6 +335,7 @@ function decisionBody(input: DecisionLetterInputs): Paragraph[] {
     );
   }
   if (input.grounds) lines.push(heading('Begrunnelse'), input.grounds);
+  if (input.appealCase?.note) lines.push(heading('Vurdering'), input.appealCase.note);
   if (input.conditions.length > 0) lines.push(heading('Vilkår'), ...input.conditions.map((c) => `• ${c}`));
   if (input.paymentPlan.length > 0) {
     lines.push(
@@ -275,7 +349,11 @@ function decisionBody(input: DecisionLetterInputs): Paragraph[] {
       `Tilsagnet må aksepteres i søknadsportalen senest ${letterDate(input.acceptanceLastDay)}. Blir det ikke akseptert innen fristen, faller det bort.`,
     );
   }
-  return [...lines, ...legalBasisBlock(input.legalBasis), ...appealBlock(input, input.appeal)];
+  lines.push(...legalBasisBlock(input.legalBasis), ...appealBlock(input, input.appeal));
+  const board = input.appealCase?.decidedBy === 'appeals_board' && input.appealCase.result !== 'quashed';
+  if (board)
+    lines.push('Vedtaket i klagesaken er endelig og kan ikke påklages (forvaltningsloven § 28 tredje ledd).');
+  return lines;
 }
 
 function cancellationBody(input: CancellationLetterInputs): Paragraph[] {
@@ -374,12 +452,14 @@ export function letterText(input: LetterInputs): string[] {
 
 /** The pdfmake document of a letter: A4, the bundled Roboto fonts, metadata fixed by the inputs. */
 export function letterDocument(input: LetterInputs): TDocumentDefinitions {
-  const [county, date, reference, recipient, title] = head(input);
+  const header = letterHeader(input);
+  const [county, ...rest] = head(input);
+  const [recipient, title] = rest.slice(header.length);
   const decided = new Date(input.decidedAt);
   const content: Content[] = [
     { text: county, style: 'county' },
     {
-      columns: [{ text: recipient }, { stack: [date, reference], alignment: 'right' }],
+      columns: [{ text: recipient }, { stack: header, alignment: 'right' }],
       margin: [0, 24, 0, 24],
     },
     { text: title, style: 'title' },
@@ -392,7 +472,7 @@ export function letterDocument(input: LetterInputs): TDocumentDefinitions {
     pageMargins: [56, 56, 56, 56],
     language: 'nb-NO',
     info: {
-      title: `${TITLES[input.kind]} – ${input.reference}`,
+      title: `${TITLES[input.kind]} – ${caseReference(input)}`,
       author: input.countyName,
       subject: input.schemeName,
       creator: 'grant-engine',

@@ -11,6 +11,7 @@ import {
 import { settlementOf } from '@lib/ledger';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { JournalService } from '../archive/journal.service';
 import { FundingCall } from '../calls/funding-call.entity';
 import { County } from '../counties/county.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -19,12 +20,14 @@ import { SchemeRegistry } from '../schemes/scheme-registry';
 import { DecisionLetter } from './decision-letter.entity';
 import {
   appealLastDay,
+  appealsBoardName,
   letterTitle,
   renderLetter,
   sha256,
   type LetterAppeal,
   type LetterClaim,
   type LetterInputs,
+  type LetterInputsVersion,
   type LetterInstalment,
   type LetterParties,
 } from './decision-letter.template';
@@ -37,6 +40,7 @@ const FILE_NAMES: Record<LetterKind, string> = {
   cancellation: 'vedtak',
   settlement: 'vedtak',
   appeal_outcome: 'vedtak',
+  appeal_forwarded: 'vedtak',
   repayment_claim: 'tilbakebetalingskrav',
   extension_granted: 'utsatt-frist',
   extension_refused: 'utsatt-frist',
@@ -58,12 +62,14 @@ export class LettersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly schemes: SchemeRegistry,
+    private readonly journal: JournalService,
   ) {}
 
   /**
    * The letter of the decision just recorded on the case, inside the decision's transaction (the
    * `issueLetter` effect), before the decision's money moves: a settlement or heving that claims money
-   * back also writes the claim's own letter. A case without that decision is a broken machine.
+   * back also writes the claim's own letter. Every letter is journalled as an outgoing document of the
+   * case. A case without that decision is a broken machine.
    */
   async issueDecisionLetter(
     tx: EntityManager,
@@ -79,11 +85,14 @@ export class LettersService {
     const county = await tx.findOneByOrFail(County, { id: application.countyId });
     const organisation = await tx.findOneByOrFail(Organisation, { id: application.organisationId });
     const terms = decisionLetterTerms(call.parameters, scheme);
+    // Version 2 letters carry the case number (saksnummer); a case without one writes version 1 as before.
+    const version: LetterInputsVersion = application.caseNumber ? 2 : 1;
     const parties = (decidedAt: Date): LetterParties => ({
       countyName: county.name,
       organisationName: organisation.name,
       organisationNumber: organisation.organisationNumber,
       reference: application.reference,
+      ...(application.caseNumber ? { caseNumber: application.caseNumber } : {}),
       schemeName: scheme.name,
       callTitle: call.title,
       decidedAt: decidedAt.toISOString(),
@@ -101,6 +110,17 @@ export class LettersService {
           }
         : null;
     const unreachable = (what: string) => new Error(`issueLetter ${kind}: the case holds no ${what}`);
+    const paymentPlanOf = async (amountOre: number): Promise<LetterInstalment[]> => {
+      const content = await validatePayload(scheme.applicationDto, application.content);
+      return content.ok
+        ? scheme.paymentPlan(call.parameters, amountOre, content.value).map((line) => ({
+            label: line.label,
+            amountOre: line.amount,
+            on: line.on,
+            date: line.date ?? null,
+          }))
+        : [];
+    };
 
     const letters: LetterInputs[] = [];
     switch (kind) {
@@ -111,7 +131,7 @@ export class LettersService {
         const money = await grantMoney(tx, application.id);
         const claim = claimOf(cancellation.repaymentAmount, head.decisionDate);
         letters.push({
-          version: 1,
+          version,
           kind,
           ...head,
           grantedOre: grantedAmount(context),
@@ -125,7 +145,7 @@ export class LettersService {
         });
         if (claim)
           letters.push({
-            version: 1,
+            version,
             kind: 'repayment_claim',
             ...head,
             cause: 'cancellation',
@@ -142,7 +162,7 @@ export class LettersService {
         const outcome = settlementOf(money.paid, money.outstanding, finalPayableOre);
         const claim = claimOf(outcome.overpaid, head.decisionDate);
         letters.push({
-          version: 1,
+          version,
           kind,
           ...head,
           grantedOre: grantedAmount(context),
@@ -157,7 +177,7 @@ export class LettersService {
         });
         if (claim)
           letters.push({
-            version: 1,
+            version,
             kind: 'repayment_claim',
             ...head,
             cause: 'settlement',
@@ -175,7 +195,7 @@ export class LettersService {
         const day = (instant: string) => norwegianDate(new Date(instant));
         const previous = extension.previousDueAt ?? context.finalReportDueAt ?? extension.requestedDueAt;
         letters.push({
-          version: 1,
+          version,
           kind,
           ...parties(new Date(outcome.at)),
           previousDueDate: day(previous),
@@ -188,27 +208,55 @@ export class LettersService {
       }
       case 'repayment_claim':
         throw new Error('issueLetter repayment_claim: a claim letter goes with its settlement or heving');
+      case 'appeal_outcome':
+      case 'appeal_forwarded': {
+        // The letter on an appeal (klage) just moved on: sent to the appeals board, or its outcome. A
+        // reversal reads like a grant (amount, payment plan, acceptance, and a new right to appeal when
+        // the county reversed its own decision); the appeals board's decisions are final.
+        const appealCase = context.appeal;
+        const outcome = appealCase?.outcome ?? null;
+        const forwarded = appealCase?.forwarded ?? null;
+        if (!appealCase || (kind === 'appeal_forwarded' ? !forwarded : !outcome))
+          throw unreachable('such appeal step');
+        const head = parties(new Date(kind === 'appeal_forwarded' ? forwarded!.at : outcome!.at));
+        const reversed = kind === 'appeal_outcome' && outcome?.kind === 'reversed' ? outcome : null;
+        letters.push({
+          version,
+          kind,
+          ...head,
+          amountOre: reversed ? reversed.amount : null,
+          paymentPlan: reversed ? await paymentPlanOf(reversed.amount) : [],
+          grounds: kind === 'appeal_forwarded' ? null : outcome!.grounds.trim() || null,
+          conditions: [],
+          legalBasis: terms.legalBasis,
+          acceptanceLastDay:
+            reversed && context.acceptedAt === null && context.acceptanceDueAt
+              ? norwegianDate(new Date(context.acceptanceDueAt))
+              : null,
+          // Only a new decision by the county may be appealed again; the board's decision is final.
+          appeal: reversed?.decidedBy === 'first_instance' ? appeal(head.decisionDate) : null,
+          appealCase: {
+            lodgedDate: norwegianDate(new Date(appealCase.lodgedAt)),
+            late: appealCase.late,
+            against: appealCase.against,
+            result: kind === 'appeal_forwarded' ? 'forwarded' : outcome!.kind,
+            decidedBy: kind === 'appeal_forwarded' ? 'first_instance' : outcome!.decidedBy,
+            boardName: appealsBoardName(county.name),
+            note: kind === 'appeal_forwarded' ? forwarded!.note : null,
+          },
+        });
+        break;
+      }
       default: {
         const decision = context.decision;
         if (decision?.kind !== kind) throw unreachable('such decision');
         const head = parties(new Date(decision.at));
-        let paymentPlan: LetterInstalment[] = [];
-        if (decision.kind === 'grant') {
-          const content = await validatePayload(scheme.applicationDto, application.content);
-          if (content.ok)
-            paymentPlan = scheme.paymentPlan(call.parameters, decision.amount, content.value).map((line) => ({
-              label: line.label,
-              amountOre: line.amount,
-              on: line.on,
-              date: line.date ?? null,
-            }));
-        }
         letters.push({
-          version: 1,
+          version,
           kind: decision.kind,
           ...head,
           amountOre: decision.kind === 'grant' ? decision.amount : null,
-          paymentPlan,
+          paymentPlan: decision.kind === 'grant' ? await paymentPlanOf(decision.amount) : [],
           grounds: decision.grounds?.trim() || null,
           conditions: decision.kind === 'grant' ? [...(decision.conditions ?? [])] : [],
           legalBasis: terms.legalBasis,
@@ -223,18 +271,38 @@ export class LettersService {
     const issued: DecisionLetter[] = [];
     for (const inputs of letters) {
       const bytes = await renderLetter(inputs);
-      issued.push(
-        await tx.save(
-          tx.create(DecisionLetter, {
-            applicationId: application.id,
-            kind: inputs.kind,
-            inputs,
-            sha256: sha256(bytes),
-            byteSize: bytes.length,
-            pdf: bytes,
-          }),
-        ),
+      const letter = await tx.save(
+        tx.create(DecisionLetter, {
+          applicationId: application.id,
+          kind: inputs.kind,
+          inputs,
+          sha256: sha256(bytes),
+          byteSize: bytes.length,
+          pdf: bytes,
+        }),
       );
+      // The letter is an outgoing document of the case, sent as it is written.
+      const title = letterTitle(letter.kind);
+      await this.journal.record(tx, {
+        applicationId: application.id,
+        type: 'U',
+        event: 'decision_letter',
+        sourceId: letter.id,
+        title,
+        documentDate: new Date(inputs.decidedAt),
+        documents: [
+          {
+            role: 'H',
+            title,
+            fileName: letterFileName(application, inputs),
+            mimeType: 'application/pdf',
+            byteSize: letter.byteSize,
+            sha256: letter.sha256,
+            source: { kind: 'decision_letter', id: letter.id },
+          },
+        ],
+      });
+      issued.push(letter);
     }
     return issued;
   }
@@ -267,10 +335,7 @@ export class LettersService {
       select: { id: true, kind: true, inputs: true, pdf: true },
     });
     if (!letter) throw notFound('Letter');
-    return {
-      bytes: letter.pdf,
-      filename: `${FILE_NAMES[letter.kind]}-${application.reference}-${letter.inputs.decisionDate}.pdf`,
-    };
+    return { bytes: letter.pdf, filename: letterFileName(application, letter.inputs) };
   }
 
   private async visibleCase(actor: Actor, key: { id: string } | { reference: string }): Promise<Application> {
@@ -282,6 +347,10 @@ export class LettersService {
     );
   }
 }
+
+/** The letter's file name, as it is downloaded and journalled. */
+const letterFileName = (application: Application, inputs: LetterInputs) =>
+  `${FILE_NAMES[inputs.kind]}-${application.reference}-${inputs.decisionDate}.pdf`;
 
 function toDto(application: Application, letter: DecisionLetter): DecisionLetterDto {
   return {

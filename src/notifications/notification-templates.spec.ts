@@ -26,6 +26,20 @@ describe('notification templates', () => {
   });
 });
 
+describe('the case number in every e-mail about a submitted case', () => {
+  it('names the case number with the reference, before the signature', () => {
+    const numbered = { ...values, caseNumber: '2026/BIO/0042' };
+    const nb = renderTemplate('grant_decided', 'nb', numbered).body;
+    expect(nb).toContain(
+      'Saksnummer: 2026/BIO/0042 (søknadsreferanse BIO-2026-000042)\n\nDette er en automatisk melding',
+    );
+    expect(renderTemplate('grant_decided', 'en', numbered).body).toContain(
+      'Case number: 2026/BIO/0042 (application reference BIO-2026-000042)',
+    );
+    expect(renderTemplate('grant_decided', 'nb', values).body).not.toContain('Saksnummer');
+  });
+});
+
 describe('the link at the end of every e-mail', () => {
   it("links a case's e-mail to its case page under the public URL", () => {
     const text = renderTemplate('grant_decided', 'nb', values, 'https://tilskudd.example.no/');

@@ -1,5 +1,5 @@
 /**
- * What a template may use: for a case its reference, organisation, scheme, amount, due date and
+ * What a template may use: for a case its reference, case number, organisation, scheme, amount, due date and
  * message; for a call or a frame their names and figures. Missing values render as nothing.
  */
 export type TemplateValues = Readonly<Record<string, string | undefined>>;
@@ -21,6 +21,13 @@ const REMOVED = {
 const sign = {
   nb: '\n\nDette er en automatisk melding fra tilskuddsordningen.',
   en: '\n\nThis is an automatic message from the grant scheme.',
+};
+/** The case number (saksnummer) with the reference, in every e-mail about a submitted case. */
+const caseNumberLine = {
+  nb: (caseNumber: string, reference: string) =>
+    `\n\nSaksnummer: ${caseNumber} (søknadsreferanse ${reference})`,
+  en: (caseNumber: string, reference: string) =>
+    `\n\nCase number: ${caseNumber} (application reference ${reference})`,
 };
 const caseLink = {
   nb: (url: string) => `\nSe saken i søknadsportalen: ${url}`,
@@ -335,6 +342,86 @@ export const TEMPLATES: Record<string, Template> = {
       body: 'The grant for {reference} ({organisation}) has been cancelled, and NOK {amount} of what was paid is claimed back. Please pay it by {dueAt}. See the letter in the case: the claim with the account number and how to mark the payment is a PDF in the case.',
     },
   },
+  appeal_lodged: {
+    nb: {
+      subject: 'Klage mottatt – {reference}',
+      body: 'Vi har mottatt klagen fra {organisation} på vedtaket i {reference}. Fylkeskommunen vurderer den og omgjør vedtaket eller sender klagen til klagenemnda.',
+    },
+    en: {
+      subject: 'Appeal received – {reference}',
+      body: 'We have received the appeal from {organisation} against the decision in {reference}. The county will either reverse the decision or send the appeal to the appeals board.',
+    },
+  },
+  appeal_proposal_ready: {
+    nb: {
+      subject: 'Forslag i klagesak venter – {reference}',
+      body: 'Saksbehandleren har forberedt klagen i {reference} ({organisation}). Forslaget venter på vedtak.',
+    },
+    en: {
+      subject: 'Proposal on an appeal awaits – {reference}',
+      body: 'The case officer has prepared the appeal in {reference} ({organisation}). The proposal awaits a decision.',
+    },
+  },
+  appeal_proposal_returned: {
+    nb: {
+      subject: 'Forslaget i klagesaken er sendt tilbake – {reference}',
+      body: 'Forslaget i klagesaken {reference} er sendt tilbake til deg.',
+    },
+    en: {
+      subject: 'The proposal on the appeal was returned – {reference}',
+      body: 'The proposal on the appeal in {reference} was returned to you.',
+    },
+  },
+  appeal_reversed: {
+    nb: {
+      subject: 'Vedtaket er omgjort – {reference}',
+      body: 'Klagen fra {organisation} har ført fram, og vedtaket i {reference} er omgjort: tilskuddet er {amount} kr. Vedtaksbrevet ligger som PDF i saken.',
+    },
+    en: {
+      subject: 'The decision was reversed – {reference}',
+      body: 'The appeal from {organisation} succeeded and the decision in {reference} was reversed: the grant is NOK {amount}. The decision letter is a PDF in the case.',
+    },
+  },
+  appeal_forwarded: {
+    nb: {
+      subject: 'Klagen er sendt til klagenemnda – {reference}',
+      body: 'Fylkeskommunen har ikke endret vedtaket i {reference}, og klagen er sendt til klagenemnda. Brevet ligger som PDF i saken.',
+    },
+    en: {
+      subject: 'The appeal was sent to the appeals board – {reference}',
+      body: 'The county did not change the decision in {reference}, and the appeal was sent to the appeals board. The letter is a PDF in the case.',
+    },
+  },
+  appeal_upheld: {
+    nb: {
+      subject: 'Vedtak i klagesak – {reference}',
+      body: 'Klagenemnda har stadfestet vedtaket i {reference}. Vedtaksbrevet ligger som PDF i saken.',
+    },
+    en: {
+      subject: 'Decision on the appeal – {reference}',
+      body: 'The appeals board upheld the decision in {reference}. The decision letter is a PDF in the case.',
+    },
+  },
+  appeal_quashed: {
+    nb: {
+      subject: 'Vedtaket er opphevet – {reference}',
+      body: 'Klagenemnda har opphevet vedtaket i {reference} og sendt saken tilbake til ny behandling. Vedtaksbrevet ligger som PDF i saken.',
+    },
+    en: {
+      subject: 'The decision was quashed – {reference}',
+      body: 'The appeals board quashed the decision in {reference} and returned the case for a new assessment. The decision letter is a PDF in the case.',
+    },
+  },
+  appeal_preparation_overdue: {
+    nb: {
+      subject: 'Klage venter på behandling – {reference}',
+      body: 'Klagen i {reference} ({organisation}) er ennå ikke omgjort eller sendt til klagenemnda.',
+    },
+    en: {
+      subject: 'An appeal awaits handling – {reference}',
+      body: 'The appeal in {reference} ({organisation}) has not yet been reversed or sent to the appeals board.',
+    },
+  },
   cancellation_proposed: {
     nb: {
       subject: 'Forslag om heving av tilsagn – {reference}',
@@ -431,6 +518,8 @@ export function renderTemplate(
     : values.reference
       ? caseLink[used](casePageUrl(publicUrl, values.reference))
       : portalLink[used](`${publicUrl.replace(/\/+$/, '')}/`);
+  const numbered =
+    values.caseNumber && values.reference ? caseNumberLine[used](values.caseNumber, values.reference) : '';
   const secret = chosen.secret ?? [];
   const kept = secret.length
     ? text.body.replace(/\{(\w+)\}/g, (_, name: string) =>
@@ -440,7 +529,7 @@ export function renderTemplate(
   return {
     locale: used,
     subject: fill(text.subject),
-    body: fill(text.body) + sign[used] + link,
-    bodyAfterSend: kept === null ? null : kept + sign[used] + link,
+    body: fill(text.body) + numbered + sign[used] + link,
+    bodyAfterSend: kept === null ? null : kept + numbered + sign[used] + link,
   };
 }

@@ -60,6 +60,7 @@ export class NotificationService {
     const request = context.informationRequest;
     const values: TemplateValues = {
       reference: application.reference,
+      caseNumber: application.caseNumber ?? undefined,
       organisation: organisation.name,
       scheme: scheme.name,
       amount: formatWholeKroner(application.grantedAmount),

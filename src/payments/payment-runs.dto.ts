@@ -14,6 +14,7 @@ import {
 import { IsIsoDate, MAX_AMOUNT_ORE, Optional } from '@lib/common';
 import { PAYMENT_RUN_ITEM_KINDS, type PaymentRunItemKind } from './payment-run-item.entity';
 import { PAYMENT_RUN_STATES, type PaymentRunState } from './payment-run.entity';
+import { PAYOUT_REQUEST_KINDS, type PayoutRequestKind } from './payout-request.entity';
 
 /** A case reference (saksnummer): `BIO-2026-000123`. */
 const CASE_REFERENCE = /^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{6,12}$/;
@@ -76,6 +77,13 @@ export class CreatePaymentRunDto {
 export class PaymentRunItemDto {
   @ApiProperty({ example: 1 }) position!: number;
   @ApiProperty({ example: 'BIO-2026-000123' }) caseReference!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026/BIO/0123',
+    description: 'The case number (saksnummer)',
+  })
+  caseNumber!: string | null;
   @ApiProperty({ enum: PAYMENT_RUN_ITEM_KINDS, description: 'A plan instalment or a payout request' })
   kind!: PaymentRunItemKind;
   @ApiProperty({
@@ -87,7 +95,18 @@ export class PaymentRunItemDto {
   instalment!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: null, description: "The payout request's number" })
   payoutRequest!: number | null;
-  @ApiProperty({ example: 'Forskudd', description: "The plan's name for it, or 'Utbetalingsanmodning nr N'" })
+  @ApiProperty({
+    enum: PAYOUT_REQUEST_KINDS,
+    nullable: true,
+    example: null,
+    description: "The payout request's kind: part (delutbetaling) or final (sluttutbetaling)",
+  })
+  payoutRequestKind!: PayoutRequestKind | null;
+  @ApiProperty({
+    example: 'Forskudd',
+    description:
+      "The plan's name for it, or 'Utbetalingsanmodning nr N' ('Sluttutbetaling, utbetalingsanmodning nr N')",
+  })
   instalmentLabel!: string;
   @ApiProperty({ description: 'øre' }) amount!: number;
   @ApiProperty({ example: 'Fjordverk Mekaniske AS' }) organisationName!: string;

@@ -16,6 +16,7 @@ import {
   visibleOrNotFound,
 } from '@lib/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Application } from '../applications/application.entity';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { County } from '../counties/county.entity';
@@ -37,6 +38,7 @@ import {
 } from './payment-runs.dto';
 import { PaymentsDueService } from './payments-due.service';
 import { PayoutRequestsService } from './payout-requests.service';
+import { PayoutRequest, type PayoutRequestKind } from './payout-request.entity';
 
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
@@ -85,7 +87,11 @@ const itemWords = (item: {
     ? `payout request ${item.payoutRequest} of ${item.caseReference}`
     : `instalment ${item.instalment} of ${item.caseReference}`;
 /** The payout request's name in the files and on screen (utbetalingsanmodning). */
-export const payoutRequestLabel = (number: number) => `Utbetalingsanmodning nr ${number}`;
+/** The run's name for a payout request, also the remittance text after the case reference. */
+export const payoutRequestLabel = (number: number, kind: PayoutRequestKind) =>
+  kind === 'final'
+    ? `Sluttutbetaling, utbetalingsanmodning nr ${number}`
+    : `Utbetalingsanmodning nr ${number}`;
 
 /** A stored item as the reference its checks take. */
 const refOf = (item: PaymentRunItem): ItemRef => ({
@@ -496,7 +502,7 @@ export class PaymentRunsService {
         instalment: null,
         payoutRequestId: request.id,
         payoutRequestNumber: number,
-        instalmentLabel: payoutRequestLabel(number),
+        instalmentLabel: payoutRequestLabel(number, request.kind),
         position: 0,
         applicationId: application.id,
         caseReference: application.reference,
@@ -660,16 +666,28 @@ export class PaymentRunsService {
       ? await tx.findBy(Organisation, { id: In([...new Set(items.map((i) => i.organisationId))]) })
       : [];
     const numbers = new Map(organisations.map((o) => [o.id, o.organisationNumber]));
+    const cases = items.length
+      ? await tx.find(Application, {
+          where: { id: In([...new Set(items.map((i) => i.applicationId))]) },
+          select: { id: true, caseNumber: true },
+        })
+      : [];
+    const caseNumbers = new Map(cases.map((a) => [a.id, a.caseNumber]));
     const names = await this.userNames(tx, [run]);
+    const requestIds = items.flatMap((i) => (i.payoutRequestId ? [i.payoutRequestId] : []));
+    const requests = requestIds.length ? await tx.findBy(PayoutRequest, { id: In(requestIds) }) : [];
+    const requestKinds = new Map(requests.map((r) => [r.id, r.kind]));
     return {
       ...this.toSummary(run, items.length, names),
       messageId: run.messageId,
       items: items.map((item): PaymentRunItemDto => ({
         position: item.position,
         caseReference: item.caseReference,
+        caseNumber: caseNumbers.get(item.applicationId) ?? null,
         kind: item.kind,
         instalment: item.instalment,
         payoutRequest: item.payoutRequestNumber,
+        payoutRequestKind: item.payoutRequestId ? (requestKinds.get(item.payoutRequestId) ?? null) : null,
         instalmentLabel: item.instalmentLabel,
         amount: item.amount,
         organisationName: item.creditorName,

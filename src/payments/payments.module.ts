@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArchiveModule } from '../archive/archive.module';
 import { ApplicationsModule } from '../applications/applications.module';
 import { PaymentAuditRepository } from '../audit/payment-audit.repository';
 import { BudgetModule } from '../budget/budget.module';
@@ -25,6 +26,7 @@ import { PayoutRequestsService } from './payout-requests.service';
 @Module({
   imports: [
     ApplicationsModule,
+    ArchiveModule,
     BudgetModule,
     IdempotencyModule,
     SettlementModule,

@@ -14,6 +14,7 @@ import {
   visibleOrNotFound,
 } from '@lib/common';
 import {
+  attachmentRequirements,
   costPlanLinesOf,
   DEFAULT_PAYOUT_ATTESTATION,
   describeState,
@@ -24,6 +25,7 @@ import {
 } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
+import { assertMayActOnCase } from '../applications';
 import {
   ApplicationsService,
   caseWhere,
@@ -31,6 +33,8 @@ import {
   ownership,
   type CaseKey,
 } from '../applications/applications.service';
+import { JournalService, jsonDocument } from '../archive/journal.service';
+import { sendOwnAttachments } from '../attachments/attachment.entity';
 import { AuditRepository } from '../audit/audit.repository';
 import { BudgetFrame } from '../budget/budget-frame.entity';
 import { toFrameDto } from '../budget/frames.service';
@@ -119,6 +123,7 @@ export class PayoutRequestsService {
     private readonly applications: ApplicationsService,
     private readonly settlement: SettlementService,
     private readonly clock: Clock,
+    private readonly journal: JournalService,
   ) {}
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────
@@ -234,16 +239,50 @@ export class PayoutRequestsService {
       assertEditable(request);
       const content = await this.checked(tx, application, contentAsInput(request), request.kind);
       const now = this.clock.now();
+      await this.sendAttachments(tx, application, request, now);
       request.status = 'sent';
       request.sentAt = now;
       request.decisionText = null;
       await tx.save(request);
-      await tx.save(PayoutRequestVersion, {
-        payoutRequestId: request.id,
-        version: request.version,
-        content,
-        sentBy: applicant.userId,
-        sentAt: now,
+      const sent = await tx.save(
+        tx.create(PayoutRequestVersion, {
+          payoutRequestId: request.id,
+          version: request.version,
+          content,
+          sentBy: applicant.userId,
+          sentAt: now,
+        }),
+      );
+      // The request as sent is an incoming document of the case (with the final report, for the last one).
+      const title =
+        request.kind === 'final'
+          ? 'Sluttrapport og anmodning om sluttutbetaling'
+          : `Anmodning om utbetaling nr. ${request.number}`;
+      await this.journal.record(tx, {
+        applicationId: application.id,
+        type: 'I',
+        event: 'payout_request',
+        sourceId: sent.id,
+        title,
+        documentDate: now,
+        documents: [
+          {
+            role: 'H',
+            title,
+            fileName: `utbetalingsanmodning-${application.reference}-${request.number}-v${request.version}.json`,
+            mimeType: 'application/json',
+            generated: jsonDocument({
+              reference: application.reference,
+              number: request.number,
+              kind: request.kind,
+              version: request.version,
+              amountOre: request.amount,
+              sentAt: now.toISOString(),
+              content,
+              ...(request.kind === 'final' ? { report: request.report } : {}),
+            }),
+          },
+        ],
       });
       const audit = await this.record(tx, application, actor, 'applicant', PAYOUT_EVENTS.sent, {
         number: request.number,
@@ -289,6 +328,7 @@ export class PayoutRequestsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const request = await this.request(tx, application, number);
       assertSent(request);
       if (request.kind === 'final') return this.approveFinal(tx, staff, application, request, dto);
@@ -396,6 +436,7 @@ export class PayoutRequestsService {
     const staff = asStaff(actor);
     return this.idempotency.transaction(idem, async (tx) => {
       const application = await this.lock(tx, actor, key);
+      await assertMayActOnCase(tx, staff, application);
       const request = await this.request(tx, application, number);
       assertSent(request);
       if (request.kind === 'final' && outcome === 'rejected')
@@ -593,6 +634,26 @@ export class PayoutRequestsService {
     const now = this.clock.now();
     if (due && new Date(due).getTime() > now.getTime() + DAY_MS) return due;
     return endOfNorwegianDay(addDays(norwegianDate(now), 14));
+  }
+
+  /**
+   * The request's attachments go with it: the kinds the call requires with a part or final request
+   * (some only from the amount that asks for an accountant's confirmation) must be there.
+   */
+  private async sendAttachments(
+    tx: EntityManager,
+    application: Application,
+    request: PayoutRequest,
+    now: Date,
+  ): Promise<void> {
+    const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
+    const requirements = attachmentRequirements(
+      call.parameters,
+      request.kind === 'final' ? 'final_payout_request' : 'part_payout_request',
+      this.schemes.forStored(application.schemeId).attachmentDefaults,
+      request.amount,
+    );
+    await sendOwnAttachments(tx, application.id, { payoutRequestId: request.id }, requirements, now);
   }
 
   private async lock(tx: EntityManager, actor: Actor, key: CaseKey): Promise<Application> {

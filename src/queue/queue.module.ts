@@ -11,6 +11,9 @@ export const NOTIFICATION_QUEUE = 'notifications';
 /** Timers of deadlines: one delayed job per deadline row, job id = the row's id. */
 export const DEADLINE_QUEUE = 'deadlines';
 
+/** Journal entries to deliver to the archive: one job per entry, job id = the entry's id. */
+export const ARCHIVE_QUEUE = 'archive';
+
 /** Job names of the system queue and their payloads (ids only: the database is the truth). */
 export interface SystemJobs {
   /** Round trip through Redis and a worker; proves the wiring. */
@@ -37,6 +40,11 @@ export interface SystemJobs {
         removeOnComplete: 10_000,
         removeOnFail: 10_000,
       },
+    }),
+    // Attempts and backoff come with each job, from the configuration (ARCHIVE_ATTEMPTS, …).
+    BullModule.registerQueue({
+      name: ARCHIVE_QUEUE,
+      defaultJobOptions: { removeOnComplete: 10_000, removeOnFail: 10_000 },
     }),
     BullModule.registerQueue({
       name: DEADLINE_QUEUE,

@@ -8,8 +8,10 @@ import type { StoredLifecycle } from '@lib/engine';
  */
 export interface LifecycleCase {
   readonly id: string;
-  /** The case reference (saksnummer), e.g. BIO-2026-000042. */
+  /** The application's reference from its creation, e.g. BIO-2026-000042 (its address). */
   readonly reference: string;
+  /** The case number (saksnummer), e.g. 2026/BIO/0042, from submission on; null before. */
+  readonly caseNumber: string | null;
   readonly schemeId: string;
   readonly callId: string;
   readonly organisationId: string;

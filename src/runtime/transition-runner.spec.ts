@@ -27,6 +27,7 @@ function draft(): LifecycleCase {
   return {
     id: 'case-1',
     reference: 'RT-2026-000001',
+    caseNumber: null,
     schemeId: 'runtime',
     callId: 'call-1',
     organisationId: 'org-1',

@@ -113,6 +113,13 @@ describe('cancellation of a grant (heving)', () => {
 
     const decided = await expectOk(act(t, APPROVER, id, 'decide-cancellation', {}, `cancel-${id}`));
     expect(decided).toMatchObject({ status: 'cancelled', state: 'cancelled.settling' });
+    expect(
+      (
+        (await get('/applications?awaitingMyDecision=true', APPROVER)).body as {
+          items: Array<{ id: string }>;
+        }
+      ).items,
+    ).not.toContainEqual(expect.objectContaining({ id }));
     // The same key answers the same; nothing is released twice.
     expect(await expectOk(act(t, APPROVER, id, 'decide-cancellation', {}, `cancel-${id}`))).toEqual(decided);
 
@@ -197,6 +204,15 @@ describe('cancellation of a grant (heving)', () => {
       ledger: await ledger(id),
       deadlines: await openDeadlines(id),
     };
+
+    // The proposal waits in the other approvers' queue, not in the proposer's.
+    const awaiting = async (email: string) =>
+      (
+        (await get('/applications?awaitingMyDecision=true', email)).body as { items: Array<{ id: string }> }
+      ).items.map((i) => i.id);
+    expect(await awaiting(APPROVER)).toContain(id);
+    expect(await awaiting(BOTH_ROLES)).not.toContain(id);
+    expect(await awaiting(OTHER_APPROVER)).not.toContain(id);
 
     const own = await act(t, BOTH_ROLES, id, 'decide-cancellation');
     expect(own.status).toBe(422);
@@ -300,6 +316,73 @@ describe('extension of the final report deadline (utsatt frist)', () => {
       [id],
     );
     expect(mail?.body).toContain('Forsinkelsen er godt begrunnet');
+  });
+
+  it('extends the project period, and a deadline counted from the project end moves with it', async () => {
+    const { id } = await acceptedGrant(t);
+    const before = await scheduled(id);
+    const due = dueOf(before, 'final_report')!;
+    const view = async (as: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/applications/${id}`)
+          .set('authorization', await t.bearer(as))
+      ).body as CaseView;
+    const end = Date.parse((await view(KARI)).case.projectEndsAt as string);
+    // BIO counts its final report deadline 30 days from the project end.
+    expect(due).toBe(end + 30 * DAY);
+
+    const neither = await act(t, KARI, id, 'request-extension', { reason: 'Trenger mer tid' });
+    expect(neither.status).toBe(422);
+    const earlier = await act(t, KARI, id, 'request-extension', {
+      reason: 'Trenger mer tid',
+      projectEndsAt: new Date(end - DAY).toISOString(),
+    });
+    expect(earlier.status).toBe(422);
+    expect(await scheduled(id)).toEqual(before);
+
+    const requested = await expectOk(
+      act(t, KARI, id, 'request-extension', {
+        reason: 'Siste kursuke er flyttet til høsten',
+        projectEndsAt: new Date(end + 60 * DAY).toISOString(),
+      }),
+    );
+    expect(requested.case).toMatchObject({
+      projectEndsAt: new Date(end).toISOString(),
+      extension: {
+        requestedProjectEndsAt: new Date(end + 60 * DAY).toISOString(),
+        requestedDueAt: new Date(end + 90 * DAY).toISOString(),
+        outcome: null,
+      },
+    });
+
+    // The officer gives less than asked: the project end 45 days on, the deadline 30 days after it.
+    await expectOk(
+      act(t, OFFICER, id, 'grant-extension', { projectEndsAt: new Date(end + 45 * DAY).toISOString() }),
+    );
+    expect((await view(KARI)).case).toMatchObject({
+      projectEndsAt: new Date(end + 45 * DAY).toISOString(),
+      finalReportDueAt: new Date(end + 75 * DAY).toISOString(),
+      extension: { outcome: { kind: 'granted', projectEndsAt: new Date(end + 45 * DAY).toISOString() } },
+    });
+    expect(dueOf(await scheduled(id), 'final_report')).toBe(due + 45 * DAY);
+  });
+
+  it('refuses a project end from the officer when the applicant asked only for a later deadline', async () => {
+    const { id } = await acceptedGrant(t);
+    const due = dueOf(await scheduled(id), 'final_report')!;
+    await expectOk(
+      act(t, KARI, id, 'request-extension', {
+        reason: 'Trenger mer tid',
+        dueAt: new Date(due + 20 * DAY).toISOString(),
+      }),
+    );
+    const refused = await act(t, OFFICER, id, 'grant-extension', {
+      projectEndsAt: new Date(due + 20 * DAY).toISOString(),
+    });
+    expect(refused.status).toBe(422);
+    expect(dueOf(await scheduled(id), 'final_report')).toBe(due);
   });
 
   it('keeps the deadline when refused, and tells the applicant why', async () => {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { DAY_MS } from '@lib/common';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
-import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, nbsp, startBrowserApp } from '../support/browser';
 import {
   act,
   APPROVER,
@@ -16,7 +16,6 @@ import {
 } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
-const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
 const GROUNDS = 'Opplæringen styrker omstillingen bedriften har startet.';
 const CONDITIONS = ['Sluttrapporten sendes innen fristen', 'Kostnadene dokumenteres med faktura'];
 

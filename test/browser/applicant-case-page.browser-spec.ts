@@ -9,6 +9,7 @@ describe('applicant follows a case on its page', () => {
   let b: BrowserApp;
   let page: Page;
   let reference: string;
+  let caseNumber: string;
 
   beforeAll(async () => {
     // Inside the seeded Trøndelag BIO 2026 call's window.
@@ -16,7 +17,7 @@ describe('applicant follows a case on its page', () => {
     // Kari submits an application and a case officer takes it: a history by two roles.
     const created = await draft(b.t);
     reference = created.reference;
-    await expectOk(act(b.t, KARI, created.id, 'submit'));
+    caseNumber = String((await expectOk(act(b.t, KARI, created.id, 'submit'))).caseNumber);
     await expectOk(act(b.t, OFFICER, created.id, 'assign'));
   }, 120_000);
 
@@ -50,6 +51,11 @@ describe('applicant follows a case on its page', () => {
     const main = page.locator('main');
     expect(await main.innerText()).toContain('Under behandling');
     expect(await main.innerText()).toContain('Ingenting nå: fylkeskommunen behandler saken');
+    // The case number given on submission, with the application's reference.
+    expect(caseNumber).toBe('2026/BIO/0001');
+    expect(await main.innerText()).toMatch(
+      new RegExp(`Saksnummer\\s+${caseNumber}\\s+Søknadsreferanse\\s+${reference}`),
+    );
 
     const timeline = page.getByRole('region', { name: 'Hva har skjedd i saken' }).getByRole('listitem');
     await timeline.first().waitFor();

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
-import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, nbsp, startBrowserApp } from '../support/browser';
 import { act, APPROVER, draft, expectOk, KARI, newClock, recommended } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
-const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
 const isFocused = (page: Page, selector: string) =>
   page.locator(selector).evaluate((element) => element === element.ownerDocument.activeElement);
 

@@ -5,7 +5,7 @@ import { acceptedGrant, APPROVER, KARI, newClock, OFFICER } from '../support/bio
 const GROUNDS = 'Prosjektet ble ikke startet, og opplæringen blir ikke gjennomført.';
 
 /**
- * Heving in the browser: the case officer proposes to cancel an accepted grant with grounds, an
+ * Heving and utsatt frist in the browser: the case officer proposes to cancel an accepted grant with grounds, an
  * approver decides it after confirming, and the applicant reads the grounds on the case page.
  */
 describe('cancelling a grant (heving) in the browser', () => {
@@ -23,7 +23,7 @@ describe('cancelling a grant (heving) in the browser', () => {
   const axe = async () => expect(await accessibilityViolations(page)).toEqual([]);
   const signOut = async () => {
     await b.context.clearCookies();
-    await page.evaluate('localStorage.clear()');
+    if (page.url().startsWith(b.baseUrl)) await page.evaluate('localStorage.clear()');
   };
 
   it('is proposed by the officer, decided by the approver and read by the applicant', async () => {
@@ -67,5 +67,44 @@ describe('cancelling a grant (heving) in the browser', () => {
       .get(`/api/v1/applications/${id}`)
       .set('authorization', await b.t.bearer(OFFICER));
     expect(detail.body).toMatchObject({ status: 'cancelled', state: 'cancelled.closed' });
+  });
+
+  it('extends the project period the applicant asks for, and the report deadline with it', async () => {
+    const { id, reference } = await acceptedGrant(b.t, { amount: 20_000_000 });
+
+    await signOut();
+    await page.goto(`/soknader/${reference}`);
+    await signIn(page, KARI);
+    const ask = page.getByRole('region', { name: 'Utsatt frist for sluttrapport' });
+    await ask.getByRole('button', { name: 'Be om utsatt frist' }).click();
+    // Neither a project end nor a deadline: the summary names what is missing and takes the focus.
+    const missing = page.getByRole('link', { name: /Skriv ny sluttdato for prosjektet, ny frist/ });
+    await missing.waitFor();
+    await missing.click();
+    await ask.getByLabel('Ny sluttdato for prosjektet (valgfritt)').fill('30.04.2027');
+    await ask.getByLabel('Begrunnelse').fill('Siste kursuke er flyttet');
+    await axe();
+    await ask.getByRole('button', { name: 'Be om utsatt frist' }).click();
+    await ask.getByText('Dere har bedt om utsatt frist', { exact: false }).waitFor();
+    await signOut();
+
+    await page.goto(`/saksbehandling/saker/${reference}`);
+    await signIn(page, OFFICER);
+    const review = page.getByRole('region', { name: 'Søknad om utsatt frist for sluttrapport' });
+    await review.getByText('Ønsket ny sluttdato for prosjektet').waitFor();
+    expect(await review.getByLabel('Ny sluttdato for prosjektet').inputValue()).toBe('30.04.2027');
+    await axe();
+    await review.getByRole('button', { name: 'Gi utsatt frist' }).click();
+    await review.waitFor({ state: 'hidden' });
+    await signOut();
+
+    await page.goto(`/soknader/${reference}`);
+    await signIn(page, KARI);
+    await page.getByText('Prosjektperioden er forlenget til', { exact: false }).waitFor();
+    const detail = await b.t
+      .http()
+      .get(`/api/v1/applications/${id}`)
+      .set('authorization', await b.t.bearer(KARI));
+    expect(detail.body.case.projectEndsAt).toBe('2027-04-30T12:00:00.000Z');
   });
 });

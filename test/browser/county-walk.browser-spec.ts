@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, kr, signIn, startBrowserApp } from '../support/browser';
 import {
   act,
   APPROVER,
@@ -13,9 +13,6 @@ import {
   OFFICER,
 } from '../support/bio';
 import { adminCreatesPreviewsAndPublishesCall, createFrame } from '../support/call-admin';
-
-const NBSP = '\u00a0';
-const kr = (text: string) => `kr${NBSP}${text.replace(/ /g, NBSP)}`;
 
 /**
  * One BIO case through the county's hands, each person in their own session: the case officer takes

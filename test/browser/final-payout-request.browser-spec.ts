@@ -1,10 +1,7 @@
 import { nok } from '@lib/common';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, kr, signIn, startBrowserApp } from '../support/browser';
 import { acceptedGrant, bioCallWithAdvance, bookPaymentsDue, KARI, newClock, OFFICER } from '../support/bio';
-
-const NBSP = '\u00a0';
-const kr = (amount: string) => `kr${NBSP}${amount.replace(/ /g, NBSP)}`;
 
 /**
  * The final payout request in the browser: on an accepted BIO grant with its advance paid, the

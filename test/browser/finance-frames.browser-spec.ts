@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, kr, signIn, startBrowserApp } from '../support/browser';
 import { act, APPROVER, expectOk, FINANCE, newClock, OFFICER, recommended } from '../support/bio';
 
 /** Kroner as the page prints them: nb-NO groups digits with a no-break space. */
-const kr = (text: string) => `kr\u00a0${text.replace(/ /g, '\u00a0')}`;
 
 describe("finance's frames in the browser", () => {
   let b: BrowserApp;

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, nbsp, startBrowserApp } from '../support/browser';
 import { newClock } from '../support/bio';
 
 const BIO_CALL = 'Bedriftsintern opplæring (BIO) 2026 – Trøndelag';
 // nb-NO groups digits with a no-break space.
-const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
 
 describe('open calls, without signing in', () => {
   let b: BrowserApp;

@@ -98,6 +98,14 @@ describe('payment runs in the browser', () => {
     await page.getByText('Kladd: ingenting er bokført ennå.').waitFor();
     const text = await main.innerText();
     expect(text).toContain('8601 11 17947');
+    // Each item by its case number, with the reference under it.
+    for (const grant of grants) {
+      const [{ case_number: caseNumber }] = await b.t.dataSource.query<Array<{ case_number: string }>>(
+        `SELECT case_number FROM application WHERE id = $1`,
+        [grant.id],
+      );
+      expect(text).toMatch(new RegExp(`${caseNumber}\\s+${grant.reference}`));
+    }
     // Each item's kind in words.
     expect(text).toContain('Avdrag i betalingsplanen');
     expect(text).toContain(`kr${NBSP}12${NBSP}345,67`);

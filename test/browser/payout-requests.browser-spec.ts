@@ -1,15 +1,17 @@
 import { nok } from '@lib/common';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, kr, signIn, startBrowserApp } from '../support/browser';
 import { acceptedGrant, bioCallWithAdvance, bookPaymentsDue, KARI, newClock, OFFICER } from '../support/bio';
 
-const NBSP = '\u00a0';
-const kr = (amount: string) => `kr${NBSP}${amount.replace(/ /g, NBSP)}`;
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 /**
  * A part payment in the browser: the applicant asks for one on an accepted BIO grant with its
- * advance paid (typing a wrong account number first, told so on the field and in the summary),
- * then the case officer reviews it against the cost plan and approves less than asked.
+ * advance paid (typing a wrong account number first, told so on the field and in the summary, and
+ * attaching the receipts to the saved draft), then the case officer reviews it against the cost plan
+ * and its attachments and approves less than asked.
  */
 describe('payout requests in the browser', () => {
   let b: BrowserApp;
@@ -74,6 +76,20 @@ describe('payout requests in the browser', () => {
         .evaluate((element) => element === element.ownerDocument.activeElement),
     ).toBe(true);
     await page.getByLabel('Kontonummer').fill('8601 11 17947');
+
+    // Saved as a draft first, the request takes the receipts as an attachment.
+    await page.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page.getByText('Utkastet er lagret. Du kan legge ved filer nedenfor.').waitFor();
+    const files = page.getByRole('region', { name: 'Vedlegg til anmodningen' });
+    await files.getByText('Ingen vedlegg er lastet opp.').waitFor();
+    await files.getByLabel('Type vedlegg').selectOption({ label: 'Kvitteringer og bilag' });
+    await files
+      .getByLabel('Fil')
+      .setInputFiles({ name: 'kvitteringer.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await files.getByRole('button', { name: 'Last opp vedlegg' }).click();
+    await files.getByRole('link', { name: 'kvitteringer.pdf' }).waitFor();
+    expect(await files.getByRole('listitem').textContent()).toContain('Kvitteringer og bilag, 1 kB');
+    await axe();
     await page.getByRole('button', { name: 'Send anmodningen' }).click();
 
     await page.getByText('Anmodningen om utbetaling er sendt. Saksbehandleren får beskjed.').waitFor();
@@ -109,6 +125,12 @@ describe('payout requests in the browser', () => {
     await section.getByRole('heading', { name: 'Anmodning 1 venter på behandling' }).waitFor();
     const text = await section.innerText();
     expect(text).toContain('8601 11 17947');
+    const files = section.getByRole('region', { name: 'Vedlegg til anmodningen' });
+    const receipts = files.getByRole('link', { name: 'kvitteringer.pdf' });
+    await receipts.waitFor();
+    expect(await receipts.getAttribute('href')).toMatch(
+      new RegExp(`^/api/v1/applications/${id}/attachments/[0-9a-f-]{36}$`),
+    );
     expect(text).toContain('Kari Nordmann (daglig leder)');
     const wages = section.getByRole('row').filter({ hasText: 'Lønn til deltakerne' });
     expect(await wages.innerText()).toContain(kr('180 000'));

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, signIn, startBrowserApp, type BrowserApp } from '../support/browser';
+import { accessibilityViolations, type BrowserApp, kr, signIn, startBrowserApp } from '../support/browser';
 import {
   acceptedGrant,
   act,
@@ -14,7 +14,6 @@ import {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** nb-NO groups digits with a no-break space. */
-const kr = (text: string) => `kr\u00a0${text.replace(/ /g, '\u00a0')}`;
 
 /**
  * An overpaid BIO grant: the applicant reads the payment plan as it stands on the case page (what was

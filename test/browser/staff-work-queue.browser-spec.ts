@@ -19,6 +19,7 @@ describe("the county's work queue in the browser", () => {
   let page: Page;
   /** applied (nobody has it), recommended, in review and waiting on the applicant. */
   const cases = {} as Record<'applied' | 'recommended' | 'inReview' | 'waiting', string>;
+  let inReviewNumber = '';
 
   const row = (reference: string) => page.getByRole('row').filter({ hasText: reference });
   const rowText = async (reference: string) => {
@@ -53,7 +54,7 @@ describe("the county's work queue in the browser", () => {
     );
     later();
     const inReview = await submitted();
-    await expectOk(act(b.t, OFFICER, inReview.id, 'assign'));
+    inReviewNumber = String((await expectOk(act(b.t, OFFICER, inReview.id, 'assign'))).caseNumber);
     later();
     const waiting = await submitted();
     await expectOk(act(b.t, OFFICER, waiting.id, 'assign'));
@@ -160,6 +161,29 @@ describe("the county's work queue in the browser", () => {
     await page.getByText('Viser 1 sak', { exact: true }).waitFor();
     await expectRows([cases.inReview], [cases.applied]);
     expect(await page.getByRole('searchbox', { name: 'Saksnummer' }).inputValue()).toBe(cases.inReview);
+  });
+
+  it('shows each case by its case number and finds it by that number', async () => {
+    await signIn(page, OFFICER);
+    // The 25th of 26 submissions in Trøndelag's BIO 2026 series.
+    expect(inReviewNumber).toBe('2026/BIO/0025');
+    expect(await rowText(cases.inReview)).toContain(inReviewNumber);
+    await page.getByRole('searchbox', { name: 'Saksnummer' }).fill(inReviewNumber);
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByText('Viser 1 sak', { exact: true }).waitFor();
+    await expectRows([cases.inReview], [cases.applied, cases.recommended]);
+    expect(new URL(page.url()).searchParams.get('caseNumber')).toBe(inReviewNumber);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Without the year, and with the number alone.
+    await page.getByRole('searchbox', { name: 'Saksnummer' }).fill('bio/25');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByText('Viser 1 sak', { exact: true }).waitFor();
+    await expectRows([cases.inReview], [cases.applied]);
+    await page.getByRole('searchbox', { name: 'Saksnummer' }).fill('2026/BIO/');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await page.getByText(/Skriv et saksnummer som 2026\/BIO\/0123/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('lets an approver see only what awaits their decision', async () => {

@@ -233,6 +233,15 @@ describe('letters after the grant', () => {
         [id],
       )
     )[0];
+  /** The case's letters as the journal records them (outgoing documents), in journal order. */
+  const journalledLetters = (id: string) =>
+    t.dataSource.query<Array<{ kind: string; type: string; title: string; file_name: string }>>(
+      `SELECT l.kind, j.type, j.title, j.documents->0->>'fileName' AS file_name
+         FROM journal_entry j JOIN decision_letter l ON l.id = j.source_id
+        WHERE j.application_id = $1 AND j.event = 'decision_letter'
+        ORDER BY j.case_entry_number`,
+      [id],
+    );
   const countyAccount = async () =>
     (
       await t.dataSource.query<Array<{ payment_account: string }>>(
@@ -309,6 +318,16 @@ describe('letters after the grant', () => {
     // Written in one transaction; the claim's letter follows the decision it comes from.
     expect((await list(id)).body.map((l) => l.kind)).toEqual(['grant', 'cancellation', 'repayment_claim']);
     expect(await notice(id, 'grant_cancelled')).toContain('Se vedlagt brev i saken');
+    // Every letter is an outgoing document in the journal, the claim's letter too.
+    const journalled = await journalledLetters(id);
+    expect(journalled.map((j) => [j.kind, j.type])).toEqual([
+      ['grant', 'U'],
+      ['cancellation', 'U'],
+      ['repayment_claim', 'U'],
+    ]);
+    expect(journalled[1].title).toContain('Vedtak om heving');
+    expect(journalled[2].title).toContain('Tilbakebetalingskrav');
+    expect(journalled[2].file_name).toBe(`tilbakebetalingskrav-${reference}-2026-03-02.pdf`);
   });
 
   it('sluttoppgjør: the sums of the letter are the ledger sums, and an overpayment is claimed with its own letter', async () => {

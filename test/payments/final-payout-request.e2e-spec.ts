@@ -427,6 +427,13 @@ describe('final payout request', () => {
       }),
       201,
     );
+    expect(run.items).toEqual([
+      expect.objectContaining({
+        payoutRequest: 1,
+        payoutRequestKind: 'final',
+        instalmentLabel: 'Sluttutbetaling, utbetalingsanmodning nr 1',
+      }),
+    ]);
     expect(await state(id)).toBe('reported.settling');
     await ok(http('post', `/payments/runs/${String(run.id)}/approve`, FINANCE, undefined, 'fpr-run-approve'));
     expect(await state(id)).toBe('closed');

@@ -221,6 +221,7 @@ describe('payment runs with payout requests', () => {
       kind: 'payout_request',
       instalment: null,
       payoutRequest: 1,
+      payoutRequestKind: 'part',
       instalmentLabel: 'Utbetalingsanmodning nr 1',
       account: ACCOUNT,
       bic: null,

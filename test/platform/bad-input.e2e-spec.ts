@@ -98,6 +98,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
       callId: f.callId,
       reference: 'BIO-2026-000001',
       referencePrefix: 'BIO-2026-0000',
+      caseNumber: '2026/BIO/0001',
       assigned: 'me',
       awaitingMyDecision: 'true',
       sort: 'amount_desc',
@@ -110,12 +111,25 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     path: { id: f.appliedId },
     body: { text: 'Called the general manager' },
   }),
+  'POST /api/v1/applications/{id}/impartiality': (f) => ({
+    as: [OFFICER, APPROVER],
+    other: KARI,
+    path: { id: f.appliedId },
+    body: { verdict: 'partial', ground: 'special_circumstances', explanation: 'Former employer' },
+  }),
   // Multipart: only the media-type probes apply to its body (see below); the query names the kind.
   'POST /api/v1/applications/{id}/attachments': (f) => ({
     as: [KARI],
     other: OFFICER,
     path: { id: f.draftId },
     query: { kind: 'training_plan' },
+  }),
+  // The query names what the attachments go with: at most one owner, by number or key.
+  'GET /api/v1/applications/{id}/attachments': (f) => ({
+    as: [KARI],
+    other: TOVE,
+    path: { id: f.draftId },
+    query: { interimReport: 'yearly' },
   }),
   'POST /api/v1/applications': (f) => ({
     as: [KARI],
@@ -247,6 +261,60 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: KARI,
     path: { id: f.acceptedId },
     body: { message: 'The project started after all' },
+  }),
+  'POST /api/v1/applications/{id}/appeal': (f) => ({
+    as: [KARI],
+    other: OFFICER,
+    path: { id: f.acceptedId },
+    body: { grounds: 'The amount leaves out the certification course' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/propose-reversal': (f) => ({
+    as: [OFFICER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { amount: 30_000_000, grounds: 'The course is part of the plan' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/propose-forward': (f) => ({
+    as: [OFFICER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { note: 'Nothing new in the appeal' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/dismiss-proposal': (f) => ({
+    as: [APPROVER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { message: 'Look at the costs again' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/decide-reversal': (f) => ({
+    as: [APPROVER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { comment: 'Agreed' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/decide-forward': (f) => ({
+    as: [APPROVER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { comment: 'Agreed' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/upheld': (f) => ({
+    as: [APPROVER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { grounds: 'The grant follows the rates' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/reversed': (f) => ({
+    as: [APPROVER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { amount: 30_000_000, grounds: 'The course is part of the plan' },
+  }),
+  'POST /api/v1/applications/{id}/appeal/quashed': (f) => ({
+    as: [APPROVER],
+    other: KARI,
+    path: { id: f.acceptedId },
+    body: { grounds: 'The case was not well enough lit' },
   }),
   'POST /api/v1/applications/{id}/return-to-review': (f) => ({
     as: [APPROVER],
@@ -437,6 +505,15 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample> = {
     other: OFFICER,
     // The seeded details again: every bad input is a change of them, and a good one changes nothing.
     body: { paymentAccount: '8601 11 17947', organisationNumber: '817 920 632' },
+  }),
+  'GET /api/v1/journal': (f) => ({
+    as: [OFFICER],
+    other: KARI,
+    query: { from: '2026-01-01', to: '2026-12-31', case: f.acceptedReference, limit: '5' },
+  }),
+  'GET /api/v1/public/journal': () => ({
+    as: [null],
+    query: { county: '50', from: '2026-01-01', to: '2026-12-31', limit: '5' },
   }),
   'GET /api/v1/repayment-claims': () => ({
     as: [FINANCE],

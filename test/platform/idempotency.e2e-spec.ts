@@ -957,6 +957,22 @@ describe('idempotent commands and versioned edits', () => {
       },
     },
     {
+      // A declaration of partiality unassigns the officer: a repeat must not declare twice.
+      route: 'POST /api/v1/applications/{id}/impartiality',
+      as: OFFICER,
+      status: 200,
+      prepare: async () => {
+        const { id } = await draft(t);
+        await expectOk(act(t, KARI, id, 'submit'));
+        await expectOk(act(t, OFFICER, id, 'assign'));
+        return {
+          path: `/applications/${id}/impartiality`,
+          body: { verdict: 'partial', ground: 'party_organisation' },
+          other: { body: { verdict: 'impartial' } },
+        };
+      },
+    },
+    {
       // Heving moves money (the unpaid rest back to the frame): a repeat must not release it twice.
       route: 'POST /api/v1/applications/{id}/decide-cancellation',
       as: APPROVER,
@@ -972,6 +988,56 @@ describe('idempotent commands and versioned edits', () => {
           path: `/applications/${id}/decide-cancellation`,
           body: {},
           other: { body: { comment: 'Vedtatt i møtet' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/appeal',
+      as: KARI,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        return {
+          path: `/applications/${id}/appeal`,
+          body: { grounds: 'Beløpet dekker ikke sertifiseringen' },
+          other: { body: { grounds: 'En annen grunn' } },
+        };
+      },
+    },
+    {
+      // A reversal commits the increase on the frame: a repeat must not commit it twice.
+      route: 'POST /api/v1/applications/{id}/appeal/decide-reversal',
+      as: APPROVER,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        await expectOk(act(t, KARI, id, 'appeal', { grounds: 'Beløpet er for lavt' }));
+        await expectOk(
+          act(t, OFFICER, id, 'appeal/propose-reversal', { amount: 22_000_000, grounds: 'Kurset hører med' }),
+        );
+        return {
+          path: `/applications/${id}/appeal/decide-reversal`,
+          body: {},
+          other: { body: { comment: 'Vedtatt' } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/applications/{id}/appeal/reversed',
+      as: APPROVER,
+      status: 200,
+      prepare: async () => {
+        const id = await recommended(t, 20_000_000);
+        await expectOk(act(t, APPROVER, id, 'decide-grant'));
+        await expectOk(act(t, KARI, id, 'appeal', { grounds: 'Beløpet er for lavt' }));
+        await expectOk(act(t, OFFICER, id, 'appeal/propose-forward', { note: 'Ikke noe nytt' }));
+        await expectOk(act(t, APPROVER, id, 'appeal/decide-forward', {}));
+        return {
+          path: `/applications/${id}/appeal/reversed`,
+          body: { amount: 22_000_000, grounds: 'Klagenemnda omgjorde' },
+          other: { body: { amount: 23_000_000, grounds: 'Klagenemnda omgjorde' } },
         };
       },
     },
@@ -1000,6 +1066,21 @@ describe('idempotent commands and versioned edits', () => {
           path: `/applications/${id}/attachments?kind=training_plan`,
           body: { file: PDF, fileName: 'plan.pdf' },
           other: { body: { file: PDF, fileName: 'plan-2.pdf' } },
+        };
+      },
+    },
+    {
+      // The same upload to a draft payout request's receipts: one row, one copy of the bytes.
+      route: 'POST /api/v1/applications/{id}/attachments (to a payout request)',
+      as: KARI,
+      status: 201,
+      prepare: async () => {
+        const path = await payoutRequest('draft');
+        const [, id, number] = /^\/applications\/([^/]+)\/payout-requests\/(\d+)$/.exec(path) ?? [];
+        return {
+          path: `/applications/${id ?? ''}/attachments?kind=receipts&payoutRequest=${number ?? ''}`,
+          body: { file: PDF, fileName: 'kvitteringer.pdf' },
+          other: { body: { file: PDF, fileName: 'kvitteringer-2.pdf' } },
         };
       },
     },
@@ -1111,8 +1192,9 @@ describe('idempotent commands and versioned edits', () => {
       .map(({ route }) => route);
     expect(undocumented).toEqual([]);
 
-    // Lifecycle events share one path (ApplicationsService.send); submit and decide-grant stand for them all.
-    const lifecycleEvent = /^POST \/api\/v1\/applications\/\{id\}\/[a-z-]+$/;
+    // Lifecycle events share one path (ApplicationsService.send); submit and decide-grant stand for them all
+    // (the appeal's steps are under appeal/).
+    const lifecycleEvent = /^POST \/api\/v1\/applications\/\{id\}\/(appeal\/)?[a-z-]+$/;
     const rows = new Set(COMMANDS.map((c) => c.route.replace(/ \(.*\)$/, '')));
     const missing = commands
       .map(({ route }) => route)

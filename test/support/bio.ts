@@ -187,3 +187,14 @@ export async function bookPaymentsDue(t: TestApp, reference: string, email = FIN
   }
   return paid;
 }
+
+/** Declares `email` impartial (habil) on the case, as staff must before acting on it where required. */
+export async function declareImpartial(t: TestApp, email: string, id: string) {
+  const res = await t
+    .http()
+    .post(`/api/v1/applications/${id}/impartiality`)
+    .set('authorization', await t.bearer(email))
+    .send({ verdict: 'impartial' });
+  if (res.status !== 200) throw new Error(`impartiality: ${res.status} ${res.text}`);
+  return res.body as Record<string, unknown>;
+}

@@ -39,6 +39,9 @@ export async function startBrowserApp(options: TestAppOptions = {}): Promise<Bro
     baseURL: baseUrl,
     locale: 'nb-NO',
     timezoneId: 'Europe/Oslo',
+    // Dialogs and disclosures open without their fade and slide (Designsystemet honours the
+    // setting), so a walk waits for no animation before reading or checking a page.
+    reducedMotion: 'reduce',
   });
   // A step that cannot happen fails within the test's own 30 s, with Playwright's reason.
   context.setDefaultTimeout(10_000);
@@ -54,6 +57,12 @@ export async function startBrowserApp(options: TestAppOptions = {}): Promise<Bro
     },
   };
 }
+
+/** Text as the web app prints numbers and dates: its spaces are no-break spaces. */
+export const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
+
+/** Kroner as the web app prints them: `kr('12 345,67')` is "kr 12 345,67" with no-break spaces. */
+export const kr = (amount: string) => `kr\u00a0${nbsp(amount)}`;
 
 /** Axe with the WCAG 2.1 A and AA rules: the violations, for `expect(…).toEqual([])`. */
 export async function accessibilityViolations(page: Page) {

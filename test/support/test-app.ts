@@ -45,6 +45,13 @@ export interface TestAppOptions {
   shareDatabaseOf?: TestApp;
   /** Replaces the system clock (e.g. a ManualClock). */
   clock?: Clock;
+  /**
+   * Whether the seeded counties require staff to declare impartiality (habilitet) before acting on a
+   * case. The product's default is true; here it is false unless asked for, so that the flows written
+   * before the requirement act without declaring. The impartiality tests (and any test of a staff
+   * flow written since) ask for it.
+   */
+  impartialityRequired?: boolean;
 }
 
 /**
@@ -87,8 +94,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const owner = await createDataSource({ url: database.ownerUrl, poolSize: 2 }).initialize();
-  if (options.seed !== false)
+  if (options.seed !== false) {
     await seedDemoDataIfEmpty(dataSource.manager, { bookedAt: options.clock?.now() });
+    if (!shared)
+      await dataSource.query(`UPDATE county SET impartiality_required = $1`, [
+        options.impartialityRequired ?? false,
+      ]);
+  }
 
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());

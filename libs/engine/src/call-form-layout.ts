@@ -27,6 +27,13 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         'Business days the applicant has to answer, weekends and public holidays left out; the case officer may choose another date.',
       ),
     },
+    appealPreparationDays: {
+      label: l('Frist for å forberede en klage (dager)', 'Days to prepare an appeal'),
+      help: l(
+        'Dager fylkeskommunen har til å omgjøre vedtaket eller sende klagen til klagenemnda før saksbehandleren får en påminnelse; 21 om den står tom.',
+        'Days the county has to reverse the decision or send the appeal to the appeals board before the case officer is reminded; 21 when left empty.',
+      ),
+    },
     repaymentDueDays: {
       label: l('Betalingsfrist for tilbakebetalingskrav (dager)', 'Days to pay back a repayment claim'),
       help: l(
@@ -103,8 +110,8 @@ export function callParameterFields(): Record<string, FormFieldUi> {
     attachments: {
       label: l('Vedlegg', 'Attachments'),
       help: l(
-        'Vedleggene søkeren kan laste opp, og om de må være med før søknaden kan sendes. Uten: alle typer, ingen påkrevd.',
-        'The attachments the applicant may upload, and whether they must be there before the application can be sent. Left out: every kind, none required.',
+        'Vedleggene søkeren kan laste opp med søknaden, svar, utbetalingsanmodninger og delrapporter, og om de må være med før det kan sendes. Uten: ordningens standard, ellers alle typer, ingen påkrevd.',
+        'The attachments the applicant may upload with the application, answers, payout requests and interim reports, and whether they must be there before it can be sent. Left out: the scheme’s defaults, else every kind, none required.',
       ),
       itemLabel: l('Vedlegg', 'Attachment'),
     },
@@ -116,10 +123,28 @@ export function callParameterFields(): Record<string, FormFieldUi> {
         annual_accounts: l('Årsregnskap', 'Annual accounts'),
         auditor_statement: l('Revisorerklæring', "Auditor's statement"),
         course_certificate: l('Kursbevis', 'Course certificates'),
+        receipts: l('Kvitteringer og bilag', 'Receipts and vouchers'),
         other: l('Annet vedlegg', 'Other attachment'),
       },
     },
     'attachments[].required': { label: l('Påkrevd', 'Required') },
+    'attachments[].context': {
+      label: l('Hører til', 'Goes with'),
+      help: l('Uten: søknaden.', 'Left out: the application.'),
+      options: {
+        application: l('Søknaden', 'The application'),
+        information_answer: l('Svar på spørsmål fra fylkeskommunen', 'Answers to requests for information'),
+        part_payout_request: l('Anmodning om delutbetaling', 'Part payout requests'),
+        final_payout_request: l('Anmodning om sluttutbetaling', 'Final payout requests'),
+        interim_report: l('Delrapporter', 'Interim reports'),
+      },
+    },
+    'attachments[].fromAccountantThreshold': {
+      label: l(
+        'Påkrevd bare fra beløpet som krever regnskapsførers bekreftelse',
+        "Required only from the amount that asks for an accountant's confirmation",
+      ),
+    },
     overdueLapseProposalDays: {
       label: l('Forslag om bortfall (dager etter fristen)', 'Lapse proposal (days overdue)'),
       help: l(
@@ -259,6 +284,7 @@ export function callFormSteps(schemeSteps: readonly FormStep[], advancePayment: 
         'partPaymentMaxBasisPoints',
         'appealable',
         'legalBasis',
+        'appealPreparationDays',
         'attachments',
       ],
     },

@@ -1,6 +1,9 @@
 import { NestedObject, validatePayload } from '@lib/common';
 import {
   AdvancePaymentCallParametersDto,
+  attachmentRequirements,
+  missingAttachments,
+  type AttachmentRequirement,
   CallParametersDto,
   checkCommonCallParameters,
   decisionLetterTerms,
@@ -181,5 +184,52 @@ describe('repaymentDueDate', () => {
   it("gives the call's days to pay, or a month's worth when the call sets none", () => {
     expect(repaymentDueDate({}, '2027-03-10')).toBe('2027-04-09');
     expect(repaymentDueDate({ repaymentDueDays: 14 }, '2027-12-20')).toBe('2028-01-03');
+  });
+});
+
+describe('attachmentRequirements', () => {
+  const defaults: AttachmentRequirement[] = [
+    { kind: 'training_plan', required: true },
+    { kind: 'receipts', required: false, context: 'final_payout_request' },
+    { kind: 'auditor_statement', required: true, context: 'final_payout_request', fromAccountantThreshold: true },
+  ];
+  const attestation = { managerSignatureBelowOre: 1_000_000, accountantConfirmationFromOre: 5_000_000 };
+
+  it("takes the call's own entries for a context, else the scheme's, else every kind and none required", () => {
+    const own = { attachments: [{ kind: 'other', required: true }] as AttachmentRequirement[] };
+    expect(attachmentRequirements(own, 'application', defaults)).toEqual([{ kind: 'other', required: true }]);
+    expect(attachmentRequirements({}, 'application', defaults)).toEqual([
+      { kind: 'training_plan', required: true },
+    ]);
+    const none = attachmentRequirements(own, 'interim_report', defaults);
+    expect(none.every((r) => !r.required)).toBe(true);
+    expect(none.map((r) => r.kind)).toContain('receipts');
+  });
+
+  it("requires the auditor's statement on a final request only from the accountant's threshold", () => {
+    const at = (amount: number) =>
+      missingAttachments(
+        attachmentRequirements({ payoutAttestation: attestation }, 'final_payout_request', defaults, amount),
+        ['receipts'],
+      );
+    expect(at(4_999_999)).toEqual([]);
+    expect(at(5_000_000)).toEqual(['auditor_statement']);
+  });
+
+  it('refuses a kind listed twice in one context, and a threshold outside payout requests', () => {
+    const codes = (attachments: AttachmentRequirement[]) =>
+      checkCommonCallParameters({ ...DEFAULT_REPORT_FOLLOW_UP, attachments } as never).map((r) => r.code);
+    expect(
+      codes([
+        { kind: 'other', required: false },
+        { kind: 'other', required: false, context: 'interim_report' },
+      ]),
+    ).toEqual([]);
+    expect(codes([{ kind: 'other', required: false }, { kind: 'other', required: true }])).toEqual([
+      'attachment_kind_repeated',
+    ]);
+    expect(codes([{ kind: 'receipts', required: true, fromAccountantThreshold: true }])).toEqual([
+      'attachment_threshold_off_payout',
+    ]);
   });
 });

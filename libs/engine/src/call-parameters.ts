@@ -22,6 +22,7 @@ import {
   nok,
   Optional,
 } from '@lib/common';
+import { DEFAULT_APPEAL_PREPARATION_DAYS } from './appeal';
 import { ELIGIBILITY_RULE_TYPES, IsEligibilityRules, type EligibilityRule } from './eligibility';
 import { schemeReason, type SchemeReason } from './scheme-definition';
 import type { SubmissionWindow } from './submission-window';
@@ -100,6 +101,11 @@ export interface CallParameters<Window extends CallOpening = SubmissionWindow> e
   /** What the call's decisions rest on (hjemmel), as the decision letter states it. Absent: the scheme's guidelines. */
   readonly legalBasis?: string;
   /**
+   * Days the county has to prepare an appeal (reverse the decision or send it to the appeals board)
+   * before the case officer is reminded. Absent: `DEFAULT_APPEAL_PREPARATION_DAYS` (21).
+   */
+  readonly appealPreparationDays?: number;
+  /**
    * The attachments (vedlegg) an application under the call may carry, each kind once, and whether
    * it must; absent in calls made before it existed, which allow every kind and require none.
    */
@@ -133,32 +139,75 @@ export const ATTACHMENT_KINDS = [
   'annual_accounts',
   'auditor_statement',
   'course_certificate',
+  'receipts',
   'other',
 ] as const;
 
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
-/** One kind of attachment a call allows, and whether an application must carry it to be submitted. */
+/**
+ * What an attachment goes with: the application itself, an answer to a request for information, a
+ * part or the final payout request, or an interim report. Each is sent once, and its attachments with it.
+ */
+export const ATTACHMENT_CONTEXTS = [
+  'application',
+  'information_answer',
+  'part_payout_request',
+  'final_payout_request',
+  'interim_report',
+] as const;
+
+export type AttachmentContext = (typeof ATTACHMENT_CONTEXTS)[number];
+
+/**
+ * One kind of attachment a call allows in one context, and whether what is sent there must carry
+ * it. `context` absent: the application (calls made before contexts existed). On a payout request,
+ * `fromAccountantThreshold` makes it required only when the amount asks for an accountant's or
+ * auditor's confirmation under the call's `payoutAttestation` (e.g. the auditor's statement).
+ */
 export interface AttachmentRequirement {
+  readonly kind: AttachmentKind;
+  readonly required: boolean;
+  readonly context?: AttachmentContext;
+  readonly fromAccountantThreshold?: boolean;
+}
+
+/** A requirement as it stands for one thing being sent: required or not, now. */
+export interface ResolvedAttachmentRequirement {
   readonly kind: AttachmentKind;
   readonly required: boolean;
 }
 
-/** The attachments of a call: its own list, or, for a call that has none, every kind and none required. */
+const contextOf = (r: AttachmentRequirement): AttachmentContext => r.context ?? 'application';
+
+/**
+ * The attachments allowed in a context: the call's own entries for it, else the scheme's defaults
+ * for it, else every kind and none required. On a payout request `amount` (øre) decides the entries
+ * required from the accountant's threshold.
+ */
 export function attachmentRequirements(
-  params: Pick<CallParameters<CallOpening>, 'attachments'>,
-): readonly AttachmentRequirement[] {
-  return params.attachments ?? ATTACHMENT_KINDS.map((kind) => ({ kind, required: false }));
+  params: Pick<CallParameters<CallOpening>, 'attachments' | 'payoutAttestation'>,
+  context: AttachmentContext = 'application',
+  schemeDefaults: readonly AttachmentRequirement[] = [],
+  amount = 0,
+): readonly ResolvedAttachmentRequirement[] {
+  const own = (params.attachments ?? []).filter((r) => contextOf(r) === context);
+  const defaults = schemeDefaults.filter((r) => contextOf(r) === context);
+  const entries = own.length ? own : defaults;
+  if (!entries.length) return ATTACHMENT_KINDS.map((kind) => ({ kind, required: false }));
+  const accountant = payoutAttestationFor(params, amount).accountant === 'required';
+  return entries.map((r) => ({
+    kind: r.kind,
+    required: r.required && (!r.fromAccountantThreshold || accountant),
+  }));
 }
 
-/** The required kinds an application lacks, given the kinds it carries. */
+/** The required kinds a thing being sent lacks, given the kinds it carries. */
 export function missingAttachments(
-  params: Pick<CallParameters<CallOpening>, 'attachments'>,
+  requirements: readonly ResolvedAttachmentRequirement[],
   carried: readonly string[],
 ): AttachmentKind[] {
-  return attachmentRequirements(params)
-    .filter((r) => r.required && !carried.includes(r.kind))
-    .map((r) => r.kind);
+  return requirements.filter((r) => r.required && !carried.includes(r.kind)).map((r) => r.kind);
 }
 
 /** One kind of attachment a call allows (`AttachmentRequirement`). */
@@ -167,8 +216,35 @@ export class AttachmentRequirementDto implements AttachmentRequirement {
   @IsIn(ATTACHMENT_KINDS)
   kind!: AttachmentKind;
 
-  @ApiProperty({ example: true, description: 'The application cannot be submitted without it' })
+  @ApiProperty({ example: true, description: 'What is sent in the context cannot be sent without it' })
   @IsBoolean()
+  required!: boolean;
+
+  @ApiPropertyOptional({
+    enum: ATTACHMENT_CONTEXTS,
+    example: 'application',
+    description: 'What the attachment goes with; default: the application',
+  })
+  @Optional()
+  @IsIn(ATTACHMENT_CONTEXTS)
+  context?: AttachmentContext;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      "On a payout request: required only from the amount that asks for an accountant's confirmation",
+  })
+  @Optional()
+  @IsBoolean()
+  fromAccountantThreshold?: boolean;
+}
+
+/** One kind of attachment as it stands for what is being sent (`ResolvedAttachmentRequirement`). */
+export class ResolvedAttachmentRequirementDto implements ResolvedAttachmentRequirement {
+  @ApiProperty({ enum: ATTACHMENT_KINDS, example: 'training_plan' })
+  kind!: AttachmentKind;
+
+  @ApiProperty({ example: true, description: 'It cannot be sent without it' })
   required!: boolean;
 }
 
@@ -361,13 +437,25 @@ export abstract class CallParametersDto<
   legalBasis?: string;
 
   @ApiPropertyOptional({
+    example: DEFAULT_APPEAL_PREPARATION_DAYS,
+    minimum: 1,
+    maximum: 180,
+    description: `Days to prepare an appeal before the case officer is reminded; default ${DEFAULT_APPEAL_PREPARATION_DAYS}`,
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  appealPreparationDays?: number;
+
+  @ApiPropertyOptional({
     type: AttachmentRequirementDto,
     isArray: true,
     description:
-      'The attachments an application may carry, each kind once; default: every kind, none required',
+      "The attachments allowed with the application, answers, payout requests and interim reports, each kind once per context; a context not listed: the scheme's defaults, else every kind, none required",
   })
   @Optional()
-  @NestedList(() => AttachmentRequirementDto, { max: ATTACHMENT_KINDS.length })
+  @NestedList(() => AttachmentRequirementDto, { max: ATTACHMENT_KINDS.length * ATTACHMENT_CONTEXTS.length })
   attachments?: AttachmentRequirementDto[];
 
   @ApiProperty({ example: [60, 14, 1], description: 'Days before the final report is due to remind' })
@@ -435,14 +523,29 @@ export function checkCommonCallParameters(params: CallParameters<CallOpening>): 
         'payoutAttestation.accountantConfirmationFromOre',
       ),
     );
-  const kinds = (params.attachments ?? []).map((a) => a.kind);
+  const kinds = (params.attachments ?? []).map((a) => `${a.context ?? 'application'}/${a.kind}`);
   if (new Set(kinds).size !== kinds.length)
     reasons.push(
       schemeReason(
         'attachment_kind_repeated',
         {
-          nb: 'Hver type vedlegg kan bare stå én gang',
-          en: 'Each kind of attachment may be listed only once',
+          nb: 'Hver type vedlegg kan bare stå én gang for det samme',
+          en: 'Each kind of attachment may be listed only once per context',
+        },
+        'attachments',
+      ),
+    );
+  if (
+    (params.attachments ?? []).some(
+      (a) => a.fromAccountantThreshold && !a.context?.endsWith('_payout_request'),
+    )
+  )
+    reasons.push(
+      schemeReason(
+        'attachment_threshold_off_payout',
+        {
+          nb: 'Bare vedlegg til utbetalingsanmodninger kan kreves fra grensen for regnskapsførers bekreftelse',
+          en: "Only payout request attachments can be required from the accountant's threshold",
         },
         'attachments',
       ),

@@ -50,6 +50,10 @@ export interface ExtensionRequest {
   readonly requestedDueAt: Instant;
   /** The deadline when the request was made. */
   readonly previousDueAt: Instant | null;
+  /** The later project end asked for; absent or null when only the deadline was asked for. */
+  readonly requestedProjectEndsAt?: Instant | null;
+  /** The project end when the request was made. */
+  readonly previousProjectEndsAt?: Instant | null;
   readonly requestedBy: string | null;
   readonly requestedAt: Instant;
   /** Null while the request waits for the case officer. */
@@ -61,11 +65,76 @@ export type ExtensionOutcome =
       readonly kind: 'granted';
       /** The new deadline: what was asked for, or another date the officer chose. */
       readonly dueAt: Instant;
+      /** The new project end, when the request asked for one. */
+      readonly projectEndsAt?: Instant | null;
       readonly grounds: string | null;
       readonly by: string;
       readonly at: Instant;
     }
   | { readonly kind: 'refused'; readonly grounds: string; readonly by: string; readonly at: Instant };
+
+/**
+ * What the body that decided proposes on an appeal (forvaltningsloven § 33): a case officer proposes,
+ * an approver who did not propose it decides. `reverse` is a new decision in the applicant's favour
+ * (a grant of `amount`, or a higher amount on a grant); `forward` sends the case to the appeals board.
+ */
+export type AppealProposal =
+  | {
+      readonly kind: 'reverse';
+      readonly amount: Ore;
+      readonly grounds: string;
+      readonly by: string;
+      readonly at: Instant;
+    }
+  | { readonly kind: 'forward'; readonly note: string; readonly by: string; readonly at: Instant };
+
+/**
+ * How an appeal ended: reversed (omgjort) by the body that decided or by the appeals board (with the
+ * new amount granted), upheld (stadfestet) or quashed and returned (opphevet og sendt tilbake) by the
+ * board.
+ */
+export type AppealOutcome =
+  | {
+      readonly kind: 'reversed';
+      readonly decidedBy: 'first_instance' | 'appeals_board';
+      readonly amount: Ore;
+      readonly grounds: string;
+      readonly by: string;
+      readonly at: Instant;
+    }
+  | {
+      readonly kind: 'upheld' | 'quashed';
+      readonly decidedBy: 'appeals_board';
+      readonly grounds: string;
+      readonly by: string;
+      readonly at: Instant;
+    };
+
+/** Klage: the applicant's appeal against the decision on the case (forvaltningsloven §§ 28–34). */
+export interface Appeal {
+  /** What the applicant wants changed, and why. */
+  readonly grounds: string;
+  readonly lodgedBy: string | null;
+  readonly lodgedAt: Instant;
+  /** The decision appealed against, and the amount it granted (null for a rejection). */
+  readonly against: 'grant' | 'rejection';
+  readonly againstAmount: Ore | null;
+  /** The last day to appeal it (ISO calendar date, see `appealLastDay`). */
+  readonly lastDay: string;
+  /** Lodged after the last day: accepted, and the body that decided says whether to hear it (§ 31). */
+  readonly late: boolean;
+  /** The case officer's proposal waiting for an approver; null when none. */
+  readonly proposal: AppealProposal | null;
+  /** Sent to the appeals board (klagenemnda) with the preparation note; null while with the county. */
+  readonly forwarded: {
+    readonly note: string;
+    readonly proposedBy: string;
+    readonly by: string;
+    readonly at: Instant;
+  } | null;
+  /** Null while the appeal is open. */
+  readonly outcome: AppealOutcome | null;
+}
 
 export interface InformationRequest {
   readonly message: string;
@@ -109,6 +178,8 @@ export interface LifecycleContext {
   readonly cancellation: Cancellation | null;
   /** The latest request for a later final report deadline (added in snapshot version 2). */
   readonly extension: ExtensionRequest | null;
+  /** The latest appeal (klage) against a decision on the case (added in snapshot version 3). */
+  readonly appeal: Appeal | null;
 }
 
 export interface LifecycleInput {
@@ -137,6 +208,7 @@ export function initialContext(input: LifecycleInput): LifecycleContext {
     endedAt: null,
     cancellation: null,
     extension: null,
+    appeal: null,
   };
 }
 
@@ -165,3 +237,7 @@ export const pendingCancellation = (context: LifecycleContext): Cancellation | n
 /** An extension request waiting for the case officer. */
 export const pendingExtension = (context: LifecycleContext): ExtensionRequest | null =>
   context.extension !== null && context.extension.outcome === null ? context.extension : null;
+
+/** An appeal lodged and not yet ended. */
+export const openAppeal = (context: LifecycleContext): Appeal | null =>
+  context.appeal !== null && context.appeal.outcome === null ? context.appeal : null;

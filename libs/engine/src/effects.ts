@@ -24,7 +24,8 @@ export type EffectKind = (typeof EFFECT_KINDS)[number];
 /**
  * Letters a case can carry (vedtaksbrev): the decision on the application, the heving of a grant, its
  * settlement (sluttoppgjør) with the repayment claim it may raise (tilbakebetalingskrav), the answer
- * to a request for a later report deadline (utsatt frist), and the outcome of an appeal.
+ * to a request for a later report deadline (utsatt frist), an appeal's outcome and the notice that an
+ * appeal went to the appeals board.
  */
 export const LETTER_KINDS = [
   'grant',
@@ -32,6 +33,7 @@ export const LETTER_KINDS = [
   'cancellation',
   'settlement',
   'appeal_outcome',
+  'appeal_forwarded',
   'repayment_claim',
   'extension_granted',
   'extension_refused',
@@ -45,9 +47,15 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 /**
  * Deadlines that only tell people something when due (no lifecycle event answers them): the
  * preliminary reply owed a month after submission, and the follow-ups of an overdue final report.
- * Cancelling the final report's deadline takes its follow-ups with it.
+ * Cancelling the final report's deadline takes its follow-ups with it. An appeal not prepared in
+ * the call's days reminds the case officer.
  */
-export const NOTICE_KINDS = ['preliminary_reply', 'report_escalation', 'report_lapse_proposal'] as const;
+export const NOTICE_KINDS = [
+  'preliminary_reply',
+  'report_escalation',
+  'report_lapse_proposal',
+  'appeal_preparation',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The final report's follow-ups, due the call's days after the report became overdue. */
@@ -93,6 +101,13 @@ export const NOTIFICATION_TEMPLATES = [
   'cancellation_proposed',
   'cancellation_dismissed',
   'grant_cancelled',
+  'appeal_lodged',
+  'appeal_proposal_ready',
+  'appeal_proposal_returned',
+  'appeal_reversed',
+  'appeal_forwarded',
+  'appeal_upheld',
+  'appeal_quashed',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -166,7 +181,9 @@ export interface CancelAllDeadlinesEffect {
  */
 export type ScheduleNoticeEffect =
   | { readonly kind: 'scheduleNotice'; readonly notice: 'preliminary_reply'; readonly dueAt: Instant }
-  | { readonly kind: 'scheduleNotice'; readonly notice: OverdueReportNotice; readonly overdueSince: Instant };
+  | { readonly kind: 'scheduleNotice'; readonly notice: OverdueReportNotice; readonly overdueSince: Instant }
+  /** Due the call's `appealPreparationDays` after the appeal was lodged. */
+  | { readonly kind: 'scheduleNotice'; readonly notice: 'appeal_preparation'; readonly lodgedAt: Instant };
 
 export interface NotifyEffect {
   readonly kind: 'notify';
@@ -272,6 +289,7 @@ export function isEffect(value: unknown): value is Effect {
     case 'cancelAllDeadlines':
       return true;
     case 'scheduleNotice':
+      if (e.notice === 'appeal_preparation') return isInstant(e.lodgedAt);
       return e.notice === 'preliminary_reply'
         ? isInstant(e.dueAt)
         : isOverdueReportNotice(e.notice) && isInstant(e.overdueSince);

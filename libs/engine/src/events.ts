@@ -30,6 +30,15 @@ export const EVENT_TYPES = [
   'PROPOSE_CANCELLATION',
   'DISMISS_CANCELLATION',
   'DECIDE_CANCELLATION',
+  'LODGE_APPEAL',
+  'PROPOSE_APPEAL_REVERSAL',
+  'PROPOSE_APPEAL_FORWARD',
+  'DISMISS_APPEAL_PROPOSAL',
+  'DECIDE_APPEAL_REVERSAL',
+  'DECIDE_APPEAL_FORWARD',
+  'RECORD_APPEAL_UPHELD',
+  'RECORD_APPEAL_REVERSED',
+  'RECORD_APPEAL_QUASHED',
 ] as const;
 export type LifecycleEventType = (typeof EVENT_TYPES)[number];
 
@@ -50,6 +59,8 @@ export interface LifecycleEventPayloads {
     readonly projectEndsAt: Instant;
     /** The scheme's eligibility reasons; any reason refuses the submission. */
     readonly ineligibilityReasons: readonly string[];
+    /** The case number (saksnummer) the submission opened the case under, kept in the case history. */
+    readonly caseNumber?: string;
   };
   /** The applicant withdraws before a decision (or declines nothing yet granted). */
   WITHDRAW: { readonly reason?: string };
@@ -89,10 +100,17 @@ export interface LifecycleEventPayloads {
    * nothing may still be committed to the grant, and no repayment claim may be open.
    */
   SETTLE: { readonly outstanding: Ore; readonly openClaimAmount: Ore };
-  /** Utsatt frist: the applicant asks for a later final report deadline, with a reason. */
-  REQUEST_EXTENSION: { readonly reason: string; readonly dueAt: Instant };
-  /** The case officer grants the request, for the date asked or another one (`dueAt`). */
-  GRANT_EXTENSION: { readonly dueAt?: Instant; readonly grounds?: string };
+  /**
+   * Utsatt frist: the applicant asks, with a reason, for a later final report deadline (`dueAt`), a
+   * later project end (`projectEndsAt`, forlenget prosjektperiode), or both. A later project end alone
+   * moves a deadline counted from the project end with it.
+   */
+  REQUEST_EXTENSION: { readonly reason: string; readonly dueAt?: Instant; readonly projectEndsAt?: Instant };
+  /**
+   * The case officer grants the request as asked, or with another deadline (`dueAt`) or project end
+   * (`projectEndsAt`; a deadline counted from the project end follows it unless `dueAt` is given).
+   */
+  GRANT_EXTENSION: { readonly dueAt?: Instant; readonly projectEndsAt?: Instant; readonly grounds?: string };
   /** The case officer refuses the request, with grounds; the deadline stays. */
   REFUSE_EXTENSION: { readonly grounds: string };
   /**
@@ -104,6 +122,30 @@ export interface LifecycleEventPayloads {
   DISMISS_CANCELLATION: { readonly message: string };
   /** Vedtak om heving: an approver other than the proposer cancels the grant as proposed. */
   DECIDE_CANCELLATION: Record<never, never>;
+  /**
+   * Klage: the applicant appeals the decision, with grounds. After the last day (three weeks, see
+   * `appealLastDay`) it is still accepted, and marked late (forvaltningsloven § 31).
+   */
+  LODGE_APPEAL: { readonly grounds: string };
+  /**
+   * The case officer proposes that the county reverse its own decision (§ 33): a grant of `amount`
+   * instead of the rejection, or a grant raised to `amount`.
+   */
+  PROPOSE_APPEAL_REVERSAL: { readonly amount: Ore; readonly grounds: string };
+  /** The case officer proposes to send the case to the appeals board, with the preparation note. */
+  PROPOSE_APPEAL_FORWARD: { readonly note: string };
+  /** The approver sends the proposal back to the case officer instead of deciding it. */
+  DISMISS_APPEAL_PROPOSAL: { readonly message: string };
+  /** An approver other than the proposer reverses the decision as proposed (omgjøring). */
+  DECIDE_APPEAL_REVERSAL: Record<never, never>;
+  /** An approver other than the proposer sends the case to the appeals board as proposed. */
+  DECIDE_APPEAL_FORWARD: Record<never, never>;
+  /** The appeals board upheld the decision (stadfestet), as recorded by the county's staff. */
+  RECORD_APPEAL_UPHELD: { readonly grounds: string };
+  /** The appeals board reversed the decision (omgjort): a grant of `amount`, or a grant raised to it. */
+  RECORD_APPEAL_REVERSED: { readonly amount: Ore; readonly grounds: string };
+  /** The appeals board quashed the decision and returned the case (opphevet og sendt tilbake). */
+  RECORD_APPEAL_QUASHED: { readonly grounds: string };
 }
 
 /** An event as callers send it: `at` is when it happened (request time, or a deadline's due time). */
@@ -143,6 +185,15 @@ export const EVENT_ROLES: Readonly<Record<LifecycleEventType, readonly Role[]>> 
   PROPOSE_CANCELLATION: ['case_officer'],
   DISMISS_CANCELLATION: ['approver'],
   DECIDE_CANCELLATION: ['approver'],
+  LODGE_APPEAL: ['applicant'],
+  PROPOSE_APPEAL_REVERSAL: ['case_officer'],
+  PROPOSE_APPEAL_FORWARD: ['case_officer'],
+  DISMISS_APPEAL_PROPOSAL: ['approver'],
+  DECIDE_APPEAL_REVERSAL: ['approver'],
+  DECIDE_APPEAL_FORWARD: ['approver'],
+  RECORD_APPEAL_UPHELD: ['approver'],
+  RECORD_APPEAL_REVERSED: ['approver'],
+  RECORD_APPEAL_QUASHED: ['approver'],
 };
 
 /**

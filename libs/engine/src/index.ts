@@ -2,6 +2,7 @@
  * @lib/engine: the pure, scheme-agnostic lifecycle engine. It decides and returns effects as data;
  * the transition runner (database, ledger, outbox) carries them out. See ../README.md.
  */
+export * from './appeal';
 export * from './context';
 export * from './effects';
 export * from './engine-actor';

@@ -366,6 +366,7 @@ const TRANSITIONS: readonly Row[] = [
       notify('grant_cancelled', ['applicant', 'case_officer', 'finance']),
     ],
   },
+  ...appealRows(),
   {
     from: 'cancelling',
     event: ev.settle({ at: times.cancellationDecided }),
@@ -375,6 +376,128 @@ const TRANSITIONS: readonly Row[] = [
     effects: [],
   },
 ];
+
+/** Klage: lodged, prepared (four eyes) and decided by the county or recorded from the appeals board. */
+function appealRows(): Row[] {
+  const preparation = {
+    kind: 'scheduleNotice',
+    notice: 'appeal_preparation',
+    lodgedAt: times.appealLodged,
+  } as const;
+  const lodged = [preparation, notify('appeal_lodged', ['applicant', 'case_officer'])];
+  const outcomeLetter = issueLetter('appeal_outcome');
+  /** The acceptance days (21) run again from the appeal's outcome. */
+  const newAcceptance = scheduleDeadline('acceptance', '2026-04-20T09:00:00.000Z');
+  const reversed = notify('appeal_reversed', ['applicant', 'case_officer', 'finance']);
+  const ready = notify('appeal_proposal_ready', ['approver']);
+  return [
+    {
+      from: 'rejected',
+      event: ev.lodgeAppeal(),
+      actor: people.applicant,
+      to: 'rejected',
+      status: 'rejected',
+      effects: lodged,
+    },
+    {
+      from: 'awaiting_acceptance',
+      event: ev.lodgeAppeal(),
+      actor: people.applicant,
+      to: 'granted.awaiting_acceptance',
+      status: 'granted',
+      effects: lodged,
+    },
+    {
+      from: 'active',
+      event: ev.lodgeAppeal({ at: times.reported }),
+      actor: people.applicant,
+      to: 'granted.active',
+      status: 'granted',
+      effects: [{ ...preparation, lodgedAt: times.reported }, lodged[1]],
+    },
+    {
+      from: 'appeal_lodged',
+      event: ev.proposeAppealReversal(),
+      actor: people.officer,
+      to: 'rejected',
+      status: 'rejected',
+      effects: [ready],
+    },
+    {
+      from: 'appeal_lodged',
+      event: ev.proposeAppealForward(),
+      actor: people.officer,
+      to: 'rejected',
+      status: 'rejected',
+      effects: [ready],
+    },
+    {
+      from: 'appeal_reversal_proposed',
+      event: ev.dismissAppealProposal(),
+      actor: people.approver,
+      to: 'rejected',
+      status: 'rejected',
+      effects: [notify('appeal_proposal_returned', ['case_officer'])],
+    },
+    {
+      from: 'appeal_reversal_proposed',
+      event: ev.decideAppealReversal(),
+      actor: people.approver,
+      to: 'granted.awaiting_acceptance',
+      status: 'granted',
+      effects: [assignFrame(), commitFunds(MAXIMUM), newAcceptance, outcomeLetter, reversed],
+    },
+    {
+      from: 'appeal_forward_proposed',
+      event: ev.decideAppealForward(),
+      actor: people.approver,
+      to: 'rejected',
+      status: 'rejected',
+      effects: [issueLetter('appeal_forwarded'), notify('appeal_forwarded', ['applicant', 'case_officer'])],
+    },
+    {
+      from: 'appeal_forwarded',
+      event: ev.recordAppealUpheld(),
+      actor: people.approver,
+      to: 'rejected',
+      status: 'rejected',
+      effects: [outcomeLetter, notify('appeal_upheld', ['applicant', 'case_officer'])],
+    },
+    {
+      from: 'appeal_forwarded',
+      event: ev.recordAppealReversed(),
+      actor: people.approver,
+      to: 'granted.awaiting_acceptance',
+      status: 'granted',
+      effects: [assignFrame(), commitFunds(MAXIMUM), newAcceptance, outcomeLetter, reversed],
+    },
+    {
+      from: 'appeal_forwarded',
+      event: ev.recordAppealQuashed(),
+      actor: people.approver,
+      to: 'assessment.in_review',
+      status: 'assessment',
+      effects: [outcomeLetter, notify('appeal_quashed', ['applicant', 'case_officer'])],
+    },
+    {
+      from: 'grant_appeal_forwarded',
+      event: ev.recordAppealUpheld(),
+      actor: people.approver,
+      to: 'granted.awaiting_acceptance',
+      status: 'granted',
+      effects: [newAcceptance, outcomeLetter, notify('appeal_upheld', ['applicant', 'case_officer'])],
+    },
+    {
+      from: 'grant_appeal_forwarded',
+      event: ev.recordAppealReversed(),
+      actor: people.approver,
+      to: 'granted.awaiting_acceptance',
+      status: 'granted',
+      // Only the increase is committed: the grant appealed against already is.
+      effects: [commitFunds(MAXIMUM - RECOMMENDED), newAcceptance, outcomeLetter, reversed],
+    },
+  ];
+}
 
 describe('the common lifecycle', () => {
   it.each(TRANSITIONS.map((row) => [row.from, row.event.type, row.to, row] as const))(
@@ -452,6 +575,7 @@ describe('the common lifecycle', () => {
       endedAt: times.closed,
       cancellation: null,
       extension: null,
+      appeal: null,
     });
   });
 
@@ -488,6 +612,11 @@ describe('the common lifecycle', () => {
       cancellation_proposed: { status: 'granted', tags: ['awaiting:applicant', 'payable'] },
       cancelling: { status: 'cancelled', tags: ['settling'] },
       cancelled: { status: 'cancelled', tags: ['terminal'] },
+      appeal_lodged: { status: 'rejected', tags: ['appealable', 'terminal'] },
+      appeal_reversal_proposed: { status: 'rejected', tags: ['appealable', 'terminal'] },
+      appeal_forward_proposed: { status: 'rejected', tags: ['appealable', 'terminal'] },
+      appeal_forwarded: { status: 'rejected', tags: ['appealable', 'terminal'] },
+      grant_appeal_forwarded: { status: 'granted', tags: ['awaiting:applicant'] },
     };
 
     it.each(Object.entries(expected))(
@@ -586,6 +715,87 @@ describe('cancellation (heving) and extension (utsatt frist)', () => {
     });
   });
 
+  it('marks an appeal after the last day late, and still takes it', () => {
+    const late = ok(
+      transition(
+        lifecycle,
+        reach(lifecycle, 'rejected'),
+        ev.lodgeAppeal({ at: '2026-04-08T09:00:00Z' }),
+        people.applicant,
+      ),
+    );
+    expect(late.snapshot.state.context.appeal).toMatchObject({
+      lastDay: '2026-04-07',
+      late: true,
+      against: 'rejection',
+    });
+  });
+
+  it('four eyes on an appeal: the proposer may not decide it, even holding the approver role', () => {
+    const proposed = reach(lifecycle, 'appeal_reversal_proposed'); // proposed by user-officer
+
+    expect(
+      reasons(transition(lifecycle, proposed, ev.decideAppealReversal(), people.officerApprover)),
+    ).toEqual([
+      'four eyes: the appeal must be decided by someone other than the case officer who proposed it',
+    ]);
+    expect(reasons(transition(lifecycle, proposed, ev.decideAppealForward(), people.approver))).toEqual([
+      'no proposal to forward the decision waits',
+    ]);
+  });
+
+  it('reverses only in the applicant’s favour, up to the maximum', () => {
+    const grant = ok(
+      transition(lifecycle, reach(lifecycle, 'awaiting_acceptance'), ev.lodgeAppeal(), people.applicant),
+    );
+    expect(
+      reasons(
+        transition(
+          lifecycle,
+          grant.snapshot,
+          ev.proposeAppealReversal({ amount: RECOMMENDED }),
+          people.officer,
+        ),
+      ),
+    ).toEqual(['a reversal must grant more than the 400000.00 kr appealed against']);
+    expect(
+      reasons(
+        transition(
+          lifecycle,
+          grant.snapshot,
+          ev.proposeAppealReversal({ amount: MAXIMUM + 1 }),
+          people.officer,
+        ),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('holds the acceptance deadline while a grant is appealed', () => {
+    const stored = reach(lifecycle, 'grant_appeal_forwarded');
+    expect(
+      reasons(
+        transition(
+          lifecycle,
+          stored,
+          ev.acceptanceDeadlinePassed({ at: '2026-04-10T00:00:00Z' }),
+          people.system,
+        ),
+      ),
+    ).toEqual(['an appeal against the grant is open']);
+  });
+
+  it("takes one appeal at a time, and none after the appeals board's decision", () => {
+    expect(
+      reasons(transition(lifecycle, reach(lifecycle, 'appeal_lodged'), ev.lodgeAppeal(), people.applicant)),
+    ).toEqual(['an appeal against this decision is already open']);
+    const upheld = ok(
+      transition(lifecycle, reach(lifecycle, 'appeal_forwarded'), ev.recordAppealUpheld(), people.approver),
+    );
+    expect(reasons(transition(lifecycle, upheld.snapshot, ev.lodgeAppeal(), people.applicant))).toEqual([
+      "the appeals board's decision on the appeal is final (forvaltningsloven § 28)",
+    ]);
+  });
+
   it('four eyes: the proposer may not decide the cancellation, even holding the approver role', () => {
     const proposed = reach(lifecycle, 'cancellation_proposed'); // proposed by user-officer
 
@@ -656,11 +866,14 @@ describe('cancellation (heving) and extension (utsatt frist)', () => {
       reason: 'Kursleverandøren flyttet siste kursuke',
       requestedDueAt: times.extensionDue,
       previousDueAt: times.projectEnds,
+      requestedProjectEndsAt: null,
+      previousProjectEndsAt: times.projectEnds,
       requestedBy: 'user-applicant',
       requestedAt: times.extensionRequested,
       outcome: {
         kind: 'granted',
         dueAt: other,
+        projectEndsAt: null,
         grounds: 'Godt begrunnet',
         by: 'user-officer',
         at: times.extensionAnswered,

@@ -1,5 +1,13 @@
 import { assertEvent, assign, setup } from 'xstate';
-import { grantedAmount, initialContext, type LifecycleContext, type LifecycleInput } from './context';
+import { appealLastDayOf, isLateAppeal } from './appeal';
+import {
+  grantedAmount,
+  initialContext,
+  openAppeal,
+  type AppealOutcome,
+  type LifecycleContext,
+  type LifecycleInput,
+} from './context';
 import type {
   Audience,
   DeadlineKind,
@@ -77,6 +85,114 @@ const cancellationTransitions = {
   },
 } as const;
 
+/** What a reversal grants beyond the decision appealed against (all of it after a rejection). */
+const reversalIncrease = (context: LifecycleContext): Ore => {
+  const outcome = present(context.appeal?.outcome ?? null, 'the appeal outcome');
+  if (outcome.kind !== 'reversed') throw new Error('lifecycle invariant broken: not a reversal');
+  return outcome.amount - (context.appeal?.againstAmount ?? 0);
+};
+
+const appealLetter = { type: 'issueLetter', params: { letter: 'appeal_outcome' as const } } as const;
+
+const scheduleAcceptance = {
+  type: 'scheduleDeadline',
+  params: ({ context }: { context: LifecycleContext }) => ({
+    deadline: 'acceptance' as const,
+    dueAt: present(context.acceptanceDueAt, 'the acceptance deadline'),
+  }),
+} as const;
+
+/**
+ * Klage (forvaltningsloven §§ 28–34), in the states whose decision may be appealed: the rejection,
+ * and the grant before and after acceptance. The applicant lodges it; the case officer proposes and
+ * an approver who did not propose it decides either to reverse the decision (a grant, or a higher
+ * one: the increase is committed on the frame like any grant) or to send the case to the appeals
+ * board (klagenemnda), whose outcome the county records. `where` says what a reversal or an upheld
+ * grant does besides: a rejection becomes a grant awaiting acceptance; a grant not yet accepted gets
+ * a new acceptance deadline (an open appeal holds the old one).
+ */
+function appealTransitions(where: 'rejected' | 'awaiting_acceptance' | 'active') {
+  const reversalTarget = where === 'rejected' ? { target: `#${LIFECYCLE_MACHINE_ID}.granted` } : {};
+  const renew = where === 'active' ? [] : (['renewAcceptance'] as const);
+  const acceptance = where === 'active' ? [] : ([scheduleAcceptance] as const);
+  // In the order of a grant decision: frame, commitment, deadline, letter, notice.
+  const reversalActions = [
+    'recordAppealReversal',
+    ...renew,
+    ...(where === 'rejected' ? (['assignFrame'] as const) : []),
+    {
+      type: 'commitFunds',
+      params: ({ context }: { context: LifecycleContext }) => ({ amount: reversalIncrease(context) }),
+    },
+    ...acceptance,
+    appealLetter,
+    notifyAction('appeal_reversed', ['applicant', 'case_officer', 'finance']),
+  ] as const;
+  return {
+    LODGE_APPEAL: {
+      guard: 'rulesPass',
+      actions: [
+        'recordAppeal',
+        {
+          type: 'scheduleNotice',
+          params: ({ context }: { context: LifecycleContext }) => ({
+            notice: 'appeal_preparation' as const,
+            lodgedAt: present(context.appeal, 'the appeal').lodgedAt,
+          }),
+        },
+        notifyAction('appeal_lodged', ['applicant', 'case_officer']),
+      ],
+    },
+    PROPOSE_APPEAL_REVERSAL: {
+      guard: 'rulesPass',
+      actions: ['recordAppealProposal', notifyAction('appeal_proposal_ready', ['approver'])],
+    },
+    PROPOSE_APPEAL_FORWARD: {
+      guard: 'rulesPass',
+      actions: ['recordAppealProposal', notifyAction('appeal_proposal_ready', ['approver'])],
+    },
+    DISMISS_APPEAL_PROPOSAL: {
+      guard: 'rulesPass',
+      actions: ['clearAppealProposal', notifyAction('appeal_proposal_returned', ['case_officer'])],
+    },
+    DECIDE_APPEAL_REVERSAL: { guard: 'rulesPass', ...reversalTarget, actions: reversalActions },
+    DECIDE_APPEAL_FORWARD: {
+      guard: 'rulesPass',
+      actions: [
+        'recordAppealForward',
+        { type: 'issueLetter', params: { letter: 'appeal_forwarded' as const } },
+        notifyAction('appeal_forwarded', ['applicant', 'case_officer']),
+      ],
+    },
+    RECORD_APPEAL_UPHELD: {
+      guard: 'rulesPass',
+      actions: [
+        'recordAppealOutcome',
+        // A rejection upheld stays a rejection; a grant upheld before acceptance may now be accepted.
+        ...(where === 'awaiting_acceptance' ? renew : []),
+        ...(where === 'awaiting_acceptance' ? acceptance : []),
+        appealLetter,
+        notifyAction('appeal_upheld', ['applicant', 'case_officer']),
+      ],
+    },
+    RECORD_APPEAL_REVERSED: { guard: 'rulesPass', ...reversalTarget, actions: reversalActions },
+    // Only a rejection goes back to assessment here: a quashed grant would first need its money undone.
+    ...(where === 'rejected'
+      ? ({
+          RECORD_APPEAL_QUASHED: {
+            guard: 'rulesPass',
+            target: `#${LIFECYCLE_MACHINE_ID}.assessment.in_review`,
+            actions: [
+              'recordAppealOutcome',
+              appealLetter,
+              notifyAction('appeal_quashed', ['applicant', 'case_officer']),
+            ],
+          },
+        } as const)
+      : {}),
+  } as const;
+}
+
 /**
  * The common lifecycle, built from one definition and parameterised by a scheme's options.
  *
@@ -89,6 +205,12 @@ const cancellationTransitions = {
  * (an appeal from `rejected`) without migrating snapshots out of XState's `done` status.
  */
 export function createLifecycleMachine(options: LifecycleOptions) {
+  /** A final report deadline counted from a (new) project end; otherwise the one given. */
+  const dueAfterProjectEnd = (projectEndsAt: Instant | null, otherwise: Instant): Instant =>
+    options.finalReportDue.from === 'project_end' && projectEndsAt !== null
+      ? add24HourDays(projectEndsAt, options.finalReportDue.days)
+      : otherwise;
+
   return setup({
     types: {
       context: {} as LifecycleContext,
@@ -208,11 +330,21 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       }),
       recordExtensionRequest: assign(({ context, event }) => {
         assertEvent(event, 'REQUEST_EXTENSION');
+        const projectEndsAt =
+          event.projectEndsAt === undefined ? null : normaliseInstant(event.projectEndsAt);
         return {
           extension: {
             reason: event.reason,
-            requestedDueAt: normaliseInstant(event.dueAt),
+            requestedDueAt:
+              event.dueAt !== undefined
+                ? normaliseInstant(event.dueAt)
+                : dueAfterProjectEnd(
+                    projectEndsAt,
+                    present(context.finalReportDueAt, 'the final report deadline'),
+                  ),
             previousDueAt: context.finalReportDueAt,
+            requestedProjectEndsAt: projectEndsAt,
+            previousProjectEndsAt: context.projectEndsAt,
             requestedBy: event.actor.userId,
             requestedAt: normaliseInstant(event.at),
             outcome: null,
@@ -222,19 +354,31 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       recordExtensionGranted: assign(({ context, event }) => {
         assertEvent(event, 'GRANT_EXTENSION');
         const request = present(context.extension, 'the extension request');
-        const dueAt = normaliseInstant(event.dueAt ?? request.requestedDueAt);
+        const projectEndsAt =
+          event.projectEndsAt !== undefined
+            ? normaliseInstant(event.projectEndsAt)
+            : (request.requestedProjectEndsAt ?? null);
+        // Another project end than asked moves a deadline counted from it, unless the officer names one.
+        const dueAt = normaliseInstant(
+          event.dueAt ??
+            (event.projectEndsAt !== undefined
+              ? dueAfterProjectEnd(projectEndsAt, request.requestedDueAt)
+              : request.requestedDueAt),
+        );
         return {
           extension: {
             ...request,
             outcome: {
               kind: 'granted' as const,
               dueAt,
+              projectEndsAt,
               grounds: event.grounds ?? null,
               by: userOf(event.actor),
               at: normaliseInstant(event.at),
             },
           },
           finalReportDueAt: dueAt,
+          projectEndsAt: projectEndsAt ?? context.projectEndsAt,
         };
       }),
       recordExtensionRefused: assign(({ context, event }) => {
@@ -272,6 +416,114 @@ export function createLifecycleMachine(options: LifecycleOptions) {
         const proposal = present(context.cancellation, 'the cancellation proposal');
         return { cancellation: { ...proposal, decidedBy: userOf(event.actor), decidedAt: at }, endedAt: at };
       }),
+      recordAppeal: assign(({ context, event }) => {
+        assertEvent(event, 'LODGE_APPEAL');
+        const decision = present(context.decision, 'the decision');
+        const at = normaliseInstant(event.at);
+        return {
+          appeal: {
+            grounds: event.grounds,
+            lodgedBy: event.actor.userId,
+            lodgedAt: at,
+            against: decision.kind,
+            againstAmount: decision.kind === 'grant' ? decision.amount : null,
+            lastDay: appealLastDayOf(decision.at),
+            late: isLateAppeal(decision.at, at),
+            proposal: null,
+            forwarded: null,
+            outcome: null,
+          },
+        };
+      }),
+      recordAppealProposal: assign(({ context, event }) => {
+        assertEvent(event, ['PROPOSE_APPEAL_REVERSAL', 'PROPOSE_APPEAL_FORWARD']);
+        const appeal = present(openAppeal(context), 'the open appeal');
+        const by = userOf(event.actor);
+        const at = normaliseInstant(event.at);
+        return {
+          appeal: {
+            ...appeal,
+            proposal:
+              event.type === 'PROPOSE_APPEAL_REVERSAL'
+                ? { kind: 'reverse' as const, amount: event.amount, grounds: event.grounds, by, at }
+                : { kind: 'forward' as const, note: event.note, by, at },
+          },
+        };
+      }),
+      clearAppealProposal: assign(({ context }) => ({
+        appeal: { ...present(openAppeal(context), 'the open appeal'), proposal: null },
+      })),
+      recordAppealForward: assign(({ context, event }) => {
+        assertEvent(event, 'DECIDE_APPEAL_FORWARD');
+        const appeal = present(openAppeal(context), 'the open appeal');
+        const proposal = present(appeal.proposal, 'the proposal');
+        if (proposal.kind !== 'forward')
+          throw new Error('lifecycle invariant broken: not a forward proposal');
+        return {
+          appeal: {
+            ...appeal,
+            proposal: null,
+            forwarded: {
+              note: proposal.note,
+              proposedBy: proposal.by,
+              by: userOf(event.actor),
+              at: normaliseInstant(event.at),
+            },
+          },
+        };
+      }),
+      // Omgjøring, by the county or the appeals board: a new grant decision of the amount.
+      recordAppealReversal: assign(({ context, event }) => {
+        assertEvent(event, ['DECIDE_APPEAL_REVERSAL', 'RECORD_APPEAL_REVERSED']);
+        const appeal = present(openAppeal(context), 'the open appeal');
+        let reversal: { amount: Ore; grounds: string; decidedBy: 'first_instance' | 'appeals_board' };
+        if (event.type === 'DECIDE_APPEAL_REVERSAL') {
+          const proposal = present(appeal.proposal, 'the proposal');
+          if (proposal.kind !== 'reverse')
+            throw new Error('lifecycle invariant broken: not a reversal proposal');
+          reversal = { amount: proposal.amount, grounds: proposal.grounds, decidedBy: 'first_instance' };
+        } else {
+          reversal = { amount: event.amount, grounds: event.grounds, decidedBy: 'appeals_board' };
+        }
+        const by = userOf(event.actor);
+        const at = normaliseInstant(event.at);
+        const previous = context.decision?.kind === 'grant' ? context.decision : null;
+        return {
+          decision: {
+            kind: 'grant' as const,
+            amount: reversal.amount,
+            committeeCaseRef: previous?.committeeCaseRef ?? null,
+            grounds: reversal.grounds,
+            ...(previous?.conditions === undefined ? {} : { conditions: [...previous.conditions] }),
+            by,
+            at,
+          },
+          endedAt: null,
+          appeal: { ...appeal, proposal: null, outcome: { kind: 'reversed' as const, ...reversal, by, at } },
+        };
+      }),
+      recordAppealOutcome: assign(({ context, event }) => {
+        assertEvent(event, ['RECORD_APPEAL_UPHELD', 'RECORD_APPEAL_QUASHED']);
+        const appeal = present(openAppeal(context), 'the open appeal');
+        const outcome: AppealOutcome = {
+          kind: event.type === 'RECORD_APPEAL_UPHELD' ? 'upheld' : 'quashed',
+          decidedBy: 'appeals_board',
+          grounds: event.grounds,
+          by: userOf(event.actor),
+          at: normaliseInstant(event.at),
+        };
+        // Opphevet: the decision is gone and the case is assessed again from the start.
+        return event.type === 'RECORD_APPEAL_QUASHED'
+          ? { appeal: { ...appeal, outcome }, decision: null, recommendation: null, endedAt: null }
+          : { appeal: { ...appeal, outcome } };
+      }),
+      // A grant decided (or kept) on appeal and not yet accepted: the acceptance days run from now.
+      renewAcceptance: assign(({ context, event }) => ({
+        acceptanceDueAt:
+          context.acceptedAt === null
+            ? add24HourDays(event.at, context.acceptanceDays ?? options.acceptanceDays)
+            : context.acceptanceDueAt,
+      })),
       recordReportApproval: assign(({ event }) => {
         assertEvent(event, 'APPROVE_REPORT');
         return { finalPayableAmount: event.finalPayableAmount, endedAt: normaliseInstant(event.at) };
@@ -485,6 +737,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                   notifyAction('grant_declined', ['case_officer']),
                 ],
               },
+              ...appealTransitions('awaiting_acceptance'),
               ACCEPTANCE_DEADLINE_PASSED: {
                 guard: 'rulesPass',
                 target: `#${LIFECYCLE_MACHINE_ID}.lapsed`,
@@ -512,6 +765,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                 ],
               },
               ...cancellationTransitions,
+              ...appealTransitions('active'),
               // Utsatt frist: asked by the applicant, answered by the case officer.
               REQUEST_EXTENSION: {
                 guard: 'rulesPass',
@@ -613,7 +867,10 @@ export function createLifecycleMachine(options: LifecycleOptions) {
       },
       // Cases closed before settlement was a state of its own may still owe their final payment (sluttutbetaling).
       closed: { tags: [statusTag('closed'), TAGS.terminal, TAGS.payable] },
-      rejected: { tags: [statusTag('rejected'), TAGS.terminal, TAGS.appealable] },
+      rejected: {
+        tags: [statusTag('rejected'), TAGS.terminal, TAGS.appealable],
+        on: appealTransitions('rejected'),
+      },
       withdrawn: { tags: [statusTag('withdrawn'), TAGS.terminal] },
       lapsed: { tags: [statusTag('lapsed'), TAGS.terminal] },
       // Hevet: cancelled by a decision, settled like an approved report, then closed.

@@ -1,4 +1,10 @@
-import { grantedAmount, pendingCancellation, pendingExtension, type LifecycleContext } from './context';
+import {
+  grantedAmount,
+  openAppeal,
+  pendingCancellation,
+  pendingExtension,
+  type LifecycleContext,
+} from './context';
 import type { LifecycleEventType, MachineEvent } from './events';
 import type { LifecycleOptions } from './lifecycle.options';
 import { formatOre, isOre } from '@lib/common';
@@ -68,6 +74,54 @@ const dueReached = (dueAt: Instant | null, at: Instant, what: string): string[] 
 /** Only one cancellation proposal at a time; a dismissed one leaves room for another. */
 const noPendingCancellation = (context: LifecycleContext): string[] =>
   pendingCancellation(context) === null ? [] : ['a cancellation of this grant is already proposed'];
+
+/** An open appeal still with the county (not sent to the appeals board), with no proposal waiting. */
+const appealToPrepare = (context: LifecycleContext): string[] => {
+  const appeal = openAppeal(context);
+  if (appeal === null) return ['no appeal is open'];
+  if (appeal.forwarded !== null) return ['the appeal has been sent to the appeals board'];
+  return appeal.proposal === null ? [] : ['a proposal on the appeal already waits for an approver'];
+};
+
+/** The proposal of the kind waiting on the open appeal, decided by someone other than its proposer. */
+const appealProposalToDecide = (
+  context: LifecycleContext,
+  actor: EngineActor,
+  kind: 'reverse' | 'forward',
+): string[] => {
+  const proposal = openAppeal(context)?.proposal ?? null;
+  if (proposal?.kind !== kind) return [...identified(actor), `no proposal to ${kind} the decision waits`];
+  return [
+    ...identified(actor),
+    ...(proposal.by === actor.userId
+      ? ['four eyes: the appeal must be decided by someone other than the case officer who proposed it']
+      : []),
+  ];
+};
+
+/** An appeal with the appeals board, whose outcome the county records. */
+const appealWithBoard = (context: LifecycleContext, actor: EngineActor): string[] => [
+  ...identified(actor),
+  ...(openAppeal(context)?.forwarded ? [] : ['no appeal waits for the appeals board']),
+];
+
+/**
+ * A reversal in the applicant's favour: a grant instead of a rejection, or a higher grant, at most
+ * the application's computed maximum.
+ */
+const reversalAmount = (context: LifecycleContext, value: unknown): string[] => {
+  const problems = amount(value, 'amount');
+  if (problems.length > 0) return problems;
+  const granted = value as number;
+  const before = context.appeal?.againstAmount ?? null;
+  if (before !== null && granted <= before)
+    return [`a reversal must grant more than the ${formatOre(before)} appealed against`];
+  if (context.maximumAmount !== null && granted > context.maximumAmount)
+    return [
+      `the amount ${formatOre(granted)} exceeds the maximum grant of ${formatOre(context.maximumAmount)} for this application`,
+    ];
+  return [];
+};
 
 const RULES: Rules = {
   SUBMIT: {
@@ -174,7 +228,11 @@ const RULES: Rules = {
   },
   DECLINE_GRANT: { payload: (_context, event) => optionalText(event.reason, 'reason') },
   ACCEPTANCE_DEADLINE_PASSED: {
-    precondition: (context, _actor, at) => dueReached(context.acceptanceDueAt, at, 'acceptance'),
+    // An appeal against the grant holds the acceptance; its outcome sets a new deadline.
+    precondition: (context, _actor, at) => [
+      ...dueReached(context.acceptanceDueAt, at, 'acceptance'),
+      ...(openAppeal(context) === null ? [] : ['an appeal against the grant is open']),
+    ],
   },
   REPORT_DEADLINE_PASSED: {
     precondition: (context, _actor, at) => {
@@ -218,12 +276,29 @@ const RULES: Rules = {
       ...noPendingCancellation(context),
     ],
     payload: (context, event) => {
-      const problems = [...text(event.reason, 'reason'), ...futureInstant(event.dueAt, 'dueAt', event.at)];
+      const problems = [
+        ...text(event.reason, 'reason'),
+        ...(event.dueAt === undefined && event.projectEndsAt === undefined
+          ? ['dueAt (a later final report deadline) or projectEndsAt (a later project end) is required']
+          : []),
+        ...(event.dueAt === undefined ? [] : futureInstant(event.dueAt, 'dueAt', event.at)),
+        ...(event.projectEndsAt === undefined
+          ? []
+          : futureInstant(event.projectEndsAt, 'projectEndsAt', event.at)),
+      ];
       if (problems.length > 0) return problems;
       const current = context.finalReportDueAt;
-      return current !== null && compareInstants(event.dueAt, current) <= 0
-        ? [`dueAt must be after the current final report deadline (${current})`]
-        : [];
+      const end = context.projectEndsAt;
+      return [
+        ...(event.dueAt !== undefined && current !== null && compareInstants(event.dueAt, current) <= 0
+          ? [`dueAt must be after the current final report deadline (${current})`]
+          : []),
+        ...(event.projectEndsAt !== undefined &&
+        end !== null &&
+        compareInstants(event.projectEndsAt, end) <= 0
+          ? [`projectEndsAt must be after the current project end (${end})`]
+          : []),
+      ];
     },
   },
   GRANT_EXTENSION: {
@@ -231,8 +306,13 @@ const RULES: Rules = {
       ...identified(actor),
       ...(pendingExtension(context) === null ? ['no request for a later deadline is waiting'] : []),
     ],
-    payload: (_context, event) => [
+    payload: (context, event) => [
       ...(event.dueAt === undefined ? [] : futureInstant(event.dueAt, 'dueAt', event.at)),
+      ...(event.projectEndsAt === undefined
+        ? []
+        : (context.extension?.requestedProjectEndsAt ?? null) === null
+          ? ['projectEndsAt: the request did not ask for a later project end']
+          : futureInstant(event.projectEndsAt, 'projectEndsAt', event.at)),
       ...optionalText(event.grounds, 'grounds'),
     ],
   },
@@ -272,6 +352,56 @@ const RULES: Rules = {
           : []),
       ];
     },
+  },
+  LODGE_APPEAL: {
+    precondition: (context) => {
+      if (context.decision === null) return ['there is no decision to appeal'];
+      if (openAppeal(context) !== null) return ['an appeal against this decision is already open'];
+      const last = context.appeal?.outcome ?? null;
+      return last !== null && last.decidedBy === 'appeals_board' && last.kind !== 'quashed'
+        ? ["the appeals board's decision on the appeal is final (forvaltningsloven § 28)"]
+        : [];
+    },
+    payload: (_context, event) => text(event.grounds, 'grounds'),
+  },
+  PROPOSE_APPEAL_REVERSAL: {
+    precondition: (context, actor) => [...identified(actor), ...appealToPrepare(context)],
+    payload: (context, event) => [
+      ...text(event.grounds, 'grounds'),
+      ...reversalAmount(context, event.amount),
+    ],
+  },
+  PROPOSE_APPEAL_FORWARD: {
+    precondition: (context, actor) => [...identified(actor), ...appealToPrepare(context)],
+    payload: (_context, event) => text(event.note, 'note'),
+  },
+  DISMISS_APPEAL_PROPOSAL: {
+    precondition: (context, actor) => [
+      ...identified(actor),
+      ...(openAppeal(context)?.proposal ? [] : ['no proposal on the appeal waits']),
+    ],
+    payload: (_context, event) => text(event.message, 'message'),
+  },
+  DECIDE_APPEAL_REVERSAL: {
+    precondition: (context, actor) => appealProposalToDecide(context, actor, 'reverse'),
+  },
+  DECIDE_APPEAL_FORWARD: {
+    precondition: (context, actor) => appealProposalToDecide(context, actor, 'forward'),
+  },
+  RECORD_APPEAL_UPHELD: {
+    precondition: appealWithBoard,
+    payload: (_context, event) => text(event.grounds, 'grounds'),
+  },
+  RECORD_APPEAL_REVERSED: {
+    precondition: appealWithBoard,
+    payload: (context, event) => [
+      ...text(event.grounds, 'grounds'),
+      ...reversalAmount(context, event.amount),
+    ],
+  },
+  RECORD_APPEAL_QUASHED: {
+    precondition: appealWithBoard,
+    payload: (_context, event) => text(event.grounds, 'grounds'),
   },
 };
 

@@ -1,4 +1,4 @@
-import type { CallOpening, CallParameters } from './call-parameters';
+import type { AttachmentRequirement, CallOpening, CallParameters } from './call-parameters';
 import type { LifecycleDefinition } from './lifecycle.definition';
 import type { Ore } from '@lib/common';
 import type { FormLayout } from './form-layout';
@@ -171,6 +171,11 @@ export interface SchemeDefinition<
    * appealed, unless the call says otherwise; absent: yes, the main rule for grants to private parties.
    */
   readonly appealableByDefault?: boolean;
+  /**
+   * The attachments asked for in each context (application, answers, payout requests, interim
+   * reports) where a call lists none of its own for that context; absent: every kind, none required.
+   */
+  readonly attachmentDefaults?: readonly AttachmentRequirement[];
   /** Checks a final report against the application. */
   checkReport(content: Content, report: Report): SchemeReason[];
   /**

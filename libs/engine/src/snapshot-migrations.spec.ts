@@ -63,6 +63,7 @@ function renameWaitingState({ value, context }: LegacyLifecycleState): LegacyLif
       acceptanceDays: null,
       cancellation: null,
       extension: null,
+      appeal: null,
     },
   };
 }
@@ -183,7 +184,7 @@ describe('snapshot migrations', () => {
     });
 
     expect(() => migrateSnapshot(sloppy, VERSION_1_ROW)).toThrow(
-      'the context of a "grants" snapshot (version 1 migrated to 2) does not fit: missing [delegationLimit, acceptanceDays, caseOfficerId, finalReportOverdueNotifiedFor, cancellation, extension], unknown [assignee]',
+      'the context of a "grants" snapshot (version 1 migrated to 2) does not fit: missing [delegationLimit, acceptanceDays, caseOfficerId, finalReportOverdueNotifiedFor, cancellation, extension, appeal], unknown [assignee]',
     );
   });
 
@@ -228,17 +229,29 @@ describe('snapshot migrations', () => {
     /** An active grant as version 1 stored it: no cancellation and no extension in its context. */
     const storedV1 = () => {
       const today = reach(lifecycle, 'active');
-      const { cancellation, extension, ...context } = today.state.context;
-      expect([cancellation, extension]).toEqual([null, null]);
+      const { cancellation, extension, appeal, ...context } = today.state.context;
+      expect([cancellation, extension, appeal]).toEqual([null, null, null]);
       return { machineId: 'common', version: 1, state: { value: today.state.value, context } };
     };
 
-    it('version 1 → 2 adds an empty cancellation and extension and keeps the state', () => {
+    it('version 1 → 3 adds an empty cancellation, extension and appeal and keeps the state', () => {
       const migrated = migrateSnapshot(lifecycle, storedV1());
 
-      expect(migrated.version).toBe(2);
+      expect(migrated.version).toBe(3);
       expect(migrated.state.value).toEqual({ granted: 'active' });
-      expect(migrated.state.context).toMatchObject({ cancellation: null, extension: null });
+      expect(migrated.state.context).toMatchObject({ cancellation: null, extension: null, appeal: null });
+    });
+
+    it('version 2 → 3 adds an empty appeal to a rejected case, which may then be appealed', () => {
+      const today = reach(lifecycle, 'rejected');
+      const { appeal, ...context } = today.state.context;
+      const stored = { machineId: 'common', version: 2, state: { value: today.state.value, context } };
+
+      const lodged = transition(lifecycle, stored as never, ev.lodgeAppeal(), people.applicant);
+      if (!lodged.ok) throw new Error(lodged.detail);
+      expect(appeal).toBeNull();
+      expect(lodged.migratedFrom).toBe(2);
+      expect(lodged.snapshot.state.context.appeal).toMatchObject({ against: 'rejection', late: false });
     });
 
     it('a grant stored by version 1 can be proposed for cancellation and cancelled', () => {

@@ -178,11 +178,16 @@ function checkState(
  * `cancelled` state; no stored state is renamed.
  */
 export function commonSnapshotMigrations(): SnapshotMigrations {
-  return new SnapshotMigrations().register(1, (state) => ({
-    value: state.value,
-    context: { ...state.context, cancellation: null, extension: null },
-  }));
+  return (
+    new SnapshotMigrations()
+      .register(1, (state) => ({
+        value: state.value,
+        context: { ...state.context, cancellation: null, extension: null },
+      }))
+      // Version 3 added the appeal (klage); no case had one before.
+      .register(2, (state) => ({ value: state.value, context: { ...state.context, appeal: null } }))
+  );
 }
 
 /** The snapshot version the common lifecycle's shape has reached (see `commonSnapshotMigrations`). */
-export const COMMON_LIFECYCLE_VERSION = 2;
+export const COMMON_LIFECYCLE_VERSION = 3;

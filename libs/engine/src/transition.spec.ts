@@ -18,6 +18,16 @@ const lifecycle = defineLifecycle({ id: 'common', version: 1 });
 
 const EXTENSION = ['REQUEST_EXTENSION', 'GRANT_EXTENSION', 'REFUSE_EXTENSION'] as const;
 const CANCELLATION = ['PROPOSE_CANCELLATION', 'DISMISS_CANCELLATION', 'DECIDE_CANCELLATION'] as const;
+const APPEAL = [
+  'LODGE_APPEAL',
+  'PROPOSE_APPEAL_REVERSAL',
+  'PROPOSE_APPEAL_FORWARD',
+  'DISMISS_APPEAL_PROPOSAL',
+  'DECIDE_APPEAL_REVERSAL',
+  'DECIDE_APPEAL_FORWARD',
+  'RECORD_APPEAL_UPHELD',
+  'RECORD_APPEAL_REVERSED',
+] as const;
 
 /** What each state accepts at all (any role, guards aside): the whole table, pinned. */
 const ACCEPTS: Record<Scenario, readonly LifecycleEventType[]> = {
@@ -27,16 +37,27 @@ const ACCEPTS: Record<Scenario, readonly LifecycleEventType[]> = {
   awaiting_applicant: ['WITHDRAW', 'ASSIGN', 'ANSWER_INFO', 'INFORMATION_DEADLINE_PASSED'],
   recommended_grant: ['WITHDRAW', 'ASSIGN', 'RETURN_TO_REVIEW', 'DECIDE_GRANT', 'DECIDE_REJECTION'],
   recommended_rejection: ['WITHDRAW', 'ASSIGN', 'RETURN_TO_REVIEW', 'DECIDE_GRANT', 'DECIDE_REJECTION'],
-  awaiting_acceptance: ['ACCEPT', 'DECLINE_GRANT', 'ACCEPTANCE_DEADLINE_PASSED'],
-  active: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION],
+  awaiting_acceptance: ['ACCEPT', 'DECLINE_GRANT', 'ACCEPTANCE_DEADLINE_PASSED', ...APPEAL],
+  active: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION, ...APPEAL],
   report_review: ['RETURN_REPORT', 'APPROVE_REPORT', ...CANCELLATION],
   settling: ['SETTLE'],
   closed: [],
-  rejected: [],
+  rejected: [...APPEAL, 'RECORD_APPEAL_QUASHED'],
+  appeal_lodged: [...APPEAL, 'RECORD_APPEAL_QUASHED'],
+  appeal_reversal_proposed: [...APPEAL, 'RECORD_APPEAL_QUASHED'],
+  appeal_forward_proposed: [...APPEAL, 'RECORD_APPEAL_QUASHED'],
+  appeal_forwarded: [...APPEAL, 'RECORD_APPEAL_QUASHED'],
+  grant_appeal_forwarded: ['ACCEPT', 'DECLINE_GRANT', 'ACCEPTANCE_DEADLINE_PASSED', ...APPEAL],
   withdrawn: [],
   lapsed: [],
-  extension_requested: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION],
-  cancellation_proposed: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION],
+  extension_requested: ['REPORT_DEADLINE_PASSED', 'SUBMIT_REPORT', ...EXTENSION, ...CANCELLATION, ...APPEAL],
+  cancellation_proposed: [
+    'REPORT_DEADLINE_PASSED',
+    'SUBMIT_REPORT',
+    ...EXTENSION,
+    ...CANCELLATION,
+    ...APPEAL,
+  ],
   cancelling: ['SETTLE'],
   cancelled: [],
 };
@@ -69,6 +90,15 @@ const SAMPLE: Record<LifecycleEventType, LifecycleEvent> = {
   PROPOSE_CANCELLATION: ev.proposeCancellation({ at: LATER }),
   DISMISS_CANCELLATION: ev.dismissCancellation({ at: LATER }),
   DECIDE_CANCELLATION: ev.decideCancellation({ at: LATER }),
+  LODGE_APPEAL: ev.lodgeAppeal({ at: LATER }),
+  PROPOSE_APPEAL_REVERSAL: ev.proposeAppealReversal({ at: LATER }),
+  PROPOSE_APPEAL_FORWARD: ev.proposeAppealForward({ at: LATER }),
+  DISMISS_APPEAL_PROPOSAL: ev.dismissAppealProposal({ at: LATER }),
+  DECIDE_APPEAL_REVERSAL: ev.decideAppealReversal({ at: LATER }),
+  DECIDE_APPEAL_FORWARD: ev.decideAppealForward({ at: LATER }),
+  RECORD_APPEAL_UPHELD: ev.recordAppealUpheld({ at: LATER }),
+  RECORD_APPEAL_REVERSED: ev.recordAppealReversed({ at: LATER }),
+  RECORD_APPEAL_QUASHED: ev.recordAppealQuashed({ at: LATER }),
 };
 
 const scenarios = Object.keys(SCENARIOS) as Scenario[];
@@ -564,21 +594,21 @@ describe('allowedEvents', () => {
     ['recommended_grant', 'approver', times.decided, ['RETURN_TO_REVIEW', 'DECIDE_GRANT']],
     ['recommended_grant', 'officerApprover', times.decided, ['ASSIGN', 'RETURN_TO_REVIEW']],
     ['recommended_rejection', 'approver', times.decided, ['RETURN_TO_REVIEW', 'DECIDE_REJECTION']],
-    ['awaiting_acceptance', 'applicant', times.accepted, ['ACCEPT', 'DECLINE_GRANT']],
-    ['awaiting_acceptance', 'applicant', '2026-04-06T00:00:00Z', ['DECLINE_GRANT']],
+    ['awaiting_acceptance', 'applicant', times.accepted, ['ACCEPT', 'DECLINE_GRANT', 'LODGE_APPEAL']],
+    ['awaiting_acceptance', 'applicant', '2026-04-06T00:00:00Z', ['DECLINE_GRANT', 'LODGE_APPEAL']],
     ['awaiting_acceptance', 'system', times.accepted, []],
     ['awaiting_acceptance', 'system', times.acceptanceDue, ['ACCEPTANCE_DEADLINE_PASSED']],
-    ['active', 'applicant', times.reported, ['SUBMIT_REPORT', 'REQUEST_EXTENSION']],
+    ['active', 'applicant', times.reported, ['SUBMIT_REPORT', 'REQUEST_EXTENSION', 'LODGE_APPEAL']],
     ['active', 'officer', times.reported, ['PROPOSE_CANCELLATION']],
     ['active', 'approver', times.reported, []],
-    ['extension_requested', 'applicant', times.reported, ['SUBMIT_REPORT']],
+    ['extension_requested', 'applicant', times.reported, ['SUBMIT_REPORT', 'LODGE_APPEAL']],
     [
       'extension_requested',
       'officer',
       times.reported,
       ['GRANT_EXTENSION', 'REFUSE_EXTENSION', 'PROPOSE_CANCELLATION'],
     ],
-    ['cancellation_proposed', 'applicant', times.reported, ['SUBMIT_REPORT']],
+    ['cancellation_proposed', 'applicant', times.reported, ['SUBMIT_REPORT', 'LODGE_APPEAL']],
     ['cancellation_proposed', 'approver', times.reported, ['DISMISS_CANCELLATION', 'DECIDE_CANCELLATION']],
     ['cancellation_proposed', 'officerApprover', times.reported, ['DISMISS_CANCELLATION']],
     ['cancelling', 'approver', times.reported, []],
@@ -589,7 +619,8 @@ describe('allowedEvents', () => {
     ['active', 'finance', times.reported, []],
     ['report_review', 'officer', times.closed, ['RETURN_REPORT', 'APPROVE_REPORT', 'PROPOSE_CANCELLATION']],
     ['closed', 'everyone', times.closed, []],
-    ['rejected', 'everyone', times.closed, []],
+    ['rejected', 'everyone', times.closed, ['LODGE_APPEAL']],
+    ['rejected', 'officer', times.closed, []],
   ];
 
   it.each(cases)('%s, %s at %s → %j', (scenario, who, at, expected) => {

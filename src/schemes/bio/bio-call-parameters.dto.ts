@@ -20,6 +20,7 @@ import {
 } from '@lib/engine';
 import { deepFreeze, IsBasisPoints, IsOre, NestedObject } from '@lib/common';
 import { nok, type Ratio } from '@lib/common';
+import { BIO_ATTACHMENT_DEFAULTS } from './bio-attachments';
 import {
   BIO_COST_CATEGORIES,
   BIO_STATE_AID_BASES,
@@ -194,5 +195,11 @@ export const TRONDELAG_BIO_CALL_PARAMETERS: BioCallParameters = deepFreeze({
   delegationThresholdOre: nok(500_000),
   acceptanceDays: 21,
   advancePaymentBasisPoints: 0,
+  // BIO's own kinds, but none required: the demo can be walked through without files.
+  attachments: BIO_ATTACHMENT_DEFAULTS.map(({ kind, context }) => ({
+    kind,
+    required: false,
+    ...(context && { context }),
+  })),
   ...DEFAULT_REPORT_FOLLOW_UP,
 });

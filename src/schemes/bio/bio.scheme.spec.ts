@@ -21,7 +21,7 @@ describe('bioScheme, as the kernel calls it', () => {
 
   it('registers under its own id, prefix and lifecycle', () => {
     expect(bioScheme).toMatchObject({ id: 'bio', referencePrefix: 'BIO' });
-    expect(bioScheme.lifecycle).toMatchObject({ id: 'bio', version: 2 }); // version 2: cancellation and extension in the context
+    expect(bioScheme.lifecycle).toMatchObject({ id: 'bio', version: 3 }); // version 3: the appeal in the context
     expect(bioScheme.lifecycle.options.finalReportDue).toEqual({ from: 'project_end', days: 30 });
     expect(initialSnapshot(bioScheme.lifecycle, { createdAt: BIO_TEST_NOW.toISOString() })).toBeDefined();
   });

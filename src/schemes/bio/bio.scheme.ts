@@ -7,6 +7,7 @@ import {
   trainingCostPlanLines,
   type SchemeDefinition,
 } from '@lib/engine';
+import { BIO_ATTACHMENT_DEFAULTS } from './bio-attachments';
 import {
   BioApplicationDto,
   BioFinalReportDto,
@@ -31,6 +32,7 @@ const bioLifecycle = defineLifecycle({
 export const bioScheme: SchemeDefinition<BioCallParameters, BioApplicationContent, BioFinalReport> = {
   id: BIO_SCHEME_ID,
   referencePrefix: 'BIO',
+  attachmentDefaults: BIO_ATTACHMENT_DEFAULTS,
   name: 'Bedriftsintern opplæring (BIO)',
   description:
     'Grants for companies that must restructure, towards training their own employees (wages during training and provider fees).',

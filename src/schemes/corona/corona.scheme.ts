@@ -5,6 +5,7 @@ import {
   defineLifecycle,
   type SchemeDefinition,
 } from '@lib/engine';
+import { CORONA_ATTACHMENT_DEFAULTS } from './corona-attachments';
 import {
   CoronaApplicationDto,
   CoronaFinalReportDto,
@@ -48,6 +49,7 @@ export const coronaScheme: SchemeDefinition<
 > = {
   id: CORONA_SCHEME_ID,
   referencePrefix: 'KORONA',
+  attachmentDefaults: CORONA_ATTACHMENT_DEFAULTS,
   name: 'Koronatiltak (BIO-ekstra, lærlingpakke, Fagbrev på jobb)',
   description:
     'Extraordinary corona measures: extra BIO money with its own frame and prioritised sectors, a fixed amount per new apprentice contract, and Fagbrev på jobb contracts. The call chooses the measure.',

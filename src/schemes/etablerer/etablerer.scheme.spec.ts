@@ -19,7 +19,7 @@ describe('etablererScheme, as the kernel calls it', () => {
 
   it('registers under its own id, prefix and lifecycle', () => {
     expect(etablererScheme).toMatchObject({ id: 'etablerer', referencePrefix: 'ETAB' });
-    expect(etablererScheme.lifecycle).toMatchObject({ id: 'etablerer', version: 2 }); // version 2: cancellation and extension in the context
+    expect(etablererScheme.lifecycle).toMatchObject({ id: 'etablerer', version: 3 }); // version 3: the appeal in the context
     expect(
       initialSnapshot(etablererScheme.lifecycle, { createdAt: ETABLERER_TEST_NOW.toISOString() }),
     ).toBeDefined();

@@ -5,6 +5,7 @@ import {
   submissionPeriod,
   type SchemeDefinition,
 } from '@lib/engine';
+import { ETABLERER_ATTACHMENT_DEFAULTS } from './etablerer-attachments';
 import {
   EtablererApplicationDto,
   EtablererFinalReportDto,
@@ -49,6 +50,7 @@ export const etablererScheme: SchemeDefinition<
 > = {
   id: ETABLERER_SCHEME_ID,
   referencePrefix: 'ETAB',
+  attachmentDefaults: ETABLERER_ATTACHMENT_DEFAULTS,
   name: 'Etablereropplæring for innvandrere',
   description:
     'Grants for entrepreneurship training for immigrants; own funds at least equal to the amount applied for, ' +

@@ -17,7 +17,7 @@ const organisation = newJobbsjansenOrganisation();
 describe('jobbsjansenScheme', () => {
   it('registers under its own id, case-reference prefix and lifecycle', () => {
     expect(jobbsjansenScheme).toMatchObject({ id: 'jobbsjansen', referencePrefix: 'JOBB' });
-    expect(jobbsjansenScheme.lifecycle).toMatchObject({ id: 'jobbsjansen', version: 2 }); // version 2: cancellation and extension in the context
+    expect(jobbsjansenScheme.lifecycle).toMatchObject({ id: 'jobbsjansen', version: 3 }); // version 3: the appeal in the context
     expect(jobbsjansenScheme.lifecycle.options.finalReportDue).toEqual({ from: 'project_end', days: 60 });
     expect(validateLifecycleDefinition(jobbsjansenScheme.lifecycle)).toEqual([]);
   });

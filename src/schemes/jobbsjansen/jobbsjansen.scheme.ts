@@ -4,6 +4,7 @@ import {
   defineLifecycle,
   type SchemeDefinition,
 } from '@lib/engine';
+import { JOBBSJANSEN_ATTACHMENT_DEFAULTS } from './jobbsjansen-attachments';
 import {
   JobbsjansenApplicationDto,
   JobbsjansenFinalReportDto,
@@ -62,6 +63,7 @@ export const jobbsjansenScheme: SchemeDefinition<
 > = {
   id: JOBBSJANSEN_SCHEME_ID,
   referencePrefix: 'JOBB',
+  attachmentDefaults: JOBBSJANSEN_ATTACHMENT_DEFAULTS,
   name: 'Jobbsjansen del B – mer grunnskoleopplæring for innvandrerungdom',
   description:
     'Grants for municipalities and county units that give immigrant youth aged 16–24 more primary-level ' +

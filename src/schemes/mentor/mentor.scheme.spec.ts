@@ -17,7 +17,7 @@ describe('mentorScheme, as the kernel calls it', () => {
 
   it('registers under its own id, prefix and lifecycle', () => {
     expect(mentorScheme).toMatchObject({ id: 'mentor', referencePrefix: 'MENTOR' });
-    expect(mentorScheme.lifecycle).toMatchObject({ id: 'mentor', version: 2 }); // version 2: cancellation and extension in the context
+    expect(mentorScheme.lifecycle).toMatchObject({ id: 'mentor', version: 3 }); // version 3: the appeal in the context
     expect(mentorScheme.lifecycle.options.finalReportDue).toEqual({ from: 'project_end', days: 60 });
     expect(mentorScheme.lifecycle.machine).toBeDefined();
     expect(

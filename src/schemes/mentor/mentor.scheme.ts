@@ -5,6 +5,7 @@ import {
   submissionPeriod,
   type SchemeDefinition,
 } from '@lib/engine';
+import { MENTOR_ATTACHMENT_DEFAULTS } from './mentor-attachments';
 import {
   MentorApplicationDto,
   MentorFinalReportDto,
@@ -45,6 +46,7 @@ export const mentorScheme: SchemeDefinition<
 > = {
   id: MENTOR_SCHEME_ID,
   referencePrefix: 'MENTOR',
+  attachmentDefaults: MENTOR_ATTACHMENT_DEFAULTS,
   name: 'Mentor- og traineeordning for innvandrere',
   description:
     'Project grants for mentor and trainee schemes that help immigrants into work that fits their qualifications; ' +

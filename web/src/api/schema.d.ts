@@ -127,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/impartiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare yourself impartial (habil) or partial (inhabil) on the case, forvaltningsloven §§ 6–8. Staff act on a case only when impartial; partial takes you off it for good */
+        post: operations["ApplicationsController_declareImpartiality"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/history/verification": {
         parameters: {
             query?: never;
@@ -240,6 +257,57 @@ export interface paths {
         put?: never;
         /** Ask for a later final report deadline (utsatt frist), with a reason */
         post: operations["ApplicationsController_requestExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appeal the decision (klage), with grounds: three weeks from the decision date, later ones marked late; only where the call's decisions are appealable (else 422 not_appealable) */
+        post: operations["ApplicationsController_lodgeAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/propose-reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose that the county reverse its decision on the appeal: a grant, or a higher one */
+        post: operations["ApplicationsController_proposeAppealReversal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/propose-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose to send the appeal to the appeals board (klagenemnda), with the preparation note */
+        post: operations["ApplicationsController_proposeAppealForward"];
         delete?: never;
         options?: never;
         head?: never;
@@ -461,6 +529,108 @@ export interface paths {
         put?: never;
         /** Do not cancel: drop the proposed cancellation, with a message to the case officer */
         post: operations["ApplicationsController_dismissCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/decide-reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse the decision as proposed (omgjøring); not by the proposer. The increase is committed on the frame */
+        post: operations["ApplicationsController_decideAppealReversal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/decide-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the appeal to the appeals board as proposed; not by the proposer */
+        post: operations["ApplicationsController_decideAppealForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/dismiss-proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the proposal on the appeal back to the case officer, with a message */
+        post: operations["ApplicationsController_dismissAppealProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/upheld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the appeals board's outcome: the decision is upheld (stadfestet) */
+        post: operations["ApplicationsController_recordAppealUpheld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the appeals board's outcome: the decision is reversed (omgjort) to a grant of the amount */
+        post: operations["ApplicationsController_recordAppealReversed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/appeal/quashed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the appeals board's outcome: the rejection is quashed and the case returns to assessment */
+        post: operations["ApplicationsController_recordAppealQuashed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1556,10 +1726,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The application's attachments, and the kinds its call allows */
+        /** The attachments of the application (and its answers), or of one payout request, interim report or answer, and the kinds its call allows there */
         get: operations["AttachmentsController_list"];
         put?: never;
-        /** Upload one attachment (multipart, field "file"); its type is read from the content: PDF, PNG, JPEG, DOCX or XLSX */
+        /** Upload one attachment (multipart, field "file") to the application, or to a payout request, interim report or answer; its type is read from the content: PDF, PNG, JPEG, DOCX or XLSX */
         post: operations["AttachmentsController_upload"];
         delete?: never;
         options?: never;
@@ -1578,8 +1748,59 @@ export interface paths {
         get: operations["AttachmentsController_download"];
         put?: never;
         post?: never;
-        /** Delete an attachment not yet sent with the application */
+        /** Delete an attachment not yet sent with what it goes with */
         delete: operations["AttachmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's registry entries (journalposter), newest first, by journal date and case, with their delivery to the archive */
+        get: operations["JournalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A county's public journal, newest first: private persons' names and the documents of screened entries are left out */
+        get: operations["PublicJournalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/journal/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counties whose public journals can be read, by name */
+        get: operations["PublicJournalController_counties"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1638,8 +1859,16 @@ export interface components {
         ApplicationView: {
             /** Format: uuid */
             id: string;
-            /** @example BIO-2026-000042 */
+            /**
+             * @description The application's reference from its creation: its address and payment texts use it
+             * @example BIO-2026-000042
+             */
             reference: string;
+            /**
+             * @description The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft
+             * @example 2026/BIO/0042
+             */
+            caseNumber: string | null;
             /** @example bio */
             schemeId: string;
             /** Format: uuid */
@@ -1694,8 +1923,16 @@ export interface components {
         ApplicationListItem: {
             /** Format: uuid */
             id: string;
-            /** @example BIO-2026-000042 */
+            /**
+             * @description The application's reference from its creation: its address and payment texts use it
+             * @example BIO-2026-000042
+             */
             reference: string;
+            /**
+             * @description The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft
+             * @example 2026/BIO/0042
+             */
+            caseNumber: string | null;
             /** @example bio */
             schemeId: string;
             /** Format: uuid */
@@ -1907,11 +2144,43 @@ export interface components {
              */
             informationResponse: string;
         };
+        ImpartialityDeclarationDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Siri Saksbehandler */
+            name: string;
+            /** @enum {string} */
+            verdict: "impartial" | "partial";
+            /** @enum {string|null} */
+            ground: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances" | null;
+            explanation: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+        };
+        CaseImpartialityDto: {
+            /** @description Whether the county's staff must declare themselves impartial before acting */
+            required: boolean;
+            /**
+             * @description The reader's current declaration on the case; null if none
+             * @enum {string|null}
+             */
+            mine: "impartial" | "partial" | null;
+            /** @description Every declaration on the case, oldest first */
+            declarations: components["schemas"]["ImpartialityDeclarationDto"][];
+        };
         ApplicationDetail: {
             /** Format: uuid */
             id: string;
-            /** @example BIO-2026-000042 */
+            /**
+             * @description The application's reference from its creation: its address and payment texts use it
+             * @example BIO-2026-000042
+             */
             reference: string;
+            /**
+             * @description The case number (saksnummer), given on submission: year, scheme code and a number without gaps per county, scheme and year. Null for a draft
+             * @example 2026/BIO/0042
+             */
+            caseNumber: string | null;
             /** @example bio */
             schemeId: string;
             /** Format: uuid */
@@ -1976,12 +2245,14 @@ export interface components {
             committee: components["schemas"]["CommitteeRouteDto"] | null;
             /** @description Staff only: today's date and the default due date of a request for information; null for applicants */
             dueDates: components["schemas"]["CaseDueDatesDto"] | null;
+            /** @description Staff only: whether impartiality must be declared, your own declaration and every declaration on the case (habilitet); null for applicants */
+            impartiality: components["schemas"]["CaseImpartialityDto"] | null;
         };
         DecisionLetterDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "grant" | "rejection" | "cancellation" | "settlement" | "appeal_outcome" | "repayment_claim" | "extension_granted" | "extension_refused";
+            kind: "grant" | "rejection" | "cancellation" | "settlement" | "appeal_outcome" | "appeal_forwarded" | "repayment_claim" | "extension_granted" | "extension_refused";
             /** @example Tilsagn om tilskudd */
             title: string;
             /**
@@ -2083,6 +2354,23 @@ export interface components {
             /** @example Called the general manager: the training plan comes next week */
             text: string;
         };
+        DeclareImpartialityDto: {
+            /**
+             * @description impartial (habil) or partial (inhabil)
+             * @enum {string}
+             */
+            verdict: "impartial" | "partial";
+            /**
+             * @description Required when partial, absent when impartial: the ground in § 6 (party; related to a party; represents a party; leads or sits on the board of a party organisation; special circumstances)
+             * @enum {string}
+             */
+            ground?: "party" | "related_to_party" | "represents_party" | "party_organisation" | "special_circumstances";
+            /**
+             * @description Only when partial; required for special circumstances: the declarant’s own words
+             * @example My brother-in-law is the general manager of the applicant
+             */
+            explanation?: string;
+        };
         AuditVerificationDto: {
             valid: boolean;
             records: number;
@@ -2111,10 +2399,38 @@ export interface components {
             /** @example The provider moved the last course week to June */
             reason: string;
             /**
-             * @description The final report deadline asked for: ISO 8601 instant with offset, after the current one
+             * @description The final report deadline asked for: ISO 8601 instant with offset, after the current one. This, `projectEndsAt` or both.
              * @example 2026-07-31T23:59:00+02:00
              */
-            dueAt: string;
+            dueAt?: string;
+            /**
+             * @description A later project end asked for (forlenget prosjektperiode), after the current one; a final report deadline counted from the project end moves with it unless `dueAt` is given
+             * @example 2026-06-30T12:00:00+02:00
+             */
+            projectEndsAt?: string;
+        };
+        LodgeAppealDto: {
+            /**
+             * @description What the applicant wants changed, and why (klage)
+             * @example The training is required by the new certification rules, which the rejection overlooked
+             */
+            grounds: string;
+        };
+        ProposeAppealReversalDto: {
+            /**
+             * @description The amount granted on reversal, øre: a grant instead of a rejection, or more than was granted
+             * @example 25000000
+             */
+            amount: number;
+            /** @example The certification requirement makes the training eligible */
+            grounds: string;
+        };
+        ProposeAppealForwardDto: {
+            /**
+             * @description The county's preparation note for the appeals board (oversendelse)
+             * @example The appeal brings nothing new; the training is ordinary onboarding
+             */
+            note: string;
         };
         GrantExtensionDto: {
             /**
@@ -2122,6 +2438,11 @@ export interface components {
              * @example 2026-07-15T23:59:00+02:00
              */
             dueAt?: string;
+            /**
+             * @description The new project end, when the request asked for one; default: the one asked for. A final report deadline counted from the project end follows it unless `dueAt` is given
+             * @example 2026-06-30T12:00:00+02:00
+             */
+            projectEndsAt?: string;
             /** @example A delay at the provider is a good reason; granted to mid-July */
             grounds?: string;
         };
@@ -3069,6 +3390,11 @@ export interface components {
             /** @example BIO-2026-000123 */
             caseReference: string;
             /**
+             * @description The case number (saksnummer)
+             * @example 2026/BIO/0123
+             */
+            caseNumber: string | null;
+            /**
              * @description A plan instalment or a payout request
              * @enum {string}
              */
@@ -3084,7 +3410,13 @@ export interface components {
              */
             payoutRequest: number | null;
             /**
-             * @description The plan's name for it, or 'Utbetalingsanmodning nr N'
+             * @description The payout request's kind: part (delutbetaling) or final (sluttutbetaling)
+             * @example null
+             * @enum {string|null}
+             */
+            payoutRequestKind: "part" | "final" | null;
+            /**
+             * @description The plan's name for it, or 'Utbetalingsanmodning nr N' ('Sluttutbetaling, utbetalingsanmodning nr N')
              * @example Forskudd
              */
             instalmentLabel: string;
@@ -3578,23 +3910,42 @@ export interface components {
             /** @example The participant counts do not add up; please check them */
             reason: string;
         };
-        AttachmentRequirementDto: {
+        ResolvedAttachmentRequirementDto: {
             /**
              * @example training_plan
              * @enum {string}
              */
-            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "receipts" | "other";
             /**
-             * @description The application cannot be submitted without it
+             * @description It cannot be sent without it
              * @example true
              */
             required: boolean;
+        };
+        AttachmentOwnerDto: {
+            /** @enum {string} */
+            kind: "payout_request" | "interim_report" | "information_request";
+            /**
+             * @description The payout request's number
+             * @example 2
+             */
+            payoutRequest?: number;
+            /**
+             * @description The interim report's key
+             * @example yearly
+             */
+            interimReport?: string;
+            /**
+             * @description The request for information's number in the case history
+             * @example 7
+             */
+            informationRequest?: number;
         };
         AttachmentDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+            kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "receipts" | "other";
             /**
              * @description The name the file was uploaded with
              * @example opplaeringsplan.pdf
@@ -3616,15 +3967,22 @@ export interface components {
             uploadedAt: string;
             /** @example Kari Nordmann */
             uploadedByName: string;
-            /** @description When it was sent with the application */
+            /** @description When it was sent with the application, answer, payout request or report */
             submittedAt: string | null;
+            /** @description What it goes with; null: the application's own */
+            owner: components["schemas"]["AttachmentOwnerDto"] | null;
             /** @enum {string} */
             retentionClass: "case_record";
         };
         AttachmentListDto: {
-            /** @description The kinds the call allows */
-            requirements: components["schemas"]["AttachmentRequirementDto"][];
-            /** @description Oldest first */
+            /**
+             * @description What uploads now go with, by the requirements
+             * @enum {string}
+             */
+            context: "application" | "information_answer" | "part_payout_request" | "final_payout_request" | "interim_report";
+            /** @description The kinds the call allows there, and which must be there before it is sent */
+            requirements: components["schemas"]["ResolvedAttachmentRequirementDto"][];
+            /** @description Oldest first: the owner's, or without one the application's own and its answers' */
             items: components["schemas"]["AttachmentDto"][];
             /** @description Whether the applicant may upload and delete now */
             editable: boolean;
@@ -3640,6 +3998,148 @@ export interface components {
              * @description The file: PDF, PNG, JPEG, DOCX or XLSX
              */
             file: string;
+        };
+        JournalCorrespondentDto: {
+            /** @example Fjordverk Mekaniske AS */
+            name: string;
+            /** @example 921456786 */
+            organisationNumber: string;
+        };
+        JournalDocumentDto: {
+            /**
+             * @description dokumentnummer
+             * @example 1
+             */
+            number: number;
+            /**
+             * @description H: main document (hoveddokument), V: attachment (vedlegg)
+             * @enum {string}
+             */
+            role: "H" | "V";
+            /** @example Søknad om tilskudd */
+            title: string;
+            /** @example application/pdf */
+            mimeType: string;
+            /** @example 23000 */
+            byteSize: number;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+        };
+        ArchiveDeliveryDto: {
+            /**
+             * @description pending; delivered to the archive; logged (no archive configured); failed after the last attempt
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "logged" | "failed";
+            /** @example 1 */
+            attempts: number;
+            lastError: string | null;
+            /** @example 2026-03-02T10:00:01.000Z */
+            deliveredAt: string | null;
+        };
+        JournalEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description journalaar/journalsekvensnummer
+             * @example 2026/17
+             */
+            journalNumber: string;
+            /** @example 2026 */
+            journalYear: number;
+            /**
+             * @description journalsekvensnummer: per county and year, without gaps
+             * @example 17
+             */
+            sequenceNumber: number;
+            /**
+             * @description The case (saksmappe)
+             * @example BIO-2026-000123
+             */
+            caseReference: string;
+            /**
+             * @description journalpostnummer: the entry within its case
+             * @example 1
+             */
+            caseEntryNumber: number;
+            /**
+             * @description I: incoming, U: outgoing
+             * @enum {string}
+             */
+            type: "I" | "U";
+            /**
+             * @description J: journalført, E: ekspedert
+             * @enum {string}
+             */
+            status: "J" | "E";
+            /** @enum {string} */
+            event: "application_submitted" | "decision_letter" | "payout_request" | "interim_report";
+            /** @example Søknad om tilskudd – BIO-2026-000123 – Fjordverk Mekaniske AS */
+            title: string;
+            /** @description offentligTittel: the title as the public journal shows it */
+            publicTitle: string;
+            correspondent: components["schemas"]["JournalCorrespondentDto"];
+            /**
+             * @description journaldato (Norwegian time)
+             * @example 2026-03-02
+             */
+            journalDate: string;
+            /**
+             * @description dokumentetsDato
+             * @example 2026-03-02T10:00:00.000Z
+             */
+            documentDate: string;
+            documents: components["schemas"]["JournalDocumentDto"][];
+            /** @description Parts are exempt from public access (skjermet) */
+            screened: boolean;
+            /** @description skjermingshjemmel */
+            screeningBasis: string | null;
+            delivery: components["schemas"]["ArchiveDeliveryDto"];
+        };
+        JournalPageDto: {
+            items: components["schemas"]["JournalEntryDto"][];
+        };
+        PublicJournalEntryDto: {
+            /** @example 2026/17 */
+            journalNumber: string;
+            /** @example BIO-2026-000123 */
+            caseReference: string;
+            /** @enum {string} */
+            type: "I" | "U";
+            /** @enum {string} */
+            status: "J" | "E";
+            /** @description offentligTittel */
+            title: string;
+            /**
+             * @description ***** when screened
+             * @example Fjordverk Mekaniske AS
+             */
+            correspondent: string;
+            /** @example 2026-03-02 */
+            journalDate: string;
+            /**
+             * @description The document's date (Norwegian time)
+             * @example 2026-03-02
+             */
+            documentDate: string;
+            /** @description The documents' titles; none when the entry is screened */
+            documents: string[];
+            screened: boolean;
+            screeningBasis: string | null;
+        };
+        PublicJournalPageDto: {
+            /** @example Trøndelag fylkeskommune */
+            countyName: string;
+            items: components["schemas"]["PublicJournalEntryDto"][];
+        };
+        JournalCountyDto: {
+            /**
+             * @description fylkesnummer
+             * @example 50
+             */
+            code: string;
+            /** @example Trøndelag fylkeskommune */
+            name: string;
         };
         DashboardSessionDto: {
             /**
@@ -3677,9 +4177,11 @@ export interface operations {
                 reference?: string;
                 /** @description Case references starting with this (letters, digits and hyphens; case-insensitive) */
                 referencePrefix?: string;
+                /** @description Only cases with this case number (saksnummer): whole (2026/BIO/0123), without the year (BIO/123) or the number alone (123); leading zeros and letter case do not matter */
+                caseNumber?: string;
                 /** @description Staff: cases assigned to me, or cases no case officer has taken yet */
                 assigned?: "me" | "none";
-                /** @description Approvers: recommendations in the county that await a decision (others: none) */
+                /** @description Approvers: recommendations and proposed cancellations in the county that await a decision, never their own (others: none) */
                 awaitingMyDecision?: "true";
                 /** @description newest/oldest by submission (applicants: by creation); amount_* by the amount applied for */
                 sort?: "newest" | "oldest" | "amount_desc" | "amount_asc";
@@ -4072,7 +4574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4090,7 +4592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,6 +4784,80 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_declareImpartiality: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareImpartialityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseImpartialityDto"];
+                };
+            };
+            /** @description Grounds missing when partial, or given when impartial */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApplicationsController_verify: {
         parameters: {
             query?: never;
@@ -4367,7 +4943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,7 +4961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,7 +5035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4477,7 +5053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4551,7 +5127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4569,7 +5145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +5219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,7 +5237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +5311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4753,7 +5329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4827,7 +5403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,7 +5421,283 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_lodgeAppeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeAppealDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_proposeAppealReversal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeAppealReversalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_proposeAppealForward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeAppealForwardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4919,7 +5771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,7 +5789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5011,7 +5863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5103,7 +5955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +6047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,7 +6065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5287,7 +6139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,7 +6157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5379,7 +6231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5397,7 +6249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5471,7 +6323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5489,7 +6341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5563,7 +6415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,7 +6433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +6507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +6525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5747,7 +6599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5765,7 +6617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5839,7 +6691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5857,7 +6709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5931,7 +6783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5949,7 +6801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6023,7 +6875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +6893,559 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_decideAppealReversal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_decideAppealForward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_dismissAppealProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_recordAppealUpheld: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroundsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_recordAppealReversed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeAppealReversalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (lists reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationsController_recordAppealQuashed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroundsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6115,7 +7519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this, or you declared yourself partial on the case (partial_on_case) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6133,7 +7537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not accepted in the current state (lists allowedEvents) */
+            /** @description Not accepted in the current state (lists allowedEvents), or staff: impartiality not declared (impartiality_not_declared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10765,7 +12169,14 @@ export interface operations {
     };
     AttachmentsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A payout request's number in the case */
+                payoutRequest?: number;
+                /** @description An interim report's key in the scheme */
+                interimReport?: string;
+                /** @description A request for information, by its number (seq) in the case's history: its answer's attachments */
+                informationRequest?: number;
+            };
             header?: never;
             path: {
                 /** @description The application id (uuid) or its case reference (saksnummer), e.g. BIO-2026-000123 */
@@ -10783,7 +12194,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentListDto"];
                 };
             };
-            /** @description Input no field may hold: each offending field named in `errors` */
+            /** @description More than one owner named, or a malformed one */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10815,7 +12226,13 @@ export interface operations {
     AttachmentsController_upload: {
         parameters: {
             query: {
-                kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "other";
+                /** @description A payout request's number in the case */
+                payoutRequest?: number;
+                /** @description An interim report's key in the scheme */
+                interimReport?: string;
+                /** @description A request for information, by its number (seq) in the case's history: its answer's attachments */
+                informationRequest?: number;
+                kind: "training_plan" | "annual_accounts" | "auditor_statement" | "course_certificate" | "receipts" | "other";
             };
             header?: {
                 /** @description Repeat a command safely: the same key and body returns the first answer and does nothing again; the same key for another request is 422 idempotency_key_reused */
@@ -10877,7 +12294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The application does not take attachments in its current state */
+            /** @description The application, payout request, interim report or answer does not take attachments now */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11029,8 +12446,135 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already sent with the application, or the application is not open for changes */
+            /** @description Already sent, or what it goes with is not open for changes */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    JournalController_list: {
+        parameters: {
+            query?: {
+                /** @description From this journal date, inclusive */
+                from?: string;
+                /** @description To this journal date, inclusive */
+                to?: string;
+                limit?: number;
+                /** @description One case's entries (its case reference) */
+                case?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid login (Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not county staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublicJournalController_list: {
+        parameters: {
+            query: {
+                /** @description From this journal date, inclusive */
+                from?: string;
+                /** @description To this journal date, inclusive */
+                to?: string;
+                limit?: number;
+                /** @description The county's two-digit number (fylkesnummer) */
+                county: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicJournalPageDto"];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such county */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublicJournalController_counties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalCountyDto"][];
+                };
+            };
+            /** @description Input no field may hold: each offending field named in `errors` */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

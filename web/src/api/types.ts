@@ -75,3 +75,9 @@ export type Attachment = Schemas['AttachmentDto'];
 export type AttachmentList = Schemas['AttachmentListDto'];
 export type AttachmentKind = Schemas['AttachmentDto']['kind'];
 // end of Attachments
+export type JournalEntry = Schemas['JournalEntryDto'];
+export type JournalFilters = Omit<
+  NonNullable<paths['/api/v1/journal']['get']['parameters']['query']>,
+  'limit'
+>;
+export type PublicJournalEntry = Schemas['PublicJournalEntryDto'];

@@ -18,6 +18,8 @@ import {
   FRAME_LEDGER_ROUTE,
   FRAME_ROUTE,
   INVITATION_ROUTE,
+  JOURNAL_ROUTE,
+  PUBLIC_JOURNAL_ROUTE,
   NEW_CALL_ROUTE,
   PAYMENTS_DUE_ROUTE,
   PAYMENT_RUN_ROUTE,
@@ -49,6 +51,12 @@ const router = createBrowserRouter([
         path: INVITATION_ROUTE,
         lazy: async () => ({
           Component: (await import('../features/session/components/invitation-page')).InvitationPage,
+        }),
+      },
+      {
+        path: PUBLIC_JOURNAL_ROUTE,
+        lazy: async () => ({
+          Component: (await import('../features/journal/components/public-journal-page')).PublicJournalPage,
         }),
       },
       {
@@ -100,6 +108,17 @@ const router = createBrowserRouter([
                 path: STAFF_CASE_ROUTE,
                 lazy: async () => ({
                   Component: (await import('../features/casework/components/staff-case-page')).StaffCasePage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <StaffOnly roles={['case_officer', 'approver', 'finance', 'admin']} />,
+            children: [
+              {
+                path: JOURNAL_ROUTE,
+                lazy: async () => ({
+                  Component: (await import('../features/journal/components/journal-page')).JournalPage,
                 }),
               },
             ],

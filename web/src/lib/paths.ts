@@ -81,3 +81,10 @@ export const adminStaffMemberPath = (userId: string) => `/admin/ansatte/${encode
 
 /** Public: the page an invitation e-mail links to, where a new staff member chooses a password. */
 export const INVITATION_ROUTE = 'invitasjon/:token';
+
+/** The county's journal (postjournal): every incoming and outgoing document of its cases. */
+export const JOURNAL_ROUTE = 'journal';
+export const JOURNAL_PATH = `/${JOURNAL_ROUTE}`;
+
+/** The public journal (offentlig journal), readable without signing in. */
+export const PUBLIC_JOURNAL_ROUTE = 'offentlig-journal';

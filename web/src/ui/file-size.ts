@@ -13,5 +13,6 @@ export const ATTACHMENT_KIND_TEXT = {
   annual_accounts: 'attachments.kind.annual_accounts',
   auditor_statement: 'attachments.kind.auditor_statement',
   course_certificate: 'attachments.kind.course_certificate',
+  receipts: 'attachments.kind.receipts',
   other: 'attachments.kind.other',
 } as const;

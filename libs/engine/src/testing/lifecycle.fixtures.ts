@@ -49,6 +49,10 @@ export const times = {
   extensionAnswered: '2026-06-03T09:00:00.000Z',
   cancellationProposed: '2026-06-10T09:00:00.000Z',
   cancellationDecided: '2026-06-12T09:00:00.000Z',
+  /** Within three weeks of the decision (last day 2026-04-07, after Easter Monday 6 April). */
+  appealLodged: '2026-03-25T09:00:00.000Z',
+  appealProposed: '2026-03-27T09:00:00.000Z',
+  appealDecided: '2026-03-30T09:00:00.000Z',
 } as const;
 
 /** 500 000 kr */
@@ -121,6 +125,23 @@ export const ev = {
     message: 'Bedriften har startet opplæringen likevel',
   }),
   decideCancellation: make('DECIDE_CANCELLATION', { at: times.cancellationDecided }),
+  lodgeAppeal: make('LODGE_APPEAL', { at: times.appealLodged, grounds: 'Opplæringen er påkrevd' }),
+  proposeAppealReversal: make('PROPOSE_APPEAL_REVERSAL', {
+    at: times.appealProposed,
+    amount: MAXIMUM,
+    grounds: 'Kravet gjelder',
+  }),
+  proposeAppealForward: make('PROPOSE_APPEAL_FORWARD', { at: times.appealProposed, note: 'Ikke noe nytt' }),
+  dismissAppealProposal: make('DISMISS_APPEAL_PROPOSAL', { at: times.appealDecided, message: 'Se igjen' }),
+  decideAppealReversal: make('DECIDE_APPEAL_REVERSAL', { at: times.appealDecided }),
+  decideAppealForward: make('DECIDE_APPEAL_FORWARD', { at: times.appealDecided }),
+  recordAppealUpheld: make('RECORD_APPEAL_UPHELD', { at: times.appealDecided, grounds: 'Riktig beregnet' }),
+  recordAppealReversed: make('RECORD_APPEAL_REVERSED', {
+    at: times.appealDecided,
+    amount: MAXIMUM,
+    grounds: 'Omgjort',
+  }),
+  recordAppealQuashed: make('RECORD_APPEAL_QUASHED', { at: times.appealDecided, grounds: 'Opphevet' }),
 };
 
 export type Step = readonly [LifecycleEvent, EngineActor];
@@ -133,6 +154,9 @@ const recommendedRejection: Step[] = [...inReview, [ev.recommendRejection(), peo
 const awaitingAcceptance: Step[] = [...recommendedGrant, [ev.decideGrant(), people.approver]];
 const active: Step[] = [...awaitingAcceptance, [ev.accept(), people.applicant]];
 const reportReview: Step[] = [...active, [ev.submitReport(), people.applicant]];
+const rejected: Step[] = [...recommendedRejection, [ev.decideRejection(), people.approver]];
+const appealLodged: Step[] = [...rejected, [ev.lodgeAppeal(), people.applicant]];
+const appealForwardProposed: Step[] = [...appealLodged, [ev.proposeAppealForward(), people.officer]];
 
 /** The events that bring a new draft to each named situation. */
 export const SCENARIOS = {
@@ -147,7 +171,17 @@ export const SCENARIOS = {
   report_review: reportReview,
   settling: [...reportReview, [ev.approveReport(), people.officer]],
   closed: [...reportReview, [ev.approveReport(), people.officer], [ev.settle(), people.system]],
-  rejected: [...recommendedRejection, [ev.decideRejection(), people.approver]],
+  rejected,
+  appeal_lodged: appealLodged,
+  appeal_reversal_proposed: [...appealLodged, [ev.proposeAppealReversal(), people.officer]],
+  appeal_forward_proposed: appealForwardProposed,
+  appeal_forwarded: [...appealForwardProposed, [ev.decideAppealForward(), people.approver]],
+  grant_appeal_forwarded: [
+    ...awaitingAcceptance,
+    [ev.lodgeAppeal(), people.applicant],
+    [ev.proposeAppealForward(), people.officer],
+    [ev.decideAppealForward(), people.approver],
+  ],
   withdrawn: [...applied, [ev.withdraw(), people.applicant]],
   lapsed: [...awaitingAcceptance, [ev.acceptanceDeadlinePassed(), people.system]],
   extension_requested: [...active, [ev.requestExtension(), people.applicant]],

@@ -4,6 +4,7 @@ import {
   ADMIN_STAFF_PATH,
   CLAIMS_PATH,
   FINANCE_PATH,
+  JOURNAL_PATH,
   PAYMENTS_DUE_PATH,
   WORK_QUEUE_ROUTE,
 } from '../../lib/paths';
@@ -19,7 +20,14 @@ type StaffRole = Profile['roles'][number];
 /** A part of the county's workspace, and the roles that may open it. */
 export interface StaffSection {
   /** i18n key of its name in the menu. */
-  label: 'workspace.nav' | 'finance.nav' | 'payments.nav' | 'claims.nav' | 'callAdmin.nav' | 'staffAdmin.nav';
+  label:
+    | 'workspace.nav'
+    | 'finance.nav'
+    | 'payments.nav'
+    | 'claims.nav'
+    | 'callAdmin.nav'
+    | 'staffAdmin.nav'
+    | 'journal.nav';
   path: string;
   roles: readonly StaffRole[];
 }
@@ -32,6 +40,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { label: 'claims.nav', path: CLAIMS_PATH, roles: ['finance'] },
   { label: 'callAdmin.nav', path: ADMIN_CALLS_PATH, roles: ['admin'] },
   { label: 'staffAdmin.nav', path: ADMIN_STAFF_PATH, roles: ['admin'] },
+  { label: 'journal.nav', path: JOURNAL_PATH, roles: ['case_officer', 'approver', 'finance', 'admin'] },
 ];
 
 /** The sections a staff member may open. */

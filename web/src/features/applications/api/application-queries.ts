@@ -143,12 +143,18 @@ export const useDeclineGrant = () =>
     unwrap(api.POST('/api/v1/applications/{id}/decline', { params: commandParams(c), body: c.body })),
   );
 
-/** Asks for a later final report deadline (utsatt frist), with a reason. */
+/** Asks for a later final report deadline (utsatt frist) or project end, with a reason. */
 export const useRequestExtension = () =>
-  useCaseCommand((c: Command<{ reason: string; dueAt: string }>) =>
+  useCaseCommand((c: Command<{ reason: string; dueAt?: string; projectEndsAt?: string }>) =>
     unwrap(
       api.POST('/api/v1/applications/{id}/request-extension', { params: commandParams(c), body: c.body }),
     ),
+  );
+
+/** Klage: the applicant appeals the decision, with grounds. */
+export const useLodgeAppeal = () =>
+  useCaseCommand((c: Command<{ grounds: string }>) =>
+    unwrap(api.POST('/api/v1/applications/{id}/appeal', { params: commandParams(c), body: c.body })),
   );
 
 // ── The scheme forms: saving the draft, submitting it, and the final report ─────────────────────
@@ -176,15 +182,29 @@ export const submitApplication = (id: string) =>
 export const submitReport = (id: string, report: Record<string, unknown>) =>
   unwrap(api.POST('/api/v1/applications/{id}/report', { params: { path: { id } }, body: { report } }));
 
-/** An application's attachments (vedlegg), and the kinds its call allows. */
+/**
+ * What attachments go with: a payout request (its number), an interim report (its key) or a request
+ * for information (its number in the case history); none: the application's own and its answers'.
+ */
+export interface AttachmentOwner {
+  readonly payoutRequest?: number;
+  readonly interimReport?: string;
+  readonly informationRequest?: number;
+}
+
+/** Every attachment list of an application, whatever it goes with: read again after a change. */
+export const attachmentListsKey = (applicationId: string) =>
+  ['applications', applicationId, 'attachments'] as const;
+
+/** An application's attachments (vedlegg), or those of one owner, and the kinds its call allows there. */
 export const attachmentQueries = {
-  list: (applicationId: string) =>
+  list: (applicationId: string, owner: AttachmentOwner = {}) =>
     queryOptions({
-      queryKey: ['applications', applicationId, 'attachments'] as const,
+      queryKey: [...attachmentListsKey(applicationId), owner] as const,
       queryFn: ({ signal }) =>
         unwrap(
           api.GET('/api/v1/applications/{id}/attachments', {
-            params: { path: { id: applicationId } },
+            params: { path: { id: applicationId }, query: { ...owner } },
             signal,
           }),
         ),
@@ -196,8 +216,8 @@ export const attachmentQueries = {
 export const attachmentHref = (applicationId: string, attachmentId: string) =>
   `/api/v1/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
-/** Uploads one file as an attachment of the kind chosen; the list is read again after. */
-export function useUploadAttachment(applicationId: string) {
+/** Uploads one file as an attachment of the kind chosen, with its owner; the lists are read again after. */
+export function useUploadAttachment(applicationId: string, owner: AttachmentOwner = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ kind, file }: { kind: AttachmentKind; file: File }) => {
@@ -207,7 +227,7 @@ export function useUploadAttachment(applicationId: string) {
         api.POST('/api/v1/applications/{id}/attachments', {
           params: {
             path: { id: applicationId },
-            query: { kind },
+            query: { kind, ...owner },
             header: { 'Idempotency-Key': crypto.randomUUID() },
           },
           body: body as never,
@@ -215,7 +235,7 @@ export function useUploadAttachment(applicationId: string) {
         }),
       );
     },
-    onSettled: () => queryClient.invalidateQueries(attachmentQueries.list(applicationId)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: attachmentListsKey(applicationId) }),
   });
 }
 
@@ -232,6 +252,6 @@ export function useDeleteAttachment(applicationId: string) {
       });
       if (error !== undefined || !response.ok) throw new ProblemError(response.status, error ?? {});
     },
-    onSettled: () => queryClient.invalidateQueries(attachmentQueries.list(applicationId)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: attachmentListsKey(applicationId) }),
   });
 }

@@ -21,16 +21,21 @@ export interface SendPayout {
   number: number | null;
   body: PayoutRequestInput;
   keys: { save: string; send: string };
+  /** Save the draft only, without sending it (so files can be attached to it). */
+  saveOnly?: boolean;
+  /** Told the draft's number once it is saved, whether or not sending it then succeeds. */
+  onSaved?: (number: number) => void;
 }
 
 /**
- * Saves the request (a new draft, or the draft or returned request replaced) and sends it, each step
+ * Saves the request (a new draft, or the draft or returned request replaced) and sends it (unless
+ * `saveOnly`), each step
  * under its own Idempotency-Key; the list and the case are read again whatever the answer.
  */
 export function useSendPayoutRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, number, body, keys }: SendPayout) => {
+    mutationFn: async ({ id, number, body, keys, saveOnly, onSaved }: SendPayout) => {
       const saved =
         number === null
           ? await unwrap(
@@ -45,6 +50,8 @@ export function useSendPayoutRequest() {
                 body,
               }),
             );
+      onSaved?.(saved.number);
+      if (saveOnly) return saved;
       return unwrap(
         api.POST('/api/v1/applications/{id}/payout-requests/{number}/send', {
           params: { path: { id, number: String(saved.number) }, header: { 'Idempotency-Key': keys.send } },

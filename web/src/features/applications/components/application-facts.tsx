@@ -3,7 +3,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { TASK_TEXT, WAITING_TEXT } from './application-status';
 
 /**
- * Where an application stands in words: scheme, case reference, what comes next and by when, the
+ * Where an application stands in words: scheme, case number (once sent) and reference, what comes next and by when, the
  * amount in kroner and when it was sent. "Mine søknader" and the case page show the same.
  */
 export function ApplicationFacts({
@@ -23,6 +23,12 @@ export function ApplicationFacts({
     <dl className="facts">
       <dt>{t('applications.scheme')}</dt>
       <dd>{scheme?.name ?? application.schemeId}</dd>
+      {application.caseNumber && (
+        <>
+          <dt>{t('applications.caseNumber')}</dt>
+          <dd>{application.caseNumber}</dd>
+        </>
+      )}
       <dt>{t('applications.reference')}</dt>
       <dd>{application.reference}</dd>
       <dt>{t('applications.next')}</dt>

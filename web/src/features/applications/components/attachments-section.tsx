@@ -11,7 +11,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ProblemError } from '../../../api/problem';
-import type { AttachmentKind } from '../../../api/types';
+import type { AttachmentKind, AttachmentList } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
 import { ATTACHMENT_KIND_TEXT, fileSize } from '../../../ui/file-size';
@@ -21,28 +21,50 @@ import {
   attachmentQueries,
   useDeleteAttachment,
   useUploadAttachment,
+  type AttachmentOwner,
 } from '../api/application-queries';
 
 const KIND_TEXT: Record<AttachmentKind, MessageKey> = ATTACHMENT_KIND_TEXT;
 
-/** The refusal of an upload in words, by its code. */
-function uploadError(error: unknown): MessageKey {
+/** What must be there before what the files go with can be sent, in words, by the list's context. */
+const REQUIRED_TEXT: Record<AttachmentList['context'], MessageKey> = {
+  application: 'attachments.required',
+  information_answer: 'ownerAttachments.required.information_answer',
+  part_payout_request: 'ownerAttachments.required.part_payout_request',
+  final_payout_request: 'ownerAttachments.required.final_payout_request',
+  interim_report: 'ownerAttachments.required.interim_report',
+};
+
+/** The refusal of an upload in words, by its code (and whether the files go with the application). */
+function uploadError(error: unknown, application: boolean): MessageKey {
   if (error instanceof ProblemError) {
     if (error.status === 413) return 'attachments.error.tooLarge';
     if (error.status === 415) return 'attachments.error.type';
-    if (error.status === 409) return 'attachments.error.closed';
+    if (error.status === 409) return application ? 'attachments.error.closed' : 'ownerAttachments.closed';
   }
   return 'attachments.error.failed';
 }
 
 /**
- * The application's attachments (vedlegg): the list with download links, and while the applicant may
- * still change the application, a file input with its kind, and delete for files not yet sent.
+ * The attachments (vedlegg) of the application, or of what `owner` names (a payout request, an
+ * interim report, an answer): the list with download links, and while it may still be changed, a
+ * file input with its kind, and delete for files not yet sent.
  */
-export function AttachmentsSection({ applicationId }: { applicationId: string }) {
+export function AttachmentsSection({
+  applicationId,
+  owner,
+  title = 'attachments.title',
+  headingLevel = 2,
+}: {
+  applicationId: string;
+  owner?: AttachmentOwner;
+  /** The section's heading; its accessible name. */
+  title?: MessageKey;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const { t, language } = useI18n();
-  const list = useQuery(attachmentQueries.list(applicationId));
-  const upload = useUploadAttachment(applicationId);
+  const list = useQuery(attachmentQueries.list(applicationId, owner));
+  const upload = useUploadAttachment(applicationId, owner);
   const remove = useDeleteAttachment(applicationId);
   const [kind, setKind] = useState<AttachmentKind | ''>('');
   const [file, setFile] = useState<File | null>(null);
@@ -74,12 +96,12 @@ export function AttachmentsSection({ applicationId }: { applicationId: string })
 
   return (
     <section aria-labelledby={headingId} className="attachments">
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t('attachments.title')}
+      <Heading level={headingLevel} data-size={headingLevel === 2 ? 'sm' : 'xs'} id={headingId}>
+        {t(title)}
       </Heading>
       {requirements.some((r) => r.required) && (
         <Paragraph>
-          {t('attachments.required', {
+          {t(REQUIRED_TEXT[list.data.context], {
             kinds: requirements
               .filter((r) => r.required)
               .map((r) => t(KIND_TEXT[r.kind]))
@@ -97,6 +119,7 @@ export function AttachmentsSection({ applicationId }: { applicationId: string })
                 {a.fileName}
               </Link>{' '}
               – {t(KIND_TEXT[a.kind])}, {fileSize(a.sizeBytes, language)}
+              {!owner && a.owner?.kind === 'information_request' && ` (${t('ownerAttachments.withAnswer')})`}
               {editable && a.submittedAt === null && (
                 <>
                   {' '}
@@ -140,7 +163,11 @@ export function AttachmentsSection({ applicationId }: { applicationId: string })
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
             {missing && <ValidationMessage>{t('attachments.error.noFile')}</ValidationMessage>}
-            {upload.isError && <ValidationMessage>{t(uploadError(upload.error))}</ValidationMessage>}
+            {upload.isError && (
+              <ValidationMessage>
+                {t(uploadError(upload.error, list.data.context === 'application'))}
+              </ValidationMessage>
+            )}
           </Field>
           <Button type="submit" variant="secondary" disabled={upload.isPending}>
             {t('attachments.upload')}

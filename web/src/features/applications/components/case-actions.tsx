@@ -14,9 +14,11 @@ import {
 } from '../api/application-queries';
 import { CaseDecision, GrantPayments } from './case-decision';
 import { CancelledNotice, ExtensionPanel } from './extension-panel';
+import { AppealPanel } from './appeal-panel';
 import { acceptanceDueAt, decision, informationRequest } from './case-record';
 import { useCommandKey } from './command-key';
 import './case-actions.css';
+import { AttachmentsSection } from './attachments-section';
 
 /** What the API takes in a free text (answer, reason). */
 const MAX_TEXT = 4000;
@@ -48,6 +50,7 @@ export function CaseActions({ application }: { application: Application }) {
       )}
       <CancelledNotice application={found} />
       <CaseDecision application={found} />
+      <AppealPanel application={found} />
       <ExtensionPanel application={found} />
       {task === 'accept_grant' && <AcceptancePanel application={found} report={report} />}
       <GrantPayments application={found} />
@@ -129,7 +132,9 @@ function InformationRequestPanel({
       key.done();
       report('caseActions.info.sent', 'success');
     } catch (error) {
-      refusal(error, 'caseActions.error.refused', report, setFailed);
+      if (error instanceof ProblemError && error.problem.code === 'attachments_missing')
+        setFailed('ownerAttachments.answerMissing');
+      else refusal(error, 'caseActions.error.refused', report, setFailed);
     }
   };
 
@@ -150,6 +155,12 @@ function InformationRequestPanel({
       <blockquote className="case-quote">
         <Paragraph className="case-text">{request.message}</Paragraph>
       </blockquote>
+      {/* While the case awaits the answer, files uploaded here go with it. */}
+      <AttachmentsSection
+        applicationId={application.id}
+        title="ownerAttachments.answerTitle"
+        headingLevel={3}
+      />
       <form noValidate onSubmit={(event) => void submit(event)} className="case-action-form">
         <Textfield
           multiline

@@ -13,7 +13,14 @@ import { useCommandKey } from './command-key';
 interface Extension {
   reason: string;
   requestedDueAt: string;
-  outcome: null | { kind: 'granted' | 'refused'; grounds: string | null; at: string; dueAt?: string };
+  requestedProjectEndsAt?: string | null;
+  outcome: null | {
+    kind: 'granted' | 'refused';
+    grounds: string | null;
+    at: string;
+    dueAt?: string;
+    projectEndsAt?: string | null;
+  };
 }
 
 /** A decided cancellation (heving) as the applicant reads it. */
@@ -71,6 +78,11 @@ export function ExtensionPanel({ application }: { application: ApplicationDetail
       )}
       {outcome?.kind === 'granted' && outcome.dueAt && (
         <Alert data-color="success">
+          {outcome.projectEndsAt && (
+            <Paragraph>
+              {t('extension.applicant.projectEndGranted', { date: date(outcome.projectEndsAt) })}
+            </Paragraph>
+          )}
           <Paragraph>{t('extension.applicant.granted', { date: date(outcome.dueAt) })}</Paragraph>
           {outcome.grounds && <Paragraph className="case-text">{outcome.grounds}</Paragraph>}
         </Alert>
@@ -91,24 +103,32 @@ function ExtensionRequestForm({ application }: { application: ApplicationDetail 
   const request = useRequestExtension();
   const key = useCommandKey();
   const dueId = useId();
+  const projectEndId = useId();
   const reasonId = useId();
   const [due, setDue] = useState('');
+  const [projectEnd, setProjectEnd] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Array<{ id: string; text: MessageKey }>>([]);
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState<MessageKey | null>(null);
   const current = (application.case.finalReportDueAt as string | null | undefined) ?? null;
+  const currentEnd = (application.case.projectEndsAt as string | null | undefined) ?? null;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setAttempt((n) => n + 1);
     setFailed(null);
-    const day = parseDateInput(due);
+    const day = due.trim() === '' ? null : parseDateInput(due);
+    const endDay = projectEnd.trim() === '' ? null : parseDateInput(projectEnd);
     const text = reason.trim();
+    // A later project end, a later deadline, or both; a deadline counted from the project end follows it.
     const found: Array<{ id: string; text: MessageKey }> = [
-      ...(due.trim() === ''
-        ? [{ id: dueId, text: 'extension.dueMissing' as MessageKey }]
-        : day === null
+      ...(projectEnd.trim() !== '' && endDay === null
+        ? [{ id: projectEndId, text: 'extension.projectEndInvalid' as MessageKey }]
+        : []),
+      ...(due.trim() === '' && projectEnd.trim() === ''
+        ? [{ id: dueId, text: 'extension.dueOrProjectEndMissing' as MessageKey }]
+        : due.trim() !== '' && day === null
           ? [{ id: dueId, text: 'extension.dueInvalid' as MessageKey }]
           : []),
       ...(text === ''
@@ -118,8 +138,12 @@ function ExtensionRequestForm({ application }: { application: ApplicationDetail 
           : []),
     ];
     setErrors(found);
-    if (found.length > 0 || day === null) return;
-    const body = { reason: text, dueAt: endOfDayInNorway(day) };
+    if (found.length > 0) return;
+    const body = {
+      reason: text,
+      ...(endDay === null ? {} : { projectEndsAt: `${endDay}T12:00:00Z` }),
+      ...(day === null ? {} : { dueAt: endOfDayInNorway(day) }),
+    };
     try {
       await request.mutateAsync({ id: application.id, key: key.keyFor(body), body });
       key.done();
@@ -143,6 +167,21 @@ function ExtensionRequestForm({ application }: { application: ApplicationDetail 
           ? t('extension.applicant.intro', { date: date(current) })
           : t('extension.applicant.introNoDate')}
       </Paragraph>
+      <Textfield
+        id={projectEndId}
+        label={t('extension.applicant.projectEnd')}
+        description={
+          currentEnd
+            ? t('extension.applicant.projectEndHelp', { date: date(currentEnd) })
+            : t('form.dateHint')
+        }
+        inputMode="numeric"
+        autoComplete="off"
+        size={10}
+        value={projectEnd}
+        onChange={(event) => setProjectEnd(event.target.value)}
+        error={errorFor(projectEndId)}
+      />
       <Textfield
         id={dueId}
         label={t('extension.applicant.due')}

@@ -1,14 +1,23 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Application, InterimReport, InterimReportStatus, Scheme } from '../../../api/types';
+import { ProblemError } from '../../../api/problem';
+import type {
+  Application,
+  AttachmentKind,
+  InterimReport,
+  InterimReportStatus,
+  Scheme,
+} from '../../../api/types';
 import type { FormLayout } from '../../../forms/layout';
 import type { FormData, FormError } from '../../../forms/layout-ui';
 import { SchemeForm } from '../../../forms/scheme-form';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/nb';
+import { ATTACHMENT_KIND_TEXT } from '../../../ui/file-size';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { interimReportQueries, useSendInterimReport } from '../api/interim-report-queries';
+import { AttachmentsSection } from './attachments-section';
 import { useCommandKey } from './command-key';
 import { refusalErrors } from './form-errors';
 
@@ -79,6 +88,17 @@ function OneReport({
           onSent={() => setSent(true)}
         />
       )}
+      {report.canEdit && report.status === 'not_started' && (
+        <Paragraph>{t('ownerAttachments.reportFirst')}</Paragraph>
+      )}
+      {report.status !== 'not_started' && (
+        <AttachmentsSection
+          applicationId={application.id}
+          owner={{ interimReport: report.key }}
+          title="ownerAttachments.reportTitle"
+          headingLevel={3}
+        />
+      )}
     </section>
   );
 }
@@ -102,11 +122,13 @@ function ReportEditor({
   const sendKey = useCommandKey();
   const [data, setData] = useState<FormData>(report.content ?? {});
   const [failed, setFailed] = useState(false);
+  const [missing, setMissing] = useState<AttachmentKind[]>([]);
   const [serverErrors, setServerErrors] = useState<FormError[]>([]);
   const [serverAttempt, setServerAttempt] = useState(0);
 
   const submit = async (content: FormData) => {
     setFailed(false);
+    setMissing([]);
     const intent = { key: report.key, version: report.version, content };
     try {
       await send.mutateAsync({
@@ -119,6 +141,10 @@ function ReportEditor({
       sendKey.done();
       onSent();
     } catch (error) {
+      if (error instanceof ProblemError && error.problem.code === 'attachments_missing') {
+        setMissing(((error.problem as { missing?: AttachmentKind[] }).missing ?? []).slice());
+        return;
+      }
       const refused = refusalErrors(error, 'content', schema, layout, language, t);
       if (refused) {
         setServerErrors(refused);
@@ -130,6 +156,13 @@ function ReportEditor({
   return (
     <>
       {failed && <Alert data-color="danger">{t('interim.sendFailed')}</Alert>}
+      {missing.length > 0 && (
+        <Alert data-color="danger">
+          {t('ownerAttachments.missing', {
+            kinds: missing.map((kind) => t(ATTACHMENT_KIND_TEXT[kind])).join(', '),
+          })}
+        </Alert>
+      )}
       <SchemeForm
         schema={schema}
         layout={layout}

@@ -16,6 +16,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ProblemError } from '../../../api/problem';
 import type {
   Application,
+  AttachmentKind,
   PayoutRequest,
   PayoutRequestInput,
   PayoutRequestKind,
@@ -34,6 +35,8 @@ import { FieldErrorSummary, type FieldError } from '../../../ui/field-error-summ
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { schemeQueries } from '../api/application-queries';
 import { payoutQueries, useSendPayoutRequest } from '../api/payout-queries';
+import { ATTACHMENT_KIND_TEXT } from '../../../ui/file-size';
+import { AttachmentsSection } from './attachments-section';
 import { refusalErrors } from './form-errors';
 import { useCommandKey } from './command-key';
 import './case-actions.css';
@@ -374,6 +377,10 @@ function PayoutRequestForm({
   const [accountCheck, setAccountCheck] = useState<MessageKey | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState<MessageKey | null>(null);
+  // The draft on the server once saved: files are attached to it, and sending it again replaces it.
+  const [draftNumber, setDraftNumber] = useState<number | null>(request?.number ?? null);
+  const [missing, setMissing] = useState<AttachmentKind[]>([]);
+  const [savedDraft, setSavedDraft] = useState(false);
 
   const amountOre = parseKroner(amount);
   const final = kind === 'final';
@@ -415,8 +422,14 @@ function PayoutRequestForm({
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    await saveOrSend(false);
+  };
+
+  const saveOrSend = async (saveOnly: boolean) => {
     setAttempt((n) => n + 1);
     setFailed(null);
+    setMissing([]);
+    setSavedDraft(false);
     const found = validate();
     setErrors(found);
     if (found.length > 0 || amountOre === null) return;
@@ -437,17 +450,27 @@ function PayoutRequestForm({
     try {
       await send.mutateAsync({
         id: applicationId,
-        number: request?.number ?? null,
+        number: draftNumber,
         body,
         keys: { save: saveKey.keyFor(body), send: sendKey.keyFor({ ...body, send: true }) },
+        saveOnly,
+        onSaved: (number) => {
+          setDraftNumber(number);
+          saveKey.done();
+        },
       });
-      saveKey.done();
+      if (saveOnly) {
+        setSavedDraft(true);
+        return;
+      }
       sendKey.done();
       onSent();
     } catch (error) {
       const code = error instanceof ProblemError ? error.problem.code : undefined;
       const mapped = code ? SERVER_ERRORS[code] : undefined;
       if (mapped) setErrors([{ field: id(mapped.field), message: mapped.message }]);
+      else if (code === 'attachments_missing' && error instanceof ProblemError)
+        setMissing(((error.problem as { missing?: AttachmentKind[] }).missing ?? []).slice());
       else if (reportRefusal?.(error)) return;
       else if (error instanceof ProblemError && error.status === 409) setFailed('payout.error.changed');
       else setFailed('app.error');
@@ -455,161 +478,195 @@ function PayoutRequestForm({
   };
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="case-action-form">
-      <Heading level={3} data-size="xs">
-        {final
-          ? request
-            ? t('payout.final.formTitleCorrect', { number: request.number })
-            : t('payout.final.formTitle')
-          : request
-            ? t('payout.form.titleCorrect', { number: request.number })
-            : t('payout.form.title')}
-      </Heading>
-      <Paragraph data-size="sm">{t('payout.form.required')}</Paragraph>
-      <Textfield
-        id={id('amount')}
-        label={t('payout.form.amount')}
-        description={t(final ? 'payout.final.amountHelp' : 'payout.form.amountHelp', {
-          amount: kroner(limit),
-        })}
-        suffix="kr"
-        inputMode="decimal"
-        value={amount}
-        onChange={(event) => setAmount(event.target.value)}
-        error={errorOf('amount')}
-      />
-      {nok ? (
+    <>
+      <form noValidate onSubmit={(event) => void submit(event)} className="case-action-form">
+        <Heading level={3} data-size="xs">
+          {final
+            ? request
+              ? t('payout.final.formTitleCorrect', { number: request.number })
+              : t('payout.final.formTitle')
+            : request
+              ? t('payout.form.titleCorrect', { number: request.number })
+              : t('payout.form.title')}
+        </Heading>
+        <Paragraph data-size="sm">{t('payout.form.required')}</Paragraph>
         <Textfield
-          id={id('account')}
-          label={t('payout.form.account')}
-          description={t('payout.form.accountHelp')}
-          inputMode="numeric"
-          autoComplete="off"
-          value={account}
-          onChange={(event) => {
-            setAccount(event.target.value);
-            if (accountCheck) setAccountCheck(null);
-          }}
-          onBlur={() => {
-            if (account.trim() !== '') {
-              setAccountCheck(accountProblem(account));
-              if (isNorwegianAccountNumber(account))
-                setAccount(formatAccountNumber(account.replace(/[\s.]/g, '')));
-            }
-          }}
-          error={accountError}
+          id={id('amount')}
+          label={t('payout.form.amount')}
+          description={t(final ? 'payout.final.amountHelp' : 'payout.form.amountHelp', {
+            amount: kroner(limit),
+          })}
+          suffix="kr"
+          inputMode="decimal"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          error={errorOf('amount')}
         />
-      ) : (
-        <>
+        {nok ? (
           <Textfield
-            id={id('iban')}
-            label={t('payout.form.iban')}
-            value={iban}
-            onChange={(event) => setIban(event.target.value)}
-            error={errorOf('iban')}
+            id={id('account')}
+            label={t('payout.form.account')}
+            description={t('payout.form.accountHelp')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={account}
+            onChange={(event) => {
+              setAccount(event.target.value);
+              if (accountCheck) setAccountCheck(null);
+            }}
+            onBlur={() => {
+              if (account.trim() !== '') {
+                setAccountCheck(accountProblem(account));
+                if (isNorwegianAccountNumber(account))
+                  setAccount(formatAccountNumber(account.replace(/[\s.]/g, '')));
+              }
+            }}
+            error={accountError}
           />
-          <Textfield
-            id={id('bic')}
-            label={t('payout.form.bic')}
-            value={bic}
-            onChange={(event) => setBic(event.target.value)}
-            error={errorOf('bic')}
-          />
-        </>
-      )}
-      <Textfield
-        multiline
-        rows={5}
-        id={id('statusReport')}
-        label={t('payout.form.statusReport')}
-        description={t('payout.form.statusReportHelp')}
-        value={statusReport}
-        onChange={(event) => setStatusReport(event.target.value)}
-        error={errorOf('statusReport')}
-      />
-      {terms.costPlan.length > 0 && (
-        <Fieldset>
-          <Fieldset.Legend>{t('payout.form.costs')}</Fieldset.Legend>
-          <Fieldset.Description>{t('payout.form.costsHelp')}</Fieldset.Description>
-          {terms.costPlan.map((line) => (
+        ) : (
+          <>
             <Textfield
-              key={line.key}
-              id={id(`cost-${line.key}`)}
-              label={line.label[language]}
-              description={t('payout.form.approved', { amount: kroner(line.approvedOre) })}
-              suffix="kr"
-              inputMode="decimal"
-              value={costs[line.key] ?? ''}
-              onChange={(event) => setCosts((c) => ({ ...c, [line.key]: event.target.value }))}
-              error={errorOf(`cost-${line.key}`)}
+              id={id('iban')}
+              label={t('payout.form.iban')}
+              value={iban}
+              onChange={(event) => setIban(event.target.value)}
+              error={errorOf('iban')}
             />
-          ))}
-        </Fieldset>
-      )}
-      <Textfield
-        id={id('managerName')}
-        label={t('payout.form.manager')}
-        description={t('payout.form.managerHelp')}
-        autoComplete="name"
-        value={managerName}
-        onChange={(event) => setManagerName(event.target.value)}
-        error={errorOf('managerName')}
-      />
-      {need !== 'hidden' && (
-        <Fieldset>
-          <Fieldset.Legend>{t('payout.form.accountant')}</Fieldset.Legend>
-          <Fieldset.Description>
-            {need === 'required'
-              ? t('payout.form.accountantRequired', {
-                  amount: kroner(terms.attestation.accountantConfirmationFromOre),
-                })
-              : t('payout.form.accountantOptional')}
-          </Fieldset.Description>
-          <Textfield
-            id={id('accountantName')}
-            label={t('payout.form.accountantName')}
-            value={accountantName}
-            onChange={(event) => setAccountantName(event.target.value)}
-            error={errorOf('accountantName')}
-          />
-          <Field>
-            <Label htmlFor={id('accountantRole')}>{t('payout.form.accountantRole')}</Label>
-            <Select
-              id={id('accountantRole')}
-              value={accountantRole}
-              aria-invalid={errorOf('accountantRole') ? true : undefined}
-              onChange={(event) => setAccountantRole(event.target.value as '' | 'accountant' | 'auditor')}
-              width="auto"
-            >
-              <option value="">{t('payout.form.choose')}</option>
-              <option value="accountant">{t('payout.role.accountant')}</option>
-              <option value="auditor">{t('payout.role.auditor')}</option>
-            </Select>
-            {errorOf('accountantRole') && <ValidationMessage>{errorOf('accountantRole')}</ValidationMessage>}
-          </Field>
-        </Fieldset>
-      )}
-      {errors.length > 0 && (
-        <FieldErrorSummary key={attempt} heading={t('payout.form.errorHeading')} errors={errors} />
-      )}
-      {failed && (
-        <Alert data-color="danger" key={attempt}>
-          {t(failed)}
-        </Alert>
-      )}
-      <div className="case-action-buttons">
-        <Button type="submit" loading={send.isPending}>
-          {t(final ? 'payout.final.send' : 'payout.form.send')}
-        </Button>
-        {onBack && (
-          <Button type="button" variant="secondary" onClick={onBack} disabled={send.isPending}>
-            {t('payout.final.back')}
-          </Button>
+            <Textfield
+              id={id('bic')}
+              label={t('payout.form.bic')}
+              value={bic}
+              onChange={(event) => setBic(event.target.value)}
+              error={errorOf('bic')}
+            />
+          </>
         )}
-        <Button type="button" variant="secondary" onClick={onCancel} disabled={send.isPending}>
-          {t('payout.form.cancel')}
-        </Button>
-      </div>
-    </form>
+        <Textfield
+          multiline
+          rows={5}
+          id={id('statusReport')}
+          label={t('payout.form.statusReport')}
+          description={t('payout.form.statusReportHelp')}
+          value={statusReport}
+          onChange={(event) => setStatusReport(event.target.value)}
+          error={errorOf('statusReport')}
+        />
+        {terms.costPlan.length > 0 && (
+          <Fieldset>
+            <Fieldset.Legend>{t('payout.form.costs')}</Fieldset.Legend>
+            <Fieldset.Description>{t('payout.form.costsHelp')}</Fieldset.Description>
+            {terms.costPlan.map((line) => (
+              <Textfield
+                key={line.key}
+                id={id(`cost-${line.key}`)}
+                label={line.label[language]}
+                description={t('payout.form.approved', { amount: kroner(line.approvedOre) })}
+                suffix="kr"
+                inputMode="decimal"
+                value={costs[line.key] ?? ''}
+                onChange={(event) => setCosts((c) => ({ ...c, [line.key]: event.target.value }))}
+                error={errorOf(`cost-${line.key}`)}
+              />
+            ))}
+          </Fieldset>
+        )}
+        <Textfield
+          id={id('managerName')}
+          label={t('payout.form.manager')}
+          description={t('payout.form.managerHelp')}
+          autoComplete="name"
+          value={managerName}
+          onChange={(event) => setManagerName(event.target.value)}
+          error={errorOf('managerName')}
+        />
+        {need !== 'hidden' && (
+          <Fieldset>
+            <Fieldset.Legend>{t('payout.form.accountant')}</Fieldset.Legend>
+            <Fieldset.Description>
+              {need === 'required'
+                ? t('payout.form.accountantRequired', {
+                    amount: kroner(terms.attestation.accountantConfirmationFromOre),
+                  })
+                : t('payout.form.accountantOptional')}
+            </Fieldset.Description>
+            <Textfield
+              id={id('accountantName')}
+              label={t('payout.form.accountantName')}
+              value={accountantName}
+              onChange={(event) => setAccountantName(event.target.value)}
+              error={errorOf('accountantName')}
+            />
+            <Field>
+              <Label htmlFor={id('accountantRole')}>{t('payout.form.accountantRole')}</Label>
+              <Select
+                id={id('accountantRole')}
+                value={accountantRole}
+                aria-invalid={errorOf('accountantRole') ? true : undefined}
+                onChange={(event) => setAccountantRole(event.target.value as '' | 'accountant' | 'auditor')}
+                width="auto"
+              >
+                <option value="">{t('payout.form.choose')}</option>
+                <option value="accountant">{t('payout.role.accountant')}</option>
+                <option value="auditor">{t('payout.role.auditor')}</option>
+              </Select>
+              {errorOf('accountantRole') && (
+                <ValidationMessage>{errorOf('accountantRole')}</ValidationMessage>
+              )}
+            </Field>
+          </Fieldset>
+        )}
+        {errors.length > 0 && (
+          <FieldErrorSummary key={attempt} heading={t('payout.form.errorHeading')} errors={errors} />
+        )}
+        {failed && (
+          <Alert data-color="danger" key={attempt}>
+            {t(failed)}
+          </Alert>
+        )}
+        {missing.length > 0 && (
+          <Alert data-color="danger" key={`missing-${attempt}`}>
+            {t('ownerAttachments.missing', {
+              kinds: missing.map((kind) => t(ATTACHMENT_KIND_TEXT[kind])).join(', '),
+            })}
+          </Alert>
+        )}
+        {savedDraft && (
+          <Alert data-color="success" key={`saved-${attempt}`}>
+            {t('ownerAttachments.saved')}
+          </Alert>
+        )}
+        <div className="case-action-buttons">
+          <Button type="submit" loading={send.isPending}>
+            {t(final ? 'payout.final.send' : 'payout.form.send')}
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => void saveOrSend(true)}
+            disabled={send.isPending}
+          >
+            {t('ownerAttachments.saveDraft')}
+          </Button>
+          {onBack && (
+            <Button type="button" variant="secondary" onClick={onBack} disabled={send.isPending}>
+              {t('payout.final.back')}
+            </Button>
+          )}
+          <Button type="button" variant="secondary" onClick={onCancel} disabled={send.isPending}>
+            {t('payout.form.cancel')}
+          </Button>
+        </div>
+      </form>
+      {draftNumber === null ? (
+        <Paragraph>{t('ownerAttachments.saveFirst')}</Paragraph>
+      ) : (
+        <AttachmentsSection
+          applicationId={applicationId}
+          owner={{ payoutRequest: draftNumber }}
+          title="ownerAttachments.payoutTitle"
+          headingLevel={3}
+        />
+      )}
+    </>
   );
 }

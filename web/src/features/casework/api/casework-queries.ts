@@ -101,7 +101,15 @@ export type CaseCommand =
   | { event: 'REFUSE_EXTENSION'; body: { grounds: string } }
   | { event: 'PROPOSE_CANCELLATION'; body: { grounds: string; repaymentAmount: number } }
   | { event: 'DISMISS_CANCELLATION'; body: { message: string } }
-  | { event: 'DECIDE_CANCELLATION' };
+  | { event: 'DECIDE_CANCELLATION' }
+  | { event: 'PROPOSE_APPEAL_REVERSAL'; body: { amount: number; grounds: string } }
+  | { event: 'PROPOSE_APPEAL_FORWARD'; body: { note: string } }
+  | { event: 'DISMISS_APPEAL_PROPOSAL'; body: { message: string } }
+  | { event: 'DECIDE_APPEAL_REVERSAL' }
+  | { event: 'DECIDE_APPEAL_FORWARD' }
+  | { event: 'RECORD_APPEAL_UPHELD'; body: { grounds: string } }
+  | { event: 'RECORD_APPEAL_REVERSED'; body: { amount: number; grounds: string } }
+  | { event: 'RECORD_APPEAL_QUASHED'; body: { grounds: string } };
 
 function send(id: string, command: CaseCommand, key: string) {
   const params = { path: { id }, header: { 'Idempotency-Key': key } };
@@ -142,6 +150,28 @@ function send(id: string, command: CaseCommand, key: string) {
       );
     case 'DECIDE_CANCELLATION':
       return unwrap(api.POST('/api/v1/applications/{id}/decide-cancellation', { params, body: {} }));
+    case 'PROPOSE_APPEAL_REVERSAL':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/appeal/propose-reversal', { params, body: command.body }),
+      );
+    case 'PROPOSE_APPEAL_FORWARD':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/appeal/propose-forward', { params, body: command.body }),
+      );
+    case 'DISMISS_APPEAL_PROPOSAL':
+      return unwrap(
+        api.POST('/api/v1/applications/{id}/appeal/dismiss-proposal', { params, body: command.body }),
+      );
+    case 'DECIDE_APPEAL_REVERSAL':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/decide-reversal', { params, body: {} }));
+    case 'DECIDE_APPEAL_FORWARD':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/decide-forward', { params, body: {} }));
+    case 'RECORD_APPEAL_UPHELD':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/upheld', { params, body: command.body }));
+    case 'RECORD_APPEAL_REVERSED':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/reversed', { params, body: command.body }));
+    case 'RECORD_APPEAL_QUASHED':
+      return unwrap(api.POST('/api/v1/applications/{id}/appeal/quashed', { params, body: command.body }));
   }
 }
 
@@ -172,15 +202,44 @@ export function useAddNote(id: string) {
   });
 }
 
-/** A case's attachments (vedlegg), for the county's staff to read. */
+/** Declares the reader impartial or partial on the case (habilitet); the case is read again. */
+export function useDeclareImpartiality(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      verdict: 'impartial' | 'partial';
+      ground?:
+        'party' | 'related_to_party' | 'represents_party' | 'party_organisation' | 'special_circumstances';
+      explanation?: string;
+    }) =>
+      unwrap(
+        api.POST('/api/v1/applications/{id}/impartiality', {
+          params: { path: { id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseworkQueries.all() }),
+  });
+}
+
+/**
+ * What attachments go with, for staff: a payout request (its number) or an interim report (its key);
+ * none: the application's own and its answers'.
+ */
+export interface CaseAttachmentOwner {
+  readonly payoutRequest?: number;
+  readonly interimReport?: string;
+}
+
+/** A case's attachments (vedlegg), or one payout request's or interim report's, for the county's staff to read. */
 export const caseAttachmentQueries = {
-  list: (applicationId: string) =>
+  list: (applicationId: string, owner: CaseAttachmentOwner = {}) =>
     queryOptions({
-      queryKey: ['applications', applicationId, 'attachments'] as const,
+      queryKey: ['applications', applicationId, 'attachments', owner] as const,
       queryFn: ({ signal }) =>
         unwrap(
           api.GET('/api/v1/applications/{id}/attachments', {
-            params: { path: { id: applicationId } },
+            params: { path: { id: applicationId }, query: { ...owner } },
             signal,
           }),
         ),

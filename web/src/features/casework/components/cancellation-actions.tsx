@@ -22,6 +22,7 @@ interface Cancellation {
 interface Extension {
   reason: string;
   requestedDueAt: string;
+  requestedProjectEndsAt?: string | null;
   outcome: null | { kind: 'granted' | 'refused'; grounds: string | null; dueAt?: string };
 }
 
@@ -270,6 +271,12 @@ function ExtensionRequestFacts({ extension }: { extension: Extension }) {
   return (
     <>
       <dl className="facts">
+        {extension.requestedProjectEndsAt && (
+          <>
+            <dt>{t('extension.requestedProjectEndsAt')}</dt>
+            <dd>{date(extension.requestedProjectEndsAt)}</dd>
+          </>
+        )}
         <dt>{t('extension.requestedDueAt')}</dt>
         <dd>{date(extension.requestedDueAt)}</dd>
       </dl>
@@ -281,12 +288,27 @@ function ExtensionRequestFacts({ extension }: { extension: Extension }) {
   );
 }
 
+const DUE_PROBLEMS = {
+  missing: 'extension.dueMissing',
+  invalid: 'extension.dueInvalid',
+  past: 'extension.duePast',
+} as const;
+const PROJECT_END_PROBLEMS = {
+  missing: 'extension.projectEndMissing',
+  invalid: 'extension.projectEndInvalid',
+  past: 'extension.projectEndPast',
+} as const;
+
 function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
   const { t } = useI18n();
   const command = useCaseCommand(detail.id);
   const extension = extensionOf(detail);
   const requested = extension ? isoDateInNorway(extension.requestedDueAt) : '';
   const [due, setDue] = useState(requested ? dateInputText(requested) : '');
+  const requestedEnd = extension?.requestedProjectEndsAt
+    ? isoDateInNorway(extension.requestedProjectEndsAt)
+    : '';
+  const [projectEnd, setProjectEnd] = useState(requestedEnd ? dateInputText(requestedEnd) : '');
   const [grounds, setGrounds] = useState('');
   return (
     <ActionForm
@@ -297,19 +319,17 @@ function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
       pending={command.isPending}
       refusal={command.error}
       validate={() => {
-        const checked = checkDueDate(due, detail.dueDates?.today ?? null);
-        if (!checked.ok) {
-          const message =
-            checked.problem === 'missing'
-              ? 'extension.dueMissing'
-              : checked.problem === 'invalid'
-                ? 'extension.dueInvalid'
-                : 'extension.duePast';
-          return [{ field: 'grant-extension-due', message }];
+        const today = detail.dueDates?.today ?? null;
+        const end = requestedEnd ? checkDueDate(projectEnd, today) : null;
+        if (end && !end.ok) {
+          return [{ field: 'grant-extension-project-end', message: PROJECT_END_PROBLEMS[end.problem] }];
         }
+        const checked = checkDueDate(due, today);
+        if (!checked.ok) return [{ field: 'grant-extension-due', message: DUE_PROBLEMS[checked.problem] }];
         command.mutate({
           event: 'GRANT_EXTENSION',
           body: {
+            ...(end?.ok ? { projectEndsAt: `${end.date}T12:00:00Z` } : {}),
             dueAt: endOfDayInNorway(checked.date),
             ...(grounds.trim() ? { grounds: grounds.trim() } : {}),
           },
@@ -319,6 +339,16 @@ function GrantExtensionAction({ detail }: { detail: ApplicationDetail }) {
     >
       {(errorFor) => (
         <>
+          {requestedEnd && (
+            <DueDateField
+              id="grant-extension-project-end"
+              label={t('extension.grant.projectEnd')}
+              help={t('extension.grant.projectEndHelp')}
+              value={projectEnd}
+              onChange={setProjectEnd}
+              error={errorFor('grant-extension-project-end')}
+            />
+          )}
           <DueDateField
             id="grant-extension-due"
             label={t('extension.grant.due')}

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../../i18n/nb';
 import { checkDueDate, endOfDayInNorway } from './casework-text';
 import { DueDateField } from './due-date-field';
 import { CANCELLATION_AND_EXTENSION_ACTIONS, CancellationAndExtensionActions } from './cancellation-actions';
+import { APPEAL_ACTIONS, AppealActions } from './appeal-actions';
 
 /** The officer's recommendation as the case record holds it (staff see it in `case`). */
 interface Recommendation {
@@ -61,6 +62,7 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
     'APPROVE_REPORT',
     'RETURN_REPORT',
     ...CANCELLATION_AND_EXTENSION_ACTIONS,
+    ...APPEAL_ACTIONS,
   ].some((action) => allowed.has(action));
   return (
     <section aria-labelledby="case-actions" className="case-actions">
@@ -84,6 +86,7 @@ export function CaseActions({ detail, me }: { detail: ApplicationDetail; me: Pro
       {allowed.has('APPROVE_REPORT') && <ApproveReportAction detail={detail} />}
       {allowed.has('RETURN_REPORT') && <ReturnReportAction detail={detail} />}
       <CancellationAndExtensionActions detail={detail} me={me} allowed={allowed} />
+      <AppealActions detail={detail} me={me} allowed={allowed} />
     </section>
   );
 }

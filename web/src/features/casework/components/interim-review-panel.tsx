@@ -19,6 +19,7 @@ import {
   type InterimDecision,
 } from '../api/interim-review-queries';
 import { ReadOnlyContent } from './read-only-content';
+import { CaseAttachments } from './case-attachments';
 
 const STATUS_TEXT: Record<InterimReportStatus, MessageKey> = {
   not_started: 'interim.status.not_started',
@@ -89,6 +90,14 @@ function OneReport({
       {report.overdue && <Alert data-color="warning">{t('interim.overdueStaff')}</Alert>}
       {report.content && form && report.status !== 'draft' && (
         <ReadOnlyContent schema={form.schema} layout={form.form} content={report.content} />
+      )}
+      {report.status !== 'draft' && report.status !== 'not_started' && (
+        <CaseAttachments
+          applicationId={detail.id}
+          owner={{ interimReport: report.key }}
+          title="ownerAttachments.reportTitle"
+          headingLevel={3}
+        />
       )}
       {report.status === 'sent' && mayDecide && (
         <DecisionForm detail={detail} report={report} onDecided={setDone} />

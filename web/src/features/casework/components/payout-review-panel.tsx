@@ -17,6 +17,7 @@ import type { MessageKey } from '../../../i18n/nb';
 import { FieldErrorSummary, type FieldError } from '../../../ui/field-error-summary';
 import { LoadFailed, Loading } from '../../../ui/query-state';
 import { payoutReviewQueries, useDecidePayout, type PayoutDecision } from '../api/payout-review-queries';
+import { CaseAttachments } from './case-attachments';
 
 const STATUS_TEXT: Record<PayoutRequestStatus, MessageKey> = {
   draft: 'payout.status.draft',
@@ -181,6 +182,12 @@ function PendingRequest({
           })}
         </Paragraph>
       )}
+      <CaseAttachments
+        applicationId={detail.id}
+        owner={{ payoutRequest: request.number }}
+        title="ownerAttachments.payoutTitle"
+        headingLevel={4}
+      />
       {mayDecide && <DecisionForm detail={detail} request={request} onDecided={onDecided} />}
     </>
   );

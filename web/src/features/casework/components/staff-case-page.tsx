@@ -19,6 +19,7 @@ import { CaseActions, recommendationOf } from './case-actions';
 import { CaseHistory } from './case-history';
 import { CaseAttachments } from './case-attachments';
 import { CaseNotes } from './case-notes';
+import { ImpartialityPanel, mayActOnCase } from './impartiality-panel';
 import { PayoutReviewPanel } from './payout-review-panel';
 import { InterimReviewPanel } from './interim-review-panel';
 import { statusText } from './casework-text';
@@ -83,6 +84,8 @@ function CaseView({
   const { t, language } = useI18n();
   const status = statusText(detail.status, detail.state);
   const mayWriteNotes = me.roles.includes('case_officer') || me.roles.includes('approver');
+  // Habilitet first: the actions appear once the reader has declared themselves impartial.
+  const mayAct = mayActOnCase(detail, me);
   return (
     <>
       <PageHeading>
@@ -105,10 +108,11 @@ function CaseView({
           </ul>
         </Alert>
       )}
-      <CaseActions detail={detail} me={me} />
+      <ImpartialityPanel detail={detail} me={me} />
+      {mayAct && <CaseActions detail={detail} me={me} />}
       <CaseLetters id={detail.id} />
-      <PayoutReviewPanel detail={detail} me={me} />
-      <InterimReviewPanel detail={detail} scheme={scheme} me={me} />
+      {mayAct && <PayoutReviewPanel detail={detail} me={me} />}
+      {mayAct && <InterimReviewPanel detail={detail} scheme={scheme} me={me} />}
       <section aria-labelledby="case-content">
         <Heading level={2} data-size="sm" id="case-content">
           {t('casework.content.title')}
@@ -147,6 +151,12 @@ function CaseFacts({ detail, scheme }: { detail: ApplicationDetail; scheme: Sche
       <dd>{formatOrganisationNumber(organisation.organisationNumber)}</dd>
       <dt>{t('casework.scheme')}</dt>
       <dd>{scheme?.name ?? detail.schemeId}</dd>
+      {detail.caseNumber && (
+        <>
+          <dt>{t('casework.caseNumber')}</dt>
+          <dd>{detail.caseNumber}</dd>
+        </>
+      )}
       <dt>{t('casework.reference')}</dt>
       <dd>{detail.reference}</dd>
       <dt>{t('casework.caseOfficer')}</dt>
@@ -440,7 +450,7 @@ function OtherCases({ detail, schemes }: { detail: ApplicationDetail; schemes: S
         <Table>
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>{t('casework.reference')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('casework.caseNumber')}</Table.HeaderCell>
               <Table.HeaderCell>{t('casework.scheme')}</Table.HeaderCell>
               <Table.HeaderCell>{t('casework.others.status')}</Table.HeaderCell>
               <Table.HeaderCell>{t('casework.others.amount')}</Table.HeaderCell>
@@ -453,7 +463,9 @@ function OtherCases({ detail, schemes }: { detail: ApplicationDetail; schemes: S
                 <Table.Row key={other.id}>
                   <Table.Cell>
                     <Link asChild>
-                      <RouterLink to={staffCasePath(other.reference)}>{other.reference}</RouterLink>
+                      <RouterLink to={staffCasePath(other.reference)}>
+                        {other.caseNumber ? `${other.caseNumber} (${other.reference})` : other.reference}
+                      </RouterLink>
                     </Link>
                   </Table.Cell>
                   <Table.Cell>

@@ -128,7 +128,15 @@ function RunView({ run }: { run: PaymentRun }) {
             {run.items.map((item) => (
               <Table.Row key={item.endToEndId}>
                 <Table.Cell>{item.organisationName}</Table.Cell>
-                <Table.Cell className="payments-due-nowrap">{item.caseReference}</Table.Cell>
+                <Table.Cell className="payments-due-nowrap">
+                  {item.caseNumber ?? item.caseReference}
+                  {item.caseNumber && (
+                    <>
+                      <br />
+                      {item.caseReference}
+                    </>
+                  )}
+                </Table.Cell>
                 <Table.Cell>
                   {item.kind === 'payout_request'
                     ? t('runRequests.kind.payoutRequest')
@@ -136,7 +144,14 @@ function RunView({ run }: { run: PaymentRun }) {
                 </Table.Cell>
                 <Table.Cell>
                   {item.kind === 'payout_request'
-                    ? t('runRequests.requestNumber', { number: String(item.payoutRequest ?? '') })
+                    ? t(
+                        item.payoutRequestKind === 'final'
+                          ? 'runRequests.finalRequestNumber'
+                          : 'runRequests.requestNumber',
+                        {
+                          number: String(item.payoutRequest ?? ''),
+                        },
+                      )
                     : item.instalmentLabel}
                 </Table.Cell>
                 <Table.Cell className="payments-due-nowrap">

@@ -9,6 +9,7 @@ import {
   Select,
   Table,
   ValidationMessage,
+  Tag,
 } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
@@ -23,9 +24,17 @@ import { workQueueLookups, workQueueQueries, type WorkQueueFilters } from '../ap
 import { caseStateWords, STATUS_CHOICES } from './case-status';
 import './work-queue.css';
 
+/** An appeal (klage) lodged and not yet ended: the queue marks the case "Klage". */
+const hasOpenAppeal = (row: ApplicationListItem) => {
+  const appeal = row.case.appeal as { outcome: unknown } | null | undefined;
+  return appeal !== null && appeal !== undefined && appeal.outcome === null;
+};
+
 const ALL = '';
 const SORTS: readonly ApplicationSort[] = ['newest', 'oldest', 'amount_desc', 'amount_asc'];
-const REFERENCE = /^[A-Za-z0-9-]*$/;
+const REFERENCE = /^[A-Za-z0-9-]+$/;
+/** A case number, whole or in part: `2026/BIO/0123`, `BIO/123` or `123` (as the API takes it). */
+const CASE_NUMBER = /^(?:(?:\d{4}\/)?[A-Za-z][A-Za-z0-9]{1,9}\/)?0*[1-9]\d{0,8}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -47,7 +56,8 @@ function filtersFrom(params: URLSearchParams): WorkQueueFilters {
     assigned: oneOf(['me', 'none'] as const, params.get('assigned')),
     awaitingMyDecision: oneOf(['true'] as const, params.get('awaitingMyDecision')),
     sort: oneOf(SORTS, params.get('sort')),
-    referencePrefix: text('referencePrefix', /^[A-Za-z0-9-]+$/),
+    referencePrefix: text('referencePrefix', REFERENCE),
+    caseNumber: text('caseNumber', CASE_NUMBER),
   };
   for (const key of Object.keys(filters) as Array<keyof WorkQueueFilters>)
     if (filters[key] === undefined) delete filters[key];
@@ -154,8 +164,8 @@ export function WorkQueuePage({ profile }: { profile: Profile }) {
           />
         )}
         <ReferenceSearch
-          initial={filters.referencePrefix ?? ''}
-          onSearch={(prefix) => set({ referencePrefix: prefix || undefined })}
+          initial={filters.caseNumber ?? filters.referencePrefix ?? ''}
+          onSearch={(search) => set(search)}
         />
       </section>
       {queue.isPending || schemes.isPending ? (
@@ -200,18 +210,31 @@ function FilterSelect(props: {
   );
 }
 
-/** A case reference, whole or its beginning; checked on submit, never while typing. */
-function ReferenceSearch({ initial, onSearch }: { initial: string; onSearch: (prefix: string) => void }) {
+type Search = Pick<WorkQueueFilters, 'caseNumber' | 'referencePrefix'>;
+
+/**
+ * What the search field asks for: a case number (`2026/BIO/0123`, `BIO/123`, `123`), or a case
+ * reference, whole or its beginning (`BIO-2026-0001`); null for text that is neither.
+ */
+function searchFor(text: string): Search | null {
+  const value = text.trim().toUpperCase();
+  if (value === '') return { caseNumber: undefined, referencePrefix: undefined };
+  if (CASE_NUMBER.test(value)) return { caseNumber: value, referencePrefix: undefined };
+  if (REFERENCE.test(value)) return { caseNumber: undefined, referencePrefix: value };
+  return null;
+}
+
+/** A case number or a case reference; checked on submit, never while typing. */
+function ReferenceSearch({ initial, onSearch }: { initial: string; onSearch: (search: Search) => void }) {
   const { t } = useI18n();
   const id = useId();
   const [value, setValue] = useState(initial);
   const [invalid, setInvalid] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const prefix = value.trim();
-    const bad = !REFERENCE.test(prefix);
-    setInvalid(bad);
-    if (!bad) onSearch(prefix.toUpperCase());
+    const search = searchFor(value);
+    setInvalid(search === null);
+    if (search) onSearch(search);
   };
   return (
     <form role="search" onSubmit={submit} noValidate className="work-queue-search">
@@ -230,7 +253,7 @@ function ReferenceSearch({ initial, onSearch }: { initial: string; onSearch: (pr
             onClick={() => {
               setValue('');
               setInvalid(false);
-              onSearch('');
+              onSearch({ caseNumber: undefined, referencePrefix: undefined });
             }}
           />
           <Search.Button type="submit">{t('workspace.searchButton')}</Search.Button>
@@ -278,7 +301,15 @@ function QueueTable(props: { rows: ApplicationListItem[]; schemes: Scheme[]; mor
               <Table.Row key={row.id}>
                 <Table.Cell className="work-queue-nowrap">
                   <Link asChild>
-                    <RouterLink to={staffCasePath(row.reference)}>{row.reference}</RouterLink>
+                    <RouterLink to={staffCasePath(row.reference)}>
+                      {row.caseNumber ?? row.reference}
+                      {row.caseNumber && (
+                        <>
+                          <br />
+                          <span className="work-queue-muted">{row.reference}</span>
+                        </>
+                      )}
+                    </RouterLink>
                   </Link>
                 </Table.Cell>
                 <Table.Cell>
@@ -292,7 +323,17 @@ function QueueTable(props: { rows: ApplicationListItem[]; schemes: Scheme[]; mor
                 <Table.Cell className="work-queue-nowrap">
                   <Amounts row={row} />
                 </Table.Cell>
-                <Table.Cell>{t(caseStateWords(row.status, row.state))}</Table.Cell>
+                <Table.Cell>
+                  {t(caseStateWords(row.status, row.state))}
+                  {hasOpenAppeal(row) && (
+                    <>
+                      {' '}
+                      <Tag data-color="warning" data-size="sm">
+                        {t('workspace.appealOpen')}
+                      </Tag>
+                    </>
+                  )}
+                </Table.Cell>
                 <Table.Cell className="work-queue-number">{days(row.daysSinceSubmitted)}</Table.Cell>
                 <Table.Cell className="work-queue-number">{days(row.daysWaitingOnApplicant)}</Table.Cell>
                 <Table.Cell>{row.caseOfficerName ?? t('workspace.unassigned')}</Table.Cell>

@@ -1,0 +1,19 @@
+import type { AttachmentRequirement } from '@lib/engine';
+
+/**
+ * Jobbsjansen's attachments where a call lists none of its own: the project's documents with the
+ * application, the school's or provider's documentation with the yearly report, receipts with payout
+ * requests and the auditor's statement with the final one; none required, as the guidelines leave
+ * it to the county.
+ */
+export const JOBBSJANSEN_ATTACHMENT_DEFAULTS: readonly AttachmentRequirement[] = Object.freeze([
+  { kind: 'annual_accounts', required: false },
+  { kind: 'other', required: false },
+  { kind: 'other', required: false, context: 'information_answer' },
+  { kind: 'course_certificate', required: false, context: 'interim_report' },
+  { kind: 'other', required: false, context: 'interim_report' },
+  { kind: 'receipts', required: false, context: 'part_payout_request' },
+  { kind: 'receipts', required: false, context: 'final_payout_request' },
+  { kind: 'auditor_statement', required: false, context: 'final_payout_request' },
+  { kind: 'other', required: false, context: 'final_payout_request' },
+] satisfies AttachmentRequirement[]);
