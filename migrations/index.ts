@@ -33,6 +33,7 @@ import { AttachmentOwners1796324000000 } from './1796324000000-AttachmentOwners'
 import { AppealLetters1796326000000 } from './1796326000000-AppealLetters';
 import { CaseNumbers1796327000000 } from './1796327000000-CaseNumbers';
 import { Impartiality1796328000000 } from './1796328000000-Impartiality';
+import { MoreLetterKinds1796329000000 } from './1796329000000-MoreLetterKinds';
 import { Journal1796330000000 } from './1796330000000-Journal';
 import { OrganisationRegister1796331000000 } from './1796331000000-OrganisationRegister';
 
@@ -74,6 +75,7 @@ export const MIGRATIONS: Function[] = [
   AppealLetters1796326000000,
   CaseNumbers1796327000000,
   Impartiality1796328000000,
+  MoreLetterKinds1796329000000,
   Journal1796330000000,
   OrganisationRegister1796331000000,
 ];

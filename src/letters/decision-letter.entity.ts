@@ -1,15 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DecisionLetterInputs, LetterKind } from './decision-letter.template';
+import type { LetterInputs, LetterKind } from './decision-letter.template';
 
 /**
- * A decision letter (vedtaksbrev) sent on a case: append-only. The PDF is kept as sent, with the
+ * A letter sent on a case (a decision, a settlement, a repayment claim, a deadline extension): append-only. The PDF is kept as sent, with the
  * inputs it was drawn from: the same inputs draw the same bytes (with the library versions pinned),
  * and a later upgrade of the PDF library never changes a letter already sent.
  */
 @Entity({ name: 'decision_letter' })
 @Check(
   'decision_letter_kind',
-  `"kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'appeal_forwarded')`,
+  `"kind" IN ('grant', 'rejection', 'cancellation', 'settlement', 'appeal_outcome', 'appeal_forwarded', 'repayment_claim', 'extension_granted', 'extension_refused')`,
 )
 @Check('decision_letter_sha256_hex', `"sha256" ~ '^[0-9a-f]{64}$'`)
 @Check('decision_letter_byte_size_positive', `"byte_size" > 0`)
@@ -28,7 +28,7 @@ export class DecisionLetter {
 
   /** Everything the letter says: the PDF is drawn from this alone. */
   @Column({ type: 'jsonb' })
-  inputs!: DecisionLetterInputs;
+  inputs!: LetterInputs;
 
   /** Hex SHA-256 of the PDF bytes as sent. */
   @Column({ type: 'char', length: 64 })

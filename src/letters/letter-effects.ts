@@ -11,8 +11,8 @@ export class LetterEffects implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.effects.register('issueLetter', async (effect, { tx, application }) => {
-      await this.letters.issueDecisionLetter(tx, application, effect.letter);
+    this.effects.register('issueLetter', async (effect, { tx, application, at }) => {
+      await this.letters.issueDecisionLetter(tx, application, effect.letter, at);
     });
   }
 }

@@ -67,3 +67,17 @@ describe('the link at the end of every e-mail', () => {
     expect(call.body).not.toContain('/soknader/');
   });
 });
+
+describe('notices of a decision with its own letter', () => {
+  it.each([
+    'grant_cancelled',
+    'cancellation_claim_raised',
+    'final_report_approved',
+    'repayment_claim_raised',
+    'extension_granted',
+    'extension_refused',
+  ])('%s points to the letter in the case, in both languages', (template) => {
+    expect(renderTemplate(template, 'nb', values).body).toContain('Se vedlagt brev i saken');
+    expect(renderTemplate(template, 'en', values).body).toContain('See the letter in the case');
+  });
+});

@@ -150,11 +150,11 @@ export const TEMPLATES: Record<string, Template> = {
   repayment_claim_raised: {
     nb: {
       subject: 'Krav om tilbakebetaling – {reference}',
-      body: 'Sluttoppgjøret for {reference} ({organisation}) viser at det er utbetalt {amount} kr mer enn tilskuddet endte på. Beløpet må betales tilbake innen {dueAt}.',
+      body: 'Sluttoppgjøret for {reference} ({organisation}) viser at det er utbetalt {amount} kr mer enn tilskuddet endte på. Beløpet må betales tilbake innen {dueAt}. Se vedlagt brev i saken: kravet med kontonummer og merking av betalingen ligger som PDF i saken.',
     },
     en: {
       subject: 'Repayment claim – {reference}',
-      body: 'The final settlement of {reference} ({organisation}) shows NOK {amount} paid beyond the final grant. Please pay it back by {dueAt}.',
+      body: 'The final settlement of {reference} ({organisation}) shows NOK {amount} paid beyond the final grant. Please pay it back by {dueAt}. See the letter in the case: the claim with the account number and how to mark the payment is a PDF in the case.',
     },
   },
   repayment_claim_reminder: {
@@ -325,21 +325,21 @@ export const TEMPLATES: Record<string, Template> = {
   grant_cancelled: {
     nb: {
       subject: 'Vedtak om heving av tilsagn – {reference}',
-      body: 'Tilsagnet til {organisation} om {scheme} ({reference}) er hevet. Det blir ikke utbetalt mer av tilskuddet, og ubetalt del av tilsagnet er frigitt.\n\nBegrunnelse:\n{cancellationGrounds}\n\nBeløp som kreves tilbakebetalt: {repaymentAmount} kr. Kreves noe tilbake, får dere et eget krav med frist.\n\nVedtaket kan påklages innen tre uker etter at dere mottok det (forvaltningsloven § 29).',
+      body: 'Tilsagnet til {organisation} om {scheme} ({reference}) er hevet. Det blir ikke utbetalt mer av tilskuddet, og ubetalt del av tilsagnet er frigitt.\n\nBegrunnelse:\n{cancellationGrounds}\n\nBeløp som kreves tilbakebetalt: {repaymentAmount} kr. Kreves noe tilbake, får dere et eget krav med frist.\n\nVedtaket kan påklages innen tre uker etter at dere mottok det (forvaltningsloven § 29). Se vedlagt brev i saken: vedtaksbrevet ligger som PDF i saken.',
     },
     en: {
       subject: 'Decision to cancel the grant – {reference}',
-      body: 'The grant to {organisation} under {scheme} ({reference}) has been cancelled. Nothing more will be paid, and the unpaid part of the grant has been released.\n\nGrounds:\n{cancellationGrounds}\n\nAmount to be paid back: NOK {repaymentAmount}. If anything is claimed back, you will receive a separate claim with a due date.\n\nYou may appeal the decision within three weeks of receiving it.',
+      body: 'The grant to {organisation} under {scheme} ({reference}) has been cancelled. Nothing more will be paid, and the unpaid part of the grant has been released.\n\nGrounds:\n{cancellationGrounds}\n\nAmount to be paid back: NOK {repaymentAmount}. If anything is claimed back, you will receive a separate claim with a due date.\n\nYou may appeal the decision within three weeks of receiving it. See the letter in the case: the decision letter is a PDF in the case.',
     },
   },
   cancellation_claim_raised: {
     nb: {
       subject: 'Krav om tilbakebetaling – {reference}',
-      body: 'Tilsagnet for {reference} ({organisation}) er hevet, og {amount} kr av det som er utbetalt kreves tilbakebetalt. Beløpet må betales innen {dueAt}.',
+      body: 'Tilsagnet for {reference} ({organisation}) er hevet, og {amount} kr av det som er utbetalt kreves tilbakebetalt. Beløpet må betales innen {dueAt}. Se vedlagt brev i saken: kravet med kontonummer og merking av betalingen ligger som PDF i saken.',
     },
     en: {
       subject: 'Repayment claim – {reference}',
-      body: 'The grant for {reference} ({organisation}) has been cancelled, and NOK {amount} of what was paid is claimed back. Please pay it by {dueAt}.',
+      body: 'The grant for {reference} ({organisation}) has been cancelled, and NOK {amount} of what was paid is claimed back. Please pay it by {dueAt}. See the letter in the case: the claim with the account number and how to mark the payment is a PDF in the case.',
     },
   },
   appeal_lodged: {
@@ -455,24 +455,36 @@ export const TEMPLATES: Record<string, Template> = {
   extension_granted: {
     nb: {
       subject: 'Utsatt frist for sluttrapport – {reference}',
-      body: 'Dere har fått utsatt frist. Sluttrapporten for {reference} skal nå leveres innen {reportDueAt}.\n\n{extensionGrounds}',
+      body: 'Dere har fått utsatt frist. Sluttrapporten for {reference} skal nå leveres innen {reportDueAt}.\n\n{extensionGrounds}\n\nSe vedlagt brev i saken: brevet ligger som PDF i saken.',
     },
     en: {
       subject: 'Final report deadline extended – {reference}',
-      body: 'Your request was granted. The final report for {reference} is now due by {reportDueAt}.\n\n{extensionGrounds}',
+      body: 'Your request was granted. The final report for {reference} is now due by {reportDueAt}.\n\n{extensionGrounds}\n\nSee the letter in the case: it is a PDF in the case.',
     },
   },
   extension_refused: {
     nb: {
       subject: 'Søknad om utsatt frist er avslått – {reference}',
-      body: 'Dere får ikke utsatt frist for sluttrapporten for {reference}. Fristen er fortsatt {reportDueAt}.\n\nBegrunnelse:\n{extensionGrounds}',
+      body: 'Dere får ikke utsatt frist for sluttrapporten for {reference}. Fristen er fortsatt {reportDueAt}.\n\nBegrunnelse:\n{extensionGrounds}\n\nSe vedlagt brev i saken: brevet ligger som PDF i saken.',
     },
     en: {
       subject: 'Request for a later deadline refused – {reference}',
-      body: 'Your request for a later final report deadline for {reference} was refused. The deadline is still {reportDueAt}.\n\nGrounds:\n{extensionGrounds}',
+      body: 'Your request for a later final report deadline for {reference} was refused. The deadline is still {reportDueAt}.\n\nGrounds:\n{extensionGrounds}\n\nSee the letter in the case: it is a PDF in the case.',
     },
   },
   // end of Cancellation and extension
+  // Letters after the grant
+  final_report_approved: {
+    nb: {
+      subject: 'Sluttrapporten er godkjent – {reference}',
+      body: 'Sluttrapporten for {reference} ({organisation}) er godkjent, og tilskuddet er gjort opp. Se vedlagt brev i saken: sluttoppgjøret med endelig tilskudd, hva som er utbetalt og hva som gjenstår, ligger som PDF i saken.',
+    },
+    en: {
+      subject: 'Final report approved – {reference}',
+      body: 'The final report for {reference} ({organisation}) has been approved and the grant settled. See the letter in the case: the settlement with the final grant, what was paid and what is left is a PDF in the case.',
+    },
+  },
+  // end of Letters after the grant
 };
 
 const GENERIC: Template = {

@@ -9,7 +9,7 @@ import {
   norwegianDate,
   visibleOrNotFound,
 } from '@lib/common';
-import { DEFAULT_REPAYMENT_DUE_DAYS } from '@lib/engine';
+import { repaymentDueDate } from '@lib/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { AuditRepository } from '../audit/audit.repository';
@@ -97,8 +97,7 @@ export class RepaymentClaimsService {
     },
   ): Promise<RepaymentClaim> {
     const call = await tx.findOneByOrFail(FundingCall, { id: application.callId });
-    const days = call.parameters.repaymentDueDays ?? DEFAULT_REPAYMENT_DUE_DAYS;
-    const dueDate = addDays(norwegianDate(input.at), days);
+    const dueDate = repaymentDueDate(call.parameters, norwegianDate(input.at));
     const claim = await tx.save(
       tx.create(RepaymentClaim, {
         applicationId: application.id,

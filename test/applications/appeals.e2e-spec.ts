@@ -197,6 +197,17 @@ describe('appeals (klage)', () => {
     expect(await frameCommitted()).toBe(before);
     expect(await letters(id)).toEqual(['grant', 'appeal_forwarded', 'appeal_outcome']);
     expect(await notified(id, 'appeal_upheld')).toContain(KARI);
+    // The letters on the appeal are outgoing documents in the journal like the decision's.
+    const journalled = await t.dataSource.query<Array<{ kind: string; type: string }>>(
+      `SELECT l.kind, j.type FROM journal_entry j JOIN decision_letter l ON l.id = j.source_id
+        WHERE j.application_id = $1 AND j.event = 'decision_letter' ORDER BY j.case_entry_number`,
+      [id],
+    );
+    expect(journalled).toEqual([
+      { kind: 'grant', type: 'U' },
+      { kind: 'appeal_forwarded', type: 'U' },
+      { kind: 'appeal_outcome', type: 'U' },
+    ]);
     // The appeals board's decision is final.
     expect((await act(t, KARI, id, 'appeal', { grounds: 'Igjen.' })).status).toBe(422);
     await expectOk(act(t, KARI, id, 'accept'));

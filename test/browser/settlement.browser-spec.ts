@@ -74,6 +74,14 @@ describe('settlement in the browser', () => {
     expect(text).toContain(`Endelig tilskudd etter sluttrapporten: ${kr('100 000')}`);
     expect(text).toContain(`Frigjort og ført tilbake til rammen: ${kr('125 000')}`);
     expect(text).toContain(`Ubetalt krav om tilbakebetaling: ${kr('25 000')}`);
+    // The settlement and its claim are letters on the case, under their titles.
+    const letters = page.getByRole('region', { name: 'Vedtaksbrev' });
+    await letters.waitFor();
+    expect(await letters.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining('Tilsagnsbrev'),
+      expect.stringContaining('Sluttoppgjør, 1. mars 2027'),
+      expect.stringContaining('Tilbakebetalingskrav, 1. mars 2027'),
+    ]);
     expect(await page.locator('main').innerText()).not.toMatch(UUID);
     await axe();
     await signOut();

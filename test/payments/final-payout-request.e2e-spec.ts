@@ -259,6 +259,19 @@ describe('final payout request', () => {
       disbursed: nok(175_000),
       released: nok(250_000) - entitled,
     });
+    // The settlement letter (sluttoppgjør) states the request's costs and the ledger's sums.
+    const [letter] = await t.dataSource.query<Array<{ inputs: Record<string, unknown> }>>(
+      `SELECT inputs FROM decision_letter WHERE application_id = $1 AND kind = 'settlement'`,
+      [id],
+    );
+    expect(letter.inputs).toMatchObject({
+      approvedCostsOre: 45_123_457,
+      finalPayableOre: entitled,
+      paidOre: nok(175_000),
+      toPayOre: nok(20_000) + finalPayment,
+      releasedOre: nok(250_000) - entitled,
+      claim: null,
+    });
 
     // Due: the part payment, and the final payment to the final request's account, not the plan's.
     const due = await dueOf(reference);

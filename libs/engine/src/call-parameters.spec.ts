@@ -10,6 +10,7 @@ import {
   DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS,
   DEFAULT_REPORT_FOLLOW_UP,
   informationResponseDueDate,
+  repaymentDueDate,
   type AdvancePaymentCallParameters,
 } from './call-parameters';
 import { SubmissionWindowDto } from './submission-window';
@@ -176,6 +177,13 @@ describe('decisionLetterTerms', () => {
       appealable: true,
       legalBasis: 'Retningslinjer 2027',
     });
+  });
+});
+
+describe('repaymentDueDate', () => {
+  it("gives the call's days to pay, or a month's worth when the call sets none", () => {
+    expect(repaymentDueDate({}, '2027-03-10')).toBe('2027-04-09');
+    expect(repaymentDueDate({ repaymentDueDays: 14 }, '2027-12-20')).toBe('2028-01-03');
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import {
   addBusinessDays,
+  addDays,
   applyBasisPoints,
   IsBasisPoints,
   IsOre,
@@ -291,6 +292,14 @@ export function finalPaymentReserve(
 
 /** A month: the payment term of a repayment claim when the call does not set its own. */
 export const DEFAULT_REPAYMENT_DUE_DAYS = 30;
+
+/**
+ * The due date of a repayment claim raised on `day` (a Norwegian calendar date): the call's days
+ * later. The claim and the letter that announces it both take it from here.
+ */
+export function repaymentDueDate(params: { readonly repaymentDueDays?: number }, day: string): string {
+  return addDays(day, params.repaymentDueDays ?? DEFAULT_REPAYMENT_DUE_DAYS);
+}
 
 /** Two working weeks: the answer period of a call that does not set its own. */
 export const DEFAULT_INFORMATION_RESPONSE_BUSINESS_DAYS = 10;

@@ -22,9 +22,10 @@ export const EFFECT_KINDS = [
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
 /**
- * Letters a case can carry (vedtaksbrev): the decisions on the application so far, the decisions
- * that follow a grant (some reserved), an appeal's outcome and the notice that an appeal went to the
- * appeals board.
+ * Letters a case can carry (vedtaksbrev): the decision on the application, the heving of a grant, its
+ * settlement (sluttoppgjør) with the repayment claim it may raise (tilbakebetalingskrav), the answer
+ * to a request for a later report deadline (utsatt frist), an appeal's outcome and the notice that an
+ * appeal went to the appeals board.
  */
 export const LETTER_KINDS = [
   'grant',
@@ -33,6 +34,9 @@ export const LETTER_KINDS = [
   'settlement',
   'appeal_outcome',
   'appeal_forwarded',
+  'repayment_claim',
+  'extension_granted',
+  'extension_refused',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 

@@ -273,7 +273,11 @@ const TRANSITIONS: readonly Row[] = [
     actor: people.officer,
     to: 'reported.settling',
     status: 'reported',
-    effects: [settleFunds(35_000_000), notify('final_report_approved', ['applicant', 'finance'])],
+    effects: [
+      issueLetter('settlement'),
+      settleFunds(35_000_000),
+      notify('final_report_approved', ['applicant', 'finance']),
+    ],
   },
   {
     from: 'report_review',
@@ -281,7 +285,11 @@ const TRANSITIONS: readonly Row[] = [
     actor: people.officer,
     to: 'reported.settling',
     status: 'reported',
-    effects: [settleFunds(RECOMMENDED), notify('final_report_approved', ['applicant', 'finance'])],
+    effects: [
+      issueLetter('settlement'),
+      settleFunds(RECOMMENDED),
+      notify('final_report_approved', ['applicant', 'finance']),
+    ],
   },
   {
     from: 'settling',
@@ -307,6 +315,7 @@ const TRANSITIONS: readonly Row[] = [
     to: 'granted.active',
     status: 'granted',
     effects: [
+      issueLetter('extension_granted'),
       scheduleDeadline('final_report', times.extensionDue),
       notify('extension_granted', ['applicant']),
     ],
@@ -317,7 +326,7 @@ const TRANSITIONS: readonly Row[] = [
     actor: people.officer,
     to: 'granted.active',
     status: 'granted',
-    effects: [notify('extension_refused', ['applicant'])],
+    effects: [issueLetter('extension_refused'), notify('extension_refused', ['applicant'])],
   },
   // Heving
   {
@@ -352,6 +361,7 @@ const TRANSITIONS: readonly Row[] = [
     status: 'cancelled',
     effects: [
       cancelAllDeadlines(),
+      issueLetter('cancellation'),
       cancelFunds(0),
       notify('grant_cancelled', ['applicant', 'case_officer', 'finance']),
     ],

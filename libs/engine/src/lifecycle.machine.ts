@@ -72,6 +72,8 @@ const cancellationTransitions = {
     actions: [
       'recordCancellationDecision',
       'cancelAllDeadlines',
+      // Drawn from the ledger as the decision finds it, before the money moves.
+      { type: 'issueLetter', params: { letter: 'cancellation' as const } },
       {
         type: 'cancelFunds',
         params: ({ context }: { context: LifecycleContext }) => ({
@@ -773,6 +775,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                 guard: 'rulesPass',
                 actions: [
                   'recordExtensionGranted',
+                  { type: 'issueLetter', params: { letter: 'extension_granted' as const } },
                   // Moves the deadline row; its reminders and overdue notices follow it.
                   {
                     type: 'scheduleDeadline',
@@ -786,7 +789,11 @@ export function createLifecycleMachine(options: LifecycleOptions) {
               },
               REFUSE_EXTENSION: {
                 guard: 'rulesPass',
-                actions: ['recordExtensionRefused', notifyAction('extension_refused', ['applicant'])],
+                actions: [
+                  'recordExtensionRefused',
+                  { type: 'issueLetter', params: { letter: 'extension_refused' as const } },
+                  notifyAction('extension_refused', ['applicant']),
+                ],
               },
               // A reminder, not a state change: the grant stays active until a report arrives.
               REPORT_DEADLINE_PASSED: {
@@ -831,6 +838,7 @@ export function createLifecycleMachine(options: LifecycleOptions) {
                 target: 'settling',
                 actions: [
                   'recordReportApproval',
+                  { type: 'issueLetter', params: { letter: 'settlement' as const } },
                   // The unpaid rest above the final amount goes back to the frame; an overpayment
                   // becomes a repayment claim. The case closes when the settlement is complete.
                   {

@@ -11,3 +11,4 @@ export * from './ledger.rebuild';
 export * from './ledger.invariants';
 export * from './seeded-random';
 export * from './ledger-history.generator';
+export * from './settlement';

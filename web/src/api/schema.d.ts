@@ -2269,7 +2269,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "grant" | "rejection" | "cancellation" | "settlement" | "appeal_outcome" | "appeal_forwarded";
+            kind: "grant" | "rejection" | "cancellation" | "settlement" | "appeal_outcome" | "appeal_forwarded" | "repayment_claim" | "extension_granted" | "extension_refused";
             /** @example Tilsagn om tilskudd */
             title: string;
             /**

@@ -1372,7 +1372,7 @@ export const en: Messages = {
   'letters.kind.grant': 'Grant letter',
   'letters.kind.rejection': 'Rejection letter',
   'letters.kind.cancellation': 'Decision to cancel the grant',
-  'letters.kind.settlement': 'Settlement decision',
+  'letters.kind.settlement': 'Final settlement',
   'letters.kind.appeal_outcome': 'Decision on the appeal',
   'letters.item': '{kind}, {date}',
   'letters.download': 'Download PDF (in Norwegian)',
@@ -1624,4 +1624,9 @@ export const en: Messages = {
     'The Brønnøysund register is not answering right now. Try again in a little while.',
   'orgRegister.failed': 'The details were not fetched. Try again.',
   // end of organisation register
+  // letters after the grant
+  'letters.kind.repayment_claim': 'Repayment claim',
+  'letters.kind.extension_granted': 'Later deadline granted',
+  'letters.kind.extension_refused': 'Request for a later deadline refused',
+  // end of letters after the grant
 };

@@ -1371,8 +1371,8 @@ export const nb = {
   'letters.title': 'Vedtaksbrev',
   'letters.kind.grant': 'Tilsagnsbrev',
   'letters.kind.rejection': 'Avslagsbrev',
-  'letters.kind.cancellation': 'Vedtak om bortfall',
-  'letters.kind.settlement': 'Vedtak om sluttoppgjør',
+  'letters.kind.cancellation': 'Vedtak om heving',
+  'letters.kind.settlement': 'Sluttoppgjør',
   'letters.kind.appeal_outcome': 'Vedtak i klagesak',
   'letters.item': '{kind}, {date}',
   'letters.download': 'Last ned PDF',
@@ -1623,6 +1623,11 @@ export const nb = {
   'orgRegister.unavailable': 'Enhetsregisteret svarer ikke akkurat nå. Prøv igjen om litt.',
   'orgRegister.failed': 'Opplysningene ble ikke hentet. Prøv igjen.',
   // end of organisation register
+  // letters after the grant
+  'letters.kind.repayment_claim': 'Tilbakebetalingskrav',
+  'letters.kind.extension_granted': 'Utsatt frist innvilget',
+  'letters.kind.extension_refused': 'Søknad om utsatt frist avslått',
+  // end of letters after the grant
 } as const;
 
 export type MessageKey = keyof typeof nb;
