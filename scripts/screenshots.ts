@@ -163,6 +163,9 @@ async function main(): Promise<void> {
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shoot(page, 'open-calls');
+    await page.goto('/offentlig-journal');
+    await page.getByRole('heading', { level: 1, name: 'Offentlig journal' }).waitFor();
+    await shoot(page, 'public-journal');
 
     await signIn(page, KARI, 'Mine søknader');
     await shoot(page, 'my-applications');
@@ -195,6 +198,10 @@ async function main(): Promise<void> {
     await page.goto(`/saksbehandling/saker/${requesting.reference}`);
     await page.getByRole('region', { name: 'Anmodninger om utbetaling' }).getByLabel('Beløp som godkjennes').waitFor();
     await shoot(page, 'payout-review');
+    await page.goto('/journal');
+    await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
+    await page.getByRole('table').or(page.getByText('Ingen journalposter i dette utvalget.')).waitFor();
+    await shoot(page, 'journal');
 
     // Finance: the frames, one frame with its charts, its ledger and what is due for payment.
     await signIn(page, FINANCE, 'Rammer');
